@@ -1,0 +1,108 @@
+#include "auditlog.h"
+
+#include "database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QSysInfo>
+
+namespace taskdesk {
+
+AuditLog::AuditLog(Database &db)
+    : m_db(db)
+{
+}
+
+QString AuditLog::localHost()
+{
+    static const QString host = QSysInfo::machineHostName();
+    return host;
+}
+
+QString AuditLog::osUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
+        user = QStringLiteral("unknown");
+    return user;
+}
+
+Error AuditLog::record(const QString &actor, const QString &action, qint64 taskId,
+    const QString &taskName, const QString &before, const QString &after,
+    const QJsonObject &details)
+{
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "INSERT INTO audit_log (actor, host, action, task_id, task_name, before_status, "
+        "after_status, details) VALUES (:actor, :host, :action, :task, :name, :before, :after, "
+        ":details)"));
+    if (!q.ok())
+        return q.error();
+    QSqlQuery &query = q.value();
+    query.bindValue(QStringLiteral(":actor"), actor);
+    query.bindValue(QStringLiteral(":host"), localHost());
+    query.bindValue(QStringLiteral(":action"), action);
+    query.bindValue(QStringLiteral(":task"), taskId > 0 ? QVariant(taskId) : QVariant());
+    query.bindValue(QStringLiteral(":name"), taskName.isNull() ? QVariant() : QVariant(taskName));
+    query.bindValue(QStringLiteral(":before"), before.isEmpty() ? QVariant() : QVariant(before));
+    query.bindValue(QStringLiteral(":after"), after.isEmpty() ? QVariant() : QVariant(after));
+    query.bindValue(QStringLiteral(":details"),
+        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+    return m_db.exec(query, QStringLiteral("audit"));
+}
+
+Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
+{
+    if (filter.limit < 1 || filter.limit > 100000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    QString sql = QStringLiteral("SELECT id, at, actor, host, action, task_id, task_name, "
+                                 "before_status, after_status, details FROM audit_log WHERE 1 = 1");
+    if (filter.taskId > 0)
+        sql += QStringLiteral(" AND task_id = :task");
+    if (!filter.action.isEmpty())
+        sql += QStringLiteral(" AND action = :action");
+    if (filter.beforeId > 0)
+        sql += QStringLiteral(" AND id < :before");
+    if (!filter.search.isEmpty())
+        sql += QStringLiteral(" AND (actor {LIKE} :s1 ESCAPE '\\' OR action {LIKE} :s2 ESCAPE '\\' "
+                              "OR task_name {LIKE} :s3 ESCAPE '\\' OR details {LIKE} :s4 ESCAPE "
+                              "'\\')");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
+    Result<QSqlQuery> q = m_db.prepare(sql);
+    if (!q.ok())
+        return q.error();
+    QSqlQuery &query = q.value();
+    if (filter.taskId > 0)
+        query.bindValue(QStringLiteral(":task"), filter.taskId);
+    if (!filter.action.isEmpty())
+        query.bindValue(QStringLiteral(":action"), filter.action);
+    if (filter.beforeId > 0)
+        query.bindValue(QStringLiteral(":before"), filter.beforeId);
+    if (!filter.search.isEmpty()) {
+        const QString pattern = Database::likePattern(filter.search);
+        for (const char *name : {":s1", ":s2", ":s3", ":s4"})
+            query.bindValue(QString::fromLatin1(name), pattern);
+    }
+    query.bindValue(QStringLiteral(":limit"), filter.limit);
+    if (Error e = m_db.exec(query, QStringLiteral("audit")))
+        return e;
+    QVector<AuditEntry> entries;
+    while (query.next()) {
+        AuditEntry e;
+        e.id = query.value(0).toLongLong();
+        e.at = query.value(1).toLongLong();
+        e.actor = query.value(2).toString();
+        e.host = query.value(3).toString();
+        e.action = query.value(4).toString();
+        e.taskId = query.value(5).toLongLong();
+        e.taskName = query.value(6).toString();
+        e.beforeStatus = query.value(7).toString();
+        e.afterStatus = query.value(8).toString();
+        e.details = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
+        entries.append(e);
+    }
+    return entries;
+}
+
+} // namespace taskdesk

@@ -1,0 +1,532 @@
+#include "database.h"
+
+#include "migrations.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutex>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace taskdesk {
+
+namespace {
+
+QAtomicInt s_serial;
+
+// Qt 6.4 must not open two connections at the same time (QTBUG-112961).
+QMutex s_openMutex;
+
+// Removes the connections a thread made when that thread ends, in that thread.
+struct ThreadConnections
+{
+    QStringList names;
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(names))
+            QSqlDatabase::removeDatabase(name);
+    }
+};
+thread_local ThreadConnections t_connections;
+// Connections of this thread that lost their server: reopened on next use.
+thread_local QSet<QString> t_broken;
+
+const QString kSqliteNow = QStringLiteral(
+    "(CAST(strftime('%s','now') AS INTEGER) * 1000 + CAST(substr(strftime('%f','now'), 4) AS "
+    "INTEGER))");
+const QString kPostgresNow =
+    QStringLiteral("(CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT))");
+
+bool isBusy(const QSqlError &error, bool postgres)
+{
+    const QString code = error.nativeErrorCode();
+    if (postgres) // serialization failure, deadlock
+        return code == QLatin1String("40001") || code == QLatin1String("40P01");
+    // SQLITE_BUSY and its extended codes (BUSY_SNAPSHOT = 517), SQLITE_LOCKED
+    bool ok = false;
+    const int n = code.toInt(&ok);
+    return ok && ((n & 0xff) == 5 || (n & 0xff) == 6);
+}
+
+} // namespace
+
+Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
+{
+    DatabaseLocation loc;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return Error::invalid(QStringLiteral("empty database location"));
+
+    if (trimmed.startsWith(QLatin1String("postgresql://"))
+        || trimmed.startsWith(QLatin1String("postgres://"))) {
+        const QUrl url(trimmed, QUrl::StrictMode);
+        if (!url.isValid())
+            return Error::invalid(QStringLiteral("not a valid PostgreSQL URL: %1")
+                                      .arg(url.toDisplayString(QUrl::RemovePassword)));
+        if (!url.password().isEmpty())
+            return Error::invalid(QStringLiteral(
+                "a password in the database URL is not accepted; use PGPASSWORD or ~/.pgpass"));
+        loc.backend = Backend::Postgres;
+        loc.host = url.host(QUrl::FullyDecoded);
+        loc.port = url.port(-1);
+        loc.user = url.userName(QUrl::FullyDecoded);
+        loc.databaseName = url.path(QUrl::FullyDecoded).mid(1);
+        QStringList options;
+        const QUrlQuery query(url);
+        for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (key == QLatin1String("host"))
+                loc.host = value;
+            else if (key == QLatin1String("port"))
+                loc.port = value.toInt();
+            else if (key == QLatin1String("user"))
+                loc.user = value;
+            else if (key == QLatin1String("password"))
+                return Error::invalid(QStringLiteral(
+                    "a password in the database URL is not accepted; use PGPASSWORD or "
+                    "~/.pgpass"));
+            else if (key == QLatin1String("sslmode") || key == QLatin1String("connect_timeout")
+                || key == QLatin1String("application_name"))
+                options << key + QLatin1Char('=') + value;
+            else
+                return Error::invalid(QStringLiteral("unknown PostgreSQL option '%1'").arg(key));
+        }
+        loc.options = options.join(QLatin1Char(';'));
+        if (loc.databaseName.isEmpty())
+            return Error::invalid(QStringLiteral("the PostgreSQL URL names no database"));
+        return loc;
+    }
+
+    if (trimmed.startsWith(QLatin1String("sqlite:"))) {
+        const QUrl url(trimmed);
+        QString path = url.path(QUrl::FullyDecoded);
+        if (!url.isValid() || path.isEmpty() || !url.host().isEmpty())
+            return Error::invalid(
+                QStringLiteral("expected sqlite:///absolute/path.db, got '%1'").arg(trimmed));
+        loc.path = path;
+        return loc;
+    }
+    if (trimmed.contains(QLatin1String("://")))
+        return Error::invalid(
+            QStringLiteral("unknown database URL '%1': use sqlite:///path or postgresql://…")
+                .arg(trimmed));
+    loc.path = QFileInfo(trimmed).absoluteFilePath();
+    return loc;
+}
+
+QString DatabaseLocation::defaultSqlitePath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/taskdesk/taskdesk.db");
+}
+
+QString DatabaseLocation::resolve(const QString &fromCommandLine)
+{
+    if (!fromCommandLine.isEmpty())
+        return fromCommandLine;
+    const QString env = qEnvironmentVariable("TASKDESK_DB");
+    if (!env.isEmpty())
+        return env;
+    return defaultSqlitePath();
+}
+
+QString DatabaseLocation::display() const
+{
+    if (backend == Backend::Sqlite)
+        return path;
+    QString text = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        text += user + QLatin1Char('@');
+    if (!host.startsWith(QLatin1Char('/')))
+        text += host;
+    if (port > 0)
+        text += QLatin1Char(':') + QString::number(port);
+    text += QLatin1Char('/') + databaseName;
+    if (host.startsWith(QLatin1Char('/')))
+        text += QStringLiteral("?host=") + host;
+    return text;
+}
+
+Database::Database(DatabaseLocation location)
+    : m_location(std::move(location))
+    , m_serial(s_serial.fetchAndAddRelaxed(1))
+{
+}
+
+Database::~Database()
+{
+    closeThreadConnection();
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("taskdesk/%1/%2")
+        .arg(m_serial)
+        .arg(reinterpret_cast<quintptr>(QThread::currentThread()));
+}
+
+void Database::closeThreadConnection()
+{
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    t_connections.names.removeAll(name);
+}
+
+Error Database::checkSqliteFile() const
+{
+    const QFileInfo info(m_location.path);
+    if (info.isDir())
+        return Error::database(QStringLiteral("%1 is a folder, not a database file").arg(info.filePath()));
+    if (!info.exists()) {
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error::database(
+                QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        return {};
+    }
+    if (info.size() == 0)
+        return {};
+    QFile file(info.filePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::database(
+            QStringLiteral("cannot read %1: %2").arg(info.filePath(), file.errorString()));
+    const QByteArray header = file.read(16);
+    if (header != QByteArrayLiteral("SQLite format 3\0"))
+        return Error::database(
+            QStringLiteral("%1 is not a SQLite database (the file was left untouched)")
+                .arg(info.filePath()));
+    return {};
+}
+
+Error Database::openConnection(QSqlDatabase &db)
+{
+    QMutexLocker lock(&s_openMutex);
+    const QString name = connectionName();
+    if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
+        if (Error e = checkSqliteFile())
+            return e;
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_location.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_location.host);
+        if (m_location.port > 0)
+            db.setPort(m_location.port);
+        db.setUserName(m_location.user);
+        db.setDatabaseName(m_location.databaseName);
+        QString options = m_location.options;
+        if (!options.contains(QLatin1String("connect_timeout")))
+            options += (options.isEmpty() ? QString() : QStringLiteral(";"))
+                + QStringLiteral("connect_timeout=5");
+        db.setConnectOptions(options);
+    }
+    t_connections.names.append(name);
+    if (!db.open()) {
+        const QString message = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        t_connections.names.removeAll(name);
+        return Error::database(
+            QStringLiteral("cannot open %1: %2").arg(m_location.display(), message));
+    }
+    if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
+        QSqlQuery q(db);
+        // Reading first: a damaged file fails here, before anything is written.
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+            return errorFrom(q.lastError(), m_location.path);
+        for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                 "PRAGMA foreign_keys = ON"}) {
+            if (!q.exec(QString::fromLatin1(pragma)))
+                return errorFrom(q.lastError(), m_location.path);
+        }
+    } else {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
+            return errorFrom(q.lastError(), m_location.display());
+    }
+    return {};
+}
+
+void Database::noteFailure(const QSqlError &error)
+{
+    // Class 08 (connection exception), 57P0x (server shutting down), or no code
+    // at all: the connection is gone. PostgreSQL only; SQLite files do not drop.
+    if (!isPostgres())
+        return;
+    const QString code = error.nativeErrorCode();
+    if (code.isEmpty() || code.startsWith(QLatin1String("08"))
+        || code.startsWith(QLatin1String("57P")))
+        t_broken.insert(connectionName());
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        if (!t_broken.remove(name)) {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                return db;
+        }
+        closeThreadConnection();
+    }
+    QSqlDatabase db;
+    if (Error e = openConnection(db)) {
+        if (db.isValid()) {
+            db.close();
+            db = QSqlDatabase();
+            closeThreadConnection();
+        }
+        return e;
+    }
+    return db;
+}
+
+QString Database::sql(const QString &statement) const
+{
+    QString out = statement;
+    if (isPostgres()) {
+        out.replace(QLatin1String("{NOW}"), kPostgresNow);
+        out.replace(QLatin1String("{ID}"),
+            QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+        out.replace(QLatin1String("{SKIP_LOCKED}"), QLatin1String("FOR UPDATE SKIP LOCKED"));
+        out.replace(QLatin1String("{LIKE}"), QLatin1String("ILIKE"));
+        out.replace(QLatin1String("{LEAST}"), QLatin1String("LEAST"));
+    } else {
+        out.replace(QLatin1String("{NOW}"), kSqliteNow);
+        out.replace(QLatin1String("{ID}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+        out.replace(QLatin1String("{SKIP_LOCKED}"), QString());
+        out.replace(QLatin1String("{LIKE}"), QLatin1String("LIKE"));
+        out.replace(QLatin1String("{LEAST}"), QLatin1String("min"));
+    }
+    return out;
+}
+
+QString Database::likePattern(const QString &text)
+{
+    QString pattern = text;
+    pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+        .replace(QLatin1String("%"), QLatin1String("\\%"))
+        .replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + pattern + QLatin1Char('%');
+}
+
+Result<QSqlQuery> Database::prepare(const QString &statement)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db.ok())
+        return db.error();
+    QSqlQuery query(db.value());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql(statement)))
+        return errorFrom(query.lastError(), QStringLiteral("prepare"));
+    return query;
+}
+
+Error Database::exec(QSqlQuery &query, const QString &what)
+{
+    if (query.exec())
+        return {};
+    noteFailure(query.lastError());
+    return errorFrom(query.lastError(), what);
+}
+
+Error Database::errorFrom(const QSqlError &error, const QString &what) const
+{
+    const QString code = error.nativeErrorCode();
+    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    text = text.trimmed();
+    if (isPostgres() && code == QLatin1String("42501"))
+        return {ErrorKind::PermissionDenied,
+            QStringLiteral("permission denied (read-only role)")};
+    if (!isPostgres()) {
+        bool ok = false;
+        const int n = code.toInt(&ok) & 0xff;
+        if (ok && n == 26)
+            return Error::database(QStringLiteral("%1 is not a SQLite database").arg(m_location.path));
+        if (ok && n == 11)
+            return Error::database(
+                QStringLiteral("%1 is damaged (database disk image is malformed)").arg(m_location.path));
+        if (ok && n == 8)
+            return {ErrorKind::PermissionDenied,
+                QStringLiteral("%1 is read-only").arg(m_location.path)};
+        if (ok && (n == 5 || n == 6))
+            return Error::database(QStringLiteral("the database is locked by another process"));
+    }
+    return Error::database(what.isEmpty() ? text : what + QStringLiteral(": ") + text);
+}
+
+Error Database::write(const std::function<Error()> &work)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db.ok())
+        return db.error();
+    const QString begin = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    Error last;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QSqlQuery q(db.value());
+        if (!q.exec(begin)) {
+            last = errorFrom(q.lastError(), QStringLiteral("begin"));
+            if (isBusy(q.lastError(), isPostgres())) {
+                QThread::msleep(20 + QRandomGenerator::global()->bounded(50));
+                continue;
+            }
+            noteFailure(q.lastError());
+            return last;
+        }
+        Error e = work();
+        if (e) {
+            QSqlQuery rollback(db.value());
+            rollback.exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+        if (q.exec(QStringLiteral("COMMIT")))
+            return {};
+        last = errorFrom(q.lastError(), QStringLiteral("commit"));
+        const bool busy = isBusy(q.lastError(), isPostgres());
+        QSqlQuery rollback(db.value());
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        if (!busy)
+            return last;
+        QThread::msleep(20 + QRandomGenerator::global()->bounded(50));
+    }
+    return last;
+}
+
+Result<qint64> Database::now()
+{
+    Result<QSqlQuery> q = prepare(QStringLiteral("SELECT {NOW}"));
+    if (!q.ok())
+        return q.error();
+    if (Error e = exec(q.value()))
+        return e;
+    if (!q.value().next())
+        return Error::database(QStringLiteral("the database clock did not answer"));
+    return q.value().value(0).toLongLong();
+}
+
+int Database::currentVersion()
+{
+    Result<QSqlQuery> q = prepare(QStringLiteral("SELECT max(version) FROM schema_migrations"));
+    if (!q.ok() || exec(q.value()) || !q.value().next())
+        return -1;
+    return q.value().value(0).toInt();
+}
+
+Error Database::open(OpenMode mode, int targetVersion)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db.ok())
+        return db.error();
+    return migrate(mode, targetVersion);
+}
+
+Error Database::migrate(OpenMode mode, int targetVersion)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db.ok())
+        return db.error();
+    const bool postgres = isPostgres();
+
+    // A SQLite file with tables but no schema_migrations belongs to some other program.
+    if (!postgres) {
+        QSqlQuery q(db.value());
+        if (!q.exec(QStringLiteral(
+                "SELECT count(*), sum(name = 'schema_migrations') FROM sqlite_master WHERE type = 'table'")))
+            return errorFrom(q.lastError(), m_location.path);
+        q.next();
+        if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
+            return Error::database(
+                QStringLiteral("%1 is a SQLite database of another program, not Taskdesk's "
+                               "(the file was left untouched)")
+                    .arg(m_location.path));
+    }
+
+    auto readVersion = [&]() -> Result<int> {
+        QSqlQuery q(db.value());
+        const QString exists = postgres
+            ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema "
+                             "= current_schema() AND table_name = 'schema_migrations'")
+            : QStringLiteral(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
+        if (!q.exec(exists) || !q.next())
+            return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
+        if (q.value(0).toInt() == 0)
+            return 0;
+        if (!q.exec(QStringLiteral("SELECT COALESCE(max(version), 0) FROM schema_migrations"))
+            || !q.next())
+            return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
+        return q.value(0).toInt();
+    };
+
+    Result<int> version = readVersion();
+    if (!version.ok())
+        return version.error();
+    if (*version > schemaVersion())
+        return Error::database(
+            QStringLiteral("the database %1 has schema version %2, newer than this Taskdesk "
+                           "understands (version %3); upgrade Taskdesk to open it")
+                .arg(m_location.display())
+                .arg(*version)
+                .arg(schemaVersion()));
+    if (*version >= targetVersion)
+        return {};
+    if (mode == OpenMode::NoMigrate)
+        return Error::database(
+            QStringLiteral("the database %1 has schema version %2 and needs an upgrade to "
+                           "version %3; open it once with write access to upgrade it")
+                .arg(m_location.display())
+                .arg(*version)
+                .arg(schemaVersion()));
+
+    return write([&]() -> Error {
+        QSqlQuery q(db.value());
+        if (postgres && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1414744900)")))
+            return errorFrom(q.lastError(), QStringLiteral("migration lock"));
+        // Someone else may have migrated while we waited for the lock.
+        Result<int> now = readVersion();
+        if (!now.ok())
+            return now.error();
+        if (*now == 0
+            && !q.exec(sql(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER "
+                                          "PRIMARY KEY, description TEXT NOT NULL, applied_at "
+                                          "BIGINT NOT NULL DEFAULT {NOW})"))))
+            return errorFrom(q.lastError(), QStringLiteral("migration"));
+        for (const Migration &m : migrations()) {
+            if (m.version <= *now || m.version > targetVersion)
+                continue;
+            QStringList statements = m.statements;
+            statements += postgres ? m.postgresOnly : m.sqliteOnly;
+            for (const QString &statement : std::as_const(statements)) {
+                if (!q.exec(sql(statement)))
+                    return errorFrom(q.lastError(),
+                        QStringLiteral("migration %1 (%2)").arg(m.version).arg(m.description));
+            }
+            QSqlQuery record(db.value());
+            record.prepare(QStringLiteral(
+                "INSERT INTO schema_migrations (version, description) VALUES (?, ?)"));
+            record.addBindValue(m.version);
+            record.addBindValue(m.description);
+            if (!record.exec())
+                return errorFrom(record.lastError(), QStringLiteral("migration record"));
+        }
+        return {};
+    });
+}
+
+} // namespace taskdesk

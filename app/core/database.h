@@ -1,0 +1,99 @@
+#pragma once
+
+#include "error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+
+namespace taskdesk {
+
+// Where the data lives: a SQLite file (one host) or a PostgreSQL database.
+struct DatabaseLocation
+{
+    enum class Backend { Sqlite, Postgres };
+
+    Backend backend = Backend::Sqlite;
+    QString path; // SQLite file
+    QString host; // PostgreSQL: a host name or a socket folder
+    int port = -1;
+    QString user;
+    QString databaseName;
+    QString options; // extra libpq options ("sslmode=require")
+
+    // Accepts a plain path, sqlite:///abs/path.db, or
+    // postgresql://user@host:port/dbname[?host=/socket/dir&sslmode=…].
+    // A password in the URL is refused: it belongs to PGPASSWORD or ~/.pgpass.
+    static Result<DatabaseLocation> parse(const QString &text);
+    // --db beats TASKDESK_DB beats the user's data folder.
+    static QString resolve(const QString &fromCommandLine);
+    static QString defaultSqlitePath();
+
+    QString display() const; // never contains a password
+};
+
+// One database, one connection per thread. Every SQL statement of Taskdesk runs
+// through a Database; the dialect tokens of sql() keep the statements the same
+// for SQLite and PostgreSQL.
+class Database final
+{
+public:
+    enum class OpenMode {
+        Migrate, // create or upgrade the schema as needed
+        NoMigrate, // refuse an older schema instead of changing it
+    };
+
+    explicit Database(DatabaseLocation location);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static constexpr int schemaVersion() { return 2; }
+
+    // Opens this thread's connection and checks (or migrates) the schema.
+    Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
+    bool isPostgres() const { return m_location.backend == DatabaseLocation::Backend::Postgres; }
+    const DatabaseLocation &location() const { return m_location; }
+
+    // The calling thread's connection, opened on first use.
+    Result<QSqlDatabase> connection();
+    // Closes the calling thread's connection (a worker thread calls this before it ends).
+    void closeThreadConnection();
+
+    // Replaces the dialect tokens: {NOW} (database clock, ms), {ID} (an
+    // auto-increment primary key), {SKIP_LOCKED} (row locks for claims).
+    QString sql(const QString &statement) const;
+
+    // "%text%" with LIKE's wild cards escaped (use with ESCAPE '\\').
+    static QString likePattern(const QString &text);
+
+    // A prepared statement on this thread's connection.
+    Result<QSqlQuery> prepare(const QString &statement);
+    // Runs a prepared statement; on failure, an Error that says what went wrong.
+    Error exec(QSqlQuery &query, const QString &what = {});
+
+    // Runs `work` inside one write transaction (BEGIN IMMEDIATE on SQLite) and
+    // commits it; rolls back if `work` returns an error. Retries a few times
+    // when another writer holds the database.
+    Error write(const std::function<Error()> &work);
+
+    // The database clock in UTC milliseconds.
+    Result<qint64> now();
+
+    int currentVersion(); // of the opened schema, -1 if unknown
+    Error errorFrom(const class QSqlError &error, const QString &what = {}) const;
+
+private:
+    Error openConnection(QSqlDatabase &db);
+    void noteFailure(const class QSqlError &error);
+    Error checkSqliteFile() const;
+    Error migrate(OpenMode mode, int targetVersion);
+    QString connectionName() const;
+
+    DatabaseLocation m_location;
+    int m_serial;
+};
+
+} // namespace taskdesk

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+
+namespace taskdesk {
+
+// Why an operation did not happen. The kinds map one to one onto the exit codes
+// of taskdeskctl, so that scripts can tell "refused" from "broken".
+enum class ErrorKind {
+    None,
+    Refused, // the state machine said no: the task is not in a status that allows it
+    NotFound,
+    Invalid, // bad input: a value out of range, malformed JSON, an unknown name
+    PermissionDenied, // a read-only role or a read-only front end
+    Database, // the database could not be reached, is locked, corrupt or too new
+};
+
+class Error
+{
+public:
+    Error() = default;
+    Error(ErrorKind kind, QString message)
+        : m_kind(kind)
+        , m_message(std::move(message))
+    {
+    }
+
+    static Error refused(const QString &message) { return {ErrorKind::Refused, message}; }
+    static Error notFound(const QString &message) { return {ErrorKind::NotFound, message}; }
+    static Error invalid(const QString &message) { return {ErrorKind::Invalid, message}; }
+    static Error database(const QString &message) { return {ErrorKind::Database, message}; }
+
+    ErrorKind kind() const { return m_kind; }
+    const QString &message() const { return m_message; }
+    bool isError() const { return m_kind != ErrorKind::None; }
+    explicit operator bool() const { return isError(); }
+
+private:
+    ErrorKind m_kind = ErrorKind::None;
+    QString m_message;
+};
+
+// A value or the error that prevented it.
+template<typename T>
+class Result
+{
+public:
+    Result(T value)
+        : m_value(std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
+
+    bool ok() const { return !m_error.isError(); }
+    const Error &error() const { return m_error; }
+    const T &value() const { return m_value; }
+    T &value() { return m_value; }
+    const T &operator*() const { return m_value; }
+    const T *operator->() const { return &m_value; }
+
+private:
+    T m_value{};
+    Error m_error;
+};
+
+} // namespace taskdesk

@@ -1,0 +1,201 @@
+#include "migrations.h"
+
+namespace taskdesk {
+
+namespace {
+
+QVector<Migration> buildMigrations()
+{
+    QVector<Migration> list;
+
+    // 1: tasks, their items and log lines, the audit log, settings and the
+    // singleton leases. The public contract of DESIGN.md: every column but
+    // name, kind and args has a default, and times come from the database clock.
+    list.append({1, QStringLiteral("tasks, items, log, audit, settings, leases"),
+        {
+            QStringLiteral(R"(CREATE TABLE tasks (
+                id {ID},
+                name TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL,
+                queue TEXT NOT NULL DEFAULT 'default',
+                priority INTEGER NOT NULL DEFAULT 0,
+                args TEXT NOT NULL DEFAULT '{}',
+                status TEXT NOT NULL DEFAULT 'PENDING'
+                    CHECK (status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED')),
+                outcome TEXT,
+                error_message TEXT,
+                attempt INTEGER NOT NULL DEFAULT 0,
+                max_attempts INTEGER NOT NULL DEFAULT 3,
+                run_after BIGINT NOT NULL DEFAULT {NOW},
+                time_limit_s INTEGER NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL DEFAULT {NOW},
+                started_at BIGINT,
+                heartbeat_at BIGINT,
+                completed_at BIGINT,
+                updated_at BIGINT NOT NULL DEFAULT {NOW},
+                worker_id TEXT,
+                lease TEXT,
+                progress_done INTEGER NOT NULL DEFAULT 0,
+                progress_total INTEGER NOT NULL DEFAULT 0,
+                rescues INTEGER NOT NULL DEFAULT 0,
+                schedule_id BIGINT
+            ))"),
+            // Claims: due PENDING tasks in priority order.
+            QStringLiteral("CREATE INDEX tasks_pending_idx ON tasks (priority DESC, id) "
+                           "WHERE status = 'PENDING'"),
+            // The stuck report and the sweeper: old heartbeats, long waits.
+            QStringLiteral("CREATE INDEX tasks_running_heartbeat_idx ON tasks (heartbeat_at) "
+                           "WHERE status = 'RUNNING'"),
+            QStringLiteral("CREATE INDEX tasks_pending_due_idx ON tasks (run_after) "
+                           "WHERE status = 'PENDING'"),
+            // "What changed since T" for the refresh of the task table.
+            QStringLiteral("CREATE INDEX tasks_updated_idx ON tasks (updated_at)"),
+            QStringLiteral("CREATE INDEX tasks_status_idx ON tasks (status, id)"),
+            QStringLiteral("CREATE INDEX tasks_queue_idx ON tasks (queue, id)"),
+            QStringLiteral("CREATE INDEX tasks_completed_idx ON tasks (completed_at)"),
+            QStringLiteral(R"(CREATE TABLE task_items (
+                id {ID},
+                task_id BIGINT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL DEFAULT 0,
+                label TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'PENDING'
+                    CHECK (status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED')),
+                started_at BIGINT,
+                completed_at BIGINT,
+                error_message TEXT
+            ))"),
+            QStringLiteral("CREATE INDEX task_items_task_idx ON task_items (task_id, position)"),
+            QStringLiteral(R"(CREATE TABLE task_log (
+                id {ID},
+                task_id BIGINT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+                item_id BIGINT,
+                at BIGINT NOT NULL DEFAULT {NOW},
+                level TEXT NOT NULL DEFAULT 'info',
+                message TEXT NOT NULL DEFAULT ''
+            ))"),
+            QStringLiteral("CREATE INDEX task_log_task_idx ON task_log (task_id, id)"),
+            // Audit rows name the task but do not reference it: they outlive it.
+            QStringLiteral(R"(CREATE TABLE audit_log (
+                id {ID},
+                at BIGINT NOT NULL DEFAULT {NOW},
+                actor TEXT NOT NULL,
+                host TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL,
+                task_id BIGINT,
+                task_name TEXT,
+                before_status TEXT,
+                after_status TEXT,
+                details TEXT NOT NULL DEFAULT '{}'
+            ))"),
+            QStringLiteral("CREATE INDEX audit_log_at_idx ON audit_log (at)"),
+            QStringLiteral("CREATE INDEX audit_log_task_idx ON audit_log (task_id)"),
+            QStringLiteral(R"(CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                updated_at BIGINT NOT NULL DEFAULT {NOW}
+            ))"),
+            QStringLiteral(R"(CREATE TABLE leases (
+                name TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                acquired_at BIGINT NOT NULL DEFAULT {NOW},
+                expires_at BIGINT NOT NULL
+            ))"),
+        },
+        {QStringLiteral("PRAGMA application_id = 1414744900")},
+        {}});
+
+    // 2: the runtime: workers, supervised processes and their output, schedules.
+    list.append({2, QStringLiteral("workers, processes, schedules"),
+        {
+            QStringLiteral(R"(CREATE TABLE workers (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                host TEXT NOT NULL,
+                pid BIGINT NOT NULL DEFAULT 0,
+                queues TEXT NOT NULL DEFAULT '',
+                concurrency INTEGER NOT NULL DEFAULT 1,
+                status TEXT NOT NULL DEFAULT 'running'
+                    CHECK (status IN ('running', 'stopped', 'lost')),
+                started_at BIGINT NOT NULL DEFAULT {NOW},
+                heartbeat_at BIGINT NOT NULL DEFAULT {NOW},
+                stopped_at BIGINT,
+                version TEXT NOT NULL DEFAULT ''
+            ))"),
+            QStringLiteral(R"(CREATE TABLE processes (
+                id {ID},
+                name TEXT NOT NULL UNIQUE,
+                host TEXT NOT NULL DEFAULT '',
+                program TEXT NOT NULL,
+                args TEXT NOT NULL DEFAULT '[]',
+                workdir TEXT NOT NULL DEFAULT '',
+                env TEXT NOT NULL DEFAULT '{}',
+                role TEXT NOT NULL DEFAULT 'other'
+                    CHECK (role IN ('worker', 'scheduler', 'other')),
+                autostart INTEGER NOT NULL DEFAULT 0,
+                desired TEXT NOT NULL DEFAULT 'stopped'
+                    CHECK (desired IN ('running', 'stopped')),
+                restart_policy TEXT NOT NULL DEFAULT 'always',
+                stop_grace_ms INTEGER NOT NULL DEFAULT 10000,
+                max_failures INTEGER NOT NULL DEFAULT 5,
+                backoff_base_ms INTEGER NOT NULL DEFAULT 1000,
+                backoff_cap_ms INTEGER NOT NULL DEFAULT 60000,
+                healthy_after_ms INTEGER NOT NULL DEFAULT 30000,
+                state TEXT NOT NULL DEFAULT 'STOPPED',
+                pid BIGINT NOT NULL DEFAULT 0,
+                started_at BIGINT,
+                exited_at BIGINT,
+                last_exit TEXT NOT NULL DEFAULT '',
+                restarts INTEGER NOT NULL DEFAULT 0,
+                consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                message TEXT NOT NULL DEFAULT '',
+                worker_id TEXT,
+                updated_at BIGINT NOT NULL DEFAULT {NOW}
+            ))"),
+            QStringLiteral(R"(CREATE TABLE process_output (
+                id {ID},
+                process_id BIGINT NOT NULL REFERENCES processes (id) ON DELETE CASCADE,
+                at BIGINT NOT NULL DEFAULT {NOW},
+                stream TEXT NOT NULL DEFAULT 'stdout',
+                line TEXT NOT NULL
+            ))"),
+            QStringLiteral(
+                "CREATE INDEX process_output_idx ON process_output (process_id, id)"),
+            QStringLiteral(R"(CREATE TABLE schedules (
+                id {ID},
+                name TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                args TEXT NOT NULL DEFAULT '{}',
+                queue TEXT NOT NULL DEFAULT 'default',
+                priority INTEGER NOT NULL DEFAULT 0,
+                every_s INTEGER NOT NULL DEFAULT 0,
+                cron TEXT NOT NULL DEFAULT '',
+                enabled INTEGER NOT NULL DEFAULT 1,
+                last_slot_at BIGINT,
+                created_at BIGINT NOT NULL DEFAULT {NOW},
+                updated_at BIGINT NOT NULL DEFAULT {NOW}
+            ))"),
+            // A slot is enqueued at most once, whoever races for it.
+            QStringLiteral(R"(CREATE TABLE schedule_runs (
+                schedule_id BIGINT NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+                slot_at BIGINT NOT NULL,
+                task_id BIGINT,
+                created_at BIGINT NOT NULL DEFAULT {NOW},
+                PRIMARY KEY (schedule_id, slot_at)
+            ))"),
+            QStringLiteral("CREATE INDEX tasks_schedule_idx ON tasks (schedule_id)"),
+        },
+        {},
+        {}});
+
+    return list;
+}
+
+} // namespace
+
+const QVector<Migration> &migrations()
+{
+    static const QVector<Migration> list = buildMigrations();
+    return list;
+}
+
+} // namespace taskdesk

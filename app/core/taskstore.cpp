@@ -1,0 +1,1445 @@
+#include "taskstore.h"
+
+#include "database.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace taskdesk {
+
+namespace {
+
+const QString kTaskColumns = QStringLiteral(
+    "id, name, kind, queue, priority, args, status, outcome, error_message, attempt, "
+    "max_attempts, run_after, time_limit_s, created_at, started_at, heartbeat_at, completed_at, "
+    "updated_at, worker_id, lease, progress_done, progress_total, rescues, schedule_id, {NOW}");
+
+Task taskFromRow(const QSqlQuery &q)
+{
+    Task t;
+    t.id = q.value(0).toLongLong();
+    t.name = q.value(1).toString();
+    t.kind = q.value(2).toString();
+    t.queue = q.value(3).toString();
+    t.priority = q.value(4).toInt();
+    t.args = q.value(5).toString();
+    t.status = parseStatus(q.value(6).toString()).value_or(TaskStatus::Pending);
+    t.outcome = q.value(7).toString();
+    t.errorMessage = q.value(8).toString();
+    t.attempt = q.value(9).toInt();
+    t.maxAttempts = q.value(10).toInt();
+    t.runAfter = q.value(11).toLongLong();
+    t.timeLimitS = q.value(12).toInt();
+    t.createdAt = q.value(13).toLongLong();
+    t.startedAt = q.value(14).toLongLong();
+    t.heartbeatAt = q.value(15).toLongLong();
+    t.completedAt = q.value(16).toLongLong();
+    t.updatedAt = q.value(17).toLongLong();
+    t.workerId = q.value(18).toString();
+    t.lease = q.value(19).toString();
+    t.progressDone = q.value(20).toInt();
+    t.progressTotal = q.value(21).toInt();
+    t.rescues = q.value(22).toInt();
+    t.scheduleId = q.value(23).toLongLong();
+    t.dbNow = q.value(24).toLongLong();
+    return t;
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject stuckTaskJson(const StuckTask &s, bool running)
+{
+    const Task &t = s.task;
+    QJsonObject o{
+        {QStringLiteral("id"), t.id},
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("kind"), t.kind},
+        {QStringLiteral("queue"), t.queue},
+        {QStringLiteral("status"), statusName(t.status)},
+        {QStringLiteral("attempt"), t.attempt},
+        {QStringLiteral("max_attempts"), t.maxAttempts},
+        {QStringLiteral("created_at"), t.createdAt},
+    };
+    if (running) {
+        o.insert(QStringLiteral("worker_id"), t.workerId);
+        o.insert(QStringLiteral("started_at"), t.startedAt);
+        o.insert(QStringLiteral("heartbeat_at"), t.heartbeatAt);
+        o.insert(QStringLiteral("heartbeat_age_seconds"), s.ageMs / 1000);
+    } else {
+        o.insert(QStringLiteral("run_after"), t.runAfter);
+        o.insert(QStringLiteral("waiting_minutes"), s.ageMs / 60000);
+    }
+    return o;
+}
+
+QJsonArray idArray(const QVector<qint64> &ids)
+{
+    QJsonArray a;
+    for (qint64 id : ids)
+        a.append(id);
+    return a;
+}
+
+const QRegularExpression &kindPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.:-]{1,100}$"));
+    return re;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- small types
+
+std::optional<TaskFilter::Sort> TaskFilter::parseSort(const QString &name)
+{
+    static const QMap<QString, Sort> names{
+        {QStringLiteral("id"), Sort::Id},
+        {QStringLiteral("name"), Sort::Name},
+        {QStringLiteral("kind"), Sort::Kind},
+        {QStringLiteral("queue"), Sort::Queue},
+        {QStringLiteral("status"), Sort::Status},
+        {QStringLiteral("priority"), Sort::Priority},
+        {QStringLiteral("progress"), Sort::Progress},
+        {QStringLiteral("worker"), Sort::Worker},
+        {QStringLiteral("created"), Sort::CreatedAt},
+        {QStringLiteral("started"), Sort::StartedAt},
+        {QStringLiteral("heartbeat"), Sort::HeartbeatAt},
+        {QStringLiteral("completed"), Sort::CompletedAt},
+        {QStringLiteral("updated"), Sort::UpdatedAt},
+        {QStringLiteral("attempt"), Sort::Attempt},
+    };
+    const auto it = names.constFind(name.trimmed().toLower());
+    if (it == names.constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+Error StuckThresholds::validate() const
+{
+    constexpr qint64 kMinute = 60 * 1000;
+    if (queueThresholdMs < 1000 || queueThresholdMs > 30 * 24 * 60 * kMinute)
+        return Error::invalid(QStringLiteral(
+            "the queue threshold must be between 1 second and 30 days (43200 minutes)"));
+    if (heartbeatTimeoutMs < 1000 || heartbeatTimeoutMs > 7 * 24 * 60 * kMinute)
+        return Error::invalid(QStringLiteral(
+            "the heartbeat timeout must be between 1 second and 7 days (604800 seconds)"));
+    return {};
+}
+
+QJsonObject StuckReport::toJson() const
+{
+    QJsonArray queuedJobs;
+    for (const StuckTask &s : queued)
+        queuedJobs.append(stuckTaskJson(s, false));
+    QJsonArray runningJobs;
+    for (const StuckTask &s : running)
+        runningJobs.append(stuckTaskJson(s, true));
+    const int n = total();
+    return {
+        {QStringLiteral("stuck_jobs"),
+            QJsonObject{{QStringLiteral("total"), n},
+                {QStringLiteral("queued_stuck"), int(queued.size())},
+                {QStringLiteral("running_stuck"), int(running.size())}}},
+        {QStringLiteral("queued_jobs"), queuedJobs},
+        {QStringLiteral("running_jobs"), runningJobs},
+        {QStringLiteral("threshold_minutes"), double(thresholds.queueThresholdMs) / 60000.0},
+        {QStringLiteral("heartbeat_timeout_seconds"),
+            double(thresholds.heartbeatTimeoutMs) / 1000.0},
+        {QStringLiteral("monitored_at"), isoTime(monitoredAt)},
+        {QStringLiteral("monitored_at_ms"), monitoredAt},
+        {QStringLiteral("recommendations"),
+            QJsonObject{{QStringLiteral("cleanup_needed"), n > 0},
+                {QStringLiteral("message"),
+                    n > 0 ? QStringLiteral("Found %1 stuck job(s). Consider running cleanup.")
+                                .arg(n)
+                          : QStringLiteral("No stuck jobs.")}}},
+    };
+}
+
+std::optional<CleanupAction> parseCleanupAction(const QString &text)
+{
+    if (text == QLatin1String("mark_failed"))
+        return CleanupAction::MarkFailed;
+    if (text == QLatin1String("retry"))
+        return CleanupAction::Retry;
+    return std::nullopt;
+}
+
+QString cleanupActionName(CleanupAction action)
+{
+    return action == CleanupAction::Retry ? QStringLiteral("retry")
+                                          : QStringLiteral("mark_failed");
+}
+
+QJsonObject CleanupReport::toJson() const
+{
+    const int running = int(runningRequeued.size() + runningFailed.size());
+    const int n = total();
+    QString message = n == 0 ? QStringLiteral("No stuck job(s) to clean up.")
+                             : QStringLiteral("Successfully cleaned up %1 stuck job(s).").arg(n);
+    if (dryRun)
+        message = QStringLiteral("Dry run: %1 stuck job(s) would be cleaned up.").arg(n);
+    return {
+        {QStringLiteral("action"), cleanupActionName(action)},
+        {QStringLiteral("dry_run"), dryRun},
+        {QStringLiteral("cleaned_jobs"),
+            QJsonObject{{QStringLiteral("queued"), int(queuedFailed.size())},
+                {QStringLiteral("running"), running}, {QStringLiteral("total"), n}}},
+        {QStringLiteral("requeued_ids"), idArray(runningRequeued)},
+        {QStringLiteral("failed_ids"), idArray(queuedFailed + runningFailed)},
+        {QStringLiteral("threshold_minutes"), double(thresholds.queueThresholdMs) / 60000.0},
+        {QStringLiteral("heartbeat_timeout_seconds"),
+            double(thresholds.heartbeatTimeoutMs) / 1000.0},
+        {QStringLiteral("cleaned_at"), isoTime(cleanedAt)},
+        {QStringLiteral("message"), message},
+    };
+}
+
+qint64 StatusCounts::total() const
+{
+    qint64 n = 0;
+    for (qint64 c : byStatus)
+        n += c;
+    return n;
+}
+
+QJsonObject StatusCounts::toJson() const
+{
+    QJsonObject o;
+    for (const QString &name : allStatusNames())
+        o.insert(name, byStatus.value(*parseStatus(name)));
+    o.insert(QStringLiteral("STUCK"), stuck);
+    o.insert(QStringLiteral("TOTAL"), total());
+    return o;
+}
+
+QJsonObject Stats::toJson() const
+{
+    QJsonArray series;
+    for (auto it = perMinute.constBegin(); it != perMinute.constEnd(); ++it)
+        series.append(QJsonObject{{QStringLiteral("minute"), isoTime(it.key() * 60000)},
+            {QStringLiteral("completed"), it.value().first},
+            {QStringLiteral("failed"), it.value().second}});
+    QJsonObject outcomeObject;
+    for (auto it = outcomes.constBegin(); it != outcomes.constEnd(); ++it)
+        outcomeObject.insert(it.key(), it.value());
+    return {
+        {QStringLiteral("hours"), hours},
+        {QStringLiteral("from"), isoTime(from)},
+        {QStringLiteral("to"), isoTime(to)},
+        {QStringLiteral("counts"), counts.toJson()},
+        {QStringLiteral("completed"), completedInWindow},
+        {QStringLiteral("failed"), failedInWindow},
+        {QStringLiteral("throughput_per_hour"),
+            hours > 0 ? double(completedInWindow + failedInWindow) / hours : 0.0},
+        {QStringLiteral("failure_rate"),
+            completedInWindow + failedInWindow > 0
+                ? double(failedInWindow) / double(completedInWindow + failedInWindow)
+                : 0.0},
+        {QStringLiteral("average_duration_ms"), averageDurationMs},
+        {QStringLiteral("outcomes"), outcomeObject},
+        {QStringLiteral("per_minute"), series},
+    };
+}
+
+qint64 RetryPolicy::delayFor(int attempt) const
+{
+    qint64 delay = baseMs;
+    for (int i = 1; i < attempt && delay < capMs; ++i)
+        delay *= 2;
+    return std::min(delay, capMs);
+}
+
+// ---------------------------------------------------------------- TaskStore
+
+TaskStore::TaskStore(Database &db, QString actor)
+    : m_db(db)
+    , m_audit(db)
+    , m_actor(std::move(actor))
+{
+}
+
+Error TaskStore::insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message)
+{
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "INSERT INTO task_log (task_id, item_id, level, message) VALUES (:t, :i, :l, :m)"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":t"), taskId);
+    q.value().bindValue(QStringLiteral(":i"), itemId > 0 ? QVariant(itemId) : QVariant());
+    q.value().bindValue(QStringLiteral(":l"), level);
+    q.value().bindValue(QStringLiteral(":m"), message);
+    return m_db.exec(q.value(), QStringLiteral("log"));
+}
+
+Result<qint64> TaskStore::enqueue(const NewTask &task)
+{
+    if (!kindPattern().match(task.kind).hasMatch())
+        return Error::invalid(QStringLiteral("invalid task kind '%1': use 1 to 100 letters, "
+                                             "digits and _ . : -")
+                                  .arg(task.kind));
+    if (!task.queue.isEmpty() && !kindPattern().match(task.queue).hasMatch())
+        return Error::invalid(QStringLiteral("invalid queue name '%1'").arg(task.queue));
+    if (task.priority < -1000 || task.priority > 1000)
+        return Error::invalid(QStringLiteral("priority must be between -1000 and 1000"));
+    if (task.maxAttempts < 1 || task.maxAttempts > 100)
+        return Error::invalid(QStringLiteral("max attempts must be between 1 and 100"));
+    if (task.timeLimitS < 0 || task.timeLimitS > 7 * 24 * 3600)
+        return Error::invalid(
+            QStringLiteral("time limit must be between 0 (none) and 604800 seconds"));
+    if (task.delayMs < 0 || task.delayMs > 366LL * 24 * 3600 * 1000)
+        return Error::invalid(QStringLiteral("delay must be between 0 and one year"));
+    if (task.name.size() > 500)
+        return Error::invalid(QStringLiteral("task name is longer than 500 characters"));
+    if (task.items.size() > 100000)
+        return Error::invalid(QStringLiteral("a task takes at most 100000 items"));
+    QJsonParseError parseError{};
+    const QString args = task.args.isEmpty() ? QStringLiteral("{}") : task.args;
+    const QJsonDocument doc = QJsonDocument::fromJson(args.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray()))
+        return Error::invalid(QStringLiteral("args are not a JSON object: %1")
+                                  .arg(parseError.error != QJsonParseError::NoError
+                                          ? parseError.errorString()
+                                          : QStringLiteral("expected {…} or […]")));
+
+    qint64 id = 0;
+    const QString name = task.name.isEmpty() ? task.kind : task.name;
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "INSERT INTO tasks (name, kind, queue, priority, args, max_attempts, time_limit_s, "
+            "run_after, progress_total, schedule_id) VALUES (:name, :kind, :queue, :priority, "
+            ":args, :max, :limit, {NOW} + :delay, :total, :schedule) RETURNING id"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        query.bindValue(QStringLiteral(":name"), name);
+        query.bindValue(QStringLiteral(":kind"), task.kind);
+        query.bindValue(QStringLiteral(":queue"),
+            task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
+        query.bindValue(QStringLiteral(":priority"), task.priority);
+        query.bindValue(QStringLiteral(":args"),
+            QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+        query.bindValue(QStringLiteral(":max"), task.maxAttempts);
+        query.bindValue(QStringLiteral(":limit"), task.timeLimitS);
+        query.bindValue(QStringLiteral(":delay"), task.delayMs);
+        query.bindValue(QStringLiteral(":total"), int(task.items.size()));
+        query.bindValue(QStringLiteral(":schedule"),
+            task.scheduleId > 0 ? QVariant(task.scheduleId) : QVariant());
+        if (Error err = m_db.exec(query, QStringLiteral("enqueue")))
+            return err;
+        if (!query.next())
+            return Error::database(QStringLiteral("enqueue returned no id"));
+        id = query.value(0).toLongLong();
+        query.finish();
+
+        if (!task.items.isEmpty()) {
+            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+                "INSERT INTO task_items (task_id, position, label) VALUES (:t, :p, :l)"));
+            if (!qi.ok())
+                return qi.error();
+            for (int i = 0; i < task.items.size(); ++i) {
+                qi.value().bindValue(QStringLiteral(":t"), id);
+                qi.value().bindValue(QStringLiteral(":p"), i);
+                qi.value().bindValue(QStringLiteral(":l"), task.items.at(i));
+                if (Error err = m_db.exec(qi.value(), QStringLiteral("enqueue item")))
+                    return err;
+            }
+        }
+        if (Error err = insertLog(id, 0, QStringLiteral("info"),
+                QStringLiteral("Task created by %1").arg(m_actor)))
+            return err;
+        return m_audit.record(m_actor, QStringLiteral("enqueue"), id, name, {},
+            QStringLiteral("PENDING"),
+            {{QStringLiteral("kind"), task.kind}, {QStringLiteral("queue"), task.queue},
+                {QStringLiteral("items"), int(task.items.size())}});
+    });
+    if (e)
+        return e;
+    return id;
+}
+
+Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QStringList &queues)
+{
+    std::optional<Claim> claim;
+    const QString lease = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString queueFilter;
+    for (int i = 0; i < queues.size(); ++i)
+        queueFilter += (i == 0 ? QStringLiteral(" AND queue IN (") : QStringLiteral(", "))
+            + QStringLiteral(":q%1").arg(i) + (i + 1 == queues.size() ? QStringLiteral(")") : QString());
+
+    Error e = m_db.write([&]() -> Error {
+        // The fencing token is the lease; the attempt counts executions.
+        Result<QSqlQuery> q = m_db.prepare(
+            QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
+                           "lease = :lease, worker_id = :worker, started_at = {NOW}, "
+                           "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
+                           "outcome = NULL "
+                           "WHERE id = (SELECT id FROM tasks WHERE status = 'PENDING' AND "
+                           "run_after <= {NOW}")
+            + queueFilter
+            + QStringLiteral(" ORDER BY priority DESC, id LIMIT 1 {SKIP_LOCKED}) AND status = "
+                             "'PENDING' RETURNING id, name, kind, queue, args, attempt, "
+                             "max_attempts, time_limit_s"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        query.bindValue(QStringLiteral(":lease"), lease);
+        query.bindValue(QStringLiteral(":worker"), workerId);
+        for (int i = 0; i < queues.size(); ++i)
+            query.bindValue(QStringLiteral(":q%1").arg(i), queues.at(i));
+        if (Error err = m_db.exec(query, QStringLiteral("claim")))
+            return err;
+        if (!query.next())
+            return {};
+        Claim c;
+        c.taskId = query.value(0).toLongLong();
+        c.name = query.value(1).toString();
+        c.kind = query.value(2).toString();
+        c.queue = query.value(3).toString();
+        c.args = query.value(4).toString();
+        c.attempt = query.value(5).toInt();
+        c.maxAttempts = query.value(6).toInt();
+        c.timeLimitS = query.value(7).toInt();
+        c.lease = lease;
+        // An open RETURNING statement keeps SQLite's write lock (QT64-NOTES).
+        query.finish();
+
+        Result<QSqlQuery> qi = m_db.prepare(
+            QStringLiteral("SELECT id, position, label, status, started_at, completed_at, "
+                           "error_message FROM task_items WHERE task_id = :t ORDER BY position"));
+        if (!qi.ok())
+            return qi.error();
+        qi.value().bindValue(QStringLiteral(":t"), c.taskId);
+        if (Error err = m_db.exec(qi.value(), QStringLiteral("claim items")))
+            return err;
+        while (qi.value().next()) {
+            TaskItem item;
+            item.id = qi.value().value(0).toLongLong();
+            item.taskId = c.taskId;
+            item.position = qi.value().value(1).toInt();
+            item.label = qi.value().value(2).toString();
+            item.status = parseStatus(qi.value().value(3).toString()).value_or(TaskStatus::Pending);
+            c.items.append(item);
+        }
+        if (Error err = insertLog(c.taskId, 0, QStringLiteral("info"),
+                QStringLiteral("Attempt %1 of %2 started on worker %3")
+                    .arg(c.attempt)
+                    .arg(c.maxAttempts)
+                    .arg(workerId)))
+            return err;
+        claim = c;
+        return {};
+    });
+    if (e)
+        return e;
+    return claim;
+}
+
+Result<bool> TaskStore::heartbeat(
+    qint64 taskId, const QString &lease, int progressDone, int progressTotal)
+{
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "UPDATE tasks SET heartbeat_at = {NOW}, updated_at = {NOW}, "
+        "progress_done = CASE WHEN :d1 >= 0 THEN :d2 ELSE progress_done END, "
+        "progress_total = CASE WHEN :t1 >= 0 THEN :t2 ELSE progress_total END "
+        "WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
+    if (!q.ok())
+        return q.error();
+    QSqlQuery &query = q.value();
+    query.bindValue(QStringLiteral(":d1"), progressDone);
+    query.bindValue(QStringLiteral(":d2"), progressDone);
+    query.bindValue(QStringLiteral(":t1"), progressTotal);
+    query.bindValue(QStringLiteral(":t2"), progressTotal);
+    query.bindValue(QStringLiteral(":id"), taskId);
+    query.bindValue(QStringLiteral(":lease"), lease);
+    if (Error e = m_db.exec(query, QStringLiteral("heartbeat")))
+        return e;
+    return query.numRowsAffected() == 1;
+}
+
+Result<FinishResult> TaskStore::finishSuccess(qint64 taskId, const QString &lease)
+{
+    FinishResult result;
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
+            "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, lease = NULL, "
+            "rescues = 0, progress_done = CASE WHEN progress_total > 0 THEN progress_total ELSE "
+            "progress_done END WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":id"), taskId);
+        q.value().bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(q.value(), QStringLiteral("finish")))
+            return err;
+        if (q.value().numRowsAffected() != 1)
+            return {};
+        result.accepted = true;
+        result.status = TaskStatus::Completed;
+        return insertLog(taskId, 0, QStringLiteral("info"), QStringLiteral("Task completed"));
+    });
+    if (e)
+        return e;
+    return result;
+}
+
+Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease, int attempt,
+    const QString &message, const QString &outcome, bool retryable)
+{
+    FinishResult result;
+    const qint64 delay = m_retry.delayFor(attempt);
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET "
+            "status = CASE WHEN :r1 = 1 AND attempt < max_attempts THEN 'PENDING' ELSE 'FAILED' END, "
+            "outcome = CASE WHEN :r2 = 1 AND attempt < max_attempts THEN NULL ELSE :outcome END, "
+            "run_after = CASE WHEN :r3 = 1 AND attempt < max_attempts THEN {NOW} + :delay ELSE "
+            "run_after END, "
+            "completed_at = CASE WHEN :r4 = 1 AND attempt < max_attempts THEN NULL ELSE {NOW} END, "
+            "error_message = :message, lease = NULL, updated_at = {NOW}, rescues = 0 "
+            "WHERE id = :id AND status = 'RUNNING' AND lease = :lease RETURNING status"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        for (const char *name : {":r1", ":r2", ":r3", ":r4"})
+            query.bindValue(QString::fromLatin1(name), retryable ? 1 : 0);
+        query.bindValue(QStringLiteral(":outcome"), outcome);
+        query.bindValue(QStringLiteral(":delay"), delay);
+        query.bindValue(QStringLiteral(":message"), message);
+        query.bindValue(QStringLiteral(":id"), taskId);
+        query.bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(query, QStringLiteral("finish")))
+            return err;
+        if (!query.next())
+            return {};
+        result.accepted = true;
+        result.status = parseStatus(query.value(0).toString()).value_or(TaskStatus::Failed);
+        query.finish();
+        result.requeued = result.status == TaskStatus::Pending;
+        result.retryInMs = result.requeued ? delay : 0;
+
+        // Items: a retry runs again what did not complete; a final failure fails
+        // the item that was running.
+        Result<QSqlQuery> qi = m_db.prepare(result.requeued
+                ? QStringLiteral("UPDATE task_items SET status = 'PENDING', started_at = NULL, "
+                                 "completed_at = NULL WHERE task_id = :t AND status <> 'COMPLETED'")
+                : QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at = {NOW}, "
+                                 "error_message = :m WHERE task_id = :t AND status = 'RUNNING'"));
+        if (!qi.ok())
+            return qi.error();
+        qi.value().bindValue(QStringLiteral(":t"), taskId);
+        if (!result.requeued)
+            qi.value().bindValue(QStringLiteral(":m"), message);
+        if (Error err = m_db.exec(qi.value(), QStringLiteral("finish items")))
+            return err;
+        const QString line = result.requeued
+            ? QStringLiteral("Attempt %1 failed: %2. Retrying in %3 s")
+                  .arg(attempt)
+                  .arg(message)
+                  .arg(double(delay) / 1000.0)
+            : QStringLiteral("Task failed (%1): %2").arg(outcome, message);
+        return insertLog(taskId, 0, result.requeued ? QStringLiteral("warning") : QStringLiteral("error"), line);
+    });
+    if (e)
+        return e;
+    return result;
+}
+
+Result<bool> TaskStore::startItem(qint64 taskId, const QString &lease, qint64 itemId)
+{
+    bool started = false;
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE task_items SET status = 'RUNNING', started_at = {NOW}, completed_at = NULL, "
+            "error_message = NULL WHERE id = :item AND task_id = :t1 AND status = 'PENDING' AND "
+            "EXISTS (SELECT 1 FROM tasks WHERE id = :t2 AND status = 'RUNNING' AND lease = :lease)"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":item"), itemId);
+        q.value().bindValue(QStringLiteral(":t1"), taskId);
+        q.value().bindValue(QStringLiteral(":t2"), taskId);
+        q.value().bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(q.value(), QStringLiteral("start item")))
+            return err;
+        started = q.value().numRowsAffected() == 1;
+        if (!started)
+            return {};
+        return insertLog(taskId, itemId, QStringLiteral("info"), QStringLiteral("Item started"));
+    });
+    if (e)
+        return e;
+    return started;
+}
+
+Result<bool> TaskStore::finishItem(qint64 taskId, const QString &lease, qint64 itemId,
+    bool succeeded, const QString &errorMessage)
+{
+    bool finished = false;
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE task_items SET status = :status, completed_at = {NOW}, error_message = :m "
+            "WHERE id = :item AND task_id = :t1 AND status = 'RUNNING' AND EXISTS (SELECT 1 FROM "
+            "tasks WHERE id = :t2 AND status = 'RUNNING' AND lease = :lease)"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":status"),
+            succeeded ? QStringLiteral("COMPLETED") : QStringLiteral("FAILED"));
+        q.value().bindValue(
+            QStringLiteral(":m"), succeeded ? QVariant() : QVariant(errorMessage));
+        q.value().bindValue(QStringLiteral(":item"), itemId);
+        q.value().bindValue(QStringLiteral(":t1"), taskId);
+        q.value().bindValue(QStringLiteral(":t2"), taskId);
+        q.value().bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(q.value(), QStringLiteral("finish item")))
+            return err;
+        finished = q.value().numRowsAffected() == 1;
+        if (!finished)
+            return {};
+        // Progress of a task with items: the items that are done.
+        Result<QSqlQuery> qp = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET progress_done = (SELECT count(*) FROM task_items WHERE task_id = "
+            ":t1 AND status IN ('COMPLETED', 'FAILED')), updated_at = {NOW}, heartbeat_at = {NOW} "
+            "WHERE id = :t2 AND lease = :lease"));
+        if (!qp.ok())
+            return qp.error();
+        qp.value().bindValue(QStringLiteral(":t1"), taskId);
+        qp.value().bindValue(QStringLiteral(":t2"), taskId);
+        qp.value().bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(qp.value(), QStringLiteral("item progress")))
+            return err;
+        return insertLog(taskId, itemId,
+            succeeded ? QStringLiteral("info") : QStringLiteral("error"),
+            succeeded ? QStringLiteral("Item completed")
+                      : QStringLiteral("Item failed: %1").arg(errorMessage));
+    });
+    if (e)
+        return e;
+    return finished;
+}
+
+Result<bool> TaskStore::appendWorkerLog(
+    qint64 taskId, const QString &lease, const QVector<LogLine> &lines)
+{
+    bool held = false;
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> check = m_db.prepare(QStringLiteral(
+            "SELECT count(*) FROM tasks WHERE id = :t AND status = 'RUNNING' AND lease = :lease"));
+        if (!check.ok())
+            return check.error();
+        check.value().bindValue(QStringLiteral(":t"), taskId);
+        check.value().bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(check.value(), QStringLiteral("log")))
+            return err;
+        held = check.value().next() && check.value().value(0).toInt() == 1;
+        check.value().finish();
+        if (!held)
+            return {};
+        for (const LogLine &line : lines) {
+            if (Error err = insertLog(taskId, line.itemId, line.level, line.message))
+                return err;
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    return held;
+}
+
+Error TaskStore::appendLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message)
+{
+    return m_db.write([&]() { return insertLog(taskId, itemId, level, message); });
+}
+
+// ---------------------------------------------------------------- operator actions
+
+Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
+    const QStringList &allowedFrom, const QString &refusal,
+    const std::function<Error(const QString &, ActionReport &, QJsonObject &)> &apply)
+{
+    ActionReport report;
+    QJsonObject details;
+    report.taskId = taskId;
+    auto explain = [&](const QString &status) {
+        return refusal.arg(status);
+    };
+    Error e = m_db.write([&]() -> Error {
+        // The read only names the status for the audit row and the message; the
+        // UPDATE in apply() is conditional on that status and its row count decides.
+        Result<QSqlQuery> q =
+            m_db.prepare(QStringLiteral("SELECT name, status FROM tasks WHERE id = :id"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":id"), taskId);
+        if (Error err = m_db.exec(q.value(), action))
+            return err;
+        if (!q.value().next())
+            return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
+        report.taskName = q.value().value(0).toString();
+        const QString before = q.value().value(1).toString();
+        q.value().finish();
+        report.before = before;
+        if (!allowedFrom.contains(before))
+            return Error::refused(explain(before));
+        if (Error err = apply(before, report, details))
+            return err;
+        if (!report.done) // another front end changed it between our read and our update
+            return Error::refused(explain(before + QStringLiteral(", changed meanwhile")));
+        details.insert(QStringLiteral("items_changed"), report.itemsChanged);
+        return m_audit.record(m_actor, action, taskId, report.taskName, before, report.after, details);
+    });
+    if (e)
+        return e;
+    return report;
+}
+
+Result<ActionReport> TaskStore::cancel(qint64 taskId)
+{
+    return transition(taskId, QStringLiteral("cancel"),
+        {QStringLiteral("PENDING"), QStringLiteral("RUNNING")},
+        QStringLiteral("Task %1 cannot be cancelled: it is not pending or running (current "
+                       "status: %2)")
+            .arg(taskId),
+        [&](const QString &before, ActionReport &report, QJsonObject &) -> Error {
+            const QString text = QStringLiteral("Task cancelled manually by %1").arg(m_actor);
+            Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+                "UPDATE tasks SET status = 'FAILED', outcome = 'cancelled', error_message = :m, "
+                "completed_at = {NOW}, updated_at = {NOW}, lease = NULL "
+                "WHERE id = :id AND status = :before"));
+            if (!q.ok())
+                return q.error();
+            q.value().bindValue(QStringLiteral(":m"), text);
+            q.value().bindValue(QStringLiteral(":id"), taskId);
+            q.value().bindValue(QStringLiteral(":before"), before);
+            if (Error err = m_db.exec(q.value(), QStringLiteral("cancel")))
+                return err;
+            if (q.value().numRowsAffected() != 1)
+                return {};
+            report.done = true;
+            report.after = QStringLiteral("FAILED");
+            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+                "UPDATE task_items SET status = 'FAILED', completed_at = {NOW}, error_message = :m "
+                "WHERE task_id = :t AND status = 'RUNNING'"));
+            if (!qi.ok())
+                return qi.error();
+            qi.value().bindValue(QStringLiteral(":m"), QStringLiteral("Cancelled by %1").arg(m_actor));
+            qi.value().bindValue(QStringLiteral(":t"), taskId);
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("cancel items")))
+                return err;
+            report.itemsChanged = qi.value().numRowsAffected();
+            report.message = QStringLiteral("Task \"%1\" has been cancelled and marked as failed.")
+                                 .arg(report.taskName);
+            if (report.itemsChanged > 0)
+                report.message += QStringLiteral(" %1 running item(s) were also stopped.")
+                                      .arg(report.itemsChanged);
+            return insertLog(taskId, 0, QStringLiteral("warning"), text);
+        });
+}
+
+Result<ActionReport> TaskStore::forceStop(qint64 taskId)
+{
+    return transition(taskId, QStringLiteral("force_stop"), {QStringLiteral("RUNNING")},
+        QStringLiteral("Task %1 is not running (current status: %2)").arg(taskId),
+        [&](const QString &before, ActionReport &report, QJsonObject &) -> Error {
+            Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+                "UPDATE tasks SET status = 'FAILED', outcome = 'force_stopped', error_message = "
+                ":m, completed_at = {NOW}, updated_at = {NOW}, lease = NULL "
+                "WHERE id = :id AND status = :before"));
+            if (!q.ok())
+                return q.error();
+            q.value().bindValue(QStringLiteral(":m"),
+                QStringLiteral("Task force stopped by %1").arg(m_actor));
+            q.value().bindValue(QStringLiteral(":id"), taskId);
+            q.value().bindValue(QStringLiteral(":before"), before);
+            if (Error err = m_db.exec(q.value(), QStringLiteral("force stop")))
+                return err;
+            if (q.value().numRowsAffected() != 1)
+                return {};
+            report.done = true;
+            report.after = QStringLiteral("FAILED");
+
+            const QString itemText = QStringLiteral("⚠️ Force stopped by %1").arg(m_actor);
+            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+                "UPDATE task_items SET status = 'FAILED', completed_at = {NOW}, error_message = :m "
+                "WHERE task_id = :t AND status = 'RUNNING' RETURNING id"));
+            if (!qi.ok())
+                return qi.error();
+            qi.value().bindValue(QStringLiteral(":m"), itemText);
+            qi.value().bindValue(QStringLiteral(":t"), taskId);
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("force stop items")))
+                return err;
+            QVector<qint64> itemIds;
+            while (qi.value().next())
+                itemIds.append(qi.value().value(0).toLongLong());
+            qi.value().finish();
+            report.itemsChanged = int(itemIds.size());
+            for (qint64 itemId : std::as_const(itemIds)) {
+                if (Error err = insertLog(taskId, itemId, QStringLiteral("warning"), itemText))
+                    return err;
+            }
+            report.message = QStringLiteral("Task \"%1\" has been force stopped. %2 running "
+                                            "item(s) were also stopped. You can now delete or "
+                                            "restart the task.")
+                                 .arg(report.taskName)
+                                 .arg(report.itemsChanged);
+            return insertLog(taskId, 0, QStringLiteral("warning"),
+                QStringLiteral("⚠️ Task force stopped by %1").arg(m_actor));
+        });
+}
+
+Result<ActionReport> TaskStore::restart(qint64 taskId)
+{
+    return transition(taskId, QStringLiteral("restart"),
+        {QStringLiteral("COMPLETED"), QStringLiteral("FAILED")},
+        QStringLiteral("Task %1 cannot be restarted: only completed or failed tasks can "
+                       "(current status: %2)")
+            .arg(taskId),
+        [&](const QString &before, ActionReport &report, QJsonObject &) -> Error {
+            Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+                "UPDATE tasks SET status = 'PENDING', outcome = NULL, error_message = NULL, "
+                "attempt = 0, rescues = 0, run_after = {NOW}, started_at = NULL, heartbeat_at = "
+                "NULL, completed_at = NULL, worker_id = NULL, lease = NULL, progress_done = 0, "
+                "updated_at = {NOW} WHERE id = :id AND status = :before"));
+            if (!q.ok())
+                return q.error();
+            q.value().bindValue(QStringLiteral(":id"), taskId);
+            q.value().bindValue(QStringLiteral(":before"), before);
+            if (Error err = m_db.exec(q.value(), QStringLiteral("restart")))
+                return err;
+            if (q.value().numRowsAffected() != 1)
+                return {};
+            report.done = true;
+            report.after = QStringLiteral("PENDING");
+            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+                "UPDATE task_items SET status = 'PENDING', started_at = NULL, completed_at = NULL, "
+                "error_message = NULL WHERE task_id = :t"));
+            if (!qi.ok())
+                return qi.error();
+            qi.value().bindValue(QStringLiteral(":t"), taskId);
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("restart items")))
+                return err;
+            report.itemsChanged = qi.value().numRowsAffected();
+            report.message = QStringLiteral("Task \"%1\" has been restarted and is pending.")
+                                 .arg(report.taskName);
+            return insertLog(taskId, 0, QStringLiteral("info"),
+                QStringLiteral("Task restarted by %1").arg(m_actor));
+        });
+}
+
+Result<ActionReport> TaskStore::remove(qint64 taskId)
+{
+    return transition(taskId, QStringLiteral("delete"),
+        {QStringLiteral("PENDING"), QStringLiteral("COMPLETED"), QStringLiteral("FAILED")},
+        QStringLiteral("Task %1 is running and cannot be deleted; force stop or cancel it first "
+                       "(current status: %2)")
+            .arg(taskId),
+        [&](const QString &before, ActionReport &report, QJsonObject &details) -> Error {
+            // Items and log lines first: if the task turns out to have changed,
+            // the whole transaction rolls back.
+            for (const QString &table : {QStringLiteral("task_items"), QStringLiteral("task_log")}) {
+                Result<QSqlQuery> qd = m_db.prepare(
+                    QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE task_id = :t"));
+                if (!qd.ok())
+                    return qd.error();
+                qd.value().bindValue(QStringLiteral(":t"), taskId);
+                if (Error err = m_db.exec(qd.value(), QStringLiteral("delete")))
+                    return err;
+                if (table == QLatin1String("task_items"))
+                    report.itemsChanged = qd.value().numRowsAffected();
+            }
+            const QString columns = QString(kTaskColumns).replace(QLatin1String(", {NOW}"), QString());
+            Result<QSqlQuery> q = m_db.prepare(
+                QStringLiteral("DELETE FROM tasks WHERE id = :id AND status = :before RETURNING ")
+                + columns);
+            if (!q.ok())
+                return q.error();
+            q.value().bindValue(QStringLiteral(":id"), taskId);
+            q.value().bindValue(QStringLiteral(":before"), before);
+            if (Error err = m_db.exec(q.value(), QStringLiteral("delete")))
+                return err;
+            if (!q.value().next())
+                return {};
+            // The audit row keeps a snapshot of what was deleted.
+            QJsonObject snapshot;
+            const QStringList names = columns.split(QStringLiteral(", "));
+            for (int i = 0; i < names.size(); ++i)
+                snapshot.insert(names.at(i), QJsonValue::fromVariant(q.value().value(i)));
+            q.value().finish();
+            details.insert(QStringLiteral("snapshot"), snapshot);
+            report.done = true;
+            report.after = QStringLiteral("DELETED");
+            report.message = QStringLiteral("Task \"%1\" has been deleted.").arg(report.taskName);
+            return {};
+        });
+}
+
+// ---------------------------------------------------------------- reading
+
+Result<Task> TaskStore::task(qint64 taskId)
+{
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("SELECT ") + kTaskColumns + QStringLiteral(" FROM tasks WHERE id = :id"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":id"), taskId);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("task")))
+        return e;
+    if (!q.value().next())
+        return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
+    Task t = taskFromRow(q.value());
+    q.value().finish();
+    Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+        "SELECT count(*), COALESCE(sum(CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 1 ELSE 0 "
+        "END), 0) FROM task_items WHERE task_id = :t"));
+    if (!qi.ok())
+        return qi.error();
+    qi.value().bindValue(QStringLiteral(":t"), taskId);
+    if (Error e = m_db.exec(qi.value(), QStringLiteral("task items")))
+        return e;
+    if (qi.value().next()) {
+        t.itemsTotal = qi.value().value(0).toInt();
+        t.itemsDone = qi.value().value(1).toInt();
+    }
+    return t;
+}
+
+Result<QVector<TaskItem>> TaskStore::items(qint64 taskId)
+{
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("SELECT id, task_id, position, label, status, started_at, completed_at, "
+                       "error_message FROM task_items WHERE task_id = :t ORDER BY position, id"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":t"), taskId);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("items")))
+        return e;
+    QVector<TaskItem> list;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        TaskItem item;
+        item.id = r.value(0).toLongLong();
+        item.taskId = r.value(1).toLongLong();
+        item.position = r.value(2).toInt();
+        item.label = r.value(3).toString();
+        item.status = parseStatus(r.value(4).toString()).value_or(TaskStatus::Pending);
+        item.startedAt = r.value(5).toLongLong();
+        item.completedAt = r.value(6).toLongLong();
+        item.errorMessage = r.value(7).toString();
+        list.append(item);
+    }
+    return list;
+}
+
+Result<QVector<LogLine>> TaskStore::log(qint64 taskId, qint64 afterId, int limit)
+{
+    if (limit < 1 || limit > 100000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "SELECT id, task_id, item_id, at, level, message FROM task_log WHERE task_id = :t AND id "
+        "> :after ORDER BY id LIMIT :limit"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":t"), taskId);
+    q.value().bindValue(QStringLiteral(":after"), afterId);
+    q.value().bindValue(QStringLiteral(":limit"), limit);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("log")))
+        return e;
+    QVector<LogLine> lines;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        lines.append({r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toLongLong(),
+            r.value(3).toLongLong(), r.value(4).toString(), r.value(5).toString()});
+    }
+    return lines;
+}
+
+namespace {
+
+QString sortColumn(TaskFilter::Sort sort)
+{
+    switch (sort) {
+    case TaskFilter::Sort::Id:
+        return QStringLiteral("id");
+    case TaskFilter::Sort::Name:
+        return QStringLiteral("name");
+    case TaskFilter::Sort::Kind:
+        return QStringLiteral("kind");
+    case TaskFilter::Sort::Queue:
+        return QStringLiteral("queue");
+    case TaskFilter::Sort::Status:
+        return QStringLiteral("status");
+    case TaskFilter::Sort::Priority:
+        return QStringLiteral("priority");
+    case TaskFilter::Sort::Progress:
+        return QStringLiteral("progress_done");
+    case TaskFilter::Sort::Worker:
+        return QStringLiteral("worker_id");
+    case TaskFilter::Sort::CreatedAt:
+        return QStringLiteral("created_at");
+    case TaskFilter::Sort::StartedAt:
+        return QStringLiteral("started_at");
+    case TaskFilter::Sort::HeartbeatAt:
+        return QStringLiteral("heartbeat_at");
+    case TaskFilter::Sort::CompletedAt:
+        return QStringLiteral("completed_at");
+    case TaskFilter::Sort::UpdatedAt:
+        return QStringLiteral("updated_at");
+    case TaskFilter::Sort::Attempt:
+        return QStringLiteral("attempt");
+    }
+    return QStringLiteral("id");
+}
+
+// The WHERE clause of a filter; values are bound by bindFilter().
+QString filterClause(const TaskFilter &f)
+{
+    QStringList parts;
+    if (!f.statuses.isEmpty()) {
+        QStringList names;
+        for (int i = 0; i < f.statuses.size(); ++i)
+            names << QStringLiteral(":st%1").arg(i);
+        parts << QStringLiteral("status IN (") + names.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    if (f.stuckOnly)
+        parts << QStringLiteral("(status = 'RUNNING' AND heartbeat_at < {NOW} - :stuckms)");
+    if (!f.queue.isEmpty())
+        parts << QStringLiteral("queue = :queue");
+    if (!f.kind.isEmpty())
+        parts << QStringLiteral("kind = :kind");
+    if (!f.search.isEmpty()) {
+        QString s = QStringLiteral("(name {LIKE} :s1 ESCAPE '\\' OR kind {LIKE} :s2 ESCAPE '\\' OR "
+                                   "worker_id {LIKE} :s3 ESCAPE '\\' OR error_message {LIKE} :s4 "
+                                   "ESCAPE '\\'");
+        bool isNumber = false;
+        f.search.trimmed().toLongLong(&isNumber);
+        if (isNumber)
+            s += QStringLiteral(" OR id = :sid");
+        parts << s + QLatin1Char(')');
+    }
+    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+}
+
+void bindFilter(QSqlQuery &q, const TaskFilter &f)
+{
+    for (int i = 0; i < f.statuses.size(); ++i)
+        q.bindValue(QStringLiteral(":st%1").arg(i), statusName(f.statuses.at(i)));
+    if (f.stuckOnly)
+        q.bindValue(QStringLiteral(":stuckms"), f.stuckHeartbeatMs);
+    if (!f.queue.isEmpty())
+        q.bindValue(QStringLiteral(":queue"), f.queue);
+    if (!f.kind.isEmpty())
+        q.bindValue(QStringLiteral(":kind"), f.kind);
+    if (!f.search.isEmpty()) {
+        const QString pattern = Database::likePattern(f.search.trimmed());
+        for (const char *name : {":s1", ":s2", ":s3", ":s4"})
+            q.bindValue(QString::fromLatin1(name), pattern);
+        bool isNumber = false;
+        const qint64 id = f.search.trimmed().toLongLong(&isNumber);
+        if (isNumber)
+            q.bindValue(QStringLiteral(":sid"), id);
+    }
+}
+
+} // namespace
+
+Result<QVector<Task>> TaskStore::list(const TaskFilter &filter)
+{
+    if (filter.limit < 1 || filter.limit > 1000000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 1000000"));
+    if (filter.offset < 0)
+        return Error::invalid(QStringLiteral("offset must not be negative"));
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QString order = sortColumn(filter.sort) + direction;
+    if (filter.sort != TaskFilter::Sort::Id)
+        order += QStringLiteral(", id") + direction;
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ") + kTaskColumns
+        + QStringLiteral(" FROM tasks") + filterClause(filter) + QStringLiteral(" ORDER BY ")
+        + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    if (!q.ok())
+        return q.error();
+    bindFilter(q.value(), filter);
+    q.value().bindValue(QStringLiteral(":limit"), filter.limit);
+    q.value().bindValue(QStringLiteral(":offset"), filter.offset);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("list")))
+        return e;
+    QVector<Task> tasks;
+    while (q.value().next())
+        tasks.append(taskFromRow(q.value()));
+    return tasks;
+}
+
+Result<qint64> TaskStore::count(const TaskFilter &filter)
+{
+    Result<QSqlQuery> q =
+        m_db.prepare(QStringLiteral("SELECT count(*) FROM tasks") + filterClause(filter));
+    if (!q.ok())
+        return q.error();
+    bindFilter(q.value(), filter);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("count")))
+        return e;
+    if (!q.value().next())
+        return qint64(0);
+    return q.value().value(0).toLongLong();
+}
+
+Result<StatusCounts> TaskStore::counts(qint64 heartbeatTimeoutMs)
+{
+    StatusCounts counts;
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("SELECT status, count(*) FROM tasks GROUP BY status"));
+    if (!q.ok())
+        return q.error();
+    if (Error e = m_db.exec(q.value(), QStringLiteral("counts")))
+        return e;
+    while (q.value().next()) {
+        if (const auto status = parseStatus(q.value().value(0).toString()))
+            counts.byStatus[*status] = q.value().value(1).toLongLong();
+    }
+    TaskFilter stuck;
+    stuck.stuckOnly = true;
+    stuck.stuckHeartbeatMs = heartbeatTimeoutMs;
+    Result<qint64> n = count(stuck);
+    if (!n.ok())
+        return n.error();
+    counts.stuck = *n;
+    return counts;
+}
+
+Result<Stats> TaskStore::stats(int hours)
+{
+    if (hours < 1 || hours > 24 * 366)
+        return Error::invalid(QStringLiteral("hours must be between 1 and 8784 (a year)"));
+    Stats stats;
+    stats.hours = hours;
+    Result<StatusCounts> counts = this->counts();
+    if (!counts.ok())
+        return counts.error();
+    stats.counts = *counts;
+    Result<qint64> now = m_db.now();
+    if (!now.ok())
+        return now.error();
+    stats.to = *now;
+    stats.from = *now - qint64(hours) * 3600 * 1000;
+
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "SELECT completed_at / 60000, status, COALESCE(outcome, ''), count(*), "
+        "COALESCE(sum(completed_at - started_at), 0), sum(CASE WHEN started_at IS NULL THEN 0 "
+        "ELSE 1 END) FROM tasks WHERE completed_at >= :from AND status IN ('COMPLETED', "
+        "'FAILED') GROUP BY completed_at / 60000, status, outcome"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":from"), stats.from);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("stats")))
+        return e;
+    qint64 durationSum = 0;
+    qint64 durationCount = 0;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        const qint64 minute = r.value(0).toLongLong();
+        const bool completed = r.value(1).toString() == QLatin1String("COMPLETED");
+        const qint64 n = r.value(3).toLongLong();
+        auto &bucket = stats.perMinute[minute];
+        (completed ? bucket.first : bucket.second) += n;
+        (completed ? stats.completedInWindow : stats.failedInWindow) += n;
+        stats.outcomes[r.value(2).toString()] += n;
+        durationSum += r.value(4).toLongLong();
+        durationCount += r.value(5).toLongLong();
+    }
+    stats.averageDurationMs = durationCount > 0 ? double(durationSum) / double(durationCount) : 0;
+    return stats;
+}
+
+// ---------------------------------------------------------------- stuck tasks
+
+Result<StuckReport> TaskStore::stuckReportIn(const StuckThresholds &thresholds, int limit)
+{
+    StuckReport report;
+    report.thresholds = thresholds;
+    Result<qint64> now = m_db.now();
+    if (!now.ok())
+        return now.error();
+    report.monitoredAt = *now;
+    for (const bool running : {false, true}) {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ") + kTaskColumns
+            + (running ? QStringLiteral(" FROM tasks WHERE status = 'RUNNING' AND heartbeat_at < "
+                                        ":cutoff ORDER BY heartbeat_at LIMIT :limit")
+                       : QStringLiteral(" FROM tasks WHERE status = 'PENDING' AND run_after < "
+                                        ":cutoff ORDER BY run_after LIMIT :limit")));
+        if (!q.ok())
+            return q.error();
+        const qint64 threshold =
+            running ? thresholds.heartbeatTimeoutMs : thresholds.queueThresholdMs;
+        q.value().bindValue(QStringLiteral(":cutoff"), report.monitoredAt - threshold);
+        q.value().bindValue(QStringLiteral(":limit"), limit);
+        if (Error e = m_db.exec(q.value(), QStringLiteral("stuck report")))
+            return e;
+        while (q.value().next()) {
+            StuckTask s;
+            s.task = taskFromRow(q.value());
+            s.ageMs = report.monitoredAt - (running ? s.task.heartbeatAt : s.task.runAfter);
+            (running ? report.running : report.queued).append(s);
+        }
+    }
+    return report;
+}
+
+Result<StuckReport> TaskStore::stuckReport(const StuckThresholds &thresholds, int limit)
+{
+    if (Error e = thresholds.validate())
+        return e;
+    if (limit < 1 || limit > 100000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    return stuckReportIn(thresholds, limit);
+}
+
+Result<CleanupReport> TaskStore::sweepLostWorkers(
+    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule)
+{
+    StuckThresholds thresholds;
+    thresholds.heartbeatTimeoutMs = heartbeatTimeoutMs;
+    if (Error e = thresholds.validate())
+        return e;
+    CleanupReport report;
+    report.action = CleanupAction::Retry;
+    report.thresholds = thresholds;
+    Error e = m_db.write([&]() -> Error {
+        Result<qint64> now = m_db.now();
+        if (!now.ok())
+            return now.error();
+        report.cleanedAt = *now;
+        // One conditional UPDATE decides for every stale task at once; a heartbeat
+        // that lands first keeps its task out. Backoff grows with the attempt.
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET "
+            "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
+            "ELSE 'FAILED' END, "
+            "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
+            "'worker_lost' END, "
+            "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
+            "ELSE {NOW} END, "
+            "run_after = {NOW} + {LEAST}(:cap, :base * (CASE WHEN attempt > 20 THEN 1048576 ELSE "
+            "(1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 END)) END)), "
+            "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
+            "error_message = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison4 THEN "
+            "'Worker lost (no heartbeat); re-queued' WHEN :poison5 > 0 AND rescues + 1 >= :poison6 THEN 'Worker "
+            "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
+            "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
+            "left' END "
+            "WHERE status = 'RUNNING' AND heartbeat_at < {NOW} - :timeout "
+            "RETURNING id, name, status, attempt, max_attempts, worker_id, heartbeat_at"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        for (const char *name :
+            {":poison1", ":poison2", ":poison3", ":poison4", ":poison5", ":poison6"})
+            query.bindValue(QString::fromLatin1(name), poisonRescues);
+        query.bindValue(QStringLiteral(":base"), m_retry.baseMs);
+        query.bindValue(QStringLiteral(":cap"), m_retry.capMs);
+        query.bindValue(QStringLiteral(":timeout"), heartbeatTimeoutMs);
+        if (Error err = m_db.exec(query, QStringLiteral("sweep")))
+            return err;
+        struct Row
+        {
+            qint64 id;
+            QString name;
+            bool requeued;
+            int attempt;
+            int maxAttempts;
+            QString worker;
+            qint64 heartbeatAt;
+        };
+        QVector<Row> rows;
+        while (query.next())
+            rows.append({query.value(0).toLongLong(), query.value(1).toString(),
+                query.value(2).toString() == QLatin1String("PENDING"), query.value(3).toInt(),
+                query.value(4).toInt(), query.value(5).toString(), query.value(6).toLongLong()});
+        query.finish();
+        for (const Row &row : std::as_const(rows)) {
+            (row.requeued ? report.runningRequeued : report.runningFailed).append(row.id);
+            const qint64 ageS = (report.cleanedAt - row.heartbeatAt) / 1000;
+            const QString line = row.requeued
+                ? QStringLiteral("Worker %1 lost: no heartbeat for %2 s (timeout %3 s); "
+                                 "re-queued (attempt %4 of %5 used)")
+                      .arg(row.worker)
+                      .arg(ageS)
+                      .arg(heartbeatTimeoutMs / 1000)
+                      .arg(row.attempt)
+                      .arg(row.maxAttempts)
+                : QStringLiteral("Worker %1 lost: no heartbeat for %2 s (timeout %3 s); marked "
+                                 "FAILED (worker_lost)")
+                      .arg(row.worker)
+                      .arg(ageS)
+                      .arg(heartbeatTimeoutMs / 1000);
+            if (Error err = insertLog(row.id, 0, QStringLiteral("warning"), line))
+                return err;
+            if (Error err = m_audit.record(m_actor, QStringLiteral("sweep"), row.id, row.name,
+                    QStringLiteral("RUNNING"),
+                    row.requeued ? QStringLiteral("PENDING") : QStringLiteral("FAILED"),
+                    {{QStringLiteral("rule"), rule},
+                        {QStringLiteral("threshold_ms"), heartbeatTimeoutMs},
+                        {QStringLiteral("age_ms"), report.cleanedAt - row.heartbeatAt},
+                        {QStringLiteral("action"),
+                            row.requeued ? QStringLiteral("requeue")
+                                         : QStringLiteral("mark_failed")}}))
+                return err;
+        }
+        // Items that were running on the lost worker.
+        for (const Row &row : std::as_const(rows)) {
+            Result<QSqlQuery> qi = m_db.prepare(row.requeued
+                    ? QStringLiteral("UPDATE task_items SET status = 'PENDING', started_at = NULL "
+                                     "WHERE task_id = :t AND status = 'RUNNING'")
+                    : QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at = "
+                                     "{NOW}, error_message = 'Worker lost' WHERE task_id = :t AND "
+                                     "status = 'RUNNING'"));
+            if (!qi.ok())
+                return qi.error();
+            qi.value().bindValue(QStringLiteral(":t"), row.id);
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("sweep items")))
+                return err;
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    return report;
+}
+
+Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs)
+{
+    StuckThresholds thresholds;
+    thresholds.queueThresholdMs = queueThresholdMs;
+    if (Error e = thresholds.validate())
+        return e;
+    CleanupReport report;
+    report.action = CleanupAction::MarkFailed;
+    report.thresholds = thresholds;
+    Error e = m_db.write([&]() -> Error {
+        Result<qint64> now = m_db.now();
+        if (!now.ok())
+            return now.error();
+        report.cleanedAt = *now;
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET status = 'FAILED', outcome = 'stuck_swept', completed_at = {NOW}, "
+            "updated_at = {NOW}, error_message = 'Stuck in the queue longer than ' || :mins || ' "
+            "minute(s); cleaned up' WHERE status = 'PENDING' AND run_after < {NOW} - :threshold "
+            "RETURNING id, name, run_after"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        query.bindValue(QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
+        query.bindValue(QStringLiteral(":threshold"), queueThresholdMs);
+        if (Error err = m_db.exec(query, QStringLiteral("sweep queue")))
+            return err;
+        QVector<std::tuple<qint64, QString, qint64>> rows;
+        while (query.next())
+            rows.append({query.value(0).toLongLong(), query.value(1).toString(),
+                query.value(2).toLongLong()});
+        query.finish();
+        for (const auto &[id, name, runAfter] : std::as_const(rows)) {
+            report.queuedFailed.append(id);
+            const qint64 age = report.cleanedAt - runAfter;
+            if (Error err = insertLog(id, 0, QStringLiteral("warning"),
+                    QStringLiteral("Stuck in the queue for %1 min (threshold %2 min); marked "
+                                   "FAILED (stuck_swept) by %3")
+                        .arg(age / 60000)
+                        .arg(double(queueThresholdMs) / 60000.0)
+                        .arg(m_actor)))
+                return err;
+            if (Error err = m_audit.record(m_actor, QStringLiteral("sweep"), id, name,
+                    QStringLiteral("PENDING"), QStringLiteral("FAILED"),
+                    {{QStringLiteral("rule"), QStringLiteral("stuck_in_queue")},
+                        {QStringLiteral("threshold_ms"), queueThresholdMs},
+                        {QStringLiteral("age_ms"), age},
+                        {QStringLiteral("action"), QStringLiteral("mark_failed")}}))
+                return err;
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    return report;
+}
+
+Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, CleanupAction action)
+{
+    if (Error e = thresholds.validate())
+        return e;
+    CleanupReport report;
+    report.action = action;
+    report.thresholds = thresholds;
+    if (action == CleanupAction::MarkFailed) {
+        Result<CleanupReport> queued = sweepQueued(thresholds.queueThresholdMs);
+        if (!queued.ok())
+            return queued.error();
+        // Poison threshold 0: nothing is re-queued, every stale task fails.
+        Result<CleanupReport> running =
+            sweepLostWorkers(thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"));
+        if (!running.ok())
+            return running.error();
+        report.queuedFailed = queued->queuedFailed;
+        report.runningFailed = running->runningFailed;
+        report.cleanedAt = running->cleanedAt;
+        return report;
+    }
+    // Retry: re-queue every stale running task now, whatever its budget (the
+    // operator asked for it): one more attempt is granted where none is left.
+    Error e = m_db.write([&]() -> Error {
+        Result<qint64> now = m_db.now();
+        if (!now.ok())
+            return now.error();
+        report.cleanedAt = *now;
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET status = 'PENDING', outcome = NULL, lease = NULL, run_after = {NOW}, "
+            "max_attempts = CASE WHEN attempt >= max_attempts THEN attempt + 1 ELSE max_attempts "
+            "END, updated_at = {NOW}, error_message = 'Worker lost (no heartbeat); re-queued by "
+            "clean-up' WHERE status = 'RUNNING' AND heartbeat_at < {NOW} - :timeout "
+            "RETURNING id, name, heartbeat_at"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":timeout"), thresholds.heartbeatTimeoutMs);
+        if (Error err = m_db.exec(q.value(), QStringLiteral("cleanup")))
+            return err;
+        QVector<std::tuple<qint64, QString, qint64>> rows;
+        while (q.value().next())
+            rows.append({q.value().value(0).toLongLong(), q.value().value(1).toString(),
+                q.value().value(2).toLongLong()});
+        q.value().finish();
+        for (const auto &[id, name, heartbeatAt] : std::as_const(rows)) {
+            report.runningRequeued.append(id);
+            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+                "UPDATE task_items SET status = 'PENDING', started_at = NULL WHERE task_id = :t "
+                "AND status = 'RUNNING'"));
+            if (!qi.ok())
+                return qi.error();
+            qi.value().bindValue(QStringLiteral(":t"), id);
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("cleanup items")))
+                return err;
+            if (Error err = insertLog(id, 0, QStringLiteral("warning"),
+                    QStringLiteral("No heartbeat for %1 s; re-queued by %2 (clean-up)")
+                        .arg((report.cleanedAt - heartbeatAt) / 1000)
+                        .arg(m_actor)))
+                return err;
+            if (Error err = m_audit.record(m_actor, QStringLiteral("cleanup"), id, name,
+                    QStringLiteral("RUNNING"), QStringLiteral("PENDING"),
+                    {{QStringLiteral("rule"), QStringLiteral("cleanup")},
+                        {QStringLiteral("threshold_ms"), thresholds.heartbeatTimeoutMs},
+                        {QStringLiteral("age_ms"), report.cleanedAt - heartbeatAt},
+                        {QStringLiteral("action"), QStringLiteral("retry")}}))
+                return err;
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    return report;
+}
+
+} // namespace taskdesk

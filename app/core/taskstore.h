@@ -1,0 +1,215 @@
+#pragma once
+
+#include "auditlog.h"
+#include "error.h"
+#include "task.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace taskdesk {
+
+class Database;
+
+struct TaskFilter
+{
+    enum class Sort {
+        Id,
+        Name,
+        Kind,
+        Queue,
+        Status,
+        Priority,
+        Progress,
+        Worker,
+        CreatedAt,
+        StartedAt,
+        HeartbeatAt,
+        CompletedAt,
+        UpdatedAt,
+        Attempt,
+    };
+
+    QVector<TaskStatus> statuses; // empty: all
+    bool stuckOnly = false; // RUNNING with a heartbeat older than stuckHeartbeatMs
+    qint64 stuckHeartbeatMs = 60000;
+    QString queue;
+    QString kind;
+    QString search; // name, kind, worker, error text, or an exact id
+    Sort sort = Sort::Id;
+    bool descending = true;
+    int limit = 100;
+    qint64 offset = 0;
+
+    static std::optional<Sort> parseSort(const QString &name);
+};
+
+// The thresholds that make a task "stuck". Validated before use.
+struct StuckThresholds
+{
+    qint64 queueThresholdMs = 5 * 60 * 1000; // PENDING and due for longer than this
+    qint64 heartbeatTimeoutMs = 60 * 1000; // RUNNING without a heartbeat for longer than this
+
+    Error validate() const;
+};
+
+struct StuckTask
+{
+    Task task;
+    qint64 ageMs = 0; // waiting time (queued) or heartbeat age (running)
+};
+
+struct StuckReport
+{
+    StuckThresholds thresholds;
+    qint64 monitoredAt = 0;
+    QVector<StuckTask> queued;
+    QVector<StuckTask> running;
+
+    int total() const { return int(queued.size() + running.size()); }
+    QJsonObject toJson() const; // the shape operators script against
+};
+
+enum class CleanupAction { MarkFailed, Retry };
+std::optional<CleanupAction> parseCleanupAction(const QString &text);
+QString cleanupActionName(CleanupAction action);
+
+// What a clean-up or a sweep did.
+struct CleanupReport
+{
+    CleanupAction action = CleanupAction::MarkFailed;
+    StuckThresholds thresholds;
+    qint64 cleanedAt = 0;
+    QVector<qint64> queuedFailed; // PENDING → FAILED/stuck_swept
+    QVector<qint64> runningRequeued; // RUNNING → PENDING
+    QVector<qint64> runningFailed; // RUNNING → FAILED/worker_lost
+    bool dryRun = false;
+
+    int total() const
+    {
+        return int(queuedFailed.size() + runningRequeued.size() + runningFailed.size());
+    }
+    QJsonObject toJson() const;
+};
+
+struct StatusCounts
+{
+    QMap<TaskStatus, qint64> byStatus;
+    qint64 stuck = 0;
+    qint64 total() const;
+    QJsonObject toJson() const;
+};
+
+struct Stats
+{
+    int hours = 24;
+    qint64 from = 0;
+    qint64 to = 0;
+    StatusCounts counts;
+    qint64 completedInWindow = 0;
+    qint64 failedInWindow = 0;
+    double averageDurationMs = 0;
+    // Per minute (UTC epoch minute), how many tasks completed and failed.
+    QMap<qint64, QPair<qint64, qint64>> perMinute;
+    QMap<QString, qint64> outcomes; // in the window
+    QJsonObject toJson() const;
+};
+
+struct FinishResult
+{
+    bool accepted = false; // false: the lease was gone, the result was discarded
+    bool requeued = false;
+    TaskStatus status = TaskStatus::Failed;
+    qint64 retryInMs = 0;
+};
+
+// The backoff of a failed attempt: base × 2^(attempt − 1), capped.
+struct RetryPolicy
+{
+    qint64 baseMs = 5000;
+    qint64 capMs = 60 * 60 * 1000;
+    qint64 delayFor(int attempt) const;
+};
+
+// Every change of a task goes through here. Each transition is one conditional
+// UPDATE whose affected-row count decides, inside one write transaction with
+// its log lines and audit row; a refusal names the current status.
+class TaskStore final
+{
+public:
+    explicit TaskStore(Database &db, QString actor = AuditLog::osUser());
+
+    const QString &actor() const { return m_actor; }
+    void setActor(const QString &actor) { m_actor = actor; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retry; }
+    Database &database() { return m_db; }
+
+    // --- producers
+    Result<qint64> enqueue(const NewTask &task);
+
+    // --- workers (fenced by the lease)
+    Result<std::optional<Claim>> claim(const QString &workerId, const QStringList &queues);
+    // false: the lease is gone (cancelled, force stopped, swept); kill the execution.
+    Result<bool> heartbeat(qint64 taskId, const QString &lease, int progressDone = -1,
+        int progressTotal = -1);
+    Result<FinishResult> finishSuccess(qint64 taskId, const QString &lease);
+    // `retryable` false: no further attempt whatever the budget (time limit, unknown kind).
+    Result<FinishResult> finishError(qint64 taskId, const QString &lease, int attempt,
+        const QString &message, const QString &outcome, bool retryable);
+    Result<bool> startItem(qint64 taskId, const QString &lease, qint64 itemId);
+    Result<bool> finishItem(qint64 taskId, const QString &lease, qint64 itemId, bool succeeded,
+        const QString &errorMessage);
+    // Appends the lines if the lease still holds; false otherwise.
+    Result<bool> appendWorkerLog(qint64 taskId, const QString &lease, const QVector<LogLine> &lines);
+
+    // --- operators
+    Result<ActionReport> cancel(qint64 taskId);
+    Result<ActionReport> forceStop(qint64 taskId);
+    Result<ActionReport> restart(qint64 taskId);
+    Result<ActionReport> remove(qint64 taskId);
+    Error appendLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
+
+    // --- reading
+    Result<Task> task(qint64 taskId);
+    Result<QVector<TaskItem>> items(qint64 taskId);
+    Result<QVector<LogLine>> log(qint64 taskId, qint64 afterId = 0, int limit = 1000);
+    Result<QVector<Task>> list(const TaskFilter &filter);
+    Result<qint64> count(const TaskFilter &filter);
+    Result<StatusCounts> counts(qint64 heartbeatTimeoutMs = 60000);
+    Result<Stats> stats(int hours);
+
+    // --- stuck tasks
+    Result<StuckReport> stuckReport(const StuckThresholds &thresholds, int limit = 1000);
+    // Operator clean-up: MarkFailed fails both kinds; Retry re-queues running-stuck
+    // tasks now and leaves queued ones waiting.
+    Result<CleanupReport> cleanup(const StuckThresholds &thresholds, CleanupAction action);
+    // The sweeper's lost-worker rule: re-queue with backoff while attempts remain and
+    // this is not the `poisonRescues`-th loss in a row, else FAILED/worker_lost.
+    // poisonRescues 0 re-queues nothing.
+    Result<CleanupReport> sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
+        const QString &rule = QStringLiteral("lost_worker"));
+    // The sweeper's queue rule: FAILED/stuck_swept for PENDING tasks due longer than the threshold.
+    Result<CleanupReport> sweepQueued(qint64 queueThresholdMs);
+
+    static constexpr int kPoisonRescues = 3;
+
+private:
+    Result<ActionReport> transition(qint64 taskId, const QString &action,
+        const QStringList &allowedFrom, const QString &refusal,
+        const std::function<Error(const QString &before, ActionReport &report,
+            QJsonObject &auditDetails)> &apply);
+    Error insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
+    Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit);
+
+    Database &m_db;
+    AuditLog m_audit;
+    QString m_actor;
+    RetryPolicy m_retry;
+};
+
+} // namespace taskdesk
