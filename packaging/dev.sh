@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Developer entry point. On a fresh Debian 12 machine:
+#   packaging/dev.sh run    install what is missing, build, start Taskdesk on the demo data
+#   packaging/dev.sh test   install what is missing, build, run every test with ctest
+# Both are idempotent: a second run installs nothing and rebuilds only what changed.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="${TASKDESK_BUILD_DIR:-$here/build}"
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
+  libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+  postgresql faketime xvfb xauth fonts-dejavu-core procps
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'dev.sh: %s\n' "$*" >&2; exit 2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root to run: $* (install sudo or run as root)"
+  fi
+}
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+configure_and_build() {
+  local werror=${1:-OFF}
+  if [ ! -f "$build/CMakeCache.txt" ] || \
+     ! grep -q "TASKDESK_WERROR:BOOL=$werror" "$build/CMakeCache.txt"; then
+    log "configuring in $build"
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DTASKDESK_WERROR="$werror" >/dev/null
+  fi
+  log "building"
+  cmake --build "$build" --parallel "$(nproc)" || die "build failed"
+}
+
+# A throwaway PostgreSQL server for the tests: an unprivileged owner, a Unix
+# socket in a temporary folder, no TCP port; stopped and removed on exit.
+pg_dir=""
+start_postgres() {
+  local bindir
+  bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -x "$bindir/pg_ctl" ] || { log "PostgreSQL not found: PostgreSQL suites will be skipped"; return 0; }
+  pg_dir=$(mktemp -d /tmp/taskdesk-pg.XXXXXX)
+  chmod 755 "$pg_dir"
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown nobody:nogroup "$pg_dir"
+    run=(runuser -u nobody --)
+  fi
+  local port=$((20000 + RANDOM % 20000))
+  "${run[@]}" "$bindir/initdb" -D "$pg_dir/data" -U taskdesk --auth=trust -E UTF8 \
+    --no-instructions >"$pg_dir/initdb.log" 2>&1 || { cat "$pg_dir/initdb.log" >&2; die "initdb failed"; }
+  "${run[@]}" "$bindir/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-c listen_addresses='' -k $pg_dir -p $port -c fsync=off -c max_connections=200" \
+    start >/dev/null || { cat "$pg_dir/server.log" >&2; die "PostgreSQL did not start"; }
+  export TASKDESK_TEST_PG="postgresql://taskdesk@/postgres?host=$pg_dir&port=$port"
+  export TASKDESK_TEST_PG_BIN="$bindir" TASKDESK_TEST_PG_DATA="$pg_dir/data"
+  log "PostgreSQL test server on $pg_dir (port $port)"
+}
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  local run=()
+  [ "$(id -u)" -eq 0 ] && run=(runuser -u nobody --)
+  "${run[@]}" "$TASKDESK_TEST_PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+
+cmd_test() {
+  install_deps
+  configure_and_build ON
+  trap stop_postgres EXIT
+  start_postgres
+  log "running the tests"
+  export QT_QPA_PLATFORM=offscreen
+  ctest --test-dir "$build" --output-on-failure --timeout 600 -j "$(nproc)" "$@"
+}
+
+cmd_run() {
+  install_deps
+  configure_and_build OFF
+  local demo="${TASKDESK_DB:-$HOME/.local/share/taskdesk/demo.db}"
+  if [ -x "$build/ui/taskdesk" ]; then
+    exec "$build/ui/taskdesk" --demo --db "$demo" "$@"
+  fi
+  local ctl="$build/app/ctl/taskdeskctl"
+  log "demo database: $demo"
+  "$ctl" --db "$demo" init
+  "$ctl" --db "$demo" enqueue warmup --name "Warm-up accounts" --item alice --item bob
+  "$ctl" --db "$demo" enqueue cleanup --name "Nightly clean-up" --queue maintenance
+  "$ctl" --db "$demo" list
+  "$ctl" --db "$demo" stuck
+}
+
+case "${1:-}" in
+  test) shift; cmd_test "$@" ;;
+  run) shift; cmd_run "$@" ;;
+  build) install_deps; configure_and_build OFF ;;
+  *) echo "usage: packaging/dev.sh run|test|build" >&2; exit 2 ;;
+esac
