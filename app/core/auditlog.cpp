@@ -10,8 +10,7 @@ namespace taskdesk {
 
 AuditLog::AuditLog(Database &db)
     : m_db(db)
-{
-}
+{ }
 
 QString AuditLog::localHost()
 {

@@ -42,8 +42,8 @@ thread_local QSet<QString> t_broken;
 const QString kSqliteNow = QStringLiteral(
     "(CAST(strftime('%s','now') AS INTEGER) * 1000 + CAST(substr(strftime('%f','now'), 4) AS "
     "INTEGER))");
-const QString kPostgresNow =
-    QStringLiteral("(CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT))");
+const QString kPostgresNow
+    = QStringLiteral("(CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT))");
 
 bool isBusy(const QSqlError &error, bool postgres)
 {
@@ -159,8 +159,7 @@ QString DatabaseLocation::display() const
 Database::Database(DatabaseLocation location)
     : m_location(std::move(location))
     , m_serial(s_serial.fetchAndAddRelaxed(1))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -191,7 +190,8 @@ Error Database::checkSqliteFile() const
 {
     const QFileInfo info(m_location.path);
     if (info.isDir())
-        return Error::database(QStringLiteral("%1 is a folder, not a database file").arg(info.filePath()));
+        return Error::database(
+            QStringLiteral("%1 is a folder, not a database file").arg(info.filePath()));
     if (!info.exists()) {
         if (!QDir().mkpath(info.absolutePath()))
             return Error::database(
@@ -352,16 +352,17 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
     QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     text = text.trimmed();
     if (isPostgres() && code == QLatin1String("42501"))
-        return {ErrorKind::PermissionDenied,
-            QStringLiteral("permission denied (read-only role)")};
+        return {ErrorKind::PermissionDenied, QStringLiteral("permission denied (read-only role)")};
     if (!isPostgres()) {
         bool ok = false;
         const int n = code.toInt(&ok) & 0xff;
         if (ok && n == 26)
-            return Error::database(QStringLiteral("%1 is not a SQLite database").arg(m_location.path));
+            return Error::database(
+                QStringLiteral("%1 is not a SQLite database").arg(m_location.path));
         if (ok && n == 11)
             return Error::database(
-                QStringLiteral("%1 is damaged (database disk image is malformed)").arg(m_location.path));
+                QStringLiteral("%1 is damaged (database disk image is malformed)")
+                    .arg(m_location.path));
         if (ok && n == 8)
             return {ErrorKind::PermissionDenied,
                 QStringLiteral("%1 is read-only").arg(m_location.path)};
@@ -376,7 +377,8 @@ Error Database::write(const std::function<Error()> &work)
     Result<QSqlDatabase> db = connection();
     if (!db.ok())
         return db.error();
-    const QString begin = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    const QString begin
+        = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     Error last;
     for (int attempt = 0; attempt < 5; ++attempt) {
         QSqlQuery q(db.value());
@@ -446,8 +448,8 @@ Error Database::migrate(OpenMode mode, int targetVersion)
     // A SQLite file with tables but no schema_migrations belongs to some other program.
     if (!postgres) {
         QSqlQuery q(db.value());
-        if (!q.exec(QStringLiteral(
-                "SELECT count(*), sum(name = 'schema_migrations') FROM sqlite_master WHERE type = 'table'")))
+        if (!q.exec(QStringLiteral("SELECT count(*), sum(name = 'schema_migrations') FROM "
+                                   "sqlite_master WHERE type = 'table'")))
             return errorFrom(q.lastError(), m_location.path);
         q.next();
         if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
@@ -462,8 +464,7 @@ Error Database::migrate(OpenMode mode, int targetVersion)
         const QString exists = postgres
             ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema "
                              "= current_schema() AND table_name = 'schema_migrations'")
-            : QStringLiteral(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
+            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
         if (!q.exec(exists) || !q.next())
             return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
         if (q.value(0).toInt() == 0)

@@ -24,8 +24,7 @@ public:
     Error(ErrorKind kind, QString message)
         : m_kind(kind)
         , m_message(std::move(message))
-    {
-    }
+    { }
 
     static Error refused(const QString &message) { return {ErrorKind::Refused, message}; }
     static Error notFound(const QString &message) { return {ErrorKind::NotFound, message}; }
@@ -43,18 +42,15 @@ private:
 };
 
 // A value or the error that prevented it.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return !m_error.isError(); }
     const Error &error() const { return m_error; }

@@ -101,8 +101,7 @@ QVector<Migration> buildMigrations()
                 expires_at BIGINT NOT NULL
             ))"),
         },
-        {QStringLiteral("PRAGMA application_id = 1414744900")},
-        {}});
+        {QStringLiteral("PRAGMA application_id = 1414744900")}, {}});
 
     // 2: the runtime: workers, supervised processes and their output, schedules.
     list.append({2, QStringLiteral("workers, processes, schedules"),
@@ -158,8 +157,7 @@ QVector<Migration> buildMigrations()
                 stream TEXT NOT NULL DEFAULT 'stdout',
                 line TEXT NOT NULL
             ))"),
-            QStringLiteral(
-                "CREATE INDEX process_output_idx ON process_output (process_id, id)"),
+            QStringLiteral("CREATE INDEX process_output_idx ON process_output (process_id, id)"),
             QStringLiteral(R"(CREATE TABLE schedules (
                 id {ID},
                 name TEXT NOT NULL UNIQUE,
@@ -184,8 +182,7 @@ QVector<Migration> buildMigrations()
             ))"),
             QStringLiteral("CREATE INDEX tasks_schedule_idx ON tasks (schedule_id)"),
         },
-        {},
-        {}});
+        {}, {}});
 
     return list;
 }

@@ -159,9 +159,9 @@ QJsonObject StuckReport::toJson() const
         {QStringLiteral("recommendations"),
             QJsonObject{{QStringLiteral("cleanup_needed"), n > 0},
                 {QStringLiteral("message"),
-                    n > 0 ? QStringLiteral("Found %1 stuck job(s). Consider running cleanup.")
-                                .arg(n)
-                          : QStringLiteral("No stuck jobs.")}}},
+                    n > 0
+                        ? QStringLiteral("Found %1 stuck job(s). Consider running cleanup.").arg(n)
+                        : QStringLiteral("No stuck jobs.")}}},
     };
 }
 
@@ -176,8 +176,7 @@ std::optional<CleanupAction> parseCleanupAction(const QString &text)
 
 QString cleanupActionName(CleanupAction action)
 {
-    return action == CleanupAction::Retry ? QStringLiteral("retry")
-                                          : QStringLiteral("mark_failed");
+    return action == CleanupAction::Retry ? QStringLiteral("retry") : QStringLiteral("mark_failed");
 }
 
 QJsonObject CleanupReport::toJson() const
@@ -265,10 +264,10 @@ TaskStore::TaskStore(Database &db, QString actor)
     : m_db(db)
     , m_audit(db)
     , m_actor(std::move(actor))
-{
-}
+{ }
 
-Error TaskStore::insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message)
+Error TaskStore::insertLog(
+    qint64 taskId, qint64 itemId, const QString &level, const QString &message)
 {
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
         "INSERT INTO task_log (task_id, item_id, level, message) VALUES (:t, :i, :l, :m)"));
@@ -326,8 +325,8 @@ Result<qint64> TaskStore::enqueue(const NewTask &task)
         query.bindValue(QStringLiteral(":queue"),
             task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
         query.bindValue(QStringLiteral(":priority"), task.priority);
-        query.bindValue(QStringLiteral(":args"),
-            QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+        query.bindValue(
+            QStringLiteral(":args"), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
         query.bindValue(QStringLiteral(":max"), task.maxAttempts);
         query.bindValue(QStringLiteral(":limit"), task.timeLimitS);
         query.bindValue(QStringLiteral(":delay"), task.delayMs);
@@ -354,8 +353,8 @@ Result<qint64> TaskStore::enqueue(const NewTask &task)
                     return err;
             }
         }
-        if (Error err = insertLog(id, 0, QStringLiteral("info"),
-                QStringLiteral("Task created by %1").arg(m_actor)))
+        if (Error err = insertLog(
+                id, 0, QStringLiteral("info"), QStringLiteral("Task created by %1").arg(m_actor)))
             return err;
         return m_audit.record(m_actor, QStringLiteral("enqueue"), id, name, {},
             QStringLiteral("PENDING"),
@@ -374,7 +373,8 @@ Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QSt
     QString queueFilter;
     for (int i = 0; i < queues.size(); ++i)
         queueFilter += (i == 0 ? QStringLiteral(" AND queue IN (") : QStringLiteral(", "))
-            + QStringLiteral(":q%1").arg(i) + (i + 1 == queues.size() ? QStringLiteral(")") : QString());
+            + QStringLiteral(":q%1").arg(i)
+            + (i + 1 == queues.size() ? QStringLiteral(")") : QString());
 
     Error e = m_db.write([&]() -> Error {
         // The fencing token is the lease; the attempt counts executions.
@@ -447,11 +447,11 @@ Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QSt
 Result<bool> TaskStore::heartbeat(
     qint64 taskId, const QString &lease, int progressDone, int progressTotal)
 {
-    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-        "UPDATE tasks SET heartbeat_at = {NOW}, updated_at = {NOW}, "
-        "progress_done = CASE WHEN :d1 >= 0 THEN :d2 ELSE progress_done END, "
-        "progress_total = CASE WHEN :t1 >= 0 THEN :t2 ELSE progress_total END "
-        "WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("UPDATE tasks SET heartbeat_at = {NOW}, updated_at = {NOW}, "
+                       "progress_done = CASE WHEN :d1 >= 0 THEN :d2 ELSE progress_done END, "
+                       "progress_total = CASE WHEN :t1 >= 0 THEN :t2 ELSE progress_total END "
+                       "WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
     if (!q.ok())
         return q.error();
     QSqlQuery &query = q.value();
@@ -500,7 +500,8 @@ Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease,
     Error e = m_db.write([&]() -> Error {
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE tasks SET "
-            "status = CASE WHEN :r1 = 1 AND attempt < max_attempts THEN 'PENDING' ELSE 'FAILED' END, "
+            "status = CASE WHEN :r1 = 1 AND attempt < max_attempts THEN 'PENDING' ELSE 'FAILED' "
+            "END, "
             "outcome = CASE WHEN :r2 = 1 AND attempt < max_attempts THEN NULL ELSE :outcome END, "
             "run_after = CASE WHEN :r3 = 1 AND attempt < max_attempts THEN {NOW} + :delay ELSE "
             "run_after END, "
@@ -547,7 +548,8 @@ Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease,
                   .arg(message)
                   .arg(double(delay) / 1000.0)
             : QStringLiteral("Task failed (%1): %2").arg(outcome, message);
-        return insertLog(taskId, 0, result.requeued ? QStringLiteral("warning") : QStringLiteral("error"), line);
+        return insertLog(
+            taskId, 0, result.requeued ? QStringLiteral("warning") : QStringLiteral("error"), line);
     });
     if (e)
         return e;
@@ -561,7 +563,8 @@ Result<bool> TaskStore::startItem(qint64 taskId, const QString &lease, qint64 it
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE task_items SET status = 'RUNNING', started_at = {NOW}, completed_at = NULL, "
             "error_message = NULL WHERE id = :item AND task_id = :t1 AND status = 'PENDING' AND "
-            "EXISTS (SELECT 1 FROM tasks WHERE id = :t2 AND status = 'RUNNING' AND lease = :lease)"));
+            "EXISTS (SELECT 1 FROM tasks WHERE id = :t2 AND status = 'RUNNING' AND lease = "
+            ":lease)"));
         if (!q.ok())
             return q.error();
         q.value().bindValue(QStringLiteral(":item"), itemId);
@@ -580,8 +583,8 @@ Result<bool> TaskStore::startItem(qint64 taskId, const QString &lease, qint64 it
     return started;
 }
 
-Result<bool> TaskStore::finishItem(qint64 taskId, const QString &lease, qint64 itemId,
-    bool succeeded, const QString &errorMessage)
+Result<bool> TaskStore::finishItem(
+    qint64 taskId, const QString &lease, qint64 itemId, bool succeeded, const QString &errorMessage)
 {
     bool finished = false;
     Error e = m_db.write([&]() -> Error {
@@ -593,8 +596,7 @@ Result<bool> TaskStore::finishItem(qint64 taskId, const QString &lease, qint64 i
             return q.error();
         q.value().bindValue(QStringLiteral(":status"),
             succeeded ? QStringLiteral("COMPLETED") : QStringLiteral("FAILED"));
-        q.value().bindValue(
-            QStringLiteral(":m"), succeeded ? QVariant() : QVariant(errorMessage));
+        q.value().bindValue(QStringLiteral(":m"), succeeded ? QVariant() : QVariant(errorMessage));
         q.value().bindValue(QStringLiteral(":item"), itemId);
         q.value().bindValue(QStringLiteral(":t1"), taskId);
         q.value().bindValue(QStringLiteral(":t2"), taskId);
@@ -654,9 +656,54 @@ Result<bool> TaskStore::appendWorkerLog(
     return held;
 }
 
-Error TaskStore::appendLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message)
+Error TaskStore::appendLog(
+    qint64 taskId, qint64 itemId, const QString &level, const QString &message)
 {
     return m_db.write([&]() { return insertLog(taskId, itemId, level, message); });
+}
+
+Result<QVector<qint64>> TaskStore::failWorkerTasks(
+    const QString &workerId, const QString &outcome, const QString &message)
+{
+    QVector<qint64> ids;
+    Error e = m_db.write([&]() -> Error {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET status = 'FAILED', outcome = :outcome, error_message = :m, "
+            "completed_at = {NOW}, updated_at = {NOW}, lease = NULL "
+            "WHERE status = 'RUNNING' AND worker_id = :worker RETURNING id, name"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":outcome"), outcome);
+        q.value().bindValue(QStringLiteral(":m"), message);
+        q.value().bindValue(QStringLiteral(":worker"), workerId);
+        if (Error err = m_db.exec(q.value(), QStringLiteral("fail worker tasks")))
+            return err;
+        QVector<QPair<qint64, QString>> rows;
+        while (q.value().next())
+            rows.append({q.value().value(0).toLongLong(), q.value().value(1).toString()});
+        q.value().finish();
+        for (const auto &[id, name] : std::as_const(rows)) {
+            ids.append(id);
+            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+                "UPDATE task_items SET status = 'FAILED', completed_at = {NOW}, error_message = :m "
+                "WHERE task_id = :t AND status = 'RUNNING'"));
+            if (!qi.ok())
+                return qi.error();
+            qi.value().bindValue(QStringLiteral(":m"), message);
+            qi.value().bindValue(QStringLiteral(":t"), id);
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("fail worker items")))
+                return err;
+            if (Error err = insertLog(id, 0, QStringLiteral("error"), message))
+                return err;
+            if (Error err = m_audit.record(m_actor, outcome, id, name, QStringLiteral("RUNNING"),
+                    QStringLiteral("FAILED"), {{QStringLiteral("worker_id"), workerId}}))
+                return err;
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    return ids;
 }
 
 // ---------------------------------------------------------------- operator actions
@@ -674,8 +721,8 @@ Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
     Error e = m_db.write([&]() -> Error {
         // The read only names the status for the audit row and the message; the
         // UPDATE in apply() is conditional on that status and its row count decides.
-        Result<QSqlQuery> q =
-            m_db.prepare(QStringLiteral("SELECT name, status FROM tasks WHERE id = :id"));
+        Result<QSqlQuery> q
+            = m_db.prepare(QStringLiteral("SELECT name, status FROM tasks WHERE id = :id"));
         if (!q.ok())
             return q.error();
         q.value().bindValue(QStringLiteral(":id"), taskId);
@@ -694,7 +741,8 @@ Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
         if (!report.done) // another front end changed it between our read and our update
             return Error::refused(explain(before + QStringLiteral(", changed meanwhile")));
         details.insert(QStringLiteral("items_changed"), report.itemsChanged);
-        return m_audit.record(m_actor, action, taskId, report.taskName, before, report.after, details);
+        return m_audit.record(
+            m_actor, action, taskId, report.taskName, before, report.after, details);
     });
     if (e)
         return e;
@@ -730,7 +778,8 @@ Result<ActionReport> TaskStore::cancel(qint64 taskId)
                 "WHERE task_id = :t AND status = 'RUNNING'"));
             if (!qi.ok())
                 return qi.error();
-            qi.value().bindValue(QStringLiteral(":m"), QStringLiteral("Cancelled by %1").arg(m_actor));
+            qi.value().bindValue(
+                QStringLiteral(":m"), QStringLiteral("Cancelled by %1").arg(m_actor));
             qi.value().bindValue(QStringLiteral(":t"), taskId);
             if (Error err = m_db.exec(qi.value(), QStringLiteral("cancel items")))
                 return err;
@@ -755,8 +804,8 @@ Result<ActionReport> TaskStore::forceStop(qint64 taskId)
                 "WHERE id = :id AND status = :before"));
             if (!q.ok())
                 return q.error();
-            q.value().bindValue(QStringLiteral(":m"),
-                QStringLiteral("Task force stopped by %1").arg(m_actor));
+            q.value().bindValue(
+                QStringLiteral(":m"), QStringLiteral("Task force stopped by %1").arg(m_actor));
             q.value().bindValue(QStringLiteral(":id"), taskId);
             q.value().bindValue(QStringLiteral(":before"), before);
             if (Error err = m_db.exec(q.value(), QStringLiteral("force stop")))
@@ -844,7 +893,8 @@ Result<ActionReport> TaskStore::remove(qint64 taskId)
         [&](const QString &before, ActionReport &report, QJsonObject &details) -> Error {
             // Items and log lines first: if the task turns out to have changed,
             // the whole transaction rolls back.
-            for (const QString &table : {QStringLiteral("task_items"), QStringLiteral("task_log")}) {
+            for (const QString &table :
+                {QStringLiteral("task_items"), QStringLiteral("task_log")}) {
                 Result<QSqlQuery> qd = m_db.prepare(
                     QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE task_id = :t"));
                 if (!qd.ok())
@@ -855,7 +905,8 @@ Result<ActionReport> TaskStore::remove(qint64 taskId)
                 if (table == QLatin1String("task_items"))
                     report.itemsChanged = qd.value().numRowsAffected();
             }
-            const QString columns = QString(kTaskColumns).replace(QLatin1String(", {NOW}"), QString());
+            const QString columns
+                = QString(kTaskColumns).replace(QLatin1String(", {NOW}"), QString());
             Result<QSqlQuery> q = m_db.prepare(
                 QStringLiteral("DELETE FROM tasks WHERE id = :id AND status = :before RETURNING ")
                 + columns);
@@ -1006,7 +1057,8 @@ QString filterClause(const TaskFilter &f)
         QStringList names;
         for (int i = 0; i < f.statuses.size(); ++i)
             names << QStringLiteral(":st%1").arg(i);
-        parts << QStringLiteral("status IN (") + names.join(QStringLiteral(", ")) + QLatin1Char(')');
+        parts << QStringLiteral("status IN (") + names.join(QStringLiteral(", "))
+                + QLatin1Char(')');
     }
     if (f.stuckOnly)
         parts << QStringLiteral("(status = 'RUNNING' AND heartbeat_at < {NOW} - :stuckms)");
@@ -1024,7 +1076,8 @@ QString filterClause(const TaskFilter &f)
             s += QStringLiteral(" OR id = :sid");
         parts << s + QLatin1Char(')');
     }
-    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return parts.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 
 void bindFilter(QSqlQuery &q, const TaskFilter &f)
@@ -1078,8 +1131,8 @@ Result<QVector<Task>> TaskStore::list(const TaskFilter &filter)
 
 Result<qint64> TaskStore::count(const TaskFilter &filter)
 {
-    Result<QSqlQuery> q =
-        m_db.prepare(QStringLiteral("SELECT count(*) FROM tasks") + filterClause(filter));
+    Result<QSqlQuery> q
+        = m_db.prepare(QStringLiteral("SELECT count(*) FROM tasks") + filterClause(filter));
     if (!q.ok())
         return q.error();
     bindFilter(q.value(), filter);
@@ -1093,8 +1146,8 @@ Result<qint64> TaskStore::count(const TaskFilter &filter)
 Result<StatusCounts> TaskStore::counts(qint64 heartbeatTimeoutMs)
 {
     StatusCounts counts;
-    Result<QSqlQuery> q = m_db.prepare(
-        QStringLiteral("SELECT status, count(*) FROM tasks GROUP BY status"));
+    Result<QSqlQuery> q
+        = m_db.prepare(QStringLiteral("SELECT status, count(*) FROM tasks GROUP BY status"));
     if (!q.ok())
         return q.error();
     if (Error e = m_db.exec(q.value(), QStringLiteral("counts")))
@@ -1175,8 +1228,8 @@ Result<StuckReport> TaskStore::stuckReportIn(const StuckThresholds &thresholds, 
                                         ":cutoff ORDER BY run_after LIMIT :limit")));
         if (!q.ok())
             return q.error();
-        const qint64 threshold =
-            running ? thresholds.heartbeatTimeoutMs : thresholds.queueThresholdMs;
+        const qint64 threshold
+            = running ? thresholds.heartbeatTimeoutMs : thresholds.queueThresholdMs;
         q.value().bindValue(QStringLiteral(":cutoff"), report.monitoredAt - threshold);
         q.value().bindValue(QStringLiteral(":limit"), limit);
         if (Error e = m_db.exec(q.value(), QStringLiteral("stuck report")))
@@ -1229,7 +1282,8 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
             "(1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 END)) END)), "
             "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
             "error_message = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison4 THEN "
-            "'Worker lost (no heartbeat); re-queued' WHEN :poison5 > 0 AND rescues + 1 >= :poison6 THEN 'Worker "
+            "'Worker lost (no heartbeat); re-queued' WHEN :poison5 > 0 AND rescues + 1 >= :poison6 "
+            "THEN 'Worker "
             "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
             "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
             "left' END "
@@ -1334,7 +1388,8 @@ Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs)
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
-        query.bindValue(QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
+        query.bindValue(
+            QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
         query.bindValue(QStringLiteral(":threshold"), queueThresholdMs);
         if (Error err = m_db.exec(query, QStringLiteral("sweep queue")))
             return err;
@@ -1380,8 +1435,8 @@ Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, Clea
         if (!queued.ok())
             return queued.error();
         // Poison threshold 0: nothing is re-queued, every stale task fails.
-        Result<CleanupReport> running =
-            sweepLostWorkers(thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"));
+        Result<CleanupReport> running
+            = sweepLostWorkers(thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"));
         if (!running.ok())
             return running.error();
         report.queuedFailed = queued->queuedFailed;

@@ -155,8 +155,8 @@ public:
     // --- workers (fenced by the lease)
     Result<std::optional<Claim>> claim(const QString &workerId, const QStringList &queues);
     // false: the lease is gone (cancelled, force stopped, swept); kill the execution.
-    Result<bool> heartbeat(qint64 taskId, const QString &lease, int progressDone = -1,
-        int progressTotal = -1);
+    Result<bool> heartbeat(
+        qint64 taskId, const QString &lease, int progressDone = -1, int progressTotal = -1);
     Result<FinishResult> finishSuccess(qint64 taskId, const QString &lease);
     // `retryable` false: no further attempt whatever the budget (time limit, unknown kind).
     Result<FinishResult> finishError(qint64 taskId, const QString &lease, int attempt,
@@ -165,7 +165,13 @@ public:
     Result<bool> finishItem(qint64 taskId, const QString &lease, qint64 itemId, bool succeeded,
         const QString &errorMessage);
     // Appends the lines if the lease still holds; false otherwise.
-    Result<bool> appendWorkerLog(qint64 taskId, const QString &lease, const QVector<LogLine> &lines);
+    Result<bool> appendWorkerLog(
+        qint64 taskId, const QString &lease, const QVector<LogLine> &lines);
+
+    // Marks every task still RUNNING on `workerId` FAILED with `outcome` (the
+    // worker was stopped by an operator, or exited with tasks in hand). Returns their ids.
+    Result<QVector<qint64>> failWorkerTasks(
+        const QString &workerId, const QString &outcome, const QString &message);
 
     // --- operators
     Result<ActionReport> cancel(qint64 taskId);
@@ -201,8 +207,8 @@ public:
 private:
     Result<ActionReport> transition(qint64 taskId, const QString &action,
         const QStringList &allowedFrom, const QString &refusal,
-        const std::function<Error(const QString &before, ActionReport &report,
-            QJsonObject &auditDetails)> &apply);
+        const std::function<Error(
+            const QString &before, ActionReport &report, QJsonObject &auditDetails)> &apply);
     Error insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
     Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit);
 

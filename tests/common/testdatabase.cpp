@@ -19,7 +19,8 @@ QString adminExec(const QString &statement)
     const QString name = QStringLiteral("taskdesk-test-admin");
     QString error;
     {
-        Result<DatabaseLocation> loc = DatabaseLocation::parse(qEnvironmentVariable("TASKDESK_TEST_PG"));
+        Result<DatabaseLocation> loc
+            = DatabaseLocation::parse(qEnvironmentVariable("TASKDESK_TEST_PG"));
         if (!loc.ok())
             return loc.error().message();
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -62,7 +63,8 @@ TestDatabase::TestDatabase()
     if (postgres()) {
         const QString base = qEnvironmentVariable("TASKDESK_TEST_PG");
         if (base.isEmpty()) {
-            m_error = QStringLiteral("TASKDESK_TEST_BACKEND=postgres but TASKDESK_TEST_PG is not set");
+            m_error
+                = QStringLiteral("TASKDESK_TEST_BACKEND=postgres but TASKDESK_TEST_PG is not set");
             return;
         }
         m_pgName = QStringLiteral("tdtest_%1_%2")

@@ -2,8 +2,8 @@
 
 #include "database.h"
 
-#include <QTemporaryDir>
 #include <QCoreApplication>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QVariantList>
 
@@ -54,7 +54,7 @@ private:
 #define TASKDESK_REQUIRE_DB(tdb)                                                                   \
     do {                                                                                           \
         if (!(tdb).isValid())                                                                      \
-            QFAIL(qPrintable((tdb).errorString()));                                               \
+            QFAIL(qPrintable((tdb).errorString()));                                                \
     } while (false)
 
 // QTEST_GUILESS_MAIN that exits 77 (ctest's "skipped") when the suite is asked
