@@ -422,6 +422,60 @@ Result<qint64> Database::now()
     return q.value().value(0).toLongLong();
 }
 
+Result<bool> Database::canWrite()
+{
+    if (!isPostgres()) {
+        const QFileInfo file(m_location.path);
+        return !file.exists() || file.isWritable();
+    }
+    Result<QSqlQuery> q
+        = prepare(QStringLiteral("SELECT has_table_privilege(current_user, 'tasks', 'UPDATE')"));
+    if (!q.ok())
+        return q.error();
+    if (Error e = exec(q.value(), QStringLiteral("privileges")))
+        return e;
+    return q.value().next() && q.value().value(0).toBool();
+}
+
+Error Database::createRoles()
+{
+    if (!isPostgres())
+        return Error::invalid(
+            QStringLiteral("roles exist only on PostgreSQL; a SQLite file has file permissions"));
+    return write([&]() -> Error {
+        Result<QSqlDatabase> db = connection();
+        if (!db.ok())
+            return db.error();
+        const QStringList statements{
+            QStringLiteral("DO $do$ BEGIN "
+                           "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                           "'taskdesk_viewer') THEN CREATE ROLE taskdesk_viewer NOLOGIN; END IF; "
+                           "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                           "'taskdesk_operator') THEN CREATE ROLE taskdesk_operator NOLOGIN; END "
+                           "IF; END $do$"),
+            QStringLiteral("GRANT USAGE ON SCHEMA public TO taskdesk_viewer, taskdesk_operator"),
+            QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO taskdesk_viewer"),
+            QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+                           "taskdesk_operator"),
+            QStringLiteral(
+                "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO taskdesk_operator"),
+            // Tables of later migrations, created by the same owner, get the same grants.
+            QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "
+                           "taskdesk_viewer"),
+            QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, "
+                           "UPDATE, DELETE ON TABLES TO taskdesk_operator"),
+            QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON "
+                           "SEQUENCES TO taskdesk_operator"),
+        };
+        QSqlQuery q(db.value());
+        for (const QString &statement : statements) {
+            if (!q.exec(statement))
+                return errorFrom(q.lastError(), QStringLiteral("creating roles"));
+        }
+        return {};
+    });
+}
+
 int Database::currentVersion()
 {
     Result<QSqlQuery> q = prepare(QStringLiteral("SELECT max(version) FROM schema_migrations"));

@@ -50,7 +50,7 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static constexpr int schemaVersion() { return 2; }
+    static constexpr int schemaVersion() { return 3; }
 
     // Opens this thread's connection and checks (or migrates) the schema.
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
@@ -83,6 +83,13 @@ public:
     Result<qint64> now();
 
     int currentVersion(); // of the opened schema, -1 if unknown
+
+    // Whether this connection may change tasks: false for a read-only file or a
+    // PostgreSQL role without UPDATE on `tasks` (the viewer role).
+    Result<bool> canWrite();
+    // PostgreSQL: creates (or updates) the roles taskdesk_viewer (read only) and
+    // taskdesk_operator (read and write), without login; grant them to users.
+    Error createRoles();
     Error errorFrom(const class QSqlError &error, const QString &what = {}) const;
 
 private:

@@ -184,6 +184,24 @@ QVector<Migration> buildMigrations()
         },
         {}, {}});
 
+    // 3: PostgreSQL pushes changes: one NOTIFY per statement (folded per
+    // transaction by the server), the table name as payload. SQLite polls.
+    list.append({3, QStringLiteral("change notifications"), {}, {},
+        {
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_notify() RETURNS trigger AS $fn$
+                BEGIN
+                    PERFORM pg_notify('taskdesk_changes', TG_TABLE_NAME);
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral("CREATE TRIGGER tasks_notify AFTER INSERT OR UPDATE OR DELETE ON tasks "
+                           "FOR EACH STATEMENT EXECUTE FUNCTION taskdesk_notify()"),
+            QStringLiteral("CREATE TRIGGER processes_notify AFTER INSERT OR UPDATE OR DELETE ON "
+                           "processes FOR EACH STATEMENT EXECUTE FUNCTION taskdesk_notify()"),
+            QStringLiteral("CREATE TRIGGER schedules_notify AFTER INSERT OR UPDATE OR DELETE ON "
+                           "schedules FOR EACH STATEMENT EXECUTE FUNCTION taskdesk_notify()"),
+        }});
+
     return list;
 }
 
