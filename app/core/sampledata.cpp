@@ -31,11 +31,11 @@ Error SampleData::fillBulk(Database &db, qint64 count)
         Error e = db.write([&]() -> Error {
             // r = position in the mix; t = creation time of task i.
             Result<QSqlQuery> q = db.prepare(QStringLiteral(R"(
-                WITH RECURSIVE n(i) AS (SELECT :from UNION ALL SELECT i + 1 FROM n WHERE i < :to)
+                WITH RECURSIVE n(i) AS (SELECT CAST(:from AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i < :to)
                 INSERT INTO tasks (id, name, kind, queue, priority, args, status, outcome,
                     error_message, attempt, max_attempts, run_after, created_at, started_at,
                     heartbeat_at, completed_at, updated_at, worker_id, progress_done, progress_total)
-                SELECT :base1 + i,
+                SELECT CAST(:base1 AS BIGINT) + i,
                     CASE i % 4 WHEN 0 THEN 'Warm-up accounts #' WHEN 1 THEN 'Import orders #'
                         WHEN 2 THEN 'Check payments #' ELSE 'Clean up sessions #' END
                         || CAST(i AS TEXT),
@@ -54,16 +54,16 @@ Error SampleData::fillBulk(Database &db, qint64 count)
                         THEN 'exit code 1: connection refused' ELSE NULL END,
                     CASE WHEN i % 1000 < 999 AND i % 1000 >= 979 THEN 0 ELSE 1 + i % 2 END,
                     3,
-                    :now1 - :span1 + i * :step1,
-                    :now2 - :span2 + i * :step2,
-                    CASE WHEN i % 1000 < 979 THEN :now3 - :span3 + i * :step3 + 1000
-                        WHEN i % 1000 = 999 THEN :now7 - 1000 * (i % 600) ELSE NULL END,
-                    CASE WHEN i % 1000 < 979 THEN :now4 - :span4 + i * :step4 + 5000
-                        WHEN i % 1000 = 999 THEN :now8 - 1000 * (i % 20) ELSE NULL END,
+                    CAST(:t1 AS BIGINT) + i * CAST(:step1 AS BIGINT),
+                    CAST(:t2 AS BIGINT) + i * CAST(:step2 AS BIGINT),
+                    CASE WHEN i % 1000 < 979 THEN CAST(:t3 AS BIGINT) + i * CAST(:step3 AS BIGINT) + 1000
+                        WHEN i % 1000 = 999 THEN CAST(:now7 AS BIGINT) - 1000 * (i % 600) ELSE NULL END,
+                    CASE WHEN i % 1000 < 979 THEN CAST(:t4 AS BIGINT) + i * CAST(:step4 AS BIGINT) + 5000
+                        WHEN i % 1000 = 999 THEN CAST(:now8 AS BIGINT) - 1000 * (i % 20) ELSE NULL END,
                     CASE WHEN i % 1000 < 979
-                        THEN :now5 - :span5 + i * :step5 + 5000 + i % 60000 ELSE NULL END,
-                    CASE WHEN i % 1000 = 999 THEN :now9
-                        ELSE :now6 - :span6 + i * :step6 + 5000 + i % 60000 END,
+                        THEN CAST(:t5 AS BIGINT) + i * CAST(:step5 AS BIGINT) + 5000 + i % 60000 ELSE NULL END,
+                    CASE WHEN i % 1000 = 999 THEN CAST(:now9 AS BIGINT)
+                        ELSE CAST(:t6 AS BIGINT) + i * CAST(:step6 AS BIGINT) + 5000 + i % 60000 END,
                     CASE WHEN i % 1000 < 979 OR i % 1000 = 999
                         THEN 'worker-' || CAST(i % 4 AS TEXT) || '@bench' ELSE NULL END,
                     CASE WHEN i % 20 = 0 AND i % 1000 < 900 THEN 3 ELSE 0 END,
@@ -79,8 +79,7 @@ Error SampleData::fillBulk(Database &db, qint64 count)
             for (int k = 7; k <= 9; ++k)
                 query.bindValue(QStringLiteral(":now%1").arg(k), *now);
             for (int k = 1; k <= 6; ++k) {
-                query.bindValue(QStringLiteral(":now%1").arg(k), *now);
-                query.bindValue(QStringLiteral(":span%1").arg(k), span);
+                query.bindValue(QStringLiteral(":t%1").arg(k), *now - span);
                 query.bindValue(QStringLiteral(":step%1").arg(k), step);
             }
             if (Error err = db.exec(query, QStringLiteral("fill tasks")))
