@@ -1260,6 +1260,8 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
     thresholds.heartbeatTimeoutMs = heartbeatTimeoutMs;
     if (Error e = thresholds.validate())
         return e;
+    if (poisonRescues < 0 || poisonRescues > 1000)
+        return Error::invalid(QStringLiteral("the poison-pill count must be between 0 and 1000"));
     CleanupReport report;
     report.action = CleanupAction::Retry;
     report.thresholds = thresholds;
@@ -1278,8 +1280,11 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
             "'worker_lost' END, "
             "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
             "ELSE {NOW} END, "
-            "run_after = {NOW} + {LEAST}(:cap, :base * (CASE WHEN attempt > 20 THEN 1048576 ELSE "
-            "(1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 END)) END)), "
+            // 64-bit arithmetic: PostgreSQL types the bound values as int4 from
+            // the context, and 5 s × 2^19 does not fit in 32 bits.
+            "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
+            "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
+            "END)) END)), "
             "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
             "error_message = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison4 THEN "
             "'Worker lost (no heartbeat); re-queued' WHEN :poison5 > 0 AND rescues + 1 >= :poison6 "
