@@ -1,0 +1,272 @@
+#include "worker.h"
+
+#include "auditlog.h"
+#include "database.h"
+#include "processgroup.h"
+#include "taskrun.h"
+#include "workerlog.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <csignal>
+
+namespace taskdesk {
+
+Q_LOGGING_CATEGORY(lcWorker, "taskdesk.worker", QtInfoMsg)
+
+namespace {
+
+// Leases are checked at least this often, whatever the heartbeat interval, so
+// that a Cancel or Force Stop reaches the process group well within a second.
+constexpr int kLeaseCheckMs = 250;
+
+} // namespace
+
+Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_store(db)
+    , m_registry(db)
+    , m_config(std::move(config))
+    , m_name(name.isEmpty() ? (m_config.name.isEmpty() ? QStringLiteral("worker") : m_config.name)
+                            : name)
+    , m_id(makeId(m_name))
+{
+    m_store.setActor(m_id);
+    RetryPolicy retry;
+    retry.baseMs = m_config.retryBaseMs;
+    retry.capMs = m_config.retryCapMs;
+    m_store.setRetryPolicy(retry);
+
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &Worker::claimWork);
+    m_tickTimer.setInterval(std::min(m_config.heartbeatMs, kLeaseCheckMs));
+    connect(&m_tickTimer, &QTimer::timeout, this, &Worker::tick);
+    m_shutdownTimer.setSingleShot(true);
+    connect(&m_shutdownTimer, &QTimer::timeout, this, &Worker::onShutdownDeadline);
+}
+
+Worker::~Worker() = default;
+
+QString Worker::makeId(const QString &name)
+{
+    const QString fromEnv = qEnvironmentVariable("TASKDESK_WORKER_ID").trimmed();
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QStringLiteral("%1@%2:%3")
+        .arg(name, AuditLog::localHost())
+        .arg(QCoreApplication::applicationPid());
+}
+
+Error Worker::start()
+{
+    if (m_started)
+        return {};
+    WorkerInfo info;
+    info.id = m_id;
+    info.name = m_name;
+    info.host = AuditLog::localHost();
+    info.pid = QCoreApplication::applicationPid();
+    info.queues = m_config.queues;
+    info.concurrency = m_config.concurrency;
+    info.version = QStringLiteral(TASKDESK_VERSION);
+    if (Error e = m_registry.registerWorker(info))
+        return e;
+    m_started = true;
+    qCInfo(lcWorker).noquote() << QStringLiteral(
+        "worker %1 started: queues %2, concurrency %3, kinds %4")
+                                      .arg(m_id,
+                                          m_config.queues.isEmpty()
+                                              ? QStringLiteral("(all)")
+                                              : m_config.queues.join(QLatin1Char(',')))
+                                      .arg(m_config.concurrency)
+                                      .arg(m_config.kinds.keys().join(QLatin1Char(',')));
+    m_sinceHeartbeat.start();
+    m_tickTimer.start();
+    m_pollTimer.start(0);
+    return {};
+}
+
+void Worker::noteDatabase(const Error &error, const QString &what)
+{
+    // One line when the database goes away and one when it is back, not one per poll.
+    if (error) {
+        if (!m_databaseTrouble)
+            qCWarning(lcWorker).noquote()
+                << QStringLiteral("database error (%1): %2; retrying").arg(what, error.message());
+        m_databaseTrouble = true;
+    } else if (m_databaseTrouble) {
+        qCInfo(lcWorker) << "database reachable again";
+        m_databaseTrouble = false;
+    }
+}
+
+void Worker::claimWork()
+{
+    if (!m_started || m_stopping)
+        return;
+    bool drained = false;
+    while (m_runs.size() < m_config.concurrency) {
+        Result<std::optional<Claim>> claim = m_store.claim(m_id, m_config.queues);
+        noteDatabase(claim.error(), QStringLiteral("claim"));
+        if (!claim.ok())
+            break;
+        if (!claim.value()) {
+            drained = true;
+            break;
+        }
+        startRun(*claim.value());
+    }
+    if (m_once && drained && m_runs.isEmpty()) {
+        qCInfo(lcWorker) << "nothing is due (--once): stopping";
+        stop();
+        return;
+    }
+    if (m_runs.size() < m_config.concurrency)
+        m_pollTimer.start(m_config.pollMs);
+}
+
+void Worker::startRun(const Claim &claim)
+{
+    const auto command = m_config.kinds.constFind(claim.kind);
+    if (command == m_config.kinds.constEnd()) {
+        // Never run what the configuration does not name; the task fails for good.
+        const QString message
+            = QStringLiteral("unknown task kind '%1' on worker %2").arg(claim.kind, m_id);
+        qCWarning(lcWorker).noquote() << QStringLiteral("task %1:").arg(claim.taskId) << message;
+        Result<FinishResult> r = m_store.finishError(
+            claim.taskId, claim.lease, claim.attempt, message, Outcome::ErrorExit, false);
+        noteDatabase(r.error(), QStringLiteral("finish"));
+        return;
+    }
+    RunSettings settings;
+    settings.workerId = m_id;
+    settings.stopGraceMs = m_config.stopGraceMs;
+    settings.logCapLines = m_config.logCapLines;
+    settings.logCapBytes = m_config.logCapBytes;
+    auto *run = new TaskRun(m_store, claim, *command, settings, this);
+    connect(run, &TaskRun::done, this, &Worker::onRunDone);
+    connect(run, &TaskRun::groupOutlivedLeader, this, &Worker::trackStraggler);
+    m_runs.insert(claim.taskId, run);
+    run->start();
+}
+
+void Worker::onRunDone(qint64 taskId)
+{
+    TaskRun *run = m_runs.take(taskId);
+    if (run)
+        run->deleteLater();
+    if (m_stopping)
+        maybeFinishStop();
+    else
+        m_pollTimer.start(0);
+}
+
+void Worker::tick()
+{
+    if (m_sinceHeartbeat.elapsed() + m_tickTimer.interval() / 2 >= m_config.heartbeatMs) {
+        m_sinceHeartbeat.restart();
+        heartbeatAll(); // a refused heartbeat is a lost lease, too
+        return;
+    }
+    checkLeases();
+}
+
+void Worker::checkLeases()
+{
+    if (m_runs.isEmpty())
+        return;
+    Result<QHash<qint64, QString>> leases = m_registry.runningLeases(m_id);
+    noteDatabase(leases.error(), QStringLiteral("lease check"));
+    if (!leases.ok())
+        return;
+    // Copy: a lost lease may end a run (its done() is queued, but stay safe).
+    const QList<TaskRun *> runs = m_runs.values();
+    for (TaskRun *run : runs) {
+        if (leases->value(run->taskId()) != run->lease())
+            run->loseLease(QStringLiteral("its lease is gone"));
+    }
+}
+
+void Worker::heartbeatAll()
+{
+    noteDatabase(m_registry.heartbeat(m_id), QStringLiteral("worker heartbeat"));
+    const QList<TaskRun *> runs = m_runs.values();
+    for (TaskRun *run : runs)
+        run->heartbeat();
+}
+
+void Worker::trackStraggler(qint64 pid)
+{
+    m_stragglers.insert(pid);
+    QTimer::singleShot(m_config.stopGraceMs, this, [this, pid] {
+        if (ProcessGroup::groupAlive(pid))
+            ProcessGroup::signalGroup(pid, SIGKILL);
+        m_stragglers.remove(pid);
+        maybeFinishStop();
+    });
+}
+
+void Worker::stop()
+{
+    if (m_stopped)
+        return;
+    if (m_stopping) {
+        qCInfo(lcWorker) << "second stop request: killing every execution now";
+        for (TaskRun *run : std::as_const(m_runs))
+            run->killNow();
+        for (qint64 pid : std::as_const(m_stragglers))
+            ProcessGroup::signalGroup(pid, SIGKILL);
+        return;
+    }
+    m_stopping = true;
+    m_pollTimer.stop();
+    if (m_runs.isEmpty()) {
+        qCInfo(lcWorker).noquote() << QStringLiteral("worker %1 stopping").arg(m_id);
+    } else {
+        qCInfo(lcWorker).noquote()
+            << QStringLiteral("worker %1 stopping: SIGTERM to %2 running task(s), SIGKILL after "
+                              "%3 s")
+                   .arg(m_id)
+                   .arg(m_runs.size())
+                   .arg(double(m_config.stopGraceMs) / 1000.0);
+    }
+    const QList<TaskRun *> runs = m_runs.values();
+    for (TaskRun *run : runs)
+        run->stopForShutdown();
+    // The executions get SIGKILL at the grace time; this deadline only covers a
+    // process that does not even die of that, or a result the database refuses.
+    m_shutdownTimer.start(m_config.stopGraceMs + 2000);
+    QMetaObject::invokeMethod(this, &Worker::maybeFinishStop, Qt::QueuedConnection);
+}
+
+void Worker::onShutdownDeadline()
+{
+    const QList<TaskRun *> runs = m_runs.values();
+    if (!runs.isEmpty())
+        qCWarning(lcWorker) << runs.size() << "task(s) still held at the stop deadline: giving up";
+    for (TaskRun *run : runs)
+        run->abandon();
+    for (qint64 pid : std::as_const(m_stragglers))
+        ProcessGroup::signalGroup(pid, SIGKILL);
+    m_stragglers.clear();
+    maybeFinishStop();
+}
+
+void Worker::maybeFinishStop()
+{
+    if (!m_stopping || m_stopped || !m_runs.isEmpty() || !m_stragglers.isEmpty())
+        return;
+    m_stopped = true;
+    m_tickTimer.stop();
+    m_shutdownTimer.stop();
+    if (m_started) {
+        if (Error e = m_registry.markStopped(m_id))
+            qCWarning(lcWorker).noquote() << "could not mark the worker stopped:" << e.message();
+    }
+    qCInfo(lcWorker).noquote() << QStringLiteral("worker %1 stopped").arg(m_id);
+    emit stopped();
+}
+
+} // namespace taskdesk

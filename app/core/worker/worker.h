@@ -1,0 +1,87 @@
+#pragma once
+
+#include "error.h"
+#include "taskstore.h"
+#include "workerconfig.h"
+#include "workerregistry.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace taskdesk {
+
+class Database;
+class TaskRun;
+struct Claim;
+
+// A taskdesk-worker: registers in `workers`, claims due tasks by priority up to
+// its concurrency, runs each (TaskRun), heartbeats them and notices within a
+// fraction of a second when a lease is taken away. stop() is the SIGTERM path:
+// no more claims, SIGTERM to every execution, SIGKILL after the grace time,
+// FAILED/worker_stopped for what it still held, the row marked stopped, then
+// stopped(). Everything is driven by the event loop; nothing waits on a process.
+class Worker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Worker)
+
+public:
+    Worker(Database &db, WorkerConfig config, const QString &name, QObject *parent = nullptr);
+    ~Worker() override;
+
+    // TASKDESK_WORKER_ID when set (a Supervisor names its workers), else NAME@HOST:PID.
+    static QString makeId(const QString &name);
+
+    const QString &id() const { return m_id; }
+    const QString &name() const { return m_name; }
+    const WorkerConfig &config() const { return m_config; }
+    int runningCount() const { return int(m_runs.size()); }
+    bool isStopping() const { return m_stopping; }
+
+    // Stop by itself once nothing is due and nothing runs (`--once`).
+    void setRunOnce(bool once) { m_once = once; }
+
+    // Registers the worker and starts claiming.
+    Error start();
+    // Graceful stop (see above); called again while stopping, it kills at once.
+    void stop();
+
+signals:
+    // The worker has stopped and marked its row; the process may exit now.
+    void stopped();
+
+private:
+    void claimWork();
+    void startRun(const Claim &claim);
+    void onRunDone(qint64 taskId);
+    void tick();
+    void checkLeases();
+    void heartbeatAll();
+    void trackStraggler(qint64 pid);
+    void onShutdownDeadline();
+    void maybeFinishStop();
+    void noteDatabase(const Error &error, const QString &what);
+
+    Database &m_db;
+    TaskStore m_store;
+    WorkerRegistry m_registry;
+    WorkerConfig m_config;
+    QString m_name;
+    QString m_id;
+    QHash<qint64, TaskRun *> m_runs;
+    QSet<qint64> m_stragglers; // groups whose leader exited, awaiting their SIGKILL
+    QTimer m_pollTimer;
+    QTimer m_tickTimer;
+    QTimer m_shutdownTimer;
+    QElapsedTimer m_sinceHeartbeat;
+    bool m_once = false;
+    bool m_started = false;
+    bool m_stopping = false;
+    bool m_stopped = false;
+    bool m_databaseTrouble = false;
+};
+
+} // namespace taskdesk

@@ -1,0 +1,98 @@
+// taskdesk-worker: claims tasks, runs them, heartbeats. The work is done by
+// Worker in taskdesk_core; this file only reads the command line and wires it up.
+
+#include "database.h"
+#include "worker/unixsignalwatcher.h"
+#include "worker/worker.h"
+#include "worker/workerconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace taskdesk;
+
+namespace {
+
+enum ExitCode { ExitOk = 0, ExitUsage = 2, ExitDatabase = 3 };
+
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "taskdesk-worker: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("taskdesk-worker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASKDESK_VERSION));
+    // QT_MESSAGE_PATTERN, when set, still wins.
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} taskdesk-worker[%{pid}] "
+                                      "%{if-warning}warning: %{endif}%{if-critical}error: "
+                                      "%{endif}%{message}"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Claims due Taskdesk tasks, runs the program that its configuration names for each "
+        "task kind, and heartbeats them. SIGTERM or SIGINT stops it gracefully. The "
+        "configuration file is described in docs/worker.md."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        QStringLiteral("The database: a path, sqlite:///path or postgresql://… (default: "
+                       "TASKDESK_DB, else the user's data folder)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption configOption(QStringLiteral("config"),
+        QStringLiteral("The worker's configuration file (INI)."), QStringLiteral("FILE"));
+    const QCommandLineOption nameOption(QStringLiteral("name"),
+        QStringLiteral("The worker's name (default: [worker] name, else \"worker\")."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption onceOption(QStringLiteral("once"),
+        QStringLiteral("Run what is due, then exit when nothing is left to claim."));
+    parser.addOptions({dbOption, configOption, nameOption, onceOption});
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(ExitUsage, parser.errorText() + QStringLiteral(" (see --help)"));
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(ExitOk);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return fail(ExitUsage,
+            QStringLiteral("unexpected argument '%1' (see --help)")
+                .arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(configOption))
+        return fail(ExitUsage, QStringLiteral("--config FILE is required (see --help)"));
+
+    Result<WorkerConfig> config = WorkerConfig::load(parser.value(configOption));
+    if (!config.ok())
+        return fail(ExitUsage, config.error().message());
+    Result<DatabaseLocation> location
+        = DatabaseLocation::parse(DatabaseLocation::resolve(parser.value(dbOption)));
+    if (!location.ok())
+        return fail(ExitUsage, location.error().message());
+    Database db(*location);
+    if (Error e = db.open())
+        return fail(ExitDatabase, e.message());
+
+    // SIGPIPE is caught (and ignored) rather than set to SIG_IGN: a caught signal
+    // is reset for the programs we start, an ignored one would be inherited.
+    UnixSignalWatcher unixSignals({SIGTERM, SIGINT, SIGPIPE});
+    Worker worker(db, *config, parser.value(nameOption));
+    worker.setRunOnce(parser.isSet(onceOption));
+    QObject::connect(
+        &unixSignals, &UnixSignalWatcher::signalReceived, &worker, [&worker](int signalNumber) {
+            if (signalNumber == SIGPIPE)
+                return;
+            qInfo("received %s", signalNumber == SIGINT ? "SIGINT" : "SIGTERM");
+            worker.stop();
+        });
+    QObject::connect(&worker, &Worker::stopped, &app, [] { QCoreApplication::exit(ExitOk); });
+    if (Error e = worker.start())
+        return fail(ExitDatabase, QStringLiteral("cannot register the worker: ") + e.message());
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,1145 @@
+// The worker: its configuration, its line splitting, and the real
+// taskdesk-worker binary running real child processes against a real database.
+
+#include "testdatabase.h"
+
+#include "taskstore.h"
+#include "worker/linesplitter.h"
+#include "worker/workerconfig.h"
+#include "worker/workerregistry.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+#include <functional>
+
+using namespace taskdesk;
+using namespace taskdesk::test;
+
+namespace {
+
+constexpr int kWait = 15000; // generous: the machine may be busy
+
+bool waitFor(const std::function<bool()> &predicate, int timeoutMs = kWait)
+{
+    return QTest::qWaitFor(predicate, timeoutMs);
+}
+
+QString writeFile(const QString &path, const QByteArray &content, bool executable = false)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(content);
+    file.close();
+    if (executable)
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+            | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    return path;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+// Processes of a group that still run code. The container's init does not
+// reap orphans, so a killed grandchild may linger as a zombie: kill(-pgid, 0)
+// still "finds" it, though nothing of it runs. Those are not counted.
+int liveProcessesInGroup(qint64 pgid)
+{
+    if (pgid <= 1)
+        return 0;
+    if (::kill(-pid_t(pgid), 0) != 0 && errno == ESRCH)
+        return 0;
+    int live = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        const QByteArray stat = readFile(QStringLiteral("/proc/%1/stat").arg(entry));
+        const int close = int(stat.lastIndexOf(')'));
+        if (close < 0)
+            continue;
+        // After "(comm)": state ppid pgrp …
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() < 3 || fields.at(2).toLongLong() != pgid)
+            continue;
+        if (fields.at(0) != "Z" && fields.at(0) != "X")
+            ++live;
+    }
+    return live;
+}
+
+qint64 peakMemoryKiB(qint64 pid)
+{
+    const QByteArray status = readFile(QStringLiteral("/proc/%1/status").arg(pid));
+    const QRegularExpression re(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
+    const QRegularExpressionMatch match = re.match(QString::fromLatin1(status));
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+// A taskdesk-worker child process; killed if a test leaves it running.
+class WorkerProcess
+{
+public:
+    WorkerProcess(const QString &dir, const QString &dbUrl, const QString &config,
+        const QString &workerId, const QStringList &extra = {})
+        : m_id(workerId)
+        , m_stderrPath(QDir(dir).filePath(QStringLiteral("worker-%1.log").arg(workerId)))
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TASKDESK_WORKER_ID"), workerId);
+        m_process.setProcessEnvironment(env);
+        m_process.setProgram(QStringLiteral(TASKDESK_WORKER_BINARY));
+        m_process.setArguments(
+            QStringList{QStringLiteral("--db"), dbUrl, QStringLiteral("--config"), config} + extra);
+        // A file, not a pipe: the test never blocks the worker's stderr.
+        m_process.setStandardErrorFile(m_stderrPath);
+        m_process.setStandardOutputFile(m_stderrPath, QIODevice::Append);
+    }
+    ~WorkerProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+    WorkerProcess(const WorkerProcess &) = delete;
+    WorkerProcess &operator=(const WorkerProcess &) = delete;
+
+    bool start()
+    {
+        m_process.start();
+        return m_process.waitForStarted(5000);
+    }
+    qint64 pid() const { return m_process.processId(); }
+    const QString &id() const { return m_id; }
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    bool waitForExit(int ms = kWait) { return m_process.waitForFinished(ms); }
+    int exitCode() const { return m_process.exitCode(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
+    QString log() const { return QString::fromUtf8(readFile(m_stderrPath)); }
+
+private:
+    QProcess m_process;
+    QString m_id;
+    QString m_stderrPath;
+};
+
+} // namespace
+
+class WorkerTest final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // --- the configuration and the line splitter (no database, no process)
+    void splitsCommandsLikeAShell_data();
+    void splitsCommandsLikeAShell();
+    void refusesCommandsAShellWouldExpand_data();
+    void refusesCommandsAShellWouldExpand();
+    void readsEveryConfigurationKey();
+    void splitsOutputIntoLines_data();
+    void splitsOutputIntoLines();
+    void capsAnOverlongLine();
+
+    // --- the real taskdesk-worker
+    void badConfigurationExitsWithOneMessage_data();
+    void badConfigurationExitsWithOneMessage();
+    void runsATaskAndStoresItsOutput();
+    void passesArgsOnStdinAndTheEnvironment();
+    void runsItemsInOrder_data();
+    void runsItemsInOrder();
+    void failedExecutionRetriesWithBackoffThenFails_data();
+    void failedExecutionRetriesWithBackoffThenFails();
+    void timeLimitKillsTheWholeProcessGroup();
+    void lostLeaseKillsTheGroupWithinOneSecond_data();
+    void lostLeaseKillsTheGroupWithinOneSecond();
+    void unknownKindFailsAndTheWorkerCarriesOn();
+    void outputFloodIsCappedAndMemoryStaysBounded();
+    void binaryAndInvalidUtf8OutputIsStoredSafely();
+    void progressLinesUpdateProgress();
+    void claimsByPriorityUpToItsConcurrency();
+    void sigtermFailsHeldTasksAndExitsCleanly();
+
+private:
+    // A configuration file in `dir` with short test intervals; `worker` overrides keys.
+    static QString writeConfig(const QString &dir, const QString &kinds,
+        const QMap<QString, QString> &worker = {},
+        const QString &fileName = QStringLiteral("w.ini"));
+    static QString writeScript(const QString &dir, const QString &name, const QByteArray &body);
+    static std::optional<Task> task(TaskStore &store, qint64 id);
+    static bool waitForStatus(TaskStore &store, qint64 id, TaskStatus status, int ms = kWait);
+    static qint64 waitForPidFile(const QString &path, int ms = kWait);
+    static QStringList messages(TaskStore &store, qint64 id, const QString &level = {});
+    QString nextWorkerId() { return QStringLiteral("tst-worker-%1").arg(++m_workers); }
+
+    int m_workers = 0;
+};
+
+// ---------------------------------------------------------------- helpers
+
+QString WorkerTest::writeConfig(const QString &dir, const QString &kinds,
+    const QMap<QString, QString> &worker, const QString &fileName)
+{
+    QMap<QString, QString> keys{
+        {QStringLiteral("concurrency"), QStringLiteral("2")},
+        {QStringLiteral("heartbeat_seconds"), QStringLiteral("0.2")},
+        {QStringLiteral("poll_ms"), QStringLiteral("50")},
+        {QStringLiteral("stop_grace_seconds"), QStringLiteral("1")},
+        {QStringLiteral("retry_base_seconds"), QStringLiteral("0.3")},
+    };
+    for (auto it = worker.constBegin(); it != worker.constEnd(); ++it)
+        keys.insert(it.key(), it.value());
+    QString text = QStringLiteral("# written by tst_worker\n[worker]\n");
+    for (auto it = keys.constBegin(); it != keys.constEnd(); ++it)
+        text += it.key() + QStringLiteral(" = ") + it.value() + QLatin1Char('\n');
+    text += QStringLiteral("\n[kinds]\n") + kinds + QLatin1Char('\n');
+    return writeFile(QDir(dir).filePath(fileName), text.toUtf8());
+}
+
+QString WorkerTest::writeScript(const QString &dir, const QString &name, const QByteArray &body)
+{
+    return writeFile(QDir(dir).filePath(name), "#!/bin/sh\n" + body + "\n", true);
+}
+
+std::optional<Task> WorkerTest::task(TaskStore &store, qint64 id)
+{
+    Result<Task> t = store.task(id);
+    if (!t.ok())
+        return std::nullopt;
+    return *t;
+}
+
+bool WorkerTest::waitForStatus(TaskStore &store, qint64 id, TaskStatus status, int ms)
+{
+    return waitFor(
+        [&] {
+            const std::optional<Task> t = task(store, id);
+            return t && t->status == status;
+        },
+        ms);
+}
+
+qint64 WorkerTest::waitForPidFile(const QString &path, int ms)
+{
+    qint64 pid = 0;
+    waitFor(
+        [&] {
+            pid = readFile(path).trimmed().toLongLong();
+            return pid > 0;
+        },
+        ms);
+    return pid;
+}
+
+QStringList WorkerTest::messages(TaskStore &store, qint64 id, const QString &level)
+{
+    QStringList out;
+    Result<QVector<LogLine>> lines = store.log(id, 0, 100000);
+    if (!lines.ok())
+        return out;
+    for (const LogLine &line : *lines) {
+        if (level.isEmpty() || line.level == level)
+            out.append(line.message);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- configuration
+
+void WorkerTest::splitsCommandsLikeAShell_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QStringList>("words");
+    QTest::newRow("blanks separate words and runs of blanks count once")
+        << QStringLiteral("  /usr/bin/python3   /opt/app/warmup.py\t--fast ")
+        << QStringList{QStringLiteral("/usr/bin/python3"), QStringLiteral("/opt/app/warmup.py"),
+               QStringLiteral("--fast")};
+    QTest::newRow("single quotes keep everything literally")
+        << QStringLiteral("/bin/echo 'a  b' '$HOME \\n'")
+        << QStringList{
+               QStringLiteral("/bin/echo"), QStringLiteral("a  b"), QStringLiteral("$HOME \\n")};
+    QTest::newRow("double quotes keep blanks and honour the escapes a shell honours")
+        << QStringLiteral("/bin/echo \"say \\\"hi\\\" \\\\ \\$5 \\n\"")
+        << QStringList{QStringLiteral("/bin/echo"), QStringLiteral("say \"hi\" \\ $5 \\n")};
+    QTest::newRow("a backslash outside quotes escapes the next character")
+        << QStringLiteral("/bin/echo a\\ b \\| \\'")
+        << QStringList{QStringLiteral("/bin/echo"), QStringLiteral("a b"), QStringLiteral("|"),
+               QStringLiteral("'")};
+    QTest::newRow("quoted parts join the word they touch")
+        << QStringLiteral("/bin/echo --name='two words'\"!\"")
+        << QStringList{QStringLiteral("/bin/echo"), QStringLiteral("--name=two words!")};
+    QTest::newRow("an empty quoted word is a word")
+        << QStringLiteral("/bin/echo '' x")
+        << QStringList{QStringLiteral("/bin/echo"), QString(), QStringLiteral("x")};
+    QTest::newRow("an unquoted hash at a word start begins a comment")
+        << QStringLiteral("/bin/echo a#b # the rest")
+        << QStringList{QStringLiteral("/bin/echo"), QStringLiteral("a#b")};
+}
+
+void WorkerTest::splitsCommandsLikeAShell()
+{
+    QFETCH(QString, line);
+    QFETCH(QStringList, words);
+    Result<QStringList> split = WorkerConfig::splitCommand(line);
+    QVERIFY2(split.ok(), qPrintable(split.error().message()));
+    QCOMPARE(*split, words);
+}
+
+void WorkerTest::refusesCommandsAShellWouldExpand_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("an unterminated single quote")
+        << QStringLiteral("/bin/echo 'abc") << QStringLiteral("unterminated single quote");
+    QTest::newRow("an unterminated double quote")
+        << QStringLiteral("/bin/echo \"abc") << QStringLiteral("unterminated double quote");
+    QTest::newRow("a trailing backslash")
+        << QStringLiteral("/bin/echo abc\\") << QStringLiteral("backslash at the end");
+    QTest::newRow("a pipe") << QStringLiteral("/bin/echo a | wc -l") << QStringLiteral("'|'");
+    QTest::newRow("a redirection")
+        << QStringLiteral("/bin/echo a > /tmp/x") << QStringLiteral("'>'");
+    QTest::newRow("a variable") << QStringLiteral("/bin/echo $HOME") << QStringLiteral("'$'");
+    QTest::newRow("a variable inside double quotes")
+        << QStringLiteral("/bin/echo \"$HOME\"") << QStringLiteral("'$' inside double quotes");
+    QTest::newRow("a command substitution")
+        << QStringLiteral("/bin/echo `id`") << QStringLiteral("'`'");
+}
+
+void WorkerTest::refusesCommandsAShellWouldExpand()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, problem);
+    Result<QStringList> split = WorkerConfig::splitCommand(line);
+    QVERIFY(!split.ok());
+    QVERIFY2(split.error().message().contains(problem), qPrintable(split.error().message()));
+}
+
+void WorkerTest::readsEveryConfigurationKey()
+{
+    const QByteArray text = "; a comment\n"
+                            "[worker]\n"
+                            "name = builder\n"
+                            "queues = fast, default ,fast\n"
+                            "concurrency = 4\n"
+                            "heartbeat_seconds = 0.5\n"
+                            "poll_ms = 200\n"
+                            "stop_grace_seconds = 2.5\n"
+                            "log_cap_lines = 100\n"
+                            "log_cap_bytes = 4096\n"
+                            "retry_base_seconds = 1\n"
+                            "retry_cap_seconds = 30\n"
+                            "\n"
+                            "[kinds]\n"
+                            "warmup = /bin/sh -c 'exit 0' --fast\n"
+                            "echo = echo hello\n";
+    Result<WorkerConfig> config = WorkerConfig::parse(text, QStringLiteral("test.ini"));
+    QVERIFY2(config.ok(), qPrintable(config.error().message()));
+    QCOMPARE(config->name, QStringLiteral("builder"));
+    QCOMPARE(config->queues, (QStringList{QStringLiteral("fast"), QStringLiteral("default")}));
+    QCOMPARE(config->concurrency, 4);
+    QCOMPARE(config->heartbeatMs, 500);
+    QCOMPARE(config->pollMs, 200);
+    QCOMPARE(config->stopGraceMs, 2500);
+    QCOMPARE(config->logCapLines, 100);
+    QCOMPARE(config->logCapBytes, qint64(4096));
+    QCOMPARE(config->retryBaseMs, qint64(1000));
+    QCOMPARE(config->retryCapMs, qint64(30000));
+    QCOMPARE(config->kinds.size(), 2);
+    const KindCommand warmup = config->kinds.value(QStringLiteral("warmup"));
+    QCOMPARE(warmup.program, QStringLiteral("/bin/sh"));
+    QCOMPARE(warmup.arguments,
+        (QStringList{QStringLiteral("-c"), QStringLiteral("exit 0"), QStringLiteral("--fast")}));
+    QCOMPARE(warmup.line, 15);
+    // A bare name is resolved on PATH once, when the file is read.
+    const KindCommand echo = config->kinds.value(QStringLiteral("echo"));
+    QVERIFY2(QFileInfo(echo.program).isAbsolute(), qPrintable(echo.program));
+    QCOMPARE(echo.arguments, QStringList{QStringLiteral("hello")});
+
+    // Defaults: every queue, one at a time.
+    Result<WorkerConfig> minimal
+        = WorkerConfig::parse("[kinds]\nx = /bin/true\n", QStringLiteral("min.ini"));
+    QVERIFY2(minimal.ok(), qPrintable(minimal.error().message()));
+    QVERIFY(minimal->queues.isEmpty());
+    QCOMPARE(minimal->concurrency, 1);
+    QCOMPARE(minimal->heartbeatMs, 5000);
+    QCOMPARE(minimal->pollMs, 500);
+}
+
+void WorkerTest::splitsOutputIntoLines_data()
+{
+    QTest::addColumn<QList<QByteArray>>("chunks");
+    QTest::addColumn<QList<QByteArray>>("lines");
+    using L = QList<QByteArray>;
+    QTest::newRow("whole lines in one chunk") << L{"a\nb\n"} << L{"a", "b"};
+    QTest::newRow("a line split across chunks is carried over")
+        << L{"hel", "lo\nwor", "ld\n"} << L{"hello", "world"};
+    QTest::newRow("the unterminated last line comes out at the end")
+        << L{"a\nlast"} << L{"a", "last"};
+    QTest::newRow("empty lines are kept") << L{"\n\nx\n"} << L{"", "", "x"};
+    QTest::newRow("carriage returns before the newline are dropped")
+        << L{"dos\r\nline\r\n"} << L{"dos", "line"};
+    QTest::newRow("NUL bytes and invalid UTF-8 pass through untouched")
+        << L{QByteArray("a\0b\xff\n", 5)} << L{QByteArray("a\0b\xff", 4)};
+}
+
+void WorkerTest::splitsOutputIntoLines()
+{
+    QFETCH(QList<QByteArray>, chunks);
+    QFETCH(QList<QByteArray>, lines);
+    LineSplitter splitter(64);
+    QVector<LineSplitter::Line> out;
+    for (const QByteArray &chunk : chunks)
+        splitter.feed(chunk, out);
+    if (std::optional<LineSplitter::Line> last = splitter.finish())
+        out.append(*last);
+    QList<QByteArray> got;
+    for (const LineSplitter::Line &line : out) {
+        QVERIFY(!line.truncated);
+        got.append(line.bytes);
+    }
+    QCOMPARE(got, lines);
+    QVERIFY(!splitter.finish());
+}
+
+void WorkerTest::capsAnOverlongLine()
+{
+    LineSplitter splitter(16);
+    QVector<LineSplitter::Line> out;
+    // 100 bytes of one line, in chunks, then a short one: memory holds 16 at most.
+    for (int i = 0; i < 10; ++i)
+        splitter.feed(QByteArray(10, 'x'), out);
+    splitter.feed("\nshort\n", out);
+    QCOMPARE(out.size(), 2);
+    QCOMPARE(out.at(0).bytes, QByteArray(16, 'x'));
+    QVERIFY(out.at(0).truncated);
+    QCOMPARE(out.at(1).bytes, QByteArray("short"));
+    QVERIFY(!out.at(1).truncated);
+
+    // Past a log cap only counts matter: skip() counts completed lines.
+    LineSplitter counter(16);
+    QCOMPARE(counter.skip("a\nb\nc"), qint64(2));
+    QCOMPARE(counter.skip("c\n"), qint64(1));
+    QVERIFY(!counter.finish());
+    QCOMPARE(counter.skip("tail"), qint64(0));
+    QVERIFY(counter.finish().has_value());
+}
+
+// ---------------------------------------------------------------- the binary
+
+void WorkerTest::badConfigurationExitsWithOneMessage_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // after "FILE:"
+    QTest::newRow("an unknown key is refused with its line")
+        << QByteArray("[worker]\nconcurency = 2\n[kinds]\nx = /bin/true\n")
+        << QStringLiteral("2: unknown key 'concurency' in [worker]");
+    QTest::newRow("a missing program is refused")
+        << QByteArray("[kinds]\nx = /bin/true\ny = /nonexistent/taskdesk-prog --flag\n")
+        << QStringLiteral("3: kind 'y': program '/nonexistent/taskdesk-prog' does not exist");
+    QTest::newRow("a program that is not on PATH is refused")
+        << QByteArray("[kinds]\nx = no-such-taskdesk-program\n")
+        << QStringLiteral("2: kind 'x': program 'no-such-taskdesk-program' was not found on PATH");
+    QTest::newRow("a relative program path is refused")
+        << QByteArray("[kinds]\nx = bin/run.sh\n")
+        << QStringLiteral("2: kind 'x': program 'bin/run.sh' must be an absolute path");
+    QTest::newRow("a concurrency of zero is refused")
+        << QByteArray("[worker]\nconcurrency = 0\n[kinds]\nx = /bin/true\n")
+        << QStringLiteral("2: concurrency must be a whole number from 1 to 256, not '0'");
+    QTest::newRow("a concurrency that is not a number is refused")
+        << QByteArray("[worker]\n\nconcurrency = many\n[kinds]\nx = /bin/true\n")
+        << QStringLiteral("3: concurrency must be a whole number");
+    QTest::newRow("an unterminated quote is refused")
+        << QByteArray("[kinds]\nx = /bin/echo 'unfinished\n")
+        << QStringLiteral("2: kind 'x': unterminated single quote");
+    QTest::newRow("a shell pipeline is refused")
+        << QByteArray("[kinds]\nx = /bin/echo a | /usr/bin/wc\n")
+        << QStringLiteral("2: kind 'x': unquoted '|'");
+    QTest::newRow("an unknown section is refused") << QByteArray(
+        "[kinds]\nx = /bin/true\n[wroker]\n") << QStringLiteral("3: unknown section [wroker]");
+    QTest::newRow("a key set twice is refused")
+        << QByteArray("[worker]\npoll_ms = 10\npoll_ms = 20\n[kinds]\nx = /bin/true\n")
+        << QStringLiteral("3: 'poll_ms' is set twice in [worker] (first on line 2)");
+    QTest::newRow("a file without kinds is refused")
+        << QByteArray("[worker]\nconcurrency = 2\n") << QStringLiteral(" no task kinds");
+}
+
+void WorkerTest::badConfigurationExitsWithOneMessage()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString path
+        = writeFile(QDir(tdb.tempPath()).filePath(QStringLiteral("bad.ini")), content);
+    WorkerProcess worker(tdb.tempPath(), tdb.url(), path, nextWorkerId());
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(worker.exitCode(), 2);
+    const QStringList lines = worker.log().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(
+        lines.first().startsWith(QStringLiteral("taskdesk-worker: ") + path + QLatin1Char(':')),
+        qPrintable(lines.first()));
+    QVERIFY2(lines.first().contains(path + QLatin1Char(':') + expected), qPrintable(lines.first()));
+    // Nothing was registered: the worker never got as far as the database.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM workers")).toInt(), 0);
+}
+
+void WorkerTest::runsATaskAndStoresItsOutput()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, QStringLiteral("hello.sh"),
+        "echo 'hello from the task'\n"
+        "echo 'a warning' >&2\n"
+        "printf 'no newline at the end'\n");
+    const QString config = writeConfig(dir, QStringLiteral("hello = ") + script,
+        {{QStringLiteral("queues"), QStringLiteral("default, fast")}});
+
+    NewTask nt;
+    nt.kind = QStringLiteral("hello");
+    const qint64 id = *store.enqueue(nt);
+    nt.queue = QStringLiteral("slow"); // not one of this worker's queues
+    const qint64 other = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 0);
+
+    const std::optional<Task> t = task(store, id);
+    QVERIFY(t);
+    QCOMPARE(statusName(t->status), QStringLiteral("COMPLETED"));
+    QCOMPARE(t->outcome, Outcome::Succeeded);
+    QCOMPARE(t->workerId, worker.id());
+    QCOMPARE(messages(store, id, QStringLiteral("output")),
+        (QStringList{
+            QStringLiteral("hello from the task"), QStringLiteral("no newline at the end")}));
+    QCOMPARE(
+        messages(store, id, QStringLiteral("stderr")), QStringList{QStringLiteral("a warning")});
+    QCOMPARE(statusName(task(store, other)->status), QStringLiteral("PENDING"));
+
+    // The worker registered, and marked itself stopped on its way out.
+    WorkerRegistry registry(tdb.db());
+    Result<std::optional<WorkerInfo>> row = registry.worker(worker.id());
+    QVERIFY(row.ok() && row.value());
+    const WorkerInfo &info = *row.value();
+    QCOMPARE(info.status, QStringLiteral("stopped"));
+    QCOMPARE(info.host, AuditLog::localHost());
+    QVERIFY(info.pid > 0);
+    QCOMPARE(info.concurrency, 2);
+    QCOMPARE(info.queues, (QStringList{QStringLiteral("default"), QStringLiteral("fast")}));
+    QVERIFY(info.stoppedAt >= info.startedAt);
+    QCOMPARE(info.version, QStringLiteral(TASKDESK_VERSION));
+    // Its own events went to stderr, with timestamps.
+    QVERIFY2(worker.log().contains(QRegularExpression(
+                 QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*task %1 "
+                                "\\(hello\\) finished: COMPLETED")
+                     .arg(id),
+                 QRegularExpression::MultilineOption)),
+        qPrintable(worker.log()));
+}
+
+void WorkerTest::passesArgsOnStdinAndTheEnvironment()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, QStringLiteral("env.sh"),
+        "printf 'stdin=%s\\n' \"$(cat)\"\n"
+        "printf 'argv=%s|%s|%s\\n' \"$1\" \"$2\" \"$#\"\n"
+        "echo \"id=$TASKDESK_TASK_ID attempt=$TASKDESK_ATTEMPT name=$TASKDESK_TASK_NAME "
+        "kind=$TASKDESK_KIND queue=$TASKDESK_QUEUE item=${TASKDESK_ITEM-unset} "
+        "lease=$TASKDESK_LEASE\"\n");
+    // Fixed arguments with blanks and quotes reach the program as two words.
+    const QString config
+        = writeConfig(dir, QStringLiteral("envkind = %1 'two words' \"it's \\$5\"").arg(script));
+
+    NewTask nt;
+    nt.kind = QStringLiteral("envkind");
+    nt.name = QStringLiteral("Env check");
+    nt.queue = QStringLiteral("q1");
+    // Shell syntax in the args stays text: no shell ever sees it.
+    nt.args = QStringLiteral(R"({"cmd": "$(touch /tmp/pwned); `id` | rm -rf ~"})");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 0);
+    QCOMPARE(statusName(task(store, id)->status), QStringLiteral("COMPLETED"));
+    const QString lease
+        = tdb.scalar(QStringLiteral("SELECT message FROM task_log WHERE task_id = ? "
+                                    "AND message LIKE 'id=%'"),
+                 {id})
+              .toString()
+              .section(QStringLiteral("lease="), 1);
+    QCOMPARE(messages(store, id, QStringLiteral("output")),
+        (QStringList{
+            QStringLiteral(R"(stdin={"cmd":"$(touch /tmp/pwned); `id` | rm -rf ~"})"),
+            QStringLiteral("argv=two words|it's $5|2"),
+            QStringLiteral(
+                "id=%1 attempt=1 name=Env check kind=envkind queue=q1 item=unset lease=%2")
+                .arg(id)
+                .arg(lease),
+        }));
+    QCOMPARE(lease.size(), 36); // the claim's lease, a UUID
+}
+
+void WorkerTest::runsItemsInOrder_data()
+{
+    QTest::addColumn<QStringList>("items");
+    QTest::addColumn<QString>("finalStatus");
+    QTest::addColumn<QStringList>("itemStatuses");
+    QTest::addColumn<QString>("order"); // of executions, over every attempt
+    QTest::newRow("three items run in order, each with its own status and log lines")
+        << QStringList{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma")}
+        << QStringLiteral("COMPLETED")
+        << QStringList{QStringLiteral("COMPLETED"), QStringLiteral("COMPLETED"),
+               QStringLiteral("COMPLETED")}
+        << QStringLiteral("alpha beta gamma");
+    QTest::newRow("a failing item ends the attempt and the retry runs only what did not complete")
+        << QStringList{QStringLiteral("alpha"), QStringLiteral("bad"), QStringLiteral("gamma")}
+        << QStringLiteral("FAILED")
+        << QStringList{QStringLiteral("COMPLETED"), QStringLiteral("FAILED"),
+               QStringLiteral("PENDING")}
+        << QStringLiteral("alpha bad bad");
+}
+
+void WorkerTest::runsItemsInOrder()
+{
+    QFETCH(QStringList, items);
+    QFETCH(QString, finalStatus);
+    QFETCH(QStringList, itemStatuses);
+    QFETCH(QString, order);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString orderFile = QDir(dir).filePath(QStringLiteral("order"));
+    const QString script = writeScript(dir, QStringLiteral("items.sh"),
+        QStringLiteral("printf '%s ' \"$TASKDESK_ITEM\" >> '%1'\n"
+                       "echo \"working on $TASKDESK_ITEM ($TASKDESK_ITEM_ID)\"\n"
+                       "[ \"$TASKDESK_ITEM\" = bad ] && { echo 'bad account' >&2; exit 1; }\n"
+                       "exit 0\n")
+            .arg(orderFile)
+            .toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("warmup = ") + script);
+
+    NewTask nt;
+    nt.kind = QStringLiteral("warmup");
+    nt.items = items;
+    nt.maxAttempts = 2;
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    QVERIFY(waitFor([&] {
+        const std::optional<Task> t = task(store, id);
+        return t && statusName(t->status) == finalStatus;
+    }));
+    QCOMPARE(QString::fromUtf8(readFile(orderFile)).trimmed(), order);
+
+    Result<QVector<TaskItem>> rows = store.items(id);
+    QVERIFY(rows.ok());
+    QStringList statuses;
+    for (const TaskItem &item : *rows)
+        statuses.append(statusName(item.status));
+    QCOMPARE(statuses, itemStatuses);
+
+    // Each item's output is in its own log lines.
+    Result<QVector<LogLine>> log = store.log(id, 0, 1000);
+    QVERIFY(log.ok());
+    for (const TaskItem &item : *rows) {
+        if (item.status == TaskStatus::Pending)
+            continue;
+        const QString expected = QStringLiteral("working on %1 (%2)").arg(item.label).arg(item.id);
+        const bool found = std::any_of(log->cbegin(), log->cend(), [&](const LogLine &line) {
+            return line.itemId == item.id && line.level == QLatin1String("output")
+                && line.message == expected;
+        });
+        QVERIFY2(found, qPrintable(expected));
+        QVERIFY(item.startedAt > 0 && item.completedAt >= item.startedAt);
+    }
+    for (int i = 1; i < rows->size(); ++i) {
+        if (rows->at(i).status == TaskStatus::Completed)
+            QVERIFY(rows->at(i).startedAt >= rows->at(i - 1).completedAt);
+    }
+
+    const std::optional<Task> t = task(store, id);
+    if (finalStatus == QLatin1String("COMPLETED")) {
+        QCOMPARE(t->progressDone, 3);
+        QCOMPARE(t->progressTotal, 3);
+        QCOMPARE(t->attempt, 1);
+    } else {
+        QCOMPARE(t->outcome, Outcome::ErrorExit);
+        QCOMPARE(t->attempt, 2);
+        QVERIFY2(t->errorMessage.startsWith(QStringLiteral(
+                     "Item 'bad' failed: Exited with code 1; last stderr: bad account")),
+            qPrintable(t->errorMessage));
+    }
+}
+
+void WorkerTest::failedExecutionRetriesWithBackoffThenFails_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("removeProgram");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a non-zero exit names the code and the last lines of stderr")
+        << QByteArray("echo 'first line' >&2\necho 'oops: disk full' >&2\nexit 3") << false
+        << QStringLiteral("Exited with code 3; last stderr: first line | oops: disk full");
+    QTest::newRow("a death by signal names the signal")
+        << QByteArray("echo 'about to die' >&2\nkill -KILL $$") << false
+        << QStringLiteral("Killed by SIGKILL (signal 9); last stderr: about to die");
+    QTest::newRow("a program that disappeared cannot start")
+        << QByteArray("exit 0") << true << QStringLiteral("Could not start ");
+}
+
+void WorkerTest::failedExecutionRetriesWithBackoffThenFails()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, removeProgram);
+    QFETCH(QString, expected);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, QStringLiteral("fail.sh"), body);
+    const QString config = writeConfig(dir, QStringLiteral("flaky = ") + script);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    WorkerRegistry registry(tdb.db());
+    QVERIFY(waitFor([&] {
+        Result<std::optional<WorkerInfo>> row = registry.worker(worker.id());
+        return row.ok() && row.value().has_value();
+    }));
+    if (removeProgram)
+        QVERIFY(QFile::remove(script));
+
+    NewTask nt;
+    nt.kind = QStringLiteral("flaky");
+    nt.maxAttempts = 2;
+    const qint64 id = *store.enqueue(nt);
+    QVERIFY(waitForStatus(store, id, TaskStatus::Failed));
+    const std::optional<Task> t = task(store, id);
+    QCOMPARE(t->outcome, Outcome::ErrorExit);
+    QCOMPARE(t->attempt, 2);
+    QVERIFY2(t->errorMessage.startsWith(expected), qPrintable(t->errorMessage));
+
+    // The first failure was retried after the backoff (0.3 s), not at once.
+    Result<QVector<LogLine>> log = store.log(id, 0, 1000);
+    QVERIFY(log.ok());
+    qint64 failedAt = 0;
+    qint64 retriedAt = 0;
+    for (const LogLine &line : *log) {
+        if (line.message.startsWith(QStringLiteral("Attempt 1 failed: ") + expected))
+            failedAt = line.at;
+        if (line.message.startsWith(QStringLiteral("Attempt 2 of 2 started")))
+            retriedAt = line.at;
+    }
+    QVERIFY2(
+        failedAt > 0 && retriedAt > 0, qPrintable(messages(store, id).join(QLatin1Char('\n'))));
+    QVERIFY2(retriedAt - failedAt >= 250, qPrintable(QString::number(retriedAt - failedAt)));
+    QVERIFY(worker.isRunning()); // and it carries on
+}
+
+void WorkerTest::timeLimitKillsTheWholeProcessGroup()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString pidFile = QDir(dir).filePath(QStringLiteral("pid"));
+    // A grandchild that ignores SIGTERM outlives the leader: only the SIGKILL
+    // after the grace time, sent to the group, reaches it.
+    const QString script = writeScript(dir, QStringLiteral("slow.sh"),
+        QStringLiteral("echo $$ > '%1'\n"
+                       "(trap '' TERM; exec sleep 60) &\n"
+                       "sleep 60 &\n"
+                       "echo started\n"
+                       "wait\n")
+            .arg(pidFile)
+            .toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("slow = ") + script);
+
+    NewTask nt;
+    nt.kind = QStringLiteral("slow");
+    nt.timeLimitS = 1;
+    const qint64 id = *store.enqueue(nt);
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    const qint64 pgid = waitForPidFile(pidFile);
+    QVERIFY(pgid > 0);
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) >= 3; }));
+
+    QVERIFY(waitForStatus(store, id, TaskStatus::Failed));
+    const std::optional<Task> t = task(store, id);
+    QCOMPARE(t->outcome, Outcome::TimedOut);
+    QCOMPARE(t->attempt, 1); // a time limit is not retried
+    QVERIFY2(t->errorMessage.contains(QStringLiteral("Time limit of 1 s exceeded")),
+        qPrintable(t->errorMessage));
+    QVERIFY(messages(store, id, QStringLiteral("output")).contains(QStringLiteral("started")));
+    // Grace time 1 s: the whole tree is gone soon after.
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
+    QVERIFY(worker.isRunning());
+}
+
+void WorkerTest::lostLeaseKillsTheGroupWithinOneSecond_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("outcome");
+    QTest::newRow("a Force Stop") << QStringLiteral("force-stop") << Outcome::ForceStopped;
+    QTest::newRow("a Cancel") << QStringLiteral("cancel") << Outcome::Cancelled;
+    QTest::newRow("a sweep that re-queues the task")
+        << QStringLiteral("sweep") << QString(); // PENDING again, no outcome
+}
+
+void WorkerTest::lostLeaseKillsTheGroupWithinOneSecond()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, outcome);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString pidFile = QDir(dir).filePath(QStringLiteral("pid-%1"));
+    const QString script = writeScript(dir, QStringLiteral("long.sh"),
+        QStringLiteral("echo $$ > '%1'$TASKDESK_ATTEMPT\n"
+                       "sleep 60 &\n"
+                       "sleep 60 &\n"
+                       "wait\n")
+            .arg(pidFile.arg(QString()))
+            .toUtf8());
+    const QString quick = writeScript(dir, QStringLiteral("quick.sh"), "exit 0");
+    // A heartbeat far away: only the sub-second lease check can notice.
+    const QString config
+        = writeConfig(dir, QStringLiteral("long = %1\nquick = %2").arg(script, quick),
+            {{QStringLiteral("heartbeat_seconds"), QStringLiteral("30")}});
+
+    // A swept task waits for its backoff: long enough not to be claimed again here.
+    RetryPolicy slow;
+    slow.baseMs = 10 * 60 * 1000;
+    store.setRetryPolicy(slow);
+
+    NewTask nt;
+    nt.kind = QStringLiteral("long");
+    const qint64 id = *store.enqueue(nt);
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    const qint64 pgid = waitForPidFile(pidFile.arg(1));
+    QVERIFY(pgid > 0);
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 3; }));
+    QVERIFY(waitFor([&] {
+        return !messages(store, id).filter(QStringLiteral("Attempt 1 of 3 started")).isEmpty();
+    }));
+
+    QElapsedTimer clock;
+    clock.start();
+    if (action == QLatin1String("force-stop")) {
+        QVERIFY(store.forceStop(id).ok());
+    } else if (action == QLatin1String("cancel")) {
+        QVERIFY(store.cancel(id).ok());
+    } else {
+        // Make the heartbeat look old, then let the sweeper's rule take the task.
+        QVERIFY(tdb.exec(
+            QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE id = ?"),
+            {id}));
+        Result<CleanupReport> swept = store.sweepLostWorkers(60000, 3);
+        QVERIFY(swept.ok());
+        QCOMPARE(swept->runningRequeued, QVector<qint64>{id});
+    }
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
+    QVERIFY2(clock.elapsed() <= 1000, qPrintable(QString::number(clock.elapsed())));
+
+    // Its late result changed nothing, and the worker goes on with other work.
+    nt.kind = QStringLiteral("quick");
+    const qint64 next = *store.enqueue(nt);
+    QVERIFY(waitForStatus(store, next, TaskStatus::Completed));
+    const std::optional<Task> t = task(store, id);
+    if (outcome.isEmpty()) {
+        QCOMPARE(statusName(t->status), QStringLiteral("PENDING"));
+    } else {
+        QCOMPARE(statusName(t->status), QStringLiteral("FAILED"));
+        QCOMPARE(t->outcome, outcome);
+    }
+    QVERIFY(
+        messages(store, id, QStringLiteral("error")).filter(QStringLiteral("Exited")).isEmpty());
+    QVERIFY(worker.isRunning());
+}
+
+void WorkerTest::unknownKindFailsAndTheWorkerCarriesOn()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString config = writeConfig(
+        dir, QStringLiteral("known = ") + writeScript(dir, QStringLiteral("ok.sh"), "exit 0"));
+    NewTask nt;
+    nt.kind = QStringLiteral("mystery");
+    nt.priority = 10; // claimed first
+    const qint64 unknown = *store.enqueue(nt);
+    nt.kind = QStringLiteral("known");
+    nt.priority = 0;
+    const qint64 known = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 0);
+    const std::optional<Task> t = task(store, unknown);
+    QCOMPARE(statusName(t->status), QStringLiteral("FAILED"));
+    QCOMPARE(t->outcome, Outcome::ErrorExit);
+    QCOMPARE(t->attempt, 1); // never retried: no attempt could ever succeed here
+    QCOMPARE(t->errorMessage,
+        QStringLiteral("unknown task kind 'mystery' on worker %1").arg(worker.id()));
+    QCOMPARE(statusName(task(store, known)->status), QStringLiteral("COMPLETED"));
+}
+
+void WorkerTest::outputFloodIsCappedAndMemoryStaysBounded()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    // `yes` for two seconds: millions of lines, far more than the cap.
+    const QString script = writeScript(dir, QStringLiteral("flood.sh"),
+        "echo 'before the flood'\n"
+        "yes 'flood line' &\n"
+        "pid=$!\n"
+        "sleep 2\n"
+        "kill $pid\n"
+        "wait $pid\n"
+        "echo 'flood over' >&2\n"
+        "exit 0\n");
+    const QString config = writeConfig(dir, QStringLiteral("flood = ") + script,
+        {{QStringLiteral("log_cap_lines"), QStringLiteral("1000")}});
+    NewTask nt;
+    nt.kind = QStringLiteral("flood");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    QVERIFY(waitForStatus(store, id, TaskStatus::Completed, 60000));
+    const qint64 peakKiB = peakMemoryKiB(worker.pid());
+    QVERIFY(peakKiB > 0);
+
+    const QStringList output = messages(store, id, QStringLiteral("output"));
+    QCOMPARE(output.size(), 1000);
+    QCOMPARE(output.first(), QStringLiteral("before the flood"));
+    QVERIFY(messages(store, id, QStringLiteral("stderr")).isEmpty()); // past the cap too
+    const QStringList warnings = messages(store, id, QStringLiteral("warning"));
+    QCOMPARE(warnings.size(), 1);
+    const QRegularExpressionMatch dropped
+        = QRegularExpression(QStringLiteral("^\\[… (\\d+) lines dropped …\\]$"))
+              .match(warnings.first());
+    QVERIFY2(dropped.hasMatch(), qPrintable(warnings.first()));
+    QVERIFY2(dropped.captured(1).toLongLong() > 10000, qPrintable(warnings.first()));
+    qInfo("flood: %s lines dropped, worker peak memory %lld MiB", qPrintable(dropped.captured(1)),
+        peakKiB / 1024);
+    // The flood was hundreds of MB; the worker holds at most the cap and a chunk.
+    QVERIFY2(peakKiB < 150 * 1024, qPrintable(QString::number(peakKiB)));
+}
+
+void WorkerTest::binaryAndInvalidUtf8OutputIsStoredSafely()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, QStringLiteral("binary.sh"),
+        "printf 'caf\\303\\251 ok\\n'\n"
+        "printf 'bad \\377\\376 bytes\\n'\n"
+        "printf 'nul \\000 inside\\n'\n"
+        "printf '\\001\\002\\033[31m\\000\\000\\200\\n'\n"
+        "printf 'half a character \\342\\202\\n'\n"
+        "printf 'after the binary\\n'\n"
+        "printf 'stderr \\377 too\\n' >&2\n");
+    const QString config = writeConfig(dir, QStringLiteral("binary = ") + script);
+    NewTask nt;
+    nt.kind = QStringLiteral("binary");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 0);
+    QCOMPARE(statusName(task(store, id)->status), QStringLiteral("COMPLETED"));
+    const QChar bad(0xFFFD);
+    const QStringList output = messages(store, id, QStringLiteral("output"));
+    QCOMPARE(output.size(), 6);
+    QCOMPARE(output.at(0), QStringLiteral("café ok"));
+    QCOMPARE(output.at(1), QStringLiteral("bad ") + bad + bad + QStringLiteral(" bytes"));
+    QCOMPARE(output.at(2), QStringLiteral("nul ") + bad + QStringLiteral(" inside"));
+    QVERIFY(!output.at(3).contains(QChar(0)));
+    QVERIFY(output.at(4).startsWith(QStringLiteral("half a character ")));
+    QCOMPARE(output.at(5), QStringLiteral("after the binary"));
+    QCOMPARE(messages(store, id, QStringLiteral("stderr")),
+        QStringList{QStringLiteral("stderr ") + bad + QStringLiteral(" too")});
+}
+
+void WorkerTest::progressLinesUpdateProgress()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString gate = QDir(dir).filePath(QStringLiteral("gate"));
+    const QString script = writeScript(dir, QStringLiteral("progress.sh"),
+        QStringLiteral("echo 'taskdesk:progress 1/4'\n"
+                       "echo 'step one'\n"
+                       "echo 'taskdesk:progress 3/4'\n"
+                       "while [ ! -e '%1' ]; do sleep 0.05; done\n")
+            .arg(gate)
+            .toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("steps = ") + script);
+    NewTask nt;
+    nt.kind = QStringLiteral("steps");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    QVERIFY(waitFor([&] {
+        const std::optional<Task> t = task(store, id);
+        return t && t->progressDone == 3 && t->progressTotal == 4;
+    }));
+    QCOMPARE(statusName(task(store, id)->status), QStringLiteral("RUNNING"));
+    // The heartbeat goes on while it runs (every 0.2 s here).
+    const qint64 before = task(store, id)->heartbeatAt;
+    QVERIFY(waitFor([&] { return task(store, id)->heartbeatAt > before; }));
+
+    writeFile(gate, "go");
+    QVERIFY(waitForStatus(store, id, TaskStatus::Completed));
+    QCOMPARE(
+        messages(store, id, QStringLiteral("output")), QStringList{QStringLiteral("step one")});
+    QCOMPARE(task(store, id)->progressDone, 4);
+}
+
+void WorkerTest::claimsByPriorityUpToItsConcurrency()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString gate = QDir(dir).filePath(QStringLiteral("gate"));
+    const QString script = writeScript(dir, QStringLiteral("gated.sh"),
+        QStringLiteral("while [ ! -e '%1' ]; do sleep 0.05; done\n").arg(gate).toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("gated = ") + script);
+    QVector<qint64> ids;
+    for (int priority : {0, 5, 10}) {
+        NewTask nt;
+        nt.kind = QStringLiteral("gated");
+        nt.priority = priority;
+        ids.append(*store.enqueue(nt));
+    }
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    QVERIFY(waitForStatus(store, ids[2], TaskStatus::Running));
+    QVERIFY(waitForStatus(store, ids[1], TaskStatus::Running));
+    // Concurrency 2: the third waits, however often the worker polls (every 50 ms).
+    QTest::qWait(500);
+    QCOMPARE(statusName(task(store, ids[0])->status), QStringLiteral("PENDING"));
+
+    writeFile(gate, "go");
+    for (qint64 id : ids)
+        QVERIFY(waitForStatus(store, id, TaskStatus::Completed));
+    QVERIFY(task(store, ids[0])->startedAt >= task(store, ids[2])->startedAt);
+}
+
+void WorkerTest::sigtermFailsHeldTasksAndExitsCleanly()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString pidFile = QDir(dir).filePath(QStringLiteral("pid-"));
+    const QString polite = writeScript(dir, QStringLiteral("polite.sh"),
+        QStringLiteral("echo $$ > '%1'$TASKDESK_TASK_ID\nsleep 60 &\nwait\n")
+            .arg(pidFile)
+            .toUtf8());
+    // Ignores SIGTERM, and so do its children: only the SIGKILL stops it.
+    const QString stubborn = writeScript(dir, QStringLiteral("stubborn.sh"),
+        QStringLiteral("trap '' TERM\necho $$ > '%1'$TASKDESK_TASK_ID\nsleep 60 &\nwait\n")
+            .arg(pidFile)
+            .toUtf8());
+    const QString config
+        = writeConfig(dir, QStringLiteral("polite = %1\nstubborn = %2").arg(polite, stubborn),
+            {{QStringLiteral("concurrency"), QStringLiteral("3")}});
+
+    QVector<qint64> ids;
+    NewTask nt;
+    nt.kind = QStringLiteral("polite");
+    ids.append(*store.enqueue(nt));
+    nt.kind = QStringLiteral("stubborn");
+    ids.append(*store.enqueue(nt));
+    nt.kind = QStringLiteral("polite");
+    nt.items = QStringList{QStringLiteral("first"), QStringLiteral("second")};
+    ids.append(*store.enqueue(nt));
+    nt.items.clear();
+    const qint64 waiting = *store.enqueue(nt); // beyond the concurrency: never claimed
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    QVector<qint64> groups;
+    for (qint64 id : std::as_const(ids)) {
+        const qint64 pgid = waitForPidFile(pidFile + QString::number(id));
+        QVERIFY(pgid > 0);
+        QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 2; }));
+        groups.append(pgid);
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    worker.signal(SIGTERM);
+    QVERIFY(worker.waitForExit(15000));
+    QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(worker.exitCode(), 0);
+    // Grace time 1 s for the stubborn one; no waiting on the polite ones.
+    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
+
+    for (qint64 id : std::as_const(ids)) {
+        const std::optional<Task> t = task(store, id);
+        QCOMPARE(statusName(t->status), QStringLiteral("FAILED"));
+        QCOMPARE(t->outcome, Outcome::WorkerStopped);
+        QCOMPARE(t->errorMessage,
+            QStringLiteral("Worker %1 stopped while the task was running").arg(worker.id()));
+        QCOMPARE(t->attempt, 1);
+    }
+    Result<QVector<TaskItem>> items = store.items(ids[2]);
+    QVERIFY(items.ok());
+    QCOMPARE(statusName(items->at(0).status), QStringLiteral("FAILED"));
+    QCOMPARE(statusName(items->at(1).status), QStringLiteral("PENDING"));
+    QCOMPARE(statusName(task(store, waiting)->status), QStringLiteral("PENDING"));
+    for (qint64 pgid : std::as_const(groups))
+        QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
+
+    WorkerRegistry registry(tdb.db());
+    Result<std::optional<WorkerInfo>> row = registry.worker(worker.id());
+    QVERIFY(row.ok() && row.value());
+    QCOMPARE(row.value()->status, QStringLiteral("stopped"));
+    QVERIFY(worker.log().contains(QStringLiteral("received SIGTERM")));
+}
+
+TASKDESK_TEST_MAIN(WorkerTest)
+#include "tst_worker.moc"
