@@ -84,9 +84,13 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
         for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
             if (key == QLatin1String("host"))
                 loc.host = value;
-            else if (key == QLatin1String("port"))
-                loc.port = value.toInt();
-            else if (key == QLatin1String("user"))
+            else if (key == QLatin1String("port")) {
+                bool ok = false;
+                loc.port = value.toInt(&ok);
+                if (!ok || loc.port < 1 || loc.port > 65535)
+                    return Error::invalid(
+                        QStringLiteral("'%1' is not a valid port (1 to 65535)").arg(value));
+            } else if (key == QLatin1String("user"))
                 loc.user = value;
             else if (key == QLatin1String("password"))
                 return Error::invalid(QStringLiteral(
@@ -107,7 +111,7 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
     if (trimmed.startsWith(QLatin1String("sqlite:"))) {
         const QUrl url(trimmed);
         QString path = url.path(QUrl::FullyDecoded);
-        if (!url.isValid() || path.isEmpty() || !url.host().isEmpty())
+        if (!url.isValid() || !QDir::isAbsolutePath(path) || !url.host().isEmpty())
             return Error::invalid(
                 QStringLiteral("expected sqlite:///absolute/path.db, got '%1'").arg(trimmed));
         loc.path = path;
@@ -246,9 +250,18 @@ Error Database::openConnection(QSqlDatabase &db)
     }
     if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
         QSqlQuery q(db);
-        // Reading first: a damaged file fails here, before anything is written.
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        // Reading first: a damaged file fails here, before anything is written;
+        // and another program's database is refused before WAL mode rewrites its header.
+        if (!q.exec(QStringLiteral("SELECT count(*), COALESCE(sum(name = 'schema_migrations'), "
+                                   "0) FROM sqlite_master WHERE type = 'table'"))
+            || !q.next())
             return errorFrom(q.lastError(), m_location.path);
+        if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
+            return Error::database(
+                QStringLiteral("%1 is a SQLite database of another program, not Taskdesk's "
+                               "(the file was left untouched)")
+                    .arg(m_location.path));
+        q.finish();
         for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                  "PRAGMA foreign_keys = ON"}) {
             if (!q.exec(QString::fromLatin1(pragma)))

@@ -1,0 +1,679 @@
+// Opening databases: migrations up, refusal of newer schemas, files that are
+// not Taskdesk databases (left byte for byte untouched), and where the
+// database is found (DatabaseLocation).
+
+#include "database.h"
+#include "migrations.h"
+#include "taskstore.h"
+#include "testdatabase.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace taskdesk;
+using namespace taskdesk::test;
+
+namespace {
+
+QByteArray checksum(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+// The files SQLite may leave next to a database.
+QStringList sideFiles(const QString &path)
+{
+    QStringList found;
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        if (QFileInfo::exists(path + QLatin1String(suffix)))
+            found << path + QLatin1String(suffix);
+    }
+    return found;
+}
+
+QByteArray randomBytes(qsizetype n)
+{
+    QByteArray bytes(n, Qt::Uninitialized);
+    QRandomGenerator gen(20240501); // the same garbage every run
+    for (qsizetype i = 0; i < n; ++i)
+        bytes[i] = char(gen.bounded(256));
+    return bytes;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(bytes) == bytes.size();
+}
+
+// A Taskdesk database of a few pages, closed (its WAL folded back into the file).
+bool makeTaskdeskFile(const QString &path)
+{
+    Database db(*DatabaseLocation::parse(path));
+    if (db.open())
+        return false;
+    TaskStore store(db, QStringLiteral("test"));
+    for (int i = 0; i < 50; ++i) {
+        NewTask n;
+        n.kind = QStringLiteral("filler");
+        n.name = QString(300, QLatin1Char('x'));
+        if (!store.enqueue(n).ok())
+            return false;
+    }
+    return true;
+}
+
+// A database written by some other program: plain QSQLITE, rollback journal.
+bool makeForeignFile(const QString &path)
+{
+    const QString name = QStringLiteral("foreign-maker");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(QStringLiteral("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)"))
+                && q.exec(QStringLiteral("INSERT INTO contacts (name) VALUES ('Ada'), ('Grace')"));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QStringList tableNames(Database &db)
+{
+    const QString sql = db.isPostgres()
+        ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                         "current_schema() ORDER BY table_name")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                         "'sqlite_%' ORDER BY name");
+    QStringList names;
+    Result<QSqlQuery> q = db.prepare(sql);
+    if (!q.ok() || db.exec(q.value()))
+        return names;
+    while (q.value().next())
+        names << q.value().value(0).toString();
+    return names;
+}
+
+QList<int> appliedVersions(Database &db)
+{
+    QList<int> versions;
+    Result<QSqlQuery> q
+        = db.prepare(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
+    if (!q.ok() || db.exec(q.value()))
+        return versions;
+    while (q.value().next())
+        versions << q.value().value(0).toInt();
+    return versions;
+}
+
+QList<int> allVersions()
+{
+    QList<int> versions;
+    for (const Migration &m : migrations())
+        versions << m.version;
+    return versions;
+}
+
+} // namespace
+
+class DatabaseTest final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void migrationsAreNumbered();
+    void newDatabaseGetsTheCurrentVersion();
+    void olderDatabaseIsUpgraded();
+    void olderDatabaseWithoutMigrateIsRefused();
+    void newerDatabaseIsRefused();
+    void twoOpenersMigrateOnce();
+
+    void refusedFile_data();
+    void refusedFile();
+    void folderIsRefused();
+
+    void parse_data();
+    void parse();
+    void displayHidesNothingSecret();
+    void resolve_data();
+    void resolve();
+
+private:
+    // An empty database to migrate by hand: a new file, or on PostgreSQL the
+    // test database with its schema wiped.
+    std::optional<DatabaseLocation> emptyLocation(TestDatabase &tdb);
+};
+
+void DatabaseTest::initTestCase()
+{
+    qInfo("backend: %s", qPrintable(TestDatabase::backendName()));
+}
+
+std::optional<DatabaseLocation> DatabaseTest::emptyLocation(TestDatabase &tdb)
+{
+    if (!TestDatabase::postgres())
+        return *DatabaseLocation::parse(tdb.tempPath() + QStringLiteral("/sub/dir/empty.db"));
+    {
+        // DDL cannot be PREPAREd on PostgreSQL: run it on the connection itself.
+        Result<QSqlDatabase> connection = tdb.db().connection();
+        if (!connection.ok())
+            return std::nullopt;
+        QSqlQuery q(connection.value());
+        if (!q.exec(QStringLiteral("DROP SCHEMA public CASCADE"))
+            || !q.exec(QStringLiteral("CREATE SCHEMA public"))) {
+            qWarning("%s", qPrintable(q.lastError().text()));
+            return std::nullopt;
+        }
+    }
+    tdb.db().closeThreadConnection();
+    return *DatabaseLocation::parse(tdb.url());
+}
+
+void DatabaseTest::migrationsAreNumbered()
+{
+    // 1, 2, 3 … without gaps, the last one the version the code expects.
+    const QList<int> versions = allVersions();
+    QVERIFY(!versions.isEmpty());
+    for (int i = 0; i < versions.size(); ++i)
+        QCOMPARE(versions.at(i), i + 1);
+    QCOMPARE(versions.constLast(), Database::schemaVersion());
+}
+
+void DatabaseTest::newDatabaseGetsTheCurrentVersion()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const std::optional<DatabaseLocation> loc = emptyLocation(tdb);
+    QVERIFY(loc.has_value());
+    if (!TestDatabase::postgres())
+        QVERIFY(!QFileInfo::exists(loc->path)); // the folders are made too
+
+    Database db(*loc);
+    const Error e = db.open();
+    QVERIFY2(!e, qPrintable(e.message()));
+    QCOMPARE(db.currentVersion(), Database::schemaVersion());
+    QCOMPARE(appliedVersions(db), allVersions());
+    const QStringList tables = tableNames(db);
+    for (const char *table :
+        {"tasks", "task_items", "task_log", "audit_log", "settings", "leases", "workers",
+            "processes", "process_output", "schedules", "schedule_runs", "schema_migrations"})
+        QVERIFY2(tables.contains(QLatin1String(table)), table);
+    if (!db.isPostgres()) {
+        Result<QSqlQuery> q = db.prepare(QStringLiteral("PRAGMA journal_mode"));
+        QVERIFY(q.ok() && !db.exec(q.value()) && q.value().next());
+        QCOMPARE(q.value().value(0).toString(), QStringLiteral("wal"));
+    }
+}
+
+void DatabaseTest::olderDatabaseIsUpgraded()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const std::optional<DatabaseLocation> loc = emptyLocation(tdb);
+    QVERIFY(loc.has_value());
+    {
+        Database v1(*loc);
+        const Error e = v1.open(Database::OpenMode::Migrate, 1);
+        QVERIFY2(!e, qPrintable(e.message()));
+        QCOMPARE(appliedVersions(v1), QList<int>{1});
+        QVERIFY(tableNames(v1).contains(QStringLiteral("tasks")));
+        QVERIFY(!tableNames(v1).contains(QStringLiteral("workers")));
+        // Data written by the old version must survive the upgrade.
+        Result<QSqlQuery> q = v1.prepare(
+            QStringLiteral("INSERT INTO tasks (name, kind, args) VALUES ('from v1', 'old', '{}')"));
+        QVERIFY(q.ok() && !v1.exec(q.value()));
+    }
+    Database db(*loc);
+    const Error e = db.open();
+    QVERIFY2(!e, qPrintable(e.message()));
+    QCOMPARE(appliedVersions(db), allVersions());
+    QVERIFY(tableNames(db).contains(QStringLiteral("workers")));
+    TaskStore store(db, QStringLiteral("test"));
+    TaskFilter all;
+    Result<QVector<Task>> tasks = store.list(all);
+    QVERIFY2(tasks.ok(), qPrintable(tasks.error().message()));
+    QCOMPARE(tasks->size(), 1);
+    QCOMPARE(tasks->first().name, QStringLiteral("from v1"));
+    Result<StatusCounts> counts = store.counts();
+    QVERIFY(counts.ok());
+    QCOMPARE(counts->byStatus.value(TaskStatus::Pending), 1);
+}
+
+void DatabaseTest::olderDatabaseWithoutMigrateIsRefused()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const std::optional<DatabaseLocation> loc = emptyLocation(tdb);
+    QVERIFY(loc.has_value());
+    {
+        Database v1(*loc);
+        QVERIFY(!v1.open(Database::OpenMode::Migrate, 1));
+    }
+    Database db(*loc);
+    const Error e = db.open(Database::OpenMode::NoMigrate);
+    QCOMPARE(int(e.kind()), int(ErrorKind::Database));
+    QVERIFY2(e.message().contains(QStringLiteral("has schema version 1 and needs an upgrade to "
+                                                 "version %1")
+                                      .arg(Database::schemaVersion())),
+        qPrintable(e.message()));
+    QCOMPARE(appliedVersions(db), QList<int>{1});
+}
+
+void DatabaseTest::newerDatabaseIsRefused()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const std::optional<DatabaseLocation> loc = emptyLocation(tdb);
+    QVERIFY(loc.has_value());
+    {
+        Database made(*loc);
+        QVERIFY(!made.open());
+        Result<QSqlQuery> q
+            = made.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description) "
+                                          "VALUES (999, 'from the future')"));
+        QVERIFY(q.ok() && !made.exec(q.value()));
+    }
+    const QByteArray before
+        = loc->backend == DatabaseLocation::Backend::Sqlite ? checksum(loc->path) : QByteArray();
+
+    for (const auto mode : {Database::OpenMode::Migrate, Database::OpenMode::NoMigrate}) {
+        Database db(*loc);
+        const Error e = db.open(mode);
+        QCOMPARE(int(e.kind()), int(ErrorKind::Database));
+        // Both versions named, and what to do about it.
+        QVERIFY2(
+            e.message().contains(QStringLiteral("schema version 999")), qPrintable(e.message()));
+        QVERIFY2(
+            e.message().contains(QStringLiteral("(version %1)").arg(Database::schemaVersion())),
+            qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("upgrade Taskdesk")), qPrintable(e.message()));
+        QCOMPARE(appliedVersions(db), allVersions() << 999);
+    }
+    if (loc->backend == DatabaseLocation::Backend::Sqlite) {
+        QCOMPARE(checksum(loc->path), before);
+        QCOMPARE(sideFiles(loc->path), QStringList());
+    }
+}
+
+void DatabaseTest::twoOpenersMigrateOnce()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const std::optional<DatabaseLocation> loc = emptyLocation(tdb);
+    QVERIFY(loc.has_value());
+    // A worker and the GUI start together on a new database.
+    Error other;
+    QThread *thread = QThread::create([&]() {
+        Database db(*loc);
+        other = db.open();
+    });
+    thread->start();
+    Database db(*loc);
+    const Error mine = db.open();
+    QVERIFY(thread->wait(60000));
+    delete thread;
+    QVERIFY2(!mine, qPrintable(mine.message()));
+    QVERIFY2(!other, qPrintable(other.message()));
+    QCOMPARE(appliedVersions(db), allVersions());
+}
+
+// ------------------------------------------------------------ files that are not ours
+
+void DatabaseTest::refusedFile_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message"); // %1: the path
+
+    const QString notSqlite
+        = QStringLiteral("%1 is not a SQLite database (the file was left untouched)");
+    const QString damaged = QStringLiteral("%1 is damaged (database disk image is malformed)");
+    QTest::newRow("a file of random bytes is refused") << "random" << notSqlite;
+    QTest::newRow("a text file is refused") << "text" << notSqlite;
+    QTest::newRow("a file of fewer than 16 bytes is refused") << "short" << notSqlite;
+    QTest::newRow("a SQLite header followed by garbage is refused") << "header" << damaged;
+    QTest::newRow("a Taskdesk database with garbage after its first page is refused")
+        << "garbage-pages" << damaged;
+    QTest::newRow("a SQLite database of another program is refused")
+        << "foreign"
+        << QStringLiteral("%1 is a SQLite database of another program, not Taskdesk's (the "
+                          "file was left untouched)");
+}
+
+void DatabaseTest::refusedFile()
+{
+    if (TestDatabase::postgres())
+        QSKIP("SQLite files only");
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("suspect.db"));
+    if (kind == QLatin1String("random")) {
+        QVERIFY(writeFile(path, randomBytes(64 * 1024)));
+    } else if (kind == QLatin1String("text")) {
+        QVERIFY(writeFile(path, QByteArrayLiteral("# my notes\nbuy milk\n").repeated(100)));
+    } else if (kind == QLatin1String("short")) {
+        QVERIFY(writeFile(path, QByteArrayLiteral("SQLite form")));
+    } else if (kind == QLatin1String("header") || kind == QLatin1String("garbage-pages")) {
+        QVERIFY(makeTaskdeskFile(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray header = file.read(100);
+        QVERIFY(header.startsWith(QByteArrayLiteral("SQLite format 3")));
+        // The page size, big-endian at offset 16.
+        const int pageSize = (quint8(header.at(16)) << 8) | quint8(header.at(17));
+        const qint64 keep = kind == QLatin1String("header") ? 100 : pageSize;
+        QVERIFY(file.size() > 4 * pageSize);
+        QVERIFY(file.seek(keep));
+        file.write(randomBytes(file.size() - keep));
+    } else if (kind == QLatin1String("foreign")) {
+        QVERIFY(makeForeignFile(path));
+    }
+    QCOMPARE(sideFiles(path), QStringList());
+    const QByteArray before = checksum(path);
+    const qint64 size = QFileInfo(path).size();
+
+    {
+        Database db(*DatabaseLocation::parse(path));
+        const Error e = db.open();
+        QCOMPARE(int(e.kind()), int(ErrorKind::Database));
+        QCOMPARE(e.message(), message.arg(path));
+        // Opening in read-only mode is refused the same way.
+        Database viewer(*DatabaseLocation::parse(path));
+        QCOMPARE(viewer.open(Database::OpenMode::NoMigrate).message(), message.arg(path));
+        // And any later use of the connection says the same, writing nothing.
+        TaskStore store(db, QStringLiteral("test"));
+        NewTask n;
+        n.kind = QStringLiteral("x");
+        QVERIFY(!store.enqueue(n).ok());
+    }
+    QCOMPARE(checksum(path), before);
+    QCOMPARE(QFileInfo(path).size(), size);
+    QCOMPARE(sideFiles(path), QStringList());
+}
+
+void DatabaseTest::folderIsRefused()
+{
+    if (TestDatabase::postgres())
+        QSKIP("SQLite files only");
+    QTemporaryDir dir;
+    Database db(*DatabaseLocation::parse(dir.path()));
+    const Error e = db.open();
+    QCOMPARE(int(e.kind()), int(ErrorKind::Database));
+    QCOMPARE(e.message(), QStringLiteral("%1 is a folder, not a database file").arg(dir.path()));
+}
+
+// ------------------------------------------------------------ where the database is
+
+void DatabaseTest::parse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<bool>("postgres");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("databaseName");
+    QTest::addColumn<QString>("options");
+    QTest::addColumn<QString>("error"); // a part of the refusal
+
+    const QString cwd = QDir::currentPath();
+    QTest::newRow("an absolute path is a SQLite file")
+        << "/var/lib/taskdesk/tasks.db" << true << false << "/var/lib/taskdesk/tasks.db"
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "";
+    QTest::newRow("a relative path is made absolute")
+        << "data/tasks.db" << true << false << cwd + QStringLiteral("/data/tasks.db") << "" << -1
+        << ""
+        << ""
+        << ""
+        << "";
+    QTest::newRow("surrounding spaces are ignored")
+        << "  /tmp/t.db  " << true << false << "/tmp/t.db"
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "";
+    QTest::newRow("a sqlite URL names an absolute path")
+        << "sqlite:///srv/taskdesk/tasks.db" << true << false << "/srv/taskdesk/tasks.db"
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "";
+    QTest::newRow("a sqlite URL may escape a space")
+        << "sqlite:///srv/my%20tasks.db" << true << false << "/srv/my tasks.db"
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "";
+    QTest::newRow("a sqlite URL with a host is refused")
+        << "sqlite://server/tasks.db" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "expected sqlite:///absolute/path.db";
+    QTest::newRow("a sqlite URL without a path is refused")
+        << "sqlite://" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "expected sqlite:///absolute/path.db";
+    QTest::newRow("a sqlite URL with a relative path is refused")
+        << "sqlite:tasks.db" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "expected sqlite:///absolute/path.db";
+
+    QTest::newRow("a postgresql URL names host, port, user and database")
+        << "postgresql://ops@db.example.com:5433/taskdesk" << true << true << ""
+        << "db.example.com" << 5433 << "ops"
+        << "taskdesk"
+        << ""
+        << "";
+    QTest::newRow("the postgres scheme is the same")
+        << "postgres://db.example.com/taskdesk" << true << true << ""
+        << "db.example.com" << -1 << ""
+        << "taskdesk"
+        << ""
+        << "";
+    QTest::newRow("a socket folder and port come in the query")
+        << "postgresql://taskdesk@/postgres?host=/tmp/pgt&port=25432" << true << true << ""
+        << "/tmp/pgt" << 25432 << "taskdesk"
+        << "postgres"
+        << ""
+        << "";
+    QTest::newRow("the user may come in the query")
+        << "postgresql://db/taskdesk?user=viewer" << true << true << ""
+        << "db" << -1 << "viewer"
+        << "taskdesk"
+        << ""
+        << "";
+    QTest::newRow("sslmode and connect_timeout are passed on")
+        << "postgresql://db/taskdesk?sslmode=require&connect_timeout=3" << true << true << ""
+        << "db" << -1 << ""
+        << "taskdesk"
+        << "sslmode=require;connect_timeout=3"
+        << "";
+    QTest::newRow("a password in the URL is refused")
+        << "postgresql://ops:s3cret@db/taskdesk" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "a password in the database URL is not accepted; use PGPASSWORD or ~/.pgpass";
+    QTest::newRow("a password in the query is refused")
+        << "postgresql://db/taskdesk?password=s3cret" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "use PGPASSWORD or ~/.pgpass";
+    QTest::newRow("an unknown option is refused")
+        << "postgresql://db/taskdesk?pool=5" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "unknown PostgreSQL option 'pool'";
+    QTest::newRow("a URL without a database is refused")
+        << "postgresql://db.example.com" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "the PostgreSQL URL names no database";
+    QTest::newRow("a port that is not a number is refused")
+        << "postgresql://db/taskdesk?port=fivefourthreetwo" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "not a valid port";
+    QTest::newRow("a port out of range is refused")
+        << "postgresql://db/taskdesk?port=70000" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "not a valid port";
+    QTest::newRow("a port out of range in the authority is refused")
+        << "postgresql://db:70000/taskdesk" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "not a valid PostgreSQL URL";
+
+    QTest::newRow("an empty location is refused") << "" << false << false << ""
+                                                  << "" << -1 << ""
+                                                  << ""
+                                                  << ""
+                                                  << "empty database location";
+    QTest::newRow("a blank location is refused") << "   " << false << false << ""
+                                                 << "" << -1 << ""
+                                                 << ""
+                                                 << ""
+                                                 << "empty database location";
+    QTest::newRow("another scheme is refused") << "mysql://db/taskdesk" << false << false << ""
+                                               << "" << -1 << ""
+                                               << ""
+                                               << ""
+                                               << "unknown database URL 'mysql://db/taskdesk'";
+    QTest::newRow("a web address is refused")
+        << "https://example.com/tasks.db" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "unknown database URL";
+}
+
+void DatabaseTest::parse()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(bool, postgres);
+    QFETCH(QString, path);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, user);
+    QFETCH(QString, databaseName);
+    QFETCH(QString, options);
+    QFETCH(QString, error);
+
+    Result<DatabaseLocation> loc = DatabaseLocation::parse(text);
+    if (!ok) {
+        QVERIFY(!loc.ok());
+        QCOMPARE(int(loc.error().kind()), int(ErrorKind::Invalid));
+        QVERIFY2(loc.error().message().contains(error), qPrintable(loc.error().message()));
+        QVERIFY2(!loc.error().message().contains(QStringLiteral("s3cret")),
+            qPrintable(loc.error().message()));
+        return;
+    }
+    QVERIFY2(loc.ok(), qPrintable(loc.error().message()));
+    QCOMPARE(loc->backend == DatabaseLocation::Backend::Postgres, postgres);
+    QCOMPARE(loc->path, path);
+    QCOMPARE(loc->host, host);
+    QCOMPARE(loc->port, port);
+    QCOMPARE(loc->user, user);
+    QCOMPARE(loc->databaseName, databaseName);
+    QCOMPARE(loc->options, options);
+}
+
+void DatabaseTest::displayHidesNothingSecret()
+{
+    QCOMPARE(
+        DatabaseLocation::parse(QStringLiteral("postgresql://ops@db:5433/taskdesk"))->display(),
+        QStringLiteral("postgresql://ops@db:5433/taskdesk"));
+    QCOMPARE(DatabaseLocation::parse(QStringLiteral("sqlite:///a/b.db"))->display(),
+        QStringLiteral("/a/b.db"));
+}
+
+void DatabaseTest::resolve_data()
+{
+    QTest::addColumn<QString>("option"); // --db
+    QTest::addColumn<QString>("env"); // TASKDESK_DB
+    QTest::addColumn<QString>("expected"); // {data}: the data folder of the test
+
+    QTest::newRow("--db wins over TASKDESK_DB") << "/from/option.db"
+                                                << "/from/env.db"
+                                                << "/from/option.db";
+    QTest::newRow("TASKDESK_DB is used without --db") << ""
+                                                      << "/from/env.db"
+                                                      << "/from/env.db";
+    QTest::newRow("a URL in TASKDESK_DB is passed on") << ""
+                                                       << "postgresql://db/taskdesk"
+                                                       << "postgresql://db/taskdesk";
+    QTest::newRow("without either, the user's data folder") << ""
+                                                            << ""
+                                                            << "{data}/taskdesk/taskdesk.db";
+}
+
+void DatabaseTest::resolve()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, env);
+    QFETCH(QString, expected);
+
+    QTemporaryDir data;
+    const QByteArray oldData = qgetenv("XDG_DATA_HOME");
+    const QByteArray oldDb = qgetenv("TASKDESK_DB");
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
+    if (env.isEmpty())
+        qunsetenv("TASKDESK_DB");
+    else
+        qputenv("TASKDESK_DB", env.toLocal8Bit());
+    const QString resolved = DatabaseLocation::resolve(option);
+    const QString fallback = DatabaseLocation::defaultSqlitePath();
+    qputenv("XDG_DATA_HOME", oldData);
+    if (oldDb.isNull())
+        qunsetenv("TASKDESK_DB");
+    else
+        qputenv("TASKDESK_DB", oldDb);
+
+    expected.replace(QStringLiteral("{data}"), data.path());
+    QCOMPARE(resolved, expected);
+    QCOMPARE(fallback, data.path() + QStringLiteral("/taskdesk/taskdesk.db"));
+}
+
+TASKDESK_TEST_MAIN(DatabaseTest)
+#include "tst_database.moc"
