@@ -3,14 +3,28 @@
 #include <cerrno>
 #include <csignal>
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 namespace taskdesk {
 
-void ProcessGroup::makeLeader(QProcess &process)
+void ProcessGroup::makeLeader(QProcess &process, bool dieWithParent)
 {
     // Qt 6.0–6.5.1 run the modifier in a vfork-like child that shares the
     // parent's memory: only raw system calls are allowed here.
-    process.setChildProcessModifier([] { ::setsid(); });
+    if (!dieWithParent) {
+        process.setChildProcessModifier([] { ::setsid(); });
+        return;
+    }
+    process.setChildProcessModifier([parent = ::getpid()] {
+        ::setsid();
+#ifdef Q_OS_LINUX
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) // the parent died before prctl() took effect
+            ::_exit(127);
+#endif
+    });
 }
 
 bool ProcessGroup::signalGroup(qint64 pid, int signal)

@@ -9,7 +9,10 @@ namespace taskdesk {
 namespace ProcessGroup {
 
 // Call before start(): the child calls setsid() and becomes a group leader.
-void makeLeader(QProcess &process);
+// With `dieWithParent`, the child also gets SIGKILL when this process dies, even
+// of SIGKILL (Linux PR_SET_PDEATHSIG): a killed worker's executions must not run
+// on while the sweeper hands their tasks to another worker.
+void makeLeader(QProcess &process, bool dieWithParent = false);
 
 // Sends `signal` to the group led by `pid`, if `pid` leads a group of its own
 // (never to our own group). Returns false if no such group exists any more.

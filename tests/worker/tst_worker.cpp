@@ -82,6 +82,30 @@ int liveProcessesInGroup(qint64 pgid)
     return live;
 }
 
+// Every process this test run started carries TASKDESK_WORKER_ID=<prefix>…: the
+// workers and, through them, the task programs. A failed test must not leave
+// them behind (a gated script would loop for ever).
+QString workerIdPrefix()
+{
+    return QStringLiteral("tst-worker-%1-").arg(QCoreApplication::applicationPid());
+}
+
+void killLeftoverProcesses()
+{
+    const QByteArray marker = "TASKDESK_WORKER_ID=" + workerIdPrefix().toUtf8();
+    const QByteArray inner = QByteArray(1, '\0') + marker;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric || pid == QCoreApplication::applicationPid())
+            continue;
+        const QByteArray environ = readFile(QStringLiteral("/proc/%1/environ").arg(entry));
+        if (environ.startsWith(marker) || environ.contains(inner))
+            ::kill(pid_t(pid), SIGKILL);
+    }
+}
+
 qint64 peakMemoryKiB(qint64 pid)
 {
     const QByteArray status = readFile(QStringLiteral("/proc/%1/status").arg(pid));
@@ -146,6 +170,8 @@ class WorkerTest final : public QObject
     Q_OBJECT
 
 private slots:
+    void cleanup() { killLeftoverProcesses(); }
+
     // --- the configuration and the line splitter (no database, no process)
     void splitsCommandsLikeAShell_data();
     void splitsCommandsLikeAShell();
@@ -174,6 +200,7 @@ private slots:
     void progressLinesUpdateProgress();
     void claimsByPriorityUpToItsConcurrency();
     void sigtermFailsHeldTasksAndExitsCleanly();
+    void sigkillToTheWorkerTakesItsExecutionsAlong();
 
 private:
     // A configuration file in `dir` with short test intervals; `worker` overrides keys.
@@ -185,7 +212,7 @@ private:
     static bool waitForStatus(TaskStore &store, qint64 id, TaskStatus status, int ms = kWait);
     static qint64 waitForPidFile(const QString &path, int ms = kWait);
     static QStringList messages(TaskStore &store, qint64 id, const QString &level = {});
-    QString nextWorkerId() { return QStringLiteral("tst-worker-%1").arg(++m_workers); }
+    QString nextWorkerId() { return workerIdPrefix() + QString::number(++m_workers); }
 
     int m_workers = 0;
 };
@@ -1139,6 +1166,35 @@ void WorkerTest::sigtermFailsHeldTasksAndExitsCleanly()
     QVERIFY(row.ok() && row.value());
     QCOMPARE(row.value()->status, QStringLiteral("stopped"));
     QVERIFY(worker.log().contains(QStringLiteral("received SIGTERM")));
+}
+
+void WorkerTest::sigkillToTheWorkerTakesItsExecutionsAlong()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString pidFile = QDir(dir).filePath(QStringLiteral("pid"));
+    const QString script = writeScript(dir, QStringLiteral("long.sh"),
+        QStringLiteral("echo $$ > '%1'\nexec sleep 60\n").arg(pidFile).toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("long = ") + script);
+    NewTask nt;
+    nt.kind = QStringLiteral("long");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    const qint64 pgid = waitForPidFile(pidFile);
+    QVERIFY(pgid > 0);
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 1; }));
+
+    // No chance to clean up: the execution must not run on unsupervised while
+    // the sweeper hands its task to another worker.
+    worker.signal(SIGKILL);
+    QVERIFY(worker.waitForExit());
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
+    // The task is the sweeper's to rescue.
+    QCOMPARE(statusName(task(store, id)->status), QStringLiteral("RUNNING"));
 }
 
 TASKDESK_TEST_MAIN(WorkerTest)

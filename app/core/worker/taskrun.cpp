@@ -196,7 +196,9 @@ void TaskRun::startProcess()
     m_process->setProgram(m_command.program);
     m_process->setArguments(m_command.arguments);
     m_process->setProcessEnvironment(env);
-    ProcessGroup::makeLeader(*m_process);
+    // Its own group (a stop reaches the whole tree), and dead with the worker:
+    // after a SIGKILL of the worker the sweeper may give the task to another.
+    ProcessGroup::makeLeader(*m_process, true);
     connect(m_process, &QProcess::started, this, &TaskRun::onStarted);
     connect(m_process, &QProcess::readyReadStandardOutput, this,
         [this] { readChannel(QProcess::StandardOutput); });
