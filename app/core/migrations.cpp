@@ -214,7 +214,7 @@ QVector<Migration> buildMigrations()
     // 4: counts by status kept by triggers, so that the live counts of the
     // filter chips cost microseconds instead of a scan of a million rows.
     // PostgreSQL spreads each status over 16 rows by backend, so that workers
-    // changing states at the same time do not queue on one counter row.
+    // changing states at the same time rarely queue on one counter row.
     list.append({4, QStringLiteral("task counts by status"),
         {
             QStringLiteral(R"(CREATE TABLE task_counts (
@@ -242,25 +242,49 @@ QVector<Migration> buildMigrations()
             END)"),
         },
         {
-            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_count() RETURNS trigger AS $fn$
-                DECLARE
-                    s INTEGER := pg_backend_pid() % 16;
+            // Statement-level with transition tables: one upsert per status and
+            // statement. (A row-level trigger would update one counter row a million
+            // times in one bulk transaction, and PostgreSQL's version chain makes
+            // that quadratic.)
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_count_apply(delta_status TEXT[],
+                    delta_n BIGINT[]) RETURNS void AS $fn$
+                INSERT INTO task_counts (status, shard, n)
+                SELECT d.status, pg_backend_pid() % 16, d.n
+                FROM unnest(delta_status, delta_n) AS d(status, n) WHERE d.n <> 0
+                ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n
+                $fn$ LANGUAGE sql)"),
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_count_insert() RETURNS trigger AS $fn$
                 BEGIN
-                    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-                        IF TG_OP = 'DELETE' OR OLD.status <> NEW.status THEN
-                            INSERT INTO task_counts (status, shard, n) VALUES (OLD.status, s, -1)
-                                ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n - 1;
-                        END IF;
-                    END IF;
-                    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.status <> NEW.status) THEN
-                        INSERT INTO task_counts (status, shard, n) VALUES (NEW.status, s, 1)
-                            ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + 1;
-                    END IF;
+                    PERFORM taskdesk_count_apply(array_agg(status), array_agg(n))
+                    FROM (SELECT status, count(*) AS n FROM new_rows GROUP BY status) c;
                     RETURN NULL;
                 END
                 $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral("CREATE TRIGGER tasks_count AFTER INSERT OR DELETE OR UPDATE OF status "
-                           "ON tasks FOR EACH ROW EXECUTE FUNCTION taskdesk_count()"),
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_count_delete() RETURNS trigger AS $fn$
+                BEGIN
+                    PERFORM taskdesk_count_apply(array_agg(status), array_agg(-n))
+                    FROM (SELECT status, count(*) AS n FROM old_rows GROUP BY status) c;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_count_update() RETURNS trigger AS $fn$
+                BEGIN
+                    PERFORM taskdesk_count_apply(array_agg(status), array_agg(n))
+                    FROM (SELECT status, sum(d) AS n FROM (
+                        SELECT status, 1 AS d FROM new_rows
+                        UNION ALL SELECT status, -1 AS d FROM old_rows) x GROUP BY status) c;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral("CREATE TRIGGER tasks_count_insert AFTER INSERT ON tasks REFERENCING "
+                           "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+                           "taskdesk_count_insert()"),
+            QStringLiteral("CREATE TRIGGER tasks_count_delete AFTER DELETE ON tasks REFERENCING "
+                           "OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+                           "taskdesk_count_delete()"),
+            QStringLiteral("CREATE TRIGGER tasks_count_update AFTER UPDATE ON tasks REFERENCING "
+                           "OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
+                           "EXECUTE FUNCTION taskdesk_count_update()"),
         }});
 
     return list;
