@@ -738,8 +738,20 @@ Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
             return Error::refused(explain(before));
         if (Error err = apply(before, report, details))
             return err;
-        if (!report.done) // another front end changed it between our read and our update
-            return Error::refused(explain(before + QStringLiteral(", changed meanwhile")));
+        if (!report.done) {
+            // Changed between our read and our update (PostgreSQL; SQLite's
+            // BEGIN IMMEDIATE serialises): name what it is now, not what it was.
+            Result<QSqlQuery> again
+                = m_db.prepare(QStringLiteral("SELECT status FROM tasks WHERE id = :id"));
+            if (!again.ok())
+                return again.error();
+            again.value().bindValue(QStringLiteral(":id"), taskId);
+            if (Error err = m_db.exec(again.value(), action))
+                return err;
+            if (!again.value().next())
+                return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
+            return Error::refused(explain(again.value().value(0).toString()));
+        }
         details.insert(QStringLiteral("items_changed"), report.itemsChanged);
         return m_audit.record(
             m_actor, action, taskId, report.taskName, before, report.after, details);

@@ -1,0 +1,527 @@
+// Two connections on one database, racing: a worker finishing while an
+// operator force-stops or cancels, or while the sweeper or the clean-up
+// re-queues; two workers claiming from one queue. A thousand rounds each. The
+// result must always be the one that won, never a mix, and the side that lost
+// must have changed nothing and said so.
+
+#include "database.h"
+#include "storetest.h"
+#include "taskstore.h"
+#include "testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSemaphore>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+using namespace taskdesk;
+using namespace taskdesk::test;
+
+namespace {
+
+constexpr int kRounds = 1000;
+const QString kOperator = QStringLiteral("operator");
+
+// A second "process": a long-lived thread with its own Database and its own
+// connection, running one job at a time. Starting a thread (and a connection)
+// per round would cost more than the round itself.
+class Peer final
+{
+public:
+    explicit Peer(std::unique_ptr<Database> db)
+        : m_db(std::move(db))
+    {
+        m_thread.reset(QThread::create([this]() { loop(); }));
+        m_thread->start();
+    }
+    ~Peer()
+    {
+        m_stop = true;
+        m_go.release();
+        m_thread->wait();
+    }
+    Peer(const Peer &) = delete;
+    Peer &operator=(const Peer &) = delete;
+
+    void start(std::function<void(Database &)> job)
+    {
+        m_job = std::move(job);
+        m_go.release();
+    }
+    void wait() { m_done.acquire(); }
+
+private:
+    void loop()
+    {
+        for (;;) {
+            m_go.acquire();
+            if (m_stop)
+                break;
+            m_job(*m_db);
+            m_done.release();
+        }
+        m_db->closeThreadConnection();
+    }
+
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<QThread> m_thread;
+    std::function<void(Database &)> m_job;
+    QSemaphore m_go;
+    QSemaphore m_done;
+    std::atomic<bool> m_stop{false};
+};
+
+// Who gets a head start this round, and by how much: sometimes nobody, so that
+// both sides really collide, sometimes one side by up to a millisecond, so
+// that each side wins a good share of the rounds.
+struct Jitter
+{
+    int workerDelayUs = 0;
+    int operatorDelayUs = 0;
+
+    static Jitter random()
+    {
+        QRandomGenerator *gen = QRandomGenerator::global();
+        Jitter j;
+        switch (gen->bounded(3)) {
+        case 0:
+            break;
+        case 1:
+            j.workerDelayUs = int(gen->bounded(1000));
+            break;
+        default:
+            j.operatorDelayUs = int(gen->bounded(1000));
+            break;
+        }
+        return j;
+    }
+};
+
+void pause(int us)
+{
+    if (us > 0)
+        QThread::usleep(static_cast<unsigned long>(us));
+}
+
+// Inserts `n` tasks named and queued by `prefix`, a few statements through
+// the public contract. Returns their ids in order.
+QVector<qint64> insertTasks(TestDatabase &tdb, const QString &prefix, int n)
+{
+    QVector<qint64> ids;
+    constexpr int kChunk = 250;
+    for (int from = 0; from < n; from += kChunk) {
+        const int to = std::min(n, from + kChunk);
+        QString sql = QStringLiteral("INSERT INTO tasks (name, kind, args, queue) VALUES ");
+        QVariantList values;
+        for (int i = from; i < to; ++i) {
+            sql += (i == from ? QString() : QStringLiteral(", ")) + QStringLiteral("(?, ?, ?, ?)");
+            values << QStringLiteral("%1 %2").arg(prefix).arg(i) << QStringLiteral("race")
+                   << QStringLiteral("{}") << prefix;
+        }
+        if (!tdb.exec(sql, values))
+            return {};
+    }
+    Result<QSqlQuery> q
+        = tdb.db().prepare(QStringLiteral("SELECT id FROM tasks WHERE name LIKE ? ORDER BY id"));
+    if (!q.ok())
+        return {};
+    q.value().addBindValue(QString(prefix + QStringLiteral(" %")));
+    if (tdb.db().exec(q.value()))
+        return {};
+    while (q.value().next())
+        ids << q.value().value(0).toLongLong();
+    return ids;
+}
+
+// Puts the tasks of `prefix` in RUNNING as a claim by worker-1 would, in one
+// statement: a thousand claims would cost more than the races they set up
+// (claims have their own race below). The lease of task N is "lease-N".
+bool runAll(TestDatabase &tdb, const QString &prefix)
+{
+    return tdb.exec(QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = 1, lease = "
+                                   "'lease-' || CAST(id AS TEXT), worker_id = 'worker-1', "
+                                   "started_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW} "
+                                   "WHERE name LIKE ? AND status = 'PENDING'"),
+        {QString(prefix + QStringLiteral(" %"))});
+}
+
+QString leaseOf(qint64 id)
+{
+    return QStringLiteral("lease-%1").arg(id);
+}
+
+// Per task: its log lines, and the actions in its audit rows.
+struct Trail
+{
+    QHash<qint64, QStringList> log;
+    QHash<qint64, QStringList> audit;
+};
+
+Trail readTrail(Database &db)
+{
+    Trail trail;
+    Result<QSqlQuery> q
+        = db.prepare(QStringLiteral("SELECT task_id, message FROM task_log ORDER BY id"));
+    if (q.ok() && !db.exec(q.value())) {
+        while (q.value().next())
+            trail.log[q.value().value(0).toLongLong()] << q.value().value(1).toString();
+    }
+    q = db.prepare(QStringLiteral("SELECT task_id, action FROM audit_log ORDER BY id"));
+    if (q.ok() && !db.exec(q.value())) {
+        while (q.value().next())
+            trail.audit[q.value().value(0).toLongLong()] << q.value().value(1).toString();
+    }
+    return trail;
+}
+
+QHash<qint64, Task> readTasks(TaskStore &store, const QString &queuePrefix)
+{
+    QHash<qint64, Task> tasks;
+    TaskFilter f;
+    f.search = queuePrefix;
+    f.limit = 1000000;
+    Result<QVector<Task>> list = store.list(f);
+    if (list.ok()) {
+        for (const Task &t : *list)
+            tasks.insert(t.id, t);
+    }
+    return tasks;
+}
+
+} // namespace
+
+class RacesTest final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void finishAgainstOperator_data();
+    void finishAgainstOperator();
+    void finishAgainstRequeue_data();
+    void finishAgainstRequeue();
+    void twoClaimersNeverShareATask();
+
+private:
+    std::unique_ptr<TestDatabase> m_tdb;
+    QElapsedTimer m_suite;
+};
+
+void RacesTest::initTestCase()
+{
+    m_suite.start();
+    m_tdb = std::make_unique<TestDatabase>();
+    TASKDESK_REQUIRE_DB(*m_tdb);
+    qInfo("backend: %s, %d rounds per race", qPrintable(TestDatabase::backendName()), kRounds);
+}
+
+void RacesTest::cleanupTestCase()
+{
+    m_tdb.reset();
+    qInfo("suite took %lld ms", m_suite.elapsed());
+}
+
+// ------------------------------------------------------------ worker against operator
+
+void RacesTest::finishAgainstOperator_data()
+{
+    QTest::addColumn<QString>("action");
+
+    QTest::newRow("a worker finishes while an operator force-stops") << "force_stop";
+    QTest::newRow("a worker finishes while an operator cancels") << "cancel";
+}
+
+void RacesTest::finishAgainstOperator()
+{
+    QFETCH(QString, action);
+    const bool forceStop = action == QLatin1String("force_stop");
+
+    TestDatabase &tdb = *m_tdb;
+    TaskStore store(tdb.db(), kOperator);
+    Peer worker(tdb.open());
+    const QString prefix = uniqueQueue() + action;
+    const QVector<qint64> ids = insertTasks(tdb, prefix, kRounds);
+    QCOMPARE(ids.size(), kRounds);
+    QVERIFY(runAll(tdb, prefix));
+
+    struct Round
+    {
+        QString lease;
+        bool workerAccepted = false;
+        bool succeeded = false; // the worker's result: success, or a final error
+        Error workerError;
+        Result<ActionReport> op = Error();
+    };
+    QVector<Round> rounds(kRounds);
+    int workerWins = 0;
+    int operatorWins = 0;
+    for (int i = 0; i < kRounds; ++i) {
+        Round &r = rounds[i];
+        const qint64 id = ids.at(i);
+        r.lease = leaseOf(id);
+        r.succeeded = i % 2 == 0;
+        const Jitter jitter = Jitter::random();
+
+        worker.start([&r, id, jitter](Database &db) {
+            TaskStore ws(db, QStringLiteral("worker-1"));
+            pause(jitter.workerDelayUs);
+            // Odd rounds end in an error with no attempt left to retry.
+            Result<FinishResult> f = r.succeeded
+                ? ws.finishSuccess(id, r.lease)
+                : ws.finishError(
+                    id, r.lease, 1, QStringLiteral("exit code 2"), Outcome::ErrorExit, false);
+            if (f.ok())
+                r.workerAccepted = f->accepted;
+            else
+                r.workerError = f.error();
+        });
+        pause(jitter.operatorDelayUs);
+        r.op = forceStop ? store.forceStop(id) : store.cancel(id);
+        worker.wait();
+
+        QVERIFY2(!r.workerError, qPrintable(r.workerError.message()));
+        if (r.op.ok()) {
+            QVERIFY(r.op->done);
+            QCOMPARE(r.op->before, QStringLiteral("RUNNING"));
+            ++operatorWins;
+        } else {
+            QCOMPARE(int(r.op.error().kind()), int(ErrorKind::Refused));
+            ++workerWins;
+        }
+        // Exactly one side won: never both, never neither.
+        QVERIFY2(r.workerAccepted != r.op.ok(),
+            qPrintable(QStringLiteral("round %1: worker accepted %2, operator %3")
+                           .arg(i)
+                           .arg(r.workerAccepted)
+                           .arg(r.op.ok() ? QStringLiteral("done") : r.op.error().message())));
+    }
+
+    // The rows, the logs and the audit trail say the same as the winners.
+    const QHash<qint64, Task> tasks = readTasks(store, prefix);
+    const Trail trail = readTrail(tdb.db());
+    QCOMPARE(tasks.size(), kRounds);
+    const QString opLine = forceStop ? QStringLiteral("⚠️ Task force stopped by operator")
+                                     : QStringLiteral("Task cancelled manually by operator");
+    for (int i = 0; i < kRounds; ++i) {
+        const Round &r = rounds.at(i);
+        const qint64 id = ids.at(i);
+        const Task &t = tasks.value(id);
+        const QStringList &log = trail.log.value(id);
+        const QStringList &audit = trail.audit.value(id);
+        QVERIFY(t.lease.isEmpty());
+        QVERIFY(t.completedAt > 0);
+        if (r.workerAccepted) {
+            const QString status
+                = r.succeeded ? QStringLiteral("COMPLETED") : QStringLiteral("FAILED");
+            QCOMPARE(statusName(t.status), status);
+            QCOMPARE(t.outcome, r.succeeded ? Outcome::Succeeded : Outcome::ErrorExit);
+            QCOMPARE(t.errorMessage, r.succeeded ? QString() : QStringLiteral("exit code 2"));
+            // The operator was told why, with the status that beat it.
+            const QString refusal = forceStop
+                ? QStringLiteral("Task %1 is not running (current status: %2)").arg(id).arg(status)
+                : QStringLiteral("Task %1 cannot be cancelled: it is not pending or running "
+                                 "(current status: %2)")
+                      .arg(id)
+                      .arg(status);
+            QCOMPARE(r.op.error().message(), refusal);
+            QVERIFY(!log.contains(opLine));
+            QVERIFY(audit.isEmpty()); // the raw INSERT wrote none, the worker writes none
+        } else {
+            QCOMPARE(t.status, TaskStatus::Failed);
+            QCOMPARE(t.outcome, forceStop ? Outcome::ForceStopped : Outcome::Cancelled);
+            QCOMPARE(t.errorMessage,
+                forceStop ? QStringLiteral("Task force stopped by operator") : opLine);
+            QVERIFY(!log.contains(QStringLiteral("Task completed")));
+            QVERIFY(!log.contains(QStringLiteral("Task failed (error): exit code 2")));
+            QCOMPARE(log.count(opLine), 1);
+            QCOMPARE(audit, QStringList{action});
+        }
+    }
+    qInfo("worker won %d rounds, operator won %d", workerWins, operatorWins);
+    // Both sides must have won a share, or the race was not raced.
+    QVERIFY(workerWins > 0);
+    QVERIFY(operatorWins > 0);
+}
+
+// ------------------------------------------------------------ worker against the sweeper
+
+void RacesTest::finishAgainstRequeue_data()
+{
+    QTest::addColumn<QString>("rule");
+
+    QTest::newRow("a worker finishes while the sweeper re-queues its task") << "sweep";
+    QTest::newRow("a worker finishes while the clean-up re-queues its task") << "cleanup";
+}
+
+void RacesTest::finishAgainstRequeue()
+{
+    QFETCH(QString, rule);
+    const bool sweep = rule == QLatin1String("sweep");
+
+    TestDatabase &tdb = *m_tdb;
+    TaskStore sweeper(tdb.db(), QStringLiteral("sweeper"));
+    Peer worker(tdb.open());
+    const QString prefix = uniqueQueue() + rule;
+    const QVector<qint64> ids = insertTasks(tdb, prefix, kRounds);
+    QCOMPARE(ids.size(), kRounds);
+    QVERIFY(runAll(tdb, prefix));
+    // An hour: the rounds to come must not turn stale while a slow machine
+    // runs this one.
+    StuckThresholds thresholds;
+    thresholds.heartbeatTimeoutMs = 3600000;
+
+    int workerWins = 0;
+    int sweeperWins = 0;
+    QVector<bool> workerAccepted(kRounds);
+    for (int i = 0; i < kRounds; ++i) {
+        const qint64 id = ids.at(i);
+        const QString lease = leaseOf(id);
+        // This round's worker looks lost: its heartbeat is two hours old.
+        QVERIFY(tdb.exec(
+            QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 7200000 WHERE id = ?"),
+            {id}));
+        const Jitter jitter = Jitter::random();
+
+        Result<FinishResult> finished = Error();
+        worker.start([&finished, id, lease, jitter](Database &db) {
+            TaskStore ws(db, QStringLiteral("worker-1"));
+            pause(jitter.workerDelayUs);
+            finished = ws.finishSuccess(id, lease);
+        });
+        pause(jitter.operatorDelayUs);
+        Result<CleanupReport> swept = sweep
+            ? sweeper.sweepLostWorkers(thresholds.heartbeatTimeoutMs, TaskStore::kPoisonRescues)
+            : sweeper.cleanup(thresholds, CleanupAction::Retry);
+        worker.wait();
+
+        QVERIFY2(finished.ok(), qPrintable(finished.error().message()));
+        QVERIFY2(swept.ok(), qPrintable(swept.error().message()));
+        workerAccepted[i] = finished->accepted;
+        const bool requeued = swept->runningRequeued.contains(id);
+        QCOMPARE(swept->total(), requeued ? 1 : 0); // nothing else is stale
+        QVERIFY2(finished->accepted != requeued,
+            qPrintable(QStringLiteral("round %1: worker accepted %2, re-queued %3")
+                           .arg(i)
+                           .arg(finished->accepted)
+                           .arg(requeued)));
+        (requeued ? sweeperWins : workerWins) += 1;
+    }
+
+    const QHash<qint64, Task> tasks = readTasks(sweeper, prefix);
+    const Trail trail = readTrail(tdb.db());
+    QCOMPARE(tasks.size(), kRounds);
+    for (int i = 0; i < kRounds; ++i) {
+        const qint64 id = ids.at(i);
+        const Task &t = tasks.value(id);
+        const QStringList &log = trail.log.value(id);
+        const QStringList &audit = trail.audit.value(id);
+        QVERIFY(t.lease.isEmpty());
+        if (workerAccepted.at(i)) {
+            QCOMPARE(t.status, TaskStatus::Completed);
+            QCOMPARE(t.outcome, Outcome::Succeeded);
+            QVERIFY(t.errorMessage.isEmpty());
+            QCOMPARE(t.rescues, 0);
+            QVERIFY(audit.isEmpty());
+            QCOMPARE(log.constLast(), QStringLiteral("Task completed"));
+        } else {
+            QCOMPARE(t.status, TaskStatus::Pending);
+            QVERIFY(t.outcome.isEmpty());
+            QCOMPARE(t.completedAt, 0);
+            QCOMPARE(t.rescues, sweep ? 1 : 0);
+            QVERIFY(!log.contains(QStringLiteral("Task completed")));
+            QCOMPARE(
+                audit, QStringList{sweep ? QStringLiteral("sweep") : QStringLiteral("cleanup")});
+        }
+    }
+    qInfo("worker won %d rounds, %s won %d", workerWins, qPrintable(rule), sweeperWins);
+    QVERIFY(workerWins > 0);
+    QVERIFY(sweeperWins > 0);
+}
+
+// ------------------------------------------------------------ two claimers
+
+void RacesTest::twoClaimersNeverShareATask()
+{
+    TestDatabase &tdb = *m_tdb;
+    const QString queue = uniqueQueue() + QStringLiteral("claim");
+    const QVector<qint64> ids = insertTasks(tdb, queue, kRounds);
+    QCOMPARE(ids.size(), kRounds);
+
+    struct Claimer
+    {
+        QString name;
+        QVector<Claim> claims;
+        Error error;
+    };
+    Claimer a{QStringLiteral("worker-a"), {}, {}};
+    Claimer b{QStringLiteral("worker-b"), {}, {}};
+    // Claims until the queue is empty; an empty claim alone is not proof
+    // (PostgreSQL's SKIP LOCKED may pass over a row another claimer holds).
+    auto claimAll = [&queue](Database &db, Claimer &claimer) {
+        TaskStore store(db, claimer.name);
+        TaskFilter pending;
+        pending.queue = queue;
+        pending.statuses = {TaskStatus::Pending};
+        for (;;) {
+            Result<std::optional<Claim>> c = store.claim(claimer.name, {queue});
+            if (!c.ok()) {
+                claimer.error = c.error();
+                return;
+            }
+            if (c->has_value()) {
+                claimer.claims << **c;
+                continue;
+            }
+            Result<qint64> left = store.count(pending);
+            if (!left.ok() || *left == 0)
+                return;
+        }
+    };
+    Peer peerA(tdb.open());
+    Peer peerB(tdb.open());
+    peerA.start([&](Database &db) { claimAll(db, a); });
+    peerB.start([&](Database &db) { claimAll(db, b); });
+    peerA.wait();
+    peerB.wait();
+    QVERIFY2(!a.error, qPrintable(a.error.message()));
+    QVERIFY2(!b.error, qPrintable(b.error.message()));
+
+    QHash<qint64, QString> claimedBy;
+    for (const Claimer *claimer : {&a, &b}) {
+        for (const Claim &c : claimer->claims) {
+            QVERIFY2(!claimedBy.contains(c.taskId),
+                qPrintable(QStringLiteral("task %1 claimed by %2 and %3")
+                               .arg(c.taskId)
+                               .arg(claimedBy.value(c.taskId), claimer->name)));
+            claimedBy.insert(c.taskId, claimer->name);
+            QCOMPARE(c.attempt, 1);
+        }
+    }
+    QCOMPARE(claimedBy.size(), kRounds);
+    TaskStore store(tdb.db(), kOperator);
+    const QHash<qint64, Task> tasks = readTasks(store, queue);
+    QCOMPARE(tasks.size(), kRounds);
+    for (const Claimer *claimer : {&a, &b}) {
+        for (const Claim &c : claimer->claims) {
+            const Task &t = tasks.value(c.taskId);
+            QCOMPARE(t.status, TaskStatus::Running);
+            QCOMPARE(t.workerId, claimer->name);
+            QCOMPARE(t.lease, c.lease);
+            QCOMPARE(t.attempt, 1);
+        }
+    }
+    qInfo("worker-a claimed %lld, worker-b %lld", qint64(a.claims.size()), qint64(b.claims.size()));
+}
+
+TASKDESK_TEST_MAIN(RacesTest)
+#include "tst_races.moc"
