@@ -18,7 +18,8 @@ void makeLeader(QProcess &process, bool dieWithParent = false);
 // (never to our own group). Returns false if no such group exists any more.
 bool signalGroup(qint64 pid, int signal);
 
-// True while any process of the group led by `pid` is alive.
+// True while any process of the group led by `pid` is alive (zombies waiting
+// to be reaped do not count).
 bool groupAlive(qint64 pid);
 
 } // namespace ProcessGroup

@@ -200,6 +200,7 @@ private slots:
     void progressLinesUpdateProgress();
     void claimsByPriorityUpToItsConcurrency();
     void sigtermFailsHeldTasksAndExitsCleanly();
+    void secondSigtermKillsAtOnce();
     void sigkillToTheWorkerTakesItsExecutionsAlong();
 
 private:
@@ -1051,9 +1052,17 @@ void WorkerTest::progressLinesUpdateProgress()
         return t && t->progressDone == 3 && t->progressTotal == 4;
     }));
     QCOMPARE(statusName(task(store, id)->status), QStringLiteral("RUNNING"));
-    // The heartbeat goes on while it runs (every 0.2 s here).
+    // The heartbeats go on while it runs (every 0.2 s here): the task's and the worker's.
     const qint64 before = task(store, id)->heartbeatAt;
     QVERIFY(waitFor([&] { return task(store, id)->heartbeatAt > before; }));
+    WorkerRegistry registry(tdb.db());
+    auto workerHeartbeat = [&] {
+        Result<std::optional<WorkerInfo>> row = registry.worker(worker.id());
+        return row.ok() && row.value() ? row.value()->heartbeatAt : qint64(0);
+    };
+    const qint64 workerBefore = workerHeartbeat();
+    QVERIFY(workerBefore > 0);
+    QVERIFY(waitFor([&] { return workerHeartbeat() > workerBefore; }));
 
     writeFile(gate, "go");
     QVERIFY(waitForStatus(store, id, TaskStatus::Completed));
@@ -1166,6 +1175,41 @@ void WorkerTest::sigtermFailsHeldTasksAndExitsCleanly()
     QVERIFY(row.ok() && row.value());
     QCOMPARE(row.value()->status, QStringLiteral("stopped"));
     QVERIFY(worker.log().contains(QStringLiteral("received SIGTERM")));
+}
+
+void WorkerTest::secondSigtermKillsAtOnce()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString pidFile = QDir(dir).filePath(QStringLiteral("pid"));
+    const QString stubborn = writeScript(dir, QStringLiteral("stubborn.sh"),
+        QStringLiteral("trap '' TERM\necho $$ > '%1'\nsleep 60 &\nwait\n").arg(pidFile).toUtf8());
+    // A grace time far longer than the test may take.
+    const QString config = writeConfig(dir, QStringLiteral("stubborn = ") + stubborn,
+        {{QStringLiteral("stop_grace_seconds"), QStringLiteral("120")}});
+    NewTask nt;
+    nt.kind = QStringLiteral("stubborn");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    const qint64 pgid = waitForPidFile(pidFile);
+    QVERIFY(pgid > 0);
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 2; }));
+    worker.signal(SIGTERM);
+    QVERIFY(waitFor([&] { return worker.log().contains(QStringLiteral("stopping: SIGTERM")); }));
+    QTest::qWait(300);
+    QVERIFY(worker.isRunning()); // waiting for the grace time
+    QElapsedTimer clock;
+    clock.start();
+    worker.signal(SIGTERM); // an impatient operator
+    QVERIFY(worker.waitForExit(15000));
+    QCOMPARE(worker.exitCode(), 0);
+    QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(liveProcessesInGroup(pgid), 0);
+    QCOMPARE(task(store, id)->outcome, Outcome::WorkerStopped);
 }
 
 void WorkerTest::sigkillToTheWorkerTakesItsExecutionsAlong()

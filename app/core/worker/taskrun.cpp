@@ -474,7 +474,7 @@ void TaskRun::onFinished(int exitCode, QProcess::ExitStatus status)
     const qint64 pid = m_pid;
     // A grandchild may outlive the leader (a `sleep 60 &`): the group gets
     // SIGTERM again now and, if it still lives, SIGKILL after the grace time.
-    if (ProcessGroup::signalGroup(pid, SIGTERM))
+    if (ProcessGroup::signalGroup(pid, SIGTERM) && ProcessGroup::groupAlive(pid))
         emit groupOutlivedLeader(pid);
     m_process->deleteLater();
     m_process = nullptr;

@@ -45,6 +45,8 @@ Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *
     connect(&m_tickTimer, &QTimer::timeout, this, &Worker::tick);
     m_shutdownTimer.setSingleShot(true);
     connect(&m_shutdownTimer, &QTimer::timeout, this, &Worker::onShutdownDeadline);
+    m_stragglerTimer.setInterval(100);
+    connect(&m_stragglerTimer, &QTimer::timeout, this, &Worker::checkStragglers);
 }
 
 Worker::~Worker() = default;
@@ -199,13 +201,42 @@ void Worker::heartbeatAll()
 
 void Worker::trackStraggler(qint64 pid)
 {
-    m_stragglers.insert(pid);
-    QTimer::singleShot(m_config.stopGraceMs, this, [this, pid] {
-        if (ProcessGroup::groupAlive(pid))
-            ProcessGroup::signalGroup(pid, SIGKILL);
-        m_stragglers.remove(pid);
-        maybeFinishStop();
-    });
+    if (!ProcessGroup::groupAlive(pid))
+        return;
+    if (m_hurry) {
+        ProcessGroup::signalGroup(pid, SIGKILL);
+        return;
+    }
+    m_stragglers.insert(pid, QDeadlineTimer(m_config.stopGraceMs));
+    if (!m_stragglerTimer.isActive())
+        m_stragglerTimer.start();
+}
+
+void Worker::checkStragglers()
+{
+    for (auto it = m_stragglers.begin(); it != m_stragglers.end();) {
+        if (!ProcessGroup::groupAlive(it.key())) {
+            it = m_stragglers.erase(it);
+        } else if (it.value().hasExpired()) {
+            qCInfo(lcWorker) << "process group" << it.key()
+                             << "outlived its leader by the grace time: SIGKILL";
+            ProcessGroup::signalGroup(it.key(), SIGKILL);
+            it = m_stragglers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_stragglers.isEmpty())
+        m_stragglerTimer.stop();
+    maybeFinishStop();
+}
+
+void Worker::killStragglers()
+{
+    for (auto it = m_stragglers.cbegin(); it != m_stragglers.cend(); ++it)
+        ProcessGroup::signalGroup(it.key(), SIGKILL);
+    m_stragglers.clear();
+    m_stragglerTimer.stop();
 }
 
 void Worker::stop()
@@ -214,10 +245,11 @@ void Worker::stop()
         return;
     if (m_stopping) {
         qCInfo(lcWorker) << "second stop request: killing every execution now";
+        m_hurry = true;
         for (TaskRun *run : std::as_const(m_runs))
             run->killNow();
-        for (qint64 pid : std::as_const(m_stragglers))
-            ProcessGroup::signalGroup(pid, SIGKILL);
+        killStragglers();
+        maybeFinishStop();
         return;
     }
     m_stopping = true;
@@ -246,11 +278,10 @@ void Worker::onShutdownDeadline()
     const QList<TaskRun *> runs = m_runs.values();
     if (!runs.isEmpty())
         qCWarning(lcWorker) << runs.size() << "task(s) still held at the stop deadline: giving up";
+    m_hurry = true;
     for (TaskRun *run : runs)
         run->abandon();
-    for (qint64 pid : std::as_const(m_stragglers))
-        ProcessGroup::signalGroup(pid, SIGKILL);
-    m_stragglers.clear();
+    killStragglers();
     maybeFinishStop();
 }
 

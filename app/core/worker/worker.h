@@ -5,10 +5,10 @@
 #include "workerconfig.h"
 #include "workerregistry.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 namespace taskdesk {
@@ -61,6 +61,8 @@ private:
     void checkLeases();
     void heartbeatAll();
     void trackStraggler(qint64 pid);
+    void checkStragglers();
+    void killStragglers();
     void onShutdownDeadline();
     void maybeFinishStop();
     void noteDatabase(const Error &error, const QString &what);
@@ -72,7 +74,9 @@ private:
     QString m_name;
     QString m_id;
     QHash<qint64, TaskRun *> m_runs;
-    QSet<qint64> m_stragglers; // groups whose leader exited, awaiting their SIGKILL
+    // Groups whose leader exited while something of them lives on: SIGKILL at the deadline.
+    QHash<qint64, QDeadlineTimer> m_stragglers;
+    QTimer m_stragglerTimer;
     QTimer m_pollTimer;
     QTimer m_tickTimer;
     QTimer m_shutdownTimer;
@@ -80,6 +84,7 @@ private:
     bool m_once = false;
     bool m_started = false;
     bool m_stopping = false;
+    bool m_hurry = false; // a second stop request: no more grace
     bool m_stopped = false;
     bool m_databaseTrouble = false;
 };
