@@ -304,11 +304,15 @@ void TaskRun::flushLog()
     if (!m_pending.isEmpty()) {
         Result<bool> held = m_store.appendWorkerLog(m_claim.taskId, m_claim.lease, m_pending);
         if (!held.ok()) {
-            // Kept for the next flush; the cap bounds what can pile up.
-            qCWarning(lcWorker).noquote()
-                << label() << "could not store its output:" << held.error().message();
+            // Kept for the next flush; the cap bounds what can pile up. One
+            // warning per outage, not one per flush.
+            if (!m_logTrouble)
+                qCWarning(lcWorker).noquote() << label() << "could not store its output, "
+                                              << "will retry:" << held.error().message();
+            m_logTrouble = true;
             return;
         }
+        m_logTrouble = false;
         if (!*held) {
             loseLease(QStringLiteral("its log was refused"));
             return;

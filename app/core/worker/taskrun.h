@@ -112,6 +112,7 @@ private:
     int m_progressDone = -1;
     int m_progressTotal = -1;
     bool m_progressDirty = false;
+    bool m_logTrouble = false;
 
     std::function<Result<FinishResult>()> m_writeResult;
     QString m_resultWhat;

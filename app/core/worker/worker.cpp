@@ -25,7 +25,6 @@ constexpr int kLeaseCheckMs = 250;
 
 Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *parent)
     : QObject(parent)
-    , m_db(db)
     , m_store(db)
     , m_registry(db)
     , m_config(std::move(config))
@@ -76,12 +75,11 @@ Error Worker::start()
     if (Error e = m_registry.registerWorker(info))
         return e;
     m_started = true;
-    qCInfo(lcWorker).noquote() << QStringLiteral(
-        "worker %1 started: queues %2, concurrency %3, kinds %4")
-                                      .arg(m_id,
-                                          m_config.queues.isEmpty()
-                                              ? QStringLiteral("(all)")
-                                              : m_config.queues.join(QLatin1Char(',')))
+    const QString queues = m_config.queues.isEmpty() ? QStringLiteral("(all)")
+                                                     : m_config.queues.join(QLatin1Char(','));
+    qCInfo(lcWorker).noquote() << QStringLiteral("worker %1 started: queues %2, concurrency %3, "
+                                                 "kinds %4")
+                                      .arg(m_id, queues)
                                       .arg(m_config.concurrency)
                                       .arg(m_config.kinds.keys().join(QLatin1Char(',')));
     m_sinceHeartbeat.start();

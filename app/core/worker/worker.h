@@ -67,7 +67,6 @@ private:
     void maybeFinishStop();
     void noteDatabase(const Error &error, const QString &what);
 
-    Database &m_db;
     TaskStore m_store;
     WorkerRegistry m_registry;
     WorkerConfig m_config;
