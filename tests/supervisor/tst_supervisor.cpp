@@ -483,7 +483,10 @@ void SupervisorTest::crashLoopBacksOffThenGoesFatal()
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
     ProcessStore store(tdb.db(), kOperator);
-    const ProcessDefinition d = shell(QStringLiteral("crasher"), QStringLiteral("exit 3"));
+    ProcessDefinition d = shell(QStringLiteral("crasher"), QStringLiteral("exit 3"));
+    // Long enough that a busy machine never sees the shell as started or healthy.
+    d.startupMs = 1000;
+    d.healthyAfterMs = 2000;
     QVERIFY_ADDED(store.add(d));
     ScopedSupervisor sup(tdb.db(), options(tdb));
     StateRecorder rec(*sup, d.name);
@@ -548,17 +551,19 @@ void SupervisorTest::crashLoopBacksOffThenGoesFatal()
 void SupervisorTest::healthyUptimeResetsTheFailureCount_data()
 {
     QTest::addColumn<QString>("script");
+    QTest::addColumn<int>("healthyAfterMs");
     QTest::addColumn<bool>("goesFatal");
 
     QTest::newRow("a process that stays up past healthy-after never goes fatal")
-        << "sleep 0.5; exit 1" << false;
+        << "sleep 0.5; exit 1" << 300 << false;
     QTest::newRow("a process that dies before healthy-after goes fatal")
-        << "sleep 0.05; exit 1" << true;
+        << "sleep 0.05; exit 1" << 2000 << true;
 }
 
 void SupervisorTest::healthyUptimeResetsTheFailureCount()
 {
     QFETCH(QString, script);
+    QFETCH(int, healthyAfterMs);
     QFETCH(bool, goesFatal);
 
     TestDatabase tdb;
@@ -566,7 +571,7 @@ void SupervisorTest::healthyUptimeResetsTheFailureCount()
     ProcessStore store(tdb.db(), kOperator);
     ProcessDefinition d = shell(QStringLiteral("flaky"), script);
     d.maxFailures = 2;
-    d.healthyAfterMs = 300;
+    d.healthyAfterMs = healthyAfterMs;
     d.backoffBaseMs = 50;
     QVERIFY_ADDED(store.add(d));
     ScopedSupervisor sup(tdb.db(), options(tdb));
@@ -640,6 +645,7 @@ void SupervisorTest::restartPolicy()
     ProcessDefinition d = shell(QStringLiteral("once"), QStringLiteral("exit %1").arg(exitCode));
     d.restartPolicy = *parseRestartPolicy(policy);
     d.maxFailures = 2;
+    d.healthyAfterMs = 2000; // an immediate exit is never healthy, however busy the machine
     QVERIFY_ADDED(store.add(d));
     ScopedSupervisor sup(tdb.db(), options(tdb));
     StateRecorder rec(*sup, d.name);

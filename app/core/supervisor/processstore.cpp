@@ -459,6 +459,22 @@ Result<bool> ProcessStore::acquireLease(const QString &host, const QString &hold
     return held;
 }
 
+Result<bool> ProcessStore::leaseAvailable(const QString &host, const QString &holder)
+{
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "SELECT count(*) FROM leases WHERE name = :name AND holder <> :holder AND expires_at >= "
+        "{NOW}"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":name"), leaseName(host));
+    q.value().bindValue(QStringLiteral(":holder"), holder);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("supervisor lease")))
+        return e;
+    const bool taken = q.value().next() && q.value().value(0).toInt() > 0;
+    q.value().finish();
+    return !taken;
+}
+
 Error ProcessStore::releaseLease(const QString &host, const QString &holder)
 {
     return m_db.write([&]() -> Error {
@@ -518,8 +534,8 @@ Result<bool> ProcessStore::writeRuntime(qint64 id, const ProcessRuntime &r, cons
             "UPDATE processes SET state = :state, pid = :pid, started_at = :started, exited_at = "
             ":exited, last_exit = :last_exit, starts = :starts, restarts = :restarts, "
             "consecutive_failures = :failures, message = :message, worker_id = :worker, "
-            "supervised_by = :by, updated_at = {NOW} WHERE id = :id AND EXISTS (SELECT 1 FROM "
-            "leases WHERE name = :lease AND holder = :holder)"));
+            "supervised_by = :by, updated_at = {NOW} WHERE id = :id AND host = :host AND EXISTS "
+            "(SELECT 1 FROM leases WHERE name = :lease AND holder = :holder)"));
         if (!q.ok())
             return q.error();
         QSqlQuery &u = q.value();
@@ -536,6 +552,7 @@ Result<bool> ProcessStore::writeRuntime(qint64 id, const ProcessRuntime &r, cons
             r.workerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(r.workerId));
         u.bindValue(QStringLiteral(":by"), text(r.supervisedBy));
         u.bindValue(QStringLiteral(":id"), id);
+        u.bindValue(QStringLiteral(":host"), host);
         u.bindValue(QStringLiteral(":lease"), leaseName(host));
         u.bindValue(QStringLiteral(":holder"), holder);
         if (Error err = m_db.exec(u, QStringLiteral("write process state")))

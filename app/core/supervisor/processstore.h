@@ -86,12 +86,16 @@ public:
     // own, or expired.
     Result<bool> acquireLease(const QString &host, const QString &holder, int ttlMs);
     Error releaseLease(const QString &host, const QString &holder);
+    // A read only: false while another holder's lease is live. A waiting
+    // supervisor asks this before it tries acquireLease(), which alone decides.
+    Result<bool> leaseAvailable(const QString &host, const QString &holder);
     // The definitions of `host` and those that belong to no host yet.
     Result<QVector<ProcessInfo>> definitionsFor(const QString &host);
     // Gives a definition without a host to `host`; false if another host was first.
     Result<bool> claimForHost(qint64 id, const QString &host);
-    // Writes the actual state, and the audit rows that describe it, if `holder`
-    // still holds the host's lease. False: the row is gone or the lease was lost.
+    // Writes the actual state, and the audit rows that describe it, if the
+    // process still belongs to `host` and `holder` still holds the host's lease.
+    // False: the row is gone or moved, or the lease was lost.
     Result<bool> writeRuntime(qint64 id, const ProcessRuntime &runtime, const QString &host,
         const QString &holder, const QVector<ProcessAuditNote> &audits = {});
     // Appends output lines (of any processes) in one transaction and deletes

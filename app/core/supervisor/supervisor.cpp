@@ -150,6 +150,7 @@ Supervisor::Supervisor(Database &db, const SupervisorOptions &options, QObject *
     , m_db(db)
     , m_store(db, options.actor)
     , m_options(options)
+    , m_tick(this)
 {
     if (m_options.host.isEmpty())
         m_options.host = AuditLog::localHost();
@@ -218,6 +219,16 @@ void Supervisor::renewLease()
         return;
     if (m_phase == Phase::ShuttingDown && !m_holding)
         return;
+    if (!m_holding) {
+        // Waiting for the host: a read each round, the write only when it may win.
+        Result<bool> available = m_store.leaseAvailable(m_options.host, m_options.holder);
+        if (!available.ok()) {
+            warnOnce(QStringLiteral("cannot read the supervisor lease"), available.error());
+            return;
+        }
+        if (!*available)
+            return;
+    }
     Result<bool> held
         = m_store.acquireLease(m_options.host, m_options.holder, m_options.leaseTtlMs);
     if (!held.ok()) {

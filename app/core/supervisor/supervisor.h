@@ -44,8 +44,14 @@ struct SupervisorOptions
 //   would get SIGPIPE on its next write to a pipe whose reader is gone. The
 //   next supervisor of the host adopts such a child (same pid, program in its
 //   command line) and follows its files again.
+// - Children get TASKDESK_DB (this supervisor's database, unless the
+//   definition sets it); workers also get TASKDESK_WORKER_ID,
+//   "NAME@HOST#START", unique per start. Once a worker has stopped, for
+//   whatever reason, its tasks still RUNNING are FAILED/worker_stopped.
 // - Event-loop driven: it never blocks on a process. It lives in one thread
-//   with an event loop (move it there before start()).
+//   with an event loop (move it there before start()). Its database work is a
+//   few small statements per round; on PostgreSQL a ChangeNotifier's
+//   changed("processes") may call poll() for a quicker reaction.
 class Supervisor final : public QObject
 {
     Q_OBJECT
