@@ -1,0 +1,93 @@
+#include "command.h"
+
+#include "tableprinter.h"
+
+namespace taskdesk::ctl {
+
+Command::~Command() = default;
+
+QString Command::argumentSyntax() const
+{
+    QStringList parts;
+    for (const Argument &a : arguments()) {
+        QString part = a.name;
+        if (a.repeatable)
+            part += QChar(0x2026);
+        if (a.optional)
+            part = QLatin1Char('[') + part + QLatin1Char(']');
+        parts << part;
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+int Command::minimumArguments() const
+{
+    int n = 0;
+    for (const Argument &a : arguments()) {
+        if (!a.optional)
+            ++n;
+    }
+    return n;
+}
+
+int Command::maximumArguments() const
+{
+    const QVector<Argument> args = arguments();
+    if (!args.isEmpty() && args.constLast().repeatable)
+        return -1;
+    return int(args.size());
+}
+
+namespace {
+
+QString optionSyntax(const QCommandLineOption &option)
+{
+    QStringList names;
+    for (const QString &n : option.names())
+        names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
+    QString text = names.join(QStringLiteral(", "));
+    if (!option.valueName().isEmpty())
+        text += QLatin1Char(' ') + option.valueName();
+    return text;
+}
+
+} // namespace
+
+QString Command::helpText() const
+{
+    QStringList lines;
+    QString usage = QStringLiteral("Usage: taskdeskctl [GLOBAL OPTIONS] ") + name();
+    if (!options().isEmpty())
+        usage += QStringLiteral(" [OPTIONS]");
+    const QString syntax = argumentSyntax();
+    if (!syntax.isEmpty())
+        usage += QLatin1Char(' ') + syntax;
+    lines << usage << QString() << summary();
+    if (!description().isEmpty())
+        lines << QString() << description();
+
+    if (!arguments().isEmpty()) {
+        lines << QString() << QStringLiteral("Arguments:");
+        TablePrinter table({{}, {}});
+        for (const Argument &a : arguments())
+            table.addRow({QStringLiteral("  ") + a.name, a.description});
+        lines << table.lines().mid(1);
+    }
+    lines << QString() << QStringLiteral("Options:");
+    TablePrinter table({{}, {}});
+    for (const QCommandLineOption &option : options())
+        table.addRow({QStringLiteral("  ") + optionSyntax(option), option.description()});
+    table.addRow({QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
+    lines << table.lines().mid(1);
+    lines << QString()
+          << QStringLiteral("Global options (before or after the command): --db LOCATION, "
+                            "--as NAME, --json; see 'taskdeskctl --help'.");
+    if (!examples().isEmpty()) {
+        lines << QString() << QStringLiteral("Examples:");
+        for (const QString &example : examples())
+            lines << QStringLiteral("  ") + example;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace taskdesk::ctl

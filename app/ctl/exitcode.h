@@ -1,0 +1,17 @@
+#pragma once
+
+#include "error.h"
+
+namespace taskdesk::ctl {
+
+// The exit codes of taskdeskctl, a documented contract for scripts (docs/cli.md).
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitRefused = 1, // refused by the state machine, or no such task
+    ExitBadInput = 2, // bad usage or bad input; nothing was changed
+    ExitDatabase = 3, // the database could not be opened, read or written
+};
+
+int exitCodeFor(ErrorKind kind);
+
+} // namespace taskdesk::ctl

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "auditlog.h"
+#include "task.h"
+#include "taskstore.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+
+// The --json shapes of taskdeskctl. Keys are the column names of the public
+// schema; times are integers (UTC milliseconds since 1970), null when unset.
+namespace taskdesk::ctl {
+
+QJsonValue timeJson(qint64 utcMs);
+QJsonObject taskJson(const Task &task, qint64 stuckHeartbeatMs = 60000);
+QJsonObject itemJson(const TaskItem &item);
+QJsonObject logLineJson(const LogLine &line);
+QJsonObject auditJson(const AuditEntry &entry);
+QJsonObject actionJson(qint64 taskId, const Result<ActionReport> &result);
+// Stats::toJson() with its times as integers, like every other time of --json.
+QJsonObject statsJson(const Stats &stats);
+
+} // namespace taskdesk::ctl

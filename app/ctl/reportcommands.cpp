@@ -1,0 +1,211 @@
+#include "reportcommands.h"
+
+#include "arguments.h"
+#include "commandregistry.h"
+#include "console.h"
+#include "ctlcontext.h"
+#include "exitcode.h"
+#include "formatting.h"
+#include "jsonformat.h"
+#include "tableprinter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace taskdesk::ctl {
+
+namespace {
+
+// ------------------------------------------------------------------ stats
+
+class StatsCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("stats"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Counts by status, throughput and failures over the last hours.");
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return {{QStringLiteral("hours"),
+            QStringLiteral("The window, 1 … 8784 hours (default 24)."), QStringLiteral("H")}};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        if (parser.isSet(QStringLiteral("hours"))) {
+            Result<qint64> h = parseInteger(
+                parser.value(QStringLiteral("hours")), QStringLiteral("--hours"), 1, 24 * 366);
+            if (!h.ok())
+                return h.error();
+            m_hours = int(*h);
+        }
+        return {};
+    }
+    Access access() const override { return Access::Read; }
+
+    int run(CtlContext &context) override
+    {
+        Result<Stats> stats = context.store().stats(m_hours);
+        if (!stats.ok())
+            return context.fail(stats.error());
+        if (context.json()) {
+            context.console().printJson(statsJson(*stats));
+            return ExitOk;
+        }
+        const Stats &s = *stats;
+        Console &console = context.console();
+        console.print(QStringLiteral("Tasks by status"));
+        TablePrinter counts({{}, {{}, TablePrinter::Align::Right}, {}});
+        for (const QString &status : allStatusNames()) {
+            const qint64 n = s.counts.byStatus.value(*parseStatus(status));
+            QString note;
+            if (status == QLatin1String("RUNNING") && s.counts.stuck > 0)
+                note = QStringLiteral("(%1 stuck)").arg(s.counts.stuck);
+            counts.addRow({QStringLiteral("  ") + status, QString::number(n), note});
+        }
+        counts.addRow({QStringLiteral("  total"), QString::number(s.counts.total())});
+        console.print(counts.lines().mid(1));
+        console.print();
+        console.print(QStringLiteral("Last %1 h (%2 to %3)")
+                          .arg(s.hours)
+                          .arg(localTime(s.from), localTime(s.to)));
+        const qint64 finished = s.completedInWindow + s.failedInWindow;
+        TablePrinter window({{}, {}});
+        window.addRow({QStringLiteral("  completed"), QString::number(s.completedInWindow)});
+        window.addRow({QStringLiteral("  failed"), QString::number(s.failedInWindow)});
+        window.addRow({QStringLiteral("  throughput"),
+            QStringLiteral("%1 per hour").arg(double(finished) / s.hours, 0, 'f', 1)});
+        window.addRow({QStringLiteral("  failure rate"),
+            finished > 0 ? QStringLiteral("%1 %").arg(
+                100.0 * double(s.failedInWindow) / double(finished), 0, 'f', 1)
+                         : QStringLiteral("-")});
+        window.addRow({QStringLiteral("  average duration"),
+            s.averageDurationMs > 0 ? duration(qint64(s.averageDurationMs)) : QStringLiteral("-")});
+        QStringList outcomes;
+        for (auto it = s.outcomes.constBegin(); it != s.outcomes.constEnd(); ++it)
+            outcomes << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        window.addRow({QStringLiteral("  outcomes"),
+            outcomes.isEmpty() ? QStringLiteral("-") : outcomes.join(QStringLiteral(", "))});
+        console.print(window.lines().mid(1));
+        return ExitOk;
+    }
+
+private:
+    int m_hours = 24;
+};
+
+// ------------------------------------------------------------------ audit
+
+class AuditCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("audit"); }
+    QString summary() const override
+    {
+        return QStringLiteral("The audit log, newest first: who did what to which task.");
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return {
+            {QStringLiteral("limit"),
+                QStringLiteral("At most N entries, 1 … 100000 (default 100)."),
+                QStringLiteral("N")},
+            {QStringLiteral("search"),
+                QStringLiteral("Entries whose operator, action, task name or details contain "
+                               "TEXT."),
+                QStringLiteral("TEXT")},
+            {QStringLiteral("task"), QStringLiteral("Only the entries of task ID."),
+                QStringLiteral("ID")},
+            {QStringLiteral("action"),
+                QStringLiteral("Only this action (enqueue, cancel, force_stop, restart, delete, "
+                               "sweep, cleanup, …)."),
+                QStringLiteral("A")},
+        };
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl audit --task 42"),
+            QStringLiteral("taskdeskctl audit --search alice --limit 20")};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        if (parser.isSet(QStringLiteral("limit"))) {
+            Result<qint64> n = parseInteger(
+                parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
+            if (!n.ok())
+                return n.error();
+            m_filter.limit = int(*n);
+        }
+        if (parser.isSet(QStringLiteral("task"))) {
+            Result<qint64> id = parseTaskId(parser.value(QStringLiteral("task")));
+            if (!id.ok())
+                return id.error();
+            m_filter.taskId = *id;
+        }
+        m_filter.search = parser.value(QStringLiteral("search"));
+        m_filter.action = parser.value(QStringLiteral("action"));
+        return {};
+    }
+    Access access() const override { return Access::Read; }
+
+    int run(CtlContext &context) override
+    {
+        AuditLog audit(context.database());
+        Result<QVector<AuditEntry>> entries = audit.list(m_filter);
+        if (!entries.ok())
+            return context.fail(entries.error());
+        if (context.json()) {
+            QJsonArray array;
+            for (const AuditEntry &e : std::as_const(entries.value()))
+                array.append(auditJson(e));
+            context.console().printJson(array);
+            return ExitOk;
+        }
+        if (entries->isEmpty()) {
+            context.console().print(QStringLiteral("No audit entries."));
+            return ExitOk;
+        }
+        Result<qint64> now = context.database().now();
+        if (!now.ok())
+            return context.fail(now.error());
+        TablePrinter table({{QStringLiteral("ID"), TablePrinter::Align::Right},
+            {QStringLiteral("TIME")}, {QStringLiteral("AGE")},
+            {QStringLiteral("OPERATOR"), TablePrinter::Align::Left, 24},
+            {QStringLiteral("HOST"), TablePrinter::Align::Left, 24}, {QStringLiteral("ACTION")},
+            {QStringLiteral("TASK"), TablePrinter::Align::Right},
+            {QStringLiteral("NAME"), TablePrinter::Align::Left, 32}, {QStringLiteral("CHANGE")},
+            {QStringLiteral("DETAILS"), TablePrinter::Align::Left, 60}});
+        for (const AuditEntry &e : std::as_const(entries.value())) {
+            QString change;
+            if (!e.beforeStatus.isEmpty() || !e.afterStatus.isEmpty())
+                change = dash(e.beforeStatus) + QStringLiteral(" -> ") + dash(e.afterStatus);
+            QJsonObject details = e.details;
+            details.remove(QStringLiteral("snapshot")); // too long for a table: see --json
+            table.addRow({QString::number(e.id), localTime(e.at), age(e.at, *now), e.actor,
+                dash(e.host), e.action,
+                e.taskId > 0 ? QString::number(e.taskId) : QStringLiteral("-"), dash(e.taskName),
+                dash(change),
+                details.isEmpty()
+                    ? QStringLiteral("-")
+                    : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
+        }
+        context.console().print(table.lines());
+        return ExitOk;
+    }
+
+private:
+    AuditFilter m_filter;
+};
+
+} // namespace
+
+void addReportCommands(CommandRegistry &registry)
+{
+    registry.add(std::make_unique<StatsCommand>());
+    registry.add(std::make_unique<AuditCommand>());
+}
+
+} // namespace taskdesk::ctl

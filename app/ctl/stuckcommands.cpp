@@ -1,0 +1,305 @@
+#include "stuckcommands.h"
+
+#include "arguments.h"
+#include "commandregistry.h"
+#include "console.h"
+#include "ctlcontext.h"
+#include "exitcode.h"
+#include "formatting.h"
+#include "tableprinter.h"
+
+namespace taskdesk::ctl {
+
+namespace {
+
+const QString kThresholdMinutes = QStringLiteral("threshold-minutes");
+const QString kHeartbeatSeconds = QStringLiteral("heartbeat-seconds");
+
+QList<QCommandLineOption> thresholdOptions()
+{
+    return {
+        {kThresholdMinutes,
+            QStringLiteral("PENDING and due for longer than M minutes is queued-stuck; 1/60 … "
+                           "43200 (default 5)."),
+            QStringLiteral("M")},
+        {kHeartbeatSeconds,
+            QStringLiteral("RUNNING without a heartbeat for longer than S seconds is "
+                           "running-stuck; 1 … 604800 (default 60)."),
+            QStringLiteral("S")},
+    };
+}
+
+Result<StuckThresholds> thresholdsFrom(const QCommandLineParser &parser)
+{
+    return parseThresholds(
+        parser.isSet(kThresholdMinutes) ? parser.value(kThresholdMinutes) : QString(),
+        parser.isSet(kHeartbeatSeconds) ? parser.value(kHeartbeatSeconds) : QString());
+}
+
+QString thresholdText(const StuckThresholds &t)
+{
+    return QStringLiteral("thresholds: queued over %1, no heartbeat for over %2")
+        .arg(duration(t.queueThresholdMs), duration(t.heartbeatTimeoutMs));
+}
+
+QStringList stuckTables(const StuckReport &report)
+{
+    QStringList lines;
+    const qint64 now = report.monitoredAt;
+    if (!report.queued.isEmpty()) {
+        lines << QString()
+              << QStringLiteral("Queued longer than %1 (%2):")
+                     .arg(duration(report.thresholds.queueThresholdMs))
+                     .arg(report.queued.size());
+        TablePrinter table({{QStringLiteral("  ID"), TablePrinter::Align::Right},
+            {QStringLiteral("NAME"), TablePrinter::Align::Left, 40},
+            {QStringLiteral("KIND"), TablePrinter::Align::Left, 24}, {QStringLiteral("QUEUE")},
+            {QStringLiteral("WAITING")}, {QStringLiteral("CREATED")}});
+        for (const StuckTask &s : report.queued)
+            table.addRow({QString::number(s.task.id), s.task.name, s.task.kind, s.task.queue,
+                duration(s.ageMs), timeWithAge(s.task.createdAt, now)});
+        lines << table.lines();
+    }
+    if (!report.running.isEmpty()) {
+        lines << QString()
+              << QStringLiteral("Running without a heartbeat for %1 (%2):")
+                     .arg(duration(report.thresholds.heartbeatTimeoutMs))
+                     .arg(report.running.size());
+        TablePrinter table({{QStringLiteral("  ID"), TablePrinter::Align::Right},
+            {QStringLiteral("NAME"), TablePrinter::Align::Left, 40},
+            {QStringLiteral("KIND"), TablePrinter::Align::Left, 24}, {QStringLiteral("WORKER")},
+            {QStringLiteral("ATTEMPT"), TablePrinter::Align::Right},
+            {QStringLiteral("LAST HEARTBEAT")}, {QStringLiteral("STARTED")}});
+        for (const StuckTask &s : report.running)
+            table.addRow(
+                {QString::number(s.task.id), s.task.name, s.task.kind, dash(s.task.workerId),
+                    QStringLiteral("%1/%2").arg(s.task.attempt).arg(s.task.maxAttempts),
+                    age(s.task.heartbeatAt, now), timeWithAge(s.task.startedAt, now)});
+        lines << table.lines();
+    }
+    return lines;
+}
+
+// ------------------------------------------------------------------ stuck
+
+class StuckCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("stuck"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Report stuck tasks: queued too long, or running without heartbeat.");
+    }
+    QString description() const override
+    {
+        return QStringLiteral("Changes nothing; 'taskdeskctl cleanup' acts on the same report. "
+                              "With --json, the report has the shape of the README.");
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return thresholdOptions() << QCommandLineOption(QStringLiteral("limit"),
+                   QStringLiteral("At most N tasks of each kind, 1 … 100000 (default 1000)."),
+                   QStringLiteral("N"));
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl stuck"),
+            QStringLiteral("taskdeskctl --json stuck --threshold-minutes 30 --heartbeat-seconds "
+                           "120 | jq .stuck_jobs.total")};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        Result<StuckThresholds> thresholds = thresholdsFrom(parser);
+        if (!thresholds.ok())
+            return thresholds.error();
+        m_thresholds = *thresholds;
+        if (parser.isSet(QStringLiteral("limit"))) {
+            Result<qint64> n = parseInteger(
+                parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
+            if (!n.ok())
+                return n.error();
+            m_limit = int(*n);
+        }
+        return {};
+    }
+    Access access() const override { return Access::Read; }
+
+    int run(CtlContext &context) override
+    {
+        Result<StuckReport> report = context.store().stuckReport(m_thresholds, m_limit);
+        if (!report.ok())
+            return context.fail(report.error());
+        if (context.json()) {
+            context.console().printJson(report->toJson());
+            return ExitOk;
+        }
+        const StuckReport &r = *report;
+        context.console().print(QStringLiteral("%1 stuck task(s) at %2: %3 queued, %4 running (%5)")
+                                    .arg(r.total())
+                                    .arg(localTime(r.monitoredAt))
+                                    .arg(r.queued.size())
+                                    .arg(r.running.size())
+                                    .arg(thresholdText(r.thresholds)));
+        context.console().print(stuckTables(r));
+        if (r.total() > 0) {
+            context.console().print();
+            context.console().print(
+                QStringLiteral("Consider 'taskdeskctl cleanup' (add --dry-run to preview)."));
+        }
+        return ExitOk;
+    }
+
+private:
+    StuckThresholds m_thresholds;
+    int m_limit = 1000;
+};
+
+// ------------------------------------------------------------------ cleanup
+
+class CleanupCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("cleanup"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Fail or re-queue the stuck tasks (--dry-run to preview).");
+    }
+    QString description() const override
+    {
+        return QStringLiteral(
+            "mark_failed: queued-stuck tasks become FAILED/stuck_swept and running-stuck tasks "
+            "FAILED/worker_lost. retry: running-stuck tasks are re-queued now (one more attempt "
+            "is granted where none is left); queued-stuck tasks keep waiting. Each change writes "
+            "a log line and an audit row naming the operator.");
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return thresholdOptions() << QCommandLineOption(QStringLiteral("action"),
+                   QStringLiteral("mark_failed (default) or retry."), QStringLiteral("A"))
+                                  << QCommandLineOption(QStringLiteral("dry-run"),
+                                         QStringLiteral(
+                                             "Show what would be cleaned up; change nothing."));
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl cleanup --dry-run"),
+            QStringLiteral(
+                "taskdeskctl --as alice cleanup --action retry --heartbeat-seconds 300")};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        Result<StuckThresholds> thresholds = thresholdsFrom(parser);
+        if (!thresholds.ok())
+            return thresholds.error();
+        m_thresholds = *thresholds;
+        if (parser.isSet(QStringLiteral("action"))) {
+            const QString text = parser.value(QStringLiteral("action"));
+            const std::optional<CleanupAction> action = parseCleanupAction(text);
+            if (!action)
+                return Error::invalid(
+                    QStringLiteral("unknown action '%1' (expected mark_failed or retry)")
+                        .arg(text));
+            m_action = *action;
+        }
+        m_dryRun = parser.isSet(QStringLiteral("dry-run"));
+        return {};
+    }
+    Access access() const override { return m_dryRun ? Access::Read : Access::Write; }
+
+    int run(CtlContext &context) override
+    {
+        std::optional<StuckReport> stuck;
+        CleanupReport report;
+        if (m_dryRun) {
+            // What cleanup() would select now: the same thresholds, the same rules.
+            Result<StuckReport> r = context.store().stuckReport(m_thresholds, 100000);
+            if (!r.ok())
+                return context.fail(r.error());
+            stuck = *r;
+            report.action = m_action;
+            report.thresholds = m_thresholds;
+            report.cleanedAt = r->monitoredAt;
+            report.dryRun = true;
+            for (const StuckTask &s : r->running)
+                (m_action == CleanupAction::Retry ? report.runningRequeued : report.runningFailed)
+                    .append(s.task.id);
+            if (m_action == CleanupAction::MarkFailed) {
+                for (const StuckTask &s : r->queued)
+                    report.queuedFailed.append(s.task.id);
+            }
+        } else {
+            Result<CleanupReport> r = context.store().cleanup(m_thresholds, m_action);
+            if (!r.ok())
+                return context.fail(r.error());
+            report = *r;
+        }
+        if (context.json()) {
+            context.console().printJson(report.toJson());
+            return ExitOk;
+        }
+        printHuman(context.console(), report, stuck);
+        return ExitOk;
+    }
+
+private:
+    static void printHuman(
+        Console &console, const CleanupReport &report, const std::optional<StuckReport> &stuck)
+    {
+        const int n = report.total();
+        const QString verb = report.dryRun ? QStringLiteral("would be") : QStringLiteral("were");
+        QString head;
+        if (report.dryRun)
+            head = QStringLiteral("Dry run (%1): %2 stuck task(s) would be cleaned up; nothing "
+                                  "was changed.")
+                       .arg(cleanupActionName(report.action))
+                       .arg(n);
+        else
+            head = n == 0 ? QStringLiteral("No stuck tasks to clean up (%1).")
+                                .arg(thresholdText(report.thresholds))
+                          : QStringLiteral("Cleaned up %1 stuck task(s) (%2).")
+                                .arg(n)
+                                .arg(cleanupActionName(report.action));
+        console.print(head);
+        auto idList = [](const QVector<qint64> &ids) {
+            QStringList texts;
+            for (const qint64 id : ids)
+                texts << QString::number(id);
+            return texts.join(QStringLiteral(", "));
+        };
+        if (!report.queuedFailed.isEmpty())
+            console.print(QStringLiteral("  %1 queued task(s) %2 marked FAILED (stuck_swept): %3")
+                              .arg(report.queuedFailed.size())
+                              .arg(verb, idList(report.queuedFailed)));
+        if (!report.runningFailed.isEmpty())
+            console.print(QStringLiteral("  %1 running task(s) %2 marked FAILED (worker_lost): %3")
+                              .arg(report.runningFailed.size())
+                              .arg(verb, idList(report.runningFailed)));
+        if (!report.runningRequeued.isEmpty())
+            console.print(QStringLiteral("  %1 running task(s) %2 re-queued: %3")
+                              .arg(report.runningRequeued.size())
+                              .arg(verb, idList(report.runningRequeued)));
+        if (stuck) {
+            if (report.action == CleanupAction::Retry && !stuck->queued.isEmpty())
+                console.print(QStringLiteral("  %1 queued task(s) would keep waiting (retry "
+                                             "leaves queued tasks alone)")
+                                  .arg(stuck->queued.size()));
+            console.print(stuckTables(*stuck));
+        }
+    }
+
+    StuckThresholds m_thresholds;
+    CleanupAction m_action = CleanupAction::MarkFailed;
+    bool m_dryRun = false;
+};
+
+} // namespace
+
+void addStuckCommands(CommandRegistry &registry)
+{
+    registry.add(std::make_unique<StuckCommand>());
+    registry.add(std::make_unique<CleanupCommand>());
+}
+
+} // namespace taskdesk::ctl
