@@ -281,7 +281,10 @@ private slots:
 
     void desiredStateFromAnotherFrontEndIsPickedUp();
     void onlyTheLeaseHolderActs();
+    void lostLeaseHandsTheProcessesOver();
     void definitionWithoutHostGoesToTheFirstSupervisor();
+    void autostartProcessesStartWithTheSupervisor();
+    void removedProcessIsStopped();
     void outputIsCapturedAndCapped();
     void stopAllStopsEverythingAndReleasesTheHost();
     void detachedProcessesRunOnAndAreAdopted();
@@ -1038,6 +1041,51 @@ void SupervisorTest::onlyTheLeaseHolderActs()
     QTRY_COMPARE_WITH_TIMEOUT(processesWithMarker(marker), 0, 3000);
 }
 
+void SupervisorTest::lostLeaseHandsTheProcessesOver()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore store(tdb.db(), kOperator);
+    const QByteArray marker
+        = "taskdesk-handover-" + QByteArray::number(QRandomGenerator::global()->generate());
+    const ProcessDefinition d = shell(QStringLiteral("handed"),
+        QStringLiteral("sleep 60; : %1").arg(QString::fromLatin1(marker)));
+    QVERIFY_ADDED(store.add(d));
+    QVERIFY(store.setDesired(d.name, DesiredState::Running).ok());
+
+    SupervisorOptions oa = options(tdb, QStringLiteral("sup-a"));
+    ScopedSupervisor a(tdb.db(), oa);
+    a->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, d.name), QStringLiteral("RUNNING"), 5000);
+    const qint64 pid = row(store, d.name).runtime.pid;
+    std::unique_ptr<Database> otherDb = tdb.open();
+    SupervisorOptions ob = options(tdb, QStringLiteral("sup-b"));
+    ob.outputDir = oa.outputDir; // one machine, one folder
+    ScopedSupervisor b(*otherDb, ob);
+    b->start();
+    QTest::qWait(200);
+    QVERIFY(!b->holdsLease());
+
+    // A stalls past its lease (as if frozen): B takes the host, A notices at
+    // its next renewal. The running process is handed over, never restarted.
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE leases SET expires_at = 0 WHERE name = ?"),
+        {ProcessStore::leaseName(kHost)}));
+    QTRY_VERIFY_WITH_TIMEOUT(b->holdsLease(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!a->holdsLease(), 5000);
+    QCOMPARE(a->aliveCount(), 0);
+    QCOMPARE(b->pid(d.name), pid);
+    const ProcessInfo p = row(store, d.name);
+    QCOMPARE(p.runtime.supervisedBy, QStringLiteral("sup-b"));
+    QCOMPARE(p.runtime.pid, pid);
+    QCOMPARE(p.runtime.starts, 1);
+    QCOMPARE(processesWithMarker(marker), 1);
+
+    QVERIFY(a.stop()); // else A, waiting, takes the host back from B and starts it again
+    QVERIFY(b.stop());
+    QTRY_VERIFY_WITH_TIMEOUT(groupGone(pid), 3000);
+    QCOMPARE(processesWithMarker(marker), 0);
+}
+
 void SupervisorTest::definitionWithoutHostGoesToTheFirstSupervisor()
 {
     TestDatabase tdb;
@@ -1063,6 +1111,57 @@ void SupervisorTest::definitionWithoutHostGoesToTheFirstSupervisor()
     QCOMPARE(second->aliveCount(), 0);
     QCOMPARE(second->processNames(), QStringList());
     QCOMPARE(row(store, d.name).runtime.supervisedBy, QStringLiteral("sup-a"));
+}
+
+void SupervisorTest::autostartProcessesStartWithTheSupervisor()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore store(tdb.db(), kOperator);
+    ProcessDefinition autostarted = shell(QStringLiteral("auto"), QStringLiteral("exec sleep 60"));
+    autostarted.autostart = true;
+    const ProcessDefinition manual
+        = shell(QStringLiteral("manual"), QStringLiteral("exec sleep 60"));
+    QVERIFY_ADDED(store.add(autostarted));
+    QVERIFY_ADDED(store.add(manual));
+
+    ScopedSupervisor sup(tdb.db(), options(tdb));
+    sup->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, autostarted.name), QStringLiteral("RUNNING"), 5000);
+    QCOMPARE(row(store, autostarted.name).desired, DesiredState::Running);
+    QTest::qWait(200);
+    QCOMPARE(stateOf(store, manual.name), QStringLiteral("STOPPED"));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE action = "
+                                       "'process_start_requested'"))
+                 .toString(),
+        QStringLiteral("supervisor"));
+
+    // Once running, an operator's stop holds for the rest of the session.
+    QVERIFY(store.setDesired(autostarted.name, DesiredState::Stopped).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, autostarted.name), QStringLiteral("STOPPED"), 5000);
+    QTest::qWait(300);
+    QCOMPARE(stateOf(store, autostarted.name), QStringLiteral("STOPPED"));
+}
+
+void SupervisorTest::removedProcessIsStopped()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore store(tdb.db(), kOperator);
+    const ProcessDefinition d = shell(QStringLiteral("doomed"), QStringLiteral("sleep 60 & wait"));
+    QVERIFY_ADDED(store.add(d));
+    QVERIFY(store.setDesired(d.name, DesiredState::Running).ok());
+    ScopedSupervisor sup(tdb.db(), options(tdb));
+    sup->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, d.name), QStringLiteral("RUNNING"), 5000);
+    const qint64 pgid = row(store, d.name).runtime.pid;
+
+    QCOMPARE(store.remove(d.name).kind(), ErrorKind::Refused);
+    QVERIFY(!store.remove(d.name, true)); // forced: the supervisor stops what it ran
+    QTRY_COMPARE_WITH_TIMEOUT(sup->processNames(), QStringList(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(groupGone(pgid), 3000);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM process_output")).toInt(), 0);
+    QVERIFY(QDir(sup->outputDir()).entryList(QDir::Files).isEmpty());
 }
 
 // ------------------------------------------------------------ output, shutdown, detach

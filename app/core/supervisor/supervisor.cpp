@@ -181,8 +181,9 @@ Supervisor::~Supervisor()
 {
     if (m_phase == Phase::Active || m_phase == Phase::ShuttingDown) {
         if (aliveCount() > 0)
-            qCWarning(lcSupervisor) << "supervisor" << m_options.holder
-                                    << "destroyed with running processes: they are left running";
+            qCWarning(lcSupervisor).noquote()
+                << "supervisor" << m_options.holder
+                << "destroyed with running processes: they are left running";
         detach();
     }
     m_entries.clear();
@@ -193,8 +194,8 @@ void Supervisor::start()
     if (m_phase != Phase::Idle)
         return;
     m_phase = Phase::Active;
-    qCInfo(lcSupervisor) << "supervisor" << m_options.holder << "for host" << m_options.host
-                         << "started";
+    qCInfo(lcSupervisor).noquote()
+        << "supervisor" << m_options.holder << "for host" << m_options.host << "started";
     m_tick.start();
     QTimer::singleShot(0, this, &Supervisor::poll);
 }
@@ -245,13 +246,15 @@ void Supervisor::renewLease()
     }
     if (*held && !m_holding) {
         m_holding = true;
-        qCInfo(lcSupervisor) << m_options.holder << "now supervises host" << m_options.host;
+        qCInfo(lcSupervisor).noquote()
+            << m_options.holder << "now supervises host" << m_options.host;
         beginSession();
         emit leaseChanged(true);
     } else if (!*held && m_holding) {
         m_holding = false;
-        qCWarning(lcSupervisor) << m_options.holder << "lost the lease of host" << m_options.host
-                                << "to another supervisor; handing its processes over";
+        qCWarning(lcSupervisor).noquote()
+            << m_options.holder << "lost the lease of host" << m_options.host
+            << "to another supervisor; handing its processes over";
         handOver();
         emit leaseChanged(false);
     }
@@ -273,8 +276,9 @@ void Supervisor::handOver()
         releaseProcess(*e);
         ids.append(id);
     }
+    // The output files stay: the new holder follows them.
     for (qint64 id : std::as_const(ids))
-        dropEntry(id);
+        dropEntry(id, false);
 }
 
 void Supervisor::reconcile()
@@ -292,8 +296,8 @@ void Supervisor::reconcile()
             Result<bool> claimed = m_store.claimForHost(row.definition.id, m_options.host);
             if (!claimed.ok() || !*claimed)
                 continue;
-            qCInfo(lcSupervisor) << "process" << row.definition.name << "now belongs to host"
-                                 << m_options.host;
+            qCInfo(lcSupervisor).noquote()
+                << "process" << row.definition.name << "now belongs to host" << m_options.host;
             row.definition.host = m_options.host;
         }
         seen.insert(row.definition.id);
@@ -314,13 +318,14 @@ void Supervisor::reconcile()
         Entry *e = entry(id);
         if (e->alive()) {
             if (e->afterStop != AfterStop::Forget) {
-                qCInfo(lcSupervisor) << "process" << e->def.name << "was removed; stopping it";
+                qCInfo(lcSupervisor).noquote()
+                    << "process" << e->def.name << "was removed; stopping it";
                 e->afterStop = AfterStop::Forget;
                 if (e->rt.state != ProcessState::Stopping)
                     requestStop(*e, AfterStop::Forget, QStringLiteral("removed"));
             }
         } else {
-            dropEntry(id);
+            dropEntry(id, true);
         }
     }
 }
@@ -363,8 +368,8 @@ Supervisor::Entry *Supervisor::createEntry(const ProcessInfo &row)
             e.healthy->start(int(e.def.healthyAfterMs - up));
         else
             e.rt.consecutiveFailures = 0;
-        qCInfo(lcSupervisor) << "process" << e.def.name << "pid" << oldPid << "adopted from"
-                             << row.runtime.supervisedBy;
+        qCInfo(lcSupervisor).noquote() << "process" << e.def.name << "pid" << oldPid
+                                       << "adopted from" << row.runtime.supervisedBy;
         audit(e, QStringLiteral("process_adopt"), before, {{QStringLiteral("pid"), oldPid}});
         note(e, QStringLiteral("adopted (pid %1)").arg(oldPid));
         setState(e, ProcessState::Running, e.rt.message);
@@ -373,8 +378,8 @@ Supervisor::Entry *Supervisor::createEntry(const ProcessInfo &row)
         e.rt.pid = 0;
         e.rt.exitedAt = dbNow();
         e.rt.lastExit = QStringLiteral("unknown (it exited while no supervisor watched it)");
-        qCWarning(lcSupervisor) << "process" << e.def.name << "pid" << oldPid
-                                << "exited while no supervisor watched it";
+        qCWarning(lcSupervisor).noquote() << "process" << e.def.name << "pid" << oldPid
+                                          << "exited while no supervisor watched it";
         if (wasAlive) {
             audit(e, QStringLiteral("process_exit"), before,
                 {{QStringLiteral("pid"), oldPid}, {QStringLiteral("exit"), e.rt.lastExit}});
@@ -393,7 +398,7 @@ Supervisor::Entry *Supervisor::createEntry(const ProcessInfo &row)
         if (c.ok()) {
             e.desired = DesiredState::Running;
             e.seenStartGeneration += 1;
-            qCInfo(lcSupervisor) << "process" << e.def.name << "is started automatically";
+            qCInfo(lcSupervisor).noquote() << "process" << e.def.name << "is started automatically";
         } else {
             warnOnce(QStringLiteral("cannot autostart ") + e.def.name, c.error());
         }
@@ -501,8 +506,8 @@ void Supervisor::startProcess(Entry &e, StartKind kind)
         p->setStandardOutputFile(e.out.path(), QIODevice::Append);
         p->setStandardErrorFile(e.err.path(), QIODevice::Append);
     } else {
-        qCWarning(lcSupervisor) << "cannot write the output files of" << d.name << "in"
-                                << m_options.outputDir << "- its output is discarded";
+        qCWarning(lcSupervisor).noquote() << "cannot write the output files of" << d.name << "in"
+                                          << m_options.outputDir << "- its output is discarded";
         p->setStandardOutputFile(QProcess::nullDevice());
         p->setStandardErrorFile(QProcess::nullDevice());
     }
@@ -568,7 +573,7 @@ void Supervisor::onStarted(qint64 id, QProcess *process)
     // processId() is 0 again once it has exited: keep it now.
     e->rt.pid = process->processId();
     note(*e, QStringLiteral("started (pid %1)").arg(e->rt.pid));
-    qCInfo(lcSupervisor) << "process" << e->def.name << "started, pid" << e->rt.pid;
+    qCInfo(lcSupervisor).noquote() << "process" << e->def.name << "started, pid" << e->rt.pid;
     if (e->rt.state == ProcessState::Starting)
         e->startup->start(e->def.startupMs);
     e->healthy->start(e->def.healthyAfterMs);
@@ -587,7 +592,8 @@ void Supervisor::onHealthyElapsed(qint64 id)
     Entry *e = entry(id);
     if (!e || !e->alive() || e->rt.consecutiveFailures == 0)
         return;
-    qCInfo(lcSupervisor) << "process" << e->def.name << "stayed up: its failure count is reset";
+    qCInfo(lcSupervisor).noquote()
+        << "process" << e->def.name << "stayed up: its failure count is reset";
     e->rt.consecutiveFailures = 0;
     e->dirty = true;
     flushEntry(*e);
@@ -624,7 +630,8 @@ void Supervisor::requestStop(Entry &e, AfterStop then, const QString &reason)
     e.startup->stop();
     e.healthy->stop();
     const qint64 pid = e.leaderPid();
-    qCInfo(lcSupervisor) << "stopping" << e.def.name << "pid" << pid << "(" << reason << ")";
+    qCInfo(lcSupervisor).noquote()
+        << QStringLiteral("stopping %1, pid %2 (%3)").arg(e.def.name).arg(pid).arg(reason);
     audit(e, QStringLiteral("process_stop"), before,
         {{QStringLiteral("pid"), pid}, {QStringLiteral("reason"), reason}});
     setState(e, ProcessState::Stopping, reason);
@@ -643,8 +650,9 @@ void Supervisor::onKillTimer(qint64 id)
     if (!e || e->rt.state != ProcessState::Stopping)
         return;
     const qint64 pid = e->leaderPid();
-    qCWarning(lcSupervisor) << "process" << e->def.name << "pid" << pid << "did not stop within"
-                            << e->def.stopGraceMs << "ms: killing its process group";
+    qCWarning(lcSupervisor).noquote()
+        << "process" << e->def.name << "pid" << pid << "did not stop within" << e->def.stopGraceMs
+        << "ms: killing its process group";
     note(*e, QStringLiteral("did not stop within %1 ms: SIGKILL").arg(e->def.stopGraceMs));
     if (!ProcessGroup::signalGroup(pid, SIGKILL) && e->process)
         e->process->kill();
@@ -703,14 +711,14 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
         e.stopRequested = false;
         const AfterStop then = e.afterStop;
         e.afterStop = AfterStop::Nothing;
-        qCInfo(lcSupervisor) << "process" << e.def.name << "stopped:" << exitText;
+        qCInfo(lcSupervisor).noquote() << "process" << e.def.name << "stopped:" << exitText;
         QJsonObject details{{QStringLiteral("pid"), pid}, {QStringLiteral("exit"), exitText},
             {QStringLiteral("reason"), e.stopReason}};
         audit(e, QStringLiteral("process_stopped"), before, details);
         setState(e, ProcessState::Stopped, e.stopReason);
         if (then == AfterStop::Forget) {
             flushOutput();
-            dropEntry(e.def.id);
+            dropEntry(e.def.id, true);
         } else if (then == AfterStop::Start && m_phase == Phase::Active && m_holding) {
             startProcess(e, StartKind::Operator);
         }
@@ -726,9 +734,9 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
     const RestartPolicy policy = e.def.restartPolicy;
     if (m_phase != Phase::Active || policy == RestartPolicy::Never
         || (policy == RestartPolicy::OnFailure && cleanExit)) {
-        qCInfo(lcSupervisor) << "process" << e.def.name << "exited:" << exitText
-                             << "- not restarted (restart policy" << restartPolicyName(policy)
-                             << ")";
+        qCInfo(lcSupervisor).noquote()
+            << "process" << e.def.name << "exited:" << exitText << "- not restarted, restart policy"
+            << restartPolicyName(policy);
         audit(e, QStringLiteral("process_exit"), before, details);
         setState(e, ProcessState::Exited,
             QStringLiteral("exited (%1); not restarted: restart policy %2")
@@ -753,9 +761,12 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
     }
     const qint64 delay = backoffDelay(e);
     details.insert(QStringLiteral("restart_in_ms"), delay);
-    qCWarning(lcSupervisor) << "process" << e.def.name << "exited unexpectedly:" << exitText
-                            << "- restart in" << delay << "ms (failure" << e.rt.consecutiveFailures
-                            << "of" << e.def.maxFailures << ")";
+    qCWarning(lcSupervisor).noquote()
+        << QStringLiteral("process %1 exited unexpectedly: %2; restart in %3 ms (failure %4 of %5)")
+               .arg(e.def.name, exitText)
+               .arg(delay)
+               .arg(e.rt.consecutiveFailures)
+               .arg(e.def.maxFailures);
     audit(e, QStringLiteral("process_exit"), before, details);
     setState(e, ProcessState::Backoff,
         QStringLiteral("exited (%1); restarting in %2 ms (failure %3 of %4)")
@@ -819,8 +830,8 @@ void Supervisor::failWorkerTasks(const Entry &e)
         return;
     }
     if (!failed->isEmpty())
-        qCInfo(lcSupervisor) << "worker" << e.rt.workerId << "stopped:" << failed->size()
-                             << "running task(s) marked FAILED/worker_stopped";
+        qCInfo(lcSupervisor).noquote() << "worker" << e.rt.workerId << "stopped:" << failed->size()
+                                       << "running task(s) marked FAILED/worker_stopped";
 }
 
 // ---------------------------------------------------------------- shutting down
@@ -835,7 +846,7 @@ void Supervisor::stopAll()
     if (m_phase == Phase::ShuttingDown)
         return;
     m_phase = Phase::ShuttingDown;
-    qCInfo(lcSupervisor) << "supervisor" << m_options.holder << "stops all its processes";
+    qCInfo(lcSupervisor).noquote() << "supervisor" << m_options.holder << "stops all its processes";
     for (auto &[id, e] : m_entries) {
         if (e->rt.state == ProcessState::Backoff) {
             e->backoff->stop();
@@ -868,8 +879,8 @@ void Supervisor::detach()
     for (auto &[id, e] : m_entries) {
         e->stopTimers();
         if (e->alive()) {
-            qCInfo(lcSupervisor) << "process" << e->def.name << "pid" << e->rt.pid
-                                 << "is left running, unsupervised";
+            qCInfo(lcSupervisor).noquote() << "process" << e->def.name << "pid" << e->rt.pid
+                                           << "is left running, unsupervised";
             audit(*e, QStringLiteral("process_detach"), e->rt.state,
                 {{QStringLiteral("pid"), e->rt.pid}});
             releaseProcess(*e);
@@ -902,7 +913,7 @@ void Supervisor::finish()
         m_holding = false;
         emit leaseChanged(false);
     }
-    qCInfo(lcSupervisor) << "supervisor" << m_options.holder << "finished";
+    qCInfo(lcSupervisor).noquote() << "supervisor" << m_options.holder << "finished";
 }
 
 // Lets a running child go without killing it: destroying a running QProcess
@@ -923,14 +934,16 @@ void Supervisor::releaseProcess(Entry &e)
     p->setParent(nullptr);
 }
 
-void Supervisor::dropEntry(qint64 id)
+void Supervisor::dropEntry(qint64 id, bool removeOutputFiles)
 {
     auto it = m_entries.find(id);
     if (it == m_entries.end())
         return;
     releaseProcess(*it->second);
-    QFile::remove(it->second->out.path());
-    QFile::remove(it->second->err.path());
+    if (removeOutputFiles) {
+        QFile::remove(it->second->out.path());
+        QFile::remove(it->second->err.path());
+    }
     const QString name = it->second->def.name;
     m_entries.erase(it);
     emit processChanged(name);

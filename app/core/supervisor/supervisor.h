@@ -128,7 +128,7 @@ private:
     void note(Entry &e, const QString &line); // an "event" line in the output
     void failWorkerTasks(const Entry &e);
     void releaseProcess(Entry &e);
-    void dropEntry(qint64 id);
+    void dropEntry(qint64 id, bool removeOutputFiles);
     void readOutput(Entry &e, bool final);
     void readAllOutput();
     void flush();
