@@ -524,6 +524,7 @@ void Supervisor::startProcess(Entry &e, StartKind kind)
     for (auto it = d.env.cbegin(); it != d.env.cend(); ++it)
         env.insert(it.key(), it.value());
     p->setProcessEnvironment(env);
+    // Without dieWithParent: a detached child must outlive its supervisor.
     ProcessGroup::makeLeader(*p);
 
     const qint64 id = d.id;
