@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "tableprinter.h"
+#include "formatting.h"
 
 namespace taskdesk::ctl {
 
@@ -62,26 +62,24 @@ QString Command::helpText() const
     const QString syntax = argumentSyntax();
     if (!syntax.isEmpty())
         usage += QLatin1Char(' ') + syntax;
-    lines << usage << QString() << summary();
+    lines << usage << QString() << wrapText(summary());
     if (!description().isEmpty())
-        lines << QString() << description();
+        lines << QString() << wrapText(description());
 
     if (!arguments().isEmpty()) {
-        lines << QString() << QStringLiteral("Arguments:");
-        TablePrinter table({{}, {}});
+        QVector<QPair<QString, QString>> rows;
         for (const Argument &a : arguments())
-            table.addRow({QStringLiteral("  ") + a.name, a.description});
-        lines << table.lines().mid(1);
+            rows.append({QStringLiteral("  ") + a.name, a.description});
+        lines << QString() << QStringLiteral("Arguments:") << helpColumns(rows);
     }
-    lines << QString() << QStringLiteral("Options:");
-    TablePrinter table({{}, {}});
+    QVector<QPair<QString, QString>> rows;
     for (const QCommandLineOption &option : options())
-        table.addRow({QStringLiteral("  ") + optionSyntax(option), option.description()});
-    table.addRow({QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
-    lines << table.lines().mid(1);
+        rows.append({QStringLiteral("  ") + optionSyntax(option), option.description()});
+    rows.append({QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
+    lines << QString() << QStringLiteral("Options:") << helpColumns(rows);
     lines << QString()
-          << QStringLiteral("Global options (before or after the command): --db LOCATION, "
-                            "--as NAME, --json; see 'taskdeskctl --help'.");
+          << wrapText(QStringLiteral("Global options (--db, --as, --json) go before or after the "
+                                     "command; see 'taskdeskctl --help'."));
     if (!examples().isEmpty()) {
         lines << QString() << QStringLiteral("Examples:");
         for (const QString &example : examples())

@@ -5,7 +5,7 @@
 #include "console.h"
 #include "ctlcontext.h"
 #include "exitcode.h"
-#include "tableprinter.h"
+#include "formatting.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -84,33 +84,38 @@ QString Dispatcher::helpText() const
     QStringList lines{
         QStringLiteral("Usage: taskdeskctl [GLOBAL OPTIONS] COMMAND [OPTIONS] [ARGUMENTS]"),
         QString(),
-        QStringLiteral("Operate Taskdesk's tasks from a shell: enqueue, list, cancel, force "
-                       "stop, restart, delete, find and clean up stuck tasks, read the audit log."),
-        QString(),
-        QStringLiteral("Commands:"),
     };
-    TablePrinter commands({{}, {}});
+    lines << wrapText(
+        QStringLiteral("Operate Taskdesk's tasks from a shell: enqueue, list, cancel, "
+                       "force stop, restart, delete, find and clean up stuck tasks, "
+                       "read the audit log."));
+    QVector<QPair<QString, QString>> commands;
     for (const Command *command : m_registry.commands())
-        commands.addRow({QStringLiteral("  ") + command->name(), command->summary()});
-    lines << commands.lines().mid(1);
-    lines << QString() << QStringLiteral("Global options (before or after the command):");
-    TablePrinter options({{}, {}});
+        commands.append({QStringLiteral("  ") + command->name(), command->summary()});
+    lines << QString() << QStringLiteral("Commands:") << helpColumns(commands);
+
+    QVector<QPair<QString, QString>> options;
     for (const QCommandLineOption &option : globalOptions())
-        options.addRow({QStringLiteral("  --") + option.names().constFirst()
+        options.append({QStringLiteral("  --") + option.names().constFirst()
                 + (option.valueName().isEmpty() ? QString()
                                                 : QLatin1Char(' ') + option.valueName()),
             option.description()});
-    options.addRow({QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
-    options.addRow({QStringLiteral("  --version"), QStringLiteral("Show the version.")});
-    lines << options.lines().mid(1);
-    lines << QString() << QStringLiteral("Exit codes:") << QStringLiteral("  0  done")
-          << QStringLiteral("  1  refused by the state machine, or no such task")
-          << QStringLiteral("  2  bad usage or bad input (nothing was changed)")
-          << QStringLiteral("  3  database error (missing, damaged, newer, unreachable)")
+    options.append({QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
+    options.append({QStringLiteral("  --version"), QStringLiteral("Show the version.")});
+    lines << QString() << QStringLiteral("Global options (before or after the command):")
+          << helpColumns(options);
+    lines << QString() << QStringLiteral("Exit codes:")
+          << helpColumns({{QStringLiteral("  0"), QStringLiteral("done")},
+                 {QStringLiteral("  1"),
+                     QStringLiteral("refused by the state machine, or no such task")},
+                 {QStringLiteral("  2"),
+                     QStringLiteral("bad usage or bad input; nothing was changed")},
+                 {QStringLiteral("  3"),
+                     QStringLiteral("database error: missing, damaged, newer, foreign or "
+                                    "unreachable")}})
           << QString()
-          << QStringLiteral(
-                 "'taskdeskctl COMMAND --help' or 'taskdeskctl help COMMAND' describes a "
-                 "command; docs/cli.md has them all.");
+          << wrapText(QStringLiteral("'taskdeskctl COMMAND --help' or 'taskdeskctl help COMMAND' "
+                                     "describes a command."));
     return lines.join(QLatin1Char('\n'));
 }
 

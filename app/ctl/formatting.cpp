@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace taskdesk::ctl {
 
 QString singleLine(const QString &text)
@@ -83,6 +85,37 @@ QString progressText(const Task &task)
 QString dash(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("-") : text;
+}
+
+QStringList wrapText(const QString &text, int width, const QString &indent)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && indent.size() + line.size() + 1 + word.size() > width) {
+            lines << indent + line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty() || lines.isEmpty())
+        lines << indent + line;
+    return lines;
+}
+
+QStringList helpColumns(const QVector<QPair<QString, QString>> &rows, int width)
+{
+    qsizetype nameWidth = 0;
+    for (const auto &row : rows)
+        nameWidth = std::max(nameWidth, row.first.size());
+    const QString indent(nameWidth + 2, QLatin1Char(' '));
+    QStringList lines;
+    for (const auto &[name, description] : rows) {
+        QStringList wrapped = wrapText(description, width, indent);
+        wrapped[0] = name.leftJustified(nameWidth + 2) + wrapped.at(0).mid(indent.size());
+        lines << wrapped;
+    }
+    return lines;
 }
 
 } // namespace taskdesk::ctl

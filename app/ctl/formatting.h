@@ -2,7 +2,10 @@
 
 #include "task.h"
 
+#include <QPair>
 #include <QString>
+#include <QStringList>
+#include <QVector>
 
 // How taskdeskctl shows values to people: local date-times, ages measured on
 // the database clock (so that a skewed desktop clock does not lie), durations.
@@ -15,5 +18,10 @@ QString timeWithAge(qint64 utcMs, qint64 nowMs); // "2026-11-03 13:00:00 (3 min 
 QString duration(qint64 ms); // "850 ms", "12 s", "3 min 4 s", "2 h 5 min", "3 d 2 h"
 QString progressText(const Task &task); // "2/5", "-" when unknown
 QString dash(const QString &text); // "-" for an empty value
+
+// Help text: words wrapped at `width` columns; and two columns (a name, its
+// description) with the descriptions aligned and wrapped under themselves.
+QStringList wrapText(const QString &text, int width = 80, const QString &indent = {});
+QStringList helpColumns(const QVector<QPair<QString, QString>> &rows, int width = 80);
 
 } // namespace taskdesk::ctl
