@@ -95,6 +95,39 @@ const QRegularExpression &kindPattern()
     return re;
 }
 
+// The checks of enqueue(); `doc` receives the parsed args.
+Error checkNewTask(const NewTask &task, QJsonDocument &doc)
+{
+    if (!kindPattern().match(task.kind).hasMatch())
+        return Error::invalid(QStringLiteral("invalid task kind '%1': use 1 to 100 letters, "
+                                             "digits and _ . : -")
+                                  .arg(task.kind));
+    if (!task.queue.isEmpty() && !kindPattern().match(task.queue).hasMatch())
+        return Error::invalid(QStringLiteral("invalid queue name '%1'").arg(task.queue));
+    if (task.priority < -1000 || task.priority > 1000)
+        return Error::invalid(QStringLiteral("priority must be between -1000 and 1000"));
+    if (task.maxAttempts < 1 || task.maxAttempts > 100)
+        return Error::invalid(QStringLiteral("max attempts must be between 1 and 100"));
+    if (task.timeLimitS < 0 || task.timeLimitS > 7 * 24 * 3600)
+        return Error::invalid(
+            QStringLiteral("time limit must be between 0 (none) and 604800 seconds"));
+    if (task.delayMs < 0 || task.delayMs > 366LL * 24 * 3600 * 1000)
+        return Error::invalid(QStringLiteral("delay must be between 0 and one year"));
+    if (task.name.size() > 500)
+        return Error::invalid(QStringLiteral("task name is longer than 500 characters"));
+    if (task.items.size() > 100000)
+        return Error::invalid(QStringLiteral("a task takes at most 100000 items"));
+    QJsonParseError parseError{};
+    const QString args = task.args.isEmpty() ? QStringLiteral("{}") : task.args;
+    doc = QJsonDocument::fromJson(args.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray()))
+        return Error::invalid(QStringLiteral("args are not a JSON object: %1")
+                                  .arg(parseError.error != QJsonParseError::NoError
+                                          ? parseError.errorString()
+                                          : QStringLiteral("expected {…} or […]")));
+    return {};
+}
+
 } // namespace
 
 // ---------------------------------------------------------------- small types
@@ -282,87 +315,75 @@ Error TaskStore::insertLog(
 
 Result<qint64> TaskStore::enqueue(const NewTask &task)
 {
-    if (!kindPattern().match(task.kind).hasMatch())
-        return Error::invalid(QStringLiteral("invalid task kind '%1': use 1 to 100 letters, "
-                                             "digits and _ . : -")
-                                  .arg(task.kind));
-    if (!task.queue.isEmpty() && !kindPattern().match(task.queue).hasMatch())
-        return Error::invalid(QStringLiteral("invalid queue name '%1'").arg(task.queue));
-    if (task.priority < -1000 || task.priority > 1000)
-        return Error::invalid(QStringLiteral("priority must be between -1000 and 1000"));
-    if (task.maxAttempts < 1 || task.maxAttempts > 100)
-        return Error::invalid(QStringLiteral("max attempts must be between 1 and 100"));
-    if (task.timeLimitS < 0 || task.timeLimitS > 7 * 24 * 3600)
-        return Error::invalid(
-            QStringLiteral("time limit must be between 0 (none) and 604800 seconds"));
-    if (task.delayMs < 0 || task.delayMs > 366LL * 24 * 3600 * 1000)
-        return Error::invalid(QStringLiteral("delay must be between 0 and one year"));
-    if (task.name.size() > 500)
-        return Error::invalid(QStringLiteral("task name is longer than 500 characters"));
-    if (task.items.size() > 100000)
-        return Error::invalid(QStringLiteral("a task takes at most 100000 items"));
-    QJsonParseError parseError{};
-    const QString args = task.args.isEmpty() ? QStringLiteral("{}") : task.args;
-    const QJsonDocument doc = QJsonDocument::fromJson(args.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray()))
-        return Error::invalid(QStringLiteral("args are not a JSON object: %1")
-                                  .arg(parseError.error != QJsonParseError::NoError
-                                          ? parseError.errorString()
-                                          : QStringLiteral("expected {…} or […]")));
-
-    qint64 id = 0;
-    const QString name = task.name.isEmpty() ? task.kind : task.name;
+    // Bad input is refused before a write transaction is opened.
+    QJsonDocument doc;
+    if (Error e = checkNewTask(task, doc))
+        return e;
+    Result<qint64> id = qint64(0);
     Error e = m_db.write([&]() -> Error {
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "INSERT INTO tasks (name, kind, queue, priority, args, max_attempts, time_limit_s, "
-            "run_after, progress_total, schedule_id) VALUES (:name, :kind, :queue, :priority, "
-            ":args, :max, :limit, {NOW} + :delay, :total, :schedule) RETURNING id"));
-        if (!q.ok())
-            return q.error();
-        QSqlQuery &query = q.value();
-        query.bindValue(QStringLiteral(":name"), name);
-        query.bindValue(QStringLiteral(":kind"), task.kind);
-        query.bindValue(QStringLiteral(":queue"),
-            task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
-        query.bindValue(QStringLiteral(":priority"), task.priority);
-        query.bindValue(
-            QStringLiteral(":args"), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
-        query.bindValue(QStringLiteral(":max"), task.maxAttempts);
-        query.bindValue(QStringLiteral(":limit"), task.timeLimitS);
-        query.bindValue(QStringLiteral(":delay"), task.delayMs);
-        query.bindValue(QStringLiteral(":total"), int(task.items.size()));
-        query.bindValue(QStringLiteral(":schedule"),
-            task.scheduleId > 0 ? QVariant(task.scheduleId) : QVariant());
-        if (Error err = m_db.exec(query, QStringLiteral("enqueue")))
-            return err;
-        if (!query.next())
-            return Error::database(QStringLiteral("enqueue returned no id"));
-        id = query.value(0).toLongLong();
-        query.finish();
-
-        if (!task.items.isEmpty()) {
-            Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
-                "INSERT INTO task_items (task_id, position, label) VALUES (:t, :p, :l)"));
-            if (!qi.ok())
-                return qi.error();
-            for (int i = 0; i < task.items.size(); ++i) {
-                qi.value().bindValue(QStringLiteral(":t"), id);
-                qi.value().bindValue(QStringLiteral(":p"), i);
-                qi.value().bindValue(QStringLiteral(":l"), task.items.at(i));
-                if (Error err = m_db.exec(qi.value(), QStringLiteral("enqueue item")))
-                    return err;
-            }
-        }
-        if (Error err = insertLog(
-                id, 0, QStringLiteral("info"), QStringLiteral("Task created by %1").arg(m_actor)))
-            return err;
-        return m_audit.record(m_actor, QStringLiteral("enqueue"), id, name, {},
-            QStringLiteral("PENDING"),
-            {{QStringLiteral("kind"), task.kind}, {QStringLiteral("queue"), task.queue},
-                {QStringLiteral("items"), int(task.items.size())}});
+        id = enqueueInTransaction(task);
+        return id.error();
     });
     if (e)
         return e;
+    return id;
+}
+
+Result<qint64> TaskStore::enqueueInTransaction(const NewTask &task)
+{
+    QJsonDocument doc;
+    if (Error e = checkNewTask(task, doc))
+        return e;
+    qint64 id = 0;
+    const QString name = task.name.isEmpty() ? task.kind : task.name;
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "INSERT INTO tasks (name, kind, queue, priority, args, max_attempts, time_limit_s, "
+        "run_after, progress_total, schedule_id) VALUES (:name, :kind, :queue, :priority, "
+        ":args, :max, :limit, {NOW} + :delay, :total, :schedule) RETURNING id"));
+    if (!q.ok())
+        return q.error();
+    QSqlQuery &query = q.value();
+    query.bindValue(QStringLiteral(":name"), name);
+    query.bindValue(QStringLiteral(":kind"), task.kind);
+    query.bindValue(QStringLiteral(":queue"),
+        task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
+    query.bindValue(QStringLiteral(":priority"), task.priority);
+    query.bindValue(
+        QStringLiteral(":args"), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+    query.bindValue(QStringLiteral(":max"), task.maxAttempts);
+    query.bindValue(QStringLiteral(":limit"), task.timeLimitS);
+    query.bindValue(QStringLiteral(":delay"), task.delayMs);
+    query.bindValue(QStringLiteral(":total"), int(task.items.size()));
+    query.bindValue(QStringLiteral(":schedule"),
+        task.scheduleId > 0 ? QVariant(task.scheduleId) : QVariant());
+    if (Error err = m_db.exec(query, QStringLiteral("enqueue")))
+        return err;
+    if (!query.next())
+        return Error::database(QStringLiteral("enqueue returned no id"));
+    id = query.value(0).toLongLong();
+    query.finish();
+
+    if (!task.items.isEmpty()) {
+        Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
+            "INSERT INTO task_items (task_id, position, label) VALUES (:t, :p, :l)"));
+        if (!qi.ok())
+            return qi.error();
+        for (int i = 0; i < task.items.size(); ++i) {
+            qi.value().bindValue(QStringLiteral(":t"), id);
+            qi.value().bindValue(QStringLiteral(":p"), i);
+            qi.value().bindValue(QStringLiteral(":l"), task.items.at(i));
+            if (Error err = m_db.exec(qi.value(), QStringLiteral("enqueue item")))
+                return err;
+        }
+    }
+    if (Error err = insertLog(
+            id, 0, QStringLiteral("info"), QStringLiteral("Task created by %1").arg(m_actor)))
+        return err;
+    if (Error err = m_audit.record(m_actor, QStringLiteral("enqueue"), id, name, {},
+            QStringLiteral("PENDING"),
+            {{QStringLiteral("kind"), task.kind}, {QStringLiteral("queue"), task.queue},
+                {QStringLiteral("items"), int(task.items.size())}}))
+        return err;
     return id;
 }
 
@@ -1158,8 +1179,9 @@ Result<qint64> TaskStore::count(const TaskFilter &filter)
 Result<StatusCounts> TaskStore::counts(qint64 heartbeatTimeoutMs)
 {
     StatusCounts counts;
+    // Kept by triggers (migration 4): no scan of the tasks table.
     Result<QSqlQuery> q
-        = m_db.prepare(QStringLiteral("SELECT status, count(*) FROM tasks GROUP BY status"));
+        = m_db.prepare(QStringLiteral("SELECT status, sum(n) FROM task_counts GROUP BY status"));
     if (!q.ok())
         return q.error();
     if (Error e = m_db.exec(q.value(), QStringLiteral("counts")))

@@ -151,6 +151,10 @@ public:
 
     // --- producers
     Result<qint64> enqueue(const NewTask &task);
+    // enqueue() inside a write transaction that the caller opened with
+    // Database::write(), so that the task commits together with the caller's
+    // own rows or not at all (the Scheduler's slot row).
+    Result<qint64> enqueueInTransaction(const NewTask &task);
 
     // --- workers (fenced by the lease)
     Result<std::optional<Claim>> claim(const QString &workerId, const QStringList &queues);

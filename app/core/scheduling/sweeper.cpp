@@ -1,0 +1,288 @@
+#include "sweeper.h"
+
+#include "database.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace taskdesk {
+
+namespace {
+
+const QString kActor = QStringLiteral("sweeper");
+
+} // namespace
+
+Sweeper::Sweeper(Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_tasks(db, kActor)
+    , m_settings(db, kActor)
+    , m_audit(db)
+    , m_lease(db, QStringLiteral("sweeper"))
+    , m_timer(this)
+{
+    applyInterval();
+    connect(&m_timer, &QTimer::timeout, this, &Sweeper::tick);
+}
+
+Sweeper::~Sweeper()
+{
+    if (m_timer.isActive())
+        stop();
+}
+
+void Sweeper::setIntervalMs(qint64 ms)
+{
+    m_intervalOverrideMs = std::max<qint64>(ms, 0);
+    applyInterval();
+}
+
+void Sweeper::setLeaseTtlMs(qint64 ms)
+{
+    m_leaseTtlOverrideMs = std::max<qint64>(ms, 0);
+    applyInterval();
+}
+
+void Sweeper::setHolderId(const QString &holder)
+{
+    m_lease.setHolder(holder);
+}
+
+void Sweeper::applyInterval()
+{
+    const qint64 interval = m_intervalOverrideMs > 0 ? m_intervalOverrideMs : m_rules.intervalMs;
+    if (m_timer.interval() != int(interval))
+        m_timer.setInterval(int(interval));
+    m_lease.setTtlMs(
+        m_leaseTtlOverrideMs > 0 ? m_leaseTtlOverrideMs : std::max(4 * interval, kMinLeaseTtlMs));
+}
+
+void Sweeper::start()
+{
+    if (m_timer.isActive())
+        return;
+    m_timer.start();
+    QTimer::singleShot(0, this, &Sweeper::tick);
+}
+
+void Sweeper::stop()
+{
+    m_timer.stop();
+    if (m_lease.isHeld()) {
+        if (Error e = m_lease.release())
+            reportError(QStringLiteral("release"), e.message());
+    }
+    setActive(false);
+}
+
+void Sweeper::halt()
+{
+    m_timer.stop();
+    setActive(false);
+}
+
+void Sweeper::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    Q_EMIT activeChanged(active);
+}
+
+void Sweeper::reportError(const QString &key, const QString &message)
+{
+    if (m_reported.contains(key))
+        return;
+    m_reported.insert(key);
+    qWarning("sweeper: %s", qPrintable(message));
+    Q_EMIT errorOccurred(message);
+}
+
+void Sweeper::reloadRules()
+{
+    Result<SweeperRules> rules = m_settings.sweeperRules();
+    if (!rules.ok()) {
+        // Keep the last good rules rather than stop sweeping.
+        reportError(QStringLiteral("settings"), rules.error().message());
+        return;
+    }
+    m_reported.remove(QStringLiteral("settings"));
+    m_rules = *rules;
+    applyInterval();
+}
+
+void Sweeper::tick()
+{
+    if (!m_timer.isActive())
+        return; // a queued first pass after stop()
+    Result<SweepReport> report = sweep();
+    if (!report.ok() && report.error().kind() != ErrorKind::Refused)
+        reportError(QStringLiteral("pass"), report.error().message());
+    else
+        m_reported.remove(QStringLiteral("pass"));
+}
+
+Result<SweepReport> Sweeper::sweepNow()
+{
+    const bool oneShot = !m_timer.isActive();
+    Result<SweepReport> report = sweep();
+    if (oneShot && m_lease.isHeld()) {
+        m_lease.release();
+        setActive(false);
+    }
+    return report;
+}
+
+Result<SweepReport> Sweeper::sweep()
+{
+    reloadRules();
+    Result<bool> held = m_lease.hold();
+    if (!held.ok()) {
+        setActive(false);
+        return held.error();
+    }
+    setActive(*held);
+    if (!*held) {
+        Result<std::optional<LeaseInfo>> info = SingletonLease::current(m_db, m_lease.name());
+        const QString holder = info.ok() && info.value() ? info.value()->holder : QString();
+        return Error::refused(QStringLiteral("another sweeper is active (%1)").arg(holder));
+    }
+
+    SweepReport report;
+    report.rules = m_rules;
+    report.tasks.thresholds = m_rules.thresholds();
+    report.tasks.action = m_rules.queuePolicy == QueuePolicy::MarkFailed ? CleanupAction::MarkFailed
+                                                                         : CleanupAction::Retry;
+
+    Result<CleanupReport> lost = m_tasks.sweepLostWorkers(
+        m_rules.heartbeatTimeoutMs, m_rules.poisonRescues, QStringLiteral("lost_worker"));
+    if (!lost.ok())
+        return lost.error();
+    report.tasks.runningRequeued = lost->runningRequeued;
+    report.tasks.runningFailed = lost->runningFailed;
+    report.tasks.cleanedAt = lost->cleanedAt;
+
+    if (m_rules.queuePolicy == QueuePolicy::MarkFailed) {
+        Result<CleanupReport> queued = m_tasks.sweepQueued(m_rules.queueThresholdMs);
+        if (!queued.ok())
+            return queued.error();
+        report.tasks.queuedFailed = queued->queuedFailed;
+    } else {
+        Result<StuckReport> stuck = m_tasks.stuckReport(m_rules.thresholds(), kReportLimit);
+        if (!stuck.ok())
+            return stuck.error();
+        report.queuedReported = stuck->queued;
+    }
+
+    Result<QVector<LostWorker>> workers = lostWorkers(m_rules.heartbeatTimeoutMs, true);
+    if (!workers.ok())
+        return workers.error();
+    report.workersLost = *workers;
+
+    Q_EMIT swept(report);
+    const QVector<qint64> ids = report.stuckTaskIds();
+    const QSet<qint64> current(ids.cbegin(), ids.cend());
+    const int fresh = int((current - m_knownStuck).size());
+    m_knownStuck = current;
+    if (fresh > 0)
+        Q_EMIT newStuckTasks(fresh);
+    return report;
+}
+
+Result<SweepReport> Sweeper::dryRun()
+{
+    reloadRules();
+    SweepReport report;
+    report.dryRun = true;
+    report.rules = m_rules;
+    report.tasks.dryRun = true;
+    report.tasks.thresholds = m_rules.thresholds();
+    report.tasks.action = m_rules.queuePolicy == QueuePolicy::MarkFailed ? CleanupAction::MarkFailed
+                                                                         : CleanupAction::Retry;
+    Result<StuckReport> stuck = m_tasks.stuckReport(m_rules.thresholds(), kReportLimit);
+    if (!stuck.ok())
+        return stuck.error();
+    report.tasks.cleanedAt = stuck->monitoredAt;
+    // The decision of TaskStore::sweepLostWorkers, row by row.
+    for (const StuckTask &s : stuck->running) {
+        const bool requeue
+            = s.task.attempt < s.task.maxAttempts && s.task.rescues + 1 < m_rules.poisonRescues;
+        (requeue ? report.tasks.runningRequeued : report.tasks.runningFailed).append(s.task.id);
+    }
+    if (m_rules.queuePolicy == QueuePolicy::MarkFailed) {
+        for (const StuckTask &s : stuck->queued)
+            report.tasks.queuedFailed.append(s.task.id);
+    } else {
+        report.queuedReported = stuck->queued;
+    }
+    Result<QVector<LostWorker>> workers = lostWorkers(m_rules.heartbeatTimeoutMs, false);
+    if (!workers.ok())
+        return workers.error();
+    report.workersLost = *workers;
+    return report;
+}
+
+Result<QVector<LostWorker>> Sweeper::lostWorkers(qint64 timeoutMs, bool mark)
+{
+    QVector<LostWorker> workers;
+    auto readRows = [&](QSqlQuery &query) {
+        while (query.next()) {
+            LostWorker w;
+            w.id = query.value(0).toString();
+            w.name = query.value(1).toString();
+            w.host = query.value(2).toString();
+            w.pid = query.value(3).toLongLong();
+            w.heartbeatAt = query.value(4).toLongLong();
+            w.ageMs = query.value(5).toLongLong() - w.heartbeatAt;
+            workers.append(w);
+        }
+        query.finish();
+    };
+    if (!mark) {
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "SELECT id, name, host, pid, heartbeat_at, {NOW} FROM workers "
+            "WHERE status = 'running' AND heartbeat_at < {NOW} - :timeout ORDER BY heartbeat_at"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":timeout"), timeoutMs);
+        if (Error e = m_db.exec(q.value(), QStringLiteral("lost workers")))
+            return e;
+        readRows(q.value());
+        return workers;
+    }
+    Error e = m_db.write([&]() -> Error {
+        workers.clear();
+        // One conditional UPDATE decides: a heartbeat that lands first keeps
+        // its worker running.
+        Result<QSqlQuery> q = m_db.prepare(
+            QStringLiteral("UPDATE workers SET status = 'lost' "
+                           "WHERE status = 'running' AND heartbeat_at < {NOW} - :timeout "
+                           "RETURNING id, name, host, pid, heartbeat_at, {NOW}"));
+        if (!q.ok())
+            return q.error();
+        q.value().bindValue(QStringLiteral(":timeout"), timeoutMs);
+        if (Error err = m_db.exec(q.value(), QStringLiteral("lost workers")))
+            return err;
+        readRows(q.value());
+        for (const LostWorker &w : std::as_const(workers)) {
+            if (Error err = m_audit.record(kActor, QStringLiteral("worker_lost"), 0, {},
+                    QStringLiteral("running"), QStringLiteral("lost"),
+                    {{QStringLiteral("rule"), QStringLiteral("worker_heartbeat")},
+                        {QStringLiteral("threshold_ms"), timeoutMs},
+                        {QStringLiteral("age_ms"), w.ageMs},
+                        {QStringLiteral("action"), QStringLiteral("mark_lost")},
+                        {QStringLiteral("worker_id"), w.id},
+                        {QStringLiteral("worker_name"), w.name}, {QStringLiteral("host"), w.host},
+                        {QStringLiteral("pid"), w.pid}}))
+                return err;
+        }
+        return {};
+    });
+    if (e)
+        return e;
+    return workers;
+}
+
+} // namespace taskdesk

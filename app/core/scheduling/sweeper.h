@@ -1,0 +1,107 @@
+#pragma once
+
+#include "auditlog.h"
+#include "error.h"
+#include "settings.h"
+#include "singletonlease.h"
+#include "sweepreport.h"
+#include "taskstore.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace taskdesk {
+
+class Database;
+
+// Finds and fixes what is stuck, on a QTimer (sweeper.interval_s, default every
+// 15 s). The rules come from the settings table on every pass:
+// - lost worker: a task RUNNING with a heartbeat older than the heartbeat
+//   timeout is re-queued with backoff while attempts remain; its
+//   poison_rescues-th loss in a row fails it (worker_lost) with a message
+//   that says why (TaskStore::sweepLostWorkers);
+// - stuck in queue: a task PENDING past the queue threshold is reported, or
+//   with the mark_failed policy failed (stuck_swept) (TaskStore::sweepQueued);
+// - workers (the workers table) whose heartbeat stopped are marked lost.
+// Each decision writes a task log line (tasks) and an audit row with the rule,
+// the threshold, the age seen and the action, as actor "sweeper".
+//
+// It acts only while it holds the "sweeper" lease: one sweeper at a time across
+// hosts and processes, and every action is a conditional update anyway. The
+// swept() and newStuckTasks() signals come from the sweeper that acts.
+//
+// It works in the thread that owns it: moveToThread() it before start() to
+// keep its database work off a GUI thread. Destroy it before its Database.
+class Sweeper final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Sweeper)
+
+public:
+    explicit Sweeper(Database &db, QObject *parent = nullptr);
+    ~Sweeper() override;
+
+    static constexpr qint64 kMinLeaseTtlMs = 30 * 1000;
+    // At most this many queued tasks are listed by the report policy and a dry run.
+    static constexpr int kReportLimit = 10000;
+
+    // Overrides the interval setting (tests, command lines); 0: use the setting.
+    void setIntervalMs(qint64 ms);
+    // Default: four intervals, at least kMinLeaseTtlMs.
+    void setLeaseTtlMs(qint64 ms);
+    void setHolderId(const QString &holder);
+    QString holderId() const { return m_lease.holder(); }
+    bool isRunning() const { return m_timer.isActive(); }
+    // Whether this sweeper held the lease at its last pass.
+    bool isActive() const { return m_active; }
+    // The rules of the last pass (or dry run).
+    const SweeperRules &rules() const { return m_rules; }
+
+    void start();
+    // Stops and releases the lease, so that another sweeper takes over at once.
+    void stop();
+    // Stops without releasing the lease, as a crash would: another sweeper
+    // takes over only once the lease has expired.
+    void halt();
+
+    // One pass now ("Clean up now" of the stuck view, `taskdeskctl sweep`).
+    // Refused while another sweeper holds the lease. A sweeper that is not
+    // running gives the lease back afterwards.
+    Result<SweepReport> sweepNow();
+    // What a pass would do now, computed with the same predicates, changing
+    // nothing (no lease needed).
+    Result<SweepReport> dryRun();
+
+Q_SIGNALS:
+    void swept(const taskdesk::SweepReport &report);
+    // The set of stuck tasks grew by `count` since the previous pass (for
+    // notifications; tasks that stay stuck are not announced again).
+    void newStuckTasks(int count);
+    void activeChanged(bool active);
+    void errorOccurred(const QString &message);
+
+private:
+    void tick();
+    Result<SweepReport> sweep();
+    void reloadRules();
+    void applyInterval();
+    void setActive(bool active);
+    void reportError(const QString &key, const QString &message);
+    Result<QVector<LostWorker>> lostWorkers(qint64 timeoutMs, bool mark);
+
+    Database &m_db;
+    TaskStore m_tasks;
+    Settings m_settings;
+    AuditLog m_audit;
+    SingletonLease m_lease;
+    QTimer m_timer;
+    SweeperRules m_rules;
+    qint64 m_intervalOverrideMs = 0;
+    qint64 m_leaseTtlOverrideMs = 0;
+    bool m_active = false;
+    QSet<qint64> m_knownStuck;
+    QSet<QString> m_reported;
+};
+
+} // namespace taskdesk

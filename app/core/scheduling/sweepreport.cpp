@@ -1,0 +1,51 @@
+#include "sweepreport.h"
+
+#include <QJsonArray>
+
+namespace taskdesk {
+
+QVector<qint64> SweepReport::stuckTaskIds() const
+{
+    QVector<qint64> ids = tasks.queuedFailed + tasks.runningRequeued + tasks.runningFailed;
+    for (const StuckTask &s : queuedReported)
+        ids.append(s.task.id);
+    return ids;
+}
+
+QJsonObject SweepReport::toJson() const
+{
+    QJsonObject o = tasks.toJson();
+    o.insert(QStringLiteral("action"), QStringLiteral("sweep"));
+    o.insert(QStringLiteral("queue_policy"), Settings::queuePolicyName(rules.queuePolicy));
+    o.insert(QStringLiteral("poison_rescues"), rules.poisonRescues);
+    QJsonArray reported;
+    for (const StuckTask &s : queuedReported)
+        reported.append(s.task.id);
+    o.insert(QStringLiteral("reported_ids"), reported);
+    QJsonArray workers;
+    for (const LostWorker &w : workersLost)
+        workers.append(QJsonObject{
+            {QStringLiteral("id"), w.id},
+            {QStringLiteral("name"), w.name},
+            {QStringLiteral("host"), w.host},
+            {QStringLiteral("pid"), w.pid},
+            {QStringLiteral("heartbeat_at"), w.heartbeatAt},
+            {QStringLiteral("heartbeat_age_seconds"), w.ageMs / 1000},
+        });
+    o.insert(QStringLiteral("workers_lost"), workers);
+    const int n = tasks.total();
+    QString message = QStringLiteral("%1 stuck job(s) cleaned up, %2 reported, %3 worker(s) lost.")
+                          .arg(n)
+                          .arg(queuedReported.size())
+                          .arg(workersLost.size());
+    if (dryRun)
+        message = QStringLiteral("Dry run: %1 stuck job(s) would be cleaned up, %2 reported, %3 "
+                                 "worker(s) marked lost.")
+                      .arg(n)
+                      .arg(queuedReported.size())
+                      .arg(workersLost.size());
+    o.insert(QStringLiteral("message"), message);
+    return o;
+}
+
+} // namespace taskdesk
