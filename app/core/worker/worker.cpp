@@ -1,5 +1,7 @@
 #include "worker.h"
 
+#include "changenotifier.h"
+
 #include "auditlog.h"
 #include "database.h"
 #include "processgroup.h"
@@ -46,6 +48,18 @@ Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *
     connect(&m_shutdownTimer, &QTimer::timeout, this, &Worker::onShutdownDeadline);
     m_stragglerTimer.setInterval(100);
     connect(&m_stragglerTimer, &QTimer::timeout, this, &Worker::checkStragglers);
+    // A burst of notifications (every heartbeat of every worker is one) is
+    // folded into one claim attempt and one lease check.
+    m_notifyTimer.setSingleShot(true);
+    m_notifyTimer.setInterval(10);
+    connect(&m_notifyTimer, &QTimer::timeout, this, &Worker::onDatabaseChanged);
+    if (db.isPostgres()) {
+        m_notifier = std::make_unique<ChangeNotifier>(db.location());
+        connect(m_notifier.get(), &ChangeNotifier::changed, this, [this](const QString &table) {
+            if (table.isEmpty() || table == QLatin1String("tasks"))
+                m_notifyTimer.start();
+        });
+    }
 }
 
 Worker::~Worker() = default;
@@ -85,7 +99,18 @@ Error Worker::start()
     m_sinceHeartbeat.start();
     m_tickTimer.start();
     m_pollTimer.start(0);
+    if (m_notifier)
+        m_notifier->start();
     return {};
+}
+
+void Worker::onDatabaseChanged()
+{
+    if (!m_started || m_stopped)
+        return;
+    checkLeases();
+    if (!m_stopping && m_runs.size() < m_config.concurrency)
+        m_pollTimer.start(0);
 }
 
 void Worker::noteDatabase(const Error &error, const QString &what)

@@ -11,8 +11,11 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 namespace taskdesk {
 
+class ChangeNotifier;
 class Database;
 class TaskRun;
 struct Claim;
@@ -66,6 +69,7 @@ private:
     void onShutdownDeadline();
     void maybeFinishStop();
     void noteDatabase(const Error &error, const QString &what);
+    void onDatabaseChanged();
 
     TaskStore m_store;
     WorkerRegistry m_registry;
@@ -79,6 +83,10 @@ private:
     QTimer m_pollTimer;
     QTimer m_tickTimer;
     QTimer m_shutdownTimer;
+    // PostgreSQL: a NOTIFY wakes an idle worker and checks leases at once (a
+    // Cancel reaches the execution in milliseconds); polling stays underneath.
+    std::unique_ptr<ChangeNotifier> m_notifier;
+    QTimer m_notifyTimer;
     QElapsedTimer m_sinceHeartbeat;
     bool m_once = false;
     bool m_started = false;
