@@ -63,6 +63,8 @@ Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
         sql += QStringLiteral(" AND action = :action");
     if (filter.beforeId > 0)
         sql += QStringLiteral(" AND id < :before");
+    if (filter.afterId > 0)
+        sql += QStringLiteral(" AND id > :after");
     if (!filter.search.isEmpty())
         sql += QStringLiteral(" AND (actor {LIKE} :s1 ESCAPE '\\' OR action {LIKE} :s2 ESCAPE '\\' "
                               "OR task_name {LIKE} :s3 ESCAPE '\\' OR details {LIKE} :s4 ESCAPE "
@@ -78,6 +80,8 @@ Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
         query.bindValue(QStringLiteral(":action"), filter.action);
     if (filter.beforeId > 0)
         query.bindValue(QStringLiteral(":before"), filter.beforeId);
+    if (filter.afterId > 0)
+        query.bindValue(QStringLiteral(":after"), filter.afterId);
     if (!filter.search.isEmpty()) {
         const QString pattern = Database::likePattern(filter.search);
         for (const char *name : {":s1", ":s2", ":s3", ":s4"})

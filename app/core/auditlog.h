@@ -31,6 +31,7 @@ struct AuditFilter
     QString action;
     int limit = 100;
     qint64 beforeId = 0; // for paging back: only entries older than this id
+    qint64 afterId = 0; // for following: only entries newer than this id
 };
 
 // Who did what, to which task, when. Rows are written inside the transaction of

@@ -1064,16 +1064,18 @@ QString sortColumn(TaskFilter::Sort sort)
         return QStringLiteral("priority");
     case TaskFilter::Sort::Progress:
         return QStringLiteral("progress_done");
+    // NULLs sort first on SQLite and last on PostgreSQL: read as 0 or '' they
+    // sort alike, and keyset paging compares plain values.
     case TaskFilter::Sort::Worker:
-        return QStringLiteral("worker_id");
+        return QStringLiteral("COALESCE(worker_id, '')");
     case TaskFilter::Sort::CreatedAt:
         return QStringLiteral("created_at");
     case TaskFilter::Sort::StartedAt:
-        return QStringLiteral("started_at");
+        return QStringLiteral("COALESCE(started_at, 0)");
     case TaskFilter::Sort::HeartbeatAt:
-        return QStringLiteral("heartbeat_at");
+        return QStringLiteral("COALESCE(heartbeat_at, 0)");
     case TaskFilter::Sort::CompletedAt:
-        return QStringLiteral("completed_at");
+        return QStringLiteral("COALESCE(completed_at, 0)");
     case TaskFilter::Sort::UpdatedAt:
         return QStringLiteral("updated_at");
     case TaskFilter::Sort::Attempt:
@@ -1082,8 +1084,8 @@ QString sortColumn(TaskFilter::Sort sort)
     return QStringLiteral("id");
 }
 
-// The WHERE clause of a filter; values are bound by bindFilter().
-QString filterClause(const TaskFilter &f)
+// The condition of a filter, empty for all tasks; values are bound by bindFilter().
+QString filterCondition(const TaskFilter &f)
 {
     QStringList parts;
     if (!f.statuses.isEmpty()) {
@@ -1109,8 +1111,35 @@ QString filterClause(const TaskFilter &f)
             s += QStringLiteral(" OR id = :sid");
         parts << s + QLatin1Char(')');
     }
-    return parts.isEmpty() ? QString()
-                           : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return parts.join(QStringLiteral(" AND "));
+}
+
+QString filterClause(const TaskFilter &f)
+{
+    const QString condition = filterCondition(f);
+    return condition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + condition;
+}
+
+// "(sort value, id) is after/before the key" in the filter's order, as a row-value
+// comparison that an index on (column, id) can serve.
+QString keysetCondition(const TaskFilter &f, bool after)
+{
+    const bool greater = after != f.descending;
+    const QString op = greater ? QStringLiteral(" > ") : QStringLiteral(" < ");
+    if (f.sort == TaskFilter::Sort::Id)
+        return QStringLiteral("id") + op + QStringLiteral(":kid");
+    return QLatin1Char('(') + sortColumn(f.sort) + QStringLiteral(", id)") + op
+        + QStringLiteral("(:kvalue, :kid)");
+}
+
+QString orderClause(const TaskFilter &f, bool reversed = false)
+{
+    const QString direction
+        = f.descending != reversed ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QString order = sortColumn(f.sort) + direction;
+    if (f.sort != TaskFilter::Sort::Id)
+        order += QStringLiteral(", id") + direction;
+    return order;
 }
 
 void bindFilter(QSqlQuery &q, const TaskFilter &f)
@@ -1142,24 +1171,189 @@ Result<QVector<Task>> TaskStore::list(const TaskFilter &filter)
         return Error::invalid(QStringLiteral("limit must be between 1 and 1000000"));
     if (filter.offset < 0)
         return Error::invalid(QStringLiteral("offset must not be negative"));
-    const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QString order = sortColumn(filter.sort) + direction;
-    if (filter.sort != TaskFilter::Sort::Id)
-        order += QStringLiteral(", id") + direction;
+    if (filter.after && filter.before)
+        return Error::invalid(QStringLiteral("page after a key or before one, not both"));
+    // Rows before a key are read backwards from it, then turned around.
+    const std::optional<TaskKey> &key = filter.after ? filter.after : filter.before;
+    const bool backwards = filter.before.has_value();
+    QString condition = filterCondition(filter);
+    if (key)
+        condition += (condition.isEmpty() ? QString() : QStringLiteral(" AND "))
+            + keysetCondition(filter, !backwards);
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ") + kTaskColumns
-        + QStringLiteral(" FROM tasks") + filterClause(filter) + QStringLiteral(" ORDER BY ")
-        + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+        + QStringLiteral(" FROM tasks")
+        + (condition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + condition)
+        + QStringLiteral(" ORDER BY ") + orderClause(filter, backwards)
+        + (key ? QStringLiteral(" LIMIT :limit") : QStringLiteral(" LIMIT :limit OFFSET :offset")));
     if (!q.ok())
         return q.error();
     bindFilter(q.value(), filter);
     q.value().bindValue(QStringLiteral(":limit"), filter.limit);
-    q.value().bindValue(QStringLiteral(":offset"), filter.offset);
+    if (key) {
+        q.value().bindValue(QStringLiteral(":kid"), key->id);
+        if (filter.sort != TaskFilter::Sort::Id)
+            q.value().bindValue(QStringLiteral(":kvalue"), key->value);
+    } else {
+        q.value().bindValue(QStringLiteral(":offset"), filter.offset);
+    }
     if (Error e = m_db.exec(q.value(), QStringLiteral("list")))
         return e;
     QVector<Task> tasks;
     while (q.value().next())
         tasks.append(taskFromRow(q.value()));
+    if (backwards)
+        std::reverse(tasks.begin(), tasks.end());
     return tasks;
+}
+
+TaskKey TaskFilter::keyOf(const Task &task) const
+{
+    TaskKey key;
+    key.id = task.id;
+    switch (sort) {
+    case Sort::Id:
+        key.value = task.id;
+        break;
+    case Sort::Name:
+        key.value = task.name;
+        break;
+    case Sort::Kind:
+        key.value = task.kind;
+        break;
+    case Sort::Queue:
+        key.value = task.queue;
+        break;
+    case Sort::Status:
+        key.value = statusName(task.status);
+        break;
+    case Sort::Priority:
+        key.value = task.priority;
+        break;
+    case Sort::Progress:
+        key.value = task.progressDone;
+        break;
+    case Sort::Worker:
+        key.value = task.workerId.isNull() ? QString(QLatin1String("")) : task.workerId;
+        break;
+    case Sort::CreatedAt:
+        key.value = task.createdAt;
+        break;
+    case Sort::StartedAt:
+        key.value = task.startedAt;
+        break;
+    case Sort::HeartbeatAt:
+        key.value = task.heartbeatAt;
+        break;
+    case Sort::CompletedAt:
+        key.value = task.completedAt;
+        break;
+    case Sort::UpdatedAt:
+        key.value = task.updatedAt;
+        break;
+    case Sort::Attempt:
+        key.value = task.attempt;
+        break;
+    }
+    return key;
+}
+
+Result<TaskChanges> TaskStore::changedSince(
+    qint64 updatedAfterMs, const TaskFilter &filter, int limit)
+{
+    if (limit < 1 || limit > 100000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    TaskChanges changes;
+    Result<qint64> now = m_db.now();
+    if (!now.ok())
+        return now.error();
+    changes.dbNow = *now;
+    const QString condition = filterCondition(filter);
+    Result<QSqlQuery> q
+        = m_db.prepare(QStringLiteral("SELECT ") + kTaskColumns + QStringLiteral(", CASE WHEN ")
+            + (condition.isEmpty() ? QStringLiteral("1 = 1") : condition)
+            + QStringLiteral(" THEN 1 ELSE 0 END FROM tasks WHERE updated_at > :since "
+                             "ORDER BY updated_at, id LIMIT :limit"));
+    if (!q.ok())
+        return q.error();
+    bindFilter(q.value(), filter);
+    q.value().bindValue(QStringLiteral(":since"), updatedAfterMs);
+    // One more than asked tells "exactly the limit" from "more than the limit".
+    q.value().bindValue(QStringLiteral(":limit"), limit + 1);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("changes")))
+        return e;
+    while (q.value().next()) {
+        if (changes.tasks.size() == limit) {
+            changes.truncated = true;
+            break;
+        }
+        changes.tasks.append({taskFromRow(q.value()), q.value().value(25).toInt() == 1});
+    }
+    q.value().finish();
+    return changes;
+}
+
+Result<QStringList> TaskStore::queues(int limit)
+{
+    if (limit < 1 || limit > 100000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("SELECT DISTINCT queue FROM tasks ORDER BY queue LIMIT :limit"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":limit"), limit);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("queues")))
+        return e;
+    QStringList names;
+    while (q.value().next())
+        names.append(q.value().value(0).toString());
+    return names;
+}
+
+Result<TaskHorizon> TaskStore::horizon(const TaskFilter &filter, bool withCount)
+{
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ")
+        + (withCount ? QStringLiteral("(SELECT count(*) FROM tasks") + filterClause(filter)
+                    + QStringLiteral(")")
+                     : QStringLiteral("-1"))
+        + QStringLiteral(", (SELECT COALESCE(max(id), 0) FROM tasks), (SELECT COALESCE(max(id), "
+                         "0) FROM audit_log), {NOW}"));
+    if (!q.ok())
+        return q.error();
+    if (withCount)
+        bindFilter(q.value(), filter);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("horizon")))
+        return e;
+    if (!q.value().next())
+        return Error::database(QStringLiteral("horizon: no row"));
+    TaskHorizon h;
+    h.count = q.value().value(0).toLongLong();
+    h.maxTaskId = q.value().value(1).toLongLong();
+    h.maxAuditId = q.value().value(2).toLongLong();
+    h.dbNow = q.value().value(3).toLongLong();
+    q.value().finish();
+    return h;
+}
+
+Result<QVector<TaskKey>> TaskStore::keysetAnchors(const TaskFilter &filter, int stride)
+{
+    if (stride < 2 || stride > 1000000)
+        return Error::invalid(QStringLiteral("stride must be between 2 and 1000000"));
+    // Numbering the rows on the server sends only every stride-th key over the wire
+    // (QPSQL would load a whole result into memory).
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT v, id FROM (SELECT ")
+        + sortColumn(filter.sort) + QStringLiteral(" AS v, id, row_number() OVER (ORDER BY ")
+        + orderClause(filter) + QStringLiteral(") AS rn FROM tasks") + filterClause(filter)
+        + QStringLiteral(") numbered WHERE rn % :stride = 0 ORDER BY rn"));
+    if (!q.ok())
+        return q.error();
+    bindFilter(q.value(), filter);
+    q.value().bindValue(QStringLiteral(":stride"), stride);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("anchors")))
+        return e;
+    QVector<TaskKey> keys;
+    while (q.value().next())
+        keys.append({q.value().value(0), q.value().value(1).toLongLong()});
+    return keys;
 }
 
 Result<qint64> TaskStore::count(const TaskFilter &filter)

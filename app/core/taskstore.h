@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <QVariant>
 #include <QVector>
 
 #include <optional>
@@ -14,6 +15,14 @@
 namespace taskdesk {
 
 class Database;
+
+// A row's place in a sort order: the value of the sort column (NULL read as 0 or
+// the empty text, alike on both backends) and the id that breaks ties.
+struct TaskKey
+{
+    QVariant value;
+    qint64 id = 0;
+};
 
 struct TaskFilter
 {
@@ -44,8 +53,40 @@ struct TaskFilter
     bool descending = true;
     int limit = 100;
     qint64 offset = 0;
+    // Keyset paging, cheap at any depth (an offset walks every row it skips):
+    // only rows strictly after `after`, or strictly before `before`, in the sort
+    // order; the offset is then ignored. Rows come back in the sort order.
+    std::optional<TaskKey> after;
+    std::optional<TaskKey> before;
 
     static std::optional<Sort> parseSort(const QString &name);
+    // The key of `task` in this filter's sort order.
+    TaskKey keyOf(const Task &task) const;
+};
+
+// A task changed since some time, and whether it passes a filter now.
+struct ChangedTask
+{
+    Task task;
+    bool matches = false;
+};
+
+struct TaskChanges
+{
+    QVector<ChangedTask> tasks; // oldest change first
+    qint64 dbNow = 0; // the database clock when they were read
+    bool truncated = false; // more rows changed than the limit
+};
+
+// Where a view of the tasks starts following changes, read in one statement so
+// that it is one snapshot: how many tasks pass a filter, the highest task and
+// audit ids, and the database clock.
+struct TaskHorizon
+{
+    qint64 count = -1; // -1 when not asked for
+    qint64 maxTaskId = 0;
+    qint64 maxAuditId = 0;
+    qint64 dbNow = 0;
 };
 
 // The thresholds that make a task "stuck". Validated before use.
@@ -191,6 +232,18 @@ public:
     Result<QVector<Task>> list(const TaskFilter &filter);
     Result<qint64> count(const TaskFilter &filter);
     Result<StatusCounts> counts(qint64 heartbeatTimeoutMs = 60000);
+    // The tasks whose updated_at is later than `updatedAfterMs`, each with whether it
+    // passes `filter` now (its sort and paging are ignored): a view's periodic refresh
+    // reads only these, on the updated_at index. Writers that commit late can leave an
+    // older updated_at behind: callers ask again with a margin.
+    Result<TaskChanges> changedSince(
+        qint64 updatedAfterMs, const TaskFilter &filter, int limit = 1000);
+    // The keys of the rows at positions stride-1, 2·stride-1, … of `filter`'s order:
+    // where keyset paging starts for a jump deep into a large table.
+    Result<QVector<TaskKey>> keysetAnchors(const TaskFilter &filter, int stride);
+    Result<TaskHorizon> horizon(const TaskFilter &filter, bool withCount = true);
+    // The queues that tasks name, in order (a queue filter's choices).
+    Result<QStringList> queues(int limit = 500);
     Result<Stats> stats(int hours);
 
     // --- stuck tasks

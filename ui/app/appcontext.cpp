@@ -1,0 +1,95 @@
+#include "appcontext.h"
+
+#include "appsettings.h"
+#include "backgroundrunner.h"
+#include "database.h"
+
+// The sweeper's rules live in the settings table once the runtime provides it.
+#if __has_include("scheduling/settings.h")
+#include "scheduling/settings.h"
+#define TASKDESK_HAVE_SHARED_SETTINGS 1
+#endif
+
+namespace taskdesk::ui {
+
+AppContext::AppContext(
+    std::unique_ptr<Database> database, std::unique_ptr<AppSettings> settings, QObject *parent)
+    : QObject(parent)
+    , m_database(std::move(database))
+    , m_settings(std::move(settings))
+    , m_tasks(*m_database, m_settings->operatorName())
+    , m_audit(*m_database)
+    , m_runner(new BackgroundRunner(this))
+{
+    reloadSharedSettings();
+}
+
+AppContext::~AppContext()
+{
+    // The reader thread uses the stores: it stops before they go.
+    delete m_runner;
+    m_runner = nullptr;
+}
+
+void AppContext::setOperatorName(const QString &name)
+{
+    const QString trimmed = name.trimmed().isEmpty() ? AuditLog::osUser() : name.trimmed();
+    if (trimmed == m_tasks.actor())
+        return;
+    m_tasks.setActor(trimmed);
+    Q_EMIT operatorChanged(trimmed);
+}
+
+void AppContext::setReadOnly(bool readOnly, const QString &reason)
+{
+    m_readOnlyReason = reason;
+    if (readOnly == m_readOnly)
+        return;
+    const bool could = canAct();
+    m_readOnly = readOnly;
+    Q_EMIT readOnlyChanged(readOnly);
+    if (could != canAct())
+        Q_EMIT canActChanged(canAct());
+}
+
+void AppContext::reportFailure(const QString &message)
+{
+    m_unavailableReason = message;
+    if (!m_available)
+        return;
+    const bool could = canAct();
+    m_available = false;
+    Q_EMIT availabilityChanged(false);
+    if (could != canAct())
+        Q_EMIT canActChanged(canAct());
+}
+
+void AppContext::reportSuccess()
+{
+    if (m_available)
+        return;
+    const bool could = canAct();
+    m_available = true;
+    m_unavailableReason.clear();
+    Q_EMIT availabilityChanged(true);
+    if (could != canAct())
+        Q_EMIT canActChanged(canAct());
+}
+
+void AppContext::reloadSharedSettings()
+{
+#ifdef TASKDESK_HAVE_SHARED_SETTINGS
+    Settings shared(*m_database, operatorName());
+    Result<SweeperRules> rules = shared.sweeperRules();
+    if (!rules.ok())
+        return; // defaults stay; the views report an unreachable database themselves
+    const bool changed = rules->heartbeatTimeoutMs != m_stuckHeartbeatMs
+        || rules->queueThresholdMs != m_thresholds.queueThresholdMs;
+    m_stuckHeartbeatMs = rules->heartbeatTimeoutMs;
+    m_thresholds = rules->thresholds();
+    if (changed)
+        Q_EMIT sharedSettingsChanged();
+#endif
+}
+
+} // namespace taskdesk::ui

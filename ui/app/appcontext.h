@@ -1,0 +1,81 @@
+#pragma once
+
+#include "auditlog.h"
+#include "taskstore.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace taskdesk {
+class Database;
+}
+
+namespace taskdesk::ui {
+
+class AppSettings;
+class BackgroundRunner;
+
+// What every view of one window shares: the database and its stores, the
+// background reader, the local settings, who the operator is, and whether
+// actions are allowed now (not in read-only mode, and the database answers).
+class AppContext final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppContext)
+
+public:
+    AppContext(std::unique_ptr<Database> database, std::unique_ptr<AppSettings> settings,
+        QObject *parent = nullptr);
+    ~AppContext() override;
+
+    Database &database() { return *m_database; }
+    TaskStore &tasks() { return m_tasks; }
+    AuditLog &audit() { return m_audit; }
+    AppSettings &settings() { return *m_settings; }
+    BackgroundRunner &background() { return *m_runner; }
+
+    QString operatorName() const { return m_tasks.actor(); }
+    void setOperatorName(const QString &name);
+
+    // --read-only, or a database that refuses writes: everything shows, nothing changes.
+    bool isReadOnly() const { return m_readOnly; }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    void setReadOnly(bool readOnly, const QString &reason = {});
+
+    // False from the first failed read until one succeeds again.
+    bool isAvailable() const { return m_available; }
+    QString unavailableReason() const { return m_unavailableReason; }
+    bool canAct() const { return !m_readOnly && m_available; }
+
+    // The sweeper's heartbeat timeout (the settings table): what "stuck" means.
+    qint64 stuckHeartbeatMs() const { return m_stuckHeartbeatMs; }
+    StuckThresholds stuckThresholds() const { return m_thresholds; }
+    void reloadSharedSettings();
+
+public Q_SLOTS:
+    void reportFailure(const QString &message);
+    void reportSuccess();
+
+Q_SIGNALS:
+    void availabilityChanged(bool available);
+    void readOnlyChanged(bool readOnly);
+    void canActChanged(bool canAct);
+    void operatorChanged(const QString &name);
+    void sharedSettingsChanged();
+
+private:
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AppSettings> m_settings;
+    TaskStore m_tasks;
+    AuditLog m_audit;
+    BackgroundRunner *m_runner;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+    bool m_available = true;
+    QString m_unavailableReason;
+    qint64 m_stuckHeartbeatMs = 60000;
+    StuckThresholds m_thresholds;
+};
+
+} // namespace taskdesk::ui

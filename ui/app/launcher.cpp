@@ -1,0 +1,103 @@
+#include "launcher.h"
+
+#include "appcontext.h"
+#include "appsettings.h"
+#include "database.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+
+#include <memory>
+
+namespace taskdesk::ui {
+
+LaunchOptions LaunchOptions::parse(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "Launcher", "Taskdesk: an operations console for background jobs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+        QApplication::translate("Launcher",
+            "The database: a SQLite file, sqlite:///path or postgresql://user@host/db."),
+        QStringLiteral("URL"));
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+        QApplication::translate("Launcher", "Show everything and change nothing."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QApplication::translate(
+            "Launcher", "Load the demo tasks and processes into the database."));
+    const QCommandLineOption settings(QStringLiteral("settings"),
+        QApplication::translate("Launcher", "Read and write preferences in this INI file."),
+        QStringLiteral("FILE"));
+    parser.addOptions({db, readOnly, demo, settings});
+    parser.process(app);
+    LaunchOptions options;
+    options.database = parser.value(db);
+    options.readOnly = parser.isSet(readOnly);
+    options.demo = parser.isSet(demo);
+    options.settingsFile = parser.value(settings);
+    return options;
+}
+
+QString Launcher::databaseLocation(const QString &fromCommandLine, const QString &fromSettings)
+{
+    if (!fromCommandLine.isEmpty())
+        return fromCommandLine;
+    if (!qEnvironmentVariableIsEmpty("TASKDESK_DB"))
+        return qEnvironmentVariable("TASKDESK_DB");
+    if (!fromSettings.isEmpty())
+        return fromSettings;
+    return DatabaseLocation::resolve({});
+}
+
+int Launcher::run(QApplication &app)
+{
+    QApplication::setApplicationName(QStringLiteral("taskdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Taskdesk"));
+    QApplication::setOrganizationName(QStringLiteral("Taskdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(TASKDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("taskdesk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/taskdesk.svg")));
+    const LaunchOptions options = LaunchOptions::parse(app);
+
+    auto settings = std::make_unique<AppSettings>(options.settingsFile);
+    const QString text = databaseLocation(options.database, settings->databaseLocation());
+    Result<DatabaseLocation> location = DatabaseLocation::parse(text);
+    if (!location.ok()) {
+        QMessageBox::critical(nullptr, QStringLiteral("Taskdesk"), location.error().message());
+        return 2;
+    }
+    auto database = std::make_unique<Database>(location.value());
+    for (;;) {
+        // Read-only never changes the schema, not even to create it.
+        const Error e = database->open(
+            options.readOnly ? Database::OpenMode::NoMigrate : Database::OpenMode::Migrate);
+        if (!e)
+            break;
+        QMessageBox box(QMessageBox::Critical, QStringLiteral("Taskdesk"),
+            QApplication::translate("Launcher", "Taskdesk cannot open its database."),
+            QMessageBox::Retry | QMessageBox::Close);
+        box.setInformativeText(e.message());
+        if (box.exec() != QMessageBox::Retry)
+            return 3;
+    }
+
+    AppContext context(std::move(database), std::move(settings));
+    if (options.readOnly) {
+        context.setReadOnly(true, QApplication::translate("Launcher", "started with --read-only"));
+    } else {
+        Result<bool> writable = context.database().canWrite();
+        if (writable.ok() && !writable.value())
+            context.setReadOnly(true,
+                QApplication::translate("Launcher", "the database refuses changes from this user"));
+    }
+    MainWindow window(context);
+    window.show();
+    return app.exec();
+}
+
+} // namespace taskdesk::ui

@@ -1,0 +1,278 @@
+#include "mainwindow.h"
+
+#include "appcontext.h"
+#include "appsettings.h"
+#include "auditview.h"
+#include "database.h"
+#include "settingsdialog.h"
+#include "statsview.h"
+#include "stuckview.h"
+#include "taskactions.h"
+#include "tasksview.h"
+#include "traynotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace taskdesk::ui {
+
+namespace {
+
+QWidget *placeholder(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setEnabled(false);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_sidebar(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_banner(new MessageBar(this))
+    , m_messages(new MessageBar(this))
+    , m_tasks(new TasksView(context, this))
+    , m_stuck(new StuckView(context, this))
+    , m_stats(new StatsView(context, this))
+    , m_audit(new AuditView(context, this))
+    , m_databaseLabel(new QLabel(this))
+    , m_stateLabel(new QLabel(this))
+    , m_operatorLabel(new QLabel(this))
+    , m_pageTimer(new QTimer(this))
+    , m_tray(new TrayNotifier(this, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Taskdesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/taskdesk.svg")));
+    const int em = fontMetrics().averageCharWidth();
+    const int line = fontMetrics().height();
+
+    m_banner->setObjectName(QStringLiteral("databaseBanner"));
+    m_banner->setClosable(false);
+    m_messages->setObjectName(QStringLiteral("actionMessages"));
+
+    struct Entry
+    {
+        Page page;
+        QString icon;
+        QString title;
+        QWidget *widget;
+    };
+    const QList<Entry> entries{
+        {Tasks, QStringLiteral("tasks"), tr("Tasks"), m_tasks},
+        {Processes, QStringLiteral("processes"), tr("Processes"),
+            placeholder(tr("Processes: the supervisor's view appears here."), this)},
+        {Stuck, QStringLiteral("stuck"), tr("Stuck"), m_stuck},
+        {Schedules, QStringLiteral("schedules"), tr("Schedules"),
+            placeholder(tr("Schedules appear here."), this)},
+        {Stats, QStringLiteral("stats"), tr("Stats"), m_stats},
+        {Audit, QStringLiteral("audit"), tr("Audit Log"), m_audit},
+    };
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setIconSize(QSize(line * 3 / 2, line * 3 / 2));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setFixedWidth(em * 20);
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFocusPolicy(Qt::TabFocus);
+    for (const Entry &e : entries) {
+        auto *item = new QListWidgetItem(
+            QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.title, m_sidebar);
+        item->setSizeHint(QSize(em * 18, line * 2 + line / 2));
+        m_pages->addWidget(e.widget);
+    }
+    m_sidebar->setStyleSheet(QStringLiteral(
+        "QListWidget { background: palette(window); } QListWidget::item { padding-left: 6px; "
+        "border-radius: 4px; } QListWidget::item:selected { background: palette(highlight); "
+        "color: palette(highlighted-text); }"));
+
+    auto *central = new QWidget(this);
+    auto *right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    right->addWidget(m_banner);
+    right->addWidget(m_messages);
+    right->addWidget(m_pages, 1);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addLayout(right, 1);
+    setCentralWidget(central);
+
+    m_databaseLabel->setText(tr("Database: %1").arg(context.database().location().display()));
+    m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
+    m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    statusBar()->addPermanentWidget(m_stateLabel);
+    statusBar()->addPermanentWidget(m_operatorLabel);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+    m_operatorLabel->setText(tr("Operator: %1").arg(context.operatorName()));
+
+    buildMenus();
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_pages->setCurrentIndex(row);
+        tick();
+    });
+    connect(m_tasks, &TasksView::message, this, &MainWindow::showMessage);
+    connect(m_stuck, &StuckView::message, this, &MainWindow::showMessage);
+    connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
+    connect(m_tasks, &TasksView::countsChanged, this, &MainWindow::onCountsChanged);
+    connect(&m_context, &AppContext::availabilityChanged, this, &MainWindow::updateBanner);
+    connect(&m_context, &AppContext::readOnlyChanged, this, &MainWindow::updateBanner);
+    connect(&m_context, &AppContext::operatorChanged, this,
+        [this](const QString &name) { m_operatorLabel->setText(tr("Operator: %1").arg(name)); });
+    connect(m_pageTimer, &QTimer::timeout, this, &MainWindow::tick);
+    m_pageTimer->start(context.settings().refreshIntervalMs());
+
+    m_sidebar->setCurrentRow(Tasks);
+    updateBanner();
+    const QByteArray geometry = context.settings().windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(em * 190, line * 52);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(QIcon(QStringLiteral(":/icons/settings.svg")),
+        tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setObjectName(QStringLiteral("actionSettings"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *tasks = menuBar()->addMenu(tr("&Tasks"));
+    tasks->addActions(m_tasks->actions()->taskActions());
+    tasks->addSeparator();
+    tasks->addAction(m_tasks->actions()->refreshAction());
+    tasks->addAction(m_tasks->actions()->findAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QAction *a = view->addAction(m_sidebar->item(i)->icon(), m_sidebar->item(i)->text(), this,
+            [this, i]() { showPage(Page(i)); });
+        a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Taskdesk"), this, &MainWindow::showAbout);
+}
+
+QWidget *MainWindow::page(Page page) const
+{
+    return m_pages->widget(page);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+QString MainWindow::lastMessage() const
+{
+    return m_messages->text();
+}
+
+void MainWindow::showMessage(const QString &text, MessageBar::Type type)
+{
+    m_messages->showMessage(text, type);
+    statusBar()->showMessage(text, 10000);
+}
+
+void MainWindow::updateBanner()
+{
+    if (!m_context.isAvailable()) {
+        m_banner->showMessage(tr("The database does not answer: %1. The last data stays on "
+                                 "screen and actions are off until it answers again; Taskdesk "
+                                 "keeps trying by itself.")
+                                  .arg(m_context.unavailableReason()),
+            MessageBar::Type::Error);
+    } else if (m_context.isReadOnly()) {
+        m_banner->showMessage(m_context.readOnlyReason().isEmpty()
+                ? tr("Read-only: everything is shown and nothing can be changed.")
+                : tr("Read-only: everything is shown and nothing can be changed (%1).")
+                      .arg(m_context.readOnlyReason()),
+            MessageBar::Type::Information);
+    } else {
+        m_banner->hide();
+    }
+    m_stateLabel->setText(m_context.isAvailable()
+            ? (m_context.isReadOnly() ? tr("Read-only") : tr("Connected"))
+            : tr("Database unreachable"));
+}
+
+void MainWindow::tick()
+{
+    switch (currentPage()) {
+    case Stuck:
+        m_stuck->refresh();
+        break;
+    case Audit:
+        m_audit->refresh();
+        break;
+    case Stats:
+        m_stats->refresh();
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::onCountsChanged(const StatusCounts &counts)
+{
+    m_tray->updateStuckCount(counts.stuck);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_context, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const int ms = m_context.settings().refreshIntervalMs();
+    m_tasks->setRefreshInterval(ms);
+    m_pageTimer->start(ms);
+    showMessage(dialog.resultMessage(), MessageBar::Type::Positive);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Taskdesk"),
+        tr("<h3>Taskdesk %1</h3><p>An operations console for background jobs.</p>"
+           "<p>Database: %2</p>")
+            .arg(QStringLiteral(TASKDESK_VERSION),
+                m_context.database().location().display().toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_tasks->saveState();
+    m_context.settings().setWindowGeometry(saveGeometry());
+    m_context.settings().sync();
+    event->accept();
+}
+
+} // namespace taskdesk::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "messagebar.h"
+#include "taskstore.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
+
+namespace taskdesk::ui {
+
+class AppContext;
+class AuditView;
+class StatsView;
+class StuckView;
+class TasksView;
+class TrayNotifier;
+
+// The main window: a sidebar of pages (Tasks, Processes, Stuck, Schedules,
+// Stats, Audit), a banner when the database does not answer or the app is
+// read-only, a message bar that says what the last action did, and a status
+// bar with the overall state.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum Page { Tasks, Processes, Stuck, Schedules, Stats, Audit, PageCount };
+
+    explicit MainWindow(AppContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TasksView *tasksView() const { return m_tasks; }
+    StuckView *stuckView() const { return m_stuck; }
+    StatsView *statsView() const { return m_stats; }
+    AuditView *auditView() const { return m_audit; }
+    QWidget *page(Page page) const;
+    void showPage(Page page);
+    Page currentPage() const;
+
+    MessageBar *messageBar() const { return m_messages; }
+    MessageBar *banner() const { return m_banner; }
+    // What the message bar says now (empty when it is closed).
+    QString lastMessage() const;
+
+public Q_SLOTS:
+    void showMessage(const QString &text, taskdesk::ui::MessageBar::Type type);
+    void showSettings();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void updateBanner();
+    void tick();
+    void onCountsChanged(const StatusCounts &counts);
+
+    AppContext &m_context;
+    QListWidget *m_sidebar;
+    QStackedWidget *m_pages;
+    MessageBar *m_banner;
+    MessageBar *m_messages;
+    TasksView *m_tasks;
+    StuckView *m_stuck;
+    StatsView *m_stats;
+    AuditView *m_audit;
+    QLabel *m_databaseLabel;
+    QLabel *m_stateLabel;
+    QLabel *m_operatorLabel;
+    QTimer *m_pageTimer;
+    TrayNotifier *m_tray;
+};
+
+} // namespace taskdesk::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "taskstore.h"
+
+#include <QObject>
+#include <QSet>
+
+class QSystemTrayIcon;
+class QWidget;
+
+namespace taskdesk::ui {
+
+// The tray icon (when the desktop has a tray) and its desktop notifications:
+// new stuck tasks, a process gone FATAL. Without a tray the notifications are
+// still kept, so that tests and the status bar can read the last one.
+class TrayNotifier final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrayNotifier)
+
+public:
+    explicit TrayNotifier(QWidget *window, QObject *parent = nullptr);
+
+    bool hasTray() const { return m_tray != nullptr; }
+    void notify(const QString &title, const QString &text, bool warning = true);
+    // Notifies when more tasks are stuck than at the last call.
+    void updateStuckCount(qint64 stuck);
+    QString lastNotification() const { return m_last; }
+
+private:
+    QWidget *m_window;
+    QSystemTrayIcon *m_tray = nullptr;
+    qint64 m_stuck = -1;
+    QString m_last;
+};
+
+} // namespace taskdesk::ui

@@ -1,0 +1,147 @@
+#include "audittablemodel.h"
+
+#include "timeformat.h"
+
+#include <QJsonDocument>
+
+namespace taskdesk::ui {
+
+AuditTableModel::AuditTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+int AuditTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int AuditTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case When:
+        return tr("When");
+    case Actor:
+        return tr("Who");
+    case Host:
+        return tr("Host");
+    case Action:
+        return tr("Action");
+    case Task:
+        return tr("Task");
+    case Change:
+        return tr("Status");
+    case Details:
+        return tr("Details");
+    default:
+        return {};
+    }
+}
+
+QString AuditTableModel::actionText(const QString &action)
+{
+    static const QMap<QString, const char *> names{
+        {QStringLiteral("enqueue"), QT_TR_NOOP("enqueued")},
+        {QStringLiteral("cancel"), QT_TR_NOOP("cancelled")},
+        {QStringLiteral("force_stop"), QT_TR_NOOP("force stopped")},
+        {QStringLiteral("restart"), QT_TR_NOOP("restarted")},
+        {QStringLiteral("delete"), QT_TR_NOOP("deleted")},
+        {QStringLiteral("sweep"), QT_TR_NOOP("swept")},
+        {QStringLiteral("cleanup"), QT_TR_NOOP("cleaned up")},
+    };
+    const auto it = names.constFind(action);
+    return it == names.constEnd() ? action : tr(it.value());
+}
+
+QString AuditTableModel::detailsText(const QJsonObject &details)
+{
+    QStringList parts;
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
+        if (it.key() == QLatin1String("snapshot"))
+            continue; // the deleted row: in the tooltip, too long for a cell
+        const QJsonValue v = it.value();
+        QString text;
+        if (v.isString())
+            text = v.toString();
+        else if (v.isDouble())
+            text = QString::number(v.toDouble(), 'g', 12);
+        else if (v.isBool())
+            text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else
+            text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        parts.append(it.key() + QLatin1Char('=') + text);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QVariant AuditTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const AuditEntry &e = m_entries.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case When:
+            return TimeFormat::dateTime(e.at);
+        case Actor:
+            return e.actor;
+        case Host:
+            return e.host;
+        case Action:
+            return actionText(e.action);
+        case Task:
+            if (e.taskId <= 0)
+                return e.taskName;
+            return e.taskName.isEmpty() ? QStringLiteral("#%1").arg(e.taskId)
+                                        : QStringLiteral("#%1 %2").arg(e.taskId).arg(e.taskName);
+        case Change:
+            if (e.beforeStatus.isEmpty() && e.afterStatus.isEmpty())
+                return QString();
+            return tr("%1 → %2").arg(
+                e.beforeStatus.isEmpty() ? tr("new") : e.beforeStatus, e.afterStatus);
+        case Details:
+            return detailsText(e.details);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Details && !e.details.isEmpty())
+        return QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Indented));
+    if (role == Qt::UserRole)
+        return e.id;
+    return {};
+}
+
+void AuditTableModel::setEntries(const QVector<AuditEntry> &entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+}
+
+void AuditTableModel::prependNewer(const QVector<AuditEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(entries.size()) - 1);
+    m_entries = entries + m_entries;
+    endInsertRows();
+}
+
+void AuditTableModel::appendOlder(const QVector<AuditEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(entries.size()) - 1);
+    m_entries += entries;
+    endInsertRows();
+}
+
+} // namespace taskdesk::ui

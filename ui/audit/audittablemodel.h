@@ -1,0 +1,41 @@
+#pragma once
+
+#include "auditlog.h"
+
+#include <QAbstractTableModel>
+
+namespace taskdesk::ui {
+
+// Audit rows, newest first: who did what to which task, when, and the status
+// before and after. New rows are inserted on top, older pages appended below.
+class AuditTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditTableModel)
+
+public:
+    enum Column { When, Actor, Host, Action, Task, Change, Details, ColumnCount };
+
+    explicit AuditTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setEntries(const QVector<AuditEntry> &entries); // a new search: replaces the rows
+    void prependNewer(const QVector<AuditEntry> &entries); // newest first, all newer than ours
+    void appendOlder(const QVector<AuditEntry> &entries);
+    const QVector<AuditEntry> &entries() const { return m_entries; }
+    qint64 newestId() const { return m_entries.isEmpty() ? 0 : m_entries.first().id; }
+    qint64 oldestId() const { return m_entries.isEmpty() ? 0 : m_entries.last().id; }
+
+    static QString actionText(const QString &action);
+    static QString detailsText(const QJsonObject &details);
+
+private:
+    QVector<AuditEntry> m_entries;
+};
+
+} // namespace taskdesk::ui

@@ -1,0 +1,125 @@
+#include "auditview.h"
+
+#include "appcontext.h"
+#include "audittablemodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace taskdesk::ui {
+
+AuditView::AuditView(AppContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new AuditTableModel(this))
+    , m_search(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_older(new QPushButton(tr("Load Older Entries"), this))
+    , m_summary(new QLabel(this))
+    , m_searchDelay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("auditView"));
+    const int em = fontMetrics().averageCharWidth();
+    const int gap = fontMetrics().height() / 2;
+    m_search->setObjectName(QStringLiteral("auditSearch"));
+    m_search->setPlaceholderText(tr("Search who, action, task or details"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(em * 40);
+
+    m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 17 / 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->setColumnWidth(AuditTableModel::When, em * 21);
+    m_table->setColumnWidth(AuditTableModel::Actor, em * 14);
+    m_table->setColumnWidth(AuditTableModel::Host, em * 14);
+    m_table->setColumnWidth(AuditTableModel::Action, em * 16);
+    m_table->setColumnWidth(AuditTableModel::Task, em * 32);
+    m_table->setColumnWidth(AuditTableModel::Change, em * 24);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search);
+    top->addWidget(m_summary, 1);
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch(1);
+    bottom->addWidget(m_older);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(gap, gap, gap, gap);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom);
+
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &AuditView::reload);
+    connect(m_older, &QPushButton::clicked, this, &AuditView::loadOlder);
+    reload();
+}
+
+void AuditView::reload()
+{
+    AuditFilter filter;
+    filter.search = m_search->text().trimmed();
+    filter.limit = kPage;
+    Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
+    if (!entries.ok()) {
+        m_context.reportFailure(entries.error().message());
+        return;
+    }
+    m_model->setEntries(entries.value());
+    m_older->setEnabled(entries->size() == kPage);
+    m_summary->setText(filter.search.isEmpty()
+            ? tr("The newest %n entries", "", int(entries->size()))
+            : tr("%n entries match", "", int(entries->size())));
+}
+
+void AuditView::refresh()
+{
+    AuditFilter filter;
+    filter.search = m_search->text().trimmed();
+    filter.afterId = m_model->newestId();
+    filter.limit = kPage;
+    Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
+    if (!entries.ok()) {
+        m_context.reportFailure(entries.error().message());
+        return;
+    }
+    if (entries->size() == kPage) // far behind: start again from the top
+        reload();
+    else
+        m_model->prependNewer(entries.value());
+}
+
+void AuditView::loadOlder()
+{
+    if (m_model->oldestId() <= 0)
+        return;
+    AuditFilter filter;
+    filter.search = m_search->text().trimmed();
+    filter.beforeId = m_model->oldestId();
+    filter.limit = kPage;
+    Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
+    if (!entries.ok()) {
+        m_context.reportFailure(entries.error().message());
+        return;
+    }
+    m_model->appendOlder(entries.value());
+    m_older->setEnabled(entries->size() == kPage);
+}
+
+} // namespace taskdesk::ui

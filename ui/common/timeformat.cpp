@@ -1,0 +1,60 @@
+#include "timeformat.h"
+
+#include <QDateTime>
+
+namespace taskdesk::ui {
+
+QString TimeFormat::age(qint64 ms)
+{
+    if (ms < 0)
+        ms = 0;
+    const qint64 s = ms / 1000;
+    if (s < 2)
+        return tr("just now");
+    if (s < 60)
+        return tr("%1 s ago").arg(s);
+    if (s < 3600)
+        return tr("%1 min ago").arg(s / 60);
+    if (s < 48 * 3600)
+        return tr("%1 h ago").arg(s / 3600);
+    return tr("%1 d ago").arg(s / 86400);
+}
+
+QString TimeFormat::duration(qint64 ms)
+{
+    if (ms < 0)
+        ms = 0;
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    if (s < 86400)
+        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+QString TimeFormat::shortTime(qint64 epochMs)
+{
+    if (epochMs <= 0)
+        return {};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime();
+    const QDate today = QDate::currentDate();
+    if (t.date() == today)
+        return t.toString(QStringLiteral("HH:mm:ss"));
+    if (t.date().year() == today.year())
+        return t.toString(QStringLiteral("MM-dd HH:mm"));
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString TimeFormat::dateTime(qint64 epochMs)
+{
+    if (epochMs <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime().toString(
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace taskdesk::ui

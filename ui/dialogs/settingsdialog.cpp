@@ -1,0 +1,201 @@
+#include "settingsdialog.h"
+
+#include "appcontext.h"
+#include "appsettings.h"
+#include "auditlog.h"
+#include "database.h"
+
+// The sweeper's rules live in the settings table once the runtime provides it.
+#if __has_include("scheduling/settings.h")
+#include "scheduling/settings.h"
+#define TASKDESK_HAVE_SHARED_SETTINGS 1
+#endif
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace taskdesk::ui {
+
+SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_database(new QLineEdit(this))
+    , m_operator(new QLineEdit(this))
+    , m_refresh(new QSpinBox(this))
+    , m_runSweeper(new QCheckBox(tr("Run the sweeper in this app"), this))
+    , m_runScheduler(new QCheckBox(tr("Run the scheduler in this app"), this))
+    , m_sweepInterval(new QSpinBox(this))
+    , m_heartbeat(new QSpinBox(this))
+    , m_queueThreshold(new QSpinBox(this))
+    , m_queuePolicy(new QComboBox(this))
+    , m_poison(new QSpinBox(this))
+    , m_sharedNote(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    AppSettings &local = context.settings();
+
+    m_database->setText(local.databaseLocation());
+    m_database->setPlaceholderText(DatabaseLocation::resolve({}));
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    auto *dbRow = new QHBoxLayout;
+    dbRow->addWidget(m_database, 1);
+    dbRow->addWidget(browse);
+    m_operator->setText(context.operatorName());
+    m_operator->setPlaceholderText(AuditLog::osUser());
+    m_refresh->setRange(AppSettings::kMinRefreshMs, AppSettings::kMaxRefreshMs);
+    m_refresh->setSingleStep(100);
+    m_refresh->setSuffix(tr(" ms"));
+    m_refresh->setValue(local.refreshIntervalMs());
+    m_runSweeper->setChecked(local.runSweeper());
+    m_runScheduler->setChecked(local.runScheduler());
+
+    auto *localBox = new QGroupBox(tr("This desktop"), this);
+    auto *lf = new QFormLayout(localBox);
+    lf->addRow(tr("Database"), dbRow);
+    auto *dbNote = new QLabel(tr("A file path, sqlite:///path or postgresql://user@host/db; "
+                                 "used from the next start."),
+        localBox);
+    dbNote->setWordWrap(true);
+    dbNote->setForegroundRole(QPalette::PlaceholderText);
+    lf->addRow(QString(), dbNote);
+    lf->addRow(tr("Operator name"), m_operator);
+    lf->addRow(tr("Refresh every"), m_refresh);
+    lf->addRow(QString(), m_runSweeper);
+    lf->addRow(QString(), m_runScheduler);
+
+    m_sweepInterval->setRange(1, 3600);
+    m_sweepInterval->setSuffix(tr(" s"));
+    m_heartbeat->setRange(1, 604800);
+    m_heartbeat->setSuffix(tr(" s"));
+    m_queueThreshold->setRange(1, 43200);
+    m_queueThreshold->setSuffix(tr(" min"));
+    m_queuePolicy->addItem(tr("Report them only"), QStringLiteral("report"));
+    m_queuePolicy->addItem(tr("Mark them failed"), QStringLiteral("mark_failed"));
+    m_poison->setRange(0, 100);
+    m_poison->setSpecialValueText(tr("never re-queue"));
+
+    auto *sharedBox = new QGroupBox(tr("Sweeper rules (shared by every host)"), this);
+    auto *sf = new QFormLayout(sharedBox);
+    sf->addRow(tr("Sweep every"), m_sweepInterval);
+    sf->addRow(tr("Running task is stuck after no heartbeat for"), m_heartbeat);
+    sf->addRow(tr("Pending task is stuck after waiting"), m_queueThreshold);
+    sf->addRow(tr("Tasks stuck in the queue"), m_queuePolicy);
+    sf->addRow(tr("Fail a task lost this many times in a row"), m_poison);
+    m_sharedNote->setWordWrap(true);
+    m_sharedNote->setForegroundRole(QPalette::PlaceholderText);
+    sf->addRow(m_sharedNote);
+
+#ifdef TASKDESK_HAVE_SHARED_SETTINGS
+    Settings shared(context.database(), context.operatorName());
+    Result<SweeperRules> rules = shared.sweeperRules();
+    if (rules.ok()) {
+        m_sharedLoaded = true;
+        m_sweepInterval->setValue(int(rules->intervalMs / 1000));
+        m_heartbeat->setValue(int(rules->heartbeatTimeoutMs / 1000));
+        m_queueThreshold->setValue(int(rules->queueThresholdMs / 60000));
+        m_queuePolicy->setCurrentIndex(rules->queuePolicy == QueuePolicy::MarkFailed ? 1 : 0);
+        m_poison->setValue(rules->poisonRescues);
+    } else {
+        m_sharedNote->setText(tr("The rules could not be read: %1").arg(rules.error().message()));
+    }
+#else
+    m_sharedNote->setText(tr("This build has no sweeper."));
+#endif
+    const bool canChangeShared = m_sharedLoaded && context.canAct();
+    sharedBox->setEnabled(canChangeShared);
+    if (m_sharedLoaded)
+        m_sharedNote->setText(context.canAct()
+                ? tr("Changes apply to every sweeper at its next pass, and are audited.")
+                : tr("Read-only: the rules are shown, not changed."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(localBox);
+    layout->addWidget(sharedBox);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browse);
+}
+
+void SettingsDialog::browse()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Taskdesk Database"),
+        m_database->text().isEmpty() ? DatabaseLocation::defaultSqlitePath() : m_database->text(),
+        tr("SQLite databases (*.db *.sqlite);;All files (*)"), nullptr,
+        QFileDialog::DontConfirmOverwrite);
+    if (!file.isEmpty())
+        m_database->setText(file);
+}
+
+void SettingsDialog::accept()
+{
+    if (!m_database->text().trimmed().isEmpty()) {
+        Result<DatabaseLocation> location = DatabaseLocation::parse(m_database->text());
+        if (!location.ok()) {
+            QMessageBox::warning(this, tr("Settings"), location.error().message());
+            return;
+        }
+    }
+    QStringList saved;
+#ifdef TASKDESK_HAVE_SHARED_SETTINGS
+    if (m_sharedLoaded && m_context.canAct()) {
+        SweeperRules rules;
+        Settings shared(m_context.database(),
+            m_operator->text().trimmed().isEmpty() ? AuditLog::osUser()
+                                                   : m_operator->text().trimmed());
+        Result<SweeperRules> current = shared.sweeperRules();
+        if (current.ok())
+            rules = current.value();
+        const SweeperRules before = rules;
+        rules.intervalMs = qint64(m_sweepInterval->value()) * 1000;
+        rules.heartbeatTimeoutMs = qint64(m_heartbeat->value()) * 1000;
+        rules.queueThresholdMs = qint64(m_queueThreshold->value()) * 60000;
+        rules.queuePolicy = Settings::parseQueuePolicy(m_queuePolicy->currentData().toString())
+                                .value_or(QueuePolicy::Report);
+        rules.poisonRescues = m_poison->value();
+        const bool changed = rules.intervalMs != before.intervalMs
+            || rules.heartbeatTimeoutMs != before.heartbeatTimeoutMs
+            || rules.queueThresholdMs != before.queueThresholdMs
+            || rules.queuePolicy != before.queuePolicy
+            || rules.poisonRescues != before.poisonRescues;
+        if (changed) {
+            if (Error e = shared.setSweeperRules(rules)) {
+                QMessageBox::warning(this, tr("Settings"),
+                    tr("The sweeper rules were not saved: %1").arg(e.message()));
+                return;
+            }
+            saved << tr("the sweeper rules");
+        }
+    }
+#endif
+    AppSettings &local = m_context.settings();
+    const bool databaseChanged = m_database->text().trimmed() != local.databaseLocation();
+    local.setDatabaseLocation(m_database->text());
+    local.setOperatorName(m_operator->text());
+    local.setRefreshIntervalMs(m_refresh->value());
+    local.setRunSweeper(m_runSweeper->isChecked());
+    local.setRunScheduler(m_runScheduler->isChecked());
+    local.sync();
+    m_context.setOperatorName(local.operatorName());
+    m_context.reloadSharedSettings();
+    saved.prepend(tr("your preferences"));
+    m_result = tr("Saved %1.").arg(saved.join(tr(" and ")));
+    if (databaseChanged)
+        m_result += QLatin1Char(' ') + tr("The new database is used from the next start.");
+    QDialog::accept();
+}
+
+} // namespace taskdesk::ui

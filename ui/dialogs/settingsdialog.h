@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace taskdesk::ui {
+
+class AppContext;
+
+// This desktop's preferences (database location, operator name, refresh
+// interval, whether this app runs the sweeper and scheduler) and the sweeper's
+// rules, which live in the database and apply to every host at once.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    explicit SettingsDialog(AppContext &context, QWidget *parent = nullptr);
+
+    // What was saved, for the message bar.
+    QString resultMessage() const { return m_result; }
+    QLineEdit *operatorField() const { return m_operator; }
+    QSpinBox *refreshField() const { return m_refresh; }
+    QSpinBox *heartbeatField() const { return m_heartbeat; }
+
+    void accept() override;
+
+private:
+    void browse();
+
+    AppContext &m_context;
+    QLineEdit *m_database;
+    QLineEdit *m_operator;
+    QSpinBox *m_refresh;
+    QCheckBox *m_runSweeper;
+    QCheckBox *m_runScheduler;
+    QSpinBox *m_sweepInterval;
+    QSpinBox *m_heartbeat;
+    QSpinBox *m_queueThreshold;
+    QComboBox *m_queuePolicy;
+    QSpinBox *m_poison;
+    QLabel *m_sharedNote;
+    QDialogButtonBox *m_buttons;
+    bool m_sharedLoaded = false;
+    QString m_result;
+};
+
+} // namespace taskdesk::ui

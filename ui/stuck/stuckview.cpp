@@ -1,0 +1,290 @@
+#include "stuckview.h"
+
+#include "appcontext.h"
+#include "audittablemodel.h"
+#include "backgroundrunner.h"
+#include "confirm.h"
+#include "statusbadgedelegate.h"
+#include "stucktablemodel.h"
+#include "timeformat.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace taskdesk::ui {
+
+namespace {
+
+QTableView *makeTable(QWidget *parent, int rowHeight)
+{
+    auto *table = new QTableView(parent);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    return table;
+}
+
+} // namespace
+
+StuckView::StuckView(AppContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new StuckTableModel(this))
+    , m_decisions(new AuditTableModel(this))
+    , m_queueMinutes(new QSpinBox(this))
+    , m_heartbeatSeconds(new QSpinBox(this))
+    , m_action(new QComboBox(this))
+    , m_preview(new QPushButton(
+          QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh Preview"), this))
+    , m_cleanUp(
+          new QPushButton(QIcon(QStringLiteral(":/icons/cleanup.svg")), tr("Clean Up Now…"), this))
+    , m_summary(new QLabel(this))
+{
+    setObjectName(QStringLiteral("stuckView"));
+    const int em = fontMetrics().averageCharWidth();
+    const int gap = fontMetrics().height() / 2;
+    const int rowHeight = fontMetrics().height() * 17 / 10;
+
+    const StuckThresholds defaults = context.stuckThresholds();
+    m_queueMinutes->setObjectName(QStringLiteral("queueThreshold"));
+    m_queueMinutes->setRange(1, 43200);
+    m_queueMinutes->setSuffix(tr(" min"));
+    m_queueMinutes->setValue(int(std::max<qint64>(1, defaults.queueThresholdMs / 60000)));
+    m_heartbeatSeconds->setObjectName(QStringLiteral("heartbeatTimeout"));
+    m_heartbeatSeconds->setRange(1, 604800);
+    m_heartbeatSeconds->setSuffix(tr(" s"));
+    m_heartbeatSeconds->setValue(int(std::max<qint64>(1, defaults.heartbeatTimeoutMs / 1000)));
+    m_action->setObjectName(QStringLiteral("cleanupAction"));
+    m_action->addItem(tr("Mark them failed"), int(CleanupAction::MarkFailed));
+    m_action->addItem(tr("Retry: re-queue running ones now"), int(CleanupAction::Retry));
+    m_cleanUp->setObjectName(QStringLiteral("cleanUpNow"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Waiting in the queue longer than"), m_queueMinutes);
+    form->addRow(tr("Running without a heartbeat for"), m_heartbeatSeconds);
+    form->addRow(tr("Clean-up action"), m_action);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_preview);
+    buttons->addWidget(m_cleanUp);
+    buttons->addStretch(1);
+    auto *top = new QHBoxLayout;
+    top->addLayout(form);
+    top->addSpacing(gap * 2);
+    top->addLayout(buttons);
+    top->addStretch(1);
+
+    m_summary->setObjectName(QStringLiteral("stuckSummary"));
+    m_summary->setWordWrap(true);
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+
+    m_table = makeTable(this, rowHeight);
+    m_table->setObjectName(QStringLiteral("stuckTable"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(StuckTableModel::Status, new StatusBadgeDelegate(this));
+    const QList<std::pair<int, int>> widths{{StuckTableModel::Problem, 17},
+        {StuckTableModel::Id, 8}, {StuckTableModel::Name, 28}, {StuckTableModel::Kind, 12},
+        {StuckTableModel::Queue, 10}, {StuckTableModel::Status, 22}, {StuckTableModel::Age, 13},
+        {StuckTableModel::Worker, 16}, {StuckTableModel::Attempts, 9}};
+    for (const auto &[column, chars] : widths)
+        m_table->setColumnWidth(column, em * chars + 2 * gap);
+
+    m_decisionView = makeTable(this, rowHeight);
+    m_decisionView->setObjectName(QStringLiteral("sweeperDecisions"));
+    m_decisionView->setModel(m_decisions);
+    m_decisionView->setColumnWidth(AuditTableModel::When, em * 21);
+    m_decisionView->setColumnWidth(AuditTableModel::Actor, em * 14);
+    m_decisionView->setColumnWidth(AuditTableModel::Host, em * 12);
+    m_decisionView->setColumnWidth(AuditTableModel::Action, em * 12);
+    m_decisionView->setColumnWidth(AuditTableModel::Task, em * 28);
+    m_decisionView->setColumnWidth(AuditTableModel::Change, em * 22);
+
+    auto *upper = new QWidget(this);
+    auto *ul = new QVBoxLayout(upper);
+    ul->setContentsMargins(0, 0, 0, 0);
+    ul->addWidget(m_summary);
+    ul->addWidget(m_table, 1);
+    auto *lower = new QWidget(this);
+    auto *ll = new QVBoxLayout(lower);
+    ll->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(tr("The sweeper's decisions"), lower);
+    title->setFont(bold);
+    ll->addWidget(title);
+    ll->addWidget(m_decisionView, 1);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(upper);
+    splitter->addWidget(lower);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(gap, gap, gap, gap);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(m_preview, &QPushButton::clicked, this, &StuckView::refresh);
+    connect(m_cleanUp, &QPushButton::clicked, this, &StuckView::cleanUpNow);
+    connect(m_queueMinutes, &QSpinBox::valueChanged, this, &StuckView::refresh);
+    connect(m_heartbeatSeconds, &QSpinBox::valueChanged, this, &StuckView::refresh);
+    connect(m_action, &QComboBox::currentIndexChanged, this, [this]() {
+        m_model->setAction(action());
+        showReport(m_model->report());
+    });
+    connect(&m_context, &AppContext::canActChanged, this, &StuckView::updateButton);
+    refresh();
+}
+
+StuckThresholds StuckView::thresholds() const
+{
+    StuckThresholds t;
+    t.queueThresholdMs = qint64(m_queueMinutes->value()) * 60000;
+    t.heartbeatTimeoutMs = qint64(m_heartbeatSeconds->value()) * 1000;
+    return t;
+}
+
+CleanupAction StuckView::action() const
+{
+    return CleanupAction(m_action->currentData().toInt());
+}
+
+QString StuckView::summary() const
+{
+    return m_summary->text();
+}
+
+void StuckView::refresh()
+{
+    // The report reads two partial indexes with a limit: bounded, so it runs here
+    // and a test or an operator sees the preview at once.
+    Result<StuckReport> report = m_context.tasks().stuckReport(thresholds(), 1000);
+    if (!report.ok()) {
+        if (report.error().kind() == ErrorKind::Database)
+            m_context.reportFailure(report.error().message());
+        else
+            Q_EMIT message(report.error().message(), MessageBar::Type::Error);
+        return;
+    }
+    m_model->setReport(report.value(), action());
+    showReport(report.value());
+    loadDecisions();
+}
+
+void StuckView::showReport(const StuckReport &report)
+{
+    const int n = report.total();
+    const StuckThresholds t = thresholds();
+    if (n == 0) {
+        m_summary->setText(tr("Nothing is stuck: no task waits in the queue longer than %1 and "
+                              "every running task sent a heartbeat within %2.")
+                               .arg(TimeFormat::duration(t.queueThresholdMs),
+                                   TimeFormat::duration(t.heartbeatTimeoutMs)));
+    } else {
+        QString text = tr("%n stuck task(s): ", "", n)
+            + tr("%n waiting in the queue longer than %1", "", int(report.queued.size()))
+                  .arg(TimeFormat::duration(t.queueThresholdMs))
+            + tr(", %n running without a heartbeat for %1", "", int(report.running.size()))
+                  .arg(TimeFormat::duration(t.heartbeatTimeoutMs))
+            + QLatin1Char('.');
+        m_summary->setText(text);
+    }
+    updateButton();
+}
+
+void StuckView::updateButton()
+{
+    m_cleanUp->setEnabled(m_context.canAct() && m_model->report().total() > 0);
+}
+
+void StuckView::loadDecisions()
+{
+    QVector<AuditEntry> all;
+    for (const QString &kind : {QStringLiteral("sweep"), QStringLiteral("cleanup")}) {
+        AuditFilter filter;
+        filter.action = kind;
+        filter.limit = 200;
+        Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
+        if (entries.ok())
+            all += entries.value();
+    }
+    std::sort(all.begin(), all.end(),
+        [](const AuditEntry &a, const AuditEntry &b) { return a.id > b.id; });
+    if (all.size() > 200)
+        all.resize(200);
+    m_decisions->setEntries(all);
+}
+
+void StuckView::cleanUpNow()
+{
+    if (!m_context.canAct())
+        return;
+    const StuckThresholds t = thresholds();
+    const CleanupAction a = action();
+    const StuckReport &preview = m_model->report();
+    const int queued = int(preview.queued.size());
+    const int running = int(preview.running.size());
+    const int n = a == CleanupAction::MarkFailed ? queued + running : running;
+    if (n == 0) {
+        Q_EMIT message(a == CleanupAction::Retry
+                ? tr("Retry re-queues running tasks only, and none is stuck. Nothing was changed.")
+                : tr("Nothing is stuck. Nothing was changed."),
+            MessageBar::Type::Information);
+        return;
+    }
+    Confirmation q;
+    q.title = tr("Clean Up Stuck Tasks");
+    q.question = tr("Clean up %n stuck task(s)?", "", n);
+    if (a == CleanupAction::MarkFailed)
+        q.details = tr("Tasks waiting in the queue longer than %1 and running tasks without a "
+                       "heartbeat for %2 will be marked FAILED. Workers that are still running "
+                       "them lose them.")
+                        .arg(TimeFormat::duration(t.queueThresholdMs),
+                            TimeFormat::duration(t.heartbeatTimeoutMs));
+    else
+        q.details = tr("Running tasks without a heartbeat for %1 go back to PENDING and run "
+                       "again; tasks waiting in the queue are left as they are.")
+                        .arg(TimeFormat::duration(t.heartbeatTimeoutMs));
+    q.acceptLabel = tr("Clean Up %n tasks", "", n);
+    if (!Confirm::ask(this, q))
+        return;
+    Result<CleanupReport> report = m_context.tasks().cleanup(t, a);
+    if (!report.ok()) {
+        Q_EMIT message(tr("The clean-up did not happen: %1").arg(report.error().message()),
+            MessageBar::Type::Error);
+        if (report.error().kind() == ErrorKind::Database)
+            m_context.reportFailure(report.error().message());
+        return;
+    }
+    const CleanupReport &r = report.value();
+    QString text;
+    if (r.total() == 0)
+        text = tr("Nothing was stuck any more: nothing was changed.");
+    else
+        text = tr("Cleaned up %n stuck task(s): ", "", r.total())
+            + tr("%1 marked failed, %2 re-queued.")
+                  .arg(r.queuedFailed.size() + r.runningFailed.size())
+                  .arg(r.runningRequeued.size());
+    Q_EMIT message(
+        text, r.total() > 0 ? MessageBar::Type::Positive : MessageBar::Type::Information);
+    Q_EMIT tasksChanged();
+    refresh();
+}
+
+} // namespace taskdesk::ui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "messagebar.h"
+#include "taskstore.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace taskdesk::ui {
+
+class AppContext;
+class AuditTableModel;
+class StuckTableModel;
+
+// The stuck jobs: what the sweeper sees now with the chosen thresholds (the
+// stuck report, which is also the dry-run preview of a clean-up, row by row),
+// the sweeper's decision log, and "Clean up now" with the threshold and the
+// action behind a confirmation.
+class StuckView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StuckView)
+
+public:
+    explicit StuckView(AppContext &context, QWidget *parent = nullptr);
+
+    StuckTableModel *model() const { return m_model; }
+    QSpinBox *queueThresholdMinutes() const { return m_queueMinutes; }
+    QSpinBox *heartbeatTimeoutSeconds() const { return m_heartbeatSeconds; }
+    QComboBox *actionChoice() const { return m_action; }
+    QPushButton *cleanUpButton() const { return m_cleanUp; }
+    QString summary() const;
+    StuckThresholds thresholds() const;
+    CleanupAction action() const;
+
+public Q_SLOTS:
+    // Reads the stuck report again (the preview) and the decision log.
+    void refresh();
+    void cleanUpNow();
+
+Q_SIGNALS:
+    void message(const QString &text, taskdesk::ui::MessageBar::Type type);
+    void tasksChanged();
+
+private:
+    void showReport(const StuckReport &report);
+    void updateButton();
+    void loadDecisions();
+
+    AppContext &m_context;
+    StuckTableModel *m_model;
+    AuditTableModel *m_decisions;
+    QSpinBox *m_queueMinutes;
+    QSpinBox *m_heartbeatSeconds;
+    QComboBox *m_action;
+    QPushButton *m_preview;
+    QPushButton *m_cleanUp;
+    QLabel *m_summary;
+    QTableView *m_table;
+    QTableView *m_decisionView;
+    bool m_pending = false;
+};
+
+} // namespace taskdesk::ui

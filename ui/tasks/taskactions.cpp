@@ -1,0 +1,247 @@
+#include "taskactions.h"
+
+#include "appcontext.h"
+#include "confirm.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QWidget>
+
+namespace taskdesk::ui {
+
+TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_dialogParent(dialogParent)
+    , m_forceStop(
+          new QAction(QIcon(QStringLiteral(":/icons/force-stop.svg")), tr("Force Stop"), this))
+    , m_cancel(new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel Task"), this))
+    , m_restart(new QAction(QIcon(QStringLiteral(":/icons/restart.svg")), tr("Restart"), this))
+    , m_delete(new QAction(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete"), this))
+    , m_refresh(new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this))
+    , m_find(new QAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("Find"), this))
+{
+    m_forceStop->setObjectName(QStringLiteral("actionForceStop"));
+    m_cancel->setObjectName(QStringLiteral("actionCancel"));
+    m_restart->setObjectName(QStringLiteral("actionRestart"));
+    m_delete->setObjectName(QStringLiteral("actionDelete"));
+    m_refresh->setObjectName(QStringLiteral("actionRefresh"));
+    m_find->setObjectName(QStringLiteral("actionFind"));
+
+    m_forceStop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period));
+    m_cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_restart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    m_find->setShortcut(QKeySequence::Find);
+
+    m_forceStop->setToolTip(
+        tr("Mark the selected running tasks FAILED and stop their running items (%1)")
+            .arg(m_forceStop->shortcut().toString(QKeySequence::NativeText)));
+    m_cancel->setToolTip(tr("Cancel the selected pending or running tasks (%1)")
+                             .arg(m_cancel->shortcut().toString(QKeySequence::NativeText)));
+    m_restart->setToolTip(tr("Run the selected completed or failed tasks again (%1)")
+                              .arg(m_restart->shortcut().toString(QKeySequence::NativeText)));
+    m_delete->setToolTip(tr("Delete the selected tasks that are not running (%1)")
+                             .arg(m_delete->shortcut().toString(QKeySequence::NativeText)));
+    m_refresh->setToolTip(tr("Read everything again (F5)"));
+    m_find->setToolTip(
+        tr("Search the tasks (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
+
+    // Within the tasks page only: Delete in another page's table must not delete tasks.
+    for (QAction *a : {m_forceStop, m_cancel, m_restart, m_delete, m_refresh, m_find})
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(m_forceStop, &QAction::triggered, this, [this]() { runOnSelection(Kind::ForceStop); });
+    connect(m_cancel, &QAction::triggered, this, [this]() { runOnSelection(Kind::Cancel); });
+    connect(m_restart, &QAction::triggered, this, [this]() { runOnSelection(Kind::Restart); });
+    connect(m_delete, &QAction::triggered, this, [this]() { runOnSelection(Kind::Delete); });
+    connect(&m_context, &AppContext::canActChanged, this, &TaskActions::updateEnabled);
+    updateEnabled();
+}
+
+QAction *TaskActions::action(Kind kind) const
+{
+    switch (kind) {
+    case Kind::ForceStop:
+        return m_forceStop;
+    case Kind::Cancel:
+        return m_cancel;
+    case Kind::Restart:
+        return m_restart;
+    case Kind::Delete:
+        return m_delete;
+    }
+    return nullptr;
+}
+
+QList<QAction *> TaskActions::taskActions() const
+{
+    return {m_forceStop, m_cancel, m_restart, m_delete};
+}
+
+bool TaskActions::allows(Kind kind, TaskStatus status)
+{
+    switch (kind) {
+    case Kind::ForceStop:
+        return status == TaskStatus::Running;
+    case Kind::Cancel:
+        return status == TaskStatus::Pending || status == TaskStatus::Running;
+    case Kind::Restart:
+        return status == TaskStatus::Completed || status == TaskStatus::Failed;
+    case Kind::Delete:
+        return status != TaskStatus::Running;
+    }
+    return false;
+}
+
+void TaskActions::setSelection(const QVector<Task> &tasks)
+{
+    m_selection = tasks;
+    updateEnabled();
+}
+
+void TaskActions::updateEnabled()
+{
+    const bool canAct = m_context.canAct();
+    for (Kind kind : {Kind::ForceStop, Kind::Cancel, Kind::Restart, Kind::Delete}) {
+        bool any = false;
+        for (const Task &t : std::as_const(m_selection))
+            any = any || allows(kind, t.status);
+        action(kind)->setEnabled(canAct && any);
+    }
+}
+
+void TaskActions::runOnSelection(Kind kind)
+{
+    run(kind, m_selection);
+}
+
+void TaskActions::run(Kind kind, const QVector<Task> &tasks)
+{
+    if (!m_context.canAct())
+        return;
+    QVector<Task> targets;
+    for (const Task &t : tasks) {
+        if (allows(kind, t.status))
+            targets.append(t);
+    }
+    if (targets.isEmpty())
+        return;
+    const int n = int(targets.size());
+    const int skipped = int(tasks.size()) - n;
+
+    Confirmation q;
+    switch (kind) {
+    case Kind::ForceStop:
+        q.title = tr("Force Stop");
+        q.question = n == 1 ? tr("Force stop this task?") : tr("Force stop %n tasks?", "", n);
+        q.details = n == 1 ? tr("This will mark the task as FAILED and stop all running items. "
+                                "Use this if the task is stuck or not actually running.")
+                           : tr("This will mark the %n tasks as FAILED and stop all their running "
+                                "items. Use this if the tasks are stuck or not actually running.",
+                               "", n);
+        q.acceptLabel = n == 1 ? tr("Force Stop") : tr("Force Stop %n tasks", "", n);
+        break;
+    case Kind::Cancel:
+        q.title = tr("Cancel Task");
+        q.question = n == 1 ? tr("Cancel this task?") : tr("Cancel %n tasks?", "", n);
+        q.details = n == 1 ? tr("The task will be marked as FAILED (cancelled) and its running "
+                                "items stopped; a worker running it is told to stop.")
+                           : tr("The %n tasks will be marked as FAILED (cancelled) and their "
+                                "running items stopped; workers running them are told to stop.",
+                               "", n);
+        q.acceptLabel = n == 1 ? tr("Cancel Task") : tr("Cancel %n tasks", "", n);
+        break;
+    case Kind::Restart:
+        q.title = tr("Restart");
+        q.question = n == 1 ? tr("Restart this task?") : tr("Restart %n tasks?", "", n);
+        q.details = n == 1 ? tr("The task goes back to PENDING with a fresh attempt budget, and "
+                                "all its items will run again.")
+                           : tr("The %n tasks go back to PENDING with a fresh attempt budget, and "
+                                "all their items will run again.",
+                               "", n);
+        q.acceptLabel = n == 1 ? tr("Restart") : tr("Restart %n tasks", "", n);
+        break;
+    case Kind::Delete:
+        q.title = tr("Delete");
+        q.question = n == 1 ? tr("Delete this task?") : tr("Delete %n tasks?", "", n);
+        q.details = n == 1 ? tr("The task, its items and its log lines are removed for good. The "
+                                "audit log keeps a record of it.")
+                           : tr("The %n tasks, their items and their log lines are removed for "
+                                "good. The audit log keeps a record of them.",
+                               "", n);
+        q.acceptLabel = n == 1 ? tr("Delete") : tr("Delete %n tasks", "", n);
+        break;
+    }
+    if (n == 1)
+        q.details = tr("Task: \"%1\" (#%2)").arg(targets.first().name).arg(targets.first().id)
+            + QStringLiteral("\n\n") + q.details;
+    if (skipped > 0)
+        q.details += QStringLiteral("\n\n")
+            + tr("%n other selected task(s) cannot take this action and stay as they are.", "",
+                skipped);
+    if (!Confirm::ask(m_dialogParent, q))
+        return;
+
+    TaskStore &store = m_context.tasks();
+    QStringList messages;
+    QStringList errors;
+    bool unreachable = false;
+    for (const Task &t : std::as_const(targets)) {
+        Result<ActionReport> r = Error();
+        switch (kind) {
+        case Kind::ForceStop:
+            r = store.forceStop(t.id);
+            break;
+        case Kind::Cancel:
+            r = store.cancel(t.id);
+            break;
+        case Kind::Restart:
+            r = store.restart(t.id);
+            break;
+        case Kind::Delete:
+            r = store.remove(t.id);
+            break;
+        }
+        if (r.ok()) {
+            messages.append(r->message);
+        } else {
+            errors.append(r.error().message());
+            unreachable = unreachable || r.error().kind() == ErrorKind::Database;
+        }
+    }
+    Q_EMIT tasksChanged();
+
+    QString text;
+    if (n == 1) {
+        text = messages.isEmpty() ? errors.value(0) : messages.value(0);
+    } else {
+        const int done = int(messages.size());
+        switch (kind) {
+        case Kind::ForceStop:
+            text = tr("%n task(s) force stopped.", "", done);
+            break;
+        case Kind::Cancel:
+            text = tr("%n task(s) cancelled and marked as failed.", "", done);
+            break;
+        case Kind::Restart:
+            text = tr("%n task(s) restarted and pending.", "", done);
+            break;
+        case Kind::Delete:
+            text = tr("%n task(s) deleted.", "", done);
+            break;
+        }
+        if (!errors.isEmpty())
+            text += QLatin1Char(' ')
+                + tr("%n could not be changed: %1", "", int(errors.size())).arg(errors.first());
+    }
+    const MessageBar::Type type = errors.isEmpty() ? MessageBar::Type::Positive
+        : messages.isEmpty()                       ? MessageBar::Type::Error
+                                                   : MessageBar::Type::Warning;
+    Q_EMIT message(text, type);
+    if (unreachable)
+        m_context.reportFailure(errors.first());
+}
+
+} // namespace taskdesk::ui

@@ -1,0 +1,336 @@
+#include "taskdetailpane.h"
+
+#include "appcontext.h"
+#include "badgelabel.h"
+#include "badgepainter.h"
+#include "statusbadgedelegate.h"
+#include "taskitemsmodel.h"
+#include "timeformat.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace taskdesk::ui {
+
+namespace {
+
+constexpr int kLogBatch = 500;
+constexpr int kMaxLogLines = 5000;
+constexpr int kItemsEveryTime = 2000; // bigger item lists are read every 10th reload
+
+QLabel *sectionTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+} // namespace
+
+TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_actions(actions)
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
+    , m_items(new TaskItemsModel(this))
+{
+    setObjectName(QStringLiteral("taskDetailPane"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+    m_stack->addWidget(m_empty);
+
+    auto *page = new QWidget(this);
+    m_stack->addWidget(page);
+    auto *pageLayout = new QHBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(Qt::Horizontal, page);
+    splitter->setChildrenCollapsible(false);
+    pageLayout->addWidget(splitter);
+
+    // Summary: name, badge, buttons, fields.
+    auto *summary = new QWidget(splitter);
+    auto *sl = new QVBoxLayout(summary);
+    const int gap = fontMetrics().height() / 2;
+    sl->setContentsMargins(gap, gap, gap, gap);
+    auto *header = new QHBoxLayout;
+    m_name = new QLabel(summary);
+    m_name->setObjectName(QStringLiteral("detailName"));
+    QFont big = m_name->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    m_name->setFont(big);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_name->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
+    m_badge = new BadgeLabel(summary);
+    m_badge->setObjectName(QStringLiteral("detailBadge"));
+    header->addWidget(m_name, 1);
+    header->addWidget(m_badge);
+    sl->addLayout(header);
+
+    m_stuck = new QLabel(summary);
+    m_stuck->setObjectName(QStringLiteral("detailStuck"));
+    m_stuck->setWordWrap(true);
+    m_stuck->hide();
+    sl->addWidget(m_stuck);
+
+    auto *buttons = new QHBoxLayout;
+    for (TaskActions::Kind kind : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
+             TaskActions::Kind::Restart, TaskActions::Kind::Delete}) {
+        auto *button = new QToolButton(summary);
+        button->setDefaultAction(actions.action(kind));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setObjectName(QStringLiteral("detail") + actions.action(kind)->objectName());
+        m_buttons.insert(kind, button);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    sl->addLayout(buttons);
+
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(gap * 2);
+    grid->setVerticalSpacing(gap / 2);
+    m_id = addField(grid, 0, 0, tr("ID"));
+    m_kind = addField(grid, 1, 0, tr("Kind"));
+    m_queue = addField(grid, 2, 0, tr("Queue"));
+    m_attempts = addField(grid, 3, 0, tr("Attempts"));
+    m_worker = addField(grid, 4, 0, tr("Worker"));
+    m_heartbeat = addField(grid, 5, 0, tr("Heartbeat"));
+    m_created = addField(grid, 0, 2, tr("Created"));
+    m_started = addField(grid, 1, 2, tr("Started"));
+    m_finished = addField(grid, 2, 2, tr("Finished"));
+    m_duration = addField(grid, 3, 2, tr("Duration"));
+    m_outcome = addField(grid, 4, 2, tr("Outcome"));
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    sl->addLayout(grid);
+    m_error = new QLabel(summary);
+    m_error->setObjectName(QStringLiteral("detailError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sl->addWidget(m_error);
+    sl->addStretch(1);
+
+    // Items
+    auto *itemsBox = new QWidget(splitter);
+    auto *il = new QVBoxLayout(itemsBox);
+    il->setContentsMargins(gap, gap, gap / 2, gap);
+    m_itemsTitle = sectionTitle(tr("Items"), itemsBox);
+    il->addWidget(m_itemsTitle);
+    m_itemsView = new QTableView(itemsBox);
+    m_itemsView->setObjectName(QStringLiteral("itemsView"));
+    m_itemsView->setModel(m_items);
+    m_itemsView->setItemDelegateForColumn(TaskItemsModel::Status, new StatusBadgeDelegate(this));
+    m_itemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemsView->verticalHeader()->hide();
+    m_itemsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_itemsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 5 / 3);
+    m_itemsView->horizontalHeader()->setStretchLastSection(true);
+    m_itemsView->setWordWrap(false);
+    m_itemsView->setShowGrid(false);
+    m_itemsView->setAlternatingRowColors(true);
+    const int em = fontMetrics().averageCharWidth();
+    m_itemsView->setColumnWidth(TaskItemsModel::Position, em * 5);
+    m_itemsView->setColumnWidth(TaskItemsModel::Label, em * 16);
+    m_itemsView->setColumnWidth(TaskItemsModel::Status, em * 15);
+    m_itemsView->setColumnWidth(TaskItemsModel::Started, em * 10);
+    m_itemsView->setColumnWidth(TaskItemsModel::Duration, em * 11);
+    il->addWidget(m_itemsView);
+
+    // Log
+    auto *logBox = new QWidget(splitter);
+    auto *ll = new QVBoxLayout(logBox);
+    ll->setContentsMargins(gap / 2, gap, gap, gap);
+    ll->addWidget(sectionTitle(tr("Log"), logBox));
+    m_log = new QPlainTextEdit(logBox);
+    m_log->setObjectName(QStringLiteral("taskLog"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(kMaxLogLines);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_log->setFont(mono);
+    ll->addWidget(m_log);
+
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 4);
+    showEmpty(tr("Select a task to see its details."));
+}
+
+QLabel *TaskDetailPane::addField(QGridLayout *grid, int row, int column, const QString &name)
+{
+    auto *label = new QLabel(name, this);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel(this);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(label, row, column, Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(value, row, column + 1, Qt::AlignLeft | Qt::AlignTop);
+    return value;
+}
+
+void TaskDetailPane::showEmpty(const QString &text)
+{
+    m_loaded = false;
+    m_empty->setText(text);
+    m_stack->setCurrentWidget(m_empty);
+}
+
+void TaskDetailPane::showTask(qint64 taskId)
+{
+    if (taskId == m_taskId && m_loaded)
+        return;
+    m_taskId = taskId;
+    m_loaded = false;
+    m_lastLogId = 0;
+    m_reloads = 0;
+    m_log->clear();
+    m_items->setItems({}, 0);
+    if (taskId <= 0) {
+        showEmpty(tr("Select a task to see its details."));
+        return;
+    }
+    reload();
+}
+
+void TaskDetailPane::reload()
+{
+    if (m_taskId <= 0)
+        return;
+    TaskStore &store = m_context.tasks();
+    Result<Task> t = store.task(m_taskId);
+    if (!t.ok()) {
+        if (t.error().kind() == ErrorKind::NotFound)
+            showEmpty(tr("Task #%1 no longer exists: it was deleted.").arg(m_taskId));
+        // An unreachable database: the last data stays; the banner says why.
+        return;
+    }
+    ++m_reloads;
+    fill(t.value());
+    if (t->itemsTotal > 0 && (t->itemsTotal <= kItemsEveryTime || m_reloads % 10 == 1)) {
+        Result<QVector<TaskItem>> items = store.items(m_taskId);
+        if (items.ok())
+            m_items->setItems(items.value(), t->dbNow);
+    } else if (t->itemsTotal == 0 && m_items->rowCount() > 0) {
+        m_items->setItems({}, t->dbNow);
+    }
+    for (int batch = 0; batch < 10; ++batch) {
+        Result<QVector<LogLine>> lines = store.log(m_taskId, m_lastLogId, kLogBatch);
+        if (!lines.ok() || lines->isEmpty())
+            break;
+        appendLog(lines.value());
+        if (lines->size() < kLogBatch)
+            break;
+    }
+}
+
+void TaskDetailPane::fill(const Task &t)
+{
+    m_task = t;
+    m_loaded = true;
+    m_stack->setCurrentIndex(1);
+    m_name->setText(t.name);
+    m_name->setToolTip(t.name);
+    m_badge->setStatus(t.status);
+    m_id->setText(QString::number(t.id));
+    m_kind->setText(t.kind);
+    m_queue->setText(
+        t.priority != 0 ? tr("%1 (priority %2)").arg(t.queue).arg(t.priority) : t.queue);
+    m_attempts->setText(tr("%1 of %2").arg(t.attempt).arg(t.maxAttempts));
+    m_worker->setText(t.workerId.isEmpty() ? tr("none") : t.workerId);
+    const qint64 age = t.heartbeatAgeMs();
+    m_heartbeat->setText(t.heartbeatAt > 0 ? TimeFormat::age(age) : tr("never"));
+    m_created->setText(TimeFormat::dateTime(t.createdAt));
+    m_started->setText(t.startedAt > 0 ? TimeFormat::dateTime(t.startedAt) : tr("not yet"));
+    m_finished->setText(t.completedAt > 0 ? TimeFormat::dateTime(t.completedAt) : QString());
+    qint64 duration = -1;
+    if (t.startedAt > 0)
+        duration = (t.status == TaskStatus::Running ? t.dbNow : t.completedAt) - t.startedAt;
+    m_duration->setText(duration >= 0 ? TimeFormat::duration(duration) : QString());
+    m_outcome->setText(t.outcome);
+    m_error->setText(t.errorMessage);
+    m_error->setVisible(!t.errorMessage.isEmpty());
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1")
+            .arg(BadgePainter::style(BadgeTone::Red, palette()).fill.color().name()));
+
+    const qint64 timeout = m_context.stuckHeartbeatMs();
+    const bool stuck = t.status == TaskStatus::Running && t.heartbeatAt > 0 && age > timeout;
+    m_stuck->setVisible(stuck);
+    if (stuck) {
+        m_stuck->setText(tr("⚠ Stuck: no heartbeat for %1 (the timeout is %2). The worker may be "
+                            "gone; Force Stop marks the task FAILED whether or not it is alive.")
+                             .arg(TimeFormat::duration(age), TimeFormat::duration(timeout)));
+        m_stuck->setStyleSheet(
+            QStringLiteral("color: %1").arg(BadgePainter::warningColor(palette()).name()));
+    }
+    m_itemsTitle->setText(t.itemsTotal > 0
+            ? tr("Items (%1 of %2 done)").arg(t.itemsDone).arg(t.itemsTotal)
+            : tr("Items (none)"));
+
+    // Only the actions the status allows; their enabled state is the actions' own.
+    for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
+        it.value()->setVisible(TaskActions::allows(it.key(), t.status));
+}
+
+void TaskDetailPane::appendLog(const QVector<LogLine> &lines)
+{
+    QScrollBar *bar = m_log->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 2;
+    const QPalette p = palette();
+    QTextCharFormat normal;
+    normal.setForeground(p.color(QPalette::Text));
+    QTextCharFormat warning;
+    warning.setForeground(BadgePainter::warningColor(p));
+    QTextCharFormat error;
+    error.setForeground(BadgePainter::style(BadgeTone::Red, p).fill.color());
+    QTextCharFormat time;
+    time.setForeground(p.color(QPalette::PlaceholderText));
+    QTextCursor cursor(m_log->document());
+    cursor.movePosition(QTextCursor::End);
+    for (const LogLine &line : lines) {
+        m_lastLogId = std::max(m_lastLogId, line.id);
+        if (!m_log->document()->isEmpty())
+            cursor.insertBlock();
+        cursor.insertText(QDateTime::fromMSecsSinceEpoch(line.at).toLocalTime().toString(
+                              QStringLiteral("HH:mm:ss ")),
+            time);
+        const QTextCharFormat &f
+            = line.level == QLatin1String("error") || line.level == QLatin1String("stderr") ? error
+            : line.level == QLatin1String("warning") ? warning
+                                                     : normal;
+        cursor.insertText(line.message, f);
+    }
+    if (atEnd)
+        bar->setValue(bar->maximum());
+}
+
+QString TaskDetailPane::logText() const
+{
+    return m_log->toPlainText();
+}
+
+QString TaskDetailPane::stuckWarning() const
+{
+    return m_stuck->isVisibleTo(this) ? m_stuck->text() : QString();
+}
+
+} // namespace taskdesk::ui

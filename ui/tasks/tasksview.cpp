@@ -1,0 +1,347 @@
+#include "tasksview.h"
+
+#include "appcontext.h"
+#include "appsettings.h"
+#include "backgroundrunner.h"
+#include "progressdelegate.h"
+#include "statusbadgedelegate.h"
+#include "taskactions.h"
+#include "taskdetailpane.h"
+#include "tasktablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace taskdesk::ui {
+
+TasksView::TasksView(AppContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new TaskTableModel(context.tasks(), &context.background(), this))
+    , m_actions(new TaskActions(context, this, this))
+    , m_table(new QTableView(this))
+    , m_progress(new ProgressDelegate(this))
+    , m_detail(new TaskDetailPane(context, *m_actions, this))
+    , m_chips(new FilterChips(this))
+    , m_search(new QLineEdit(this))
+    , m_queue(new QComboBox(this))
+    , m_toolBar(new QToolBar(this))
+    , m_timer(new QTimer(this))
+    , m_searchDelay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("tasksView"));
+    const int em = fontMetrics().averageCharWidth();
+    const int gap = fontMetrics().height() / 2;
+
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
+    m_toolBar->addActions(m_actions->taskActions());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_actions->refreshAction());
+    addActions(m_actions->taskActions());
+    addAction(m_actions->refreshAction());
+    addAction(m_actions->findAction());
+
+    m_search->setObjectName(QStringLiteral("taskSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(
+        tr("Search name, kind, worker, error or ID (%1)")
+            .arg(m_actions->findAction()->shortcut().toString(QKeySequence::NativeText)));
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(em * 44);
+    m_queue->setObjectName(QStringLiteral("queueFilter"));
+    m_queue->addItem(tr("All queues"), QString());
+    m_queue->setMinimumWidth(em * 18);
+    m_queue->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_toolBar, 1);
+    top->addWidget(m_queue);
+    top->addWidget(m_search);
+
+    m_chips->setObjectName(QStringLiteral("filterChips"));
+
+    m_table->setObjectName(QStringLiteral("taskTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setMouseTracking(true);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // A million rows: every row the same height, no measuring of contents.
+    QHeaderView *rows = m_table->verticalHeader();
+    rows->hide();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() * 17 / 10);
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setSectionsMovable(true);
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(false);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const QList<std::pair<int, int>> widths{{TaskTableModel::Id, 8}, {TaskTableModel::Name, 30},
+        {TaskTableModel::Kind, 13}, {TaskTableModel::Queue, 11}, {TaskTableModel::Status, 22},
+        {TaskTableModel::Progress, 18}, {TaskTableModel::Worker, 16}, {TaskTableModel::Started, 12},
+        {TaskTableModel::Heartbeat, 12}, {TaskTableModel::Duration, 12},
+        {TaskTableModel::Attempts, 9}};
+    for (const auto &[column, chars] : widths)
+        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    m_table->setItemDelegateForColumn(TaskTableModel::Status, new StatusBadgeDelegate(this));
+    m_table->setItemDelegateForColumn(TaskTableModel::Progress, m_progress);
+    m_table->sortByColumn(TaskTableModel::Id, Qt::DescendingOrder);
+    const QByteArray header = m_context.settings().tableHeaderState();
+    if (!header.isEmpty())
+        columns->restoreState(header);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("tasksSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(gap, gap / 2, gap, gap / 2);
+    layout->setSpacing(gap / 2);
+    layout->addLayout(top);
+    layout->addWidget(m_chips);
+    layout->addWidget(splitter, 1);
+
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &TasksView::applyFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, [this]() {
+        m_searchDelay->stop();
+        applyFilter();
+    });
+    connect(m_queue, &QComboBox::activated, this, &TasksView::applyFilter);
+    connect(m_chips, &FilterChips::chipSelected, this, &TasksView::applyFilter);
+    connect(m_actions->findAction(), &QAction::triggered, this, &TasksView::focusSearch);
+    connect(m_actions->refreshAction(), &QAction::triggered, this, &TasksView::reload);
+    connect(m_actions, &TaskActions::tasksChanged, this, &TasksView::refresh);
+    connect(m_actions, &TaskActions::message, this, &TasksView::message);
+    connect(m_progress, &ProgressDelegate::cancelRequested, this, &TasksView::cancelFromButton);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &TasksView::showContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &TasksView::updateSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            const qint64 id = current.isValid() ? m_model->taskIdAt(current.row()) : 0;
+            if (id > 0 && id != m_detail->taskId()) {
+                m_detail->showTask(id);
+                Q_EMIT currentTaskChanged(id);
+            }
+        });
+    // Rows change under the selection when the table refreshes: the statuses
+    // that enable the actions are read again.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TasksView::updateSelection);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &TasksView::updateSelection);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TasksView::updateSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TasksView::updateSelection);
+    connect(m_model, &TaskTableModel::errorOccurred, &m_context, &AppContext::reportFailure);
+    connect(m_model, &TaskTableModel::databaseAnswered, &m_context, &AppContext::reportSuccess);
+    connect(&m_context, &AppContext::canActChanged, this, &TasksView::updateCanAct);
+    connect(&m_context, &AppContext::sharedSettingsChanged, this,
+        [this]() { m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs()); });
+
+    m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs());
+    connect(m_timer, &QTimer::timeout, this, &TasksView::refresh);
+    setRefreshInterval(m_context.settings().refreshIntervalMs());
+    updateCanAct();
+    applyFilter();
+    refreshCounts();
+    refreshQueues();
+}
+
+TasksView::~TasksView() = default;
+
+void TasksView::saveState()
+{
+    m_context.settings().setTableHeaderState(m_table->horizontalHeader()->saveState());
+}
+
+void TasksView::setRefreshInterval(int ms)
+{
+    m_timer->start(ms);
+}
+
+void TasksView::applyFilter()
+{
+    TaskFilter filter;
+    FilterChips::apply(m_chips->current(), filter);
+    filter.search = m_search->text().trimmed();
+    filter.queue = m_queue->currentData().toString();
+    m_model->setFilter(filter);
+}
+
+void TasksView::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void TasksView::refresh()
+{
+    ++m_ticks;
+    m_model->refresh();
+    if (m_detail->isVisible() || m_detail->hasTask())
+        m_detail->reload();
+    // Ages and durations move with the clock: repaint what is on screen only.
+    m_table->viewport()->update();
+    refreshCounts();
+    if (m_ticks % 30 == 0)
+        refreshQueues();
+}
+
+void TasksView::reload()
+{
+    m_model->reload();
+    m_detail->reload();
+    refreshCounts();
+    refreshQueues();
+}
+
+void TasksView::refreshCounts()
+{
+    if (m_countsPending)
+        return;
+    m_countsPending = true;
+    TaskStore *store = &m_context.tasks();
+    const qint64 stuckMs = m_context.stuckHeartbeatMs();
+    m_context.background().run(
+        this, [store, stuckMs]() { return store->counts(stuckMs); },
+        [this](const Result<StatusCounts> &counts) {
+            m_countsPending = false;
+            if (!counts.ok())
+                return;
+            m_chips->setCounts(counts.value());
+            Q_EMIT countsChanged(counts.value());
+        });
+}
+
+void TasksView::refreshQueues()
+{
+    if (m_queuesPending)
+        return;
+    m_queuesPending = true;
+    TaskStore *store = &m_context.tasks();
+    m_context.background().run(
+        this, [store]() { return store->queues(); },
+        [this](const Result<QStringList> &queues) {
+            m_queuesPending = false;
+            if (!queues.ok())
+                return;
+            const QString current = m_queue->currentData().toString();
+            QStringList names = queues.value();
+            if (!current.isEmpty() && !names.contains(current))
+                names.append(current);
+            QStringList shown;
+            for (int i = 1; i < m_queue->count(); ++i)
+                shown.append(m_queue->itemData(i).toString());
+            if (shown == names)
+                return;
+            m_queue->clear();
+            m_queue->addItem(tr("All queues"), QString());
+            for (const QString &name : std::as_const(names))
+                m_queue->addItem(name, name);
+            m_queue->setCurrentIndex(std::max(0, m_queue->findData(current)));
+        });
+}
+
+QVector<Task> TasksView::selectedTasks() const
+{
+    QVector<Task> tasks;
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    for (const QItemSelectionRange &range : selection) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            if (tasks.size() >= kMaxSelection)
+                return tasks;
+            if (const std::optional<Task> t = m_model->taskAtRow(row))
+                tasks.append(*t);
+        }
+    }
+    return tasks;
+}
+
+void TasksView::updateSelection()
+{
+    qint64 rows = 0;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        rows += range.height();
+    if (rows > kMaxSelection) {
+        m_actions->setSelection({});
+        Q_EMIT message(tr("%1 tasks are selected: actions take at most %2 at a time.")
+                           .arg(rows)
+                           .arg(kMaxSelection),
+            MessageBar::Type::Information);
+        return;
+    }
+    m_actions->setSelection(selectedTasks());
+}
+
+void TasksView::updateCanAct()
+{
+    m_progress->setCancelEnabled(m_context.canAct());
+    m_table->viewport()->update();
+}
+
+bool TasksView::selectTask(qint64 taskId, bool add)
+{
+    const int row = m_model->rowOfTask(taskId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, 0);
+    QItemSelectionModel::SelectionFlags flags = QItemSelectionModel::Rows;
+    flags |= add ? QItemSelectionModel::Select : QItemSelectionModel::ClearAndSelect;
+    m_table->selectionModel()->setCurrentIndex(index, flags);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void TasksView::cancelFromButton(qint64 taskId)
+{
+    const int row = m_model->rowOfTask(taskId);
+    const std::optional<Task> task = row >= 0 ? m_model->taskAtRow(row) : std::nullopt;
+    if (task)
+        m_actions->run(TaskActions::Kind::Cancel, {*task});
+}
+
+void TasksView::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    if (!m_table->selectionModel()->isRowSelected(index.row(), {}))
+        m_table->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    menu.addActions(m_actions->taskActions());
+    menu.addSeparator();
+    const qint64 id = m_model->taskIdAt(index.row());
+    menu.addAction(tr("Copy Task ID"), this,
+        [id]() { QApplication::clipboard()->setText(QString::number(id)); });
+    menu.addAction(m_actions->refreshAction());
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+} // namespace taskdesk::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "filterchips.h"
+#include "messagebar.h"
+#include "taskstore.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QTimer;
+class QToolBar;
+
+namespace taskdesk::ui {
+
+class AppContext;
+class ProgressDelegate;
+class TaskActions;
+class TaskDetailPane;
+class TaskTableModel;
+
+// The Tasks page: status chips with live counts, a search field and a queue
+// filter above the task table, the detail pane of the current task below it,
+// and the task actions in a toolbar, a context menu and shortcuts.
+class TasksView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TasksView)
+
+public:
+    // At most this many selected tasks take part in one action.
+    static constexpr int kMaxSelection = 1000;
+
+    explicit TasksView(AppContext &context, QWidget *parent = nullptr);
+    ~TasksView() override;
+
+    TaskTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    TaskActions *actions() const { return m_actions; }
+    TaskDetailPane *detail() const { return m_detail; }
+    FilterChips *chips() const { return m_chips; }
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *queueFilter() const { return m_queue; }
+    ProgressDelegate *progressDelegate() const { return m_progress; }
+    QToolBar *toolBar() const { return m_toolBar; }
+
+    void setRefreshInterval(int ms);
+    // Selects the row of a task if it is loaded; false otherwise.
+    bool selectTask(qint64 taskId, bool add = false);
+    QVector<Task> selectedTasks() const;
+    void saveState();
+
+public Q_SLOTS:
+    // One tick: what changed in the table, the detail pane, the counts.
+    void refresh();
+    // Everything again (F5).
+    void reload();
+    void focusSearch();
+
+Q_SIGNALS:
+    void currentTaskChanged(qint64 taskId);
+    void message(const QString &text, taskdesk::ui::MessageBar::Type type);
+    void countsChanged(const taskdesk::StatusCounts &counts);
+
+private:
+    void applyFilter();
+    void updateSelection();
+    void updateCanAct();
+    void refreshCounts();
+    void refreshQueues();
+    void showContextMenu(const QPoint &pos);
+    void cancelFromButton(qint64 taskId);
+
+    AppContext &m_context;
+    TaskTableModel *m_model;
+    TaskActions *m_actions;
+    QTableView *m_table;
+    ProgressDelegate *m_progress;
+    TaskDetailPane *m_detail;
+    FilterChips *m_chips;
+    QLineEdit *m_search;
+    QComboBox *m_queue;
+    QToolBar *m_toolBar;
+    QTimer *m_timer;
+    QTimer *m_searchDelay;
+    bool m_countsPending = false;
+    bool m_queuesPending = false;
+    int m_ticks = 0;
+};
+
+} // namespace taskdesk::ui
