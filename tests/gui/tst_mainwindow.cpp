@@ -1,0 +1,519 @@
+#include "appcontext.h"
+#include "appsettings.h"
+#include "backgroundrunner.h"
+#include "confirm.h"
+#include "database.h"
+#include "guitest.h"
+#include "mainwindow.h"
+#include "progressdelegate.h"
+#include "stucktablemodel.h"
+#include "stuckview.h"
+#include "taskactions.h"
+#include "taskdetailpane.h"
+#include "tasksview.h"
+#include "tasktablemodel.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace taskdesk;
+using namespace taskdesk::test;
+using namespace taskdesk::ui;
+
+namespace {
+
+// The real main window on its own connection to the test database, with an
+// operator name and a refresh timer too slow to interfere: the tests refresh.
+struct Window
+{
+    std::unique_ptr<AppContext> context;
+    std::unique_ptr<MainWindow> window;
+
+    TasksView *tasks() const { return window->tasksView(); }
+    TaskActions *actions() const { return tasks()->actions(); }
+    TaskTableModel *model() const { return tasks()->model(); }
+    void refresh() const
+    {
+        tasks()->refresh();
+        context->background().waitForIdle();
+    }
+};
+
+std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false)
+{
+    auto w = std::make_unique<Window>();
+    std::unique_ptr<Database> db = tdb.open();
+    if (db->open())
+        return nullptr;
+    auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QStringLiteral("/taskdesk.ini"));
+    settings->setRefreshIntervalMs(AppSettings::kMaxRefreshMs);
+    settings->setOperatorName(QStringLiteral("alice"));
+    w->context = std::make_unique<AppContext>(std::move(db), std::move(settings));
+    if (readOnly)
+        w->context->setReadOnly(true, QStringLiteral("started with --read-only"));
+    w->window = std::make_unique<MainWindow>(*w->context);
+    w->window->resize(1500, 900);
+    w->window->show();
+    if (!QTest::qWaitForWindowExposed(w->window.get()))
+        return nullptr;
+    w->context->background().waitForIdle();
+    return w;
+}
+
+QString statusOf(TestDatabase &tdb, qint64 id)
+{
+    return tdb.scalar(QStringLiteral("SELECT status FROM tasks WHERE id = ?"), {id}).toString();
+}
+
+QToolButton *toolButton(Window &w, QAction *action)
+{
+    return qobject_cast<QToolButton *>(w.tasks()->toolBar()->widgetForAction(action));
+}
+
+QAction *actionOf(Window &w, TaskActions::Kind kind)
+{
+    return w.actions()->action(kind);
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void forceStopGoesFromTheClickToTheDatabase();
+    void aDeclinedConfirmationChangesNothing_data();
+    void aDeclinedConfirmationChangesNothing();
+    void theDeleteKeyDeletesAfterAskingFirst();
+    void theDetailPaneShowsOnlyTheButtonsTheStatusAllows_data();
+    void theDetailPaneShowsOnlyTheButtonsTheStatusAllows();
+    void bulkCancelAsksOnceNamingTheCount();
+    void theCancelButtonInARunningRowCancelsIt();
+    void theStuckViewCleansUpWhatItPreviewed();
+    void readOnlyModeShowsEverythingAndChangesNothing();
+    void theShortcutsReachTheirActions();
+    void aLostDatabaseShowsTheBannerAndRecoversByItself();
+};
+
+void TestMainWindow::init()
+{
+    Confirm::resetForTests();
+    // A question without a queued answer fails the test instead of blocking it.
+    Confirm::setHook([](const Confirmation &q) {
+        qWarning("unexpected question: %s", qPrintable(q.question));
+        return false;
+    });
+}
+
+void TestMainWindow::forceStopGoesFromTheClickToTheDatabase()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    seed.pending(QStringLiteral("Waiting"));
+    const qint64 id = seed.running(
+        QStringLiteral("Warm-up accounts"), {QStringLiteral("alice"), QStringLiteral("bob")});
+    QVERIFY(id > 0);
+    for (const TaskItem &item : seed.claim(id).items)
+        QVERIFY(store.startItem(id, seed.lease(id), item.id).value());
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(id));
+    QTRY_COMPARE(w->tasks()->detail()->taskId(), id);
+    QAction *forceStop = actionOf(*w, TaskActions::Kind::ForceStop);
+    QVERIFY(forceStop->isEnabled());
+    QToolButton *button = toolButton(*w, forceStop);
+    QVERIFY(button);
+
+    Confirm::answerNext(true);
+    QTest::mouseClick(button, Qt::LeftButton);
+
+    QCOMPARE(Confirm::questionCount(), 1);
+    const Confirmation q = *Confirm::lastQuestion();
+    QCOMPARE(q.question, QStringLiteral("Force stop this task?"));
+    QCOMPARE(q.acceptLabel, QStringLiteral("Force Stop"));
+    QVERIFY(q.details.contains(QStringLiteral(
+        "This will mark the task as FAILED and stop all running items. Use this if the task is "
+        "stuck or not actually running.")));
+    QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT outcome FROM tasks WHERE id = ?"), {id}).toString(),
+        QStringLiteral("force_stopped"));
+    QCOMPARE(
+        tdb.scalar(QStringLiteral(
+                       "SELECT count(*) FROM task_items WHERE task_id = ? AND status = 'FAILED'"),
+               {id})
+            .toInt(),
+        2);
+    QCOMPARE(
+        tdb.scalar(QStringLiteral(
+                       "SELECT actor FROM audit_log WHERE task_id = ? AND action = 'force_stop'"),
+               {id})
+            .toString(),
+        QStringLiteral("alice"));
+    QCOMPARE(w->window->lastMessage(),
+        QStringLiteral(
+            "Task \"Warm-up accounts\" has been force stopped. 2 running item(s) were also "
+            "stopped. You can now delete or restart the task."));
+    // The table and the detail pane show it, and the actions follow the new status.
+    const int row = w->model()->rowOfTask(id);
+    QCOMPARE(
+        w->model()->index(row, TaskTableModel::Status).data(TaskTableModel::StatusRole).toInt(),
+        int(TaskStatus::Failed));
+    QCOMPARE(w->tasks()->detail()->task().status, TaskStatus::Failed);
+    QVERIFY(!forceStop->isEnabled());
+    QVERIFY(actionOf(*w, TaskActions::Kind::Restart)->isEnabled());
+    QVERIFY(
+        w->tasks()->detail()->logText().contains(QStringLiteral("Task force stopped by alice")));
+}
+
+void TestMainWindow::aDeclinedConfirmationChangesNothing_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    QTest::newRow("declining force stop leaves a running task running")
+        << int(TaskActions::Kind::ForceStop) << int(TaskStatus::Running);
+    QTest::newRow("declining cancel leaves a pending task pending")
+        << int(TaskActions::Kind::Cancel) << int(TaskStatus::Pending);
+    QTest::newRow("declining restart leaves a completed task completed")
+        << int(TaskActions::Kind::Restart) << int(TaskStatus::Completed);
+    QTest::newRow("declining delete keeps a failed task")
+        << int(TaskActions::Kind::Delete) << int(TaskStatus::Failed);
+}
+
+void TestMainWindow::aDeclinedConfirmationChangesNothing()
+{
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 id = seed.inStatus(TaskStatus(status), QStringLiteral("Keep me"));
+    QVERIFY(id > 0);
+    const QString before = statusOf(tdb, id);
+    const QVariant auditRows = tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(id));
+    QAction *action = actionOf(*w, TaskActions::Kind(kind));
+    QVERIFY(action->isEnabled());
+    Confirm::answerNext(false);
+    QTest::mouseClick(toolButton(*w, action), Qt::LeftButton);
+
+    QCOMPARE(Confirm::questionCount(), 1);
+    QCOMPARE(statusOf(tdb, id), before);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log")), auditRows);
+    QVERIFY(w->window->lastMessage().isEmpty());
+}
+
+void TestMainWindow::theDeleteKeyDeletesAfterAskingFirst()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 keep = seed.failed(QStringLiteral("Keep"));
+    const qint64 id = seed.failed(QStringLiteral("Old import"));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(id));
+    w->tasks()->table()->setFocus();
+    const int rows = w->model()->rowCount();
+
+    Confirm::answerNext(true);
+    QTest::keyClick(w->tasks()->table(), Qt::Key_Delete);
+
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Delete"));
+    QCOMPARE(
+        tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE id = ?"), {id}).toInt(), 0);
+    QCOMPARE(statusOf(tdb, keep), QStringLiteral("FAILED"));
+    QCOMPARE(w->model()->rowCount(), rows - 1);
+    QCOMPARE(w->model()->rowOfTask(id), -1);
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("Task \"Old import\" has been deleted."));
+}
+
+void TestMainWindow::theDetailPaneShowsOnlyTheButtonsTheStatusAllows_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QList<int>>("shown");
+    using K = TaskActions::Kind;
+    QTest::newRow("a running task offers Force Stop and Cancel")
+        << int(TaskStatus::Running) << QList<int>{int(K::ForceStop), int(K::Cancel)};
+    QTest::newRow("a pending task offers Cancel and Delete")
+        << int(TaskStatus::Pending) << QList<int>{int(K::Cancel), int(K::Delete)};
+    QTest::newRow("a completed task offers Restart and Delete")
+        << int(TaskStatus::Completed) << QList<int>{int(K::Restart), int(K::Delete)};
+    QTest::newRow("a failed task offers Restart and Delete")
+        << int(TaskStatus::Failed) << QList<int>{int(K::Restart), int(K::Delete)};
+}
+
+void TestMainWindow::theDetailPaneShowsOnlyTheButtonsTheStatusAllows()
+{
+    QFETCH(int, status);
+    QFETCH(QList<int>, shown);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 id = seed.inStatus(TaskStatus(status), QStringLiteral("The task"));
+    QVERIFY(id > 0);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(id));
+    TaskDetailPane *detail = w->tasks()->detail();
+    QTRY_COMPARE(detail->taskId(), id);
+    for (TaskActions::Kind kind : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
+             TaskActions::Kind::Restart, TaskActions::Kind::Delete}) {
+        QToolButton *button = detail->button(kind);
+        const bool expected = shown.contains(int(kind));
+        QCOMPARE(button->isVisibleTo(detail), expected);
+        if (expected) {
+            QVERIFY(button->isEnabled());
+            QCOMPARE(button->defaultAction(), actionOf(*w, kind));
+        }
+    }
+}
+
+void TestMainWindow::bulkCancelAsksOnceNamingTheCount()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    QVector<qint64> pending;
+    for (int i = 0; i < 12; ++i)
+        pending.append(seed.pending(QStringLiteral("Import %1").arg(i)));
+    const qint64 done = seed.completed(QStringLiteral("Done already"));
+    const qint64 other = seed.pending(QStringLiteral("Not selected"));
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(pending.first()));
+    for (qint64 id : pending)
+        QVERIFY(w->tasks()->selectTask(id, true));
+    QVERIFY(w->tasks()->selectTask(done, true));
+    QCOMPARE(w->tasks()->selectedTasks().size(), 13);
+
+    Confirm::answerNext(true);
+    actionOf(*w, TaskActions::Kind::Cancel)->trigger();
+
+    QCOMPARE(Confirm::questionCount(), 1);
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Cancel 12 tasks?"));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Cancel 12 tasks"));
+    QVERIFY(Confirm::lastQuestion()->details.contains(QStringLiteral("1 other selected task")));
+    for (qint64 id : pending) {
+        QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
+        QCOMPARE(
+            tdb.scalar(QStringLiteral("SELECT outcome FROM tasks WHERE id = ?"), {id}).toString(),
+            QStringLiteral("cancelled"));
+    }
+    QCOMPARE(statusOf(tdb, done), QStringLiteral("COMPLETED"));
+    QCOMPARE(statusOf(tdb, other), QStringLiteral("PENDING"));
+    QCOMPARE(
+        w->window->lastMessage(), QStringLiteral("12 task(s) cancelled and marked as failed."));
+}
+
+void TestMainWindow::theCancelButtonInARunningRowCancelsIt()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 waiting = seed.pending(QStringLiteral("Waiting"));
+    const qint64 id = seed.running(QStringLiteral("Long export"));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QTableView *table = w->tasks()->table();
+    const QModelIndex progress
+        = w->model()->index(w->model()->rowOfTask(id), TaskTableModel::Progress);
+    const QRect cell = table->visualRect(progress);
+    QVERIFY(cell.isValid());
+    const QRect button = ProgressDelegate::buttonRect(cell, table->fontMetrics());
+    // The pending row has no button: a click there asks nothing.
+    const QModelIndex pendingCell
+        = w->model()->index(w->model()->rowOfTask(waiting), TaskTableModel::Progress);
+    const QRect none
+        = ProgressDelegate::buttonRect(table->visualRect(pendingCell), table->fontMetrics());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, none.center());
+    QCOMPARE(Confirm::questionCount(), 0);
+
+    Confirm::answerNext(true);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, button.center());
+    QCOMPARE(Confirm::questionCount(), 1);
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Cancel this task?"));
+    QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
+    QCOMPARE(statusOf(tdb, waiting), QStringLiteral("PENDING"));
+    QVERIFY(w->window->lastMessage().startsWith(
+        QStringLiteral("Task \"Long export\" has been cancelled")));
+}
+
+void TestMainWindow::theStuckViewCleansUpWhatItPreviewed()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 lost = seed.running(QStringLiteral("Lost worker"));
+    const qint64 fine = seed.running(QStringLiteral("Healthy"));
+    const qint64 queued = seed.pending(QStringLiteral("Waiting forever"));
+    const qint64 fresh = seed.pending(QStringLiteral("Just queued"));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE id = ?"),
+        {lost}));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id = ?"), {queued}));
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Stuck);
+    StuckView *stuck = w->window->stuckView();
+    stuck->heartbeatTimeoutSeconds()->setValue(60);
+    stuck->queueThresholdMinutes()->setValue(5);
+    stuck->refresh();
+    QCOMPARE(stuck->model()->rowCount(), 2);
+    QVERIFY(stuck->summary().startsWith(QStringLiteral("2 stuck task(s)")));
+    QCOMPARE(stuck->model()->plannedAction(0), QStringLiteral("mark FAILED"));
+    QVERIFY(stuck->cleanUpButton()->isEnabled());
+
+    Confirm::answerNext(true);
+    QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
+
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up 2 stuck task(s)?"));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 tasks"));
+    QCOMPARE(statusOf(tdb, lost), QStringLiteral("FAILED"));
+    QCOMPARE(statusOf(tdb, queued), QStringLiteral("FAILED"));
+    QCOMPARE(statusOf(tdb, fine), QStringLiteral("RUNNING"));
+    QCOMPARE(statusOf(tdb, fresh), QStringLiteral("PENDING"));
+    QCOMPARE(w->window->lastMessage(),
+        QStringLiteral("Cleaned up 2 stuck task(s): 2 marked failed, 0 re-queued."));
+    QCOMPARE(stuck->model()->rowCount(), 0);
+    QVERIFY(!stuck->cleanUpButton()->isEnabled());
+    QCOMPARE(
+        tdb.scalar(QStringLiteral(
+                       "SELECT count(*) FROM audit_log WHERE actor = 'alice' AND action = 'sweep'"))
+            .toInt(),
+        2);
+}
+
+void TestMainWindow::readOnlyModeShowsEverythingAndChangesNothing()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    QVector<qint64> ids;
+    for (TaskStatus s :
+        {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+        ids.append(seed.inStatus(s, QStringLiteral("task")));
+    const qint64 stale = seed.running(QStringLiteral("Stale"));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE id = ?"),
+        {stale}));
+    ids.append(stale);
+    const QVariant auditRows = tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log"));
+
+    auto w = openWindow(tdb, true);
+    QVERIFY(w);
+    QVERIFY(w->window->banner()->text().startsWith(QStringLiteral("Read-only")));
+    QCOMPARE(w->model()->rowCount(), 5);
+    QVERIFY(!w->tasks()->progressDelegate()->isCancelEnabled());
+    for (qint64 id : ids)
+        QVERIFY(w->tasks()->selectTask(id, true));
+    for (QAction *a : w->actions()->taskActions()) {
+        QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+        a->trigger(); // even if something triggered it
+    }
+    for (qint64 id : ids)
+        w->actions()->run(
+            TaskActions::Kind::Delete, {*w->model()->taskAtRow(w->model()->rowOfTask(id))});
+    QCOMPARE(Confirm::questionCount(), 0);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toInt(), 5);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log")), auditRows);
+
+    w->window->showPage(MainWindow::Stuck);
+    w->window->stuckView()->refresh();
+    QCOMPARE(w->window->stuckView()->model()->rowCount(), 1); // shown…
+    QVERIFY(!w->window->stuckView()->cleanUpButton()->isEnabled()); // …and left alone
+    w->window->stuckView()->cleanUpNow();
+    QCOMPARE(Confirm::questionCount(), 0);
+    QCOMPARE(statusOf(tdb, stale), QStringLiteral("RUNNING"));
+}
+
+void TestMainWindow::theShortcutsReachTheirActions()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 id = seed.running(QStringLiteral("Running"));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(id));
+    w->tasks()->table()->setFocus();
+    QTest::keyClick(w->tasks()->table(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(w->tasks()->searchField()->hasFocus());
+
+    // F5 reads what another front end did.
+    TaskStore other(tdb.db(), QStringLiteral("bob"));
+    QVERIFY(other.cancel(id).ok());
+    w->tasks()->table()->setFocus();
+    QTest::keyClick(w->tasks()->table(), Qt::Key_F5);
+    w->context->background().waitForIdle();
+    QTRY_COMPARE(w->model()
+                     ->index(w->model()->rowOfTask(id), TaskTableModel::Status)
+                     .data(TaskTableModel::StatusRole)
+                     .toInt(),
+        int(TaskStatus::Failed));
+
+    // Restart with its shortcut, after the question.
+    QVERIFY(w->tasks()->selectTask(id));
+    w->tasks()->table()->setFocus();
+    Confirm::answerNext(true);
+    QTest::keyClick(w->tasks()->table(), Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Restart"));
+    QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
+}
+
+void TestMainWindow::aLostDatabaseShowsTheBannerAndRecoversByItself()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("a SQLite file does not go away under an open connection; the PostgreSQL run "
+              "drops the server connections");
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 id = seed.pending(QStringLiteral("Waiting"));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(w->tasks()->selectTask(id));
+    QVERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
+
+    // The server drops every connection of the app.
+    QVERIFY(tdb.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                    "datname = current_database() AND pid <> pg_backend_pid()")));
+    w->refresh();
+    QTRY_VERIFY(!w->context->isAvailable());
+    QVERIFY(w->window->banner()->text().contains(QStringLiteral("does not answer")));
+    QVERIFY(!actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
+    QCOMPARE(w->model()->rowCount(), 1); // the last data stays
+
+    // The next refresh reconnects.
+    w->refresh();
+    QTRY_VERIFY(w->context->isAvailable());
+    QVERIFY(w->window->banner()->text().isEmpty());
+    QVERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
+}
+
+TASKDESK_GUI_TEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
