@@ -129,55 +129,40 @@ void TestScheduler::cronNext_data()
     QTest::addColumn<QString>("after");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("every minute fires at the next minute") << "* * * * *"
-                                                           << "2024-01-01T00:00:30Z"
-                                                           << "2024-01-01T00:01:00Z";
-    QTest::newRow("the next slot is strictly after the given time") << "* * * * *"
-                                                                    << "2024-01-01T00:01:00Z"
-                                                                    << "2024-01-01T00:02:00Z";
-    QTest::newRow("every fifteen minutes lands on the quarter") << "*/15 * * * *"
-                                                                << "2024-01-01T00:14:59Z"
-                                                                << "2024-01-01T00:15:00Z";
-    QTest::newRow("office hours skip the weekend") << "0 9-17 * * mon-fri"
-                                                   << "2024-01-05T17:30:00Z"
-                                                   << "2024-01-08T09:00:00Z";
-    QTest::newRow("month names pick January and July") << "30 4 1 jan,jul *"
-                                                       << "2024-02-01T00:00:00Z"
-                                                       << "2024-07-01T04:30:00Z";
-    QTest::newRow("the leap day comes four years later") << "0 0 29 2 *"
-                                                         << "2024-03-01T00:00:00Z"
-                                                         << "2028-02-29T00:00:00Z";
-    QTest::newRow("day of month or day of week when both are restricted") << "0 12 13 * fri"
-                                                                          << "2024-01-01T00:00:00Z"
-                                                                          << "2024-01-05T12:00:00Z";
-    QTest::newRow("day of week 7 is Sunday") << "0 0 * * 7"
-                                             << "2024-01-01T00:00:00Z"
-                                             << "2024-01-07T00:00:00Z";
-    QTest::newRow("New Year's Eve rolls over the year") << "59 23 31 12 *"
-                                                        << "2024-12-31T23:59:00Z"
-                                                        << "2025-12-31T23:59:00Z";
-    QTest::newRow("a stepped range runs to its end") << "10-40/10 * * * *"
-                                                     << "2024-01-01T00:35:00Z"
-                                                     << "2024-01-01T00:40:00Z";
-    QTest::newRow("a start with a step runs to the end of the field") << "5/20 * * * *"
-                                                                      << "2024-01-01T00:26:00Z"
-                                                                      << "2024-01-01T00:45:00Z";
-    QTest::newRow("the daily shorthand is midnight") << "@daily"
-                                                     << "2024-01-01T00:00:00Z"
-                                                     << "2024-01-02T00:00:00Z";
+    // clang-format off
+    QTest::newRow("every minute fires at the next minute")
+        << "* * * * *" << "2024-01-01T00:00:30Z" << "2024-01-01T00:01:00Z";
+    QTest::newRow("the next slot is strictly after the given time")
+        << "* * * * *" << "2024-01-01T00:01:00Z" << "2024-01-01T00:02:00Z";
+    QTest::newRow("every fifteen minutes lands on the quarter")
+        << "*/15 * * * *" << "2024-01-01T00:14:59Z" << "2024-01-01T00:15:00Z";
+    QTest::newRow("office hours skip the weekend")
+        << "0 9-17 * * mon-fri" << "2024-01-05T17:30:00Z" << "2024-01-08T09:00:00Z";
+    QTest::newRow("month names pick January and July")
+        << "30 4 1 jan,jul *" << "2024-02-01T00:00:00Z" << "2024-07-01T04:30:00Z";
+    QTest::newRow("the leap day comes four years later")
+        << "0 0 29 2 *" << "2024-03-01T00:00:00Z" << "2028-02-29T00:00:00Z";
+    QTest::newRow("day of month or day of week when both are restricted")
+        << "0 12 13 * fri" << "2024-01-01T00:00:00Z" << "2024-01-05T12:00:00Z";
+    QTest::newRow("day of week 7 is Sunday")
+        << "0 0 * * 7" << "2024-01-01T00:00:00Z" << "2024-01-07T00:00:00Z";
+    QTest::newRow("New Year's Eve rolls over the year")
+        << "59 23 31 12 *" << "2024-12-31T23:59:00Z" << "2025-12-31T23:59:00Z";
+    QTest::newRow("a stepped range runs to its end")
+        << "10-40/10 * * * *" << "2024-01-01T00:35:00Z" << "2024-01-01T00:40:00Z";
+    QTest::newRow("a start with a step runs to the end of the field")
+        << "5/20 * * * *" << "2024-01-01T00:26:00Z" << "2024-01-01T00:45:00Z";
+    QTest::newRow("the daily shorthand is midnight")
+        << "@daily" << "2024-01-01T00:00:00Z" << "2024-01-02T00:00:00Z";
     QTest::newRow("a stepped day of month with a weekday needs both, like Vixie cron")
-        << "0 0 */10 * mon"
-        << "2024-01-01T00:00:00Z"
-        << "2024-03-11T00:00:00Z";
-    QTest::newRow("names are case-insensitive and mix with numbers") << "0 6 * JAN-Mar,9 SUN"
-                                                                     << "2024-03-31T06:00:00Z"
-                                                                     << "2024-09-01T06:00:00Z";
-    QTest::newRow("the last day of a 31-day month skips short months") << "0 0 31 * *"
-                                                                       << "2024-01-31T00:00:00Z"
-                                                                       << "2024-03-31T00:00:00Z";
-    QTest::newRow("a time with seconds is rounded to its minute") << "*/5 * * * *"
-                                                                  << "2024-01-01T00:04:59.999Z"
-                                                                  << "2024-01-01T00:05:00Z";
+        << "0 0 */10 * mon" << "2024-01-01T00:00:00Z" << "2024-03-11T00:00:00Z";
+    QTest::newRow("names are case-insensitive and mix with numbers")
+        << "0 6 * JAN-Mar,9 SUN" << "2024-03-31T06:00:00Z" << "2024-09-01T06:00:00Z";
+    QTest::newRow("the last day of a 31-day month skips short months")
+        << "0 0 31 * *" << "2024-01-31T00:00:00Z" << "2024-03-31T00:00:00Z";
+    QTest::newRow("a time with seconds is rounded to its minute")
+        << "*/5 * * * *" << "2024-01-01T00:04:59.999Z" << "2024-01-01T00:05:00Z";
+    // clang-format on
 }
 
 void TestScheduler::cronNext()
@@ -201,24 +186,20 @@ void TestScheduler::cronLast_data()
     QTest::addColumn<QString>("notAfter");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("a matching minute is its own last slot") << "*/5 * * * *"
-                                                            << "2024-01-01T00:05:00Z"
-                                                            << "2024-01-01T00:05:00Z";
-    QTest::newRow("the seconds of a matching minute still count") << "*/5 * * * *"
-                                                                  << "2024-01-01T00:05:59Z"
-                                                                  << "2024-01-01T00:05:00Z";
-    QTest::newRow("office hours reach back to Friday afternoon") << "0 9-17 * * mon-fri"
-                                                                 << "2024-01-08T08:59:00Z"
-                                                                 << "2024-01-05T17:00:00Z";
-    QTest::newRow("the last leap day is four years back") << "0 0 29 2 *"
-                                                          << "2028-02-28T00:00:00Z"
-                                                          << "2024-02-29T00:00:00Z";
-    QTest::newRow("New Year's Eve reaches into the previous year") << "59 23 31 12 *"
-                                                                   << "2025-06-01T00:00:00Z"
-                                                                   << "2024-12-31T23:59:00Z";
-    QTest::newRow("a monthly slot crosses a short month backwards") << "0 0 31 * *"
-                                                                    << "2024-03-30T00:00:00Z"
-                                                                    << "2024-01-31T00:00:00Z";
+    // clang-format off
+    QTest::newRow("a matching minute is its own last slot")
+        << "*/5 * * * *" << "2024-01-01T00:05:00Z" << "2024-01-01T00:05:00Z";
+    QTest::newRow("the seconds of a matching minute still count")
+        << "*/5 * * * *" << "2024-01-01T00:05:59Z" << "2024-01-01T00:05:00Z";
+    QTest::newRow("office hours reach back to Friday afternoon")
+        << "0 9-17 * * mon-fri" << "2024-01-08T08:59:00Z" << "2024-01-05T17:00:00Z";
+    QTest::newRow("the last leap day is four years back")
+        << "0 0 29 2 *" << "2028-02-28T00:00:00Z" << "2024-02-29T00:00:00Z";
+    QTest::newRow("New Year's Eve reaches into the previous year")
+        << "59 23 31 12 *" << "2025-06-01T00:00:00Z" << "2024-12-31T23:59:00Z";
+    QTest::newRow("a monthly slot crosses a short month backwards")
+        << "0 0 31 * *" << "2024-03-30T00:00:00Z" << "2024-01-31T00:00:00Z";
+    // clang-format on
 }
 
 void TestScheduler::cronLast()
@@ -298,54 +279,48 @@ void TestScheduler::cronRefusesBadExpressions_data()
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("message");
 
+    // clang-format off
     QTest::newRow("an empty expression has no fields")
-        << ""
-        << "expected five fields (minute hour day-of-month month day-of-week), got 0";
-    QTest::newRow("four fields are one short") << "* * * *"
-                                               << "expected five fields";
-    QTest::newRow("six fields (with seconds) are one too many") << "0 * * * * *"
-                                                                << "got 6";
-    QTest::newRow("minute 60 is out of range") << "60 * * * *"
-                                               << "minute field: '60' is out of range 0-59";
-    QTest::newRow("hour 24 is out of range") << "0 24 * * *"
-                                             << "hour field: '24' is out of range 0-23";
+        << "" << "expected five fields (minute hour day-of-month month day-of-week), got 0";
+    QTest::newRow("four fields are one short")
+        << "* * * *" << "expected five fields";
+    QTest::newRow("six fields (with seconds) are one too many")
+        << "0 * * * * *" << "got 6";
+    QTest::newRow("minute 60 is out of range")
+        << "60 * * * *" << "minute field: '60' is out of range 0-59";
+    QTest::newRow("hour 24 is out of range")
+        << "0 24 * * *" << "hour field: '24' is out of range 0-23";
     QTest::newRow("day of month 0 is out of range")
-        << "0 0 0 * *"
-        << "day-of-month field: '0' is out of range 1-31";
-    QTest::newRow("month 13 is out of range") << "0 0 1 13 *"
-                                              << "month field: '13' is out of range 1-12";
-    QTest::newRow("day of week 8 is out of range") << "0 0 * * 8"
-                                                   << "day-of-week field: '8' is out of range 0-7";
-    QTest::newRow("a backwards range is refused") << "0 17-9 * * *"
-                                                  << "hour field: range '17-9' runs backwards";
+        << "0 0 0 * *" << "day-of-month field: '0' is out of range 1-31";
+    QTest::newRow("month 13 is out of range")
+        << "0 0 1 13 *" << "month field: '13' is out of range 1-12";
+    QTest::newRow("day of week 8 is out of range")
+        << "0 0 * * 8" << "day-of-week field: '8' is out of range 0-7";
+    QTest::newRow("a backwards range is refused")
+        << "0 17-9 * * *" << "hour field: range '17-9' runs backwards";
     QTest::newRow("a step of zero is refused")
-        << "*/0 * * * *"
-        << "minute field: step '0' in '*/0' must be a number from 1 to 60";
+        << "*/0 * * * *" << "minute field: step '0' in '*/0' must be a number from 1 to 60";
     QTest::newRow("a step longer than the field is refused")
-        << "0 */25 * * *"
-        << "hour field: step '25' in '*/25' must be a number from 1 to 24";
+        << "0 */25 * * *" << "hour field: step '25' in '*/25' must be a number from 1 to 24";
     QTest::newRow("an unknown month name is refused")
-        << "0 0 1 foo *"
-        << "month field: 'foo' is not a number or a month name (jan-dec)";
+        << "0 0 1 foo *" << "month field: 'foo' is not a number or a month name (jan-dec)";
     QTest::newRow("an unknown day name is refused")
-        << "0 0 * * funday"
-        << "day-of-week field: 'funday' is not a number or a day name";
+        << "0 0 * * funday" << "day-of-week field: 'funday' is not a number or a day name";
     QTest::newRow("a month name in the minute field is refused")
-        << "jan * * * *"
-        << "minute field: 'jan' is not a number";
-    QTest::newRow("an empty list element is refused") << "1,,2 * * * *"
-                                                      << "minute field: empty element in '1,,2'";
+        << "jan * * * *" << "minute field: 'jan' is not a number";
+    QTest::newRow("an empty list element is refused")
+        << "1,,2 * * * *" << "minute field: empty element in '1,,2'";
     QTest::newRow("a range without an end is refused")
-        << "5- * * * *"
-        << "minute field: range '5-' is missing an end";
-    QTest::newRow("a negative number is refused") << "0 0 -1 * *"
-                                                  << "day-of-month field: '-1' is not a number";
-    QTest::newRow("February 30 never comes") << "0 0 30 2 *"
-                                             << "matches no date";
-    QTest::newRow("an unknown shorthand is refused") << "@fortnightly"
-                                                     << "unknown shorthand";
-    QTest::newRow("@reboot means nothing to a scheduler") << "@reboot"
-                                                          << "unknown shorthand";
+        << "5- * * * *" << "minute field: range '5-' is missing an end";
+    QTest::newRow("a negative number is refused")
+        << "0 0 -1 * *" << "day-of-month field: '-1' is not a number";
+    QTest::newRow("February 30 never comes")
+        << "0 0 30 2 *" << "matches no date";
+    QTest::newRow("an unknown shorthand is refused")
+        << "@fortnightly" << "unknown shorthand";
+    QTest::newRow("@reboot means nothing to a scheduler")
+        << "@reboot" << "unknown shorthand";
+    // clang-format on
 }
 
 void TestScheduler::cronRefusesBadExpressions()
@@ -373,87 +348,50 @@ void TestScheduler::scheduleValidation_data()
     QTest::addColumn<QString>("cron");
     QTest::addColumn<QString>("error"); // empty: accepted
 
-    QTest::newRow("an hourly interval schedule is accepted") << "hourly"
-                                                             << "report"
-                                                             << "{}"
-                                                             << "default" << 0 << qint64(3600) << ""
-                                                             << "";
+    // clang-format off
+    QTest::newRow("an hourly interval schedule is accepted")
+        << "hourly" << "report" << "{}" << "default" << 0 << qint64(3600) << "" << "";
     QTest::newRow("a cron schedule with args and priority is accepted")
-        << "nightly.warmup"
-        << "warmup"
-        << R"({"accounts": [1, 2]})"
-        << "slow" << 10 << qint64(0) << "30 2 * * *"
-        << "";
-    QTest::newRow("an interval of one second is accepted") << "tick"
-                                                           << "ping"
-                                                           << "[]"
-                                                           << "default" << 0 << qint64(1) << ""
-                                                           << "";
-    QTest::newRow("an empty name is refused") << ""
-                                              << "report"
-                                              << "{}"
-                                              << "default" << 0 << qint64(60) << ""
-                                              << "invalid schedule name";
-    QTest::newRow("a name with a space is refused") << "my job"
-                                                    << "report"
-                                                    << "{}"
-                                                    << "default" << 0 << qint64(60) << ""
-                                                    << "invalid schedule name 'my job'";
-    QTest::newRow("a kind with a slash is refused") << "x"
-                                                    << "../bin/sh"
-                                                    << "{}"
-                                                    << "default" << 0 << qint64(60) << ""
-                                                    << "invalid task kind";
-    QTest::newRow("an empty queue is refused") << "x"
-                                               << "report"
-                                               << "{}"
-                                               << "" << 0 << qint64(60) << ""
-                                               << "invalid queue name";
-    QTest::newRow("a priority of 5000 is refused") << "x"
-                                                   << "report"
-                                                   << "{}"
-                                                   << "default" << 5000 << qint64(60) << ""
-                                                   << "priority must be between";
-    QTest::newRow("args that are not JSON are refused") << "x"
-                                                        << "report"
-                                                        << "{oops"
-                                                        << "default" << 0 << qint64(60) << ""
-                                                        << "args are not valid JSON";
+        << "nightly.warmup" << "warmup" << R"({"accounts": [1, 2]})" << "slow" << 10
+        << qint64(0) << "30 2 * * *" << "";
+    QTest::newRow("an interval of one second is accepted")
+        << "tick" << "ping" << "[]" << "default" << 0 << qint64(1) << "" << "";
+    QTest::newRow("an empty name is refused")
+        << "" << "report" << "{}" << "default" << 0 << qint64(60) << ""
+        << "invalid schedule name";
+    QTest::newRow("a name with a space is refused")
+        << "my job" << "report" << "{}" << "default" << 0 << qint64(60) << ""
+        << "invalid schedule name 'my job'";
+    QTest::newRow("a kind with a slash is refused")
+        << "x" << "../bin/sh" << "{}" << "default" << 0 << qint64(60) << ""
+        << "invalid task kind";
+    QTest::newRow("an empty queue is refused")
+        << "x" << "report" << "{}" << "" << 0 << qint64(60) << "" << "invalid queue name";
+    QTest::newRow("a priority of 5000 is refused")
+        << "x" << "report" << "{}" << "default" << 5000 << qint64(60) << ""
+        << "priority must be between";
+    QTest::newRow("args that are not JSON are refused")
+        << "x" << "report" << "{oops" << "default" << 0 << qint64(60) << ""
+        << "args are not valid JSON";
     QTest::newRow("args that are a bare number are refused")
-        << "x"
-        << "report"
-        << "42"
-        << "default" << 0 << qint64(60) << ""
+        << "x" << "report" << "42" << "default" << 0 << qint64(60) << ""
         << "args must be a JSON object or array";
     QTest::newRow("neither an interval nor a cron expression is refused")
-        << "x"
-        << "report"
-        << "{}"
-        << "default" << 0 << qint64(0) << ""
+        << "x" << "report" << "{}" << "default" << 0 << qint64(0) << ""
         << "needs an interval (every N seconds) or a cron expression";
     QTest::newRow("both an interval and a cron expression are refused")
-        << "x"
-        << "report"
-        << "{}"
-        << "default" << 0 << qint64(60) << "* * * * *"
+        << "x" << "report" << "{}" << "default" << 0 << qint64(60) << "* * * * *"
         << "not both";
-    QTest::newRow("a negative interval is refused") << "x"
-                                                    << "report"
-                                                    << "{}"
-                                                    << "default" << 0 << qint64(-5) << ""
-                                                    << "between 1 and 31622400 seconds";
+    QTest::newRow("a negative interval is refused")
+        << "x" << "report" << "{}" << "default" << 0 << qint64(-5) << ""
+        << "between 1 and 31622400 seconds";
     QTest::newRow("an interval over a year is refused")
-        << "x"
-        << "report"
-        << "{}"
-        << "default" << 0 << qint64(400LL * 24 * 3600) << ""
+        << "x" << "report" << "{}" << "default" << 0 << qint64(400LL * 24 * 3600) << ""
         << "between 1 and 31622400 seconds";
     QTest::newRow("a bad cron expression names its field")
-        << "x"
-        << "report"
-        << "{}"
-        << "default" << 0 << qint64(0) << "0 25 * * *"
+        << "x" << "report" << "{}" << "default" << 0 << qint64(0) << "0 25 * * *"
         << "hour field: '25' is out of range 0-23";
+    // clang-format on
 }
 
 void TestScheduler::scheduleValidation()

@@ -151,59 +151,45 @@ void TestSweeper::settingsValidation_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("error"); // empty: accepted
 
-    QTest::newRow("a heartbeat timeout of 90 seconds is accepted") << "sweeper.heartbeat_timeout_s"
-                                                                   << "90"
-                                                                   << "";
+    // clang-format off
+    QTest::newRow("a heartbeat timeout of 90 seconds is accepted")
+        << "sweeper.heartbeat_timeout_s" << "90" << "";
     QTest::newRow("a heartbeat timeout under one second is refused")
-        << "sweeper.heartbeat_timeout_s"
-        << "0"
+        << "sweeper.heartbeat_timeout_s" << "0"
         << "sweeper.heartbeat_timeout_s must be between 1 and 604800 seconds (7 days); got 0";
     QTest::newRow("a negative sweep interval is refused")
-        << "sweeper.interval_s"
-        << "-5"
+        << "sweeper.interval_s" << "-5"
         << "sweeper.interval_s must be between 1 and 3600 seconds (1 hour); got -5";
     QTest::newRow("a queue threshold of a year is refused")
-        << "sweeper.queue_threshold_s"
-        << "31536000"
-        << "between 1 and 2592000 seconds (30 days)";
+        << "sweeper.queue_threshold_s" << "31536000" << "between 1 and 2592000 seconds (30 days)";
     QTest::newRow("a fractional interval is refused")
-        << "sweeper.interval_s"
-        << "1.5"
+        << "sweeper.interval_s" << "1.5"
         << "sweeper.interval_s must be a whole number of seconds; got '1.5'";
-    QTest::newRow("words for a number are refused") << "sweeper.queue_threshold_s"
-                                                    << "soon"
-                                                    << "must be a whole number of seconds";
-    QTest::newRow("a number too long for any clock is refused") << "sweeper.interval_s"
-                                                                << "99999999999999999999"
-                                                                << "must be a whole number";
-    QTest::newRow("spaces around a number are forgiven") << "sweeper.interval_s"
-                                                         << " 30 "
-                                                         << "";
-    QTest::newRow("the mark_failed policy is accepted") << "sweeper.queue_policy"
-                                                        << "mark_failed"
-                                                        << "";
+    QTest::newRow("words for a number are refused")
+        << "sweeper.queue_threshold_s" << "soon" << "must be a whole number of seconds";
+    QTest::newRow("a number too long for any clock is refused")
+        << "sweeper.interval_s" << "99999999999999999999" << "must be a whole number";
+    QTest::newRow("spaces around a number are forgiven")
+        << "sweeper.interval_s" << " 30 " << "";
+    QTest::newRow("the mark_failed policy is accepted")
+        << "sweeper.queue_policy" << "mark_failed" << "";
     QTest::newRow("an unknown policy is refused")
-        << "sweeper.queue_policy"
-        << "delete"
+        << "sweeper.queue_policy" << "delete"
         << "sweeper.queue_policy must be one of report, mark_failed; got 'delete'";
-    QTest::newRow("a poison pill at the first loss is accepted") << "sweeper.poison_rescues"
-                                                                 << "1"
-                                                                 << "";
-    QTest::newRow("a poison pill at zero losses is refused")
-        << "sweeper.poison_rescues"
-        << "0"
-        << "sweeper.poison_rescues must be between 1 and 100; got 0";
-    QTest::newRow("a scheduler interval of a minute is accepted") << "scheduler.interval_s"
-                                                                  << "60"
-                                                                  << "";
+    QTest::newRow("a poison pill at the first loss is accepted")
+        << "sweeper.poison_rescues" << "1" << "";
+    QTest::newRow("never re-queueing a lost task is accepted")
+        << "sweeper.poison_rescues" << "0" << "";
+    QTest::newRow("a negative poison pill is refused")
+        << "sweeper.poison_rescues" << "-1"
+        << "sweeper.poison_rescues must be between 0 and 100; got -1";
+    QTest::newRow("a scheduler interval of a minute is accepted")
+        << "scheduler.interval_s" << "60" << "";
     QTest::newRow("a scheduler interval over a minute is refused")
-        << "scheduler.interval_s"
-        << "61"
-        << "between 1 and 60 seconds (1 min)";
+        << "scheduler.interval_s" << "61" << "between 1 and 60 seconds (1 min)";
     QTest::newRow("an unknown key is refused")
-        << "sweeper.colour"
-        << "red"
-        << "unknown setting 'sweeper.colour' (known settings: ";
+        << "sweeper.colour" << "red" << "unknown setting 'sweeper.colour' (known settings: ";
+    // clang-format on
 }
 
 void TestSweeper::settingsValidation()

@@ -47,8 +47,9 @@ QVector<SettingSpec> buildSpecs()
             {QStringLiteral("report"), QStringLiteral("mark_failed")}},
         {QString(SettingKey::SweeperPoisonRescues),
             QStringLiteral("A task whose worker is lost this many times in a row fails "
-                           "(worker_lost) instead of being re-queued again: a poison pill"),
-            QString::number(TaskStore::kPoisonRescues), {}, 1, 100, {}},
+                           "(worker_lost) instead of being re-queued again: a poison pill "
+                           "(0 or 1: never re-queue)"),
+            QString::number(TaskStore::kPoisonRescues), {}, 0, 100, {}},
         {QString(SettingKey::SchedulerIntervalS),
             QStringLiteral("How often the scheduler looks for due schedule slots"),
             QStringLiteral("1"), s, 1, 60, {}},

@@ -29,7 +29,8 @@ struct SweeperRules
     qint64 heartbeatTimeoutMs = 60 * 1000; // tasks and workers
     qint64 queueThresholdMs = 5 * 60 * 1000;
     QueuePolicy queuePolicy = QueuePolicy::Report;
-    int poisonRescues = TaskStore::kPoisonRescues; // the Nth loss in a row fails the task
+    // The Nth loss in a row fails the task; 0 and 1 never re-queue.
+    int poisonRescues = TaskStore::kPoisonRescues;
 
     StuckThresholds thresholds() const { return {queueThresholdMs, heartbeatTimeoutMs}; }
 };

@@ -70,6 +70,15 @@ Result<bool> SingletonLease::hold()
 {
     if (m_held && m_sinceRenewal.isValid() && m_sinceRenewal.elapsed() < m_ttlMs / 3)
         return true;
+    if (!m_held) {
+        // A contender looks before it writes: on SQLite every upsert takes the
+        // write lock that workers need for their claims. The upsert still decides.
+        Result<std::optional<LeaseInfo>> info = current(m_db, m_name);
+        if (!info.ok())
+            return info.error();
+        if (info.value() && info.value()->holder != m_holder && !info.value()->expired())
+            return false;
+    }
     return tryAcquire();
 }
 

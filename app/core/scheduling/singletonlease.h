@@ -68,9 +68,11 @@ public:
     // The same statement as tryAcquire(): a holder whose lease expired but was
     // not taken by anyone gets it back.
     Result<bool> renew() { return tryAcquire(); }
-    // For a periodic loop: renews only when a third of the TTL has passed since
-    // the last successful renewal (by this process's monotonic clock), and
-    // otherwise answers from memory. A failed renewal counts as not held.
+    // For a periodic loop: a holder renews only when a third of the TTL has
+    // passed since its last successful renewal (by this process's monotonic
+    // clock), and otherwise answers from memory; a contender reads the row
+    // first and writes only when the lease is free or expired. A failed
+    // renewal counts as not held.
     Result<bool> hold();
     // Gives the lease up if we hold it (the next contender gets it at once).
     Error release();
