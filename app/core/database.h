@@ -63,7 +63,8 @@ public:
     void closeThreadConnection();
 
     // Replaces the dialect tokens: {NOW} (database clock, ms), {ID} (an
-    // auto-increment primary key), {SKIP_LOCKED} (row locks for claims).
+    // auto-increment primary key), {SKIP_LOCKED} (row locks for claims),
+    // {FOR_UPDATE} (a row lock taken early, to keep one lock order).
     QString sql(const QString &statement) const;
 
     // "%text%" with LIKE's wild cards escaped (use with ESCAPE '\\').

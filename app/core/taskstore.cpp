@@ -89,6 +89,12 @@ QJsonArray idArray(const QVector<qint64> &ids)
     return a;
 }
 
+// The audit action of a sweep rule: an operator's clean-up says so.
+QString auditAction(const QString &rule)
+{
+    return rule == QLatin1String("cleanup") ? QStringLiteral("cleanup") : QStringLiteral("sweep");
+}
+
 const QRegularExpression &kindPattern()
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.:-]{1,100}$"));
@@ -609,6 +615,21 @@ Result<bool> TaskStore::finishItem(
 {
     bool finished = false;
     Error e = m_db.write([&]() -> Error {
+        // The task row first, as every other transition locks it: taking the
+        // item first deadlocked against a Force Stop or Cancel on PostgreSQL.
+        Result<QSqlQuery> lock = m_db.prepare(
+            QStringLiteral("SELECT id FROM tasks WHERE id = :t AND status = 'RUNNING' AND lease = "
+                           ":lease {FOR_UPDATE}"));
+        if (!lock.ok())
+            return lock.error();
+        lock.value().bindValue(QStringLiteral(":t"), taskId);
+        lock.value().bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(lock.value(), QStringLiteral("finish item")))
+            return err;
+        const bool held = lock.value().next();
+        lock.value().finish();
+        if (!held)
+            return {};
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE task_items SET status = :status, completed_at = {NOW}, error_message = :m "
             "WHERE id = :item AND task_id = :t1 AND status = 'RUNNING' AND EXISTS (SELECT 1 FROM "
@@ -1515,7 +1536,8 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
             "END)) END)), "
             "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
             "error_message = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison4 THEN "
-            "'Worker lost (no heartbeat); re-queued' WHEN :poison5 > 0 AND rescues + 1 >= :poison6 "
+            "'Worker lost (no heartbeat); re-queued' WHEN :poison5 = 0 THEN 'Worker lost (no "
+            "heartbeat); marked failed by the clean-up' WHEN rescues + 1 >= :poison6 "
             "THEN 'Worker "
             "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
             "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
@@ -1567,7 +1589,7 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
                       .arg(heartbeatTimeoutMs / 1000);
             if (Error err = insertLog(row.id, 0, QStringLiteral("warning"), line))
                 return err;
-            if (Error err = m_audit.record(m_actor, QStringLiteral("sweep"), row.id, row.name,
+            if (Error err = m_audit.record(m_actor, auditAction(rule), row.id, row.name,
                     QStringLiteral("RUNNING"),
                     row.requeued ? QStringLiteral("PENDING") : QStringLiteral("FAILED"),
                     {{QStringLiteral("rule"), rule},
@@ -1599,7 +1621,7 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
     return report;
 }
 
-Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs)
+Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs, const QString &rule)
 {
     StuckThresholds thresholds;
     thresholds.queueThresholdMs = queueThresholdMs;
@@ -1641,9 +1663,9 @@ Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs)
                         .arg(double(queueThresholdMs) / 60000.0)
                         .arg(m_actor)))
                 return err;
-            if (Error err = m_audit.record(m_actor, QStringLiteral("sweep"), id, name,
+            if (Error err = m_audit.record(m_actor, auditAction(rule), id, name,
                     QStringLiteral("PENDING"), QStringLiteral("FAILED"),
-                    {{QStringLiteral("rule"), QStringLiteral("stuck_in_queue")},
+                    {{QStringLiteral("rule"), rule},
                         {QStringLiteral("threshold_ms"), queueThresholdMs},
                         {QStringLiteral("age_ms"), age},
                         {QStringLiteral("action"), QStringLiteral("mark_failed")}}))
@@ -1664,7 +1686,8 @@ Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, Clea
     report.action = action;
     report.thresholds = thresholds;
     if (action == CleanupAction::MarkFailed) {
-        Result<CleanupReport> queued = sweepQueued(thresholds.queueThresholdMs);
+        Result<CleanupReport> queued
+            = sweepQueued(thresholds.queueThresholdMs, QStringLiteral("cleanup"));
         if (!queued.ok())
             return queued.error();
         // Poison threshold 0: nothing is re-queued, every stale task fails.

@@ -257,7 +257,9 @@ public:
     Result<CleanupReport> sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
         const QString &rule = QStringLiteral("lost_worker"));
     // The sweeper's queue rule: FAILED/stuck_swept for PENDING tasks due longer than the threshold.
-    Result<CleanupReport> sweepQueued(qint64 queueThresholdMs);
+    // With rule "cleanup" (an operator's clean-up) the audit rows say "cleanup", not "sweep".
+    Result<CleanupReport> sweepQueued(
+        qint64 queueThresholdMs, const QString &rule = QStringLiteral("stuck_in_queue"));
 
     static constexpr int kPoisonRescues = 3;
 

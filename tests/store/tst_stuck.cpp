@@ -208,11 +208,20 @@ void StuckTest::atThreshold()
         QCOMPARE(item.status, running ? TaskStatus::Failed : TaskStatus::Pending);
     }
     // One audit row for what the rule did, and a line in the task's log.
+    // An operator's clean-up is recorded as such, apart from the sweeper's.
     const QVector<AuditEntry> audit = auditOf(tdb.db(), t.id);
+    QCOMPARE(audit.first().action,
+        operation.startsWith(QLatin1String("cleanup")) ? QStringLiteral("cleanup")
+                                                       : QStringLiteral("sweep"));
     QCOMPARE(audit.first().actor, kActor);
     QCOMPARE(audit.first().beforeStatus, status);
     QCOMPARE(audit.first().afterStatus, statusName(task->status));
     QCOMPARE(audit.size(), 2); // enqueue + this
+    if (operation == QLatin1String("cleanup_mark_failed") && running) {
+        // Attempts were left: the reason is the operator's clean-up.
+        QCOMPARE(task->errorMessage,
+            QStringLiteral("Worker lost (no heartbeat); marked failed by the clean-up"));
+    }
     QCOMPARE(store.log(t.id)->constLast().level, QStringLiteral("warning"));
 }
 
