@@ -468,6 +468,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
     QCOMPARE(*next % kDay, 3 * kHour);
     const QJsonObject json = all->at(0).toJson();
     QCOMPARE(json.value(QStringLiteral("cron")).toString(), QStringLiteral("0 3 * * *"));
+    QVERIFY(json.value(QStringLiteral("args")).isObject());
     QVERIFY(json.value(QStringLiteral("next_slot_at"))
                 .toString()
                 .endsWith(QStringLiteral("T03:00:00Z")));

@@ -3,6 +3,7 @@
 #include "cronexpression.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -119,11 +120,16 @@ QString Schedule::timing() const
 
 QJsonObject Schedule::toJson() const
 {
+    // The args as JSON, not as a string of JSON (as stored).
+    const QJsonDocument doc = QJsonDocument::fromJson(args.toUtf8());
+    const QJsonValue argsJson = doc.isObject() ? QJsonValue(doc.object())
+        : doc.isArray()                        ? QJsonValue(doc.array())
+                                               : QJsonValue(args);
     QJsonObject o{
         {QStringLiteral("id"), id},
         {QStringLiteral("name"), name},
         {QStringLiteral("kind"), kind},
-        {QStringLiteral("args"), args},
+        {QStringLiteral("args"), argsJson},
         {QStringLiteral("queue"), queue},
         {QStringLiteral("priority"), priority},
         {QStringLiteral("enabled"), enabled},

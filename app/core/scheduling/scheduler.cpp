@@ -79,6 +79,7 @@ void Scheduler::stop()
 void Scheduler::halt()
 {
     m_timer.stop();
+    m_lease.forget();
     setActive(false);
 }
 

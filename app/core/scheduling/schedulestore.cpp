@@ -86,7 +86,9 @@ ScheduleStore::ScheduleStore(Database &db, QString actor)
 
 Result<QVector<Schedule>> ScheduleStore::select(const QString &where, const QVariant &value)
 {
-    Result<QSqlQuery> q = m_db.prepare(kSelect + where + QStringLiteral(" ORDER BY s.name"));
+    // Bounded: QPSQL reads a whole result at once (QT64-NOTES).
+    Result<QSqlQuery> q
+        = m_db.prepare(kSelect + where + QStringLiteral(" ORDER BY s.name LIMIT 10000"));
     if (!q.ok())
         return q.error();
     if (value.isValid())

@@ -76,6 +76,9 @@ public:
     Result<bool> hold();
     // Gives the lease up if we hold it (the next contender gets it at once).
     Error release();
+    // Forgets holding it without telling the database, as a crash would: the
+    // row stays until it expires, and the next hold() asks the database.
+    void forget() { m_held = false; }
     // Held as of the last acquire/renew and not yet expired by our clock.
     bool isHeld() const;
 

@@ -80,6 +80,7 @@ void Sweeper::stop()
 void Sweeper::halt()
 {
     m_timer.stop();
+    m_lease.forget();
     setActive(false);
 }
 
