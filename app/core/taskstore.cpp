@@ -89,6 +89,26 @@ QJsonArray idArray(const QVector<qint64> &ids)
     return a;
 }
 
+// Inside a write transaction: whether `lease` still holds the RUNNING task,
+// locking its row until the commit. Worker calls that touch items or the log
+// take the task row first, like every transition does: taking the item first
+// deadlocked against a Force Stop on PostgreSQL, and checking without the lock
+// let a started item or output lines land just after a Force Stop.
+Result<bool> lockHeldTask(Database &db, qint64 taskId, const QString &lease, const QString &what)
+{
+    Result<QSqlQuery> q = db.prepare(QStringLiteral("SELECT id FROM tasks WHERE id = :t AND status "
+                                                    "= 'RUNNING' AND lease = :lease {FOR_UPDATE}"));
+    if (!q.ok())
+        return q.error();
+    q.value().bindValue(QStringLiteral(":t"), taskId);
+    q.value().bindValue(QStringLiteral(":lease"), lease);
+    if (Error e = db.exec(q.value(), what))
+        return e;
+    const bool held = q.value().next();
+    q.value().finish();
+    return held;
+}
+
 // The audit action of a sweep rule: an operator's clean-up says so.
 QString auditAction(const QString &rule)
 {
@@ -351,17 +371,16 @@ Result<qint64> TaskStore::enqueueInTransaction(const NewTask &task)
     QSqlQuery &query = q.value();
     query.bindValue(QStringLiteral(":name"), name);
     query.bindValue(QStringLiteral(":kind"), task.kind);
-    query.bindValue(QStringLiteral(":queue"),
-        task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
-    query.bindValue(QStringLiteral(":priority"), task.priority);
     query.bindValue(
-        QStringLiteral(":args"), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+        QStringLiteral(":queue"), task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
+    query.bindValue(QStringLiteral(":priority"), task.priority);
+    query.bindValue(QStringLiteral(":args"), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
     query.bindValue(QStringLiteral(":max"), task.maxAttempts);
     query.bindValue(QStringLiteral(":limit"), task.timeLimitS);
     query.bindValue(QStringLiteral(":delay"), task.delayMs);
     query.bindValue(QStringLiteral(":total"), int(task.items.size()));
-    query.bindValue(QStringLiteral(":schedule"),
-        task.scheduleId > 0 ? QVariant(task.scheduleId) : QVariant());
+    query.bindValue(
+        QStringLiteral(":schedule"), task.scheduleId > 0 ? QVariant(task.scheduleId) : QVariant());
     if (Error err = m_db.exec(query, QStringLiteral("enqueue")))
         return err;
     if (!query.next())
@@ -587,6 +606,9 @@ Result<bool> TaskStore::startItem(qint64 taskId, const QString &lease, qint64 it
 {
     bool started = false;
     Error e = m_db.write([&]() -> Error {
+        Result<bool> held = lockHeldTask(m_db, taskId, lease, QStringLiteral("start item"));
+        if (!held.ok() || !*held)
+            return held.error(); // none when the lease is gone: nothing to do
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE task_items SET status = 'RUNNING', started_at = {NOW}, completed_at = NULL, "
             "error_message = NULL WHERE id = :item AND task_id = :t1 AND status = 'PENDING' AND "
@@ -615,21 +637,9 @@ Result<bool> TaskStore::finishItem(
 {
     bool finished = false;
     Error e = m_db.write([&]() -> Error {
-        // The task row first, as every other transition locks it: taking the
-        // item first deadlocked against a Force Stop or Cancel on PostgreSQL.
-        Result<QSqlQuery> lock = m_db.prepare(
-            QStringLiteral("SELECT id FROM tasks WHERE id = :t AND status = 'RUNNING' AND lease = "
-                           ":lease {FOR_UPDATE}"));
-        if (!lock.ok())
-            return lock.error();
-        lock.value().bindValue(QStringLiteral(":t"), taskId);
-        lock.value().bindValue(QStringLiteral(":lease"), lease);
-        if (Error err = m_db.exec(lock.value(), QStringLiteral("finish item")))
-            return err;
-        const bool held = lock.value().next();
-        lock.value().finish();
-        if (!held)
-            return {};
+        Result<bool> held = lockHeldTask(m_db, taskId, lease, QStringLiteral("finish item"));
+        if (!held.ok() || !*held)
+            return held.error(); // none when the lease is gone: nothing to do
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE task_items SET status = :status, completed_at = {NOW}, error_message = :m "
             "WHERE id = :item AND task_id = :t1 AND status = 'RUNNING' AND EXISTS (SELECT 1 FROM "
@@ -675,16 +685,10 @@ Result<bool> TaskStore::appendWorkerLog(
 {
     bool held = false;
     Error e = m_db.write([&]() -> Error {
-        Result<QSqlQuery> check = m_db.prepare(QStringLiteral(
-            "SELECT count(*) FROM tasks WHERE id = :t AND status = 'RUNNING' AND lease = :lease"));
+        Result<bool> check = lockHeldTask(m_db, taskId, lease, QStringLiteral("log"));
         if (!check.ok())
             return check.error();
-        check.value().bindValue(QStringLiteral(":t"), taskId);
-        check.value().bindValue(QStringLiteral(":lease"), lease);
-        if (Error err = m_db.exec(check.value(), QStringLiteral("log")))
-            return err;
-        held = check.value().next() && check.value().value(0).toInt() == 1;
-        check.value().finish();
+        held = *check;
         if (!held)
             return {};
         for (const LogLine &line : lines) {

@@ -30,7 +30,7 @@ namespace {
 constexpr int kRounds = 1000;
 // The item race reproduced its deadlock within a few rounds; it costs three
 // times a plain round on PostgreSQL, so it runs fewer.
-constexpr int kItemRounds = 300;
+constexpr int kItemRounds = 200;
 const QString kOperator = QStringLiteral("operator");
 
 // A second "process": a long-lived thread with its own Database and its own
@@ -457,30 +457,41 @@ void RacesTest::finishAgainstRequeue()
 
 void RacesTest::itemAgainstOperator_data()
 {
+    QTest::addColumn<QString>("call");
     QTest::addColumn<QString>("action");
 
-    QTest::newRow("a worker finishes an item while an operator force-stops") << "force_stop";
-    QTest::newRow("a worker finishes an item while an operator cancels") << "cancel";
+    QTest::newRow("a worker finishes an item while an operator force-stops") << "finish_item"
+                                                                             << "force_stop";
+    QTest::newRow("a worker finishes an item while an operator cancels") << "finish_item"
+                                                                         << "cancel";
+    QTest::newRow("a worker starts an item while an operator force-stops") << "start_item"
+                                                                           << "force_stop";
+    QTest::newRow("a worker writes output while an operator force-stops") << "append_log"
+                                                                          << "force_stop";
 }
 
-// Both sides touch the task row and the item row, so this is where two
-// transactions could each hold what the other one waits for.
+// Both sides touch the task row and the item row (or the log), so this is
+// where two transactions could each hold what the other one waits for, or
+// where a worker could slip a change in after the stop.
 void RacesTest::itemAgainstOperator()
 {
+    QFETCH(QString, call);
     QFETCH(QString, action);
     const bool forceStop = action == QLatin1String("force_stop");
+    const QString itemStatus = call == QLatin1String("finish_item") ? QStringLiteral("RUNNING")
+                                                                    : QStringLiteral("PENDING");
 
     TestDatabase &tdb = *m_tdb;
     TaskStore store(tdb.db(), kOperator);
     Peer worker(tdb.open());
-    const QString prefix = uniqueQueue() + QStringLiteral("item") + action;
+    const QString prefix = uniqueQueue() + call + action;
     const QString pattern = prefix + QStringLiteral(" %");
     const QVector<qint64> ids = insertTasks(tdb, prefix, kItemRounds);
     QCOMPARE(ids.size(), kItemRounds);
     QVERIFY(tdb.exec(QStringLiteral("INSERT INTO task_items (task_id, position, label, status, "
-                                    "started_at) SELECT id, 0, 'the item', 'RUNNING', {NOW} FROM "
-                                    "tasks WHERE name LIKE ?"),
-        {pattern}));
+                                    "started_at) SELECT id, 0, 'the item', ?, {NOW} FROM tasks "
+                                    "WHERE name LIKE ?"),
+        {itemStatus, pattern}));
     QVERIFY(runAll(tdb, prefix));
     // One item per task: task id -> item id, and later the item's end state.
     auto readItems = [&]() {
@@ -506,7 +517,7 @@ void RacesTest::itemAgainstOperator()
     const QHash<qint64, TaskItem> before = readItems();
     QCOMPARE(before.size(), kItemRounds);
 
-    QVector<bool> itemFinished(kItemRounds);
+    QVector<bool> workerDone(kItemRounds);
     QVector<int> itemsStopped(kItemRounds);
     for (int i = 0; i < kItemRounds; ++i) {
         const qint64 id = ids.at(i);
@@ -514,43 +525,68 @@ void RacesTest::itemAgainstOperator()
         const QString lease = leaseOf(id);
         const Jitter jitter = Jitter::random();
 
-        Result<bool> finished = Error();
-        worker.start([&finished, id, itemId, lease, jitter](Database &db) {
+        Result<bool> done = Error();
+        worker.start([&done, &call, id, itemId, lease, jitter](Database &db) {
             TaskStore ws(db, QStringLiteral("worker-1"));
             pause(jitter.workerDelayUs);
-            finished = ws.finishItem(id, lease, itemId, true, {});
+            if (call == QLatin1String("finish_item")) {
+                done = ws.finishItem(id, lease, itemId, true, {});
+            } else if (call == QLatin1String("start_item")) {
+                done = ws.startItem(id, lease, itemId);
+            } else {
+                LogLine line;
+                line.level = QStringLiteral("output");
+                line.message = QStringLiteral("worker output");
+                done = ws.appendWorkerLog(id, lease, {line, line});
+            }
         });
         pause(jitter.operatorDelayUs);
         Result<ActionReport> op = forceStop ? store.forceStop(id) : store.cancel(id);
         worker.wait();
 
-        QVERIFY2(finished.ok(), qPrintable(finished.error().message()));
+        QVERIFY2(done.ok(), qPrintable(done.error().message()));
         QVERIFY2(op.ok(), qPrintable(op.error().message())); // the task stays RUNNING for it
-        itemFinished[i] = *finished;
+        workerDone[i] = *done;
         itemsStopped[i] = op->itemsChanged;
     }
 
     const QHash<qint64, TaskItem> after = readItems();
     const QHash<qint64, Task> tasks = readTasks(store, prefix);
+    const Trail trail = readTrail(tdb.db());
+    const QString stopItem = forceStop ? QStringLiteral("⚠️ Force stopped by operator")
+                                       : QStringLiteral("Cancelled by operator");
+    const QString stopLine = forceStop ? QStringLiteral("⚠️ Task force stopped by operator")
+                                       : QStringLiteral("Task cancelled manually by operator");
     int workerFirst = 0;
     for (int i = 0; i < kItemRounds; ++i) {
         const qint64 id = ids.at(i);
         const TaskItem &item = after.value(id);
+        const QStringList &log = trail.log.value(id);
         QCOMPARE(tasks.value(id).status, TaskStatus::Failed);
-        if (itemFinished.at(i)) {
-            // Done before the stop: it stays done, and the stop left it alone.
-            ++workerFirst;
-            QCOMPARE(item.status, TaskStatus::Completed);
-            QCOMPARE(itemsStopped.at(i), 0);
-        } else {
+        QVERIFY(item.status != TaskStatus::Running); // nothing runs on a stopped task
+        QCOMPARE(log.count(stopLine), 1);
+        workerFirst += workerDone.at(i) ? 1 : 0;
+        if (call == QLatin1String("append_log")) {
+            // Output is either before the stop or not there at all.
+            const int lines = int(log.count(QStringLiteral("worker output")));
+            QCOMPARE(lines, workerDone.at(i) ? 2 : 0);
+            if (workerDone.at(i))
+                QVERIFY(log.lastIndexOf(QStringLiteral("worker output")) < log.indexOf(stopLine));
+            continue;
+        }
+        const bool itemWasRunningAtStop
+            = call == QLatin1String("start_item") ? workerDone.at(i) : !workerDone.at(i);
+        if (itemWasRunningAtStop) {
             QCOMPARE(item.status, TaskStatus::Failed);
-            QCOMPARE(item.errorMessage,
-                forceStop ? QStringLiteral("⚠️ Force stopped by operator")
-                          : QStringLiteral("Cancelled by operator"));
+            QCOMPARE(item.errorMessage, stopItem);
             QCOMPARE(itemsStopped.at(i), 1);
+        } else {
+            QCOMPARE(item.status,
+                call == QLatin1String("start_item") ? TaskStatus::Pending : TaskStatus::Completed);
+            QCOMPARE(itemsStopped.at(i), 0);
         }
     }
-    qInfo("item finished first %d times, operator first %d", workerFirst, kItemRounds - workerFirst);
+    qInfo("worker first %d times, operator first %d", workerFirst, kItemRounds - workerFirst);
     QVERIFY(workerFirst > 0);
     QVERIFY(workerFirst < kItemRounds);
 }
