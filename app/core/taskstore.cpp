@@ -767,40 +767,44 @@ Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
     Error e = m_db.write([&]() -> Error {
         // The read only names the status for the audit row and the message; the
         // UPDATE in apply() is conditional on that status and its row count decides.
-        Result<QSqlQuery> q
-            = m_db.prepare(QStringLiteral("SELECT name, status FROM tasks WHERE id = :id"));
-        if (!q.ok())
-            return q.error();
-        q.value().bindValue(QStringLiteral(":id"), taskId);
-        if (Error err = m_db.exec(q.value(), action))
-            return err;
-        if (!q.value().next())
-            return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
-        report.taskName = q.value().value(0).toString();
-        const QString before = q.value().value(1).toString();
-        q.value().finish();
-        report.before = before;
-        if (!allowedFrom.contains(before))
-            return Error::refused(explain(before));
-        if (Error err = apply(before, report, details))
-            return err;
-        if (!report.done) {
-            // Changed between our read and our update (PostgreSQL; SQLite's
-            // BEGIN IMMEDIATE serialises): name what it is now, not what it was.
-            Result<QSqlQuery> again
-                = m_db.prepare(QStringLiteral("SELECT status FROM tasks WHERE id = :id"));
-            if (!again.ok())
-                return again.error();
-            again.value().bindValue(QStringLiteral(":id"), taskId);
-            if (Error err = m_db.exec(again.value(), action))
+        auto readStatus = [&](bool withName) -> Result<QString> {
+            Result<QSqlQuery> q
+                = m_db.prepare(QStringLiteral("SELECT name, status FROM tasks WHERE id = :id"));
+            if (!q.ok())
+                return q.error();
+            q.value().bindValue(QStringLiteral(":id"), taskId);
+            if (Error err = m_db.exec(q.value(), action))
                 return err;
-            if (!again.value().next())
+            if (!q.value().next())
                 return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
-            return Error::refused(explain(again.value().value(0).toString()));
+            if (withName)
+                report.taskName = q.value().value(0).toString();
+            const QString status = q.value().value(1).toString();
+            q.value().finish();
+            return status;
+        };
+        Result<QString> before = readStatus(true);
+        // A task that moved between our read and our update (PostgreSQL; SQLite's
+        // BEGIN IMMEDIATE serialises) is read again: to another status that allows
+        // the action (a Cancel of a PENDING task that a worker just claimed), the
+        // action goes ahead from there; otherwise the refusal names what it is now.
+        for (int round = 0;; ++round) {
+            if (!before.ok())
+                return before.error();
+            report.before = *before;
+            if (!allowedFrom.contains(*before))
+                return Error::refused(explain(*before));
+            if (Error err = apply(*before, report, details))
+                return err;
+            if (report.done)
+                break;
+            if (round == 3)
+                return Error::refused(explain(*before + QStringLiteral(", changing")));
+            before = readStatus(false);
         }
         details.insert(QStringLiteral("items_changed"), report.itemsChanged);
         return m_audit.record(
-            m_actor, action, taskId, report.taskName, before, report.after, details);
+            m_actor, action, taskId, report.taskName, *before, report.after, details);
     });
     if (e)
         return e;
@@ -960,8 +964,8 @@ Result<ActionReport> TaskStore::remove(qint64 taskId)
                 qd.value().bindValue(QStringLiteral(":t"), taskId);
                 if (Error err = m_db.exec(qd.value(), QStringLiteral("delete")))
                     return err;
-                if (table == QLatin1String("task_items"))
-                    report.itemsChanged = qd.value().numRowsAffected();
+                if (table == QLatin1String("task_items")) // += : a second round finds none
+                    report.itemsChanged += qd.value().numRowsAffected();
             }
             const QString columns
                 = QString(kTaskColumns).replace(QLatin1String(", {NOW}"), QString());

@@ -28,9 +28,9 @@ using namespace taskdesk::test;
 namespace {
 
 constexpr int kRounds = 1000;
-// The item race reproduced its deadlock within a few rounds; it costs three
-// times a plain round on PostgreSQL, so it runs fewer.
-constexpr int kItemRounds = 200;
+// The further races below reproduced their bugs within a few rounds; they
+// run fewer rounds to keep the suite near a minute on a loaded machine.
+constexpr int kShortRounds = 200;
 const QString kOperator = QStringLiteral("operator");
 
 // A second "process": a long-lived thread with its own Database and its own
@@ -114,9 +114,10 @@ void pause(int us)
         QThread::usleep(static_cast<unsigned long>(us));
 }
 
-// Inserts `n` tasks named and queued by `prefix`, a few statements through
-// the public contract. Returns their ids in order.
-QVector<qint64> insertTasks(TestDatabase &tdb, const QString &prefix, int n)
+// Inserts `n` tasks named and queued by `prefix` (or each in its own queue,
+// `prefix` + index, so that a claim picks exactly it), a few statements
+// through the public contract. Returns their ids in order.
+QVector<qint64> insertTasks(TestDatabase &tdb, const QString &prefix, int n, bool ownQueues = false)
 {
     QVector<qint64> ids;
     constexpr int kChunk = 250;
@@ -127,7 +128,8 @@ QVector<qint64> insertTasks(TestDatabase &tdb, const QString &prefix, int n)
         for (int i = from; i < to; ++i) {
             sql += (i == from ? QString() : QStringLiteral(", ")) + QStringLiteral("(?, ?, ?, ?)");
             values << QStringLiteral("%1 %2").arg(prefix).arg(i) << QStringLiteral("race")
-                   << QStringLiteral("{}") << prefix;
+                   << QStringLiteral("{}")
+                   << (ownQueues ? QString(prefix + QString::number(i)) : prefix);
         }
         if (!tdb.exec(sql, values))
             return {};
@@ -215,6 +217,8 @@ private slots:
     void finishAgainstRequeue();
     void itemAgainstOperator_data();
     void itemAgainstOperator();
+    void operatorAgainstStatusChange_data();
+    void operatorAgainstStatusChange();
     void twoClaimersNeverShareATask();
 
 private:
@@ -486,8 +490,8 @@ void RacesTest::itemAgainstOperator()
     Peer worker(tdb.open());
     const QString prefix = uniqueQueue() + call + action;
     const QString pattern = prefix + QStringLiteral(" %");
-    const QVector<qint64> ids = insertTasks(tdb, prefix, kItemRounds);
-    QCOMPARE(ids.size(), kItemRounds);
+    const QVector<qint64> ids = insertTasks(tdb, prefix, kShortRounds);
+    QCOMPARE(ids.size(), kShortRounds);
     QVERIFY(tdb.exec(QStringLiteral("INSERT INTO task_items (task_id, position, label, status, "
                                     "started_at) SELECT id, 0, 'the item', ?, {NOW} FROM tasks "
                                     "WHERE name LIKE ?"),
@@ -515,11 +519,11 @@ void RacesTest::itemAgainstOperator()
         return items;
     };
     const QHash<qint64, TaskItem> before = readItems();
-    QCOMPARE(before.size(), kItemRounds);
+    QCOMPARE(before.size(), kShortRounds);
 
-    QVector<bool> workerDone(kItemRounds);
-    QVector<int> itemsStopped(kItemRounds);
-    for (int i = 0; i < kItemRounds; ++i) {
+    QVector<bool> workerDone(kShortRounds);
+    QVector<int> itemsStopped(kShortRounds);
+    for (int i = 0; i < kShortRounds; ++i) {
         const qint64 id = ids.at(i);
         const qint64 itemId = before.value(id).id;
         const QString lease = leaseOf(id);
@@ -558,7 +562,7 @@ void RacesTest::itemAgainstOperator()
     const QString stopLine = forceStop ? QStringLiteral("⚠️ Task force stopped by operator")
                                        : QStringLiteral("Task cancelled manually by operator");
     int workerFirst = 0;
-    for (int i = 0; i < kItemRounds; ++i) {
+    for (int i = 0; i < kShortRounds; ++i) {
         const qint64 id = ids.at(i);
         const TaskItem &item = after.value(id);
         const QStringList &log = trail.log.value(id);
@@ -586,9 +590,106 @@ void RacesTest::itemAgainstOperator()
             QCOMPARE(itemsStopped.at(i), 0);
         }
     }
-    qInfo("worker first %d times, operator first %d", workerFirst, kItemRounds - workerFirst);
+    qInfo("worker first %d times, operator first %d", workerFirst, kShortRounds - workerFirst);
     QVERIFY(workerFirst > 0);
-    QVERIFY(workerFirst < kItemRounds);
+    QVERIFY(workerFirst < kShortRounds);
+}
+
+// ------------------------------------------------------------ the status moves under the operator
+
+void RacesTest::operatorAgainstStatusChange_data()
+{
+    QTest::addColumn<QString>("peerCall");
+    QTest::addColumn<QString>("action");
+
+    // Cancel is allowed from PENDING and from RUNNING: whichever the task is
+    // when the operator's update lands, the cancel must go through.
+    QTest::newRow("an operator cancels while a worker claims the task") << "claim"
+                                                                        << "cancel";
+    QTest::newRow("an operator cancels while the sweeper re-queues the task") << "sweep"
+                                                                              << "cancel";
+    // Delete is not allowed from RUNNING: refused, naming RUNNING.
+    QTest::newRow("an operator deletes while a worker claims the task") << "claim"
+                                                                        << "delete";
+}
+
+void RacesTest::operatorAgainstStatusChange()
+{
+    QFETCH(QString, peerCall);
+    QFETCH(QString, action);
+    const bool claim = peerCall == QLatin1String("claim");
+    const bool cancel = action == QLatin1String("cancel");
+
+    TestDatabase &tdb = *m_tdb;
+    TaskStore store(tdb.db(), kOperator);
+    Peer peer(tdb.open());
+    const QString prefix = uniqueQueue() + peerCall + action;
+    const QVector<qint64> ids = insertTasks(tdb, prefix, kShortRounds, true);
+    QCOMPARE(ids.size(), kShortRounds);
+    if (!claim)
+        QVERIFY(runAll(tdb, prefix));
+
+    int peerFirst = 0;
+    for (int i = 0; i < kShortRounds; ++i) {
+        const qint64 id = ids.at(i);
+        if (!claim) {
+            QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - "
+                                            "7200000 WHERE id = ?"),
+                {id}));
+        }
+        const Jitter jitter = Jitter::random();
+        bool peerChanged = false;
+        Error peerError;
+        const QString queue = prefix + QString::number(i);
+        peer.start([&peerChanged, &peerError, claim, id, queue, jitter](Database &db) {
+            TaskStore ps(db, QStringLiteral("worker-1"));
+            pause(jitter.workerDelayUs);
+            if (claim) {
+                Result<std::optional<Claim>> c = ps.claim(QStringLiteral("worker-1"), {queue});
+                if (!c.ok())
+                    peerError = c.error();
+                else
+                    peerChanged = c->has_value() && (*c)->taskId == id;
+            } else {
+                Result<CleanupReport> r = ps.sweepLostWorkers(3600000, TaskStore::kPoisonRescues);
+                if (!r.ok())
+                    peerError = r.error();
+                else
+                    peerChanged = r->runningRequeued.contains(id);
+            }
+        });
+        pause(jitter.operatorDelayUs);
+        Result<ActionReport> op = cancel ? store.cancel(id) : store.remove(id);
+        peer.wait();
+        QVERIFY2(!peerError, qPrintable(peerError.message()));
+
+        const QString changedTo = claim ? QStringLiteral("RUNNING") : QStringLiteral("PENDING");
+        const QString unchanged = claim ? QStringLiteral("PENDING") : QStringLiteral("RUNNING");
+        peerFirst += peerChanged ? 1 : 0;
+        if (cancel) {
+            QVERIFY2(op.ok(),
+                qPrintable(QStringLiteral("round %1: %2").arg(i).arg(op.error().message())));
+            QCOMPARE(op->before, peerChanged ? changedTo : unchanged);
+            Result<Task> t = store.task(id);
+            QCOMPARE(t->status, TaskStatus::Failed);
+            QCOMPARE(t->outcome, Outcome::Cancelled);
+            QCOMPARE(auditOf(tdb.db(), id).constFirst().beforeStatus, op->before);
+        } else if (peerChanged) {
+            QVERIFY(!op.ok());
+            QCOMPARE(op.error().message(),
+                QStringLiteral("Task %1 is running and cannot be deleted; force stop or cancel it "
+                               "first (current status: RUNNING)")
+                    .arg(id));
+            QCOMPARE(store.task(id)->status, TaskStatus::Running);
+        } else {
+            QVERIFY2(op.ok(), qPrintable(op.error().message()));
+            QCOMPARE(int(store.task(id).error().kind()), int(ErrorKind::NotFound));
+        }
+    }
+    qInfo("%s first %d times, operator first %d", qPrintable(peerCall), peerFirst,
+        kShortRounds - peerFirst);
+    QVERIFY(peerFirst > 0);
+    QVERIFY(peerFirst < kShortRounds);
 }
 
 // ------------------------------------------------------------ two claimers
