@@ -501,6 +501,14 @@ int Database::currentVersion()
 
 Error Database::open(OpenMode mode, int targetVersion)
 {
+    // SQLite creates a missing file on open: a read-only front end must not.
+    if (mode == OpenMode::NoMigrate && !isPostgres()) {
+        const QFileInfo file(m_location.path);
+        if (!file.exists() || (file.isFile() && file.size() == 0))
+            return Error::database(
+                QStringLiteral("there is no Taskdesk database at %1 (nothing was created)")
+                    .arg(m_location.path));
+    }
     Result<QSqlDatabase> db = connection();
     if (!db.ok())
         return db.error();
@@ -556,6 +564,11 @@ Error Database::migrate(OpenMode mode, int targetVersion)
                 .arg(schemaVersion()));
     if (*version >= targetVersion)
         return {};
+    if (mode == OpenMode::NoMigrate && *version == 0)
+        return Error::database(
+            QStringLiteral("the database %1 has no Taskdesk tables yet; open it once with write "
+                           "access to create them")
+                .arg(m_location.display()));
     if (mode == OpenMode::NoMigrate)
         return Error::database(
             QStringLiteral("the database %1 has schema version %2 and needs an upgrade to "

@@ -147,6 +147,7 @@ private slots:
     void newDatabaseGetsTheCurrentVersion();
     void olderDatabaseIsUpgraded();
     void olderDatabaseWithoutMigrateIsRefused();
+    void readOnlyOpenCreatesNothing();
     void newerDatabaseIsRefused();
     void twoOpenersMigrateOnce();
 
@@ -279,6 +280,40 @@ void DatabaseTest::olderDatabaseWithoutMigrateIsRefused()
                                       .arg(Database::schemaVersion())),
         qPrintable(e.message()));
     QCOMPARE(appliedVersions(db), QList<int>{1});
+}
+
+void DatabaseTest::readOnlyOpenCreatesNothing()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const std::optional<DatabaseLocation> loc = emptyLocation(tdb);
+    QVERIFY(loc.has_value());
+    const bool sqlite = loc->backend == DatabaseLocation::Backend::Sqlite;
+    if (sqlite) {
+        // A mistyped path: no file, no folder appears.
+        Database db(*loc);
+        const Error e = db.open(Database::OpenMode::NoMigrate);
+        QCOMPARE(int(e.kind()), int(ErrorKind::Database));
+        QCOMPARE(e.message(),
+            QStringLiteral("there is no Taskdesk database at %1 (nothing was created)")
+                .arg(loc->path));
+        QVERIFY(!QFileInfo::exists(loc->path));
+        QVERIFY(!QFileInfo::exists(QFileInfo(loc->path).absolutePath()));
+        // An empty file is no database either, and stays empty.
+        QVERIFY(QDir().mkpath(QFileInfo(loc->path).absolutePath()));
+        QVERIFY(writeFile(loc->path, {}));
+        QCOMPARE(db.open(Database::OpenMode::NoMigrate).message(), e.message());
+        QCOMPARE(QFileInfo(loc->path).size(), 0);
+        QCOMPARE(sideFiles(loc->path), QStringList());
+        return;
+    }
+    // A PostgreSQL database without Taskdesk's tables gets none.
+    Database db(*loc);
+    const Error e = db.open(Database::OpenMode::NoMigrate);
+    QCOMPARE(int(e.kind()), int(ErrorKind::Database));
+    QVERIFY2(e.message().contains(QStringLiteral("has no Taskdesk tables yet")),
+        qPrintable(e.message()));
+    QCOMPARE(tableNames(db), QStringList());
 }
 
 void DatabaseTest::newerDatabaseIsRefused()
