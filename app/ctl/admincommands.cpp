@@ -5,6 +5,7 @@
 #include "ctlcontext.h"
 #include "exitcode.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace taskdesk::ctl {
@@ -26,33 +27,79 @@ public:
             "created), upgrades an older Taskdesk database, and leaves a current one as it is. "
             "A newer, damaged or foreign database is refused and left untouched (exit 3).");
     }
+    QList<QCommandLineOption> options() const override
+    {
+        return {{QStringLiteral("create-roles"),
+            QStringLiteral("PostgreSQL: also create (or update) the roles taskdesk_viewer "
+                           "(read only) and taskdesk_operator (read and write). Needs a role "
+                           "that may create roles.")}};
+    }
     QStringList examples() const override
     {
         return {QStringLiteral("taskdeskctl --db /var/lib/taskdesk/tasks.db init"),
-            QStringLiteral("taskdeskctl --db 'postgresql://ops@db.example.com/taskdesk' init")};
+            QStringLiteral("taskdeskctl --db 'postgresql://ops@db.example.com/taskdesk' init"),
+            QStringLiteral("taskdeskctl --db 'postgresql://postgres@db1/taskdesk' init "
+                           "--create-roles")};
     }
-    Error parse(const QCommandLineParser &, const QStringList &) override { return {}; }
-    Access access() const override { return Access::Create; }
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        m_createRoles = parser.isSet(QStringLiteral("create-roles"));
+        return {};
+    }
+    // With --create-roles, run() looks at the location first, so that a
+    // SQLite file is refused before it is created.
+    Access access() const override { return m_createRoles ? Access::None : Access::Create; }
 
     int run(CtlContext &context) override
     {
+        if (m_createRoles) {
+            Result<DatabaseLocation> location = context.location();
+            if (!location.ok())
+                return context.fail(location.error());
+            if (location->backend != DatabaseLocation::Backend::Postgres)
+                return context.fail(Error::invalid(
+                    QStringLiteral("--create-roles needs PostgreSQL: a SQLite file has no roles; "
+                                   "its file permissions decide who may change it")));
+            if (Error e = context.openDatabase(Access::Create))
+                return context.fail(e);
+            if (Error e = context.database().createRoles()) {
+                if (e.kind() == ErrorKind::PermissionDenied)
+                    return context.fail(Error(ErrorKind::PermissionDenied,
+                        QStringLiteral("permission denied: creating roles needs a PostgreSQL "
+                                       "role with CREATEROLE, or a superuser")));
+                return context.fail(e);
+            }
+        }
         Database &db = context.database();
         const int version = db.currentVersion();
         if (context.json()) {
-            context.console().printJson(QJsonObject{
+            QJsonObject o{
                 {QStringLiteral("database"), db.location().display()},
                 {QStringLiteral("backend"),
                     db.isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite")},
                 {QStringLiteral("schema_version"), version},
-            });
+            };
+            if (m_createRoles)
+                o.insert(QStringLiteral("roles"),
+                    QJsonArray{
+                        QStringLiteral("taskdesk_viewer"), QStringLiteral("taskdesk_operator")});
+            context.console().printJson(o);
         } else {
             context.console().print(
                 QStringLiteral("Taskdesk database ready at %1 (schema version %2).")
                     .arg(db.location().display())
                     .arg(version));
+            if (m_createRoles)
+                context.console().print(QStringLiteral(
+                    "Roles taskdesk_viewer (read only) and taskdesk_operator (read and write) "
+                    "are ready; grant them to login roles, e.g. GRANT taskdesk_viewer TO "
+                    "alice;"));
         }
         return ExitOk;
     }
+
+private:
+    bool m_createRoles = false;
 };
 
 class VersionCommand final : public Command

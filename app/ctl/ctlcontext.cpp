@@ -59,6 +59,18 @@ Error CtlContext::openDatabase(Command::Access access)
             return Error::database(e.message());
         return e;
     }
+    if (access == Command::Access::Write || access == Command::Access::Create) {
+        // A viewer is refused before the command tries anything, so that a
+        // refusal never leaves half of a multi-step command done.
+        Result<bool> writable = m_db->canWrite();
+        if (!writable.ok())
+            return writable.error();
+        if (!*writable)
+            return Error(ErrorKind::PermissionDenied,
+                m_db->isPostgres()
+                    ? QStringLiteral("permission denied (read-only role)")
+                    : QStringLiteral("permission denied: %1 is read-only").arg(loc->path));
+    }
     m_store = std::make_unique<TaskStore>(*m_db, m_actor);
     return {};
 }

@@ -88,7 +88,8 @@ QString Dispatcher::helpText() const
     lines << wrapText(
         QStringLiteral("Operate Taskdesk's tasks from a shell: enqueue, list, cancel, "
                        "force stop, restart, delete, find and clean up stuck tasks, "
-                       "read the audit log."));
+                       "read the audit log; run and supervise worker processes, schedules and "
+                       "the sweeper."));
     QVector<QPair<QString, QString>> commands;
     for (const Command *command : m_registry.commands())
         commands.append({QStringLiteral("  ") + command->name(), command->summary()});
@@ -107,7 +108,8 @@ QString Dispatcher::helpText() const
     lines << QString() << QStringLiteral("Exit codes:")
           << helpColumns({{QStringLiteral("  0"), QStringLiteral("done")},
                  {QStringLiteral("  1"),
-                     QStringLiteral("refused by the state machine, or no such task")},
+                     QStringLiteral("refused by the state machine, no such task or process, "
+                                    "or permission denied (a read-only role)")},
                  {QStringLiteral("  2"),
                      QStringLiteral("bad usage or bad input; nothing was changed")},
                  {QStringLiteral("  3"),

@@ -9,10 +9,12 @@ int exitCodeFor(ErrorKind kind)
         return ExitOk;
     case ErrorKind::Refused:
     case ErrorKind::NotFound:
+    // A read-only role or file: the database is fine, this operator may not
+    // change it. Scripts tell that from a broken database (3).
+    case ErrorKind::PermissionDenied:
         return ExitRefused;
     case ErrorKind::Invalid:
         return ExitBadInput;
-    case ErrorKind::PermissionDenied: // a read-only file or role: the database said no
     case ErrorKind::Database:
         return ExitDatabase;
     }

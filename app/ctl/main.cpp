@@ -4,9 +4,15 @@
 #include "commandregistry.h"
 #include "console.h"
 #include "dispatcher.h"
+#include "messagefilter.h"
+#include "processcommands.h"
 #include "reportcommands.h"
+#include "schedulecommands.h"
 #include "stuckcommands.h"
+#include "supervisecommand.h"
+#include "sweepcommands.h"
 #include "taskcommands.h"
+#include "workercommands.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +23,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskdeskctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TASKDESK_VERSION));
+    installMessageFilter();
 
     // The order here is the order of 'taskdeskctl --help'.
     CommandRegistry registry;
@@ -25,6 +32,11 @@ int main(int argc, char *argv[])
     addActionCommands(registry);
     addStuckCommands(registry);
     addReportCommands(registry);
+    addSweepCommands(registry);
+    addProcessCommands(registry);
+    addWorkerCommands(registry);
+    addScheduleCommands(registry);
+    addSuperviseCommand(registry);
 
     Console console;
     Dispatcher dispatcher(registry, console);

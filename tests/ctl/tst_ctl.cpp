@@ -1,5 +1,6 @@
 // taskdeskctl end to end: every test runs the real binary with QProcess on a
 // real database and checks its exit code, its output and the rows it left.
+#include "ctltestsupport.h"
 #include "database.h"
 #include "taskstore.h"
 #include "testdatabase.h"
@@ -25,84 +26,6 @@ using namespace taskdesk;
 using namespace taskdesk::test;
 
 namespace {
-
-const QString kOsUser = QStringLiteral("os-operator");
-
-// A list of words for the data tables, which the no-cast-from-ASCII policy
-// would otherwise spell out word by word.
-QStringList L(std::initializer_list<const char *> words)
-{
-    QStringList list;
-    for (const char *word : words)
-        list << QString::fromUtf8(word);
-    return list;
-}
-
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList errLines() const { return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-    QStringList outLines() const { return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
-};
-
-QProcessEnvironment ctlEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TASKDESK_DB"));
-    env.insert(QStringLiteral("USER"), kOsUser);
-    env.insert(QStringLiteral("LOGNAME"), kOsUser);
-    return env;
-}
-
-CtlRun runCtl(const QStringList &arguments, const QProcessEnvironment &env = ctlEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TASKDESK_CTL_PATH), arguments);
-    CtlRun run;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = QStringLiteral("taskdeskctl did not finish: ") + process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-QString describe(const CtlRun &run)
-{
-    return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
-        .arg(run.exitCode)
-        .arg(run.out, run.err);
-}
-
-// Everything a command could change, in a stable order.
-QString dump(TestDatabase &tdb)
-{
-    QStringList out;
-    for (const char *table :
-        {"tasks", "task_items", "task_log", "audit_log", "schema_migrations", "settings"}) {
-        Result<QSqlQuery> q = tdb.db().prepare(
-            QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(QLatin1String(table)));
-        if (!q.ok() || tdb.db().exec(q.value()))
-            return QStringLiteral("cannot read %1").arg(QLatin1String(table));
-        out << QLatin1String(table);
-        while (q.value().next()) {
-            QStringList row;
-            for (int i = 0; i < q.value().record().count(); ++i)
-                row << q.value().value(i).toString();
-            out << row.join(QLatin1Char('|'));
-        }
-    }
-    return out.join(QLatin1Char('\n'));
-}
 
 QByteArray fileHash(const QString &path)
 {
@@ -136,45 +59,6 @@ QStringList keyPaths(const QJsonObject &object, const QString &prefix = {})
     }
     paths.sort();
     return paths;
-}
-
-struct MadeTask
-{
-    qint64 id = 0;
-    QString lease;
-};
-
-// A task in the given state, made through the store as a worker would: each
-// running task gets its own queue so that the claim takes exactly this one.
-MadeTask makeTask(TaskStore &store, const QString &state, const QString &name,
-    const QStringList &items = {}, int priority = 0)
-{
-    NewTask n;
-    n.kind = QStringLiteral("kind-") + name;
-    n.name = name;
-    n.queue = QStringLiteral("q-") + name;
-    n.items = items;
-    n.priority = priority;
-    MadeTask made;
-    Result<qint64> id = store.enqueue(n);
-    if (!id.ok())
-        qFatal("enqueue failed: %s", qPrintable(id.error().message()));
-    made.id = *id;
-    if (state == QLatin1String("PENDING"))
-        return made;
-    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("worker-1"), {n.queue});
-    if (!claim.ok() || !claim.value() || claim.value()->taskId != made.id)
-        qFatal("claim failed for %s", qPrintable(name));
-    made.lease = claim.value()->lease;
-    if (state == QLatin1String("RUNNING"))
-        return made;
-    if (state == QLatin1String("COMPLETED"))
-        store.finishSuccess(made.id, made.lease);
-    else
-        store.finishError(
-            made.id, made.lease, 1, QStringLiteral("boom"), QStringLiteral("error"), false);
-    made.lease.clear();
-    return made;
 }
 
 QString statusOf(TestDatabase &tdb, qint64 id)
@@ -1111,26 +995,6 @@ void TestCtl::logsPrintsTheLastLines()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.errLines(), QStringList{QStringLiteral("taskdeskctl: Task 777 not found")});
 }
-
-namespace {
-
-// Reads a running process's output until `text` appears or the time runs out.
-bool waitForOutput(QProcess &process, QString &output, const QString &text, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!output.contains(text) && timer.elapsed() < timeoutMs) {
-        process.waitForReadyRead(200);
-        output += QString::fromUtf8(process.readAllStandardOutput());
-        if (process.state() == QProcess::NotRunning) {
-            output += QString::fromUtf8(process.readAllStandardOutput());
-            break;
-        }
-    }
-    return output.contains(text);
-}
-
-} // namespace
 
 void TestCtl::logsFollowSeesNewLinesAndEndsWithTheTask_data()
 {

@@ -1,0 +1,303 @@
+#include "supervisecommand.h"
+
+#include "changenotifier.h"
+#include "commandregistry.h"
+#include "console.h"
+#include "ctlcontext.h"
+#include "exitcode.h"
+#include "formatting.h"
+#include "runtimesupport.h"
+#include "scheduling/scheduler.h"
+#include "scheduling/sweeper.h"
+#include "stopsignal.h"
+#include "supervisor/processstore.h"
+#include "supervisor/supervisor.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace taskdesk::ctl {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSupervise, "taskdesk.supervise")
+
+// Every message, ours and the core's (supervisor, sweeper, scheduler), as one
+// line on standard error with a local timestamp: what a journal or a log file
+// of a service wants.
+void logLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    QString line = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+        + QLatin1Char(' ');
+    switch (type) {
+    case QtDebugMsg:
+        line += QStringLiteral("debug: ");
+        break;
+    case QtInfoMsg:
+        break;
+    case QtWarningMsg:
+        line += QStringLiteral("warning: ");
+        break;
+    case QtCriticalMsg:
+    case QtFatalMsg:
+        line += QStringLiteral("error: ");
+        break;
+    }
+    QString category = QString::fromLatin1(context.category ? context.category : "default");
+    if (category.startsWith(QLatin1String("taskdesk.")))
+        category = category.mid(int(qstrlen("taskdesk.")));
+    if (category != QLatin1String("default"))
+        line += category + QStringLiteral(": ");
+    line += singleLine(message) + QLatin1Char('\n');
+    std::fputs(line.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+    if (type == QtFatalMsg)
+        std::abort();
+}
+
+// Installs logLine() for as long as it lives.
+class ServiceLog final
+{
+public:
+    ServiceLog()
+        : m_previous(qInstallMessageHandler(logLine))
+    { }
+    ~ServiceLog() { qInstallMessageHandler(m_previous); }
+    ServiceLog(const ServiceLog &) = delete;
+    ServiceLog &operator=(const ServiceLog &) = delete;
+
+private:
+    QtMessageHandler m_previous;
+};
+
+class SuperviseCommand final : public Command
+{
+public:
+    // Time for the processes to go after their own stop grace has passed and
+    // SIGKILL was sent, before supervise gives up waiting.
+    static constexpr int kStopMarginMs = 15000;
+
+    QString name() const override { return QStringLiteral("supervise"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Run this host's processes, the sweeper and the scheduler until "
+                              "SIGTERM.");
+    }
+    QString description() const override
+    {
+        return QStringLiteral(
+            "What the Taskdesk app does in the background, for servers and systemd: it keeps "
+            "the process definitions of this host in their desired state (one supervisor acts "
+            "per host: while another holds the host, this one waits), runs the sweeper and the "
+            "scheduler (one of each acts across all hosts; the others stand by), and logs what "
+            "happens on standard error with timestamps. On SIGTERM or SIGINT it stops the "
+            "processes it runs (SIGTERM to each process group, SIGKILL after its stop grace), "
+            "leaves their desired state as it is so that the next supervisor starts them again, "
+            "and exits 0; exit 1 if some would not stop in time (they are then left running).");
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return {
+            {QStringLiteral("no-sweeper"), QStringLiteral("Do not run the sweeper here.")},
+            {QStringLiteral("no-scheduler"), QStringLiteral("Do not run the scheduler here.")},
+            {QStringLiteral("host"),
+                QStringLiteral("Act for host H (default: this host, %1).")
+                    .arg(AuditLog::localHost()),
+                QStringLiteral("H")},
+        };
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl --db postgresql://taskdesk@db1/taskdesk supervise"),
+            QStringLiteral("systemctl enable --now taskdesk-supervise")};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        m_sweeper = !parser.isSet(QStringLiteral("no-sweeper"));
+        m_scheduler = !parser.isSet(QStringLiteral("no-scheduler"));
+        if (parser.isSet(QStringLiteral("host"))) {
+            m_host = parser.value(QStringLiteral("host")).trimmed();
+            if (m_host.isEmpty() || m_host.contains(QLatin1Char(' ')))
+                return Error::invalid(QStringLiteral("--host needs a host name without spaces"));
+        }
+        return {};
+    }
+    Access access() const override { return Access::Write; }
+
+    int run(CtlContext &context) override
+    {
+        const ServiceLog log;
+        const StopSignal stop;
+        Database &db = context.database();
+
+        SupervisorOptions options;
+        options.host = m_host;
+        Supervisor supervisor(db, options);
+        std::unique_ptr<Sweeper> sweeper;
+        if (m_sweeper)
+            sweeper = std::make_unique<Sweeper>(db);
+        std::unique_ptr<Scheduler> scheduler;
+        if (m_scheduler)
+            scheduler = std::make_unique<Scheduler>(db);
+        ChangeNotifier notifier(db.location());
+        QEventLoop loop;
+        int exitCode = ExitOk;
+
+        qCInfo(lcSupervise).noquote()
+            << "supervising host" << supervisor.host() << "on" << db.location().display() << "as"
+            << supervisor.holder() << "(sweeper" << (m_sweeper ? "on," : "off,") << "scheduler"
+            << (m_scheduler ? "on)" : "off)");
+        ProcessStore store(db, context.actor());
+        if (Result<QString> other = store.supervisorOf(supervisor.host());
+            other.ok() && !other->isEmpty())
+            qCInfo(lcSupervise).noquote() << "host" << supervisor.host() << "is supervised by"
+                                          << *other << "now; this one waits until it stops";
+
+        // A change of a process definition or of a desired state, pushed by
+        // PostgreSQL, gets a round at once rather than at the next poll; a burst
+        // of notifications (the supervisor's own writes among them) makes one round.
+        QTimer pushedPoll;
+        pushedPoll.setSingleShot(true);
+        pushedPoll.setInterval(50);
+        QObject::connect(&pushedPoll, &QTimer::timeout, &supervisor, &Supervisor::poll);
+        QObject::connect(
+            &notifier, &ChangeNotifier::changed, &pushedPoll, [&pushedPoll](const QString &table) {
+                if (table == QLatin1String("processes") && !pushedPoll.isActive())
+                    pushedPoll.start();
+            });
+
+        if (sweeper) {
+            Sweeper *s = sweeper.get();
+            QObject::connect(s, &Sweeper::activeChanged, &loop, [](bool active) {
+                qCInfo(lcSupervise).noquote()
+                    << (active ? "the sweeper acts from here"
+                               : "the sweeper stands by: another one is active");
+            });
+            QObject::connect(s, &Sweeper::swept, &loop, [](const SweepReport &report) {
+                const CleanupReport &t = report.tasks;
+                if (!t.runningRequeued.isEmpty())
+                    qCInfo(lcSupervise).noquote() << "sweeper re-queued tasks of lost workers:"
+                                                  << idListText(t.runningRequeued);
+                if (!t.runningFailed.isEmpty())
+                    qCInfo(lcSupervise).noquote()
+                        << "sweeper failed tasks of lost workers (worker_lost):"
+                        << idListText(t.runningFailed);
+                if (!t.queuedFailed.isEmpty())
+                    qCInfo(lcSupervise).noquote()
+                        << "sweeper failed tasks stuck in the queue (stuck_swept):"
+                        << idListText(t.queuedFailed);
+                for (const LostWorker &w : report.workersLost)
+                    qCInfo(lcSupervise).noquote() << "sweeper marked worker" << w.id
+                                                  << "lost: no heartbeat for" << duration(w.ageMs);
+            });
+            QObject::connect(s, &Sweeper::newStuckTasks, &loop, [](int count) {
+                qCInfo(lcSupervise).noquote() << "sweeper found" << count << "new stuck task(s)";
+            });
+        }
+        if (scheduler) {
+            Scheduler *s = scheduler.get();
+            QObject::connect(s, &Scheduler::activeChanged, &loop, [](bool active) {
+                qCInfo(lcSupervise).noquote()
+                    << (active ? "the scheduler acts from here"
+                               : "the scheduler stands by: another one is active");
+            });
+            QObject::connect(s, &Scheduler::enqueued, &loop,
+                [](qint64 scheduleId, qint64 taskId, qint64 slotAt) {
+                    qCInfo(lcSupervise).noquote() << "schedule" << scheduleId << "enqueued task"
+                                                  << taskId << "for its slot" << localTime(slotAt);
+                });
+        }
+
+        QTimer bound;
+        bound.setSingleShot(true);
+        QObject::connect(&bound, &QTimer::timeout, &loop, [&supervisor, &loop, &exitCode] {
+            qCWarning(lcSupervise).noquote()
+                << supervisor.aliveCount()
+                << "process(es) did not stop in time; leaving them running";
+            supervisor.detach();
+            exitCode = ExitRefused;
+            loop.quit();
+        });
+        QObject::connect(&supervisor, &Supervisor::allStopped, &loop, [&loop] { loop.quit(); });
+
+        bool stopping = false;
+        QTimer watch;
+        watch.setInterval(100);
+        QObject::connect(&watch, &QTimer::timeout, &loop,
+            [&stopping, &stop, &watch, &pushedPoll, &scheduler, &sweeper, &loop, &bound, &store,
+                &supervisor] {
+                if (stopping || !stop.requested())
+                    return;
+                stopping = true;
+                watch.stop();
+                qCInfo(lcSupervise).noquote() << "stop requested: stopping the processes";
+                pushedPoll.stop();
+                // Their "not active any more" is this stop, not another one taking over.
+                if (scheduler) {
+                    QObject::disconnect(scheduler.get(), nullptr, &loop, nullptr);
+                    scheduler->stop();
+                }
+                if (sweeper) {
+                    QObject::disconnect(sweeper.get(), nullptr, &loop, nullptr);
+                    sweeper->stop();
+                }
+                bound.start(stopBoundMs(store, supervisor.host()));
+                supervisor.stopAll();
+            });
+
+        supervisor.start();
+        if (sweeper)
+            sweeper->start();
+        if (scheduler)
+            scheduler->start();
+        if (notifier.isPushAvailable())
+            notifier.start();
+        // After their first passes (queued by start()): one that stands by from
+        // the beginning never changes its active state, so it is said here.
+        QTimer::singleShot(0, &loop, [&sweeper, &scheduler] {
+            if (sweeper && !sweeper->isActive())
+                qCInfo(lcSupervise).noquote() << "the sweeper stands by: another one is active";
+            if (scheduler && !scheduler->isActive())
+                qCInfo(lcSupervise).noquote() << "the scheduler stands by: another one is active";
+        });
+        watch.start();
+        loop.exec();
+
+        qCInfo(lcSupervise).noquote() << "supervise ends";
+        return exitCode;
+    }
+
+private:
+    // The longest stop grace of this host's processes, and a margin: after
+    // that the supervisor has sent SIGKILL to every group long ago.
+    static int stopBoundMs(ProcessStore &store, const QString &host)
+    {
+        int graceMs = 60000; // when the definitions cannot be read
+        if (Result<QVector<ProcessInfo>> list = store.list(host); list.ok()) {
+            graceMs = 0;
+            for (const ProcessInfo &info : std::as_const(list.value()))
+                graceMs = std::max(graceMs, info.definition.stopGraceMs);
+        }
+        return graceMs + kStopMarginMs;
+    }
+
+    bool m_sweeper = true;
+    bool m_scheduler = true;
+    QString m_host;
+};
+
+} // namespace
+
+void addSuperviseCommand(CommandRegistry &registry)
+{
+    registry.add(std::make_unique<SuperviseCommand>());
+}
+
+} // namespace taskdesk::ctl

@@ -1,0 +1,311 @@
+#include "sweepcommands.h"
+
+#include "commandregistry.h"
+#include "console.h"
+#include "ctlcontext.h"
+#include "exitcode.h"
+#include "formatting.h"
+#include "runtimesupport.h"
+#include "scheduling/settings.h"
+#include "scheduling/sweeper.h"
+#include "tableprinter.h"
+
+#include <QJsonArray>
+
+namespace taskdesk::ctl {
+
+namespace {
+
+QString rulesText(const SweeperRules &r)
+{
+    return QStringLiteral("heartbeat timeout %1, queue threshold %2, queue policy %3, a task "
+                          "fails after %4 lost workers in a row")
+        .arg(duration(r.heartbeatTimeoutMs), duration(r.queueThresholdMs),
+            Settings::queuePolicyName(r.queuePolicy))
+        .arg(r.poisonRescues);
+}
+
+// ------------------------------------------------------------------ sweep
+
+class SweepCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("sweep"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Run one sweeper pass now with the stored rules (--dry-run to "
+                              "preview).");
+    }
+    QString description() const override
+    {
+        return QStringLiteral(
+            "The sweeper's rules come from the settings ('taskdeskctl settings'): a RUNNING "
+            "task whose heartbeat is older than the heartbeat timeout is re-queued with backoff "
+            "while attempts remain, else FAILED (worker_lost), and FAILED after the set number "
+            "of lost workers in a row; a task PENDING past the queue threshold is reported, or "
+            "FAILED (stuck_swept) with the mark_failed policy; a worker without a heartbeat is "
+            "marked lost. Each decision writes a task log line and an audit row by 'sweeper'. "
+            "Refused (exit 1) while another sweeper is active, as in a running 'taskdeskctl "
+            "supervise' or Taskdesk app: that one sweeps already. --dry-run changes nothing.");
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return {{QStringLiteral("dry-run"),
+            QStringLiteral("Show what a pass would do now; change nothing.")}};
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl sweep --dry-run"),
+            QStringLiteral("taskdeskctl --json sweep | jq .requeued_ids")};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &) override
+    {
+        m_dryRun = parser.isSet(QStringLiteral("dry-run"));
+        return {};
+    }
+    Access access() const override { return m_dryRun ? Access::Read : Access::Write; }
+
+    int run(CtlContext &context) override
+    {
+        Sweeper sweeper(context.database());
+        Result<SweepReport> report = m_dryRun ? sweeper.dryRun() : sweeper.sweepNow();
+        if (!report.ok())
+            return context.fail(report.error());
+        if (context.json()) {
+            context.console().printJson(report->toJson());
+            return ExitOk;
+        }
+        printHuman(context.console(), *report);
+        return ExitOk;
+    }
+
+private:
+    static void printHuman(Console &console, const SweepReport &r)
+    {
+        const CleanupReport &t = r.tasks;
+        const QString verb = r.dryRun ? QStringLiteral("would be") : QStringLiteral("were");
+        const int acted = t.total();
+        if (r.dryRun)
+            console.print(QStringLiteral("Dry run: %1 task(s) would be changed, %2 reported, %3 "
+                                         "worker(s) would be marked lost; nothing was changed.")
+                              .arg(acted)
+                              .arg(r.queuedReported.size())
+                              .arg(r.workersLost.size()));
+        else if (r.isEmpty())
+            console.print(QStringLiteral("Swept: nothing is stuck."));
+        else
+            console.print(QStringLiteral("Swept: %1 task(s) changed, %2 reported, %3 worker(s) "
+                                         "marked lost.")
+                              .arg(acted)
+                              .arg(r.queuedReported.size())
+                              .arg(r.workersLost.size()));
+        console.print(QStringLiteral("  rules: ") + rulesText(r.rules));
+        if (!t.runningRequeued.isEmpty())
+            console.print(QStringLiteral("  %1 running task(s) %2 re-queued (lost worker): %3")
+                              .arg(t.runningRequeued.size())
+                              .arg(verb, idListText(t.runningRequeued)));
+        if (!t.runningFailed.isEmpty())
+            console.print(QStringLiteral("  %1 running task(s) %2 marked FAILED (worker_lost): %3")
+                              .arg(t.runningFailed.size())
+                              .arg(verb, idListText(t.runningFailed)));
+        if (!t.queuedFailed.isEmpty())
+            console.print(QStringLiteral("  %1 queued task(s) %2 marked FAILED (stuck_swept): %3")
+                              .arg(t.queuedFailed.size())
+                              .arg(verb, idListText(t.queuedFailed)));
+        if (!r.queuedReported.isEmpty()) {
+            QVector<qint64> ids;
+            for (const StuckTask &s : r.queuedReported)
+                ids << s.task.id;
+            console.print(QStringLiteral("  %1 queued task(s) waiting longer than %2 (reported "
+                                         "only; the policy is report): %3")
+                              .arg(ids.size())
+                              .arg(duration(r.rules.queueThresholdMs), idListText(ids)));
+        }
+        for (const LostWorker &w : r.workersLost)
+            console.print(QStringLiteral("  worker %1 on %2 (pid %3) %4 marked lost: no heartbeat "
+                                         "for %5")
+                              .arg(w.id, dash(w.host))
+                              .arg(w.pid)
+                              .arg(verb, duration(w.ageMs)));
+    }
+
+    bool m_dryRun = false;
+};
+
+// ------------------------------------------------------------------ settings [list]
+
+QJsonObject settingJson(const SettingSpec &spec, const QString &value)
+{
+    QJsonObject o{
+        {QStringLiteral("key"), spec.key},
+        {QStringLiteral("value"), value},
+        {QStringLiteral("default"), spec.defaultValue},
+        {QStringLiteral("is_default"), value == spec.defaultValue},
+        {QStringLiteral("unit"), textOrNull(spec.unit)},
+        {QStringLiteral("description"), spec.description},
+    };
+    if (spec.choices.isEmpty()) {
+        o.insert(QStringLiteral("minimum"), spec.minimum);
+        o.insert(QStringLiteral("maximum"), spec.maximum);
+    } else {
+        o.insert(QStringLiteral("choices"), QJsonArray::fromStringList(spec.choices));
+    }
+    return o;
+}
+
+QString allowedText(const SettingSpec &spec)
+{
+    if (!spec.choices.isEmpty())
+        return spec.choices.join(QLatin1Char('|'));
+    return QStringLiteral("%1 … %2%3")
+        .arg(spec.minimum)
+        .arg(spec.maximum)
+        .arg(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
+}
+
+class SettingsListCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("settings"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Show the sweeper's and the scheduler's rules.");
+    }
+    QString description() const override
+    {
+        return QStringLiteral("The values stored in the database, shared by every host; a "
+                              "running sweeper or scheduler applies a change at its next pass.");
+    }
+    QVector<Argument> arguments() const override
+    {
+        return {
+            {QStringLiteral("list"), QStringLiteral("Optional; the same as without it."), true}};
+    }
+
+    Error parse(const QCommandLineParser &, const QStringList &arguments) override
+    {
+        return checkListWord(QStringLiteral("settings"), arguments,
+            {QStringLiteral("set"), QStringLiteral("reset")});
+    }
+    Access access() const override { return Access::Read; }
+
+    int run(CtlContext &context) override
+    {
+        Settings settings(context.database(), context.actor());
+        Result<QMap<QString, QString>> values = settings.values();
+        if (!values.ok())
+            return context.fail(values.error());
+        if (context.json()) {
+            QJsonArray array;
+            for (const SettingSpec &spec : Settings::specs())
+                array.append(settingJson(spec, values->value(spec.key)));
+            context.console().printJson(array);
+            return ExitOk;
+        }
+        TablePrinter table({{QStringLiteral("KEY")}, {QStringLiteral("VALUE")},
+            {QStringLiteral("DEFAULT")}, {QStringLiteral("ALLOWED")},
+            {QStringLiteral("MEANING"), TablePrinter::Align::Left, 90}});
+        for (const SettingSpec &spec : Settings::specs())
+            table.addRow({spec.key, values->value(spec.key), spec.defaultValue, allowedText(spec),
+                spec.description});
+        context.console().print(table.lines());
+        return ExitOk;
+    }
+};
+
+// ------------------------------------------------------------------ settings set|reset
+
+class SettingsChangeCommand final : public Command
+{
+public:
+    explicit SettingsChangeCommand(bool reset)
+        : m_reset(reset)
+    { }
+
+    QString name() const override
+    {
+        return m_reset ? QStringLiteral("settings reset") : QStringLiteral("settings set");
+    }
+    QString summary() const override
+    {
+        return m_reset ? QStringLiteral("Put a setting back to its default.")
+                       : QStringLiteral("Change a setting of the sweeper or the scheduler.");
+    }
+    QString description() const override
+    {
+        QStringList keys;
+        for (const SettingSpec &spec : Settings::specs())
+            keys << QStringLiteral("%1 (%2)").arg(spec.key, allowedText(spec));
+        return QStringLiteral("Keys: ") + keys.join(QStringLiteral(", "))
+            + QStringLiteral(". An unknown key or a value out of range is refused (exit 2). "
+                             "Audited under the operator's name.");
+    }
+    QVector<Argument> arguments() const override
+    {
+        QVector<Argument> args{{QStringLiteral("KEY"), QStringLiteral("The setting.")}};
+        if (!m_reset)
+            args.append({QStringLiteral("VALUE"), QStringLiteral("Its new value.")});
+        return args;
+    }
+    QStringList examples() const override
+    {
+        if (m_reset)
+            return {QStringLiteral("taskdeskctl settings reset sweeper.queue_policy")};
+        return {QStringLiteral("taskdeskctl settings set sweeper.heartbeat_timeout_s 120"),
+            QStringLiteral("taskdeskctl --as alice settings set sweeper.queue_policy "
+                           "mark_failed")};
+    }
+
+    Error parse(const QCommandLineParser &, const QStringList &arguments) override
+    {
+        m_key = arguments.at(0);
+        if (m_reset) {
+            if (!Settings::spec(m_key))
+                return Settings::validate(m_key, {});
+            return {};
+        }
+        m_value = arguments.at(1).trimmed();
+        return Settings::validate(m_key, m_value);
+    }
+    Access access() const override { return Access::Write; }
+
+    int run(CtlContext &context) override
+    {
+        Settings settings(context.database(), context.actor());
+        Result<QString> before = settings.value(m_key);
+        if (!before.ok())
+            return context.fail(before.error());
+        if (Error e = m_reset ? settings.reset(m_key) : settings.set(m_key, m_value))
+            return context.fail(e);
+        Result<QString> after = settings.value(m_key);
+        if (!after.ok())
+            return context.fail(after.error());
+        if (context.json()) {
+            context.console().printJson(QJsonObject{{QStringLiteral("key"), m_key},
+                {QStringLiteral("value"), *after}, {QStringLiteral("previous"), *before}});
+        } else if (*before == *after) {
+            context.console().print(QStringLiteral("%1 = %2 (unchanged)").arg(m_key, *after));
+        } else {
+            context.console().print(QStringLiteral("%1 = %2 (was %3)").arg(m_key, *after, *before));
+        }
+        return ExitOk;
+    }
+
+private:
+    bool m_reset;
+    QString m_key;
+    QString m_value;
+};
+
+} // namespace
+
+void addSweepCommands(CommandRegistry &registry)
+{
+    registry.add(std::make_unique<SweepCommand>());
+    registry.add(std::make_unique<SettingsListCommand>());
+    registry.add(std::make_unique<SettingsChangeCommand>(false));
+    registry.add(std::make_unique<SettingsChangeCommand>(true));
+}
+
+} // namespace taskdesk::ctl
