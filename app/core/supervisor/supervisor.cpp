@@ -706,9 +706,11 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
     e.rt.pid = 0;
     e.rt.exitedAt = dbNow();
     e.rt.lastExit = exitText;
-    failWorkerTasks(e);
 
     if (e.stopRequested) {
+        // A stop we asked for: the worker had its grace time to record its
+        // results, so what it still holds ends FAILED/worker_stopped.
+        failWorkerTasks(e);
         e.stopRequested = false;
         const AfterStop then = e.afterStop;
         e.afterStop = AfterStop::Nothing;
@@ -728,7 +730,10 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
         return;
     }
 
-    // An exit nobody asked for.
+    // An exit nobody asked for (a crash, a SIGKILL, the OOM killer). The tasks
+    // that the worker held are not failed here: they stay RUNNING until the
+    // sweeper sees their heartbeats go stale and re-queues them while attempts
+    // remain, as for a worker lost on any host.
     const bool healthy = uptimeMs >= e.def.healthyAfterMs;
     QJsonObject details{{QStringLiteral("pid"), pid}, {QStringLiteral("exit"), exitText},
         {QStringLiteral("uptime_ms"), uptimeMs}};

@@ -46,8 +46,9 @@ struct SupervisorOptions
 //   command line) and follows its files again.
 // - Children get TASKDESK_DB (this supervisor's database, unless the
 //   definition sets it); workers also get TASKDESK_WORKER_ID,
-//   "NAME@HOST#START", unique per start. Once a worker has stopped, for
-//   whatever reason, its tasks still RUNNING are FAILED/worker_stopped.
+//   "NAME@HOST#START", unique per start. Once a worker that the supervisor
+//   stopped has exited, its tasks still RUNNING are FAILED/worker_stopped; a
+//   worker that dies unasked leaves them to the sweeper, which re-queues them.
 // - Event-loop driven: it never blocks on a process. It lives in one thread
 //   with an event loop (move it there before start()). Its database work is a
 //   few small statements per round; on PostgreSQL a ChangeNotifier's
