@@ -462,12 +462,18 @@ Error Database::createRoles()
         if (!db.ok())
             return db.error();
         const QStringList statements{
+            // Roles belong to the whole server: two databases initialised at the
+            // same moment may both find a role missing; the second CREATE waits
+            // for the first and then fails, which means the role is there.
             QStringLiteral("DO $do$ BEGIN "
                            "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                           "'taskdesk_viewer') THEN CREATE ROLE taskdesk_viewer NOLOGIN; END IF; "
+                           "'taskdesk_viewer') THEN BEGIN CREATE ROLE taskdesk_viewer NOLOGIN; "
+                           "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; "
+                           "END IF; "
                            "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                           "'taskdesk_operator') THEN CREATE ROLE taskdesk_operator NOLOGIN; END "
-                           "IF; END $do$"),
+                           "'taskdesk_operator') THEN BEGIN CREATE ROLE taskdesk_operator NOLOGIN; "
+                           "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; "
+                           "END IF; END $do$"),
             QStringLiteral("GRANT USAGE ON SCHEMA public TO taskdesk_viewer, taskdesk_operator"),
             QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO taskdesk_viewer"),
             QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
