@@ -410,6 +410,12 @@ Error Database::write(const std::function<Error()> &work)
         if (e) {
             QSqlQuery rollback(db.value());
             rollback.exec(QStringLiteral("ROLLBACK"));
+            // A statement that failed aborted the PostgreSQL transaction, and the
+            // queries of `work` could not DEALLOCATE their server-side statements
+            // then: a fresh connection frees them instead of leaking one per failure.
+            if (isPostgres()
+                && (e.kind() == ErrorKind::Database || e.kind() == ErrorKind::PermissionDenied))
+                t_broken.insert(connectionName());
             return e;
         }
         if (q.exec(QStringLiteral("COMMIT")))

@@ -60,7 +60,9 @@ Error WorkerRegistry::registerWorker(const WorkerInfo &info)
         query.bindValue(QStringLiteral(":queues"),
             info.queues.isEmpty() ? QStringLiteral("") : info.queues.join(QLatin1Char(',')));
         query.bindValue(QStringLiteral(":concurrency"), info.concurrency);
-        query.bindValue(QStringLiteral(":version"), info.version);
+        // A null QString binds as NULL, and the column is NOT NULL.
+        query.bindValue(
+            QStringLiteral(":version"), info.version.isNull() ? QStringLiteral("") : info.version);
         return m_db.exec(query, QStringLiteral("register worker"));
     });
 }
