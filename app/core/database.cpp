@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -313,6 +314,14 @@ Result<QSqlDatabase> Database::connection()
 QString Database::sql(const QString &statement) const
 {
     QString out = statement;
+    if (out.contains(QLatin1String("{INDEX:"))) {
+        // SQLite's planner, without statistics, prefers an equality on
+        // tasks_status_idx and sorts every PENDING row for a claim (a third of
+        // a second at 500,000 rows, holding the write lock); PostgreSQL plans
+        // well from its statistics and needs no hint.
+        static const QRegularExpression token(QStringLiteral("\\{INDEX:([A-Za-z0-9_]+)\\}"));
+        out.replace(token, isPostgres() ? QString() : QStringLiteral("INDEXED BY \\1"));
+    }
     if (isPostgres()) {
         out.replace(QLatin1String("{NOW}"), kPostgresNow);
         out.replace(QLatin1String("{ID}"),

@@ -64,7 +64,8 @@ public:
 
     // Replaces the dialect tokens: {NOW} (database clock, ms), {ID} (an
     // auto-increment primary key), {SKIP_LOCKED} (row locks for claims),
-    // {FOR_UPDATE} (a row lock taken early, to keep one lock order).
+    // {FOR_UPDATE} (a row lock taken early, to keep one lock order),
+    // {INDEX:name} after a table name (SQLite: use that index; PostgreSQL: nothing).
     QString sql(const QString &statement) const;
 
     // "%text%" with LIKE's wild cards escaped (use with ESCAPE '\\').

@@ -425,12 +425,14 @@ Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QSt
     Error e = m_db.write([&]() -> Error {
         // The fencing token is the lease; the attempt counts executions.
         Result<QSqlQuery> q = m_db.prepare(
-            QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
-                           "lease = :lease, worker_id = :worker, started_at = {NOW}, "
-                           "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
-                           "outcome = NULL "
-                           "WHERE id = (SELECT id FROM tasks WHERE status = 'PENDING' AND "
-                           "run_after <= {NOW}")
+            QStringLiteral(
+                "UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
+                "lease = :lease, worker_id = :worker, started_at = {NOW}, "
+                "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
+                "outcome = NULL "
+                "WHERE id = (SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
+                "'PENDING' AND "
+                "run_after <= {NOW}")
             + queueFilter
             + QStringLiteral(" ORDER BY priority DESC, id LIMIT 1 {SKIP_LOCKED}) AND status = "
                              "'PENDING' RETURNING id, name, kind, queue, args, attempt, "
@@ -1479,10 +1481,13 @@ Result<StuckReport> TaskStore::stuckReportIn(const StuckThresholds &thresholds, 
     report.monitoredAt = *now;
     for (const bool running : {false, true}) {
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ") + kTaskColumns
-            + (running ? QStringLiteral(" FROM tasks WHERE status = 'RUNNING' AND heartbeat_at < "
-                                        ":cutoff ORDER BY heartbeat_at LIMIT :limit")
-                       : QStringLiteral(" FROM tasks WHERE status = 'PENDING' AND run_after < "
-                                        ":cutoff ORDER BY run_after LIMIT :limit")));
+            + (running
+                    ? QStringLiteral(" FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE status "
+                                     "= 'RUNNING' AND heartbeat_at < :cutoff ORDER BY "
+                                     "heartbeat_at LIMIT :limit")
+                    : QStringLiteral(" FROM tasks {INDEX:tasks_pending_due_idx} WHERE status = "
+                                     "'PENDING' AND run_after < :cutoff ORDER BY run_after "
+                                     "LIMIT :limit")));
         if (!q.ok())
             return q.error();
         const qint64 threshold
@@ -1530,7 +1535,7 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
         // One conditional UPDATE decides for every stale task at once; a heartbeat
         // that lands first keeps its task out. Backoff grows with the attempt.
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks SET "
+            "UPDATE tasks {INDEX:tasks_running_heartbeat_idx} SET "
             "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
             "ELSE 'FAILED' END, "
             "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
@@ -1550,7 +1555,7 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
             "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
             "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
             "left' END "
-            "WHERE status = 'RUNNING' AND heartbeat_at < {NOW} - :timeout "
+            "WHERE status = 'RUNNING' AND heartbeat_at < :cutoff "
             "RETURNING id, name, status, attempt, max_attempts, worker_id, heartbeat_at"));
         if (!q.ok())
             return q.error();
@@ -1560,7 +1565,9 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
             query.bindValue(QString::fromLatin1(name), poisonRescues);
         query.bindValue(QStringLiteral(":base"), m_retry.baseMs);
         query.bindValue(QStringLiteral(":cap"), m_retry.capMs);
-        query.bindValue(QStringLiteral(":timeout"), heartbeatTimeoutMs);
+        // A bound cutoff, not {NOW} - timeout: PostgreSQL cannot take a volatile
+        // clock as an index bound and scanned every row of the table instead.
+        query.bindValue(QStringLiteral(":cutoff"), report.cleanedAt - heartbeatTimeoutMs);
         if (Error err = m_db.exec(query, QStringLiteral("sweep")))
             return err;
         struct Row
@@ -1644,16 +1651,17 @@ Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs, const QStr
             return now.error();
         report.cleanedAt = *now;
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks SET status = 'FAILED', outcome = 'stuck_swept', completed_at = {NOW}, "
+            "UPDATE tasks {INDEX:tasks_pending_due_idx} SET status = 'FAILED', outcome = "
+            "'stuck_swept', completed_at = {NOW}, "
             "updated_at = {NOW}, error_message = 'Stuck in the queue longer than ' || :mins || ' "
-            "minute(s); cleaned up' WHERE status = 'PENDING' AND run_after < {NOW} - :threshold "
+            "minute(s); cleaned up' WHERE status = 'PENDING' AND run_after < :cutoff "
             "RETURNING id, name, run_after"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
         query.bindValue(
             QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
-        query.bindValue(QStringLiteral(":threshold"), queueThresholdMs);
+        query.bindValue(QStringLiteral(":cutoff"), report.cleanedAt - queueThresholdMs);
         if (Error err = m_db.exec(query, QStringLiteral("sweep queue")))
             return err;
         QVector<std::tuple<qint64, QString, qint64>> rows;
@@ -1716,14 +1724,16 @@ Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, Clea
             return now.error();
         report.cleanedAt = *now;
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks SET status = 'PENDING', outcome = NULL, lease = NULL, run_after = {NOW}, "
+            "UPDATE tasks {INDEX:tasks_running_heartbeat_idx} SET status = 'PENDING', outcome = "
+            "NULL, lease = NULL, run_after = {NOW}, "
             "max_attempts = CASE WHEN attempt >= max_attempts THEN attempt + 1 ELSE max_attempts "
             "END, updated_at = {NOW}, error_message = 'Worker lost (no heartbeat); re-queued by "
-            "clean-up' WHERE status = 'RUNNING' AND heartbeat_at < {NOW} - :timeout "
+            "clean-up' WHERE status = 'RUNNING' AND heartbeat_at < :cutoff "
             "RETURNING id, name, heartbeat_at"));
         if (!q.ok())
             return q.error();
-        q.value().bindValue(QStringLiteral(":timeout"), thresholds.heartbeatTimeoutMs);
+        q.value().bindValue(
+            QStringLiteral(":cutoff"), report.cleanedAt - thresholds.heartbeatTimeoutMs);
         if (Error err = m_db.exec(q.value(), QStringLiteral("cleanup")))
             return err;
         QVector<std::tuple<qint64, QString, qint64>> rows;
