@@ -1,6 +1,7 @@
 #include "processstore.h"
 
 #include "database.h"
+#include "scheduling/singletonlease.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -428,64 +429,24 @@ Result<QString> ProcessStore::supervisorOf(const QString &host)
 
 // ---------------------------------------------------------------- the supervisor
 
+// The host lease is an ordinary singleton lease named after the host.
 Result<bool> ProcessStore::acquireLease(const QString &host, const QString &holder, int ttlMs)
 {
-    if (ttlMs < 100)
-        return Error::invalid(QStringLiteral("a lease must last at least 100 ms"));
-    bool held = false;
-    Error e = m_db.write([&]() -> Error {
-        // Wins when the row is new, already ours (a renewal), or expired; the
-        // affected-row count says which happened.
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "INSERT INTO leases (name, holder, acquired_at, expires_at) "
-            "VALUES (:name, :holder, {NOW}, {NOW} + :ttl) "
-            "ON CONFLICT (name) DO UPDATE SET "
-            "acquired_at = CASE WHEN leases.holder = excluded.holder THEN leases.acquired_at "
-            "ELSE excluded.acquired_at END, "
-            "holder = excluded.holder, expires_at = excluded.expires_at "
-            "WHERE leases.holder = excluded.holder OR leases.expires_at < {NOW}"));
-        if (!q.ok())
-            return q.error();
-        q.value().bindValue(QStringLiteral(":name"), leaseName(host));
-        q.value().bindValue(QStringLiteral(":holder"), holder);
-        q.value().bindValue(QStringLiteral(":ttl"), qint64(ttlMs));
-        if (Error err = m_db.exec(q.value(), QStringLiteral("supervisor lease")))
-            return err;
-        held = q.value().numRowsAffected() == 1;
-        return {};
-    });
-    if (e)
-        return e;
-    return held;
+    SingletonLease lease(m_db, leaseName(host), holder, ttlMs);
+    return lease.tryAcquire();
 }
 
 Result<bool> ProcessStore::leaseAvailable(const QString &host, const QString &holder)
 {
-    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-        "SELECT count(*) FROM leases WHERE name = :name AND holder <> :holder AND expires_at >= "
-        "{NOW}"));
-    if (!q.ok())
-        return q.error();
-    q.value().bindValue(QStringLiteral(":name"), leaseName(host));
-    q.value().bindValue(QStringLiteral(":holder"), holder);
-    if (Error e = m_db.exec(q.value(), QStringLiteral("supervisor lease")))
-        return e;
-    const bool taken = q.value().next() && q.value().value(0).toInt() > 0;
-    q.value().finish();
-    return !taken;
+    Result<std::optional<LeaseInfo>> info = SingletonLease::current(m_db, leaseName(host));
+    if (!info.ok())
+        return info.error();
+    return !info.value() || info.value()->holder == holder || info.value()->expired();
 }
 
 Error ProcessStore::releaseLease(const QString &host, const QString &holder)
 {
-    return m_db.write([&]() -> Error {
-        Result<QSqlQuery> q = m_db.prepare(
-            QStringLiteral("DELETE FROM leases WHERE name = :name AND holder = :holder"));
-        if (!q.ok())
-            return q.error();
-        q.value().bindValue(QStringLiteral(":name"), leaseName(host));
-        q.value().bindValue(QStringLiteral(":holder"), holder);
-        return m_db.exec(q.value(), QStringLiteral("release supervisor lease"));
-    });
+    return SingletonLease(m_db, leaseName(host), holder).release();
 }
 
 Result<QVector<ProcessInfo>> ProcessStore::definitionsFor(const QString &host)
