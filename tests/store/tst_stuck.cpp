@@ -24,7 +24,7 @@ constexpr qint64 kQueueThreshold = 5 * 60 * 1000; // the defaults of StuckThresh
 constexpr qint64 kHeartbeatTimeout = 60 * 1000;
 // "Just below": this much younger than the threshold. The test must get from the
 // backdating to the check within this time; "just above" needs no such margin.
-constexpr qint64 kBelow = -5000;
+constexpr qint64 kBelow = -10000;
 constexpr qint64 kAbove = 1;
 
 // Makes the task look `ms` older: its wait (PENDING) or its silence (RUNNING).
@@ -131,7 +131,7 @@ void StuckTest::atThreshold_data()
             const bool pending = qstrcmp(status, "PENDING") == 0;
             const char *what = pending ? "a task waiting" : "a running task silent";
             const char *limit = pending ? "5 min" : "60 s";
-            QTest::addRow("%s leaves %s 5 s less than %s alone", op.text, what, limit)
+            QTest::addRow("%s leaves %s 10 s less than %s alone", op.text, what, limit)
                 << op.name << status << kBelow << "unchanged";
             QTest::addRow("%s acts on %s 1 ms more than %s", op.text, what, limit)
                 << op.name << status << kAbove

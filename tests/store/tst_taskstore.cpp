@@ -938,7 +938,9 @@ void TaskStoreTest::restartGivesAFreshBudget()
     QCOMPARE(task->completedAt, 0);
     QCOMPARE(task->progressDone, 0);
     QVERIFY(task->workerId.isEmpty());
-    for (const TaskItem &item : *store.items(t.id)) {
+    const Result<QVector<TaskItem>> items = store.items(t.id);
+    QVERIFY(items.ok());
+    for (const TaskItem &item : *items) {
         QCOMPARE(item.status, TaskStatus::Pending);
         QVERIFY(item.errorMessage.isEmpty());
         QCOMPARE(item.completedAt, 0);
