@@ -3,12 +3,15 @@
 #include "appcontext.h"
 #include "appsettings.h"
 #include "database.h"
+#include "demosetup.h"
 #include "mainwindow.h"
+#include "runtimehost.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <memory>
 
@@ -95,9 +98,25 @@ int Launcher::run(QApplication &app)
             context.setReadOnly(true,
                 QApplication::translate("Launcher", "the database refuses changes from this user"));
     }
-    MainWindow window(context);
+    // The runtime changes things: a read-only window runs none of it.
+    std::unique_ptr<RuntimeHost> runtime;
+    if (!context.isReadOnly()) {
+        RuntimeHost::Options runtimeOptions;
+        runtimeOptions.sweeper = context.settings().runSweeper();
+        runtimeOptions.scheduler = context.settings().runScheduler();
+        runtime = std::make_unique<RuntimeHost>(context.database(), runtimeOptions);
+    }
+    MainWindow window(context, runtime.get());
+    if (options.demo && !context.isReadOnly())
+        window.loadDemo();
     window.show();
-    return app.exec();
+    if (runtime)
+        runtime->start();
+    if (!options.demo)
+        QTimer::singleShot(1500, &window, &MainWindow::offerDemo);
+    const int code = app.exec();
+    runtime.reset(); // before the window and the database it uses
+    return code;
 }
 
 } // namespace taskdesk::ui

@@ -4,6 +4,11 @@
 #include "appsettings.h"
 #include "auditview.h"
 #include "database.h"
+#include "demosetup.h"
+#include "processesview.h"
+#include "processtablemodel.h"
+#include "runtimehost.h"
+#include "schedulesview.h"
 #include "settingsdialog.h"
 #include "statsview.h"
 #include "stuckview.h"
@@ -19,6 +24,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -26,22 +32,10 @@
 
 namespace taskdesk::ui {
 
-namespace {
-
-QWidget *placeholder(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setEnabled(false);
-    return label;
-}
-
-} // namespace
-
-MainWindow::MainWindow(AppContext &context, QWidget *parent)
+MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
+    , m_runtime(runtime)
     , m_sidebar(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_banner(new MessageBar(this))
@@ -50,7 +44,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     , m_stuck(new StuckView(context, this))
     , m_stats(new StatsView(context, this))
     , m_audit(new AuditView(context, this))
+    , m_processes(new ProcessesView(context, this))
+    , m_schedules(new SchedulesView(context, this))
     , m_databaseLabel(new QLabel(this))
+    , m_rolesLabel(new QLabel(this))
     , m_stateLabel(new QLabel(this))
     , m_operatorLabel(new QLabel(this))
     , m_pageTimer(new QTimer(this))
@@ -75,11 +72,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     };
     const QList<Entry> entries{
         {Tasks, QStringLiteral("tasks"), tr("Tasks"), m_tasks},
-        {Processes, QStringLiteral("processes"), tr("Processes"),
-            placeholder(tr("Processes: the supervisor's view appears here."), this)},
+        {Processes, QStringLiteral("processes"), tr("Processes"), m_processes},
         {Stuck, QStringLiteral("stuck"), tr("Stuck"), m_stuck},
-        {Schedules, QStringLiteral("schedules"), tr("Schedules"),
-            placeholder(tr("Schedules appear here."), this)},
+        {Schedules, QStringLiteral("schedules"), tr("Schedules"), m_schedules},
         {Stats, QStringLiteral("stats"), tr("Stats"), m_stats},
         {Audit, QStringLiteral("audit"), tr("Audit Log"), m_audit},
     };
@@ -118,6 +113,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_rolesLabel->setObjectName(QStringLiteral("rolesLabel"));
+    m_rolesLabel->setText(m_processes->summary());
+    for (QLabel *label : {m_rolesLabel, m_stateLabel, m_operatorLabel, m_databaseLabel})
+        label->setContentsMargins(em, 0, em, 0);
+    statusBar()->addPermanentWidget(m_rolesLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_operatorLabel);
     statusBar()->addPermanentWidget(m_databaseLabel);
@@ -131,6 +131,24 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     connect(m_tasks, &TasksView::message, this, &MainWindow::showMessage);
     connect(m_stuck, &StuckView::message, this, &MainWindow::showMessage);
+    connect(m_processes, &ProcessesView::message, this, &MainWindow::showMessage);
+    connect(m_schedules, &SchedulesView::message, this, &MainWindow::showMessage);
+    connect(m_processes, &ProcessesView::summaryChanged, m_rolesLabel, &QLabel::setText);
+    connect(m_processes, &ProcessesView::processWentFatal, this,
+        [this](const QString &name, const QString &message) {
+            m_tray->notify(tr("Process %1 is FATAL").arg(name), message);
+            showMessage(
+                tr("The process %1 went FATAL: %2").arg(name, message), MessageBar::Type::Error);
+        });
+    if (m_runtime) {
+        // The supervisor's own signals make the page react at once; the timer
+        // catches what other hosts do.
+        connect(m_runtime, &RuntimeHost::processChanged, m_processes, &ProcessesView::refresh);
+        connect(m_runtime, &RuntimeHost::processesStopped, this, [this]() {
+            if (m_closing)
+                close();
+        });
+    }
     connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
     connect(m_tasks, &TasksView::countsChanged, this, &MainWindow::onCountsChanged);
     connect(&m_context, &AppContext::availabilityChanged, this, &MainWindow::updateBanner);
@@ -156,6 +174,8 @@ void MainWindow::buildMenus()
         tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setObjectName(QStringLiteral("actionSettings"));
+    QAction *demo = file->addAction(tr("Load &Demo"), this, &MainWindow::loadDemo);
+    demo->setEnabled(!m_context.isReadOnly());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -227,7 +247,12 @@ void MainWindow::updateBanner()
 
 void MainWindow::tick()
 {
+    // Every tick: the status bar and the FATAL notifications follow the processes.
+    m_processes->refresh();
     switch (currentPage()) {
+    case Schedules:
+        m_schedules->refresh();
+        break;
     case Stuck:
         m_stuck->refresh();
         break;
@@ -258,6 +283,41 @@ void MainWindow::showSettings()
     showMessage(dialog.resultMessage(), MessageBar::Type::Positive);
 }
 
+void MainWindow::offerDemo()
+{
+    if (m_context.isReadOnly() || m_context.settings().demoOffered())
+        return;
+    const StatusCounts counts = m_tasks->lastCounts();
+    if (counts.total() > 0 || m_processes->model()->rowCount() > 0)
+        return;
+    m_context.settings().setDemoOffered(true);
+    QMessageBox box(QMessageBox::Question, tr("Load the Demo?"),
+        tr("This database is empty. Load the demo to try every feature at once?"),
+        QMessageBox::NoButton, this);
+    box.setInformativeText(tr("It adds sample tasks in every status (one of them stuck), a few "
+                              "hours of history, a worker and a scheduler process running small "
+                              "demo scripts, and two schedules."));
+    QPushButton *load = box.addButton(tr("Load Demo"), QMessageBox::AcceptRole);
+    box.addButton(tr("Start Empty"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == load)
+        loadDemo();
+}
+
+void MainWindow::loadDemo()
+{
+    Result<DemoSummary> summary = DemoSetup::load(m_context);
+    if (!summary.ok()) {
+        showMessage(tr("The demo was not loaded: %1").arg(summary.error().message()),
+            MessageBar::Type::Error);
+        return;
+    }
+    m_tasks->reload();
+    m_processes->refresh();
+    m_schedules->refresh();
+    showMessage(DemoSetup::summaryText(summary.value()), MessageBar::Type::Positive);
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Taskdesk"),
@@ -269,6 +329,43 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_runtime && m_runtime->hasSupervisor() && !m_closing) {
+        m_processes->refresh();
+        QStringList alive;
+        for (const ProcessInfo &p : m_processes->model()->processes()) {
+            if (isAlive(p.runtime.state) && !p.runtime.supervisedBy.isEmpty())
+                alive << p.definition.name;
+        }
+        if (!alive.isEmpty()) {
+            QMessageBox box(QMessageBox::Question, tr("Quit Taskdesk"),
+                tr("%n process(es) run under this window: %1.", "", int(alive.size()))
+                    .arg(alive.join(QStringLiteral(", "))),
+                QMessageBox::NoButton, this);
+            box.setInformativeText(tr("Stop them, or leave them running? Processes left running "
+                                      "go on unsupervised until a supervisor takes this host "
+                                      "again (the next Taskdesk window or taskdeskctl "
+                                      "supervise); running tasks of stopped workers are marked "
+                                      "failed."));
+            QPushButton *stop = box.addButton(tr("Stop Them"), QMessageBox::DestructiveRole);
+            QPushButton *leave = box.addButton(tr("Leave Them Running"), QMessageBox::AcceptRole);
+            QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+            box.setDefaultButton(cancel);
+            box.exec();
+            if (box.clickedButton() == stop) {
+                m_closing = true;
+                showMessage(tr("Stopping the processes; Taskdesk closes when they have stopped."),
+                    MessageBar::Type::Information);
+                m_runtime->stopProcesses();
+                event->ignore();
+                return;
+            }
+            if (box.clickedButton() != leave) {
+                event->ignore();
+                return;
+            }
+            m_runtime->leaveProcessesRunning();
+        }
+    }
     m_tasks->saveState();
     m_context.settings().setWindowGeometry(saveGeometry());
     m_context.settings().sync();

@@ -14,6 +14,9 @@ namespace taskdesk::ui {
 
 class AppContext;
 class AuditView;
+class ProcessesView;
+class RuntimeHost;
+class SchedulesView;
 class StatsView;
 class StuckView;
 class TasksView;
@@ -31,13 +34,18 @@ class MainWindow final : public QMainWindow
 public:
     enum Page { Tasks, Processes, Stuck, Schedules, Stats, Audit, PageCount };
 
-    explicit MainWindow(AppContext &context, QWidget *parent = nullptr);
+    // `runtime`: this app's supervisor, sweeper and scheduler, if it runs them.
+    explicit MainWindow(
+        AppContext &context, RuntimeHost *runtime = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     TasksView *tasksView() const { return m_tasks; }
     StuckView *stuckView() const { return m_stuck; }
     StatsView *statsView() const { return m_stats; }
     AuditView *auditView() const { return m_audit; }
+    ProcessesView *processesView() const { return m_processes; }
+    SchedulesView *schedulesView() const { return m_schedules; }
+    TrayNotifier *tray() const { return m_tray; }
     QWidget *page(Page page) const;
     void showPage(Page page);
     Page currentPage() const;
@@ -51,6 +59,9 @@ public Q_SLOTS:
     void showMessage(const QString &text, taskdesk::ui::MessageBar::Type type);
     void showSettings();
     void showAbout();
+    // Offers the demo on an empty database (once), or loads it when asked to.
+    void offerDemo();
+    void loadDemo();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,6 +73,7 @@ private:
     void onCountsChanged(const StatusCounts &counts);
 
     AppContext &m_context;
+    RuntimeHost *m_runtime;
     QListWidget *m_sidebar;
     QStackedWidget *m_pages;
     MessageBar *m_banner;
@@ -70,11 +82,15 @@ private:
     StuckView *m_stuck;
     StatsView *m_stats;
     AuditView *m_audit;
+    ProcessesView *m_processes;
+    SchedulesView *m_schedules;
     QLabel *m_databaseLabel;
+    QLabel *m_rolesLabel;
     QLabel *m_stateLabel;
     QLabel *m_operatorLabel;
     QTimer *m_pageTimer;
     TrayNotifier *m_tray;
+    bool m_closing = false; // processes were asked to stop; close when they have
 };
 
 } // namespace taskdesk::ui

@@ -2,6 +2,7 @@
 
 #include "timeformat.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace taskdesk::ui {
@@ -56,7 +57,10 @@ QString AuditTableModel::actionText(const QString &action)
         {QStringLiteral("cleanup"), QT_TR_NOOP("cleaned up")},
     };
     const auto it = names.constFind(action);
-    return it == names.constEnd() ? action : tr(it.value());
+    if (it != names.constEnd())
+        return tr(it.value());
+    QString words = action; // process_start → "process start"
+    return words.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
 QString AuditTableModel::detailsText(const QJsonObject &details)
@@ -73,9 +77,12 @@ QString AuditTableModel::detailsText(const QJsonObject &details)
             text = QString::number(v.toDouble(), 'g', 12);
         else if (v.isBool())
             text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (v.isObject()) // a definition: its program says enough here
+            text = v.toObject().value(QStringLiteral("program")).toString();
         else
-            text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-        parts.append(it.key() + QLatin1Char('=') + text);
+            text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        if (!text.isEmpty())
+            parts.append(it.key() + QLatin1Char('=') + text);
     }
     return parts.join(QStringLiteral(", "));
 }

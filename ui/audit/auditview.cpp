@@ -44,7 +44,8 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 17 / 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->setColumnWidth(AuditTableModel::When, em * 21);
+    m_table->setColumnWidth(AuditTableModel::When,
+        fontMetrics().horizontalAdvance(QStringLiteral("2024-06-12 23:59:59")) + 2 * gap);
     m_table->setColumnWidth(AuditTableModel::Actor, em * 14);
     m_table->setColumnWidth(AuditTableModel::Host, em * 14);
     m_table->setColumnWidth(AuditTableModel::Action, em * 16);

@@ -34,18 +34,30 @@ bool Confirm::ask(QWidget *parent, const Confirmation &confirmation)
     if (s.hook)
         return s.hook(confirmation);
 
-    QMessageBox box(parent);
-    box.setIcon(QMessageBox::Warning);
-    box.setWindowTitle(confirmation.title);
-    box.setText(confirmation.question);
-    box.setInformativeText(confirmation.details);
-    QPushButton *accept = box.addButton(confirmation.acceptLabel, QMessageBox::DestructiveRole);
-    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(cancel);
-    box.setEscapeButton(cancel);
+    std::unique_ptr<QMessageBox> box = dialog(parent, confirmation);
+    const QAbstractButton *accept = nullptr;
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            accept = button;
+    }
+    box->exec();
+    return accept && box->clickedButton() == accept;
+}
+
+std::unique_ptr<QMessageBox> Confirm::dialog(QWidget *parent, const Confirmation &confirmation)
+{
+    auto box = std::make_unique<QMessageBox>(parent);
+    box->setIcon(QMessageBox::Warning);
+    box->setWindowTitle(confirmation.title);
+    box->setText(confirmation.question);
+    box->setInformativeText(confirmation.details);
+    QPushButton *accept = box->addButton(confirmation.acceptLabel, QMessageBox::DestructiveRole);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    // Enter and Escape both decline: the action takes a deliberate click.
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
     accept->setAutoDefault(false);
-    box.exec();
-    return box.clickedButton() == accept;
+    return box;
 }
 
 void Confirm::answerNext(bool accept)

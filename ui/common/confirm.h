@@ -3,8 +3,10 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
+class QMessageBox;
 class QWidget;
 
 namespace taskdesk::ui {
@@ -29,6 +31,8 @@ public:
 
     // True if the operator chose the action.
     static bool ask(QWidget *parent, const Confirmation &confirmation);
+    // The dialog that ask() shows (for screenshots): the action is its DestructiveRole button.
+    static std::unique_ptr<QMessageBox> dialog(QWidget *parent, const Confirmation &confirmation);
 
     // Tests: the next question is answered with `accept` without a dialog.
     static void answerNext(bool accept);

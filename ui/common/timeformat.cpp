@@ -29,11 +29,16 @@ QString TimeFormat::duration(qint64 ms)
     const qint64 s = ms / 1000;
     if (s < 60)
         return tr("%1 s").arg(s);
+    // Whole minutes, hours and days read without a trailing zero ("5 min").
     if (s < 3600)
-        return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return s % 60 == 0 ? tr("%1 min").arg(s / 60)
+                           : tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     if (s < 86400)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return (s % 3600) / 60 == 0
+            ? tr("%1 h").arg(s / 3600)
+            : tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return (s % 86400) / 3600 == 0 ? tr("%1 d").arg(s / 86400)
+                                   : tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString TimeFormat::shortTime(qint64 epochMs)

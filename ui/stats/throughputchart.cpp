@@ -70,8 +70,8 @@ QRect ThroughputChart::plotRect() const
 int ThroughputChart::bucketMinutes() const
 {
     const qint64 minutes = std::max<qint64>(1, (m_to - m_from) / 60000);
-    // At least 3 px per bar.
-    const int maxBars = std::max(10, plotRect().width() / 3);
+    // At least 8 px per bar: thinner bars read as a barcode, not a trend.
+    const int maxBars = std::max(10, plotRect().width() / 8);
     for (int choice : kBucketChoices) {
         if (minutes / choice <= maxBars)
             return choice;
@@ -154,18 +154,33 @@ void ThroughputChart::paintEvent(QPaintEvent *)
             p.fillRect(x, plot.bottom() - hc - hf, w, hf, failed);
     }
 
-    // Time axis: a label about every 10 em.
+    // Time axis: labels on round times (every 5, 10, 15, 30 … minutes), about
+    // 10 em apart.
     p.setPen(pal.color(QPalette::Text));
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
-    const int labelEvery = std::max(1, int(std::ceil(fm.averageCharWidth() * 12 / width)));
+    const double pxPerMinute = width / size;
+    int labelMinutes = 360;
+    for (int choice : {1, 2, 5, 10, 15, 30, 60, 120, 180, 360}) {
+        if (choice * pxPerMinute >= fm.averageCharWidth() * 10) {
+            labelMinutes = choice;
+            break;
+        }
+    }
     p.setPen(axisText);
-    for (int i = 0; i < bars.size(); i += labelEvery) {
-        const int x = plot.left() + int(i * width);
-        const QDateTime t
-            = QDateTime::fromMSecsSinceEpoch(bars.at(i).startMinute * 60000).toLocalTime();
-        p.drawLine(x, plot.bottom(), x, plot.bottom() + fm.height() / 4);
-        p.drawText(QRect(x - 50, plot.bottom() + fm.height() / 4, 100, fm.height()),
-            Qt::AlignHCenter | Qt::AlignTop, t.toString(QStringLiteral("HH:mm")));
+    if (!bars.isEmpty()) {
+        const qint64 first = bars.first().startMinute;
+        const qint64 offset
+            = QDateTime::currentDateTime().offsetFromUtc() / 60; // local round times
+        for (qint64 m = (first + offset + labelMinutes - 1) / labelMinutes * labelMinutes - offset;
+             m <= bars.last().startMinute + size; m += labelMinutes) {
+            const int x = plot.left() + int(double(m - first) * pxPerMinute);
+            if (x > plot.right())
+                break;
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(m * 60000).toLocalTime();
+            p.drawLine(x, plot.bottom(), x, plot.bottom() + fm.height() / 4);
+            p.drawText(QRect(x - 50, plot.bottom() + fm.height() / 4, 100, fm.height()),
+                Qt::AlignHCenter | Qt::AlignTop, t.toString(QStringLiteral("HH:mm")));
+        }
     }
 
     // Legend and title.

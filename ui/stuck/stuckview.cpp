@@ -100,16 +100,17 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(StuckTableModel::Status, new StatusBadgeDelegate(this));
     const QList<std::pair<int, int>> widths{{StuckTableModel::Problem, 17},
-        {StuckTableModel::Id, 8}, {StuckTableModel::Name, 28}, {StuckTableModel::Kind, 12},
-        {StuckTableModel::Queue, 10}, {StuckTableModel::Status, 22}, {StuckTableModel::Age, 13},
-        {StuckTableModel::Worker, 16}, {StuckTableModel::Attempts, 9}};
+        {StuckTableModel::Id, 8}, {StuckTableModel::Name, 30}, {StuckTableModel::Kind, 15},
+        {StuckTableModel::Queue, 13}, {StuckTableModel::Status, 21}, {StuckTableModel::Age, 13},
+        {StuckTableModel::Worker, 24}, {StuckTableModel::Attempts, 9}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, em * chars + 2 * gap);
 
     m_decisionView = makeTable(this, rowHeight);
     m_decisionView->setObjectName(QStringLiteral("sweeperDecisions"));
     m_decisionView->setModel(m_decisions);
-    m_decisionView->setColumnWidth(AuditTableModel::When, em * 21);
+    m_decisionView->setColumnWidth(AuditTableModel::When,
+        fontMetrics().horizontalAdvance(QStringLiteral("2024-06-12 23:59:59")) + 2 * gap);
     m_decisionView->setColumnWidth(AuditTableModel::Actor, em * 14);
     m_decisionView->setColumnWidth(AuditTableModel::Host, em * 12);
     m_decisionView->setColumnWidth(AuditTableModel::Action, em * 12);

@@ -63,7 +63,8 @@ void ProgressDelegate::paint(
     if (index.data(RawValueRole).isValid() && fraction >= 0 && barRect.width() > 10) {
         QStyleOptionProgressBar bar;
         bar.initFrom(widget ? widget : qApp->activeWindow());
-        bar.state = opt.state & ~QStyle::State_HasFocus;
+        // Qt 6 reads the orientation from State_Horizontal: without it the bar is vertical.
+        bar.state = (opt.state & ~QStyle::State_HasFocus) | QStyle::State_Horizontal;
         bar.rect = barRect;
         bar.fontMetrics = opt.fontMetrics;
         bar.minimum = 0;

@@ -83,8 +83,9 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     m_name->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
     m_badge = new BadgeLabel(summary);
     m_badge->setObjectName(QStringLiteral("detailBadge"));
-    header->addWidget(m_name, 1);
+    header->addWidget(m_name);
     header->addWidget(m_badge);
+    header->addStretch(1);
     sl->addLayout(header);
 
     m_stuck = new QLabel(summary);
@@ -150,7 +151,7 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     m_itemsView->setAlternatingRowColors(true);
     const int em = fontMetrics().averageCharWidth();
     m_itemsView->setColumnWidth(TaskItemsModel::Position, em * 5);
-    m_itemsView->setColumnWidth(TaskItemsModel::Label, em * 16);
+    m_itemsView->setColumnWidth(TaskItemsModel::Label, em * 22);
     m_itemsView->setColumnWidth(TaskItemsModel::Status, em * 15);
     m_itemsView->setColumnWidth(TaskItemsModel::Started, em * 10);
     m_itemsView->setColumnWidth(TaskItemsModel::Duration, em * 11);

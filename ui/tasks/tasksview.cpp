@@ -97,13 +97,15 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     columns->setHighlightSections(false);
     columns->setStretchLastSection(false);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const QList<std::pair<int, int>> widths{{TaskTableModel::Id, 8}, {TaskTableModel::Name, 30},
-        {TaskTableModel::Kind, 13}, {TaskTableModel::Queue, 11}, {TaskTableModel::Status, 22},
-        {TaskTableModel::Progress, 18}, {TaskTableModel::Worker, 16}, {TaskTableModel::Started, 12},
-        {TaskTableModel::Heartbeat, 12}, {TaskTableModel::Duration, 12},
+    const QList<std::pair<int, int>> widths{{TaskTableModel::Id, 8}, {TaskTableModel::Name, 32},
+        {TaskTableModel::Kind, 15}, {TaskTableModel::Queue, 13}, {TaskTableModel::Status, 21},
+        {TaskTableModel::Progress, 20}, {TaskTableModel::Worker, 26}, {TaskTableModel::Started, 13},
+        {TaskTableModel::Heartbeat, 12}, {TaskTableModel::Duration, 13},
         {TaskTableModel::Attempts, 9}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, em * chars + 2 * gap);
+    // The name takes the room that is left; every other column keeps its width.
+    columns->setSectionResizeMode(TaskTableModel::Name, QHeaderView::Stretch);
     m_table->setItemDelegateForColumn(TaskTableModel::Status, new StatusBadgeDelegate(this));
     m_table->setItemDelegateForColumn(TaskTableModel::Progress, m_progress);
     m_table->sortByColumn(TaskTableModel::Id, Qt::DescendingOrder);
@@ -234,6 +236,7 @@ void TasksView::refreshCounts()
             m_countsPending = false;
             if (!counts.ok())
                 return;
+            m_counts = counts.value();
             m_chips->setCounts(counts.value());
             Q_EMIT countsChanged(counts.value());
         });

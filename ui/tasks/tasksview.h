@@ -49,6 +49,8 @@ public:
     // Selects the row of a task if it is loaded; false otherwise.
     bool selectTask(qint64 taskId, bool add = false);
     QVector<Task> selectedTasks() const;
+    // The counts by status as last read (the chips).
+    const StatusCounts &lastCounts() const { return m_counts; }
     void saveState();
 
 public Q_SLOTS:
@@ -84,6 +86,7 @@ private:
     QToolBar *m_toolBar;
     QTimer *m_timer;
     QTimer *m_searchDelay;
+    StatusCounts m_counts;
     bool m_countsPending = false;
     bool m_queuesPending = false;
     int m_ticks = 0;

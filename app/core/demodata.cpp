@@ -1,0 +1,313 @@
+#include "demodata.h"
+
+#include "database.h"
+#include "scheduling/schedulestore.h"
+#include "supervisor/processstore.h"
+#include "taskstore.h"
+
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace taskdesk {
+
+namespace {
+
+constexpr qint64 kMinute = 60 * 1000;
+
+Error run(Database &db, const QString &statement, const QVariantList &values)
+{
+    Result<QSqlQuery> q = db.prepare(statement);
+    if (!q.ok())
+        return q.error();
+    for (const QVariant &v : values)
+        q.value().addBindValue(v);
+    if (Error e = db.exec(q.value(), QStringLiteral("demo")))
+        return e;
+    q.value().finish();
+    return {};
+}
+
+// Moves a task's times into the past, as if it had started `startedAgoMs` ago.
+Error age(Database &db, qint64 id, qint64 now, qint64 createdAgoMs, qint64 startedAgoMs,
+    qint64 heartbeatAgoMs, qint64 completedAgoMs)
+{
+    return run(db,
+        QStringLiteral("UPDATE tasks SET created_at = ?, run_after = ?, started_at = CASE WHEN "
+                       "started_at IS NULL THEN NULL ELSE ? END, heartbeat_at = CASE WHEN "
+                       "heartbeat_at IS NULL THEN NULL ELSE ? END, completed_at = CASE WHEN "
+                       "completed_at IS NULL THEN NULL ELSE ? END, priority = 0 WHERE id = ?"),
+        {now - createdAgoMs, now - createdAgoMs, now - startedAgoMs, now - heartbeatAgoMs,
+            now - completedAgoMs, id});
+}
+
+// A few hours of finished work: what the stats chart and the audit log start from.
+Error history(Database &db, qint64 now)
+{
+    static const char *const names[]
+        = {"Warm-up accounts", "Import orders", "Nightly report", "Resize images",
+            "Sync CRM contacts", "Send invoices", "Export ledger", "Rebuild search index"};
+    static const char *const errors[] = {"exit code 1: connection refused (db-replica:5432)",
+        "exit code 2: input file orders-0612.csv not found", "time limit of 300 s reached",
+        "Worker lost (no heartbeat); no attempts left"};
+    static const char *const outcomes[] = {"error", "error", "timed_out", "worker_lost"};
+    return db.write([&]() -> Error {
+        int n = 0;
+        for (qint64 minute = 6 * 60; minute > 2; --minute) {
+            // A slow wave with some noise, busier in the middle of the window,
+            // and a burst of failures around two hours ago.
+            const double wave = 2.5 + 1.5 * std::sin(double(minute) / 50.0)
+                + (minute > 150 && minute < 260 ? 1.5 : 0.0);
+            const int noise = int((minute * 2654435761LL >> 7) % 3) - 1;
+            const int perMinute = std::max(0, int(wave) + noise);
+            const bool burst = minute > 112 && minute < 128;
+            for (int k = 0; k < perMinute; ++k, ++n) {
+                const bool failed = burst ? (n % 3 != 0) : (n * 7919) % 100 < 4;
+                const qint64 completed = now - minute * kMinute + (k * 13000) % kMinute;
+                const qint64 duration = 2000 + (n * 4099) % 90000;
+                const int which = n % 8;
+                Error e = run(db,
+                    QStringLiteral(
+                        "INSERT INTO tasks (name, kind, queue, status, outcome, error_message, "
+                        "attempt, max_attempts, run_after, created_at, started_at, heartbeat_at, "
+                        "completed_at, updated_at, worker_id, progress_done, progress_total) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, ?, ?, ?, ?, 0, 0)"),
+                    {QStringLiteral("%1 #%2").arg(QLatin1String(names[which])).arg(1000 + n),
+                        which % 3 == 0 ? QStringLiteral("demo.items")
+                                       : QStringLiteral("demo.progress"),
+                        which % 4 == 1 ? QStringLiteral("imports") : QStringLiteral("default"),
+                        failed ? QStringLiteral("FAILED") : QStringLiteral("COMPLETED"),
+                        failed ? QString::fromLatin1(outcomes[n % 4]) : QStringLiteral("succeeded"),
+                        failed ? QVariant(QString::fromLatin1(errors[n % 4])) : QVariant(),
+                        failed ? 3 : 1, completed - duration - 500, completed - duration - 500,
+                        completed - duration, completed, completed, completed,
+                        QStringLiteral("demo-worker-%1@app-0%1").arg(1 + n % 2)});
+                if (e)
+                    return e;
+            }
+        }
+        return {};
+    });
+}
+
+Result<int> showcase(Database &db, const QString &actor, qint64 now)
+{
+    TaskStore store(db, actor);
+    int made = 0;
+    auto enqueue = [&](const QString &kind, const QString &name, const QStringList &items = {},
+                       const QString &queue = QStringLiteral("default"), qint64 delayMs = 0,
+                       int priority = 0) -> qint64 {
+        NewTask t;
+        t.kind = kind;
+        t.name = name;
+        t.items = items;
+        t.queue = queue;
+        t.delayMs = delayMs;
+        t.priority = priority;
+        Result<qint64> id = store.enqueue(t);
+        if (!id.ok())
+            return 0;
+        ++made;
+        return id.value();
+    };
+    // The new task has the highest priority of all due ones: the claim takes it.
+    auto claimed = [&](const QString &kind, const QString &name, const QString &worker,
+                       const QStringList &items = {}) -> std::optional<Claim> {
+        if (enqueue(kind, name, items, QStringLiteral("default"), 0, 10) == 0)
+            return std::nullopt;
+        Result<std::optional<Claim>> c = store.claim(worker, {});
+        return c.ok() ? c.value() : std::nullopt;
+    };
+    auto log = [&](const Claim &c, const QStringList &lines, qint64 itemId = 0,
+                   const QString &level = QStringLiteral("output")) {
+        QVector<LogLine> out;
+        for (const QString &line : lines)
+            out.append({0, c.taskId, itemId, 0, level, line});
+        store.appendWorkerLog(c.taskId, c.lease, out);
+    };
+    const QString w1 = QStringLiteral("demo-worker-1@app-01");
+    const QString w2 = QStringLiteral("demo-worker-2@app-02");
+
+    // Waiting: due, delayed, and one stuck in the queue.
+    const qint64 rebuild = enqueue(QStringLiteral("demo.progress"),
+        QStringLiteral("Rebuild search index"), {}, QStringLiteral("maintenance"));
+    enqueue(QStringLiteral("demo.items"), QStringLiteral("Send invoices (June)"),
+        {QStringLiteral("ACME Corp"), QStringLiteral("Globex"), QStringLiteral("Initech")},
+        QStringLiteral("billing"), 2 * 3600 * 1000);
+    const qint64 sync = enqueue(QStringLiteral("demo.progress"),
+        QStringLiteral("Sync CRM contacts"), {}, QStringLiteral("imports"));
+
+    // Completed, with items.
+    if (auto c = claimed(QStringLiteral("demo.items"), QStringLiteral("Resize product images"), w1,
+            {QStringLiteral("hero.png"), QStringLiteral("thumb.png"),
+                QStringLiteral("banner.png")})) {
+        for (const TaskItem &item : c->items) {
+            store.startItem(c->taskId, c->lease, item.id);
+            log(*c, {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
+                item.id);
+            store.finishItem(c->taskId, c->lease, item.id, true, {});
+        }
+        store.finishSuccess(c->taskId, c->lease);
+        age(db, c->taskId, now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute);
+    }
+    if (auto c
+        = claimed(QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), w2)) {
+        store.heartbeat(c->taskId, c->lease, 100, 100);
+        log(*c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")});
+        store.finishSuccess(c->taskId, c->lease);
+        age(db, c->taskId, now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute);
+    }
+    // Failed, in three ways.
+    if (auto c = claimed(QStringLiteral("demo.fail"), QStringLiteral("Export ledger to S3"), w2)) {
+        log(*c, {QStringLiteral("connecting to db-replica:5432")});
+        log(*c, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
+            QStringLiteral("stderr"));
+        store.finishError(c->taskId, c->lease, c->attempt,
+            QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
+            QStringLiteral("error"), false);
+        age(db, c->taskId, now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
+            20 * kMinute - 12000);
+    }
+    if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), w1)) {
+        log(*c, {QStringLiteral("loading 18 months of events…")});
+        store.forceStop(c->taskId);
+        age(db, c->taskId, now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute);
+    }
+    const qint64 cleanup = enqueue(QStringLiteral("demo.progress"),
+        QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
+    store.cancel(cleanup);
+    if (auto c
+        = claimed(QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), w2)) {
+        store.finishError(c->taskId, c->lease, c->attempt,
+            QStringLiteral("exit code 1: HTTP 503 from rates API"), QStringLiteral("error"), false);
+        store.restart(c->taskId); // failed, then put back by an operator
+        run(db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"), {c->taskId});
+    }
+
+    // The sweeper's work: a task whose worker vanished, re-queued with backoff.
+    if (auto c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
+            QStringLiteral("demo-worker-4@app-04"))) {
+        log(*c, {QStringLiteral("rotating 12 keys")});
+        age(db, c->taskId, now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0);
+        TaskStore sweeper(db, QStringLiteral("sweeper"));
+        sweeper.sweepLostWorkers(60 * 1000, TaskStore::kPoisonRescues);
+    }
+
+    // Running: one with items, one with a progress bar, one whose worker is gone.
+    if (auto c = claimed(QStringLiteral("demo.items"), QStringLiteral("Warm-up accounts (EU)"), w1,
+            {QStringLiteral("alice@example.com"), QStringLiteral("bob@example.com"),
+                QStringLiteral("carol@example.com"), QStringLiteral("dave@example.com"),
+                QStringLiteral("erin@example.com")})) {
+        for (int i = 0; i < 3; ++i) {
+            const TaskItem &item = c->items.at(i);
+            store.startItem(c->taskId, c->lease, item.id);
+            log(*c, {QStringLiteral("warming up %1: 12 caches").arg(item.label)}, item.id);
+            if (i < 2)
+                store.finishItem(c->taskId, c->lease, item.id, true, {});
+        }
+        age(db, c->taskId, now, 4 * kMinute, 3 * kMinute, 2000, 0);
+    }
+    if (auto c
+        = claimed(QStringLiteral("demo.progress"), QStringLiteral("Import orders 2024-06"), w2)) {
+        store.heartbeat(c->taskId, c->lease, 37, 100);
+        log(*c,
+            {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
+                QStringLiteral("chunk 37/100: 1,850 orders")});
+        age(db, c->taskId, now, 7 * kMinute, 6 * kMinute, 1000, 0);
+    }
+    if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
+            QStringLiteral("demo-worker-3@app-03"))) {
+        log(*c,
+            {QStringLiteral("collecting figures for 2024-06-11"),
+                QStringLiteral("waiting for the warehouse export…")});
+        age(db, c->taskId, now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0);
+    }
+
+    // Waiting ones: created a while ago; one longer than the queue threshold.
+    age(db, rebuild, now, 90 * 1000, 0, 0, 0);
+    age(db, sync, now, 20 * kMinute, 0, 0, 0);
+    return made;
+}
+
+} // namespace
+
+Result<DemoSummary> DemoData::load(Database &db, const DemoSpec &spec)
+{
+    DemoSummary summary;
+    Result<QSqlQuery> q = db.prepare(QStringLiteral(
+        "SELECT count(*) FROM tasks WHERE kind IN ('demo.progress', 'demo.fail', 'demo.hang', "
+        "'demo.items')"));
+    if (!q.ok())
+        return q.error();
+    if (Error e = db.exec(q.value(), QStringLiteral("demo")))
+        return e;
+    const bool loaded = q.value().next() && q.value().value(0).toLongLong() > 0;
+    q.value().finish();
+
+    if (!loaded) {
+        Result<qint64> now = db.now();
+        if (!now.ok())
+            return now.error();
+        if (Error e = history(db, *now))
+            return e;
+        Result<int> made = showcase(db, spec.actor, *now);
+        if (!made.ok())
+            return made.error();
+        summary.tasks = made.value();
+    }
+
+    ProcessStore processes(db, spec.actor);
+    auto addProcess = [&](const QString &name, ProcessRole role, const QString &program,
+                          const QStringList &args) -> Error {
+        if (program.isEmpty())
+            return {};
+        Result<ProcessInfo> existing = processes.process(name);
+        if (existing.ok())
+            return {};
+        ProcessDefinition d;
+        d.name = name;
+        d.program = program;
+        d.args = args;
+        d.role = role;
+        Result<qint64> id = processes.add(d);
+        if (!id.ok())
+            return id.error();
+        ++summary.processes;
+        return {};
+    };
+    if (Error e = addProcess(QStringLiteral("demo-worker"), ProcessRole::Worker, spec.workerProgram,
+            spec.workerArguments))
+        return e;
+    if (Error e = addProcess(QStringLiteral("demo-scheduler"), ProcessRole::Scheduler,
+            spec.schedulerProgram, spec.schedulerArguments))
+        return e;
+
+    ScheduleStore schedules(db, spec.actor);
+    auto addSchedule = [&](const QString &name, const QString &kind, qint64 everyS,
+                           const QString &cron, bool enabled) -> Error {
+        if (schedules.find(name).ok())
+            return {};
+        Schedule s;
+        s.name = name;
+        s.kind = kind;
+        s.everyS = everyS;
+        s.cron = cron;
+        s.enabled = enabled;
+        Result<qint64> id = schedules.add(s);
+        if (!id.ok())
+            return id.error();
+        ++summary.schedules;
+        return {};
+    };
+    if (Error e = addSchedule(QStringLiteral("demo-progress-every-10-min"),
+            QStringLiteral("demo.progress"), 600, {}, true))
+        return e;
+    if (Error e = addSchedule(QStringLiteral("demo-nightly-report"), QStringLiteral("demo.items"),
+            0, QStringLiteral("30 2 * * *"), false))
+        return e;
+    return summary;
+}
+
+} // namespace taskdesk

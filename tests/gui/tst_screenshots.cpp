@@ -1,0 +1,263 @@
+#include "appcontext.h"
+#include "appsettings.h"
+#include "auditview.h"
+#include "backgroundrunner.h"
+#include "confirm.h"
+#include "database.h"
+#include "demodata.h"
+#include "guitest.h"
+#include "mainwindow.h"
+#include "processesview.h"
+#include "processtablemodel.h"
+#include "runtimehost.h"
+#include "statsview.h"
+#include "stuckview.h"
+#include "supervisor/processstore.h"
+#include "taskdetailpane.h"
+#include "tasksview.h"
+#include "tasktablemodel.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QPalette>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTableView>
+
+using namespace taskdesk;
+using namespace taskdesk::test;
+using namespace taskdesk::ui;
+
+// Renders each view of the main window, filled with the demo data, to PNG
+// files for the README: TASKDESK_SCREENSHOT_DIR, else the first argument after
+// "--", else <build>/screenshots.
+class TestScreenshots final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void eachViewRendersToAFile_data();
+    void eachViewRendersToAFile();
+    void theForceStopQuestionRendersToAFile();
+
+private:
+    QString save(const QPixmap &pixmap, const QString &name);
+    void open(bool dark);
+
+    TestDatabase m_tdb;
+    QString m_dir;
+    QPalette m_light;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<RuntimeHost> m_runtime;
+    std::unique_ptr<MainWindow> m_window;
+    bool m_dark = false;
+};
+
+void TestScreenshots::initTestCase()
+{
+    TASKDESK_REQUIRE_DB(m_tdb);
+    m_dir = qEnvironmentVariable("TASKDESK_SCREENSHOT_DIR");
+    const QStringList args = QCoreApplication::arguments();
+    const int dashes = int(args.indexOf(QStringLiteral("--")));
+    if (m_dir.isEmpty() && dashes >= 0 && dashes + 1 < args.size())
+        m_dir = args.at(dashes + 1);
+    if (m_dir.isEmpty())
+        m_dir = QStringLiteral(TASKDESK_SCREENSHOT_DEFAULT_DIR);
+    QVERIFY(QDir().mkpath(m_dir));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    m_light = QApplication::style()->standardPalette();
+    QApplication::setPalette(m_light);
+
+    DemoSpec spec;
+    spec.actor = QStringLiteral("alice");
+    // A stand-in for the worker that prints like one, so that the processes
+    // view has a live process and its output to show.
+    spec.workerProgram = QStringLiteral("/bin/sh");
+    spec.workerArguments = {QStringLiteral("-c"),
+        QStringLiteral("echo 'worker demo@vm up: 4 kinds, queues: all'; n=0; while :; do "
+                       "n=$((n+1)); echo \"poll $n: claimed task $((1005+n))\"; sleep 0.2; done")};
+    spec.schedulerProgram = QStringLiteral("/usr/bin/taskdeskctl");
+    spec.schedulerArguments = {QStringLiteral("supervise"), QStringLiteral("--no-sweeper")};
+    Result<DemoSummary> demo = DemoData::load(m_tdb.db(), spec);
+    QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.error().message()));
+    QVERIFY(demo->tasks > 0);
+    ProcessStore processes(m_tdb.db(), QStringLiteral("alice"));
+    ProcessDefinition missing;
+    missing.name = QStringLiteral("report-exporter");
+    missing.program = QStringLiteral("/opt/reports/bin/exporter");
+    QVERIFY(processes.add(missing).ok());
+    open(false);
+}
+
+void TestScreenshots::open(bool dark)
+{
+    m_dark = dark;
+    if (m_runtime) {
+        m_runtime->leaveProcessesRunning(); // the next window's supervisor adopts them
+    }
+    m_window.reset();
+    m_runtime.reset();
+    m_context.reset();
+    if (dark) {
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+        p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
+        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Mid, QColor(0x50, 0x53, 0x58));
+        p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+        p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4d));
+        for (QPalette::ColorRole role :
+            {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x6e, 0x73, 0x7a));
+        QApplication::setPalette(p);
+    } else {
+        QApplication::setPalette(m_light);
+    }
+    std::unique_ptr<Database> db = m_tdb.open();
+    QVERIFY(!db->open());
+    auto settings = std::make_unique<AppSettings>(m_tdb.tempPath() + QStringLiteral("/shots.ini"));
+    settings->setRefreshIntervalMs(AppSettings::kMaxRefreshMs);
+    settings->setOperatorName(QStringLiteral("alice"));
+    m_context = std::make_unique<AppContext>(std::move(db), std::move(settings));
+    // The supervisor only: a sweeper would clean up the stuck task the shots show.
+    RuntimeHost::Options runtime;
+    runtime.sweeper = false;
+    runtime.scheduler = false;
+    runtime.outputDir = m_tdb.tempPath() + QStringLiteral("/output");
+    m_runtime = std::make_unique<RuntimeHost>(m_context->database(), runtime);
+    m_window = std::make_unique<MainWindow>(*m_context, m_runtime.get());
+    m_runtime->start();
+    m_window->resize(1680, 1000);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_context->background().waitForIdle();
+}
+
+void TestScreenshots::cleanupTestCase()
+{
+    if (m_runtime) {
+        QSignalSpy stopped(m_runtime.get(), &RuntimeHost::processesStopped);
+        m_runtime->stopProcesses();
+        QVERIFY(stopped.wait(20000));
+    }
+    m_window.reset();
+    m_runtime.reset();
+    m_context.reset();
+}
+
+QString TestScreenshots::save(const QPixmap &pixmap, const QString &name)
+{
+    const QString path = QDir(m_dir).filePath(name + QStringLiteral(".png"));
+    if (pixmap.isNull() || !pixmap.save(path))
+        return {};
+    return path;
+}
+
+void TestScreenshots::eachViewRendersToAFile_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("the tasks view with a running task's details")
+        << int(MainWindow::Tasks) << false << QStringLiteral("tasks");
+    QTest::newRow("the stuck jobs view with its preview")
+        << int(MainWindow::Stuck) << false << QStringLiteral("stuck");
+    QTest::newRow("the stats view with a few hours of work")
+        << int(MainWindow::Stats) << false << QStringLiteral("stats");
+    QTest::newRow("the audit log") << int(MainWindow::Audit) << false << QStringLiteral("audit");
+    QTest::newRow("the processes view")
+        << int(MainWindow::Processes) << false << QStringLiteral("processes");
+    QTest::newRow("the schedules view")
+        << int(MainWindow::Schedules) << false << QStringLiteral("schedules");
+    QTest::newRow("the tasks view in a dark palette")
+        << int(MainWindow::Tasks) << true << QStringLiteral("tasks-dark");
+}
+
+void TestScreenshots::eachViewRendersToAFile()
+{
+    QFETCH(int, page);
+    QFETCH(bool, dark);
+    QFETCH(QString, name);
+    if (dark != m_dark)
+        open(dark);
+    m_window->showPage(MainWindow::Page(page));
+    if (page == MainWindow::Tasks) {
+        // The running task with items, so that the detail pane shows them and its log.
+        TaskTableModel *model = m_window->tasksView()->model();
+        qint64 id = 0;
+        for (int row = 0; row < model->rowCount() && id == 0; ++row) {
+            const std::optional<Task> t = model->taskAtRow(row);
+            if (t && t->name == QLatin1String("Warm-up accounts (EU)"))
+                id = t->id;
+        }
+        QVERIFY(id > 0);
+        QVERIFY(m_window->tasksView()->selectTask(id));
+        QTRY_COMPARE(m_window->tasksView()->detail()->taskId(), id);
+        m_window->tasksView()->table()->scrollToTop();
+    }
+    if (page == MainWindow::Stuck)
+        m_window->stuckView()->refresh();
+    if (page == MainWindow::Processes) {
+        ProcessStore processes(m_tdb.db(), QStringLiteral("alice"));
+        QVERIFY(processes.setDesired(QStringLiteral("demo-worker"), DesiredState::Running).ok());
+        QVERIFY(
+            processes.setDesired(QStringLiteral("report-exporter"), DesiredState::Running).ok());
+        ProcessesView *view = m_window->processesView();
+        auto stateOf = [view](const QString &process) {
+            view->refresh();
+            const int row = view->model()->rowOf(process);
+            return row < 0 ? ProcessState::Stopped : view->model()->processAt(row)->runtime.state;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stateOf(QStringLiteral("demo-worker")), ProcessState::Running, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stateOf(QStringLiteral("report-exporter")), ProcessState::Fatal, 20000);
+        QVERIFY(view->selectProcess(QStringLiteral("demo-worker")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (view->refresh(), view->outputText().count(QLatin1Char('\n')) > 8), 20000);
+    }
+    if (page == MainWindow::Stats) {
+        QSignalSpy refreshed(m_window->statsView(), &StatsView::refreshed);
+        m_window->statsView()->refresh();
+        QVERIFY(refreshed.wait(10000));
+    }
+    m_context->background().waitForIdle();
+    QTest::qWait(50);
+    const QString path = save(m_window->grab(), name);
+    QVERIFY2(!path.isEmpty(), qPrintable(name));
+    qInfo("wrote %s", qPrintable(path));
+}
+
+void TestScreenshots::theForceStopQuestionRendersToAFile()
+{
+    if (m_dark)
+        open(false);
+    Confirmation q;
+    q.title = QStringLiteral("Force Stop");
+    q.question = QStringLiteral("Force stop this task?");
+    q.details
+        = QStringLiteral("Task: \"Nightly report\" (#412)\n\nThis will mark the task as FAILED "
+                         "and stop all running items. Use this if the task is stuck or not "
+                         "actually running.");
+    q.acceptLabel = QStringLiteral("Force Stop");
+    std::unique_ptr<QMessageBox> box = Confirm::dialog(m_window.get(), q);
+    box->show();
+    QVERIFY(QTest::qWaitForWindowExposed(box.get()));
+    const QString path = save(box->grab(), QStringLiteral("confirm-force-stop"));
+    QVERIFY(!path.isEmpty());
+    qInfo("wrote %s", qPrintable(path));
+}
+
+TASKDESK_GUI_TEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

@@ -1,0 +1,88 @@
+#include "demosetup.h"
+
+#include "appcontext.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace taskdesk::ui {
+
+QString DemoSetup::folder()
+{
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/taskdesk/demo");
+}
+
+QString DemoSetup::findProgram(const QString &name, const QString &buildSubfolder)
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString &candidate : {here.filePath(name),
+             here.filePath(QStringLiteral("../") + buildSubfolder + QLatin1Char('/') + name),
+             here.filePath(QStringLiteral("../../") + buildSubfolder + QLatin1Char('/') + name)}) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return info.canonicalFilePath();
+    }
+    return QStandardPaths::findExecutable(name);
+}
+
+Result<DemoSummary> DemoSetup::load(AppContext &context)
+{
+    const QDir dir(folder());
+    if (!QDir().mkpath(dir.path()))
+        return Error::invalid(tr("Cannot create the folder %1").arg(dir.path()));
+    const QStringList scripts{QStringLiteral("progress"), QStringLiteral("fail"),
+        QStringLiteral("hang"), QStringLiteral("items")};
+    for (const QString &script : scripts) {
+        const QString target = dir.filePath(script + QStringLiteral(".sh"));
+        QFile::remove(target);
+        if (!QFile::copy(QStringLiteral(":/demo/%1.sh").arg(script), target))
+            return Error::invalid(tr("Cannot write %1").arg(target));
+        QFile::setPermissions(target,
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                | QFileDevice::ExeOther);
+    }
+    const QString config = dir.filePath(QStringLiteral("worker.ini"));
+    QFile ini(config);
+    if (!ini.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return Error::invalid(tr("Cannot write %1: %2").arg(config, ini.errorString()));
+    QString text
+        = QStringLiteral("# The demo worker: the four demo kinds, run by small scripts.\n"
+                         "[worker]\nname = demo\nconcurrency = 2\nheartbeat_seconds = 2\n\n"
+                         "[kinds]\n");
+    text += QStringLiteral("demo.progress = '%1'\n")
+                .arg(dir.filePath(QStringLiteral("progress.sh")));
+    text += QStringLiteral("demo.fail = '%1'\n").arg(dir.filePath(QStringLiteral("fail.sh")));
+    text += QStringLiteral("demo.hang = '%1'\n").arg(dir.filePath(QStringLiteral("hang.sh")));
+    text += QStringLiteral("demo.items = '%1'\n").arg(dir.filePath(QStringLiteral("items.sh")));
+    ini.write(text.toUtf8());
+    ini.close();
+
+    DemoSpec spec;
+    spec.actor = context.operatorName();
+    spec.workerProgram
+        = findProgram(QStringLiteral("taskdesk-worker"), QStringLiteral("app/worker"));
+    spec.workerArguments = {QStringLiteral("--config"), config};
+    spec.schedulerProgram = findProgram(QStringLiteral("taskdeskctl"), QStringLiteral("app/ctl"));
+    spec.schedulerArguments = {QStringLiteral("supervise"), QStringLiteral("--no-sweeper"),
+        QStringLiteral("--host"), QStringLiteral("demo-scheduler")};
+    return DemoData::load(context.database(), spec);
+}
+
+QString DemoSetup::summaryText(const DemoSummary &summary)
+{
+    if (summary.tasks == 0 && summary.processes == 0 && summary.schedules == 0)
+        return tr("The demo was loaded before: nothing was added.");
+    return tr("Demo loaded: %1 tasks, %2 process definitions and %3 schedules. Start the "
+              "worker on the Processes page to see tasks run.")
+        .arg(summary.tasks)
+        .arg(summary.processes)
+        .arg(summary.schedules);
+}
+
+} // namespace taskdesk::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QObject>
+#include <QThread>
+
+namespace taskdesk {
+class Database;
+class Scheduler;
+class Supervisor;
+class Sweeper;
+} // namespace taskdesk
+
+namespace taskdesk::ui {
+
+// This app's share of the job runtime, on a thread of its own so that its
+// database work and process handling never wait on the GUI (nor the GUI on
+// them): the Supervisor of this host's processes and, unless the settings
+// switch them off, the Sweeper and the Scheduler. Each acts only while it holds
+// its lease, so several desktops and `taskdeskctl supervise` can run side by side.
+class RuntimeHost final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RuntimeHost)
+
+public:
+    struct Options
+    {
+        bool supervisor = true;
+        bool sweeper = true;
+        bool scheduler = true;
+        QString outputDir; // where the supervisor keeps process output; empty: its default
+    };
+
+    RuntimeHost(Database &database, const Options &options, QObject *parent = nullptr);
+    // Stops the sweeper and the scheduler; a supervisor that still runs
+    // processes leaves them running (detached), as the close question allows.
+    ~RuntimeHost() override;
+
+    void start();
+    bool hasSupervisor() const { return m_supervisor != nullptr; }
+    bool hasSweeper() const { return m_sweeper != nullptr; }
+    bool hasScheduler() const { return m_scheduler != nullptr; }
+    // Stops every process of this host; processesStopped() follows.
+    void stopProcesses();
+    // Leaves them running, unsupervised, until a supervisor takes the host again.
+    void leaveProcessesRunning();
+
+Q_SIGNALS:
+    void processChanged(const QString &name);
+    void processFatal(const QString &name, const QString &message);
+    void newStuckTasks(int count);
+    void processesStopped();
+
+private:
+    QThread m_thread;
+    QObject *m_janitor = nullptr; // runs the clean-up in m_thread
+    Supervisor *m_supervisor = nullptr; // live in m_thread
+    Sweeper *m_sweeper = nullptr;
+    Scheduler *m_scheduler = nullptr;
+    bool m_detached = false;
+};
+
+} // namespace taskdesk::ui
