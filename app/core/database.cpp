@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -26,14 +27,45 @@ QAtomicInt s_serial;
 // Qt 6.4 must not open two connections at the same time (QTBUG-112961).
 QMutex s_openMutex;
 
+// The SQLite files this process has connections to (by canonical path), and the
+// file of each connection; guarded by s_openMutex. Closing any other descriptor
+// of an open database file drops every POSIX lock this process holds on it
+// (sqlite.org, "How To Corrupt An SQLite Database File", 2.2): another process
+// that closes its last connection then takes itself for the last one, deletes
+// the WAL, and our later commits go to an unlinked file that nobody else reads.
+// So the header check reads only files that no connection here has open.
+QHash<QString, int> s_sqliteFiles;
+QHash<QString, QString> s_sqliteFileOf;
+
+QString sqliteFileKey(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+
+// Call with s_openMutex held.
+void forgetSqliteConnection(const QString &name)
+{
+    const auto it = s_sqliteFileOf.constFind(name);
+    if (it == s_sqliteFileOf.constEnd())
+        return;
+    if (--s_sqliteFiles[*it] <= 0)
+        s_sqliteFiles.remove(*it);
+    s_sqliteFileOf.erase(it);
+}
+
 // Removes the connections a thread made when that thread ends, in that thread.
 struct ThreadConnections
 {
     QStringList names;
     ~ThreadConnections()
     {
-        for (const QString &name : std::as_const(names))
+        for (const QString &name : std::as_const(names)) {
             QSqlDatabase::removeDatabase(name);
+            QMutexLocker lock(&s_openMutex);
+            forgetSqliteConnection(name);
+        }
     }
 };
 thread_local ThreadConnections t_connections;
@@ -189,6 +221,8 @@ void Database::closeThreadConnection()
     }
     QSqlDatabase::removeDatabase(name);
     t_connections.names.removeAll(name);
+    QMutexLocker lock(&s_openMutex);
+    forgetSqliteConnection(name);
 }
 
 Error Database::checkSqliteFile() const
@@ -222,8 +256,10 @@ Error Database::openConnection(QSqlDatabase &db)
     QMutexLocker lock(&s_openMutex);
     const QString name = connectionName();
     if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
-        if (Error e = checkSqliteFile())
-            return e;
+        if (!s_sqliteFiles.contains(sqliteFileKey(m_location.path))) {
+            if (Error e = checkSqliteFile())
+                return e;
+        }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_location.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
@@ -250,6 +286,9 @@ Error Database::openConnection(QSqlDatabase &db)
             QStringLiteral("cannot open %1: %2").arg(m_location.display(), message));
     }
     if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
+        const QString file = sqliteFileKey(m_location.path);
+        ++s_sqliteFiles[file];
+        s_sqliteFileOf.insert(name, file);
         QSqlQuery q(db);
         // Reading first: a damaged file fails here, before anything is written;
         // and another program's database is refused before WAL mode rewrites its header.
