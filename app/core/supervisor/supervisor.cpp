@@ -227,6 +227,7 @@ void Supervisor::renewLease()
             warnOnce(QStringLiteral("cannot read the supervisor lease"), available.error());
             return;
         }
+        m_warned.remove(QStringLiteral("cannot read the supervisor lease"));
         if (!*available)
             return;
     }
@@ -238,7 +239,10 @@ void Supervisor::renewLease()
         warnOnce(QStringLiteral("cannot renew the supervisor lease"), held.error());
         return;
     }
-    m_lastWarning.clear();
+    if (!m_warned.isEmpty()) {
+        qCInfo(lcSupervisor).noquote() << "the database answers again";
+        m_warned.clear();
+    }
     m_sinceRenew.start();
     if (Result<qint64> now = m_db.now(); now.ok()) {
         m_dbClockBase = *now;
@@ -1127,11 +1131,13 @@ QString Supervisor::databaseUrl() const
 
 void Supervisor::warnOnce(const QString &what, const Error &error)
 {
-    const QString text = what + QStringLiteral(": ") + error.message();
-    if (text == m_lastWarning)
+    // One line per kind of trouble until the database answers again: while it
+    // is away, every round fails in several places, and remembering only the
+    // last line let them alternate into a flood (80 lines in a 4 s outage).
+    if (m_warned.contains(what))
         return;
-    m_lastWarning = text;
-    qCWarning(lcSupervisor).noquote() << text;
+    m_warned.insert(what);
+    qCWarning(lcSupervisor).noquote() << what + QStringLiteral(": ") + error.message();
 }
 
 } // namespace taskdesk

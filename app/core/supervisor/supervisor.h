@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
+#include <QSet>
 #include <QTimer>
 
 #include <map>
@@ -157,7 +158,7 @@ private:
     qint64 m_clockBase = 0;
     std::map<qint64, std::unique_ptr<Entry>> m_entries; // by definition id
     QVector<ProcessOutputLine> m_pendingOutput;
-    QString m_lastWarning;
+    QSet<QString> m_warned; // what warnOnce() said since the database last answered
 };
 
 } // namespace taskdesk
