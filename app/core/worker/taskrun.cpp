@@ -344,9 +344,15 @@ void TaskRun::heartbeat()
     Result<bool> held = m_store.heartbeat(m_claim.taskId, m_claim.lease,
         progress ? m_progressDone : -1, progress ? m_progressTotal : -1);
     if (!held.ok()) {
-        qCWarning(lcWorker).noquote() << label() << "heartbeat failed:" << held.error().message();
+        // One warning per outage, not one per heartbeat: the worker goes on
+        // heartbeating and the sweeper judges staleness by the database clock.
+        if (!m_heartbeatTrouble)
+            qCWarning(lcWorker).noquote()
+                << label() << "heartbeat failed, will retry:" << held.error().message();
+        m_heartbeatTrouble = true;
         return;
     }
+    m_heartbeatTrouble = false;
     if (!*held) {
         loseLease(QStringLiteral("its heartbeat was refused"));
         return;
@@ -606,13 +612,18 @@ void TaskRun::tryRecordResult()
             complete();
             return;
         }
-        // Keep the slot and the lease (heartbeats go on) until the database takes it.
-        qCWarning(lcWorker).noquote()
-            << label() << "result" << m_resultWhat
-            << "could not be recorded, retrying:" << result.error().message();
+        // Keep the slot and the lease (heartbeats go on) until the database
+        // takes it; one warning, not one per second of an outage.
+        if (m_resultFailures++ == 0)
+            qCWarning(lcWorker).noquote()
+                << label() << "result" << m_resultWhat
+                << "could not be recorded, retrying every second:" << result.error().message();
         m_resultRetryTimer.start(kResultRetryMs);
         return;
     }
+    if (m_resultFailures > 0)
+        qCInfo(lcWorker).noquote() << label() << "result" << m_resultWhat << "recorded after"
+                                   << m_resultFailures + 1 << "tries";
     const FinishResult &r = *result;
     if (!r.accepted)
         qCInfo(lcWorker).noquote()

@@ -113,10 +113,12 @@ private:
     int m_progressTotal = -1;
     bool m_progressDirty = false;
     bool m_logTrouble = false;
+    bool m_heartbeatTrouble = false; // warned once for this outage
 
     std::function<Result<FinishResult>()> m_writeResult;
     QString m_resultWhat;
     bool m_resultOnce = false;
+    int m_resultFailures = 0; // failed tries to record the result (warned once)
 
     QTimer m_flushTimer;
     QTimer m_timeLimitTimer;
