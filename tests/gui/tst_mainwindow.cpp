@@ -5,9 +5,13 @@
 #include "database.h"
 #include "guitest.h"
 #include "mainwindow.h"
+#include "processesview.h"
+#include "processtablemodel.h"
 #include "progressdelegate.h"
+#include "runtimehost.h"
 #include "stucktablemodel.h"
 #include "stuckview.h"
+#include "supervisor/processstore.h"
 #include "taskactions.h"
 #include "taskdetailpane.h"
 #include "tasksview.h"
@@ -16,10 +20,13 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <signal.h>
 
 using namespace taskdesk;
 using namespace taskdesk::test;
@@ -32,7 +39,21 @@ namespace {
 struct Window
 {
     std::unique_ptr<AppContext> context;
+    std::unique_ptr<RuntimeHost> runtime;
     std::unique_ptr<MainWindow> window;
+
+    ~Window()
+    {
+        if (runtime) {
+            // Processes never outlive the test.
+            QSignalSpy stopped(runtime.get(), &RuntimeHost::processesStopped);
+            runtime->stopProcesses();
+            stopped.wait(30000);
+        }
+        window.reset();
+        runtime.reset();
+        context.reset();
+    }
 
     TasksView *tasks() const { return window->tasksView(); }
     TaskActions *actions() const { return tasks()->actions(); }
@@ -44,7 +65,8 @@ struct Window
     }
 };
 
-std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false)
+std::unique_ptr<Window> openWindow(
+    TestDatabase &tdb, bool readOnly = false, bool supervisor = false)
 {
     auto w = std::make_unique<Window>();
     std::unique_ptr<Database> db = tdb.open();
@@ -56,7 +78,16 @@ std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false)
     w->context = std::make_unique<AppContext>(std::move(db), std::move(settings));
     if (readOnly)
         w->context->setReadOnly(true, QStringLiteral("started with --read-only"));
-    w->window = std::make_unique<MainWindow>(*w->context);
+    if (supervisor) {
+        RuntimeHost::Options options;
+        options.sweeper = false;
+        options.scheduler = false;
+        options.outputDir = tdb.tempPath() + QStringLiteral("/output");
+        w->runtime = std::make_unique<RuntimeHost>(w->context->database(), options);
+    }
+    w->window = std::make_unique<MainWindow>(*w->context, w->runtime.get());
+    if (w->runtime)
+        w->runtime->start();
     w->window->resize(1500, 900);
     w->window->show();
     if (!QTest::qWaitForWindowExposed(w->window.get()))
@@ -100,6 +131,7 @@ private Q_SLOTS:
     void readOnlyModeShowsEverythingAndChangesNothing();
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
+    void aProcessStartsAndStopsFromTheProcessesView();
 };
 
 void TestMainWindow::init()
@@ -512,6 +544,57 @@ void TestMainWindow::aLostDatabaseShowsTheBannerAndRecoversByItself()
     QTRY_VERIFY(w->context->isAvailable());
     QVERIFY(w->window->banner()->text().isEmpty());
     QVERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
+}
+
+void TestMainWindow::aProcessStartsAndStopsFromTheProcessesView()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore processes(tdb.db(), QStringLiteral("setup"));
+    ProcessDefinition d;
+    d.name = QStringLiteral("sleeper");
+    d.program = QStringLiteral("/bin/sleep");
+    d.args = {QStringLiteral("300")};
+    d.role = ProcessRole::Worker;
+    d.stopGraceMs = 2000;
+    QVERIFY(processes.add(d).ok());
+
+    auto w = openWindow(tdb, false, true);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Processes);
+    ProcessesView *view = w->window->processesView();
+    view->refresh();
+    QVERIFY(view->selectProcess(QStringLiteral("sleeper")));
+    auto current = [view]() {
+        view->refresh();
+        const int row = view->model()->rowOf(QStringLiteral("sleeper"));
+        return row < 0 ? ProcessInfo() : *view->model()->processAt(row);
+    };
+    QVERIFY(view->startAction()->isEnabled());
+    view->startAction()->trigger();
+    QVERIFY(w->window->lastMessage().startsWith(QStringLiteral("Starting sleeper.")));
+    QTRY_COMPARE_WITH_TIMEOUT(current().runtime.state, ProcessState::Running, 30000);
+    const qint64 pid = current().runtime.pid;
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid_t(pid), 0), 0);
+    QVERIFY(view->summary().contains(QStringLiteral("Workers: running")));
+
+    // Stop All asks first, naming what happens to running tasks; declined, nothing stops.
+    Confirm::answerNext(false);
+    view->stopAllAction()->trigger();
+    QVERIFY(Confirm::lastQuestion()->details.contains(QStringLiteral("marked FAILED")));
+    QCOMPARE(current().desired, DesiredState::Running);
+
+    Confirm::answerNext(true);
+    view->stopAction()->trigger();
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Stop"));
+    QTRY_COMPARE_WITH_TIMEOUT(current().runtime.state, ProcessState::Stopped, 30000);
+    QCOMPARE(current().desired, DesiredState::Stopped);
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, 10000);
+    QVERIFY(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'alice' AND "
+                                      "action LIKE 'process%'"))
+                .toInt()
+        >= 2);
 }
 
 TASKDESK_GUI_TEST_MAIN(TestMainWindow)
