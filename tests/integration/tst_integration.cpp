@@ -65,7 +65,8 @@ QByteArray readFile(const QString &path)
 
 // One execution of a test task; its side effects are the evidence:
 //   runs/ID.LEASE  created with O_EXCL (set -C): one file per execution, so a
-//                  lease that ran twice shows up, and the files count executions;
+//                  lease that ran twice shows up, and the files count executions
+//                  (in a subshell: a failed redirection of `:` ends the shell);
 //   locks/ID       flock'ed for as long as the execution lives (the lock goes
 //                  with the process, however it dies; the sleep does not hold it);
 //   violations/ID  written when an execution found the lock taken: another
@@ -74,7 +75,7 @@ const QByteArray kTaskScript = R"(#!/bin/sh
 d=$1
 id=$TASKDESK_TASK_ID
 set -C
-if ! : > "$d/runs/$id.$TASKDESK_LEASE" 2>/dev/null; then
+if ! (: > "$d/runs/$id.$TASKDESK_LEASE") 2>/dev/null; then
     echo "lease $TASKDESK_LEASE ran twice" >> "$d/violations/$id"
 fi
 set +C
