@@ -33,7 +33,9 @@ TestPostgresServer::TestPostgresServer()
 
 TestPostgresServer::~TestPostgresServer()
 {
-    if (m_running)
+    // Also when a start timed out: the postmaster may be up all the same, and
+    // nothing of a test may outlive it.
+    if (m_initialized)
         run(QStringLiteral("pg_ctl"),
             {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
                 QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
