@@ -54,9 +54,13 @@ public:
 
     bool ok() const { return !m_error.isError(); }
     const Error &error() const { return m_error; }
-    const T &value() const { return m_value; }
-    T &value() { return m_value; }
-    const T &operator*() const { return m_value; }
+    const T &value() const & { return m_value; }
+    T &value() & { return m_value; }
+    // On a temporary, the value is moved out: `for (x : *store.items(id))`
+    // then iterates a value that lives as long as the loop, not a dangling one.
+    T value() && { return std::move(m_value); }
+    const T &operator*() const & { return m_value; }
+    T operator*() && { return std::move(m_value); }
     const T *operator->() const { return &m_value; }
 
 private:
