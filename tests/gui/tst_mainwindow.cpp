@@ -9,6 +9,7 @@
 #include "processtablemodel.h"
 #include "progressdelegate.h"
 #include "runtimehost.h"
+#include "settingsdialog.h"
 #include "stucktablemodel.h"
 #include "stuckview.h"
 #include "supervisor/processstore.h"
@@ -132,6 +133,8 @@ private Q_SLOTS:
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
     void aProcessStartsAndStopsFromTheProcessesView();
+    void aChangePushedByPostgresRefreshesTheTableAtOnce();
+    void theSettingsDialogSavesPreferencesAndTheSweeperRules();
 };
 
 void TestMainWindow::init()
@@ -595,6 +598,67 @@ void TestMainWindow::aProcessStartsAndStopsFromTheProcessesView()
                                       "action LIKE 'process%'"))
                 .toInt()
         >= 2);
+}
+
+void TestMainWindow::aChangePushedByPostgresRefreshesTheTableAtOnce()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("SQLite has no push: its views poll (this runs on PostgreSQL)");
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 id = seed.pending(QStringLiteral("Waiting"));
+    auto w = openWindow(tdb); // its refresh timer is a minute
+    QVERIFY(w);
+    QSignalSpy pushed(w->context.get(), &AppContext::databaseChanged);
+    w->context->startChangeNotifications();
+    QTest::qWait(1000); // the LISTEN is in place
+    TaskStore other(tdb.db(), QStringLiteral("bob"));
+    QVERIFY(other.cancel(id).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!pushed.isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w->model()
+                                  ->index(w->model()->rowOfTask(id), TaskTableModel::Status)
+                                  .data(TaskTableModel::StatusRole)
+                                  .toInt(),
+        int(TaskStatus::Failed), 10000);
+}
+
+void TestMainWindow::theSettingsDialogSavesPreferencesAndTheSweeperRules()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    SettingsDialog dialog(*w->context, w->window.get());
+    dialog.operatorField()->setText(QStringLiteral("carol"));
+    dialog.refreshField()->setValue(2000);
+    dialog.heartbeatField()->setValue(120);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(w->context->operatorName(), QStringLiteral("carol"));
+    QCOMPARE(w->context->settings().refreshIntervalMs(), 2000);
+    QCOMPARE(w->context->stuckHeartbeatMs(), qint64(120000));
+    QCOMPARE(tdb.scalar(QStringLiteral(
+                            "SELECT value FROM settings WHERE key = 'sweeper.heartbeat_timeout_s'"))
+                 .toString(),
+        QStringLiteral("120"));
+    QVERIFY(
+        tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'carol'")).toInt()
+        > 0);
+    // The next action is the new operator's.
+    TaskStore store(tdb.db());
+    const qint64 id = TaskSeeder(store).pending(QStringLiteral("Waiting"));
+    w->tasks()->reload();
+    w->context->background().waitForIdle();
+    QVERIFY(w->tasks()->selectTask(id));
+    Confirm::answerNext(true);
+    w->actions()->cancelAction()->trigger();
+    QCOMPARE(tdb.scalar(QStringLiteral(
+                            "SELECT actor FROM audit_log WHERE task_id = ? AND action = 'cancel'"),
+                    {id})
+                 .toString(),
+        QStringLiteral("carol"));
 }
 
 TASKDESK_GUI_TEST_MAIN(TestMainWindow)

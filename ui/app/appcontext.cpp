@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "backgroundrunner.h"
+#include "changenotifier.h"
 #include "database.h"
 
 // The sweeper's rules live in the settings table once the runtime provides it.
@@ -29,6 +30,27 @@ AppContext::~AppContext()
     // The reader thread uses the stores: it stops before they go.
     delete m_runner;
     m_runner = nullptr;
+    m_notifyThread.quit();
+    m_notifyThread.wait();
+}
+
+void AppContext::startChangeNotifications()
+{
+    if (!m_database->isPostgres() || m_notifyThread.isRunning())
+        return;
+    m_notifyThread.setObjectName(QStringLiteral("taskdesk-notify"));
+    // The notifier's timers must belong to its thread: it is made there.
+    auto *home = new QObject;
+    home->moveToThread(&m_notifyThread);
+    connect(&m_notifyThread, &QThread::finished, home, &QObject::deleteLater);
+    m_notifyThread.start();
+    const DatabaseLocation location = m_database->location();
+    QMetaObject::invokeMethod(home, [this, home, location]() {
+        auto *notifier = new ChangeNotifier(location, home);
+        connect(notifier, &ChangeNotifier::changed, this, &AppContext::databaseChanged,
+            Qt::QueuedConnection);
+        notifier->start();
+    });
 }
 
 void AppContext::setOperatorName(const QString &name)

@@ -4,6 +4,7 @@
 #include "taskstore.h"
 
 #include <QObject>
+#include <QThread>
 
 #include <memory>
 
@@ -52,6 +53,11 @@ public:
     qint64 stuckHeartbeatMs() const { return m_stuckHeartbeatMs; }
     StuckThresholds stuckThresholds() const { return m_thresholds; }
     void reloadSharedSettings();
+    // PostgreSQL: listens for the tables' change notifications on a thread of
+    // its own (a reconnect may wait for the server) and says what changed, so
+    // that views refresh at once instead of at their next tick. A hint only:
+    // the views keep polling.
+    void startChangeNotifications();
 
 public Q_SLOTS:
     void reportFailure(const QString &message);
@@ -63,6 +69,7 @@ Q_SIGNALS:
     void canActChanged(bool canAct);
     void operatorChanged(const QString &name);
     void sharedSettingsChanged();
+    void databaseChanged(const QString &table);
 
 private:
     std::unique_ptr<Database> m_database;
@@ -76,6 +83,7 @@ private:
     QString m_unavailableReason;
     qint64 m_stuckHeartbeatMs = 60000;
     StuckThresholds m_thresholds;
+    QThread m_notifyThread;
 };
 
 } // namespace taskdesk::ui

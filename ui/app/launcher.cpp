@@ -106,6 +106,7 @@ int Launcher::run(QApplication &app)
         runtimeOptions.scheduler = context.settings().runScheduler();
         runtime = std::make_unique<RuntimeHost>(context.database(), runtimeOptions);
     }
+    context.startChangeNotifications();
     MainWindow window(context, runtime.get());
     if (options.demo && !context.isReadOnly())
         window.loadDemo();

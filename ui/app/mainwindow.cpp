@@ -140,6 +140,20 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
             showMessage(
                 tr("The process %1 went FATAL: %2").arg(name, message), MessageBar::Type::Error);
         });
+    // PostgreSQL pushes changes: refresh at once (gathered over a moment, as
+    // one statement may notify several times).
+    auto *pushed = new QTimer(this);
+    pushed->setSingleShot(true);
+    pushed->setInterval(150);
+    connect(pushed, &QTimer::timeout, m_tasks, &TasksView::refresh);
+    connect(&m_context, &AppContext::databaseChanged, this, [this, pushed](const QString &table) {
+        if (table == QLatin1String("tasks"))
+            pushed->start();
+        else if (table == QLatin1String("processes"))
+            m_processes->refresh();
+        else if (table == QLatin1String("schedules") && currentPage() == Schedules)
+            m_schedules->refresh();
+    });
     if (m_runtime) {
         // The supervisor's own signals make the page react at once; the timer
         // catches what other hosts do.
