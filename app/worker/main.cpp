@@ -8,7 +8,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -22,6 +26,43 @@ int fail(int code, const QString &message)
 {
     std::fprintf(stderr, "taskdesk-worker: %s\n", qPrintable(message));
     return code;
+}
+
+// A PostgreSQL server that cannot be reached (restarting, not up yet at boot)
+// is waited for with backoff rather than exiting: whoever runs the worker would
+// only start it again and again, and the Supervisor counts each such exit
+// toward FATAL. False: a stop signal came first.
+bool waitForServer(Database &db, UnixSignalWatcher &unixSignals)
+{
+    QElapsedTimer sinceWarning;
+    int delayMs = 250;
+    for (;;) {
+        const Result<QSqlDatabase> connection = db.connection();
+        if (connection.ok()) {
+            if (sinceWarning.isValid())
+                qInfo("the database is reachable");
+            return true;
+        }
+        if (!sinceWarning.isValid() || sinceWarning.hasExpired(60000)) {
+            qWarning("%s; waiting for it (SIGTERM stops the worker)",
+                qPrintable(connection.error().message()));
+            sinceWarning.start();
+        }
+        QEventLoop wait;
+        bool stop = false;
+        QTimer::singleShot(delayMs, &wait, &QEventLoop::quit);
+        QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &wait,
+            [&wait, &stop](int signalNumber) {
+                if (signalNumber == SIGPIPE)
+                    return;
+                stop = true;
+                wait.quit();
+            });
+        wait.exec();
+        if (stop)
+            return false;
+        delayMs = std::min(delayMs * 2, 10000);
+    }
 }
 
 } // namespace
@@ -76,12 +117,15 @@ int main(int argc, char **argv)
     if (!location.ok())
         return fail(ExitUsage, location.error().message());
     Database db(*location);
-    if (Error e = db.open())
-        return fail(ExitDatabase, e.message());
-
     // SIGPIPE is caught (and ignored) rather than set to SIG_IGN: a caught signal
     // is reset for the programs we start, an ignored one would be inherited.
     UnixSignalWatcher unixSignals({SIGTERM, SIGINT, SIGPIPE});
+    // --once is for scripts and cron jobs: they get the error at once.
+    if (db.isPostgres() && !parser.isSet(onceOption) && !waitForServer(db, unixSignals))
+        return ExitOk;
+    if (Error e = db.open())
+        return fail(ExitDatabase, e.message());
+
     Worker worker(db, *config, parser.value(nameOption));
     worker.setRunOnce(parser.isSet(onceOption));
     QObject::connect(
