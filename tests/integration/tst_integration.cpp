@@ -780,9 +780,11 @@ void IntegrationTest::serverRestartDuringChaos()
 
     ChaosSettings settings;
     settings.tasks = 1000;
-    // A third of the way in, the server goes away for four seconds. The kills
-    // pause meanwhile: the workers must come through the outage by themselves
-    // (the same processes, reconnected), not by being restarted.
+    // A third of the way in, the server goes away for four seconds. The random
+    // kills pause meanwhile: the workers must come through the outage by
+    // themselves (the same processes, reconnected), not by being restarted. One
+    // worker is killed while the server is down: the one started in its place
+    // waits for the server rather than exiting again and again.
     bool restarted = false;
     QString restartError;
     settings.onProgress = [&](qint64 finished, ChaosControl &control) {
@@ -790,6 +792,11 @@ void IntegrationTest::serverRestartDuringChaos()
             return;
         restarted = true;
         control.killer.stop();
+        struct ResumeKills
+        {
+            WorkerKiller &killer;
+            ~ResumeKills() { killer.start(); }
+        } resume{control.killer};
         auto pids = [&control] {
             QVector<qint64> list;
             for (const QString &name : std::as_const(control.workers)) {
@@ -805,11 +812,21 @@ void IntegrationTest::serverRestartDuringChaos()
         }
         QTest::qWait(1000); // connected and working
         const QVector<qint64> before = pids();
+        ProcessStore processes(db, kActor);
+        const QString victim = control.workers.constFirst();
+        const Result<ProcessInfo> victimBefore = processes.process(victim);
+        if (!victimBefore.ok()) {
+            restartError = victimBefore.error().message();
+            return;
+        }
+
         qInfo("%lld tasks finished: stopping the server for 4 s", finished);
         if (!server.stop()) {
             restartError = server.errorString();
             return;
         }
+        if (isWorkerProcess(before.constFirst()))
+            ::kill(pid_t(before.constFirst()), SIGKILL);
         QTest::qWait(4000);
         if (!server.start()) {
             restartError = server.errorString();
@@ -834,13 +851,30 @@ void IntegrationTest::serverRestartDuringChaos()
                                .arg(goal);
             return;
         }
-        if (pids() != before) {
+        const QVector<qint64> after = pids();
+        if (after.mid(1) != before.mid(1)) {
             restartError = QStringLiteral("the workers did not come through the restart: they "
                                           "were restarted (supervisor log above)");
             return;
         }
-        qInfo("the same workers went on after the restart");
-        control.killer.start();
+        // The supervisor has written what happened meanwhile once it could.
+        int restarts = -1;
+        if (!QTest::qWaitFor(
+                [&] {
+                    const Result<ProcessInfo> p = processes.process(victim);
+                    restarts = p.ok() ? p->runtime.restarts - victimBefore->runtime.restarts : -1;
+                    return restarts >= 1;
+                },
+                10000)
+            || restarts != 1 || after.constFirst() == before.constFirst()) {
+            restartError = QStringLiteral("%1, killed while the server was down, was restarted "
+                                          "%2 times instead of once")
+                               .arg(victim)
+                               .arg(restarts);
+            return;
+        }
+        qInfo("the same workers went on after the restart, and the one started while the "
+              "server was down waited for it");
     };
     ChaosOutcome outcome;
     runChaos(db, folder.path(), settings, outcome);
