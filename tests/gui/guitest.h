@@ -95,7 +95,6 @@ private:
     int main(int argc, char **argv)                                                                \
     {                                                                                              \
         QApplication app(argc, argv);                                                              \
-        app.setAttribute(Qt::AA_Use96Dpi, true);                                                   \
         if (taskdesk::test::TestDatabase::postgres()                                               \
             && qEnvironmentVariableIsEmpty("TASKDESK_TEST_PG")) {                                  \
             qInfo("skipped: no PostgreSQL test server (run packaging/dev.sh test)");               \
