@@ -18,6 +18,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace taskdesk {
 
 namespace {
@@ -53,6 +55,23 @@ void forgetSqliteConnection(const QString &name)
     if (--s_sqliteFiles[*it] <= 0)
         s_sqliteFiles.remove(*it);
     s_sqliteFileOf.erase(it);
+}
+
+// One writer at a time per SQLite file in this process. A thread that waits
+// here is woken the moment the writer commits; one that waits in SQLite's busy
+// handler sleeps 1, 2, 5, 10 … 100 ms between tries, and with four writer
+// threads claims stalled for seconds behind commits of a millisecond. Writers
+// in other processes still meet the busy handler. Recursive: a nested write()
+// fails on its BEGIN with a message instead of hanging.
+QRecursiveMutex *sqliteWriteLock(const QString &path)
+{
+    static QMutex guard;
+    static QHash<QString, QRecursiveMutex *> locks;
+    QMutexLocker lock(&guard);
+    QRecursiveMutex *&m = locks[path];
+    if (!m)
+        m = new QRecursiveMutex; // lives as long as the process
+    return m;
 }
 
 // Removes the connections a thread made when that thread ends, in that thread.
@@ -442,6 +461,9 @@ Error Database::write(const std::function<Error()> &work)
         return db.error();
     const QString begin
         = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    std::optional<QMutexLocker<QRecursiveMutex>> writer;
+    if (!isPostgres())
+        writer.emplace(sqliteWriteLock(m_location.path));
     Error last;
     for (int attempt = 0; attempt < 5; ++attempt) {
         QSqlQuery q(db.value());
