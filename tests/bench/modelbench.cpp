@@ -1,0 +1,531 @@
+#include "modelbench.h"
+
+#include "backgroundrunner.h"
+#include "itemroles.h"
+#include "taskstore.h"
+#include "tasktablemodel.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QSqlTableModel>
+#include <QTableView>
+#include <QThread>
+
+#include <memory>
+
+namespace taskdesk::bench {
+
+namespace {
+
+constexpr int kScreenRows = 50;
+constexpr quint32 kSeed = 20240611; // the same random rows for the model and the baseline
+
+// What a QTableView asks of every visible cell (QStyledItemDelegate's
+// initStyleOption), plus what Taskdesk's badge and progress delegates ask.
+const QVector<int> &screenRoles()
+{
+    static const QVector<int> roles{Qt::DisplayRole, Qt::DecorationRole, Qt::FontRole,
+        Qt::TextAlignmentRole, Qt::ForegroundRole, Qt::BackgroundRole, Qt::CheckStateRole,
+        ui::StatusRole, ui::BadgeToneRole, ui::RawValueRole};
+    return roles;
+}
+
+// Reads a screen of rows from `first` the way a view paints it; returns how many
+// rows had a value in their first column.
+int readScreen(const QAbstractItemModel &model, int first, const QVector<int> &columns)
+{
+    const int end = std::min(model.rowCount(), first + kScreenRows);
+    int valid = 0;
+    for (int row = first; row < end; ++row) {
+        for (int column : columns) {
+            const QModelIndex index = model.index(row, column);
+            for (int role : screenRoles()) {
+                const QVariant v = model.data(index, role);
+                if (column == columns.constFirst() && role == Qt::DisplayRole && v.isValid())
+                    ++valid;
+            }
+        }
+    }
+    return valid;
+}
+
+int expectedScreen(const QAbstractItemModel &model, int first)
+{
+    return std::max(0, std::min(model.rowCount(), first + kScreenRows) - first);
+}
+
+QVector<int> jumpRows(qint64 total, int jumps)
+{
+    QRandomGenerator random(kSeed);
+    QVector<int> rows;
+    const auto range = quint32(std::max<qint64>(1, total - kScreenRows));
+    for (int i = 0; i < jumps; ++i)
+        rows.append(int(random.bounded(range)));
+    return rows;
+}
+
+// Processes events (the background reader's answers) for `ms`.
+void settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::msleep(1);
+    }
+}
+
+// The statuses a filter chip selects, one filter change after the other.
+const QVector<QVector<TaskStatus>> &filterSequence()
+{
+    static const QVector<QVector<TaskStatus>> sequence{{TaskStatus::Failed}, {TaskStatus::Pending},
+        {TaskStatus::Running}, {TaskStatus::Completed}, {}};
+    return sequence;
+}
+
+qint64 countOf(const StatusCounts &counts, const QVector<TaskStatus> &statuses)
+{
+    if (statuses.isEmpty())
+        return counts.total();
+    qint64 n = 0;
+    for (TaskStatus s : statuses)
+        n += counts.byStatus.value(s);
+    return n;
+}
+
+struct SignalCounter
+{
+    int dataChangedRows = 0;
+    int structural = 0; // inserts, removes, layout changes, resets
+
+    void attach(QAbstractItemModel &model, QObject *context)
+    {
+        QObject::connect(&model, &QAbstractItemModel::dataChanged, context,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                dataChangedRows += to.row() - from.row() + 1;
+            });
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            QObject::connect(&model, signal, context, [this] { ++structural; });
+        QObject::connect(
+            &model, &QAbstractItemModel::layoutChanged, context, [this] { ++structural; });
+        QObject::connect(
+            &model, &QAbstractItemModel::modelReset, context, [this] { ++structural; });
+    }
+    void clear() { *this = {}; }
+};
+
+} // namespace
+
+// ---------------------------------------------------------------- part 1
+
+QJsonObject runModelChild(const Options &o)
+{
+    QJsonObject out;
+    QJsonArray failures;
+    auto fail = [&](const QString &text) {
+        failures.append(text);
+        out.insert(QStringLiteral("failures"), failures);
+        return out;
+    };
+    Result<DatabaseLocation> loc = locationOf(o.db);
+    if (!loc.ok())
+        return fail(loc.error().message());
+    Database db(*loc);
+    Stopwatch timer;
+    if (Error e = db.open(Database::OpenMode::NoMigrate))
+        return fail(e.message());
+    out.insert(QStringLiteral("db_open_ms"), timer.wallMs());
+    TaskStore store(db, QStringLiteral("bench"));
+    Result<StatusCounts> counts = store.counts();
+    if (!counts.ok())
+        return fail(counts.error().message());
+    const qint64 total = counts->total();
+    out.insert(QStringLiteral("tasks"), total);
+    QVector<int> columns;
+    for (int c = 0; c < ui::TaskTableModel::ColumnCount; ++c)
+        columns.append(c);
+
+    ui::BackgroundRunner runner;
+    std::unique_ptr<ui::TaskTableModel> model;
+
+    // Time to the first screen: as the task table does it, a model and its
+    // filter, then the rows a view paints first. The count and the anchors for
+    // deep jumps come afterwards from the background reader.
+    Samples firstScreen;
+    Samples firstScreenCpu;
+    Samples ready;
+    for (int run = 0; run < 5; ++run) {
+        model.reset();
+        runner.waitForIdle(600000);
+        timer.restart();
+        model = std::make_unique<ui::TaskTableModel>(store, &runner);
+        model->setFilter(TaskFilter());
+        const int valid = readScreen(*model, 0, columns);
+        const double ms = timer.wallMs();
+        firstScreen.add(ms);
+        firstScreenCpu.add(timer.cpuMs());
+        if (run == 0)
+            out.insert(QStringLiteral("first_screen_cold_ms"), ms);
+        if (valid != expectedScreen(*model, 0) || (total > 0 && valid == 0))
+            fail(QStringLiteral("first screen: %1 of %2 rows had data")
+                     .arg(valid)
+                     .arg(expectedScreen(*model, 0)));
+        if (!runner.waitForIdle(600000))
+            return fail(QStringLiteral("the count did not arrive within 10 minutes"));
+        ready.add(timer.wallMs());
+        if (model->rowCount() != total || !model->isCountExact())
+            fail(QStringLiteral("rowCount %1, expected %2").arg(model->rowCount()).arg(total));
+    }
+    out.insert(QStringLiteral("first_screen"), firstScreen.toJson());
+    out.insert(QStringLiteral("first_screen_cpu"), firstScreenCpu.toJson());
+    out.insert(QStringLiteral("first_screen_ms"), firstScreen.median());
+    out.insert(QStringLiteral("count_and_anchors_ready"), ready.toJson());
+    out.insert(QStringLiteral("anchors"), model->anchorCount());
+    if (total >= 20 * ui::TaskTableModel::kPageSize && model->anchorCount() == 0)
+        fail(QStringLiteral("no keyset anchors after the count"));
+
+    // Jumps: a screen at a random row, as a drag of the scroll bar asks for it.
+    Samples jumps;
+    Samples jumpsCpu;
+    int jumpMisses = 0;
+    for (int row : jumpRows(total, o.jumps)) {
+        timer.restart();
+        const int valid = readScreen(*model, row, columns);
+        jumps.add(timer.wallMs());
+        jumpsCpu.add(timer.cpuMs());
+        if (valid != expectedScreen(*model, row))
+            ++jumpMisses;
+        QCoreApplication::processEvents();
+    }
+    out.insert(QStringLiteral("jump"), jumps.toJson());
+    out.insert(QStringLiteral("jump_cpu"), jumpsCpu.toJson());
+    if (jumpMisses > 0)
+        fail(QStringLiteral("%1 jumps found rows without data").arg(jumpMisses));
+
+    // Filter changes: a status chip after the other, then all again.
+    Samples filterChange;
+    Samples filterChangeCpu;
+    Samples filterReady;
+    for (int run = 0; run < o.filterRuns; ++run) {
+        for (const QVector<TaskStatus> &statuses : filterSequence()) {
+            TaskFilter filter;
+            filter.statuses = statuses;
+            timer.restart();
+            model->setFilter(filter);
+            const int valid = readScreen(*model, 0, columns);
+            filterChange.add(timer.wallMs());
+            filterChangeCpu.add(timer.cpuMs());
+            runner.waitForIdle(600000);
+            filterReady.add(timer.wallMs());
+            const qint64 expected = countOf(*counts, statuses);
+            if (model->rowCount() != expected)
+                fail(QStringLiteral("filter %1: %2 rows, expected %3")
+                         .arg(statuses.isEmpty() ? QStringLiteral("all")
+                                                 : statusName(statuses.constFirst()))
+                         .arg(model->rowCount())
+                         .arg(expected));
+            if (valid != expectedScreen(*model, 0))
+                fail(QStringLiteral("filter: first screen incomplete"));
+        }
+    }
+    out.insert(QStringLiteral("filter_change"), filterChange.toJson());
+    out.insert(QStringLiteral("filter_change_cpu"), filterChangeCpu.toJson());
+    out.insert(QStringLiteral("filter_change_count_ready"), filterReady.toJson());
+
+    // Sorting by a column without an index of its own (no target; the issue asks
+    // that sorting stays usable).
+    {
+        timer.restart();
+        model->sort(ui::TaskTableModel::Name, Qt::AscendingOrder);
+        readScreen(*model, 0, columns);
+        out.insert(QStringLiteral("sort_by_name_ms"), timer.wallMs());
+        runner.waitForIdle(600000);
+        out.insert(QStringLiteral("sort_by_name_ready_ms"), timer.wallMs());
+        timer.restart();
+        model->sort(ui::TaskTableModel::Id, Qt::DescendingOrder);
+        readScreen(*model, 0, columns);
+        out.insert(QStringLiteral("sort_back_by_id_ms"), timer.wallMs());
+        runner.waitForIdle(600000);
+    }
+
+    // Refresh with nothing changed. Rows changed within the model's overlap
+    // window are read again by design (late commits); "nothing changed" means
+    // nothing in that window either, so wait until it has passed.
+    {
+        QElapsedTimer waited;
+        waited.start();
+        for (;;) {
+            Result<QVariant> age = scalar(
+                db, QStringLiteral("SELECT {NOW} - COALESCE(max(updated_at), 0) FROM tasks"));
+            if (!age.ok())
+                return fail(age.error().message());
+            if (age->toLongLong() > ui::TaskTableModel::kOverlapMs + 250
+                || waited.elapsed() > 60000)
+                break;
+            settle(100);
+        }
+    }
+    SignalCounter signals_;
+    QObject context;
+    signals_.attach(*model, &context);
+    Samples refreshIdle;
+    Samples refreshIdleCpu;
+    for (int run = 0; run < o.refreshRuns; ++run) {
+        timer.restart();
+        model->refresh();
+        refreshIdle.add(timer.wallMs());
+        refreshIdleCpu.add(timer.cpuMs());
+        runner.waitForIdle(600000);
+    }
+    out.insert(QStringLiteral("refresh_unchanged"), refreshIdle.toJson());
+    out.insert(QStringLiteral("refresh_unchanged_cpu"), refreshIdleCpu.toJson());
+    if (signals_.dataChangedRows > 0 || signals_.structural > 0)
+        fail(QStringLiteral("a refresh with nothing changed signalled %1 changed rows and %2 "
+                            "structural changes")
+                 .arg(signals_.dataChangedRows)
+                 .arg(signals_.structural));
+
+    // Refresh after 100 tasks changed through another connection: half of them
+    // on the screen at the top, half anywhere.
+    Database other(*loc);
+    if (Error e = other.open(Database::OpenMode::NoMigrate))
+        return fail(e.message());
+    TaskStore operatorStore(other, QStringLiteral("bench-operator"));
+    QVector<qint64> ids;
+    for (int row = 0; row < std::min<qint64>(50, total); ++row)
+        ids.append(model->taskIdAt(row));
+    {
+        QRandomGenerator random(kSeed + 1);
+        while (ids.size() < std::min<qint64>(100, total)) {
+            const qint64 id = model->taskIdAt(int(random.bounded(quint32(total))));
+            if (id > 0 && !ids.contains(id))
+                ids.append(id);
+        }
+    }
+    Samples refreshChanged;
+    Samples refreshChangedCpu;
+    QJsonArray signalledRows;
+    for (int run = 0; run < std::max(1, o.refreshRuns / 4); ++run) {
+        // The screen is what the user looks at: its rows are in the cache, as
+        // they were before the changes (the random rows above may have pushed
+        // them out of it).
+        readScreen(*model, 0, columns);
+        runner.waitForIdle(600000);
+        int changed = 0;
+        for (qint64 id : std::as_const(ids)) {
+            Result<Task> t = operatorStore.task(id);
+            if (!t.ok())
+                continue;
+            Result<ActionReport> r = Error::invalid(QString());
+            switch (t->status) {
+            case TaskStatus::Completed:
+            case TaskStatus::Failed:
+                r = operatorStore.restart(id);
+                break;
+            case TaskStatus::Pending:
+                r = operatorStore.cancel(id);
+                break;
+            case TaskStatus::Running:
+                r = operatorStore.forceStop(id);
+                break;
+            }
+            if (r.ok())
+                ++changed;
+        }
+        if (changed != ids.size())
+            fail(QStringLiteral("only %1 of %2 tasks changed").arg(changed).arg(ids.size()));
+        signals_.clear();
+        timer.restart();
+        model->refresh();
+        refreshChanged.add(timer.wallMs());
+        refreshChangedCpu.add(timer.cpuMs());
+        signalledRows.append(signals_.dataChangedRows);
+        const int onScreen = int(std::min<qint64>(50, total));
+        if (signals_.dataChangedRows < onScreen)
+            fail(QStringLiteral("a refresh after %1 changes signalled only %2 changed rows (%3 "
+                                "were on the screen)")
+                     .arg(changed)
+                     .arg(signals_.dataChangedRows)
+                     .arg(onScreen));
+        runner.waitForIdle(600000);
+    }
+    out.insert(QStringLiteral("refresh_100_changed"), refreshChanged.toJson());
+    out.insert(QStringLiteral("refresh_100_changed_cpu"), refreshChangedCpu.toJson());
+    out.insert(QStringLiteral("refresh_100_changed_signalled_rows"), signalledRows);
+
+    out.insert(QStringLiteral("peak_rss_mb"), double(peakRssKb()) / 1024.0);
+    out.insert(QStringLiteral("rss_mb"), double(currentRssKb()) / 1024.0);
+
+    // The same model in a real (offscreen) table view: the first paint, and a
+    // drag of the scroll bar to random rows followed by a paint. Not part of the
+    // model's peak RSS above: a view of a million rows keeps its own header sections.
+    {
+        QTableView view;
+        view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view.verticalHeader()->setDefaultSectionSize(24);
+        view.setSortingEnabled(false);
+        view.resize(1280, 900);
+        timer.restart();
+        view.setModel(model.get());
+        view.show();
+        view.viewport()->grab();
+        out.insert(QStringLiteral("view_first_paint_ms"), timer.wallMs());
+        Samples scroll;
+        for (int row : jumpRows(total, std::min(o.jumps, 100))) {
+            timer.restart();
+            view.verticalScrollBar()->setValue(row);
+            view.viewport()->grab();
+            scroll.add(timer.wallMs());
+            QCoreApplication::processEvents();
+        }
+        out.insert(QStringLiteral("view_scroll"), scroll.toJson());
+        out.insert(QStringLiteral("view_peak_rss_mb"), double(peakRssKb()) / 1024.0);
+    }
+    model.reset();
+    runner.waitForIdle(600000);
+    if (!failures.isEmpty())
+        out.insert(QStringLiteral("failures"), failures);
+    return out;
+}
+
+// ---------------------------------------------------------------- part 2
+
+QJsonObject runBaselineChild(const Options &o)
+{
+    QJsonObject out;
+    QJsonArray failures;
+    auto fail = [&](const QString &text) {
+        failures.append(text);
+        out.insert(QStringLiteral("failures"), failures);
+        return out;
+    };
+    Result<DatabaseLocation> loc = locationOf(o.db);
+    if (!loc.ok())
+        return fail(loc.error().message());
+    Database db(*loc);
+    if (Error e = db.open(Database::OpenMode::NoMigrate))
+        return fail(e.message());
+    Result<QSqlDatabase> connection = db.connection();
+    if (!connection.ok())
+        return fail(connection.error().message());
+    Result<QVariant> totalValue = scalar(db, QStringLiteral("SELECT count(*) FROM tasks"));
+    if (!totalValue.ok())
+        return fail(totalValue.error().message());
+    const qint64 total = totalValue->toLongLong();
+    const qint64 limitKb = o.baselineLimitMb * 1024;
+    bool gaveUp = false;
+
+    // The same columns as the task table shows.
+    QVector<int> columns;
+    auto makeModel = [&]() {
+        auto m = std::make_unique<QSqlTableModel>(nullptr, connection.value());
+        m->setTable(QStringLiteral("tasks"));
+        if (columns.isEmpty()) {
+            for (const char *name : {"id", "name", "kind", "queue", "status", "progress_done",
+                     "worker_id", "started_at", "heartbeat_at", "completed_at", "attempt"})
+                columns.append(m->fieldIndex(QString::fromLatin1(name)));
+        }
+        m->setSort(m->fieldIndex(QStringLiteral("id")), Qt::DescendingOrder);
+        return m;
+    };
+    // fetchMore() until `rows` rows are there, as a view does when it scrolls.
+    auto fetchTo = [&](QSqlTableModel &m, qint64 rows) {
+        int step = 0;
+        while (m.rowCount() < rows && m.canFetchMore()) {
+            m.fetchMore();
+            if (++step % 64 == 0 && currentRssKb() > limitKb) {
+                gaveUp = true;
+                return false;
+            }
+        }
+        return true;
+    };
+
+    Stopwatch timer;
+    Samples firstScreen;
+    Samples firstScreenCpu;
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        std::unique_ptr<QSqlTableModel> m = makeModel();
+        if (!m->select())
+            return fail(m->lastError().text());
+        const int valid = readScreen(*m, 0, columns);
+        firstScreen.add(timer.wallMs());
+        firstScreenCpu.add(timer.cpuMs());
+        if (valid != expectedScreen(*m, 0))
+            fail(QStringLiteral("baseline first screen: %1 rows").arg(valid));
+        out.insert(QStringLiteral("rows_known_after_select"), m->rowCount());
+    }
+    out.insert(QStringLiteral("first_screen"), firstScreen.toJson());
+    out.insert(QStringLiteral("first_screen_cpu"), firstScreenCpu.toJson());
+    out.insert(QStringLiteral("first_screen_ms"), firstScreen.median());
+
+    // Jumps on a fresh model: each fetches as far as its row.
+    {
+        std::unique_ptr<QSqlTableModel> m = makeModel();
+        m->select();
+        Samples jumps;
+        for (int row : jumpRows(total, o.jumps)) {
+            timer.restart();
+            if (!fetchTo(*m, row + kScreenRows))
+                break;
+            readScreen(*m, row, columns);
+            jumps.add(timer.wallMs());
+        }
+        out.insert(QStringLiteral("jump"), jumps.toJson());
+    }
+    // A jump to the end on a fresh model: every row fetched (what a scroll bar
+    // that spans all rows costs).
+    if (!gaveUp) {
+        timer.restart();
+        std::unique_ptr<QSqlTableModel> m = makeModel();
+        m->select();
+        if (fetchTo(*m, total)) {
+            readScreen(*m, int(std::max<qint64>(0, total - kScreenRows)), columns);
+            out.insert(QStringLiteral("jump_to_end_ms"), timer.wallMs());
+            if (m->rowCount() != total)
+                fail(
+                    QStringLiteral("baseline fetched %1 of %2 rows").arg(m->rowCount()).arg(total));
+        }
+    }
+    out.insert(QStringLiteral("gave_up"), gaveUp);
+    if (gaveUp)
+        out.insert(QStringLiteral("gave_up_at_rss_mb"), double(currentRssKb()) / 1024.0);
+    out.insert(QStringLiteral("peak_rss_mb"), double(peakRssKb()) / 1024.0);
+
+    // Filter changes: setFilter() selects again.
+    {
+        std::unique_ptr<QSqlTableModel> m = makeModel();
+        m->select();
+        Samples filterChange;
+        for (int run = 0; run < o.filterRuns; ++run) {
+            for (const QVector<TaskStatus> &statuses : filterSequence()) {
+                timer.restart();
+                m->setFilter(statuses.isEmpty()
+                        ? QString()
+                        : QStringLiteral("status = '%1'").arg(statusName(statuses.constFirst())));
+                readScreen(*m, 0, columns);
+                filterChange.add(timer.wallMs());
+            }
+        }
+        out.insert(QStringLiteral("filter_change"), filterChange.toJson());
+        // A refresh is select() again, back to the first screen.
+        Samples refresh;
+        for (int run = 0; run < o.refreshRuns; ++run) {
+            timer.restart();
+            m->select();
+            readScreen(*m, 0, columns);
+            refresh.add(timer.wallMs());
+        }
+        out.insert(QStringLiteral("refresh"), refresh.toJson());
+    }
+    if (!failures.isEmpty())
+        out.insert(QStringLiteral("failures"), failures);
+    return out;
+}
+
+} // namespace taskdesk::bench

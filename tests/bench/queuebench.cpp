@@ -1,0 +1,313 @@
+#include "queuebench.h"
+
+#include "scheduling/settings.h"
+#include "scheduling/sweeper.h"
+#include "taskstore.h"
+
+#include <QCoreApplication>
+#include <QMutex>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace taskdesk::bench {
+
+namespace {
+
+constexpr int kStale = 1000;
+const QString kStaleQueue = QStringLiteral("bench-stale");
+const QString kStaleWorker = QStringLiteral("bench-lost@bench:1");
+const QString kQueue = QStringLiteral("bench-queue");
+constexpr qint64 kBacklog = 10000; // tasks not due for an hour
+// Above the queue threshold of the sweeper's rules below, far below the age the
+// stale tasks get: the sample's own RUNNING tasks (fresh heartbeats) stay out.
+constexpr qint64 kTimeoutMs = 30 * 60 * 1000;
+
+// Claims kStale tasks as a worker that then dies, and ages their heartbeats.
+Error makeStale(Database &db)
+{
+    TaskStore store(db, QStringLiteral("bench"));
+    for (int i = 0; i < kStale; ++i) {
+        Result<std::optional<Claim>> claim = store.claim(kStaleWorker, {kStaleQueue});
+        if (!claim.ok())
+            return claim.error();
+        if (!claim.value())
+            return Error::database(QStringLiteral("no stale task left to claim"));
+    }
+    return execSql(db,
+        QStringLiteral("UPDATE tasks SET heartbeat_at = {NOW} - ? WHERE status = "
+                       "'RUNNING' AND worker_id = ?"),
+        {2 * kTimeoutMs, kStaleWorker});
+}
+
+void drainEvents()
+{
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- part 3
+
+QJsonObject runSweeperBench(Database &db, const Options &o)
+{
+    QJsonObject out;
+    QJsonArray failures;
+    auto fail = [&](const QString &text) {
+        failures.append(text);
+        out.insert(QStringLiteral("failures"), failures);
+        return out;
+    };
+    const int runs = std::max(1, o.sweepRuns);
+    if (Error e
+        = addTasks(db, qint64(2 * runs * kStale), kStaleQueue, QStringLiteral("stale"), 1000))
+        return fail(e.message());
+    Settings settings(db, QStringLiteral("bench"));
+    if (Error e = settings.set(
+            QString(SettingKey::SweeperHeartbeatTimeoutS), QString::number(kTimeoutMs / 1000)))
+        return fail(e.message());
+
+    TaskStore store(db, QStringLiteral("sweeper"));
+    QElapsedTimer timer;
+    Samples storePass;
+    for (int run = 0; run < runs; ++run) {
+        if (Error e = makeStale(db))
+            return fail(e.message());
+        timer.restart();
+        Result<CleanupReport> r = store.sweepLostWorkers(kTimeoutMs, TaskStore::kPoisonRescues);
+        storePass.add(msSince(timer));
+        if (!r.ok())
+            return fail(r.error().message());
+        if (r->runningRequeued.size() != kStale)
+            fail(QStringLiteral("sweepLostWorkers re-queued %1 tasks, expected %2")
+                     .arg(r->runningRequeued.size())
+                     .arg(kStale));
+    }
+    out.insert(QStringLiteral("store_pass_1000_stale"), storePass.toJson());
+
+    // The whole pass of a running Sweeper (it holds the lease): lost workers,
+    // the queue report, the workers table.
+    Sweeper sweeper(db);
+    sweeper.setHolderId(QStringLiteral("bench-sweeper"));
+    sweeper.setIntervalMs(3600 * 1000);
+    sweeper.start();
+    drainEvents(); // its first pass
+    Samples sweeperPass;
+    Samples idlePass;
+    int reported = 0;
+    for (int run = 0; run < runs; ++run) {
+        if (Error e = makeStale(db))
+            return fail(e.message());
+        timer.restart();
+        Result<SweepReport> r = sweeper.sweepNow();
+        sweeperPass.add(msSince(timer));
+        if (!r.ok())
+            return fail(r.error().message());
+        if (r->tasks.runningRequeued.size() != kStale)
+            fail(QStringLiteral("the Sweeper re-queued %1 tasks, expected %2")
+                     .arg(r->tasks.runningRequeued.size())
+                     .arg(kStale));
+        reported = int(r->queuedReported.size());
+        timer.restart();
+        Result<SweepReport> idle = sweeper.sweepNow();
+        idlePass.add(msSince(timer));
+        if (!idle.ok())
+            return fail(idle.error().message());
+        if (idle->tasks.total() != 0)
+            fail(QStringLiteral("an idle pass acted on %1 tasks").arg(idle->tasks.total()));
+    }
+    sweeper.stop();
+    out.insert(QStringLiteral("sweeper_pass_1000_stale"), sweeperPass.toJson());
+    out.insert(QStringLiteral("sweeper_pass_idle"), idlePass.toJson());
+    out.insert(QStringLiteral("queued_reported_per_pass"), reported);
+    out.insert(QStringLiteral("pass_ms"), sweeperPass.median());
+    settings.reset(QString(SettingKey::SweeperHeartbeatTimeoutS));
+    // The re-queued tasks would be due again after their backoff.
+    if (Error e = removeFixtureTasks(db, kStaleQueue))
+        fail(e.message());
+    if (!failures.isEmpty())
+        out.insert(QStringLiteral("failures"), failures);
+    return out;
+}
+
+// ---------------------------------------------------------------- part 4
+
+namespace {
+
+struct ThreadResult
+{
+    qint64 done = 0;
+    Samples latency; // one claim + finish, ms
+    double cpuMs = 0; // of the thread, over the run
+    QString error;
+    bool drained = false;
+};
+
+// Claims from `queues` (empty: every queue, a worker's default) on `connections`
+// threads for `seconds`, each claim finished at once.
+QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections, double seconds,
+    const QStringList &queues)
+{
+    QJsonObject out;
+    // Enough for a fast run; a run that drains them stops early and says so.
+    const qint64 prefill = std::max<qint64>(1000, qint64(seconds * 15000));
+    if (Error e = addTasks(db, prefill, kQueue, QStringLiteral("bench"))) {
+        out.insert(QStringLiteral("error"), e.message());
+        return out;
+    }
+    std::vector<ThreadResult> results;
+    results.resize(size_t(connections));
+    std::atomic<bool> stop{false};
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < connections; ++i) {
+        threads.emplace_back(QThread::create([&, i]() {
+            ThreadResult &result = results.at(size_t(i));
+            {
+                Database mine(loc);
+                if (Error e = mine.open(Database::OpenMode::NoMigrate)) {
+                    result.error = e.message();
+                    ++ready;
+                    return;
+                }
+                TaskStore store(mine, QStringLiteral("bench"));
+                const QString worker = QStringLiteral("bench-queue-%1@bench").arg(i);
+                ++ready;
+                while (!go.load())
+                    QThread::yieldCurrentThread();
+                QElapsedTimer timer;
+                const double cpuStart = threadCpuMs();
+                while (!stop.load()) {
+                    timer.restart();
+                    Result<std::optional<Claim>> claim = store.claim(worker, queues);
+                    if (!claim.ok()) {
+                        result.error = claim.error().message();
+                        break;
+                    }
+                    if (!claim.value()) {
+                        result.drained = true;
+                        break;
+                    }
+                    Result<FinishResult> f
+                        = store.finishSuccess(claim.value()->taskId, claim.value()->lease);
+                    if (!f.ok()) {
+                        result.error = f.error().message();
+                        break;
+                    }
+                    if (!f->accepted) {
+                        result.error = QStringLiteral("a finish was not accepted");
+                        break;
+                    }
+                    result.latency.add(msSince(timer));
+                    ++result.done;
+                }
+                result.cpuMs = threadCpuMs() - cpuStart;
+                mine.closeThreadConnection();
+            }
+        }));
+        threads.back()->start();
+    }
+    while (ready.load() < connections)
+        QThread::msleep(1);
+    QElapsedTimer timer;
+    timer.start();
+    go = true;
+    while (timer.elapsed() < qint64(seconds * 1000)) {
+        bool allDone = true;
+        for (auto &t : threads)
+            allDone = allDone && t->isFinished();
+        if (allDone)
+            break;
+        QThread::msleep(5);
+    }
+    stop = true;
+    for (auto &t : threads)
+        t->wait();
+    const double elapsed = msSince(timer) / 1000.0;
+    qint64 done = 0;
+    double cpuMs = 0;
+    Samples latency;
+    bool drained = false;
+    QStringList errors;
+    for (const ThreadResult &r : results) {
+        done += r.done;
+        cpuMs += r.cpuMs;
+        drained = drained || r.drained;
+        if (!r.error.isEmpty())
+            errors << r.error;
+    }
+    for (const ThreadResult &r : results)
+        latency.append(r.latency);
+    out.insert(QStringLiteral("connections"), connections);
+    out.insert(QStringLiteral("tasks"), done);
+    out.insert(QStringLiteral("seconds"), elapsed);
+    out.insert(QStringLiteral("per_second"), elapsed > 0 ? double(done) / elapsed : 0.0);
+    out.insert(QStringLiteral("drained"), drained);
+    // In this process only: SQLite's work, not PostgreSQL's server.
+    out.insert(QStringLiteral("client_cpu_ms_per_task"), done > 0 ? cpuMs / double(done) : 0.0);
+    out.insert(QStringLiteral("claim_and_finish"), latency.toJson());
+    if (Error e = removeFixtureTasks(db, kQueue))
+        errors << e.message();
+    if (!errors.isEmpty())
+        out.insert(QStringLiteral("error"), errors.join(QStringLiteral("; ")));
+    return out;
+}
+
+} // namespace
+
+QJsonObject runQueueBench(const QString &url, const Options &o)
+{
+    QJsonObject out;
+    Result<DatabaseLocation> loc = locationOf(url);
+    if (!loc.ok()) {
+        out.insert(QStringLiteral("failures"), QJsonArray{loc.error().message()});
+        return out;
+    }
+    Database db(*loc);
+    if (Error e = db.open()) {
+        out.insert(QStringLiteral("failures"), QJsonArray{e.message()});
+        return out;
+    }
+    QJsonArray failures;
+    auto check = [&](const QString &name, const QJsonObject &run) {
+        if (run.contains(QStringLiteral("error")))
+            failures.append(QString(
+                name + QStringLiteral(": ") + run.value(QStringLiteral("error")).toString()));
+        else if (run.value(QStringLiteral("tasks")).toInteger() == 0)
+            failures.append(QString(name + QStringLiteral(": nothing claimed")));
+    };
+    // Workers of every queue (the default): they take the sample's due tasks
+    // first, then the bench's own.
+    for (int connections : o.connections) {
+        const QJsonObject run = queueRun(*loc, db, connections, o.queueSeconds, {});
+        out.insert(QString::number(connections), run);
+        check(QStringLiteral("%1 connection(s)").arg(connections), run);
+    }
+    // A worker of one queue behind a backlog: the due tasks of the other queues
+    // and tasks that are not due yet (delayed, or backing off after a failure)
+    // come first in (priority, id) order.
+    if (Error e = addTasks(
+            db, kBacklog, QStringLiteral("bench-later"), QStringLiteral("bench"), 0, 3600 * 1000)) {
+        failures.append(e.message());
+    } else {
+        Result<QVariant> ahead = scalar(db,
+            QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'PENDING' AND queue <> ?"),
+            {kQueue});
+        QJsonObject run = queueRun(*loc, db, 1, o.queueSeconds, {kQueue});
+        check(QStringLiteral("behind a backlog"), run);
+        run.insert(QStringLiteral("pending_of_other_queues_or_not_due"),
+            ahead.ok() ? ahead->toLongLong() : -1);
+        out.insert(QStringLiteral("one_queue_behind_backlog"), run);
+        if (Error err = removeFixtureTasks(db, QStringLiteral("bench-later")))
+            failures.append(err.message());
+    }
+    if (!failures.isEmpty())
+        out.insert(QStringLiteral("failures"), failures);
+    return out;
+}
+
+} // namespace taskdesk::bench

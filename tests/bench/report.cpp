@@ -1,0 +1,328 @@
+#include "report.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <optional>
+
+namespace taskdesk::bench {
+
+namespace {
+
+std::optional<double> at(const QJsonObject &report, const QString &path)
+{
+    QJsonValue v = report;
+    for (const QString &key : path.split(QLatin1Char('/'))) {
+        if (!v.isObject())
+            return std::nullopt;
+        v = v.toObject().value(key);
+    }
+    if (!v.isDouble())
+        return std::nullopt;
+    return v.toDouble();
+}
+
+QString number(double v)
+{
+    if (v >= 1000)
+        return QString::number(v, 'f', 0);
+    if (v >= 100)
+        return QString::number(v, 'f', 1);
+    if (v >= 1)
+        return QString::number(v, 'f', 2);
+    return QString::number(v, 'g', 3);
+}
+
+QString withUnit(double v, const QString &unit)
+{
+    if (unit == QLatin1String("×"))
+        return number(v) + unit;
+    return number(v) + QLatin1Char(' ') + unit;
+}
+
+struct Target
+{
+    QString id;
+    QString what;
+    QString unit;
+    double goal = 0;
+    bool higherIsBetter = false;
+    std::optional<double> measured;
+    QString note;
+};
+
+std::optional<double> ratio(std::optional<double> a, std::optional<double> b)
+{
+    if (!a || !b || *b <= 0)
+        return std::nullopt;
+    return *a / *b;
+}
+
+QVector<Target> targetsOf(const QJsonObject &r)
+{
+    QVector<Target> t;
+    t.append({QStringLiteral("model.first_screen"),
+        QStringLiteral("task table: first screen of rows (median)"), QStringLiteral("ms"), 100,
+        false, at(r, QStringLiteral("model/first_screen_ms")), {}});
+    t.append(
+        {QStringLiteral("model.jump_p99"), QStringLiteral("task table: jump to a random row, p99"),
+            QStringLiteral("ms"), 16, false, at(r, QStringLiteral("model/jump/p99_ms")), {}});
+    t.append({QStringLiteral("model.filter_change"),
+        QStringLiteral("task table: status filter change (median)"), QStringLiteral("ms"), 150,
+        false, at(r, QStringLiteral("model/filter_change/p50_ms")), {}});
+    t.append({QStringLiteral("model.refresh_unchanged"),
+        QStringLiteral("task table: refresh, nothing changed (median)"), QStringLiteral("ms"), 2,
+        false, at(r, QStringLiteral("model/refresh_unchanged/p50_ms")), {}});
+    t.append({QStringLiteral("model.refresh_100"),
+        QStringLiteral("task table: refresh, 100 rows changed (median)"), QStringLiteral("ms"), 10,
+        false, at(r, QStringLiteral("model/refresh_100_changed/p50_ms")), {}});
+    t.append({QStringLiteral("model.peak_rss"), QStringLiteral("task table process: peak RSS"),
+        QStringLiteral("MB"), 150, false, at(r, QStringLiteral("model/peak_rss_mb")), {}});
+    t.append({QStringLiteral("baseline.first_screen"),
+        QStringLiteral("first screen: QSqlTableModel time / ours"), QStringLiteral("×"), 10, true,
+        ratio(at(r, QStringLiteral("baseline/first_screen_ms")),
+            at(r, QStringLiteral("model/first_screen_ms"))),
+        {}});
+    t.append({QStringLiteral("baseline.memory"), QStringLiteral("peak RSS: QSqlTableModel / ours"),
+        QStringLiteral("×"), 5, true,
+        ratio(at(r, QStringLiteral("baseline/peak_rss_mb")),
+            at(r, QStringLiteral("model/peak_rss_mb"))),
+        {}});
+    t.append(
+        {QStringLiteral("sweeper.pass"), QStringLiteral("Sweeper pass, 1,000 stale tasks (median)"),
+            QStringLiteral("ms"), 50, false, at(r, QStringLiteral("sweeper/pass_ms")), {}});
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")})
+        t.append({QStringLiteral("queue.") + backend,
+            QStringLiteral("claim + finish, %1, 4 connections").arg(backend),
+            QStringLiteral("tasks/s"), 5000, true,
+            at(r, QStringLiteral("queue/%1/4/per_second").arg(backend)), {}});
+    t.append({QStringLiteral("worker.e2e"), QStringLiteral("worker end to end / xargs -P rate"),
+        QStringLiteral("×"), 0.7, true, at(r, QStringLiteral("worker_e2e/ratio")), {}});
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        t.append({QStringLiteral("latency.cancel.") + backend,
+            QStringLiteral("Cancel to process group gone, %1 (median)").arg(backend),
+            QStringLiteral("ms"), backend == QLatin1String("sqlite") ? 1000.0 : 250.0, false,
+            at(r, QStringLiteral("latency/%1/cancel_to_dead/p50_ms").arg(backend)), {}});
+        const std::optional<double> bound
+            = at(r, QStringLiteral("latency/%1/loss_bound_ms").arg(backend));
+        // A bound holds for every run, not only for the median one.
+        t.append({QStringLiteral("latency.loss.") + backend,
+            QStringLiteral("worker SIGKILL to task re-queued, %1 (worst run)").arg(backend),
+            QStringLiteral("ms"), bound.value_or(0), false,
+            bound ? at(r, QStringLiteral("latency/%1/loss_to_requeue/max_ms").arg(backend))
+                  : std::nullopt,
+            QStringLiteral("timeout + interval + 10 %")});
+    }
+    return t;
+}
+
+} // namespace
+
+QJsonArray evaluateTargets(const QJsonObject &report)
+{
+    QJsonArray out;
+    for (const Target &t : targetsOf(report)) {
+        if (!t.measured)
+            continue;
+        const double m = *t.measured;
+        const bool pass = t.higherIsBetter ? m >= t.goal : m <= t.goal;
+        QString margin;
+        if (t.higherIsBetter) {
+            margin = pass
+                ? QStringLiteral("%1% above the goal").arg(number((m / t.goal - 1) * 100))
+                : QStringLiteral("%1% short of the goal").arg(number((1 - m / t.goal) * 100));
+        } else {
+            margin = pass ? QStringLiteral("%1% under the goal").arg(number((1 - m / t.goal) * 100))
+                          : QStringLiteral("%1% over the goal (%2× it)")
+                                .arg(number((m / t.goal - 1) * 100), number(m / t.goal));
+        }
+        QJsonObject o{
+            {QStringLiteral("id"), t.id},
+            {QStringLiteral("what"), t.what},
+            {QStringLiteral("goal"), t.goal},
+            {QStringLiteral("comparison"),
+                t.higherIsBetter ? QStringLiteral(">=") : QStringLiteral("<=")},
+            {QStringLiteral("unit"), t.unit},
+            {QStringLiteral("measured"), m},
+            {QStringLiteral("pass"), pass},
+            {QStringLiteral("margin"), margin},
+        };
+        if (!t.note.isEmpty())
+            o.insert(QStringLiteral("note"), t.note);
+        out.append(o);
+    }
+    return out;
+}
+
+namespace {
+
+QString pad(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '));
+}
+
+void line(QStringList &lines, const QString &label, const QString &value)
+{
+    lines << QStringLiteral("  ") + pad(label, 58) + value;
+}
+
+QString dist(const QJsonObject &r, const QString &path)
+{
+    const std::optional<double> p50 = at(r, path + QStringLiteral("/p50_ms"));
+    const std::optional<double> p99 = at(r, path + QStringLiteral("/p99_ms"));
+    const std::optional<double> max = at(r, path + QStringLiteral("/max_ms"));
+    if (!p50)
+        return QStringLiteral("-");
+    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms")
+        .arg(number(*p50), number(p99.value_or(0)), number(max.value_or(0)));
+}
+
+QString ms(const QJsonObject &r, const QString &path)
+{
+    const std::optional<double> v = at(r, path);
+    return v ? number(*v) + QStringLiteral(" ms") : QStringLiteral("-");
+}
+
+} // namespace
+
+QString formatTable(const QJsonObject &r)
+{
+    QStringList lines;
+    const QJsonObject machine = r.value(QStringLiteral("machine")).toObject();
+    lines << QStringLiteral("taskdesk-bench  %1 tasks  %2  %3 × %4, %5 MB, load %6")
+                 .arg(r.value(QStringLiteral("tasks")).toInteger())
+                 .arg(r.value(QStringLiteral("date")).toString())
+                 .arg(machine.value(QStringLiteral("nproc")).toInt())
+                 .arg(machine.value(QStringLiteral("cpu")).toString())
+                 .arg(machine.value(QStringLiteral("memory_mb")).toInteger())
+                 .arg(QString::fromUtf8(
+                     QJsonDocument(r.value(QStringLiteral("load_average_start")).toArray())
+                         .toJson(QJsonDocument::Compact)));
+    lines << QString();
+    lines << QStringLiteral("  ") + pad(QStringLiteral("target"), 58)
+            + pad(QStringLiteral("goal"), 14) + pad(QStringLiteral("measured"), 14)
+            + QStringLiteral("result");
+    for (const QJsonValue &v : r.value(QStringLiteral("targets")).toArray()) {
+        const QJsonObject t = v.toObject();
+        const QString unit = t.value(QStringLiteral("unit")).toString();
+        const QString goal
+            = (t.value(QStringLiteral("comparison")).toString() == QLatin1String(">=")
+                      ? QStringLiteral("≥ ")
+                      : QStringLiteral("≤ "))
+            + withUnit(t.value(QStringLiteral("goal")).toDouble(), unit);
+        lines << QStringLiteral("  ") + pad(t.value(QStringLiteral("what")).toString(), 58)
+                + pad(goal, 14)
+                + pad(withUnit(t.value(QStringLiteral("measured")).toDouble(), unit), 14)
+                + (t.value(QStringLiteral("pass")).toBool() ? QStringLiteral("pass, ")
+                                                            : QStringLiteral("MISS, "))
+                + t.value(QStringLiteral("margin")).toString();
+    }
+    lines << QString() << QStringLiteral("Other figures");
+    line(lines, QStringLiteral("fill (SampleData::fillBulk)"), ms(r, QStringLiteral("fill_ms")));
+    if (r.contains(QStringLiteral("model"))) {
+        line(lines, QStringLiteral("model: first screen, cold (first creation)"),
+            ms(r, QStringLiteral("model/first_screen_cold_ms")));
+        line(lines, QStringLiteral("model: count and anchors ready"),
+            dist(r, QStringLiteral("model/count_and_anchors_ready")));
+        line(lines, QStringLiteral("model: jump"), dist(r, QStringLiteral("model/jump")));
+        line(lines, QStringLiteral("model: filter change"),
+            dist(r, QStringLiteral("model/filter_change")));
+        line(lines, QStringLiteral("model: filter change, count ready"),
+            dist(r, QStringLiteral("model/filter_change_count_ready")));
+        line(lines, QStringLiteral("model: sort by name (no index)"),
+            ms(r, QStringLiteral("model/sort_by_name_ms")));
+        line(lines, QStringLiteral("model: refresh, nothing changed"),
+            dist(r, QStringLiteral("model/refresh_unchanged")));
+        line(lines, QStringLiteral("model: refresh, 100 changed"),
+            dist(r, QStringLiteral("model/refresh_100_changed")));
+        line(lines, QStringLiteral("view: first paint of a QTableView"),
+            ms(r, QStringLiteral("model/view_first_paint_ms")));
+        line(lines, QStringLiteral("view: scroll bar to a random row + paint"),
+            dist(r, QStringLiteral("model/view_scroll")));
+        line(lines, QStringLiteral("view: peak RSS with the view"),
+            number(at(r, QStringLiteral("model/view_peak_rss_mb")).value_or(0))
+                + QStringLiteral(" MB"));
+    }
+    if (r.contains(QStringLiteral("baseline"))) {
+        line(lines, QStringLiteral("QSqlTableModel: first screen"),
+            dist(r, QStringLiteral("baseline/first_screen")));
+        line(lines, QStringLiteral("QSqlTableModel: jump (fetchMore as needed)"),
+            dist(r, QStringLiteral("baseline/jump")));
+        line(lines, QStringLiteral("QSqlTableModel: jump to the end (fetch all)"),
+            ms(r, QStringLiteral("baseline/jump_to_end_ms")));
+        line(lines, QStringLiteral("QSqlTableModel: filter change"),
+            dist(r, QStringLiteral("baseline/filter_change")));
+        line(lines, QStringLiteral("QSqlTableModel: refresh (select again)"),
+            dist(r, QStringLiteral("baseline/refresh")));
+        line(lines, QStringLiteral("QSqlTableModel: peak RSS"),
+            number(at(r, QStringLiteral("baseline/peak_rss_mb")).value_or(0))
+                + QStringLiteral(" MB"));
+        const std::optional<double> ours = at(r, QStringLiteral("model/jump/p99_ms"));
+        const std::optional<double> theirs = at(r, QStringLiteral("baseline/jump/p99_ms"));
+        if (ours && theirs && *ours > 0)
+            line(lines, QStringLiteral("jump p99: QSqlTableModel / ours"),
+                number(*theirs / *ours) + QStringLiteral("×"));
+    }
+    if (r.contains(QStringLiteral("sweeper"))) {
+        line(lines, QStringLiteral("TaskStore::sweepLostWorkers, 1,000 stale"),
+            dist(r, QStringLiteral("sweeper/store_pass_1000_stale")));
+        line(lines, QStringLiteral("Sweeper pass, 1,000 stale"),
+            dist(r, QStringLiteral("sweeper/sweeper_pass_1000_stale")));
+        line(lines, QStringLiteral("Sweeper pass, nothing stale"),
+            dist(r, QStringLiteral("sweeper/sweeper_pass_idle")));
+    }
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        for (const QString &n : {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4")}) {
+            const std::optional<double> rate
+                = at(r, QStringLiteral("queue/%1/%2/per_second").arg(backend, n));
+            if (rate)
+                line(lines, QStringLiteral("claim + finish, %1, %2 connection(s)").arg(backend, n),
+                    number(*rate) + QStringLiteral(" tasks/s; one pair ")
+                        + dist(r, QStringLiteral("queue/%1/%2/claim_and_finish").arg(backend, n)));
+        }
+    }
+    if (r.contains(QStringLiteral("worker_e2e"))) {
+        line(lines, QStringLiteral("worker end to end (wall clock, with start-up)"),
+            number(at(r, QStringLiteral("worker_e2e/worker_per_second")).value_or(0))
+                + QStringLiteral(" tasks/s"));
+        line(lines, QStringLiteral("worker end to end (first start to last finish)"),
+            number(at(r, QStringLiteral("worker_e2e/worker_in_db_per_second")).value_or(0))
+                + QStringLiteral(" tasks/s"));
+        line(lines, QStringLiteral("xargs -P"),
+            number(at(r, QStringLiteral("worker_e2e/xargs_per_second")).value_or(0))
+                + QStringLiteral(" /bin/true per s"));
+    }
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        const QString base = QStringLiteral("latency/") + backend;
+        if (!at(r, base + QStringLiteral("/loss_bound_ms"))
+            && !at(r, base + QStringLiteral("/cancel_to_dead/p50_ms")))
+            continue;
+        line(lines, QStringLiteral("Cancel to group gone, %1").arg(backend),
+            dist(r, base + QStringLiteral("/cancel_to_dead")));
+        line(lines, QStringLiteral("worker SIGKILL to re-queue, %1").arg(backend),
+            dist(r, base + QStringLiteral("/loss_to_requeue")));
+        line(lines,
+            QStringLiteral("worker SIGKILL to its execution's leader gone, %1").arg(backend),
+            dist(r, base + QStringLiteral("/loss_execution_leader_gone")));
+        line(lines,
+            QStringLiteral("executions whose children outlived the worker, %1").arg(backend),
+            QStringLiteral("%1 of %2")
+                .arg(r.value(QStringLiteral("latency"))
+                         .toObject()
+                         .value(backend)
+                         .toObject()
+                         .value(QStringLiteral("loss_groups_outliving_worker"))
+                         .toInt())
+                .arg(at(r, base + QStringLiteral("/loss_to_requeue/n")).value_or(0)));
+    }
+    const QJsonArray failures = r.value(QStringLiteral("failures")).toArray();
+    if (!failures.isEmpty()) {
+        lines << QString() << QStringLiteral("FAILED CHECKS");
+        for (const QJsonValue &f : failures)
+            lines << QStringLiteral("  ") + f.toString();
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace taskdesk::bench
