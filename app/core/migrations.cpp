@@ -287,6 +287,23 @@ QVector<Migration> buildMigrations()
                            "EXECUTE FUNCTION taskdesk_count_update()"),
         }});
 
+    // 5: claims read the next due task in (priority, due time) order from an
+    // index that holds that order, overall and per queue. In (priority, id)
+    // order a claim stepped over every task not due yet (delayed, or backing off)
+    // and, for a worker of one queue, over the other queues' backlog: 15 ms of
+    // CPU per claim on SQLite behind 25,000 such tasks, and PostgreSQL, with
+    // statistics older than a burst of new tasks, sorted the whole queue for
+    // each claim (80 ms).
+    list.append({5, QStringLiteral("claim indexes by queue and due time"),
+        {
+            QStringLiteral("DROP INDEX tasks_pending_idx"),
+            QStringLiteral("CREATE INDEX tasks_pending_idx ON tasks (priority DESC, run_after, id) "
+                           "WHERE status = 'PENDING'"),
+            QStringLiteral("CREATE INDEX tasks_queue_pending_idx ON tasks (queue, priority DESC, "
+                           "run_after, id) WHERE status = 'PENDING'"),
+        },
+        {}, {}});
+
     return list;
 }
 

@@ -416,27 +416,41 @@ Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QSt
 {
     std::optional<Claim> claim;
     const QString lease = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QString queueFilter;
-    for (int i = 0; i < queues.size(); ++i)
-        queueFilter += (i == 0 ? QStringLiteral(" AND queue IN (") : QStringLiteral(", "))
-            + QStringLiteral(":q%1").arg(i)
-            + (i + 1 == queues.size() ? QStringLiteral(")") : QString());
+    // The next due task in (priority, due time) order, read in that order from an
+    // index that holds it: overall, or per queue. Within a priority, a task that
+    // is not due yet (delayed, or backing off) sorts after the due ones instead
+    // of in front of them, and a worker of one queue never walks the others'
+    // backlog. For several queues: the best task of each, then the best of those.
+    const QString order = QStringLiteral(" ORDER BY priority DESC, run_after, id LIMIT 1");
+    QString pick;
+    if (queues.isEmpty()) {
+        pick = QStringLiteral("SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
+                              "'PENDING' AND run_after <= {NOW}")
+            + order + QStringLiteral(" {SKIP_LOCKED}");
+    } else {
+        QStringList best;
+        for (int i = 0; i < queues.size(); ++i)
+            best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
+                                   "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
+                                   "status = 'PENDING' AND queue = :q%1 AND run_after <= {NOW}")
+                        .arg(i)
+                    + order + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
+        pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
+            + QStringLiteral(") candidates");
+        if (queues.size() > 1)
+            pick += order;
+    }
 
     Error e = m_db.write([&]() -> Error {
         // The fencing token is the lease; the attempt counts executions.
         Result<QSqlQuery> q = m_db.prepare(
-            QStringLiteral(
-                "UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
-                "lease = :lease, worker_id = :worker, started_at = {NOW}, "
-                "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
-                "outcome = NULL "
-                "WHERE id = (SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
-                "'PENDING' AND "
-                "run_after <= {NOW}")
-            + queueFilter
-            + QStringLiteral(" ORDER BY priority DESC, id LIMIT 1 {SKIP_LOCKED}) AND status = "
-                             "'PENDING' RETURNING id, name, kind, queue, args, attempt, "
-                             "max_attempts, time_limit_s"));
+            QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
+                           "lease = :lease, worker_id = :worker, started_at = {NOW}, "
+                           "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
+                           "outcome = NULL WHERE id = (")
+            + pick
+            + QStringLiteral(") AND status = 'PENDING' RETURNING id, name, kind, queue, args, "
+                             "attempt, max_attempts, time_limit_s"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
