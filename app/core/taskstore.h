@@ -269,6 +269,10 @@ private:
         const std::function<Error(
             const QString &before, ActionReport &report, QJsonObject &auditDetails)> &apply);
     Error insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
+    // Many lines in few statements (a sweep writes one per task).
+    Error insertLogs(const QVector<LogLine> &lines);
+    // Runs `statement`, whose ":ids" stands for a list of task ids, for all of `ids`.
+    Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what);
     Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit);
 
     Database &m_db;
