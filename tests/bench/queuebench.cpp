@@ -21,12 +21,27 @@ const QString kStaleQueue = QStringLiteral("bench-stale");
 const QString kStaleWorker = QStringLiteral("bench-lost@bench:1");
 const QString kQueue = QStringLiteral("bench-queue");
 constexpr qint64 kBacklog = 10000; // tasks not due for an hour
-// Above the queue threshold of the sweeper's rules below, far below the age the
-// stale tasks get: the sample's own RUNNING tasks (fresh heartbeats) stay out.
-constexpr qint64 kTimeoutMs = 30 * 60 * 1000;
+constexpr qint64 kHourMs = 3600 * 1000;
+
+// A heartbeat timeout that leaves the RUNNING tasks already there alone (the
+// sample's, whose heartbeats age while the bench runs, or those of a --db filled
+// long ago): an hour more than the oldest of them, at least 30 minutes, and
+// below the longest timeout the sweeper takes. Only the stale tasks of the
+// bench, aged beyond it, are swept.
+Result<qint64> sweepTimeout(Database &db)
+{
+    Result<QVariant> age = scalar(db,
+        QStringLiteral(
+            "SELECT {NOW} - COALESCE(min(heartbeat_at), {NOW}) FROM tasks WHERE status = "
+            "'RUNNING'"));
+    if (!age.ok())
+        return age.error();
+    return std::clamp<qint64>(
+        age->toLongLong() + kHourMs, kHourMs / 2, 7 * 24 * kHourMs - 2 * kHourMs);
+}
 
 // Claims kStale tasks as a worker that then dies, and ages their heartbeats.
-Error makeStale(Database &db)
+Error makeStale(Database &db, qint64 timeoutMs)
 {
     TaskStore store(db, QStringLiteral("bench"));
     for (int i = 0; i < kStale; ++i) {
@@ -39,7 +54,7 @@ Error makeStale(Database &db)
     return execSql(db,
         QStringLiteral("UPDATE tasks SET heartbeat_at = {NOW} - ? WHERE status = "
                        "'RUNNING' AND worker_id = ?"),
-        {2 * kTimeoutMs, kStaleWorker});
+        {timeoutMs + kHourMs, kStaleWorker});
 }
 
 void drainEvents()
@@ -65,20 +80,27 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
     if (Error e
         = addTasks(db, qint64(2 * runs * kStale), kStaleQueue, QStringLiteral("stale"), 1000))
         return fail(e.message());
+    Result<qint64> timeout = sweepTimeout(db);
+    if (!timeout.ok())
+        return fail(timeout.error().message());
+    const qint64 timeoutMs = *timeout;
+    out.insert(QStringLiteral("heartbeat_timeout_ms"), timeoutMs);
     Settings settings(db, QStringLiteral("bench"));
     if (Error e = settings.set(
-            QString(SettingKey::SweeperHeartbeatTimeoutS), QString::number(kTimeoutMs / 1000)))
+            QString(SettingKey::SweeperHeartbeatTimeoutS), QString::number(timeoutMs / 1000)))
         return fail(e.message());
 
     TaskStore store(db, QStringLiteral("sweeper"));
-    QElapsedTimer timer;
+    Stopwatch timer;
     Samples storePass;
+    Samples storePassCpu;
     for (int run = 0; run < runs; ++run) {
-        if (Error e = makeStale(db))
+        if (Error e = makeStale(db, timeoutMs))
             return fail(e.message());
         timer.restart();
-        Result<CleanupReport> r = store.sweepLostWorkers(kTimeoutMs, TaskStore::kPoisonRescues);
-        storePass.add(msSince(timer));
+        Result<CleanupReport> r = store.sweepLostWorkers(timeoutMs, TaskStore::kPoisonRescues);
+        storePass.add(timer.wallMs());
+        storePassCpu.add(timer.cpuMs());
         if (!r.ok())
             return fail(r.error().message());
         if (r->runningRequeued.size() != kStale)
@@ -87,6 +109,7 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
                      .arg(kStale));
     }
     out.insert(QStringLiteral("store_pass_1000_stale"), storePass.toJson());
+    out.insert(QStringLiteral("store_pass_1000_stale_cpu"), storePassCpu.toJson());
 
     // The whole pass of a running Sweeper (it holds the lease): lost workers,
     // the queue report, the workers table.
@@ -96,14 +119,16 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
     sweeper.start();
     drainEvents(); // its first pass
     Samples sweeperPass;
+    Samples sweeperPassCpu;
     Samples idlePass;
     int reported = 0;
     for (int run = 0; run < runs; ++run) {
-        if (Error e = makeStale(db))
+        if (Error e = makeStale(db, timeoutMs))
             return fail(e.message());
         timer.restart();
         Result<SweepReport> r = sweeper.sweepNow();
-        sweeperPass.add(msSince(timer));
+        sweeperPass.add(timer.wallMs());
+        sweeperPassCpu.add(timer.cpuMs());
         if (!r.ok())
             return fail(r.error().message());
         if (r->tasks.runningRequeued.size() != kStale)
@@ -113,7 +138,7 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
         reported = int(r->queuedReported.size());
         timer.restart();
         Result<SweepReport> idle = sweeper.sweepNow();
-        idlePass.add(msSince(timer));
+        idlePass.add(timer.wallMs());
         if (!idle.ok())
             return fail(idle.error().message());
         if (idle->tasks.total() != 0)
@@ -121,6 +146,7 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
     }
     sweeper.stop();
     out.insert(QStringLiteral("sweeper_pass_1000_stale"), sweeperPass.toJson());
+    out.insert(QStringLiteral("sweeper_pass_1000_stale_cpu"), sweeperPassCpu.toJson());
     out.insert(QStringLiteral("sweeper_pass_idle"), idlePass.toJson());
     out.insert(QStringLiteral("queued_reported_per_pass"), reported);
     out.insert(QStringLiteral("pass_ms"), sweeperPass.median());
