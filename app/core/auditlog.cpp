@@ -34,13 +34,13 @@ Error AuditLog::record(const QString &actor, const QString &action, qint64 taskI
     const QString &taskName, const QString &before, const QString &after,
     const QJsonObject &details)
 {
-    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+    Result<QSqlQuery *> q = m_db.prepareKept(QStringLiteral(
         "INSERT INTO audit_log (actor, host, action, task_id, task_name, before_status, "
         "after_status, details) VALUES (:actor, :host, :action, :task, :name, :before, :after, "
         ":details)"));
     if (!q.ok())
         return q.error();
-    QSqlQuery &query = q.value();
+    QSqlQuery &query = **q;
     query.bindValue(QStringLiteral(":actor"), actor);
     query.bindValue(QStringLiteral(":host"), localHost());
     query.bindValue(QStringLiteral(":action"), action);
@@ -55,27 +55,33 @@ Error AuditLog::record(const QString &actor, const QString &action, qint64 taskI
 
 Error AuditLog::recordMany(const QVector<AuditEntry> &entries)
 {
-    // Rows of 8 values, 25 a statement: one statement prepared once serves every
-    // full batch (parsing a statement of many bound values costs more than
-    // running it), and a few hundred values keep SQLite's lookup of its
-    // parameters, quadratic in their number, cheap.
+    // Rows of 8 values, 25 a statement: the statement of a full batch is kept
+    // prepared (parsing one of many bound values costs more than running it),
+    // and a few hundred values keep SQLite's lookup of its parameters,
+    // quadratic in their number, cheap.
     constexpr int kRowsPerStatement = 25;
-    std::optional<QSqlQuery> full;
     for (int from = 0; from < entries.size(); from += kRowsPerStatement) {
         const int n = std::min<int>(kRowsPerStatement, int(entries.size()) - from);
+        QStringList rows;
+        for (int i = 0; i < n; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+        const QString statement
+            = QStringLiteral("INSERT INTO audit_log (actor, host, action, task_id, task_name, "
+                             "before_status, after_status, details) VALUES ")
+            + rows.join(QStringLiteral(", "));
         std::optional<QSqlQuery> partial;
-        std::optional<QSqlQuery> &query = n == kRowsPerStatement ? full : partial;
-        if (!query) {
-            QStringList rows;
-            for (int i = 0; i < n; ++i)
-                rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
-            Result<QSqlQuery> q = m_db.prepare(
-                QStringLiteral("INSERT INTO audit_log (actor, host, action, task_id, task_name, "
-                               "before_status, after_status, details) VALUES ")
-                + rows.join(QStringLiteral(", ")));
+        QSqlQuery *query = nullptr;
+        if (n == kRowsPerStatement) {
+            Result<QSqlQuery *> kept = m_db.prepareKept(statement);
+            if (!kept.ok())
+                return kept.error();
+            query = *kept;
+        } else {
+            Result<QSqlQuery> q = m_db.prepare(statement);
             if (!q.ok())
                 return q.error();
-            query = std::move(q.value());
+            partial = std::move(q.value());
+            query = &*partial;
         }
         for (int i = from; i < from + n; ++i) {
             const AuditEntry &e = entries.at(i);

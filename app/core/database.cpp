@@ -18,6 +18,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <map>
 #include <optional>
 
 namespace taskdesk {
@@ -78,8 +79,12 @@ QRecursiveMutex *sqliteWriteLock(const QString &path)
 struct ThreadConnections
 {
     QStringList names;
+    // Statements kept prepared, by connection and text (Database::prepareKept());
+    // each connection's go before the connection does.
+    std::map<QString, std::map<QString, QSqlQuery>> statements;
     ~ThreadConnections()
     {
+        statements.clear();
         for (const QString &name : std::as_const(names)) {
             QSqlDatabase::removeDatabase(name);
             QMutexLocker lock(&s_openMutex);
@@ -232,6 +237,7 @@ QString Database::connectionName() const
 void Database::closeThreadConnection()
 {
     const QString name = connectionName();
+    t_connections.statements.erase(name);
     if (!QSqlDatabase::contains(name))
         return;
     {
@@ -418,6 +424,30 @@ Result<QSqlQuery> Database::prepare(const QString &statement)
     if (!query.prepare(sql(statement)))
         return errorFrom(query.lastError(), QStringLiteral("prepare"));
     return query;
+}
+
+Result<QSqlQuery *> Database::prepareKept(const QString &statement)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db.ok())
+        return db.error();
+    std::map<QString, QSqlQuery> &kept = t_connections.statements[connectionName()];
+    const auto it = kept.find(statement);
+    if (it != kept.end())
+        return &it->second;
+    // Only statements that return no rows: one that a caller left unfinished
+    // would hold SQLite's read snapshot, or after RETURNING its write lock, for
+    // as long as it is kept.
+    static const QRegularExpression noRows(
+        QStringLiteral("^\\s*(INSERT|UPDATE|DELETE)\\b(?!.*\\bRETURNING\\b)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    if (!noRows.match(statement).hasMatch())
+        return Error::invalid(QStringLiteral("only statements without rows are kept prepared"));
+    QSqlQuery query(db.value());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql(statement)))
+        return errorFrom(query.lastError(), QStringLiteral("prepare"));
+    return &kept.emplace(statement, std::move(query)).first->second;
 }
 
 Error Database::exec(QSqlQuery &query, const QString &what)

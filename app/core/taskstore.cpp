@@ -328,45 +328,56 @@ TaskStore::TaskStore(Database &db, QString actor)
 Error TaskStore::insertLog(
     qint64 taskId, qint64 itemId, const QString &level, const QString &message)
 {
-    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+    Result<QSqlQuery *> q = m_db.prepareKept(QStringLiteral(
         "INSERT INTO task_log (task_id, item_id, level, message) VALUES (:t, :i, :l, :m)"));
     if (!q.ok())
         return q.error();
-    q.value().bindValue(QStringLiteral(":t"), taskId);
-    q.value().bindValue(QStringLiteral(":i"), itemId > 0 ? QVariant(itemId) : QVariant());
-    q.value().bindValue(QStringLiteral(":l"), level);
-    q.value().bindValue(QStringLiteral(":m"), message);
-    return m_db.exec(q.value(), QStringLiteral("log"));
+    QSqlQuery &query = **q;
+    query.bindValue(QStringLiteral(":t"), taskId);
+    query.bindValue(QStringLiteral(":i"), itemId > 0 ? QVariant(itemId) : QVariant());
+    query.bindValue(QStringLiteral(":l"), level);
+    query.bindValue(QStringLiteral(":m"), message);
+    return m_db.exec(query, QStringLiteral("log"));
+}
+
+Result<QSqlQuery *> TaskStore::prepareBatch(
+    const QString &statement, bool full, std::optional<QSqlQuery> &partial)
+{
+    // A full batch always has the same text: kept prepared. A last, shorter one
+    // is prepared for once.
+    if (full)
+        return m_db.prepareKept(statement);
+    Result<QSqlQuery> q = m_db.prepare(statement);
+    if (!q.ok())
+        return q.error();
+    partial = std::move(q.value());
+    return &*partial;
 }
 
 Error TaskStore::insertLogs(const QVector<LogLine> &lines)
 {
-    // As AuditLog::recordMany: one statement prepared once for every full batch.
+    // 50 rows a statement; the statement of a full batch is kept prepared.
     constexpr int kRowsPerStatement = 50;
-    std::optional<QSqlQuery> full;
     for (int from = 0; from < lines.size(); from += kRowsPerStatement) {
         const int n = std::min<int>(kRowsPerStatement, int(lines.size()) - from);
+        QStringList rows;
+        for (int i = 0; i < n; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?)");
+        const QString statement
+            = QStringLiteral("INSERT INTO task_log (task_id, item_id, level, message) VALUES ")
+            + rows.join(QStringLiteral(", "));
         std::optional<QSqlQuery> partial;
-        std::optional<QSqlQuery> &query = n == kRowsPerStatement ? full : partial;
-        if (!query) {
-            QStringList rows;
-            for (int i = 0; i < n; ++i)
-                rows << QStringLiteral("(?, ?, ?, ?)");
-            Result<QSqlQuery> q = m_db.prepare(
-                QStringLiteral("INSERT INTO task_log (task_id, item_id, level, message) VALUES ")
-                + rows.join(QStringLiteral(", ")));
-            if (!q.ok())
-                return q.error();
-            query = std::move(q.value());
-        }
+        Result<QSqlQuery *> query = prepareBatch(statement, n == kRowsPerStatement, partial);
+        if (!query.ok())
+            return query.error();
         for (int i = from; i < from + n; ++i) {
             const LogLine &line = lines.at(i);
-            query->addBindValue(line.taskId);
-            query->addBindValue(line.itemId > 0 ? QVariant(line.itemId) : QVariant());
-            query->addBindValue(line.level);
-            query->addBindValue(line.message);
+            (*query)->addBindValue(line.taskId);
+            (*query)->addBindValue(line.itemId > 0 ? QVariant(line.itemId) : QVariant());
+            (*query)->addBindValue(line.level);
+            (*query)->addBindValue(line.message);
         }
-        if (Error e = m_db.exec(*query, QStringLiteral("log")))
+        if (Error e = m_db.exec(**query, QStringLiteral("log")))
             return e;
     }
     return {};
@@ -375,25 +386,22 @@ Error TaskStore::insertLogs(const QVector<LogLine> &lines)
 Error TaskStore::execForTasks(
     const QString &statement, const QVector<qint64> &ids, const QString &what)
 {
+    // 200 ids a statement; the statement of a full batch is kept prepared.
     constexpr int kIdsPerStatement = 200;
-    std::optional<QSqlQuery> full;
     for (int from = 0; from < ids.size(); from += kIdsPerStatement) {
         const int n = std::min<int>(kIdsPerStatement, int(ids.size()) - from);
+        QStringList marks;
+        for (int i = 0; i < n; ++i)
+            marks << QStringLiteral("?");
+        const QString text
+            = QString(statement).replace(QLatin1String(":ids"), marks.join(QStringLiteral(", ")));
         std::optional<QSqlQuery> partial;
-        std::optional<QSqlQuery> &query = n == kIdsPerStatement ? full : partial;
-        if (!query) {
-            QStringList marks;
-            for (int i = 0; i < n; ++i)
-                marks << QStringLiteral("?");
-            Result<QSqlQuery> q = m_db.prepare(QString(statement).replace(
-                QLatin1String(":ids"), marks.join(QStringLiteral(", "))));
-            if (!q.ok())
-                return q.error();
-            query = std::move(q.value());
-        }
+        Result<QSqlQuery *> query = prepareBatch(text, n == kIdsPerStatement, partial);
+        if (!query.ok())
+            return query.error();
         for (int i = from; i < from + n; ++i)
-            query->addBindValue(ids.at(i));
-        if (Error e = m_db.exec(*query, what))
+            (*query)->addBindValue(ids.at(i));
+        if (Error e = m_db.exec(**query, what))
             return e;
     }
     return {};
@@ -569,14 +577,14 @@ Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QSt
 Result<bool> TaskStore::heartbeat(
     qint64 taskId, const QString &lease, int progressDone, int progressTotal)
 {
-    Result<QSqlQuery> q = m_db.prepare(
+    Result<QSqlQuery *> q = m_db.prepareKept(
         QStringLiteral("UPDATE tasks SET heartbeat_at = {NOW}, updated_at = {NOW}, "
                        "progress_done = CASE WHEN :d1 >= 0 THEN :d2 ELSE progress_done END, "
                        "progress_total = CASE WHEN :t1 >= 0 THEN :t2 ELSE progress_total END "
                        "WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
     if (!q.ok())
         return q.error();
-    QSqlQuery &query = q.value();
+    QSqlQuery &query = **q;
     query.bindValue(QStringLiteral(":d1"), progressDone);
     query.bindValue(QStringLiteral(":d2"), progressDone);
     query.bindValue(QStringLiteral(":t1"), progressTotal);
@@ -592,18 +600,19 @@ Result<FinishResult> TaskStore::finishSuccess(qint64 taskId, const QString &leas
 {
     FinishResult result;
     Error e = m_db.write([&]() -> Error {
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        Result<QSqlQuery *> q = m_db.prepareKept(QStringLiteral(
             "UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
             "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, lease = NULL, "
             "rescues = 0, progress_done = CASE WHEN progress_total > 0 THEN progress_total ELSE "
             "progress_done END WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
         if (!q.ok())
             return q.error();
-        q.value().bindValue(QStringLiteral(":id"), taskId);
-        q.value().bindValue(QStringLiteral(":lease"), lease);
-        if (Error err = m_db.exec(q.value(), QStringLiteral("finish")))
+        QSqlQuery &query = **q;
+        query.bindValue(QStringLiteral(":id"), taskId);
+        query.bindValue(QStringLiteral(":lease"), lease);
+        if (Error err = m_db.exec(query, QStringLiteral("finish")))
             return err;
-        if (q.value().numRowsAffected() != 1)
+        if (query.numRowsAffected() != 1)
             return {};
         result.accepted = true;
         result.status = TaskStatus::Completed;

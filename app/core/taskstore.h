@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QMap>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <QVector>
@@ -271,6 +272,10 @@ private:
     Error insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
     // Many lines in few statements (a sweep writes one per task).
     Error insertLogs(const QVector<LogLine> &lines);
+    // The statement of a batch of rows: kept prepared when the batch is full,
+    // else prepared into `partial`.
+    Result<QSqlQuery *> prepareBatch(
+        const QString &statement, bool full, std::optional<QSqlQuery> &partial);
     // Runs `statement`, whose ":ids" stands for a list of task ids, for all of `ids`.
     Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what);
     Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit);
