@@ -394,6 +394,7 @@ QString Database::sql(const QString &statement) const
         out.replace(QLatin1String("{FOR_UPDATE}"), QLatin1String("FOR UPDATE"));
         out.replace(QLatin1String("{LIKE}"), QLatin1String("ILIKE"));
         out.replace(QLatin1String("{LEAST}"), QLatin1String("LEAST"));
+        out.replace(QLatin1String("{UUID}"), QLatin1String("CAST(gen_random_uuid() AS TEXT)"));
     } else {
         out.replace(QLatin1String("{NOW}"), kSqliteNow);
         out.replace(QLatin1String("{ID}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
@@ -401,6 +402,12 @@ QString Database::sql(const QString &statement) const
         out.replace(QLatin1String("{FOR_UPDATE}"), QString()); // BEGIN IMMEDIATE locks it all
         out.replace(QLatin1String("{LIKE}"), QLatin1String("LIKE"));
         out.replace(QLatin1String("{LEAST}"), QLatin1String("min"));
+        // A random (version 4) UUID in its 36-character text form, per row.
+        out.replace(QLatin1String("{UUID}"),
+            QLatin1String(
+                "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+                "substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + abs(random()) "
+                "% 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"));
     }
     return out;
 }
@@ -426,7 +433,7 @@ Result<QSqlQuery> Database::prepare(const QString &statement)
     return query;
 }
 
-Result<QSqlQuery *> Database::prepareKept(const QString &statement)
+Result<QSqlQuery *> Database::prepareKept(const QString &statement, KeptRows rows)
 {
     Result<QSqlDatabase> db = connection();
     if (!db.ok())
@@ -435,14 +442,12 @@ Result<QSqlQuery *> Database::prepareKept(const QString &statement)
     const auto it = kept.find(statement);
     if (it != kept.end())
         return &it->second;
-    // Only statements that return no rows: one that a caller left unfinished
-    // would hold SQLite's read snapshot, or after RETURNING its write lock, for
-    // as long as it is kept.
     static const QRegularExpression noRows(
         QStringLiteral("^\\s*(INSERT|UPDATE|DELETE)\\b(?!.*\\bRETURNING\\b)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    if (!noRows.match(statement).hasMatch())
-        return Error::invalid(QStringLiteral("only statements without rows are kept prepared"));
+    if (rows == KeptRows::None && !noRows.match(statement).hasMatch())
+        return Error::invalid(QStringLiteral("a statement that returns rows is kept only when "
+                                             "its caller reads them all (KeptRows::ReadToEnd)"));
     QSqlQuery query(db.value());
     query.setForwardOnly(true);
     if (!query.prepare(sql(statement)))

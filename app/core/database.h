@@ -65,7 +65,8 @@ public:
     // Replaces the dialect tokens: {NOW} (database clock, ms), {ID} (an
     // auto-increment primary key), {SKIP_LOCKED} (row locks for claims),
     // {FOR_UPDATE} (a row lock taken early, to keep one lock order),
-    // {INDEX:name} after a table name (SQLite: use that index; PostgreSQL: nothing).
+    // {INDEX:name} after a table name (SQLite: use that index; PostgreSQL: nothing),
+    // {UUID} (a random UUID as text, a new one per row).
     QString sql(const QString &statement) const;
 
     // "%text%" with LIKE's wild cards escaped (use with ESCAPE '\\').
@@ -73,14 +74,19 @@ public:
 
     // A prepared statement on this thread's connection.
     Result<QSqlQuery> prepare(const QString &statement);
-    // An INSERT, UPDATE or DELETE without RETURNING, of fixed text, prepared once
-    // per connection and kept for the next call: for the hot statements (a log
-    // line, a heartbeat, a finish). Parsing was a third of a claim's time on
-    // SQLite, and each PostgreSQL statement cost a PREPARE and a DEALLOCATE
-    // round trip around its EXECUTE. Bind every value, exec() and read the rows
-    // affected at once; do not keep the pointer across other database calls (a
-    // lost connection is reopened, and its statements go with it).
-    Result<QSqlQuery *> prepareKept(const QString &statement);
+    // A statement prepared once per connection and kept for the next call, for
+    // the hot paths (a claim, a log line, a heartbeat, a finish): parsing was a
+    // third of a claim's time on SQLite, and each PostgreSQL statement cost a
+    // PREPARE and a DEALLOCATE round trip around its EXECUTE. Its text must come
+    // from a bounded set (it is kept until the connection closes). Bind every
+    // value, exec(), and do not keep the pointer across other database calls (a
+    // lost connection is reopened without its statements). By default only an
+    // INSERT, UPDATE or DELETE without RETURNING is taken; with `ReadToEnd` the
+    // caller promises to read every row and finish(), since a kept statement
+    // left unfinished would hold SQLite's read snapshot, or after RETURNING its
+    // write lock, for as long as it is kept.
+    enum class KeptRows { None, ReadToEnd };
+    Result<QSqlQuery *> prepareKept(const QString &statement, KeptRows rows = KeptRows::None);
     // Runs a prepared statement; on failure, an Error that says what went wrong.
     Error exec(QSqlQuery &query, const QString &what = {});
 

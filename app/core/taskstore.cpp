@@ -343,8 +343,8 @@ Error TaskStore::insertLog(
 Result<QSqlQuery *> TaskStore::prepareBatch(
     const QString &statement, bool full, std::optional<QSqlQuery> &partial)
 {
-    // A full batch always has the same text: kept prepared. A last, shorter one
-    // is prepared for once.
+    // A full batch always has the same text: kept prepared. A shorter one is
+    // prepared for once (a sweep's last batch has any size).
     if (full)
         return m_db.prepareKept(statement);
     Result<QSqlQuery> q = m_db.prepare(statement);
@@ -356,7 +356,7 @@ Result<QSqlQuery *> TaskStore::prepareBatch(
 
 Error TaskStore::insertLogs(const QVector<LogLine> &lines)
 {
-    // 50 rows a statement; the statement of a full batch is kept prepared.
+    // 50 rows a statement.
     constexpr int kRowsPerStatement = 50;
     for (int from = 0; from < lines.size(); from += kRowsPerStatement) {
         const int n = std::min<int>(kRowsPerStatement, int(lines.size()) - from);
@@ -366,8 +366,10 @@ Error TaskStore::insertLogs(const QVector<LogLine> &lines)
         const QString statement
             = QStringLiteral("INSERT INTO task_log (task_id, item_id, level, message) VALUES ")
             + rows.join(QStringLiteral(", "));
+        // Kept at every size: at most 50 texts, and claims of one to a few tasks
+        // write their lines through here.
         std::optional<QSqlQuery> partial;
-        Result<QSqlQuery *> query = prepareBatch(statement, n == kRowsPerStatement, partial);
+        Result<QSqlQuery *> query = prepareBatch(statement, true, partial);
         if (!query.ok())
             return query.error();
         for (int i = from; i < from + n; ++i) {
@@ -480,98 +482,161 @@ Result<qint64> TaskStore::enqueueInTransaction(const NewTask &task)
     return id;
 }
 
+namespace {
+
+// The next due tasks in (priority, due time) order, read in that order from an
+// index that holds it: overall, or per queue. Within a priority, a task that
+// is not due yet (delayed, or backing off) sorts after the due ones instead of
+// in front of them, and a worker of one queue never walks the others' backlog.
+// For several queues: the best tasks of each, then the best of those.
+// Positional placeholders: for each queue its name and how many, then how many
+// again (several queues), or only how many (every queue).
+QString claimPick(const QStringList &queues)
+{
+    auto order = [](const QString &limit) -> QString {
+        return QStringLiteral(" ORDER BY priority DESC, run_after, id LIMIT ") + limit;
+    };
+    if (queues.isEmpty())
+        return QStringLiteral("SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
+                              "'PENDING' AND run_after <= {NOW}")
+            + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}");
+    QStringList best;
+    for (int i = 0; i < queues.size(); ++i)
+        best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
+                               "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
+                               "status = 'PENDING' AND queue = ? AND run_after <= {NOW}")
+                + order(QStringLiteral("?"))
+                + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
+    QString pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
+        + QStringLiteral(") candidates");
+    if (queues.size() > 1)
+        pick += order(QStringLiteral("?"));
+    return pick;
+}
+
+} // namespace
+
 Result<std::optional<Claim>> TaskStore::claim(const QString &workerId, const QStringList &queues)
 {
-    std::optional<Claim> claim;
-    const QString lease = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    // The next due task in (priority, due time) order, read in that order from an
-    // index that holds it: overall, or per queue. Within a priority, a task that
-    // is not due yet (delayed, or backing off) sorts after the due ones instead
-    // of in front of them, and a worker of one queue never walks the others'
-    // backlog. For several queues: the best task of each, then the best of those.
-    const QString order = QStringLiteral(" ORDER BY priority DESC, run_after, id LIMIT 1");
-    QString pick;
-    if (queues.isEmpty()) {
-        pick = QStringLiteral("SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
-                              "'PENDING' AND run_after <= {NOW}")
-            + order + QStringLiteral(" {SKIP_LOCKED}");
-    } else {
-        QStringList best;
-        for (int i = 0; i < queues.size(); ++i)
-            best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
-                                   "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
-                                   "status = 'PENDING' AND queue = :q%1 AND run_after <= {NOW}")
-                        .arg(i)
-                    + order + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
-        pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
-            + QStringLiteral(") candidates");
-        if (queues.size() > 1)
-            pick += order;
-    }
+    Result<QVector<Claim>> claims = claimMany(workerId, queues, 1);
+    if (!claims.ok())
+        return claims.error();
+    if (claims->isEmpty())
+        return std::optional<Claim>();
+    return std::optional<Claim>(claims->constFirst());
+}
 
+Result<QVector<Claim>> TaskStore::claimMany(
+    const QString &workerId, const QStringList &queues, int max)
+{
+    if (max < 1 || max > kMaxBatch)
+        return Error::invalid(
+            QStringLiteral("a claim takes between 1 and %1 tasks at once").arg(kMaxBatch));
+    QVector<Claim> claims;
     Error e = m_db.write([&]() -> Error {
-        // The fencing token is the lease; the attempt counts executions.
-        Result<QSqlQuery> q = m_db.prepare(
+        claims.clear();
+        // One conditional UPDATE claims them all. The fencing token is the lease,
+        // a new UUID per task; the attempt counts executions.
+        // Kept prepared: a worker's claims differ only in their values. Every row
+        // is read and the statement finished below.
+        Result<QSqlQuery *> q = m_db.prepareKept(
             QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
-                           "lease = :lease, worker_id = :worker, started_at = {NOW}, "
+                           "lease = {UUID}, worker_id = ?, started_at = {NOW}, "
                            "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
-                           "outcome = NULL WHERE id = (")
-            + pick
-            + QStringLiteral(") AND status = 'PENDING' RETURNING id, name, kind, queue, args, "
-                             "attempt, max_attempts, time_limit_s"));
+                           "outcome = NULL WHERE id ")
+                // PostgreSQL would run an IN (subquery) again for each row it
+                // updates, and SKIP LOCKED would then hand each run other rows:
+                // ARRAY() runs it once.
+                + (m_db.isPostgres() ? QStringLiteral("= ANY(ARRAY(") : QStringLiteral("IN ("))
+                + claimPick(queues) + (m_db.isPostgres() ? QStringLiteral("))") : QStringLiteral(")"))
+                + QStringLiteral(" AND status = 'PENDING' RETURNING id, name, kind, queue, "
+                                 "args, attempt, max_attempts, time_limit_s, lease, priority, "
+                                 "run_after"),
+            Database::KeptRows::ReadToEnd);
         if (!q.ok())
             return q.error();
-        QSqlQuery &query = q.value();
-        query.bindValue(QStringLiteral(":lease"), lease);
-        query.bindValue(QStringLiteral(":worker"), workerId);
-        for (int i = 0; i < queues.size(); ++i)
-            query.bindValue(QStringLiteral(":q%1").arg(i), queues.at(i));
+        QSqlQuery &query = **q;
+        query.addBindValue(workerId);
+        for (const QString &queue : queues) {
+            query.addBindValue(queue);
+            query.addBindValue(max);
+        }
+        if (queues.size() != 1)
+            query.addBindValue(max);
         if (Error err = m_db.exec(query, QStringLiteral("claim")))
             return err;
-        if (!query.next())
-            return {};
-        Claim c;
-        c.taskId = query.value(0).toLongLong();
-        c.name = query.value(1).toString();
-        c.kind = query.value(2).toString();
-        c.queue = query.value(3).toString();
-        c.args = query.value(4).toString();
-        c.attempt = query.value(5).toInt();
-        c.maxAttempts = query.value(6).toInt();
-        c.timeLimitS = query.value(7).toInt();
-        c.lease = lease;
+        struct Order
+        {
+            int priority;
+            qint64 runAfter;
+        };
+        QHash<qint64, Order> order;
+        while (query.next()) {
+            Claim c;
+            c.taskId = query.value(0).toLongLong();
+            c.name = query.value(1).toString();
+            c.kind = query.value(2).toString();
+            c.queue = query.value(3).toString();
+            c.args = query.value(4).toString();
+            c.attempt = query.value(5).toInt();
+            c.maxAttempts = query.value(6).toInt();
+            c.timeLimitS = query.value(7).toInt();
+            c.lease = query.value(8).toString();
+            order.insert(c.taskId, {query.value(9).toInt(), query.value(10).toLongLong()});
+            claims.append(c);
+        }
         // An open RETURNING statement keeps SQLite's write lock (QT64-NOTES).
         query.finish();
+        if (claims.isEmpty())
+            return {};
+        // RETURNING comes in no particular order: hand them out in claim order.
+        std::sort(claims.begin(), claims.end(), [&order](const Claim &a, const Claim &b) {
+            const Order &x = order[a.taskId];
+            const Order &y = order[b.taskId];
+            if (x.priority != y.priority)
+                return x.priority > y.priority;
+            return x.runAfter != y.runAfter ? x.runAfter < y.runAfter : a.taskId < b.taskId;
+        });
 
-        Result<QSqlQuery> qi = m_db.prepare(
-            QStringLiteral("SELECT id, position, label, status, started_at, completed_at, "
-                           "error_message FROM task_items WHERE task_id = :t ORDER BY position"));
+        QHash<qint64, int> index;
+        QStringList marks;
+        for (int i = 0; i < claims.size(); ++i) {
+            index.insert(claims.at(i).taskId, i);
+            marks << QStringLiteral("?");
+        }
+        Result<QSqlQuery *> qi = m_db.prepareKept(
+            QStringLiteral("SELECT task_id, id, position, label, status FROM task_items WHERE "
+                           "task_id IN (")
+                + marks.join(QStringLiteral(", ")) + QStringLiteral(") ORDER BY task_id, position"),
+            Database::KeptRows::ReadToEnd);
         if (!qi.ok())
             return qi.error();
-        qi.value().bindValue(QStringLiteral(":t"), c.taskId);
-        if (Error err = m_db.exec(qi.value(), QStringLiteral("claim items")))
+        QSqlQuery &items = **qi;
+        for (const Claim &c : std::as_const(claims))
+            items.addBindValue(c.taskId);
+        if (Error err = m_db.exec(items, QStringLiteral("claim items")))
             return err;
-        while (qi.value().next()) {
+        while (items.next()) {
             TaskItem item;
-            item.id = qi.value().value(0).toLongLong();
-            item.taskId = c.taskId;
-            item.position = qi.value().value(1).toInt();
-            item.label = qi.value().value(2).toString();
-            item.status = parseStatus(qi.value().value(3).toString()).value_or(TaskStatus::Pending);
-            c.items.append(item);
+            item.taskId = items.value(0).toLongLong();
+            item.id = items.value(1).toLongLong();
+            item.position = items.value(2).toInt();
+            item.label = items.value(3).toString();
+            item.status = parseStatus(items.value(4).toString()).value_or(TaskStatus::Pending);
+            claims[index.value(item.taskId)].items.append(item);
         }
-        if (Error err = insertLog(c.taskId, 0, QStringLiteral("info"),
-                QStringLiteral("Attempt %1 of %2 started on worker %3")
-                    .arg(c.attempt)
-                    .arg(c.maxAttempts)
-                    .arg(workerId)))
-            return err;
-        claim = c;
-        return {};
+        items.finish();
+        QVector<LogLine> lines;
+        for (const Claim &c : std::as_const(claims))
+            lines.append({0, c.taskId, 0, 0, QStringLiteral("info"),
+                QStringLiteral("Attempt ") + QString::number(c.attempt) + QStringLiteral(" of ")
+                    + QString::number(c.maxAttempts) + QStringLiteral(" started on worker ")
+                    + workerId});
+        return insertLogs(lines);
     });
     if (e)
         return e;
-    return claim;
+    return claims;
 }
 
 Result<bool> TaskStore::heartbeat(
@@ -621,6 +686,49 @@ Result<FinishResult> TaskStore::finishSuccess(qint64 taskId, const QString &leas
     if (e)
         return e;
     return result;
+}
+
+Result<QVector<qint64>> TaskStore::finishSuccessMany(
+    const QVector<std::pair<qint64, QString>> &tasks)
+{
+    if (tasks.size() > kMaxBatch)
+        return Error::invalid(
+            QStringLiteral("at most %1 tasks are finished at once").arg(kMaxBatch));
+    QVector<qint64> accepted;
+    if (tasks.isEmpty())
+        return accepted;
+    Error e = m_db.write([&]() -> Error {
+        accepted.clear();
+        // One conditional UPDATE: each task's own lease fences its result.
+        QStringList fenced;
+        for (int i = 0; i < tasks.size(); ++i)
+            fenced << QStringLiteral("(id = ? AND lease = ?)");
+        Result<QSqlQuery> q = m_db.prepare(
+            QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
+                           "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
+                           "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
+                           "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
+                           "WHERE status = 'RUNNING' AND (")
+            + fenced.join(QStringLiteral(" OR ")) + QStringLiteral(") RETURNING id"));
+        if (!q.ok())
+            return q.error();
+        for (const auto &[id, lease] : tasks) {
+            q.value().addBindValue(id);
+            q.value().addBindValue(lease);
+        }
+        if (Error err = m_db.exec(q.value(), QStringLiteral("finish")))
+            return err;
+        while (q.value().next())
+            accepted.append(q.value().value(0).toLongLong());
+        q.value().finish();
+        QVector<LogLine> lines;
+        for (qint64 id : std::as_const(accepted))
+            lines.append({0, id, 0, 0, QStringLiteral("info"), QStringLiteral("Task completed")});
+        return insertLogs(lines);
+    });
+    if (e)
+        return e;
+    return accepted;
 }
 
 Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease, int attempt,

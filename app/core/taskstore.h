@@ -200,10 +200,16 @@ public:
 
     // --- workers (fenced by the lease)
     Result<std::optional<Claim>> claim(const QString &workerId, const QStringList &queues);
+    // Up to `max` tasks in one transaction, in claim order: a worker with several
+    // free slots, or a fast queue, pays one commit for all of them.
+    Result<QVector<Claim>> claimMany(const QString &workerId, const QStringList &queues, int max);
     // false: the lease is gone (cancelled, force stopped, swept); kill the execution.
     Result<bool> heartbeat(
         qint64 taskId, const QString &lease, int progressDone = -1, int progressTotal = -1);
     Result<FinishResult> finishSuccess(qint64 taskId, const QString &lease);
+    // finishSuccess() for several (task id, lease) pairs in one transaction;
+    // returns the ids whose result was accepted (the others' leases were gone).
+    Result<QVector<qint64>> finishSuccessMany(const QVector<std::pair<qint64, QString>> &tasks);
     // `retryable` false: no further attempt whatever the budget (time limit, unknown kind).
     Result<FinishResult> finishError(qint64 taskId, const QString &lease, int attempt,
         const QString &message, const QString &outcome, bool retryable);
@@ -263,6 +269,7 @@ public:
         qint64 queueThresholdMs, const QString &rule = QStringLiteral("stuck_in_queue"));
 
     static constexpr int kPoisonRescues = 3;
+    static constexpr int kMaxBatch = 500; // claimMany(), finishSuccessMany()
 
 private:
     Result<ActionReport> transition(qint64 taskId, const QString &action,

@@ -219,6 +219,7 @@ private slots:
     void itemAgainstOperator();
     void operatorAgainstStatusChange_data();
     void operatorAgainstStatusChange();
+    void twoClaimersNeverShareATask_data();
     void twoClaimersNeverShareATask();
 
 private:
@@ -694,8 +695,16 @@ void RacesTest::operatorAgainstStatusChange()
 
 // ------------------------------------------------------------ two claimers
 
+void RacesTest::twoClaimersNeverShareATask_data()
+{
+    QTest::addColumn<int>("batch");
+    QTest::newRow("one task a claim") << 1;
+    QTest::newRow("seven tasks a claim") << 7;
+}
+
 void RacesTest::twoClaimersNeverShareATask()
 {
+    QFETCH(int, batch);
     TestDatabase &tdb = *m_tdb;
     const QString queue = uniqueQueue() + QStringLiteral("claim");
     const QVector<qint64> ids = insertTasks(tdb, queue, kRounds);
@@ -711,20 +720,36 @@ void RacesTest::twoClaimersNeverShareATask()
     Claimer b{QStringLiteral("worker-b"), {}, {}};
     // Claims until the queue is empty; an empty claim alone is not proof
     // (PostgreSQL's SKIP LOCKED may pass over a row another claimer holds).
-    auto claimAll = [&queue](Database &db, Claimer &claimer) {
+    auto claimAll = [&queue, batch](Database &db, Claimer &claimer) {
         TaskStore store(db, claimer.name);
         TaskFilter pending;
         pending.queue = queue;
         pending.statuses = {TaskStatus::Pending};
         for (;;) {
-            Result<std::optional<Claim>> c = store.claim(claimer.name, {queue});
-            if (!c.ok()) {
-                claimer.error = c.error();
-                return;
-            }
-            if (c->has_value()) {
-                claimer.claims << **c;
-                continue;
+            if (batch == 1) {
+                Result<std::optional<Claim>> c = store.claim(claimer.name, {queue});
+                if (!c.ok()) {
+                    claimer.error = c.error();
+                    return;
+                }
+                if (c->has_value()) {
+                    claimer.claims << **c;
+                    continue;
+                }
+            } else {
+                Result<QVector<Claim>> c = store.claimMany(claimer.name, {queue}, batch);
+                if (!c.ok()) {
+                    claimer.error = c.error();
+                    return;
+                }
+                if (!c->isEmpty()) {
+                    if (c->size() > batch) {
+                        claimer.error = Error::invalid(QStringLiteral("claimed more than asked"));
+                        return;
+                    }
+                    claimer.claims << *c;
+                    continue;
+                }
             }
             Result<qint64> left = store.count(pending);
             if (!left.ok() || *left == 0)

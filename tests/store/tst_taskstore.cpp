@@ -59,6 +59,7 @@ private slots:
 
     void claimOrderAndQueues();
     void claimFillsTheRow();
+    void claimManyTakesSeveralInOrder();
     void heartbeat();
 
     void retryBackoff_data();
@@ -614,6 +615,81 @@ void TaskStoreTest::claimOrderAndQueues()
     QCOMPARE((*c)->name, QStringLiteral("anywhere"));
     c = store.claim(QStringLiteral("w"), {});
     QVERIFY(c.ok() && !c->has_value());
+}
+
+void TaskStoreTest::claimManyTakesSeveralInOrder()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), kActor);
+    auto add = [&](const QString &name, int priority, const QString &queue,
+                   const QStringList &items = {}) {
+        NewTask n;
+        n.kind = QStringLiteral("job");
+        n.name = name;
+        n.priority = priority;
+        n.queue = queue;
+        n.items = items;
+        Result<qint64> id = store.enqueue(n);
+        return id.ok() ? *id : 0;
+    };
+    const QString a = QStringLiteral("a");
+    const QString b = QStringLiteral("b");
+    QVERIFY(add(QStringLiteral("a-low"), 0, a, {QStringLiteral("one"), QStringLiteral("two")}));
+    QVERIFY(add(QStringLiteral("b-high"), 9, b));
+    QVERIFY(add(QStringLiteral("a-mid"), 5, a));
+    QVERIFY(add(QStringLiteral("b-low"), 0, b, {QStringLiteral("three")}));
+    QVERIFY(add(QStringLiteral("c-top"), 20, QStringLiteral("c")));
+
+    // A count out of range is refused and claims nothing.
+    for (int bad : {0, -1, TaskStore::kMaxBatch + 1}) {
+        Result<QVector<Claim>> refused = store.claimMany(QStringLiteral("w"), {a, b}, bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
+    }
+    TaskFilter running;
+    running.statuses = {TaskStatus::Running};
+    QCOMPARE(*store.count(running), qint64(0));
+
+    // Three of the four in queues a and b, best first across both queues; the
+    // other queue's task is not touched.
+    Result<QVector<Claim>> first = store.claimMany(QStringLiteral("w"), {a, b}, 3);
+    QVERIFY2(first.ok(), qPrintable(first.error().message()));
+    QStringList names;
+    QSet<QString> leases;
+    for (const Claim &c : *first) {
+        names << c.name;
+        leases.insert(c.lease);
+        QCOMPARE(c.attempt, 1);
+        Result<Task> t = store.task(c.taskId);
+        QCOMPARE(t->status, TaskStatus::Running);
+        QCOMPARE(t->lease, c.lease);
+        QCOMPARE(t->workerId, QStringLiteral("w"));
+        Result<QVector<LogLine>> log = store.log(c.taskId);
+        QVERIFY(log.ok());
+        QVERIFY(!log->isEmpty());
+        QCOMPARE(log->constLast().message, QStringLiteral("Attempt 1 of 3 started on worker w"));
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("b-high"), QStringLiteral("a-mid"),
+                        QStringLiteral("a-low")}));
+    // Each task has a lease of its own (the fencing token).
+    QCOMPARE(leases.size(), 3);
+    // Items come with their own task.
+    QCOMPARE(first->at(2).items.size(), 2);
+    QCOMPARE(first->at(2).items.at(1).label, QStringLiteral("two"));
+    QCOMPARE(first->at(2).items.at(1).taskId, first->at(2).taskId);
+    QVERIFY(first->at(0).items.isEmpty());
+
+    // Asking for more than is left takes what is left, then nothing.
+    Result<QVector<Claim>> rest = store.claimMany(QStringLiteral("w"), {a, b}, 10);
+    QVERIFY(rest.ok());
+    QCOMPARE(rest->size(), 1);
+    QCOMPARE(rest->constFirst().name, QStringLiteral("b-low"));
+    QCOMPARE(rest->constFirst().items.size(), 1);
+    rest = store.claimMany(QStringLiteral("w"), {a, b}, 10);
+    QVERIFY(rest.ok());
+    QVERIFY(rest->isEmpty());
+    QCOMPARE(*store.count(running), qint64(4));
 }
 
 void TaskStoreTest::claimFillsTheRow()

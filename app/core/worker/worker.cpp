@@ -133,15 +133,18 @@ void Worker::claimWork()
         return;
     bool drained = false;
     while (m_runs.size() < m_config.concurrency) {
-        Result<std::optional<Claim>> claim = m_store.claim(m_id, m_config.queues);
-        noteDatabase(claim.error(), QStringLiteral("claim"));
-        if (!claim.ok())
+        // Every free slot in one transaction: one commit for all of them.
+        Result<QVector<Claim>> claims
+            = m_store.claimMany(m_id, m_config.queues, m_config.concurrency - int(m_runs.size()));
+        noteDatabase(claims.error(), QStringLiteral("claim"));
+        if (!claims.ok())
             break;
-        if (!claim.value()) {
+        if (claims->isEmpty()) {
             drained = true;
             break;
         }
-        startRun(*claim.value());
+        for (const Claim &claim : *claims)
+            startRun(claim);
     }
     if (m_once && drained && m_runs.isEmpty()) {
         qCInfo(lcWorker) << "nothing is due (--once): stopping";
