@@ -505,8 +505,7 @@ QString claimPick(const QStringList &queues)
         best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
                                "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
                                "status = 'PENDING' AND queue = ? AND run_after <= {NOW}")
-                + order(QStringLiteral("?"))
-                + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
+                + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
     QString pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(") candidates");
     if (queues.size() > 1)
@@ -548,7 +547,8 @@ Result<QVector<Claim>> TaskStore::claimMany(
                 // updates, and SKIP LOCKED would then hand each run other rows:
                 // ARRAY() runs it once.
                 + (m_db.isPostgres() ? QStringLiteral("= ANY(ARRAY(") : QStringLiteral("IN ("))
-                + claimPick(queues) + (m_db.isPostgres() ? QStringLiteral("))") : QStringLiteral(")"))
+                + claimPick(queues)
+                + (m_db.isPostgres() ? QStringLiteral("))") : QStringLiteral(")"))
                 + QStringLiteral(" AND status = 'PENDING' RETURNING id, name, kind, queue, "
                                  "args, attempt, max_attempts, time_limit_s, lease, priority, "
                                  "run_after"),

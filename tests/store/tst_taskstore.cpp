@@ -60,6 +60,7 @@ private slots:
     void claimOrderAndQueues();
     void claimFillsTheRow();
     void claimManyTakesSeveralInOrder();
+    void finishSuccessManyFencesEachLease();
     void heartbeat();
 
     void retryBackoff_data();
@@ -670,8 +671,8 @@ void TaskStoreTest::claimManyTakesSeveralInOrder()
         QVERIFY(!log->isEmpty());
         QCOMPARE(log->constLast().message, QStringLiteral("Attempt 1 of 3 started on worker w"));
     }
-    QCOMPARE(names, (QStringList{QStringLiteral("b-high"), QStringLiteral("a-mid"),
-                        QStringLiteral("a-low")}));
+    QCOMPARE(names,
+        (QStringList{QStringLiteral("b-high"), QStringLiteral("a-mid"), QStringLiteral("a-low")}));
     // Each task has a lease of its own (the fencing token).
     QCOMPARE(leases.size(), 3);
     // Items come with their own task.
@@ -690,6 +691,53 @@ void TaskStoreTest::claimManyTakesSeveralInOrder()
     QVERIFY(rest.ok());
     QVERIFY(rest->isEmpty());
     QCOMPARE(*store.count(running), qint64(4));
+}
+
+void TaskStoreTest::finishSuccessManyFencesEachLease()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), kActor);
+    for (int i = 0; i < 3; ++i) {
+        NewTask n;
+        n.kind = QStringLiteral("job");
+        n.name = QStringLiteral("t%1").arg(i);
+        QVERIFY(store.enqueue(n).ok());
+    }
+    Result<QVector<Claim>> claims = store.claimMany(QStringLiteral("w"), {}, 3);
+    QVERIFY(claims.ok());
+    QCOMPARE(claims->size(), 3);
+    const Claim &kept = claims->at(0);
+    const Claim &cancelled = claims->at(1);
+    const Claim &stale = claims->at(2);
+    // One cancelled by an operator; one finished with a lease that is not its own.
+    QVERIFY(store.cancel(cancelled.taskId).ok());
+
+    // Too many at once is refused and writes nothing.
+    QVector<std::pair<qint64, QString>> tooMany(
+        TaskStore::kMaxBatch + 1, {kept.taskId, kept.lease});
+    Result<QVector<qint64>> refused = store.finishSuccessMany(tooMany);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
+    QCOMPARE(store.task(kept.taskId)->status, TaskStatus::Running);
+
+    Result<QVector<qint64>> accepted = store.finishSuccessMany({{kept.taskId, kept.lease},
+        {cancelled.taskId, cancelled.lease}, {stale.taskId, QStringLiteral("not-the-lease")}});
+    QVERIFY2(accepted.ok(), qPrintable(accepted.error().message()));
+    QCOMPARE(*accepted, QVector<qint64>{kept.taskId});
+
+    Result<Task> done = store.task(kept.taskId);
+    QCOMPARE(done->status, TaskStatus::Completed);
+    QCOMPARE(done->outcome, QStringLiteral("succeeded"));
+    QVERIFY(done->lease.isEmpty());
+    QCOMPARE(store.log(kept.taskId)->constLast().message, QStringLiteral("Task completed"));
+    // The others keep what they had: the operator's Cancel, the running task.
+    QCOMPARE(store.task(cancelled.taskId)->status, TaskStatus::Failed);
+    QCOMPARE(store.task(stale.taskId)->status, TaskStatus::Running);
+    QCOMPARE(store.task(stale.taskId)->lease, stale.lease);
+    QVERIFY(store.log(stale.taskId)->constLast().message != QStringLiteral("Task completed"));
+    // An empty batch is nothing to do.
+    QVERIFY(store.finishSuccessMany({})->isEmpty());
 }
 
 void TaskStoreTest::claimFillsTheRow()

@@ -139,9 +139,7 @@ void TaskRun::runNextItem()
         && m_claim.items.at(m_itemIndex).status == TaskStatus::Completed);
     const TaskItem *item = currentItem();
     if (!item) {
-        recordResult(
-            QStringLiteral("COMPLETED"),
-            [this] { return m_store.finishSuccess(m_claim.taskId, m_claim.lease); }, false);
+        recordSuccess();
         return;
     }
     Result<bool> started = m_store.startItem(m_claim.taskId, m_claim.lease, item->id);
@@ -555,9 +553,7 @@ void TaskRun::executionEnded(bool succeeded, const QString &failure)
         return;
     }
     if (!item) {
-        recordResult(
-            QStringLiteral("COMPLETED"),
-            [this] { return m_store.finishSuccess(m_claim.taskId, m_claim.lease); }, false);
+        recordSuccess();
         return;
     }
     Result<bool> finished = m_store.finishItem(m_claim.taskId, m_claim.lease, item->id, true, {});
@@ -584,26 +580,57 @@ void TaskRun::failAttempt(const QString &message)
         false);
 }
 
-void TaskRun::recordResult(
-    const QString &what, const std::function<Result<FinishResult>()> &write, bool once)
+void TaskRun::recordResult(const QString &what, const std::function<Result<FinishResult>()> &write,
+    bool once, bool success)
 {
     m_resultWhat = what;
     m_writeResult = write;
     m_resultOnce = once;
+    m_resultIsSuccess = success;
     m_timeLimitTimer.stop();
     tryRecordResult();
 }
 
+void TaskRun::recordSuccess()
+{
+    recordResult(
+        QStringLiteral("COMPLETED"),
+        [this] { return m_store.finishSuccess(m_claim.taskId, m_claim.lease); }, false, true);
+}
+
 void TaskRun::tryRecordResult()
 {
-    if (m_completed || !m_writeResult)
+    if (m_completed || !m_writeResult || m_enlisted)
         return;
     if (m_leaseGone) {
         complete();
         return;
     }
     flushLog();
-    Result<FinishResult> result = m_writeResult();
+    if (m_resultIsSuccess && m_enlist && m_resultFailures == 0 && !m_resultOnce) {
+        m_enlisted = true;
+        m_enlist(this);
+        return;
+    }
+    resultWritten(m_writeResult());
+}
+
+void TaskRun::successWritten(const Result<FinishResult> &result)
+{
+    if (!m_enlisted)
+        return;
+    m_enlisted = false;
+    if (m_completed || !m_writeResult)
+        return;
+    if (m_leaseGone) {
+        complete();
+        return;
+    }
+    resultWritten(result);
+}
+
+void TaskRun::resultWritten(const Result<FinishResult> &result)
+{
     if (!result.ok()) {
         if (m_resultOnce) {
             qCWarning(lcWorker).noquote()

@@ -59,6 +59,13 @@ public:
     // The worker will not wait any longer: kill, record worker_stopped once, be done.
     void abandon();
 
+    // Successes are handed to `enlist` instead of being written one by one: the
+    // worker writes those of one pass of its event loop in a single transaction
+    // and gives each its outcome through successWritten(). A success that such
+    // a write could not record is retried alone, every second.
+    void setSuccessBatch(std::function<void(TaskRun *)> enlist) { m_enlist = std::move(enlist); }
+    void successWritten(const Result<FinishResult> &result);
+
 signals:
     void done(qint64 taskId);
     // The leader of `pid`'s group has exited but the group may live on (a
@@ -82,9 +89,11 @@ private:
     void signalGroup(int signalNumber);
     void flushLog();
     void noteDroppedLines();
-    void recordResult(
-        const QString &what, const std::function<Result<FinishResult>()> &write, bool once);
+    void recordResult(const QString &what, const std::function<Result<FinishResult>()> &write,
+        bool once, bool success = false);
+    void recordSuccess();
     void tryRecordResult();
+    void resultWritten(const Result<FinishResult> &result);
     void complete();
     QString describeExit(int exitCode, QProcess::ExitStatus status) const;
     QString label() const; // "task 12 (kind)" for the worker's own log
@@ -118,6 +127,9 @@ private:
     std::function<Result<FinishResult>()> m_writeResult;
     QString m_resultWhat;
     bool m_resultOnce = false;
+    bool m_resultIsSuccess = false;
+    bool m_enlisted = false; // the success waits in the worker's batch
+    std::function<void(TaskRun *)> m_enlist;
     int m_resultFailures = 0; // failed tries to record the result (warned once)
 
     QTimer m_flushTimer;

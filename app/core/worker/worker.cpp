@@ -9,6 +9,7 @@
 #include "workerlog.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 #include <csignal>
@@ -42,6 +43,8 @@ Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *
 
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &Worker::claimWork);
+    m_successTimer.setSingleShot(true);
+    connect(&m_successTimer, &QTimer::timeout, this, &Worker::writeSuccesses);
     m_tickTimer.setInterval(std::min(m_config.heartbeatMs, kLeaseCheckMs));
     connect(&m_tickTimer, &QTimer::timeout, this, &Worker::tick);
     m_shutdownTimer.setSingleShot(true);
@@ -175,6 +178,7 @@ void Worker::startRun(const Claim &claim)
     settings.logCapBytes = m_config.logCapBytes;
     auto *run = new TaskRun(m_store, claim, *command, settings, this);
     connect(run, &TaskRun::done, this, &Worker::onRunDone);
+    run->setSuccessBatch([this](TaskRun *r) { enlistSuccess(r); });
     connect(run, &TaskRun::groupOutlivedLeader, this, &Worker::trackStraggler);
     m_runs.insert(claim.taskId, run);
     run->start();
@@ -189,6 +193,45 @@ void Worker::onRunDone(qint64 taskId)
         maybeFinishStop();
     else
         m_pollTimer.start(0);
+}
+
+void Worker::enlistSuccess(TaskRun *run)
+{
+    m_successes.append(run->taskId());
+    if (!m_successTimer.isActive())
+        m_successTimer.start(0);
+}
+
+void Worker::writeSuccesses()
+{
+    QVector<TaskRun *> runs;
+    QVector<std::pair<qint64, QString>> leases;
+    for (qint64 id : std::as_const(m_successes)) {
+        if (TaskRun *run = m_runs.value(id)) {
+            runs.append(run);
+            leases.append({id, run->lease()});
+        }
+    }
+    m_successes.clear();
+    for (qsizetype from = 0; from < runs.size(); from += TaskStore::kMaxBatch) {
+        const qsizetype n = std::min<qsizetype>(TaskStore::kMaxBatch, runs.size() - from);
+        Result<QVector<qint64>> written = m_store.finishSuccessMany(leases.mid(from, n));
+        QSet<qint64> accepted;
+        if (written.ok())
+            accepted = QSet<qint64>(written->cbegin(), written->cend());
+        for (qsizetype i = from; i < from + n; ++i) {
+            TaskRun *run = runs.at(i);
+            if (!written.ok()) {
+                run->successWritten(written.error());
+                continue;
+            }
+            FinishResult result;
+            result.accepted = accepted.contains(run->taskId());
+            if (result.accepted)
+                result.status = TaskStatus::Completed;
+            run->successWritten(result);
+        }
+    }
 }
 
 void Worker::tick()

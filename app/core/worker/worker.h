@@ -60,6 +60,8 @@ private:
     void claimWork();
     void startRun(const Claim &claim);
     void onRunDone(qint64 taskId);
+    void enlistSuccess(TaskRun *run);
+    void writeSuccesses();
     void tick();
     void checkLeases();
     void heartbeatAll();
@@ -77,6 +79,10 @@ private:
     QString m_name;
     QString m_id;
     QHash<qint64, TaskRun *> m_runs;
+    // Runs whose success waits for writeSuccesses(): one transaction for all
+    // that ended in the same pass of the event loop.
+    QVector<qint64> m_successes;
+    QTimer m_successTimer;
     // Groups whose leader exited while something of them lives on: SIGKILL at the deadline.
     QHash<qint64, QDeadlineTimer> m_stragglers;
     QTimer m_stragglerTimer;
