@@ -29,6 +29,7 @@ struct Options
     int sweepRuns = 3;
     double queueSeconds = 3.0;
     QVector<int> connections{1, 2, 4};
+    int batch = 16; // tasks per transaction of the batched claim + finish runs
     int e2eTasks = 2000;
     int concurrency = 4;
     int latencyRuns = 5;

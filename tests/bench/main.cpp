@@ -75,6 +75,10 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
     const QCommandLineOption connections(QStringLiteral("connections"),
         QStringLiteral("Connections of the claim + finish runs (default 1,2,4)."),
         QStringLiteral("LIST"));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+        QStringLiteral("Tasks per transaction of the batched claim + finish runs (default 16; "
+                       "1: none)."),
+        QStringLiteral("N"));
     const QCommandLineOption e2eTasks(QStringLiteral("e2e-tasks"),
         QStringLiteral("/bin/true tasks for the worker and for xargs (default 2000)."),
         QStringLiteral("N"));
@@ -93,9 +97,9 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
     QCommandLineOption child(QStringLiteral("child"),
         QStringLiteral("Internal: measure one model in this process."), QStringLiteral("KIND"));
     child.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions(
-        {tasks, db, postgres, noPostgres, parts, json, table, jumps, sweepRuns, queueSeconds,
-            connections, e2eTasks, concurrency, latencyRuns, worker, baselineLimit, keep, child});
+    p.addOptions({tasks, db, postgres, noPostgres, parts, json, table, jumps, sweepRuns,
+        queueSeconds, connections, batch, e2eTasks, concurrency, latencyRuns, worker, baselineLimit,
+        keep, child});
     if (!p.parse(arguments)) {
         error = p.errorText();
         return false;
@@ -124,7 +128,7 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
         || !number(queueSeconds, o.queueSeconds, 0.1, 600)
         || !number(e2eTasks, o.e2eTasks, 1, 1'000'000)
         || !number(concurrency, o.concurrency, 1, 256)
-        || !number(latencyRuns, o.latencyRuns, 1, 1000)
+        || !number(latencyRuns, o.latencyRuns, 1, 1000) || !number(batch, o.batch, 1, 500)
         || !number(baselineLimit, o.baselineLimitMb, 100, 1'000'000))
         return false;
     o.db = p.value(db);

@@ -173,9 +173,11 @@ struct ThreadResult
 };
 
 // Claims from `queues` (empty: every queue, a worker's default) on `connections`
-// threads for `seconds`, each claim finished at once.
+// threads for `seconds`, and finishes what it claimed at once: one task per
+// transaction (TaskStore::claim, finishSuccess), or `batch` tasks per
+// transaction (claimMany, finishSuccessMany).
 QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections, double seconds,
-    const QStringList &queues)
+    const QStringList &queues, int batch)
 {
     QJsonObject out;
     // Enough for a fast run; a run that drains them stops early and says so.
@@ -209,6 +211,32 @@ QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections,
                 const double cpuStart = threadCpuMs();
                 while (!stop.load()) {
                     timer.restart();
+                    if (batch > 1) {
+                        Result<QVector<Claim>> claims = store.claimMany(worker, queues, batch);
+                        if (!claims.ok()) {
+                            result.error = claims.error().message();
+                            break;
+                        }
+                        if (claims->isEmpty()) {
+                            result.drained = true;
+                            break;
+                        }
+                        QVector<std::pair<qint64, QString>> done;
+                        for (const Claim &c : *claims)
+                            done.append({c.taskId, c.lease});
+                        Result<QVector<qint64>> f = store.finishSuccessMany(done);
+                        if (!f.ok()) {
+                            result.error = f.error().message();
+                            break;
+                        }
+                        if (f->size() != done.size()) {
+                            result.error = QStringLiteral("a finish was not accepted");
+                            break;
+                        }
+                        result.latency.add(msSince(timer));
+                        result.done += done.size();
+                        continue;
+                    }
                     Result<std::optional<Claim>> claim = store.claim(worker, queues);
                     if (!claim.ok()) {
                         result.error = claim.error().message();
@@ -309,9 +337,20 @@ QJsonObject runQueueBench(const QString &url, const Options &o)
     // Workers of every queue (the default): they take the sample's due tasks
     // first, then the bench's own.
     for (int connections : o.connections) {
-        const QJsonObject run = queueRun(*loc, db, connections, o.queueSeconds, {});
+        const QJsonObject run = queueRun(*loc, db, connections, o.queueSeconds, {}, 1);
         out.insert(QString::number(connections), run);
         check(QStringLiteral("%1 connection(s)").arg(connections), run);
+    }
+    // The same in batches: a worker with several free slots claims them at once.
+    if (o.batch > 1) {
+        QJsonObject batched{{QStringLiteral("batch"), o.batch}};
+        for (int connections : o.connections) {
+            const QJsonObject run = queueRun(*loc, db, connections, o.queueSeconds, {}, o.batch);
+            batched.insert(QString::number(connections), run);
+            check(QStringLiteral("%1 connection(s), batches of %2").arg(connections).arg(o.batch),
+                run);
+        }
+        out.insert(QStringLiteral("batched"), batched);
     }
     // A worker of one queue behind a backlog: the due tasks of the other queues
     // and tasks that are not due yet (delayed, or backing off after a failure)
@@ -323,7 +362,7 @@ QJsonObject runQueueBench(const QString &url, const Options &o)
         Result<QVariant> ahead = scalar(db,
             QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'PENDING' AND queue <> ?"),
             {kQueue});
-        QJsonObject run = queueRun(*loc, db, 1, o.queueSeconds, {kQueue});
+        QJsonObject run = queueRun(*loc, db, 1, o.queueSeconds, {kQueue}, 1);
         check(QStringLiteral("behind a backlog"), run);
         run.insert(QStringLiteral("pending_of_other_queues_or_not_due"),
             ahead.ok() ? ahead->toLongLong() : -1);

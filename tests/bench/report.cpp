@@ -92,11 +92,21 @@ QVector<Target> targetsOf(const QJsonObject &r)
     t.append(
         {QStringLiteral("sweeper.pass"), QStringLiteral("Sweeper pass, 1,000 stale tasks (median)"),
             QStringLiteral("ms"), 50, false, at(r, QStringLiteral("sweeper/pass_ms")), {}});
-    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")})
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
         t.append({QStringLiteral("queue.") + backend,
-            QStringLiteral("claim + finish, %1, 4 connections").arg(backend),
+            QStringLiteral("claim + finish, %1, 4 conn., 1 task a txn").arg(backend),
             QStringLiteral("tasks/s"), 5000, true,
             at(r, QStringLiteral("queue/%1/4/per_second").arg(backend)), {}});
+        const std::optional<double> batch
+            = at(r, QStringLiteral("queue/%1/batched/batch").arg(backend));
+        if (batch)
+            t.append({QStringLiteral("queue.batched.") + backend,
+                QStringLiteral("claim + finish, %1, 4 conn., %2 tasks a txn")
+                    .arg(backend)
+                    .arg(*batch),
+                QStringLiteral("tasks/s"), 5000, true,
+                at(r, QStringLiteral("queue/%1/batched/4/per_second").arg(backend)), {}});
+    }
     t.append({QStringLiteral("worker.e2e"), QStringLiteral("worker end to end / xargs -P rate"),
         QStringLiteral("×"), 0.7, true, at(r, QStringLiteral("worker_e2e/ratio")), {}});
     for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
@@ -273,14 +283,31 @@ QString formatTable(const QJsonObject &r)
             dist(r, QStringLiteral("sweeper/sweeper_pass_idle")));
     }
     for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
-        for (const QString &n : {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4")}) {
-            const std::optional<double> rate
-                = at(r, QStringLiteral("queue/%1/%2/per_second").arg(backend, n));
-            if (rate)
-                line(lines, QStringLiteral("claim + finish, %1, %2 connection(s)").arg(backend, n),
-                    number(*rate) + QStringLiteral(" tasks/s; one pair ")
-                        + dist(r, QStringLiteral("queue/%1/%2/claim_and_finish").arg(backend, n)));
+        for (const QString &kind : {QString(), QStringLiteral("batched/")}) {
+            for (const QString &n :
+                {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4")}) {
+                const QString base = QStringLiteral("queue/%1/%2%3").arg(backend, kind, n);
+                const std::optional<double> rate = at(r, base + QStringLiteral("/per_second"));
+                if (!rate)
+                    continue;
+                line(lines,
+                    QStringLiteral("claim + finish, %1, %2 conn.%3")
+                        .arg(backend, n, kind.isEmpty() ? QString() : QStringLiteral(", batched")),
+                    number(*rate) + QStringLiteral(" tasks/s, CPU ")
+                        + number(
+                            at(r, base + QStringLiteral("/client_cpu_ms_per_task")).value_or(0))
+                        + QStringLiteral(" ms/task here; a txn pair ")
+                        + dist(r, base + QStringLiteral("/claim_and_finish")));
+            }
         }
+        const QString backlog = QStringLiteral("queue/%1/one_queue_behind_backlog").arg(backend);
+        if (const std::optional<double> rate = at(r, backlog + QStringLiteral("/per_second")))
+            line(lines,
+                QStringLiteral("claim + finish, %1, one queue behind %2 others")
+                    .arg(backend)
+                    .arg(at(r, backlog + QStringLiteral("/pending_of_other_queues_or_not_due"))
+                             .value_or(0)),
+                number(*rate) + QStringLiteral(" tasks/s"));
     }
     if (r.contains(QStringLiteral("worker_e2e"))) {
         line(lines, QStringLiteral("worker end to end (wall clock, with start-up)"),
