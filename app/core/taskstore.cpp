@@ -341,12 +341,12 @@ Error TaskStore::insertLog(
 }
 
 Result<QSqlQuery *> TaskStore::prepareBatch(
-    const QString &statement, bool full, std::optional<QSqlQuery> &partial)
+    const QString &statement, bool keep, std::optional<QSqlQuery> &partial, Database::KeptRows rows)
 {
-    // A full batch always has the same text: kept prepared. A shorter one is
+    // A batch of a size that recurs (a full one) is kept prepared; another is
     // prepared for once (a sweep's last batch has any size).
-    if (full)
-        return m_db.prepareKept(statement);
+    if (keep)
+        return m_db.prepareKept(statement, rows);
     Result<QSqlQuery> q = m_db.prepare(statement);
     if (!q.ok())
         return q.error();
@@ -703,24 +703,30 @@ Result<QVector<qint64>> TaskStore::finishSuccessMany(
         QStringList fenced;
         for (int i = 0; i < tasks.size(); ++i)
             fenced << QStringLiteral("(id = ? AND lease = ?)");
-        Result<QSqlQuery> q = m_db.prepare(
-            QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
-                           "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
-                           "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
-                           "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
-                           "WHERE status = 'RUNNING' AND (")
-            + fenced.join(QStringLiteral(" OR ")) + QStringLiteral(") RETURNING id"));
+        const QString statement
+            = QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
+                             "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
+                             "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
+                             "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
+                             "WHERE status = 'RUNNING' AND (")
+            + fenced.join(QStringLiteral(" OR ")) + QStringLiteral(") RETURNING id");
+        // The small batches of a worker's event loop are kept prepared (one text
+        // per size); a big one is prepared for once.
+        std::optional<QSqlQuery> once;
+        Result<QSqlQuery *> q = prepareBatch(
+            statement, tasks.size() <= kKeptFinishBatch, once, Database::KeptRows::ReadToEnd);
         if (!q.ok())
             return q.error();
+        QSqlQuery &query = **q;
         for (const auto &[id, lease] : tasks) {
-            q.value().addBindValue(id);
-            q.value().addBindValue(lease);
+            query.addBindValue(id);
+            query.addBindValue(lease);
         }
-        if (Error err = m_db.exec(q.value(), QStringLiteral("finish")))
+        if (Error err = m_db.exec(query, QStringLiteral("finish")))
             return err;
-        while (q.value().next())
-            accepted.append(q.value().value(0).toLongLong());
-        q.value().finish();
+        while (query.next())
+            accepted.append(query.value(0).toLongLong());
+        query.finish();
         QVector<LogLine> lines;
         for (qint64 id : std::as_const(accepted))
             lines.append({0, id, 0, 0, QStringLiteral("info"), QStringLiteral("Task completed")});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditlog.h"
+#include "database.h"
 #include "error.h"
 #include "task.h"
 
@@ -14,8 +15,6 @@
 #include <optional>
 
 namespace taskdesk {
-
-class Database;
 
 // A row's place in a sort order: the value of the sort column (NULL read as 0 or
 // the empty text, alike on both backends) and the id that breaks ties.
@@ -270,6 +269,7 @@ public:
 
     static constexpr int kPoisonRescues = 3;
     static constexpr int kMaxBatch = 500; // claimMany(), finishSuccessMany()
+    static constexpr int kKeptFinishBatch = 16; // smaller finishSuccessMany() texts stay prepared
 
 private:
     Result<ActionReport> transition(qint64 taskId, const QString &action,
@@ -279,10 +279,10 @@ private:
     Error insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
     // Many lines in few statements (a sweep writes one per task).
     Error insertLogs(const QVector<LogLine> &lines);
-    // The statement of a batch of rows: kept prepared when the batch is full,
-    // else prepared into `partial`.
-    Result<QSqlQuery *> prepareBatch(
-        const QString &statement, bool full, std::optional<QSqlQuery> &partial);
+    // The statement of a batch of rows: kept prepared when `keep` (a size that
+    // recurs), else prepared into `partial`.
+    Result<QSqlQuery *> prepareBatch(const QString &statement, bool keep,
+        std::optional<QSqlQuery> &partial, Database::KeptRows rows = Database::KeptRows::None);
     // Runs `statement`, whose ":ids" stands for a list of task ids, for all of `ids`.
     Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what);
     Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit);
