@@ -489,12 +489,17 @@ namespace {
 // is not due yet (delayed, or backing off) sorts after the due ones instead of
 // in front of them, and a worker of one queue never walks the others' backlog.
 // For several queues: the best tasks of each, then the best of those.
-// Positional placeholders: for each queue its name and how many, then how many
-// again (several queues), or only how many (every queue).
+// A queue is named as a range of one (queue >= ? AND queue <= ?) and leads the
+// ORDER BY: with "queue = ?" PostgreSQL drops the queue from the order and may
+// walk the overall index instead, past every other queue's backlog (7 ms a
+// claim behind 10,000 tasks, against 0.2 ms).
+// Positional placeholders: for each queue its name twice and how many, then how
+// many again (several queues), or only how many (every queue).
 QString claimPick(const QStringList &queues)
 {
-    auto order = [](const QString &limit) -> QString {
-        return QStringLiteral(" ORDER BY priority DESC, run_after, id LIMIT ") + limit;
+    auto order = [](const QString &limit, bool byQueue = false) -> QString {
+        return QStringLiteral(" ORDER BY ") + (byQueue ? QStringLiteral("queue, ") : QString())
+            + QStringLiteral("priority DESC, run_after, id LIMIT ") + limit;
     };
     if (queues.isEmpty())
         return QStringLiteral("SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
@@ -504,8 +509,9 @@ QString claimPick(const QStringList &queues)
     for (int i = 0; i < queues.size(); ++i)
         best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
                                "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
-                               "status = 'PENDING' AND queue = ? AND run_after <= {NOW}")
-                + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
+                               "status = 'PENDING' AND queue >= ? AND queue <= ? AND "
+                               "run_after <= {NOW}")
+                + order(QStringLiteral("?"), true) + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
     QString pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(") candidates");
     if (queues.size() > 1)
@@ -558,6 +564,7 @@ Result<QVector<Claim>> TaskStore::claimMany(
         QSqlQuery &query = **q;
         query.addBindValue(workerId);
         for (const QString &queue : queues) {
+            query.addBindValue(queue);
             query.addBindValue(queue);
             query.addBindValue(max);
         }
