@@ -272,6 +272,8 @@ public:
     static constexpr int kKeptFinishBatch = 16; // smaller finishSuccessMany() texts stay prepared
 
 private:
+    // SQLite: INDEXED BY the index that serves a page of `filter` best.
+    Result<QString> indexHint(const TaskFilter &filter);
     Result<ActionReport> transition(qint64 taskId, const QString &action,
         const QStringList &allowedFrom, const QString &refusal,
         const std::function<Error(

@@ -112,6 +112,15 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     const QByteArray header = m_context.settings().tableHeaderState();
     if (!header.isEmpty())
         columns->restoreState(header);
+    // A click on a column that has no index for its order (TaskTableModel::isSortable)
+    // leaves the order as it was, and so does a saved state from before.
+    connect(columns, &QHeaderView::sortIndicatorChanged, this,
+        [this, columns](int column, Qt::SortOrder) {
+            if (!TaskTableModel::isSortable(column))
+                columns->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        });
+    if (!TaskTableModel::isSortable(columns->sortIndicatorSection()))
+        m_table->sortByColumn(TaskTableModel::Id, Qt::DescendingOrder);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("tasksSplitter"));

@@ -452,7 +452,8 @@ TaskFilter::Sort TaskTableModel::sortFor(Column column)
     case Worker:
         return TaskFilter::Sort::Worker;
     case Started:
-    case Duration: // no duration column in SQL: the start orders running tasks alike
+        return TaskFilter::Sort::StartedAt;
+    case Duration: // not sortable (no such column in SQL); the start is the nearest
         return TaskFilter::Sort::StartedAt;
     case Heartbeat:
         return TaskFilter::Sort::HeartbeatAt;
@@ -464,12 +465,29 @@ TaskFilter::Sort TaskTableModel::sortFor(Column column)
     return TaskFilter::Sort::Id;
 }
 
+bool TaskTableModel::isSortable(int column)
+{
+    switch (column) {
+    case Id:
+    case Name:
+    case Kind:
+    case Queue:
+    case Status:
+    case Worker:
+    case Started:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void TaskTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount)
+    if (!isSortable(column))
         return;
     const TaskFilter::Sort sort = sortFor(Column(column));
     const bool descending = order == Qt::DescendingOrder;
+    m_sortColumn = column;
     if (sort == m_filter.sort && descending == m_filter.descending)
         return;
     m_filter.sort = sort;

@@ -71,7 +71,16 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // ORDER BY in SQL; a layout change that keeps the selection where it can.
+    // Columns that are not sortable are ignored.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // The columns with an index for their order (migration 6); sorting by the
+    // others would sort every row for every page.
+    static bool isSortable(int column);
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const
+    {
+        return m_filter.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    }
 
     // The conditions of `filter` (its sort, limit and paging are the model's own);
     // replaces the row set (a reset).
@@ -158,6 +167,7 @@ private:
     TaskStore &m_store;
     BackgroundRunner *m_runner;
     TaskFilter m_filter;
+    int m_sortColumn = Id;
     qint64 m_stuckMs = 60000;
 
     qint64 m_count = 0;
