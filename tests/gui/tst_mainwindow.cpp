@@ -9,6 +9,7 @@
 #include "processtablemodel.h"
 #include "progressdelegate.h"
 #include "runtimehost.h"
+#include "sampledata.h"
 #include "settingsdialog.h"
 #include "stucktablemodel.h"
 #include "stuckview.h"
@@ -19,6 +20,7 @@
 #include "tasktablemodel.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -135,6 +137,8 @@ private Q_SLOTS:
     void aProcessStartsAndStopsFromTheProcessesView();
     void aChangePushedByPostgresRefreshesTheTableAtOnce();
     void theSettingsDialogSavesPreferencesAndTheSweeperRules();
+    void clickingAColumnHeaderSortsTheTableByIt_data();
+    void clickingAColumnHeaderSortsTheTableByIt();
 };
 
 void TestMainWindow::init()
@@ -659,6 +663,89 @@ void TestMainWindow::theSettingsDialogSavesPreferencesAndTheSweeperRules()
                     {id})
                  .toString(),
         QStringLiteral("carol"));
+}
+
+void TestMainWindow::clickingAColumnHeaderSortsTheTableByIt_data()
+{
+    // The order each column means, spelled here apart from the store's SQL;
+    // empty for a column that does not sort (the order stays as it was).
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("order");
+    QTest::newRow("ID") << int(TaskTableModel::Id) << QStringLiteral("id");
+    QTest::newRow("Name") << int(TaskTableModel::Name) << QStringLiteral("name");
+    QTest::newRow("Kind") << int(TaskTableModel::Kind) << QStringLiteral("kind");
+    QTest::newRow("Queue") << int(TaskTableModel::Queue) << QStringLiteral("queue");
+    QTest::newRow("Status") << int(TaskTableModel::Status) << QStringLiteral("status");
+    QTest::newRow("Worker, empty for tasks never claimed")
+        << int(TaskTableModel::Worker) << QStringLiteral("COALESCE(worker_id, '')");
+    QTest::newRow("Started, empty for tasks never started")
+        << int(TaskTableModel::Started) << QStringLiteral("COALESCE(started_at, 0)");
+    QTest::newRow("Progress does not sort") << int(TaskTableModel::Progress) << QString();
+    QTest::newRow("Duration does not sort") << int(TaskTableModel::Duration) << QString();
+}
+
+void TestMainWindow::clickingAColumnHeaderSortsTheTableByIt()
+{
+    QFETCH(int, column);
+    QFETCH(QString, order);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    // Enough rows for keyset anchors and pages read from them.
+    QVERIFY(!SampleData::fillBulk(tdb.db(), 6000));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QTableView *table = w->tasks()->table();
+    QHeaderView *header = table->horizontalHeader();
+    auto click = [&] {
+        const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+            header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        w->context->background().waitForIdle();
+    };
+    // What the view shows, top to bottom, scrolled through as a user would.
+    auto shown = [&] {
+        QVector<qint64> ids;
+        QAbstractItemModel *model = table->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (row % 500 == 0)
+                table->scrollTo(model->index(row, 0));
+            ids.append(model->index(row, 0).data(TaskTableModel::TaskIdRole).toLongLong());
+        }
+        return ids;
+    };
+    auto expected = [&](const QString &by, bool descending) {
+        const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+        Result<QSqlQuery> q
+            = tdb.db().prepare(QStringLiteral("SELECT id FROM tasks ORDER BY ") + by + direction
+                + (by == QStringLiteral("id") ? QString() : QStringLiteral(", id") + direction));
+        QVector<qint64> ids;
+        if (q.ok() && !tdb.db().exec(q.value())) {
+            while (q.value().next())
+                ids.append(q.value().value(0).toLongLong());
+        }
+        return ids;
+    };
+    QCOMPARE(header->sortIndicatorSection(), int(TaskTableModel::Id));
+    QCOMPARE(shown(), expected(QStringLiteral("id"), true));
+
+    if (column == TaskTableModel::Id) {
+        click(); // the newest first was already the order: the oldest first now
+        QCOMPARE(shown(), expected(order, false));
+        return;
+    }
+    click();
+    if (order.isEmpty()) {
+        QCOMPARE(header->sortIndicatorSection(), int(TaskTableModel::Id));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(shown(), expected(QStringLiteral("id"), true));
+        return;
+    }
+    QCOMPARE(header->sortIndicatorSection(), column);
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(shown(), expected(order, false));
+    click();
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(shown(), expected(order, true));
 }
 
 TASKDESK_GUI_TEST_MAIN(TestMainWindow)

@@ -494,7 +494,10 @@ void TaskTableModel::sort(int column, Qt::SortOrder order)
     m_filter.descending = descending;
     if (m_generation == 0) // nothing loaded yet
         return;
-    relayout();
+    // In a new order only the page in view matters; each page read before the
+    // anchors arrive walks the new order from the top (70 ms for three deep
+    // pages at a million rows).
+    relayout(1);
     requestAnchors();
 }
 
@@ -700,7 +703,7 @@ void TaskTableModel::applyHorizon(
     requestAnchors();
 }
 
-void TaskTableModel::relayout()
+void TaskTableModel::relayout(int keepPages)
 {
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
     const QModelIndexList persistent = persistentIndexList();
@@ -720,7 +723,7 @@ void TaskTableModel::relayout()
     m_anchors.clear();
     ++m_structure;
     m_layoutDirty = false;
-    for (int i = 0; i < std::min<int>(3, int(recent.size())); ++i) {
+    for (int i = 0; i < std::min<int>(keepPages, int(recent.size())); ++i) {
         const qint64 row
             = std::clamp<qint64>(recent.at(i).second, 0, std::max<qint64>(0, m_count - 1));
         if (!cachedTask(row) && !fetchPage(locate(row).page))

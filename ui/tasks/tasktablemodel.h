@@ -156,7 +156,8 @@ private:
     void requestHorizon(bool verifyOnly);
     void applyHorizon(
         const TaskHorizon &horizon, quint64 generation, quint64 structure, bool verifyOnly);
-    void relayout();
+    // Reads again the `keepPages` pages looked at last, in the new order.
+    void relayout(int keepPages = 3);
     void requestAnchors();
     void noteClock(qint64 dbNow);
     void fail(const Error &error) const;
