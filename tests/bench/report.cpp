@@ -240,8 +240,11 @@ QString formatTable(const QJsonObject &r)
             dist(r, QStringLiteral("model/filter_change")));
         line(lines, QStringLiteral("model: filter change, count ready"),
             dist(r, QStringLiteral("model/filter_change_count_ready")));
-        line(lines, QStringLiteral("model: sort by name (no index)"),
-            ms(r, QStringLiteral("model/sort_by_name_ms")));
+        for (const char *sort : {"name", "started", "worker", "name_failed", "started_running"})
+            line(lines, QStringLiteral("model: sort by %1, first screen").arg(QLatin1String(sort)),
+                ms(r, QStringLiteral("model/sort_by_%1_ms").arg(QLatin1String(sort))));
+        line(lines, QStringLiteral("model: jump after a sort change"),
+            dist(r, QStringLiteral("model/sorted_jump")));
         line(lines, QStringLiteral("model: refresh, nothing changed"),
             dist(r, QStringLiteral("model/refresh_unchanged")));
         line(lines, QStringLiteral("model: refresh, 100 changed"),
