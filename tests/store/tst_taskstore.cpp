@@ -85,6 +85,7 @@ private slots:
     void listSearchById();
     void listRefusesBadWindows();
     void counts();
+    void countsFollowEveryWrite();
     void stats();
 
 private:
@@ -1445,6 +1446,76 @@ void TaskStoreTest::listRefusesBadWindows()
     f.offset = -1;
     QCOMPARE(int(store.list(f).error().kind()), int(ErrorKind::Invalid));
     QCOMPARE(int(store.log(1, 0, 0).error().kind()), int(ErrorKind::Invalid));
+}
+
+// The counts kept by triggers agree with a scan of the table after every kind
+// of write: single transitions, writes that change no status, several rows in
+// one statement (a status swap among them), deletes.
+void TaskStoreTest::countsFollowEveryWrite()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), kActor);
+    auto agree = [&](const char *step) {
+        Result<StatusCounts> kept = store.counts(60000);
+        if (!kept.ok())
+            return QStringLiteral("%1: %2").arg(QLatin1String(step), kept.error().message());
+        for (TaskStatus status :
+            {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed}) {
+            const qint64 scanned = tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE "
+                                                             "status = ?"),
+                                          {statusName(status)})
+                                       .toLongLong();
+            if (kept->byStatus.value(status) != scanned)
+                return QStringLiteral("%1: %2 counted %3, scanned %4")
+                    .arg(QLatin1String(step), statusName(status))
+                    .arg(kept->byStatus.value(status))
+                    .arg(scanned);
+        }
+        return QString();
+    };
+    QString wrong;
+    for (int i = 0; i < 6; ++i) {
+        NewTask n;
+        n.kind = QStringLiteral("job");
+        QVERIFY(store.enqueue(n).ok());
+    }
+    wrong = agree("enqueue");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    Result<QVector<Claim>> claims = store.claimMany(QStringLiteral("w"), {}, 4);
+    QVERIFY(claims.ok() && claims->size() == 4);
+    wrong = agree("claim");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QVERIFY(*store.heartbeat(claims->at(0).taskId, claims->at(0).lease, 1, 2));
+    wrong = agree("heartbeat");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QVERIFY(store
+                .finishSuccessMany({{claims->at(0).taskId, claims->at(0).lease},
+                    {claims->at(1).taskId, claims->at(1).lease}})
+                ->size()
+        == 2);
+    QVERIFY(store
+                .finishError(claims->at(2).taskId, claims->at(2).lease, 1, QStringLiteral("x"),
+                    Outcome::ErrorExit, false)
+                ->accepted);
+    wrong = agree("finish");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QVERIFY(store.restart(claims->at(2).taskId).ok());
+    QVERIFY(store.remove(claims->at(0).taskId).ok());
+    wrong = agree("restart and delete");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    // Several rows in one statement, one of them swapping status with another.
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET status = CASE status WHEN 'PENDING' THEN "
+                                    "'FAILED' WHEN 'COMPLETED' THEN 'PENDING' ELSE status END")));
+    wrong = agree("one statement over every row");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET updated_at = updated_at + 1")));
+    wrong = agree("no status changed");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QVERIFY(tdb.exec(QStringLiteral("DELETE FROM tasks WHERE status <> 'RUNNING'")));
+    wrong = agree("delete of many");
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    QCOMPARE(store.counts(60000)->total(), qint64(1));
 }
 
 void TaskStoreTest::counts()
