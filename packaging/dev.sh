@@ -2,6 +2,9 @@
 # Developer entry point. On a fresh Debian 12 machine:
 #   packaging/dev.sh run    install what is missing, build, start Taskdesk on the demo data
 #   packaging/dev.sh test   install what is missing, build, run every test with ctest
+#   packaging/dev.sh bench  the figures of BENCHMARKS.md: taskdesk-bench at 1,000,000 tasks
+#                           on SQLite and on a throwaway PostgreSQL server (extra options
+#                           go to taskdesk-bench, e.g. --tasks 100000)
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
@@ -91,6 +94,22 @@ cmd_test() {
   ctest --test-dir "$build" --output-on-failure --timeout 600 -j "$(nproc)" "$@"
 }
 
+cmd_bench() {
+  install_deps
+  if [ -f "$build/CMakeCache.txt" ]; then  # as configured (test or run): no rebuild from scratch
+    log "building"
+    cmake --build "$build" --parallel "$(nproc)" || die "build failed"
+  else
+    configure_and_build OFF
+  fi
+  trap stop_postgres EXIT
+  start_postgres
+  export QT_QPA_PLATFORM=offscreen
+  local out="${TASKDESK_BENCH_JSON:-$build/bench.json}"
+  log "running taskdesk-bench (figures in $out)"
+  "$build/tests/bench/taskdesk-bench" --json "$out" --table "$@"
+}
+
 cmd_run() {
   install_deps
   configure_and_build OFF
@@ -110,6 +129,7 @@ cmd_run() {
 case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   run) shift; cmd_run "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
   build) install_deps; configure_and_build OFF ;;
-  *) echo "usage: packaging/dev.sh run|test|build" >&2; exit 2 ;;
+  *) echo "usage: packaging/dev.sh run|test|bench|build" >&2; exit 2 ;;
 esac
