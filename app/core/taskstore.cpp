@@ -1784,7 +1784,8 @@ Result<Stats> TaskStore::stats(int hours)
 
 // ---------------------------------------------------------------- stuck tasks
 
-Result<StuckReport> TaskStore::stuckReportIn(const StuckThresholds &thresholds, int limit)
+Result<StuckReport> TaskStore::stuckReportIn(
+    const StuckThresholds &thresholds, int limit, bool queuedIdsOnly)
 {
     StuckReport report;
     report.thresholds = thresholds;
@@ -1793,7 +1794,11 @@ Result<StuckReport> TaskStore::stuckReportIn(const StuckThresholds &thresholds, 
         return now.error();
     report.monitoredAt = *now;
     for (const bool running : {false, true}) {
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ") + kTaskColumns
+        if (running && queuedIdsOnly)
+            break;
+        // Ids and due times alone come from the index, without a row read.
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ")
+            + (queuedIdsOnly ? QStringLiteral("id, run_after") : kTaskColumns)
             + (running
                     ? QStringLiteral(" FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE status "
                                      "= 'RUNNING' AND heartbeat_at < :cutoff ORDER BY "
@@ -1811,7 +1816,13 @@ Result<StuckReport> TaskStore::stuckReportIn(const StuckThresholds &thresholds, 
             return e;
         while (q.value().next()) {
             StuckTask s;
-            s.task = taskFromRow(q.value());
+            if (queuedIdsOnly) {
+                s.task.id = q.value().value(0).toLongLong();
+                s.task.status = TaskStatus::Pending;
+                s.task.runAfter = q.value().value(1).toLongLong();
+            } else {
+                s.task = taskFromRow(q.value());
+            }
             s.ageMs = report.monitoredAt - (running ? s.task.heartbeatAt : s.task.runAfter);
             (running ? report.running : report.queued).append(s);
         }
@@ -1826,6 +1837,20 @@ Result<StuckReport> TaskStore::stuckReport(const StuckThresholds &thresholds, in
     if (limit < 1 || limit > 100000)
         return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
     return stuckReportIn(thresholds, limit);
+}
+
+Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit)
+{
+    StuckThresholds thresholds;
+    thresholds.queueThresholdMs = thresholdMs;
+    if (Error e = thresholds.validate())
+        return e;
+    if (limit < 1 || limit > 100000)
+        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    Result<StuckReport> report = stuckReportIn(thresholds, limit, true);
+    if (!report.ok())
+        return report.error();
+    return report->queued;
 }
 
 Result<CleanupReport> TaskStore::sweepLostWorkers(

@@ -254,6 +254,9 @@ public:
 
     // --- stuck tasks
     Result<StuckReport> stuckReport(const StuckThresholds &thresholds, int limit = 1000);
+    // The tasks waiting in the queue longer than `thresholdMs`, oldest first, as
+    // the sweeper reports them: each with its id, due time and age only.
+    Result<QVector<StuckTask>> stuckInQueue(qint64 thresholdMs, int limit);
     // Operator clean-up: MarkFailed fails both kinds; Retry re-queues running-stuck
     // tasks now and leaves queued ones waiting.
     Result<CleanupReport> cleanup(const StuckThresholds &thresholds, CleanupAction action);
@@ -287,7 +290,8 @@ private:
         std::optional<QSqlQuery> &partial, Database::KeptRows rows = Database::KeptRows::None);
     // Runs `statement`, whose ":ids" stands for a list of task ids, for all of `ids`.
     Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what);
-    Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit);
+    Result<StuckReport> stuckReportIn(
+        const StuckThresholds &thresholds, int limit, bool queuedIdsOnly = false);
 
     Database &m_db;
     AuditLog m_audit;
