@@ -107,3 +107,9 @@ struct ActionReport
 };
 
 } // namespace taskdesk
+
+// Plain values and implicitly shared Qt types only: a QVector of them grows by
+// moving its bytes, not by copying each row (a sweep reads 10,000 at a time).
+Q_DECLARE_TYPEINFO(taskdesk::Task, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(taskdesk::TaskItem, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(taskdesk::LogLine, Q_RELOCATABLE_TYPE);

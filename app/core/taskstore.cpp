@@ -1824,7 +1824,7 @@ Result<StuckReport> TaskStore::stuckReportIn(
                 s.task = taskFromRow(q.value());
             }
             s.ageMs = report.monitoredAt - (running ? s.task.heartbeatAt : s.task.runAfter);
-            (running ? report.running : report.queued).append(s);
+            (running ? report.running : report.queued).append(std::move(s));
         }
     }
     return report;

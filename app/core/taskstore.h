@@ -300,3 +300,5 @@ private:
 };
 
 } // namespace taskdesk
+
+Q_DECLARE_TYPEINFO(taskdesk::StuckTask, Q_RELOCATABLE_TYPE);
