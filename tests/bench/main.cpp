@@ -336,10 +336,12 @@ int main(int argc, char **argv)
             }
         }
     }
-    part(4, QStringLiteral("queue"), [&] {
-        QJsonObject out{{QStringLiteral("sqlite"), runQueueBench(url, o)}};
+    // A part measured on SQLite, then on PostgreSQL when a server is there; the
+    // failures of both, each named by its backend.
+    auto bothBackends = [&](QJsonObject (*measure)(const QString &, const Options &)) {
+        QJsonObject out{{QStringLiteral("sqlite"), measure(url, o)}};
         if (pg)
-            out.insert(QStringLiteral("postgres"), runQueueBench(pg->url(), o));
+            out.insert(QStringLiteral("postgres"), measure(pg->url(), o));
         QJsonArray failures;
         for (auto it = out.constBegin(); it != out.constEnd(); ++it)
             for (const QJsonValue &f : it->toObject().value(QStringLiteral("failures")).toArray())
@@ -347,20 +349,10 @@ int main(int argc, char **argv)
         if (!failures.isEmpty())
             out.insert(QStringLiteral("failures"), failures);
         return out;
-    });
+    };
+    part(4, QStringLiteral("queue"), [&] { return bothBackends(&runQueueBench); });
     part(5, QStringLiteral("worker_e2e"), [&] { return runWorkerE2e(url, o); });
-    part(6, QStringLiteral("latency"), [&] {
-        QJsonObject out{{QStringLiteral("sqlite"), runLatencyBench(url, o)}};
-        if (pg)
-            out.insert(QStringLiteral("postgres"), runLatencyBench(pg->url(), o));
-        QJsonArray failures;
-        for (auto it = out.constBegin(); it != out.constEnd(); ++it)
-            for (const QJsonValue &f : it->toObject().value(QStringLiteral("failures")).toArray())
-                failures.append(QString(it.key() + QStringLiteral(": ") + f.toString()));
-        if (!failures.isEmpty())
-            out.insert(QStringLiteral("failures"), failures);
-        return out;
-    });
+    part(6, QStringLiteral("latency"), [&] { return bothBackends(&runLatencyBench); });
     if (pg && o.keep) {
         progress(QStringLiteral("keeping %1").arg(pg->url()));
         pg->keep();
