@@ -36,6 +36,21 @@ qint64 rowCount(TestDatabase &tdb, const QString &table)
     return tdb.scalar(QStringLiteral("SELECT count(*) FROM ") + table).toLongLong();
 }
 
+// A task of kind "job" as the claim tests need it; its id, 0 if refused.
+qint64 addJob(TaskStore &store, const QString &name, int priority, const QString &queue,
+    qint64 delayMs = 0, const QStringList &items = {})
+{
+    NewTask n;
+    n.kind = QStringLiteral("job");
+    n.name = name;
+    n.priority = priority;
+    n.queue = queue;
+    n.delayMs = delayMs;
+    n.items = items;
+    Result<qint64> id = store.enqueue(n);
+    return id.ok() ? *id : 0;
+}
+
 } // namespace
 
 class TaskStoreTest final : public QObject
@@ -566,14 +581,7 @@ void TaskStoreTest::claimOrderAndQueues()
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db(), kActor);
     auto add = [&](const QString &name, int priority, const QString &queue, qint64 delayMs) {
-        NewTask n;
-        n.kind = QStringLiteral("job");
-        n.name = name;
-        n.priority = priority;
-        n.queue = queue;
-        n.delayMs = delayMs;
-        Result<qint64> id = store.enqueue(n);
-        return id.ok() ? *id : 0;
+        return addJob(store, name, priority, queue, delayMs);
     };
     const QString main = QStringLiteral("main");
     const QString other = QStringLiteral("other");
@@ -626,14 +634,7 @@ void TaskStoreTest::claimManyTakesSeveralInOrder()
     TaskStore store(tdb.db(), kActor);
     auto add = [&](const QString &name, int priority, const QString &queue,
                    const QStringList &items = {}) {
-        NewTask n;
-        n.kind = QStringLiteral("job");
-        n.name = name;
-        n.priority = priority;
-        n.queue = queue;
-        n.items = items;
-        Result<qint64> id = store.enqueue(n);
-        return id.ok() ? *id : 0;
+        return addJob(store, name, priority, queue, 0, items);
     };
     const QString a = QStringLiteral("a");
     const QString b = QStringLiteral("b");
