@@ -217,6 +217,44 @@ QString DatabaseLocation::display() const
     return text;
 }
 
+void DatabaseLocation::configure(QSqlDatabase &db) const
+{
+    db.setHostName(host);
+    if (port > 0)
+        db.setPort(port);
+    db.setUserName(user);
+    db.setDatabaseName(databaseName);
+    QString libpq = options;
+    if (!libpq.contains(QLatin1String("connect_timeout")))
+        libpq += (libpq.isEmpty() ? QString() : QStringLiteral(";"))
+            + QStringLiteral("connect_timeout=5");
+    db.setConnectOptions(libpq);
+}
+
+Error DatabaseLocation::execAlone(const QString &statement) const
+{
+    if (backend != Backend::Postgres)
+        return Error::invalid(QStringLiteral("a statement alone runs on PostgreSQL only"));
+    static QAtomicInt serial;
+    const QString name = QStringLiteral("taskdesk-alone-%1").arg(serial.fetchAndAddRelaxed(1));
+    Error error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        configure(db);
+        if (!db.open()) {
+            error = Error::database(
+                QStringLiteral("cannot open %1: %2").arg(display(), db.lastError().text()));
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(statement))
+                error = Error::database(q.lastError().text());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
 Database::Database(DatabaseLocation location)
     : m_location(std::move(location))
     , m_serial(s_serial.fetchAndAddRelaxed(1))
@@ -290,16 +328,7 @@ Error Database::openConnection(QSqlDatabase &db)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(m_location.host);
-        if (m_location.port > 0)
-            db.setPort(m_location.port);
-        db.setUserName(m_location.user);
-        db.setDatabaseName(m_location.databaseName);
-        QString options = m_location.options;
-        if (!options.contains(QLatin1String("connect_timeout")))
-            options += (options.isEmpty() ? QString() : QStringLiteral(";"))
-                + QStringLiteral("connect_timeout=5");
-        db.setConnectOptions(options);
+        m_location.configure(db);
     }
     t_connections.names.append(name);
     if (!db.open()) {

@@ -32,6 +32,14 @@ struct DatabaseLocation
     static QString defaultSqlitePath();
 
     QString display() const; // never contains a password
+
+    // A PostgreSQL connection's settings from this location (host or socket
+    // folder, port, user, database, libpq options with a 5 s connect timeout).
+    void configure(QSqlDatabase &db) const;
+    // One statement on a connection of its own, opened and closed for it, outside
+    // any transaction: what cannot run inside one or through a prepared statement
+    // (CREATE and DROP DATABASE, VACUUM). PostgreSQL only.
+    Error execAlone(const QString &statement) const;
 };
 
 // One database, one connection per thread. Every SQL statement of Taskdesk runs

@@ -247,31 +247,12 @@ PostgresScratch::~PostgresScratch()
 QString PostgresScratch::admin(const QString &statement)
 {
     // A database name cannot be a bound value: m_name is ours, made of digits.
-    const QString name = QStringLiteral("taskdesk-bench-admin");
-    QString error;
-    {
-        Result<DatabaseLocation> loc = DatabaseLocation::parse(m_serverUrl);
-        if (!loc.ok())
-            return loc.error().message();
-        if (loc->backend != DatabaseLocation::Backend::Postgres)
-            return QStringLiteral("not a postgresql:// URL");
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(loc->host);
-        if (loc->port > 0)
-            db.setPort(loc->port);
-        db.setUserName(loc->user);
-        db.setDatabaseName(loc->databaseName);
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            if (!q.exec(statement))
-                error = q.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
+    Result<DatabaseLocation> loc = DatabaseLocation::parse(m_serverUrl);
+    if (!loc.ok())
+        return loc.error().message();
+    if (loc->backend != DatabaseLocation::Backend::Postgres)
+        return QStringLiteral("not a postgresql:// URL");
+    return loc->execAlone(statement).message();
 }
 
 } // namespace taskdesk::bench

@@ -17,8 +17,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -318,20 +316,15 @@ int main(int argc, char **argv)
                 report.insert(QStringLiteral("postgres_fill_ms"), *pgFill);
                 // A server in use has long vacuumed and analysed its tables; a
                 // fresh million-row fill would otherwise be vacuumed by autovacuum
-                // in the middle of the claims. (Not a prepared statement: VACUUM
-                // cannot be one.)
+                // in the middle of the claims.
                 progress(QStringLiteral("VACUUM ANALYZE on PostgreSQL"));
                 QElapsedTimer vacuum;
                 vacuum.start();
-                Result<QSqlDatabase> connection = pgdb.connection();
-                QSqlQuery q(connection.ok() ? *connection : QSqlDatabase());
-                if (!connection.ok() || !q.exec(QStringLiteral("VACUUM (ANALYZE)"))) {
-                    const QString why
-                        = connection.ok() ? q.lastError().text() : connection.error().message();
+                if (Error failed = pgLoc->execAlone(QStringLiteral("VACUUM (ANALYZE)")))
                     collect(report, QStringLiteral("postgres"),
                         QJsonObject{{QStringLiteral("failures"),
-                            QJsonArray{QString(QStringLiteral("VACUUM ANALYZE failed: ") + why)}}});
-                }
+                            QJsonArray{QString(
+                                QStringLiteral("VACUUM ANALYZE failed: ") + failed.message())}}});
                 report.insert(QStringLiteral("postgres_vacuum_ms"), double(vacuum.elapsed()));
             }
         }

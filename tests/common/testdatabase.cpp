@@ -13,33 +13,14 @@ namespace {
 
 QAtomicInt s_counter;
 
-// Runs one statement on the server's maintenance database.
+// Runs one statement on the server's maintenance database; the error's text, if any.
 QString adminExec(const QString &statement)
 {
-    const QString name = QStringLiteral("taskdesk-test-admin");
-    QString error;
-    {
-        Result<DatabaseLocation> loc
-            = DatabaseLocation::parse(qEnvironmentVariable("TASKDESK_TEST_PG"));
-        if (!loc.ok())
-            return loc.error().message();
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(loc->host);
-        if (loc->port > 0)
-            db.setPort(loc->port);
-        db.setUserName(loc->user);
-        db.setDatabaseName(loc->databaseName);
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            if (!q.exec(statement))
-                error = q.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
+    Result<DatabaseLocation> loc
+        = DatabaseLocation::parse(qEnvironmentVariable("TASKDESK_TEST_PG"));
+    if (!loc.ok())
+        return loc.error().message();
+    return loc->execAlone(statement).message();
 }
 
 } // namespace

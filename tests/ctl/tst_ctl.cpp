@@ -1247,20 +1247,9 @@ void TestCtl::emptyDatabaseIsLeftToInit()
     QTemporaryDir dir;
     if (TestDatabase::postgres()) {
         const DatabaseLocation loc = *DatabaseLocation::parse(url);
-        {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("emptying"));
-            db.setHostName(loc.host);
-            db.setPort(loc.port);
-            db.setUserName(loc.user);
-            db.setDatabaseName(loc.databaseName);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
-            QVERIFY(q.exec(QStringLiteral("CREATE SCHEMA public")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("emptying"));
+        const Error emptied
+            = loc.execAlone(QStringLiteral("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+        QVERIFY2(!emptied, qPrintable(emptied.message()));
         expected = QStringLiteral("taskdeskctl: no Taskdesk schema in %1; run 'taskdeskctl init'")
                        .arg(loc.display());
     } else {
