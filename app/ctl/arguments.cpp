@@ -37,6 +37,30 @@ Result<double> parseNumber(const QString &text, const QString &what, double min,
     return value;
 }
 
+Error parseCount(
+    const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, int &value)
+{
+    if (!parser.isSet(name))
+        return {};
+    Result<qint64> n = parseInteger(parser.value(name), QStringLiteral("--") + name, min, max);
+    if (!n.ok())
+        return n.error();
+    value = int(*n);
+    return {};
+}
+
+Error parseFollowInterval(const QCommandLineParser &parser, int &intervalMs)
+{
+    const QString name = QStringLiteral("interval");
+    if (!parser.isSet(name))
+        return {};
+    Result<double> s = parseNumber(parser.value(name), QStringLiteral("--interval"), 0.05, 60);
+    if (!s.ok())
+        return s.error();
+    intervalMs = int(std::lround(*s * 1000.0));
+    return {};
+}
+
 Result<qint64> parseTaskId(const QString &text)
 {
     bool ok = false;

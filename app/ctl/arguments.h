@@ -4,6 +4,7 @@
 #include "taskstatus.h"
 #include "taskstore.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -15,6 +16,11 @@ namespace taskdesk::ctl {
 
 Result<qint64> parseInteger(const QString &text, const QString &what, qint64 min, qint64 max);
 Result<double> parseNumber(const QString &text, const QString &what, double min, double max);
+// An option --NAME N within [min, max] into `value`, left as it is when not given.
+Error parseCount(
+    const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max, int &value);
+// --interval SECONDS of a --follow, 0.05 … 60, into milliseconds; as it is when not given.
+Error parseFollowInterval(const QCommandLineParser &parser, int &intervalMs);
 Result<qint64> parseTaskId(const QString &text);
 // Each id once, in the order given.
 Result<QVector<qint64>> parseTaskIds(const QStringList &texts);

@@ -637,21 +637,9 @@ public:
     {
         m_name = arguments.constFirst();
         m_follow = parser.isSet(QStringLiteral("follow"));
-        if (parser.isSet(QStringLiteral("lines"))) {
-            Result<qint64> n = parseInteger(
-                parser.value(QStringLiteral("lines")), QStringLiteral("--lines"), 1, 100000);
-            if (!n.ok())
-                return n.error();
-            m_lines = int(*n);
-        }
-        if (parser.isSet(QStringLiteral("interval"))) {
-            Result<double> s = parseNumber(
-                parser.value(QStringLiteral("interval")), QStringLiteral("--interval"), 0.05, 60);
-            if (!s.ok())
-                return s.error();
-            m_intervalMs = int(std::lround(*s * 1000.0));
-        }
-        return {};
+        if (Error e = parseCount(parser, QStringLiteral("lines"), 1, 100000, m_lines))
+            return e;
+        return parseFollowInterval(parser, m_intervalMs);
     }
     Access access() const override { return Access::Read; }
 

@@ -132,13 +132,8 @@ public:
 
     Error parse(const QCommandLineParser &parser, const QStringList &) override
     {
-        if (parser.isSet(QStringLiteral("limit"))) {
-            Result<qint64> n = parseInteger(
-                parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
-            if (!n.ok())
-                return n.error();
-            m_filter.limit = int(*n);
-        }
+        if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_filter.limit))
+            return e;
         if (parser.isSet(QStringLiteral("task"))) {
             Result<qint64> id = parseTaskId(parser.value(QStringLiteral("task")));
             if (!id.ok())

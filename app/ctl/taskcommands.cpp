@@ -159,13 +159,9 @@ public:
                 return v.error();
             m_task.priority = int(*v);
         }
-        if (parser.isSet(QStringLiteral("max-attempts"))) {
-            Result<qint64> v = parseInteger(parser.value(QStringLiteral("max-attempts")),
-                QStringLiteral("--max-attempts"), 1, 100);
-            if (!v.ok())
-                return v.error();
-            m_task.maxAttempts = int(*v);
-        }
+        if (Error e
+            = parseCount(parser, QStringLiteral("max-attempts"), 1, 100, m_task.maxAttempts))
+            return e;
         if (parser.isSet(QStringLiteral("time-limit"))) {
             Result<qint64> v = parseInteger(parser.value(QStringLiteral("time-limit")),
                 QStringLiteral("--time-limit"), 0, 7 * 24 * 3600);
@@ -288,13 +284,8 @@ public:
             m_filter.sort = *column;
         }
         m_filter.descending = !parser.isSet(QStringLiteral("asc"));
-        if (parser.isSet(QStringLiteral("limit"))) {
-            Result<qint64> limit = parseInteger(
-                parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 1000000);
-            if (!limit.ok())
-                return limit.error();
-            m_filter.limit = int(*limit);
-        }
+        if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 1000000, m_filter.limit))
+            return e;
         return {};
     }
     Access access() const override { return Access::Read; }
@@ -375,13 +366,8 @@ public:
         if (!id.ok())
             return id.error();
         m_id = *id;
-        if (parser.isSet(QStringLiteral("log-lines"))) {
-            Result<qint64> n = parseInteger(
-                parser.value(QStringLiteral("log-lines")), QStringLiteral("--log-lines"), 0, 10000);
-            if (!n.ok())
-                return n.error();
-            m_logLines = int(*n);
-        }
+        if (Error e = parseCount(parser, QStringLiteral("log-lines"), 0, 10000, m_logLines))
+            return e;
         return {};
     }
     Access access() const override { return Access::Read; }
@@ -531,21 +517,9 @@ public:
             return id.error();
         m_id = *id;
         m_follow = parser.isSet(QStringLiteral("follow"));
-        if (parser.isSet(QStringLiteral("limit"))) {
-            Result<qint64> n = parseInteger(
-                parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
-            if (!n.ok())
-                return n.error();
-            m_limit = int(*n);
-        }
-        if (parser.isSet(QStringLiteral("interval"))) {
-            Result<double> s = parseNumber(
-                parser.value(QStringLiteral("interval")), QStringLiteral("--interval"), 0.05, 60);
-            if (!s.ok())
-                return s.error();
-            m_intervalMs = int(std::lround(*s * 1000.0));
-        }
-        return {};
+        if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
+            return e;
+        return parseFollowInterval(parser, m_intervalMs);
     }
     Access access() const override { return Access::Read; }
 

@@ -68,13 +68,8 @@ public:
 
     Error parse(const QCommandLineParser &parser, const QStringList &) override
     {
-        if (parser.isSet(QStringLiteral("limit"))) {
-            Result<qint64> n = parseInteger(
-                parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
-            if (!n.ok())
-                return n.error();
-            m_limit = int(*n);
-        }
+        if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
+            return e;
         return {};
     }
     Access access() const override { return Access::Read; }
