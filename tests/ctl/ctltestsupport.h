@@ -14,6 +14,7 @@
 #include <QSqlRecord>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 #include <initializer_list>
 
@@ -76,6 +77,18 @@ inline QString describe(const CtlRun &run)
     return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
         .arg(run.exitCode)
         .arg(run.out, run.err);
+}
+
+// Bad input: exit 2, nothing on stdout, one line on stderr that names the
+// program and says `message`. Check QTest::currentTestFailed() after it.
+inline void verifyOneClearMessage(const CtlRun &run, const QString &message)
+{
+    QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+    QCOMPARE(run.out, QString());
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.errLines().constFirst().startsWith(QLatin1String("taskdeskctl: ")),
+        qPrintable(run.err));
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
 }
 
 // Everything in `tables` (default: what the task commands could change), in a
