@@ -58,7 +58,7 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static constexpr int schemaVersion() { return 7; }
+    static constexpr int schemaVersion() { return 8; }
 
     // Opens this thread's connection and checks (or migrates) the schema.
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
