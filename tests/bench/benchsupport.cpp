@@ -17,6 +17,7 @@
 #include <cmath>
 #include <ctime>
 #include <numeric>
+#include <unistd.h>
 
 namespace taskdesk::bench {
 
@@ -48,6 +49,22 @@ double threadCpuMs()
     timespec ts{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+double machineBusyCpuMs()
+{
+    QFile file(QStringLiteral("/proc/stat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    // cpu  user nice system idle iowait irq softirq steal ...
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    if (fields.size() < 8 || fields.constFirst() != "cpu")
+        return -1;
+    qint64 busy = 0;
+    for (int i : {1, 2, 3, 6, 7})
+        busy += fields.at(i).toLongLong();
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    return ticks > 0 ? double(busy) * 1000.0 / double(ticks) : -1;
 }
 
 double Samples::percentile(double p) const

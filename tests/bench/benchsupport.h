@@ -51,6 +51,12 @@ inline double msSince(const QElapsedTimer &timer)
 // clock of an operation grows with the run queue; its CPU time does not.
 double threadCpuMs();
 
+// CPU time every core of the machine spent busy (user, system, interrupts;
+// not idle or waiting for I/O), in milliseconds, from /proc/stat; -1 where it
+// cannot be read. Over a run against a PostgreSQL server on the same machine,
+// this less the client's own CPU time is the server's.
+double machineBusyCpuMs();
+
 // Wall clock and CPU time of the calling thread, together.
 class Stopwatch
 {

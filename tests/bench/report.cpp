@@ -285,6 +285,11 @@ QString formatTable(const QJsonObject &r)
         line(lines, QStringLiteral("Sweeper pass, nothing stale"),
             dist(r, QStringLiteral("sweeper/sweeper_pass_idle")));
     }
+    // Every core's busy time per task: with PostgreSQL, the server's as well.
+    auto machineCpu = [&r](const QString &base) {
+        const std::optional<double> ms = at(r, base + QStringLiteral("/machine_cpu_ms_per_task"));
+        return ms ? QStringLiteral(", %1 ms/task machine-wide").arg(number(*ms)) : QString();
+    };
     for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
         for (const QString &kind : {QString(), QStringLiteral("batched/")}) {
             for (const QString &n :
@@ -299,7 +304,8 @@ QString formatTable(const QJsonObject &r)
                     number(*rate) + QStringLiteral(" tasks/s, CPU ")
                         + number(
                             at(r, base + QStringLiteral("/client_cpu_ms_per_task")).value_or(0))
-                        + QStringLiteral(" ms/task here; a txn pair ")
+                        + QStringLiteral(" ms/task here") + machineCpu(base)
+                        + QStringLiteral("; a txn pair ")
                         + dist(r, base + QStringLiteral("/claim_and_finish")));
             }
         }
