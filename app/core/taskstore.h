@@ -288,8 +288,10 @@ private:
     // recurs), else prepared into `partial`.
     Result<QSqlQuery *> prepareBatch(const QString &statement, bool keep,
         std::optional<QSqlQuery> &partial, Database::KeptRows rows = Database::KeptRows::None);
-    // Runs `statement`, whose ":ids" stands for a list of task ids, for all of `ids`.
-    Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what);
+    // Runs `statement`, whose ":ids" stands for a list of task ids, for all of
+    // `ids`; `leading` is bound to the "?" placeholders before the list.
+    Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what,
+        const QVariantList &leading = {});
     Result<StuckReport> stuckReportIn(
         const StuckThresholds &thresholds, int limit, bool queuedIdsOnly = false);
 

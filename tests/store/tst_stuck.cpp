@@ -557,6 +557,11 @@ void StuckTest::sweepsAreAudited()
     QCOMPARE(a.details.value(QStringLiteral("threshold_ms")).toInteger(), kHeartbeatTimeout);
     QVERIFY(a.details.value(QStringLiteral("age_ms")).toInteger() >= 90000);
     QCOMPARE(a.details.value(QStringLiteral("action")).toString(), QStringLiteral("requeue"));
+    QCOMPARE(a.details.size(), 4);
+    QCOMPARE(a.host, AuditLog::localHost());
+    QCOMPARE(a.taskName, store.task(lost.id)->name);
+    QCOMPARE(a.beforeStatus, QStringLiteral("RUNNING"));
+    QCOMPARE(a.afterStatus, QStringLiteral("PENDING"));
 
     const AuditEntry q = auditOf(tdb.db(), queued.id).first();
     QCOMPARE(q.details.value(QStringLiteral("rule")).toString(), QStringLiteral("stuck_in_queue"));
