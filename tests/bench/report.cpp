@@ -233,6 +233,8 @@ QString formatTable(const QJsonObject &r)
     if (r.contains(QStringLiteral("model"))) {
         line(lines, QStringLiteral("model: first screen, cold (first creation)"),
             ms(r, QStringLiteral("model/first_screen_cold_ms")));
+        line(lines, QStringLiteral("model: the first screen again, rows already read"),
+            dist(r, QStringLiteral("model/screen_of_read_rows")));
         line(lines, QStringLiteral("model: count and anchors ready"),
             dist(r, QStringLiteral("model/count_and_anchors_ready")));
         line(lines, QStringLiteral("model: jump"), dist(r, QStringLiteral("model/jump")));
@@ -260,6 +262,8 @@ QString formatTable(const QJsonObject &r)
     if (r.contains(QStringLiteral("baseline"))) {
         line(lines, QStringLiteral("QSqlTableModel: first screen"),
             dist(r, QStringLiteral("baseline/first_screen")));
+        line(lines, QStringLiteral("QSqlTableModel: the first screen again, rows already read"),
+            dist(r, QStringLiteral("baseline/screen_of_read_rows")));
         line(lines, QStringLiteral("QSqlTableModel: jump (fetchMore as needed)"),
             dist(r, QStringLiteral("baseline/jump")));
         line(lines, QStringLiteral("QSqlTableModel: jump to the end (fetch all)"),
