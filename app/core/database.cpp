@@ -518,13 +518,18 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
     return Error::database(what.isEmpty() ? text : what + QStringLiteral(": ") + text);
 }
 
-Error Database::write(const std::function<Error()> &work)
+Error Database::write(const std::function<Error()> &work, Plans plans)
 {
     Result<QSqlDatabase> db = connection();
     if (!db.ok())
         return db.error();
-    const QString begin
-        = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    // The settings end with the transaction; sent with BEGIN, in the same round
+    // trip. A sort stays possible where nothing else gives the order, but costs
+    // so much in the plan that PostgreSQL would compile it (JIT, 300 ms a claim).
+    const QString begin = !isPostgres() ? QStringLiteral("BEGIN IMMEDIATE")
+        : plans == Plans::IndexOrder
+        ? QStringLiteral("BEGIN; SET LOCAL enable_sort = off; SET LOCAL jit = off")
+        : QStringLiteral("BEGIN");
     std::optional<QMutexLocker<QRecursiveMutex>> writer;
     if (!isPostgres())
         writer.emplace(sqliteWriteLock(m_location.path));

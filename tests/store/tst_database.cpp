@@ -156,6 +156,8 @@ private slots:
     void indexesServeTheHotQueries_data();
     void indexesServeTheHotQueries();
     void postgresVacuumsTheTaskTableOften();
+    void postgresClaimsReadTheIndexOnStaleStatistics_data();
+    void postgresClaimsReadTheIndexOnStaleStatistics();
     void hotQueriesStayFastWithManyRows();
 
     void refusedFile_data();
@@ -474,6 +476,81 @@ void DatabaseTest::postgresVacuumsTheTaskTableOften()
         qPrintable(options.join(QLatin1Char(' '))));
     QVERIFY2(options.contains(QStringLiteral("autovacuum_analyze_scale_factor=0.02")),
         qPrintable(options.join(QLatin1Char(' '))));
+}
+
+void DatabaseTest::postgresClaimsReadTheIndexOnStaleStatistics_data()
+{
+    QTest::addColumn<QString>("pick");
+    QTest::addColumn<QString>("index");
+    QTest::addColumn<int>("sorts"); // of the few candidates of several queues
+    QTest::newRow("a worker of every queue")
+        << "SELECT id FROM tasks WHERE status = 'PENDING' AND run_after <= {NOW} ORDER BY "
+           "priority DESC, run_after, id LIMIT 16 FOR UPDATE SKIP LOCKED"
+        << "tasks_pending_idx" << 0;
+    const QString best = QStringLiteral(
+        "SELECT id, priority, run_after FROM (SELECT id, priority, run_after FROM tasks WHERE "
+        "status = 'PENDING' AND queue >= '%1' AND queue <= '%1' AND run_after <= {NOW} ORDER BY "
+        "queue, priority DESC, run_after, id LIMIT 16 FOR UPDATE SKIP LOCKED) q%2");
+    QTest::newRow("a worker of one queue") << QString(QStringLiteral("SELECT id FROM (")
+        + best.arg(QStringLiteral("bulk")).arg(0) + QStringLiteral(") candidates"))
+                                           << "tasks_queue_pending_idx" << 0;
+    QTest::newRow("a worker of two queues")
+        << QString(QStringLiteral("SELECT id FROM (") + best.arg(QStringLiteral("bulk")).arg(0)
+               + QStringLiteral(" UNION ALL ") + best.arg(QStringLiteral("other")).arg(1)
+               + QStringLiteral(") candidates ORDER BY priority DESC, run_after, id LIMIT 16"))
+        << "tasks_queue_pending_idx" << 1;
+}
+
+// Statistics taken while nothing waited, then a burst of tasks: PostgreSQL
+// estimates one waiting task and, left alone, sorts the whole burst for every
+// claim. A claim's transaction (Database::Plans::IndexOrder) reads the claim
+// index in its order instead, and is not compiled (JIT) for the cost that a
+// disabled sort adds to the plan.
+void DatabaseTest::postgresClaimsReadTheIndexOnStaleStatistics()
+{
+    QFETCH(QString, pick);
+    QFETCH(QString, index);
+    QFETCH(int, sorts);
+    if (!TestDatabase::postgres())
+        QSKIP("PostgreSQL's planner");
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString burst = QStringLiteral(
+        "INSERT INTO tasks (name, kind, queue, status, priority) SELECT 'burst', 'bulk', 'bulk', "
+        "?, i % 5 FROM generate_series(1, ?) AS i");
+    QVERIFY(tdb.exec(burst, {QStringLiteral("COMPLETED"), 2000}));
+    Result<QSqlDatabase> connection = tdb.db().connection();
+    QVERIFY(connection.ok());
+    QVERIFY(QSqlQuery(connection.value()).exec(QStringLiteral("ANALYZE tasks")));
+    QVERIFY(tdb.exec(burst, {QStringLiteral("PENDING"), 30000}));
+
+    auto explain = [&]() {
+        QSqlQuery q(connection.value());
+        QString plan;
+        if (!q.exec(QStringLiteral("EXPLAIN ") + tdb.db().sql(pick)))
+            return QString(QStringLiteral("EXPLAIN failed: ") + q.lastError().text());
+        while (q.next())
+            plan += q.value(0).toString() + QLatin1Char('\n');
+        return plan;
+    };
+    const auto sortNodes = [](const QString &plan) {
+        return int(plan.count(QLatin1String("Sort  (")));
+    };
+    const QString alone = explain();
+    if (sortNodes(alone) <= sorts)
+        QSKIP(
+            qPrintable(QStringLiteral("this PostgreSQL reads the index without help:\n") + alone));
+
+    QString planned;
+    QVERIFY(!tdb.db().write(
+        [&]() -> Error {
+            planned = explain();
+            return {};
+        },
+        Database::Plans::IndexOrder));
+    QVERIFY2(planned.contains(index), qPrintable(planned));
+    QVERIFY2(sortNodes(planned) == sorts, qPrintable(planned));
+    QVERIFY2(!planned.contains(QLatin1String("JIT")), qPrintable(planned));
 }
 
 // The store's own statements, timed on a table with a large backlog: a claim,
