@@ -263,9 +263,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "taskdesk-bench: %s\n", qPrintable(loc.error().message()));
         return ExitUsage;
     }
-    report.insert(QStringLiteral("backend"),
-        loc->backend == DatabaseLocation::Backend::Postgres ? QStringLiteral("postgres")
-                                                            : QStringLiteral("sqlite"));
+    const QString mainBackend = loc->backend == DatabaseLocation::Backend::Postgres
+        ? QStringLiteral("postgres")
+        : QStringLiteral("sqlite");
+    report.insert(QStringLiteral("backend"), mainBackend);
     Database db(*loc);
     if (Error e = db.open()) {
         std::fprintf(stderr, "taskdesk-bench: %s\n", qPrintable(e.message()));
@@ -329,11 +330,12 @@ int main(int argc, char **argv)
             }
         }
     }
-    // A part measured on SQLite, then on PostgreSQL when a server is there; the
-    // failures of both, each named by its backend.
+    // A part measured on the main database, then on PostgreSQL when a server is
+    // there and the main one is SQLite; the failures of both, each named by its
+    // backend.
     auto bothBackends = [&](QJsonObject (*measure)(const QString &, const Options &)) {
-        QJsonObject out{{QStringLiteral("sqlite"), measure(url, o)}};
-        if (pg)
+        QJsonObject out{{mainBackend, measure(url, o)}};
+        if (pg && mainBackend != QLatin1String("postgres"))
             out.insert(QStringLiteral("postgres"), measure(pg->url(), o));
         QJsonArray failures;
         for (auto it = out.constBegin(); it != out.constEnd(); ++it)
