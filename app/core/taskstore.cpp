@@ -558,9 +558,17 @@ Result<QVector<Claim>> TaskStore::claimMany(
                     + (m_db.isPostgres() ? QStringLiteral("= ANY(ARRAY(") : QStringLiteral("IN ("))
                     + claimPick(queues)
                     + (m_db.isPostgres() ? QStringLiteral("))") : QStringLiteral(")"))
-                    + QStringLiteral(" AND status = 'PENDING' RETURNING id, name, kind, queue, "
-                                     "args, attempt, max_attempts, time_limit_s, lease, priority, "
-                                     "run_after"),
+                    // The picked rows by their primary key. On PostgreSQL the status
+                    // is compared in the "C" collation (equality is the same in any
+                    // collation): with "status = 'PENDING'" as written in the
+                    // indexes, the planner could, on statistics taken while nothing
+                    // waited, walk a partial index of PENDING tasks or
+                    // tasks_status_idx for the picked ids instead (every waiting
+                    // task, 12 ms a claim behind 20,000).
+                    + (m_db.isPostgres() ? QStringLiteral(" AND status = 'PENDING' COLLATE \"C\"")
+                                         : QStringLiteral(" AND status = 'PENDING'"))
+                    + QStringLiteral(" RETURNING id, name, kind, queue, args, attempt, "
+                                     "max_attempts, time_limit_s, lease, priority, run_after"),
                 Database::KeptRows::ReadToEnd);
             if (!q.ok())
                 return q.error();
