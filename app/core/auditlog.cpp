@@ -6,7 +6,6 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 
-#include <optional>
 
 namespace taskdesk {
 
@@ -51,54 +50,6 @@ Error AuditLog::record(const QString &actor, const QString &action, qint64 taskI
     query.bindValue(QStringLiteral(":details"),
         QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
     return m_db.exec(query, QStringLiteral("audit"));
-}
-
-Error AuditLog::recordMany(const QVector<AuditEntry> &entries)
-{
-    // Rows of 8 values, 25 a statement: the statement of a full batch is kept
-    // prepared (parsing one of many bound values costs more than running it),
-    // and a few hundred values keep SQLite's lookup of its parameters,
-    // quadratic in their number, cheap.
-    constexpr int kRowsPerStatement = 25;
-    for (int from = 0; from < entries.size(); from += kRowsPerStatement) {
-        const int n = std::min<int>(kRowsPerStatement, int(entries.size()) - from);
-        QStringList rows;
-        for (int i = 0; i < n; ++i)
-            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
-        const QString statement
-            = QStringLiteral("INSERT INTO audit_log (actor, host, action, task_id, task_name, "
-                             "before_status, after_status, details) VALUES ")
-            + rows.join(QStringLiteral(", "));
-        std::optional<QSqlQuery> partial;
-        QSqlQuery *query = nullptr;
-        if (n == kRowsPerStatement) {
-            Result<QSqlQuery *> kept = m_db.prepareKept(statement);
-            if (!kept.ok())
-                return kept.error();
-            query = *kept;
-        } else {
-            Result<QSqlQuery> q = m_db.prepare(statement);
-            if (!q.ok())
-                return q.error();
-            partial = std::move(q.value());
-            query = &*partial;
-        }
-        for (int i = from; i < from + n; ++i) {
-            const AuditEntry &e = entries.at(i);
-            query->addBindValue(e.actor);
-            query->addBindValue(localHost());
-            query->addBindValue(e.action);
-            query->addBindValue(e.taskId > 0 ? QVariant(e.taskId) : QVariant());
-            query->addBindValue(e.taskName.isNull() ? QVariant() : QVariant(e.taskName));
-            query->addBindValue(e.beforeStatus.isEmpty() ? QVariant() : QVariant(e.beforeStatus));
-            query->addBindValue(e.afterStatus.isEmpty() ? QVariant() : QVariant(e.afterStatus));
-            query->addBindValue(
-                QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact)));
-        }
-        if (Error err = m_db.exec(*query, QStringLiteral("audit")))
-            return err;
-    }
-    return {};
 }
 
 Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)

@@ -45,10 +45,6 @@ public:
     Error record(const QString &actor, const QString &action, qint64 taskId,
         const QString &taskName, const QString &before, const QString &after,
         const QJsonObject &details = {});
-    // Many rows in few statements (a sweep writes one per task); each entry's
-    // actor, action, task, statuses and details (its id, time and host are the
-    // database's and this host's). Call inside Database::write().
-    Error recordMany(const QVector<AuditEntry> &entries);
 
     Result<QVector<AuditEntry>> list(const AuditFilter &filter);
 
