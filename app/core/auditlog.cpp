@@ -6,7 +6,6 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 
-
 namespace taskdesk {
 
 AuditLog::AuditLog(Database &db)
