@@ -53,8 +53,8 @@ Error AuditLog::record(const QString &actor, const QString &action, qint64 taskI
 
 Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
 {
-    if (filter.limit < 1 || filter.limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(filter.limit))
+        return e;
     QString sql = QStringLiteral("SELECT id, at, actor, host, action, task_id, task_name, "
                                  "before_status, after_status, details FROM audit_log WHERE 1 = 1");
     if (filter.taskId > 0)

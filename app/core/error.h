@@ -41,6 +41,15 @@ private:
     QString m_message;
 };
 
+// How many rows a caller may ask for at once: nothing when 1 <= limit <= max,
+// else the one message every store gives.
+inline Error checkLimit(qint64 limit, qint64 max = 100000)
+{
+    if (limit >= 1 && limit <= max)
+        return {};
+    return Error::invalid(QStringLiteral("limit must be between 1 and %1").arg(max));
+}
+
 // A value or the error that prevented it.
 template<typename T> class Result
 {

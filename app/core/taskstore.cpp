@@ -1271,8 +1271,8 @@ Result<QVector<TaskItem>> TaskStore::items(qint64 taskId)
 
 Result<QVector<LogLine>> TaskStore::log(qint64 taskId, qint64 afterId, int limit)
 {
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
         "SELECT id, task_id, item_id, at, level, message FROM task_log WHERE task_id = :t AND id "
         "> :after ORDER BY id LIMIT :limit"));
@@ -1438,8 +1438,8 @@ QString sortIndex(TaskFilter::Sort sort)
 
 Result<QVector<Task>> TaskStore::list(const TaskFilter &filter)
 {
-    if (filter.limit < 1 || filter.limit > 1000000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 1000000"));
+    if (Error e = checkLimit(filter.limit, 1000000))
+        return e;
     if (filter.offset < 0)
         return Error::invalid(QStringLiteral("offset must not be negative"));
     if (filter.after && filter.before)
@@ -1616,8 +1616,8 @@ TaskKey TaskFilter::keyOf(const Task &task) const
 Result<TaskChanges> TaskStore::changedSince(
     qint64 updatedAfterMs, const TaskFilter &filter, int limit)
 {
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     TaskChanges changes;
     Result<qint64> now = m_db.now();
     if (!now.ok())
@@ -1650,8 +1650,8 @@ Result<TaskChanges> TaskStore::changedSince(
 
 Result<QStringList> TaskStore::queues(int limit)
 {
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     Result<QSqlQuery> q = m_db.prepare(
         QStringLiteral("SELECT DISTINCT queue FROM tasks ORDER BY queue LIMIT :limit"));
     if (!q.ok())
@@ -1849,8 +1849,8 @@ Result<StuckReport> TaskStore::stuckReport(const StuckThresholds &thresholds, in
 {
     if (Error e = thresholds.validate())
         return e;
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     return stuckReportIn(thresholds, limit);
 }
 
@@ -1860,8 +1860,8 @@ Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit
     thresholds.queueThresholdMs = thresholdMs;
     if (Error e = thresholds.validate())
         return e;
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     Result<StuckReport> report = stuckReportIn(thresholds, limit, true);
     if (!report.ok())
         return report.error();

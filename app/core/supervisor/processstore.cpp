@@ -376,8 +376,8 @@ Result<ProcessInfo> ProcessStore::process(const QString &name)
 Result<QVector<ProcessOutputLine>> ProcessStore::output(
     const QString &name, qint64 afterId, int limit)
 {
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     const QString columns
         = QStringLiteral("o.id, o.process_id, o.at, o.stream, o.line FROM process_output o JOIN "
                          "processes p ON p.id = o.process_id WHERE p.name = :n");

@@ -124,8 +124,8 @@ Result<std::optional<WorkerInfo>> WorkerRegistry::worker(const QString &workerId
 
 Result<QVector<WorkerInfo>> WorkerRegistry::list(int limit)
 {
-    if (limit < 1 || limit > 100000)
-        return Error::invalid(QStringLiteral("limit must be between 1 and 100000"));
+    if (Error e = checkLimit(limit))
+        return e;
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ") + kWorkerColumns
         + QStringLiteral(" FROM workers ORDER BY CASE status WHEN 'running' THEN 0 WHEN 'lost' "
                          "THEN 1 ELSE 2 END, heartbeat_at DESC, id LIMIT :limit"));
