@@ -25,7 +25,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -66,6 +68,8 @@ struct Window
         tasks()->refresh();
         context->background().waitForIdle();
     }
+    // The actions run on the writer thread: until their answer is back.
+    bool actionsDone() const { return context->writer().waitForIdle(30000); }
 };
 
 std::unique_ptr<Window> openWindow(
@@ -129,6 +133,7 @@ private Q_SLOTS:
     void theDetailPaneShowsOnlyTheButtonsTheStatusAllows_data();
     void theDetailPaneShowsOnlyTheButtonsTheStatusAllows();
     void bulkCancelAsksOnceNamingTheCount();
+    void aBulkActionLeavesTheWindowLiveUntilItsAnswer();
     void theCancelButtonInARunningRowCancelsIt();
     void theStuckViewCleansUpWhatItPreviewed();
     void readOnlyModeShowsEverythingAndChangesNothing();
@@ -175,6 +180,7 @@ void TestMainWindow::forceStopGoesFromTheClickToTheDatabase()
 
     Confirm::answerNext(true);
     QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(w->actionsDone());
 
     QCOMPARE(Confirm::questionCount(), 1);
     const Confirmation q = *Confirm::lastQuestion();
@@ -271,6 +277,7 @@ void TestMainWindow::theDeleteKeyDeletesAfterAskingFirst()
 
     Confirm::answerNext(true);
     QTest::keyClick(w->tasks()->table(), Qt::Key_Delete);
+    QVERIFY(w->actionsDone());
 
     QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Delete"));
     QCOMPARE(
@@ -345,6 +352,7 @@ void TestMainWindow::bulkCancelAsksOnceNamingTheCount()
 
     Confirm::answerNext(true);
     actionOf(*w, TaskActions::Kind::Cancel)->trigger();
+    QVERIFY(w->actionsDone());
 
     QCOMPARE(Confirm::questionCount(), 1);
     QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Cancel 12 tasks?"));
@@ -360,6 +368,66 @@ void TestMainWindow::bulkCancelAsksOnceNamingTheCount()
     QCOMPARE(statusOf(tdb, other), QStringLiteral("PENDING"));
     QCOMPARE(
         w->window->lastMessage(), QStringLiteral("12 task(s) cancelled and marked as failed."));
+}
+
+void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    QVector<qint64> failed;
+    for (int i = 0; i < 20; ++i)
+        failed.append(seed.failed(QStringLiteral("Payment check %1").arg(i)));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    for (qint64 id : failed)
+        QVERIFY(w->tasks()->selectTask(id, id != failed.first()));
+    QAction *restart = actionOf(*w, TaskActions::Kind::Restart);
+    QVERIFY(restart->isEnabled());
+    QVERIFY(actionOf(*w, TaskActions::Kind::Delete)->isEnabled());
+
+    // Another connection holds the tasks, so the restarts wait for it.
+    std::unique_ptr<Database> other = tdb.open();
+    QVERIFY(!other->open());
+    QSqlQuery hold(other->connection().value());
+    if (TestDatabase::postgres()) {
+        QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+        QVERIFY(hold.exec(QStringLiteral("SELECT id FROM tasks FOR UPDATE")));
+    } else {
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    }
+
+    Confirm::answerNext(true);
+    restart->trigger();
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Restart 20 tasks?"));
+    QVERIFY(w->actions()->isBusy());
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("Restarting 20 tasks…"));
+    for (TaskActions::Kind kind : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
+             TaskActions::Kind::Restart, TaskActions::Kind::Delete})
+        QVERIFY(!actionOf(*w, kind)->isEnabled());
+    // The window goes on: its timers fire, and a second action asks nothing.
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, this, [&ticks]() { ++ticks; });
+    timer.start(10);
+    QTest::qWait(300);
+    QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks)));
+    w->tasks()->table()->setFocus();
+    QTest::keyClick(w->tasks()->table(), Qt::Key_Delete);
+    QCOMPARE(Confirm::questionCount(), 1);
+    QVERIFY(w->actions()->isBusy());
+    QCOMPARE(statusOf(tdb, failed.first()), QStringLiteral("FAILED"));
+
+    QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+    QVERIFY(w->actionsDone());
+    QVERIFY(!w->actions()->isBusy());
+    for (qint64 id : failed)
+        QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("20 task(s) restarted and pending."));
+    // The refreshed selection is pending now: Cancel again, Restart no more.
+    QTRY_VERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
+    QVERIFY(!restart->isEnabled());
 }
 
 void TestMainWindow::theCancelButtonInARunningRowCancelsIt()
@@ -389,6 +457,7 @@ void TestMainWindow::theCancelButtonInARunningRowCancelsIt()
     Confirm::answerNext(true);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, button.center());
     QCOMPARE(Confirm::questionCount(), 1);
+    QVERIFY(w->actionsDone());
     QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Cancel this task?"));
     QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, waiting), QStringLiteral("PENDING"));
@@ -518,6 +587,7 @@ void TestMainWindow::theShortcutsReachTheirActions()
     w->tasks()->table()->setFocus();
     Confirm::answerNext(true);
     QTest::keyClick(w->tasks()->table(), Qt::Key_R, Qt::ControlModifier);
+    QVERIFY(w->actionsDone());
     QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Restart"));
     QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
 }
@@ -658,6 +728,7 @@ void TestMainWindow::theSettingsDialogSavesPreferencesAndTheSweeperRules()
     QVERIFY(w->tasks()->selectTask(id));
     Confirm::answerNext(true);
     w->actions()->cancelAction()->trigger();
+    QVERIFY(w->actionsDone());
     QCOMPARE(tdb.scalar(QStringLiteral(
                             "SELECT actor FROM audit_log WHERE task_id = ? AND action = 'cancel'"),
                     {id})

@@ -21,13 +21,17 @@ AppContext::AppContext(
     , m_tasks(*m_database, m_settings->operatorName())
     , m_audit(*m_database)
     , m_runner(new BackgroundRunner(this))
+    , m_writer(new BackgroundRunner(QStringLiteral("taskdesk-writer"), this))
 {
     reloadSharedSettings();
 }
 
 AppContext::~AppContext()
 {
-    // The reader thread uses the stores: it stops before they go.
+    // The reader and writer threads use the database: they stop before it goes
+    // (an action in progress finishes first).
+    delete m_writer;
+    m_writer = nullptr;
     delete m_runner;
     m_runner = nullptr;
     m_notifyThread.quit();

@@ -35,6 +35,9 @@ public:
     AuditLog &audit() { return m_audit; }
     AppSettings &settings() { return *m_settings; }
     BackgroundRunner &background() { return *m_runner; }
+    // The operator's actions on tasks: a thread of their own, so that a
+    // thousand of them neither freeze the window nor wait behind a count.
+    BackgroundRunner &writer() { return *m_writer; }
 
     QString operatorName() const { return m_tasks.actor(); }
     void setOperatorName(const QString &name);
@@ -77,6 +80,7 @@ private:
     TaskStore m_tasks;
     AuditLog m_audit;
     BackgroundRunner *m_runner;
+    BackgroundRunner *m_writer;
     bool m_readOnly = false;
     QString m_readOnlyReason;
     bool m_available = true;

@@ -5,10 +5,10 @@
 
 namespace taskdesk::ui {
 
-BackgroundRunner::BackgroundRunner(QObject *parent)
+BackgroundRunner::BackgroundRunner(const QString &threadName, QObject *parent)
     : QObject(parent)
 {
-    m_thread.setObjectName(QStringLiteral("taskdesk-reader"));
+    m_thread.setObjectName(threadName);
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

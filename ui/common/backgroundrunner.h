@@ -3,6 +3,7 @@
 #include <QAtomicInt>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 #include <QThread>
 
 #include <functional>
@@ -11,17 +12,21 @@
 
 namespace taskdesk::ui {
 
-// Runs the database reads that may take longer than a frame (counts over a
-// large table, stats, the stuck report) on one worker thread, which opens its
-// own connection, and hands each result back on the GUI thread. Jobs run one
-// after another, in the order they were given.
+// Runs database work that may take longer than a frame (counts over a large
+// table, stats, the stuck report, an action on a thousand tasks) on one worker
+// thread, which opens its own connection, and hands each result back on the
+// GUI thread. Jobs run one after another, in the order they were given.
 class BackgroundRunner final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BackgroundRunner)
 
 public:
-    explicit BackgroundRunner(QObject *parent = nullptr);
+    explicit BackgroundRunner(QObject *parent = nullptr)
+        : BackgroundRunner(QStringLiteral("taskdesk-reader"), parent)
+    { }
+    // `threadName` names the thread in a debugger and in `top -H`.
+    BackgroundRunner(const QString &threadName, QObject *parent);
     // Waits for the job that is running; queued jobs are dropped.
     ~BackgroundRunner() override;
 

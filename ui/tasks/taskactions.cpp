@@ -1,7 +1,10 @@
 #include "taskactions.h"
 
 #include "appcontext.h"
+#include "backgroundrunner.h"
 #include "confirm.h"
+#include "database.h"
+#include "taskstore.h"
 
 #include <QAction>
 #include <QIcon>
@@ -103,7 +106,7 @@ void TaskActions::setSelection(const QVector<Task> &tasks)
 
 void TaskActions::updateEnabled()
 {
-    const bool canAct = m_context.canAct();
+    const bool canAct = m_context.canAct() && !m_busy;
     for (Kind kind : {Kind::ForceStop, Kind::Cancel, Kind::Restart, Kind::Delete}) {
         bool any = false;
         for (const Task &t : std::as_const(m_selection))
@@ -119,7 +122,7 @@ void TaskActions::runOnSelection(Kind kind)
 
 void TaskActions::run(Kind kind, const QVector<Task> &tasks)
 {
-    if (!m_context.canAct())
+    if (!m_context.canAct() || m_busy)
         return;
     QVector<Task> targets;
     for (const Task &t : tasks) {
@@ -184,35 +187,78 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks)
     if (!Confirm::ask(m_dialogParent, q))
         return;
 
-    TaskStore &store = m_context.tasks();
-    QStringList messages;
-    QStringList errors;
-    bool unreachable = false;
-    for (const Task &t : std::as_const(targets)) {
-        Result<ActionReport> r = Error();
-        switch (kind) {
-        case Kind::ForceStop:
-            r = store.forceStop(t.id);
-            break;
-        case Kind::Cancel:
-            r = store.cancel(t.id);
-            break;
-        case Kind::Restart:
-            r = store.restart(t.id);
-            break;
-        case Kind::Delete:
-            r = store.remove(t.id);
-            break;
+    QVector<qint64> ids;
+    ids.reserve(n);
+    for (const Task &t : std::as_const(targets))
+        ids.append(t.id);
+    setBusy(true);
+    if (n > 1)
+        Q_EMIT message(progressText(kind, n), MessageBar::Type::Information);
+    Database *db = &m_context.database();
+    const QString actor = m_context.operatorName();
+    auto work = [db, actor, kind, ids]() {
+        TaskStore store(*db, actor);
+        Outcome out;
+        for (qint64 id : ids) {
+            Result<ActionReport> r = Error();
+            switch (kind) {
+            case Kind::ForceStop:
+                r = store.forceStop(id);
+                break;
+            case Kind::Cancel:
+                r = store.cancel(id);
+                break;
+            case Kind::Restart:
+                r = store.restart(id);
+                break;
+            case Kind::Delete:
+                r = store.remove(id);
+                break;
+            }
+            if (r.ok()) {
+                out.messages.append(r->message);
+            } else {
+                out.errors.append(r.error().message());
+                out.unreachable = out.unreachable || r.error().kind() == ErrorKind::Database;
+            }
         }
-        if (r.ok()) {
-            messages.append(r->message);
-        } else {
-            errors.append(r.error().message());
-            unreachable = unreachable || r.error().kind() == ErrorKind::Database;
-        }
-    }
-    Q_EMIT tasksChanged();
+        return out;
+    };
+    m_context.writer().run(this, std::move(work), [this, kind, n](const Outcome &outcome) {
+        setBusy(false);
+        report(kind, n, outcome);
+    });
+}
 
+QString TaskActions::progressText(Kind kind, int n)
+{
+    switch (kind) {
+    case Kind::ForceStop:
+        return tr("Force stopping %n tasks…", "", n);
+    case Kind::Cancel:
+        return tr("Cancelling %n tasks…", "", n);
+    case Kind::Restart:
+        return tr("Restarting %n tasks…", "", n);
+    case Kind::Delete:
+        return tr("Deleting %n tasks…", "", n);
+    }
+    return {};
+}
+
+void TaskActions::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    updateEnabled();
+    Q_EMIT busyChanged(busy);
+}
+
+void TaskActions::report(Kind kind, int n, const Outcome &outcome)
+{
+    Q_EMIT tasksChanged();
+    const QStringList &messages = outcome.messages;
+    const QStringList &errors = outcome.errors;
     QString text;
     if (n == 1) {
         text = messages.isEmpty() ? errors.value(0) : messages.value(0);
@@ -240,7 +286,7 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks)
         : messages.isEmpty()                       ? MessageBar::Type::Error
                                                    : MessageBar::Type::Warning;
     Q_EMIT message(text, type);
-    if (unreachable)
+    if (outcome.unreachable)
         m_context.reportFailure(errors.first());
 }
 

@@ -4,6 +4,7 @@
 #include "task.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QVector>
 
 class QAction;
@@ -17,7 +18,8 @@ class AppContext;
 // toolbar, the context menu, the detail pane and the ✕ buttons. Each is enabled
 // from the statuses of the selected tasks, applies to the selected tasks whose
 // status allows it, asks first through Confirm (naming the count), and says
-// what happened in the store's words.
+// what happened in the store's words. The actions run on the context's writer
+// thread: while they do, the window stays live and the actions are disabled.
 class TaskActions final : public QObject
 {
     Q_OBJECT
@@ -44,14 +46,28 @@ public:
 
     // The same actions on given tasks (the ✕ button of a row).
     void run(Kind kind, const QVector<Task> &tasks);
+    // Between the confirmation and the last task's answer.
+    bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
+    void busyChanged(bool busy);
     void tasksChanged();
     void message(const QString &text, taskdesk::ui::MessageBar::Type type);
 
 private:
+    // What the writer thread hands back: the store's answer for each task.
+    struct Outcome
+    {
+        QStringList messages;
+        QStringList errors;
+        bool unreachable = false;
+    };
+
     void updateEnabled();
     void runOnSelection(Kind kind);
+    void setBusy(bool busy);
+    static QString progressText(Kind kind, int count);
+    void report(Kind kind, int count, const Outcome &outcome);
 
     AppContext &m_context;
     QWidget *m_dialogParent;
@@ -62,6 +78,7 @@ private:
     QAction *m_delete;
     QAction *m_refresh;
     QAction *m_find;
+    bool m_busy = false;
 };
 
 } // namespace taskdesk::ui

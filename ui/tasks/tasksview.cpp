@@ -172,6 +172,7 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     connect(m_model, &TaskTableModel::errorOccurred, &m_context, &AppContext::reportFailure);
     connect(m_model, &TaskTableModel::databaseAnswered, &m_context, &AppContext::reportSuccess);
     connect(&m_context, &AppContext::canActChanged, this, &TasksView::updateCanAct);
+    connect(m_actions, &TaskActions::busyChanged, this, &TasksView::updateCanAct);
     connect(&m_context, &AppContext::sharedSettingsChanged, this,
         [this]() { m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs()); });
 
@@ -313,7 +314,7 @@ void TasksView::updateSelection()
 
 void TasksView::updateCanAct()
 {
-    m_progress->setCancelEnabled(m_context.canAct());
+    m_progress->setCancelEnabled(m_context.canAct() && !m_actions->isBusy());
     m_table->viewport()->update();
 }
 
