@@ -18,8 +18,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <utility>
 
 namespace taskdesk {
 
@@ -102,6 +104,14 @@ const QString kSqliteNow = QStringLiteral(
 const QString kPostgresNow
     = QStringLiteral("(CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT))");
 
+// libpq's options for the network link that a URL may set, and their defaults.
+const QStringList kLinkOptions{QStringLiteral("connect_timeout"), QStringLiteral("keepalives"),
+    QStringLiteral("keepalives_idle"), QStringLiteral("keepalives_interval"),
+    QStringLiteral("keepalives_count"), QStringLiteral("tcp_user_timeout")};
+constexpr std::pair<const char *, const char *> kLinkDefaults[]
+    = {{"connect_timeout", "5"}, {"keepalives_idle", "15"}, {"keepalives_interval", "5"},
+        {"keepalives_count", "3"}, {"tcp_user_timeout", "15000"}};
+
 bool isBusy(const QSqlError &error, bool postgres)
 {
     const QString code = error.nativeErrorCode();
@@ -153,10 +163,20 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
                 return Error::invalid(QStringLiteral(
                     "a password in the database URL is not accepted; use PGPASSWORD or "
                     "~/.pgpass"));
-            else if (key == QLatin1String("sslmode") || key == QLatin1String("connect_timeout")
-                || key == QLatin1String("application_name"))
+            else if (key == QLatin1String("sslmode") || key == QLatin1String("application_name"))
                 options << key + QLatin1Char('=') + value;
-            else
+            else if (kLinkOptions.contains(key)) {
+                bool ok = false;
+                const int n = value.toInt(&ok);
+                if (!ok || n < 0 || (key == QLatin1String("keepalives") && n > 1))
+                    return Error::invalid(
+                        QStringLiteral("'%1' is not a valid %2 (%3)")
+                            .arg(value, key,
+                                key == QLatin1String("keepalives")
+                                    ? QStringLiteral("0 or 1")
+                                    : QStringLiteral("a whole number, 0 or more")));
+                options << key + QLatin1Char('=') + QString::number(n);
+            } else
                 return Error::invalid(QStringLiteral("unknown PostgreSQL option '%1'").arg(key));
         }
         loc.options = options.join(QLatin1Char(';'));
@@ -224,11 +244,22 @@ void DatabaseLocation::configure(QSqlDatabase &db) const
         db.setPort(port);
     db.setUserName(user);
     db.setDatabaseName(databaseName);
-    QString libpq = options;
-    if (!libpq.contains(QLatin1String("connect_timeout")))
-        libpq += (libpq.isEmpty() ? QString() : QStringLiteral(";"))
-            + QStringLiteral("connect_timeout=5");
-    db.setConnectOptions(libpq);
+    QStringList libpq;
+    if (!options.isEmpty())
+        libpq = options.split(QLatin1Char(';'));
+    // What the URL does not say: a server that does not answer is given up on
+    // within seconds, not after the kernel's quarter of an hour of
+    // retransmissions, and the operator sees the banner instead of a frozen
+    // window. A connect waits 5 s; an idle connection (a LISTEN) is probed
+    // after 15 s and dropped after three unanswered probes 5 s apart; a
+    // statement whose bytes the server has not acknowledged for 15 s fails.
+    for (const auto &[key, value] : kLinkDefaults) {
+        const QString prefix = QLatin1String(key) + QLatin1Char('=');
+        if (std::none_of(libpq.cbegin(), libpq.cend(),
+                [&prefix](const QString &option) { return option.startsWith(prefix); }))
+            libpq << prefix + QLatin1String(value);
+    }
+    db.setConnectOptions(libpq.join(QLatin1Char(';')));
 }
 
 Error DatabaseLocation::execAlone(const QString &statement) const

@@ -34,7 +34,8 @@ struct DatabaseLocation
     QString display() const; // never contains a password
 
     // A PostgreSQL connection's settings from this location (host or socket
-    // folder, port, user, database, libpq options with a 5 s connect timeout).
+    // folder, port, user, database, libpq options); unless the URL sets them, a
+    // 5 s connect timeout, keepalives, and a 15 s TCP user timeout.
     void configure(QSqlDatabase &db) const;
     // One statement on a connection of its own, opened and closed for it, outside
     // any transaction: what cannot run inside one or through a prepared statement

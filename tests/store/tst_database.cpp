@@ -167,6 +167,7 @@ private slots:
     void parse_data();
     void parse();
     void displayHidesNothingSecret();
+    void aConnectionGivesUpOnASilentServer();
     void resolve_data();
     void resolve();
 
@@ -821,6 +822,31 @@ void DatabaseTest::parse_data()
         << "taskdesk"
         << "sslmode=require;connect_timeout=3"
         << "";
+    QTest::newRow("keepalive and TCP user timeout options are passed on")
+        << "postgresql://db/taskdesk?keepalives_idle=60&tcp_user_timeout=30000&keepalives=1" << true
+        << true << ""
+        << "db" << -1 << ""
+        << "taskdesk"
+        << "keepalives_idle=60;tcp_user_timeout=30000;keepalives=1"
+        << "";
+    QTest::newRow("a timeout that is not a number is refused")
+        << "postgresql://db/taskdesk?tcp_user_timeout=soon" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "'soon' is not a valid tcp_user_timeout (a whole number, 0 or more)";
+    QTest::newRow("a negative connect timeout is refused")
+        << "postgresql://db/taskdesk?connect_timeout=-1" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "'-1' is not a valid connect_timeout (a whole number, 0 or more)";
+    QTest::newRow("keepalives is on or off")
+        << "postgresql://db/taskdesk?keepalives=2" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "'2' is not a valid keepalives (0 or 1)";
     QTest::newRow("a password in the URL is refused")
         << "postgresql://ops:s3cret@db/taskdesk" << false << true << ""
         << "" << -1 << ""
@@ -926,6 +952,45 @@ void DatabaseTest::displayHidesNothingSecret()
         QStringLiteral("postgresql://ops@db:5433/taskdesk"));
     QCOMPARE(DatabaseLocation::parse(QStringLiteral("sqlite:///a/b.db"))->display(),
         QStringLiteral("/a/b.db"));
+}
+
+void DatabaseTest::aConnectionGivesUpOnASilentServer()
+{
+    // Without a word in the URL: every bound of the link has its default.
+    QSqlDatabase plain = QSqlDatabase::addDatabase(
+        QStringLiteral("QPSQL"), QStringLiteral("tst_database_link_plain"));
+    DatabaseLocation::parse(QStringLiteral("postgresql://db/taskdesk?sslmode=require"))
+        ->configure(plain);
+    QCOMPARE(plain.connectOptions(),
+        QStringLiteral("sslmode=require;connect_timeout=5;keepalives_idle=15;"
+                       "keepalives_interval=5;keepalives_count=3;tcp_user_timeout=15000"));
+    // What the URL says wins, and is not said twice.
+    QSqlDatabase given = QSqlDatabase::addDatabase(
+        QStringLiteral("QPSQL"), QStringLiteral("tst_database_link_given"));
+    DatabaseLocation::parse(
+        QStringLiteral("postgresql://db/taskdesk?tcp_user_timeout=0&connect_timeout=2"))
+        ->configure(given);
+    QCOMPARE(given.connectOptions(),
+        QStringLiteral("tcp_user_timeout=0;connect_timeout=2;keepalives_idle=15;"
+                       "keepalives_interval=5;keepalives_count=3"));
+    plain = QSqlDatabase();
+    given = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("tst_database_link_plain"));
+    QSqlDatabase::removeDatabase(QStringLiteral("tst_database_link_given"));
+
+    if (!TestDatabase::postgres())
+        return;
+    // libpq takes them: a typo in a name would refuse every connection.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString url = tdb.url()
+        + (tdb.url().contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+        + QStringLiteral("keepalives_idle=30&tcp_user_timeout=20000");
+    Result<DatabaseLocation> loc = DatabaseLocation::parse(url);
+    QVERIFY2(loc.ok(), qPrintable(url));
+    Database db(*loc);
+    QVERIFY2(!db.open(Database::OpenMode::NoMigrate), qPrintable(url));
+    QCOMPARE(db.now().ok(), true);
 }
 
 void DatabaseTest::resolve_data()
