@@ -250,9 +250,11 @@ void DatabaseLocation::configure(QSqlDatabase &db) const
     // What the URL does not say: a server that does not answer is given up on
     // within seconds, not after the kernel's quarter of an hour of
     // retransmissions, and the operator sees the banner instead of a frozen
-    // window. A connect waits 5 s; an idle connection (a LISTEN) is probed
-    // after 15 s and dropped after three unanswered probes 5 s apart; a
-    // statement whose bytes the server has not acknowledged for 15 s fails.
+    // window. A connect waits 5 s; a statement whose bytes the server has not
+    // acknowledged for 15 s fails; an idle connection (a LISTEN) is probed
+    // after 15 s of silence and dropped when a probe goes unanswered, about
+    // 20 s after the server's last word (Linux lets the user timeout decide;
+    // without one, three probes 5 s apart).
     for (const auto &[key, value] : kLinkDefaults) {
         const QString prefix = QLatin1String(key) + QLatin1Char('=');
         if (std::none_of(libpq.cbegin(), libpq.cend(),

@@ -1772,8 +1772,7 @@ Result<Stats> TaskStore::stats(int hours)
         "SELECT completed_at / 60000, status, COALESCE(outcome, ''), count(*), "
         "COALESCE(sum(completed_at - started_at), 0), sum(CASE WHEN started_at IS NULL THEN 0 "
         "ELSE 1 END) FROM tasks {INDEX:tasks_completed_idx} WHERE completed_at >= :from AND "
-        "status IN ('COMPLETED', "
-        "'FAILED') GROUP BY completed_at / 60000, status, outcome"));
+        "status IN ('COMPLETED', 'FAILED') GROUP BY completed_at / 60000, status, outcome"));
     if (!q.ok())
         return q.error();
     q.value().bindValue(QStringLiteral(":from"), stats.from);

@@ -167,7 +167,7 @@ private slots:
     void parse_data();
     void parse();
     void displayHidesNothingSecret();
-    void aConnectionGivesUpOnASilentServer();
+    void theLinkBoundsHaveDefaultsTheUrlMayChange();
     void resolve_data();
     void resolve();
 
@@ -954,7 +954,7 @@ void DatabaseTest::displayHidesNothingSecret()
         QStringLiteral("/a/b.db"));
 }
 
-void DatabaseTest::aConnectionGivesUpOnASilentServer()
+void DatabaseTest::theLinkBoundsHaveDefaultsTheUrlMayChange()
 {
     // Without a word in the URL: every bound of the link has its default.
     QSqlDatabase plain = QSqlDatabase::addDatabase(
