@@ -317,6 +317,10 @@ void Database::closeThreadConnection()
     }
     QSqlDatabase::removeDatabase(name);
     t_connections.names.removeAll(name);
+    // Not for PostgreSQL: another thread may hold the lock for a connect that
+    // waits on a server that does not answer.
+    if (m_location.backend != DatabaseLocation::Backend::Sqlite)
+        return;
     QMutexLocker lock(&s_openMutex);
     forgetSqliteConnection(name);
 }
@@ -369,9 +373,13 @@ Error Database::openConnection(QSqlDatabase &db)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         t_connections.names.removeAll(name);
-        return Error::database(
+        const Error e = Error::database(
             QStringLiteral("cannot open %1: %2").arg(m_location.display(), message));
+        setUnreachable(e.message());
+        return e;
     }
+    if (m_unreachable.fetchAndStoreRelaxed(0))
+        m_recoveries.ref();
     if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
         const QString file = sqliteFileKey(m_location.path);
         ++s_sqliteFiles[file];
@@ -410,8 +418,24 @@ void Database::noteFailure(const QSqlError &error)
         return;
     const QString code = error.nativeErrorCode();
     if (code.isEmpty() || code.startsWith(QLatin1String("08"))
-        || code.startsWith(QLatin1String("57P")))
+        || code.startsWith(QLatin1String("57P"))) {
         t_broken.insert(connectionName());
+        setUnreachable(error.text());
+    }
+}
+
+void Database::setUnreachable(const QString &reason)
+{
+    if (!isPostgres())
+        return;
+    QMutexLocker lock(&m_reasonMutex);
+    m_unreachableReason = reason;
+    m_unreachable.storeRelaxed(1);
+}
+
+Error Database::probe()
+{
+    return now().error();
 }
 
 Result<QSqlDatabase> Database::connection()
@@ -424,6 +448,10 @@ Result<QSqlDatabase> Database::connection()
                 return db;
         }
         closeThreadConnection();
+    }
+    if (isUnreachable() && QThread::currentThread() == m_interactive.loadRelaxed()) {
+        QMutexLocker lock(&m_reasonMutex);
+        return Error::database(m_unreachableReason);
     }
     QSqlDatabase db;
     if (Error e = openConnection(db)) {
@@ -490,8 +518,10 @@ Result<QSqlQuery> Database::prepare(const QString &statement)
         return db.error();
     QSqlQuery query(db.value());
     query.setForwardOnly(true);
-    if (!query.prepare(sql(statement)))
+    if (!query.prepare(sql(statement))) {
+        noteFailure(query.lastError());
         return errorFrom(query.lastError(), QStringLiteral("prepare"));
+    }
     return query;
 }
 
@@ -512,8 +542,10 @@ Result<QSqlQuery *> Database::prepareKept(const QString &statement, KeptRows row
                                              "its caller reads them all (KeptRows::ReadToEnd)"));
     QSqlQuery query(db.value());
     query.setForwardOnly(true);
-    if (!query.prepare(sql(statement)))
+    if (!query.prepare(sql(statement))) {
+        noteFailure(query.lastError());
         return errorFrom(query.lastError(), QStringLiteral("prepare"));
+    }
     return &kept.emplace(statement, std::move(query)).first->second;
 }
 

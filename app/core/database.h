@@ -2,6 +2,9 @@
 
 #include "error.h"
 
+#include <QAtomicInt>
+#include <QAtomicPointer>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -65,6 +68,18 @@ public:
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
     bool isPostgres() const { return m_location.backend == DatabaseLocation::Backend::Postgres; }
     const DatabaseLocation &location() const { return m_location; }
+
+    // A thread that must never wait for a connect (a window's): while the
+    // server is known not to answer (its last connect failed, or a connection
+    // of any thread was lost), that thread gets the last error at once instead
+    // of a new connect, which could wait the connect timeout. Another thread's
+    // connect that succeeds (probe()) lifts it. PostgreSQL only.
+    void setInteractiveThread(QThread *thread) { m_interactive.storeRelaxed(thread); }
+    bool isUnreachable() const { return m_unreachable.loadRelaxed() != 0; }
+    // How many times a connect succeeded after the server did not answer.
+    int recoveries() const { return m_recoveries.loadRelaxed(); }
+    // Connects this thread if it has no connection, and asks the server the time.
+    Error probe();
 
     // The calling thread's connection, opened on first use.
     Result<QSqlDatabase> connection();
@@ -134,8 +149,15 @@ private:
     Error migrate(OpenMode mode, int targetVersion);
     QString connectionName() const;
 
+    void setUnreachable(const QString &reason);
+
     DatabaseLocation m_location;
     int m_serial;
+    QAtomicPointer<QThread> m_interactive;
+    QAtomicInt m_unreachable;
+    QAtomicInt m_recoveries;
+    mutable QMutex m_reasonMutex;
+    QString m_unreachableReason; // guarded by m_reasonMutex
 };
 
 } // namespace taskdesk

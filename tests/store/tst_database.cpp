@@ -4,6 +4,7 @@
 
 #include "database.h"
 #include "migrations.h"
+#include "postgresrelay.h"
 #include "taskstore.h"
 #include "testdatabase.h"
 
@@ -168,6 +169,7 @@ private slots:
     void parse();
     void displayHidesNothingSecret();
     void theLinkBoundsHaveDefaultsTheUrlMayChange();
+    void anInteractiveThreadNeverWaitsForASilentServer();
     void resolve_data();
     void resolve();
 
@@ -991,6 +993,54 @@ void DatabaseTest::theLinkBoundsHaveDefaultsTheUrlMayChange()
     Database db(*loc);
     QVERIFY2(!db.open(Database::OpenMode::NoMigrate), qPrintable(url));
     QCOMPARE(db.now().ok(), true);
+}
+
+void DatabaseTest::anInteractiveThreadNeverWaitsForASilentServer()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("a network link to a PostgreSQL server");
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    PostgresRelay relay(tdb.db().location());
+    QVERIFY(relay.start());
+    relay.cut();
+    Database db(relay.location(QStringLiteral("connect_timeout=2")));
+    db.setInteractiveThread(QThread::currentThread());
+    auto probeElsewhere = [&db]() {
+        Error result;
+        std::unique_ptr<QThread> thread(QThread::create([&]() { result = db.probe(); }));
+        thread->start();
+        thread->wait();
+        return result;
+    };
+
+    // The first connect waits for its timeout, as nothing knows better yet.
+    QElapsedTimer timer;
+    timer.start();
+    const Error first = db.now().error();
+    QVERIFY(first);
+    QVERIFY2(timer.elapsed() >= 1500, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(db.isUnreachable());
+    QCOMPARE(relay.silentConnections(), 1);
+
+    // Then this thread gets the same answer at once, without a connect.
+    timer.restart();
+    const Error again = db.now().error();
+    QVERIFY(timer.elapsed() < 500);
+    QCOMPARE(again.message(), first.message());
+    QCOMPARE(relay.silentConnections(), 1);
+
+    // Another thread still tries, and finds the server once the link is back.
+    QVERIFY(probeElsewhere());
+    QCOMPARE(relay.silentConnections(), 2);
+    QVERIFY(db.isUnreachable());
+    QCOMPARE(db.recoveries(), 0);
+    relay.restore();
+    const Error back = probeElsewhere();
+    QVERIFY2(!back, qPrintable(back.message()));
+    QVERIFY(!db.isUnreachable());
+    QCOMPARE(db.recoveries(), 1);
+    QVERIFY2(db.now().ok(), "the interactive thread connects again");
 }
 
 void DatabaseTest::resolve_data()
