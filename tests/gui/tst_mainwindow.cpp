@@ -5,6 +5,7 @@
 #include "database.h"
 #include "guitest.h"
 #include "mainwindow.h"
+#include "postgresrelay.h"
 #include "processesview.h"
 #include "processtablemodel.h"
 #include "progressdelegate.h"
@@ -20,6 +21,7 @@
 #include "tasktablemodel.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
@@ -72,11 +74,13 @@ struct Window
     bool actionsDone() const { return context->writer().waitForIdle(30000); }
 };
 
-std::unique_ptr<Window> openWindow(
-    TestDatabase &tdb, bool readOnly = false, bool supervisor = false)
+// `db`: the window's own database (default: a second one on the test's data).
+std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false,
+    bool supervisor = false, std::unique_ptr<Database> db = nullptr)
 {
     auto w = std::make_unique<Window>();
-    std::unique_ptr<Database> db = tdb.open();
+    if (!db)
+        db = tdb.open();
     if (db->open())
         return nullptr;
     auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QStringLiteral("/taskdesk.ini"));
@@ -139,6 +143,7 @@ private Q_SLOTS:
     void readOnlyModeShowsEverythingAndChangesNothing();
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
+    void aServerGoneFromTheNetworkNeverFreezesTheWindow();
     void aProcessStartsAndStopsFromTheProcessesView();
     void aChangePushedByPostgresRefreshesTheTableAtOnce();
     void theSettingsDialogSavesPreferencesAndTheSweeperRules();
@@ -616,11 +621,61 @@ void TestMainWindow::aLostDatabaseShowsTheBannerAndRecoversByItself()
     QVERIFY(!actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
     QCOMPARE(w->model()->rowCount(), 1); // the last data stays
 
-    // The next refresh reconnects.
+    // The window reconnects in the background and reads again.
     w->refresh();
     QTRY_VERIFY(w->context->isAvailable());
     QVERIFY(w->window->banner()->text().isEmpty());
     QVERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
+}
+
+void TestMainWindow::aServerGoneFromTheNetworkNeverFreezesTheWindow()
+{
+    if (!TestDatabase::postgres())
+        QSKIP("a network link to a PostgreSQL server");
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    seed.pending(QStringLiteral("Waiting"));
+    PostgresRelay relay(tdb.db().location());
+    QVERIFY(relay.start());
+    // libpq's shortest connect timeout: each connect to the cut link waits 2 s.
+    auto w = openWindow(tdb, false, false,
+        std::make_unique<Database>(relay.location(QStringLiteral("connect_timeout=2"))));
+    QVERIFY(w);
+    QCOMPARE(w->model()->rowCount(), 1);
+    w->tasks()->setRefreshInterval(AppSettings::kMinRefreshMs);
+
+    // The longest the window's event loop goes without turning.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&]() {
+        const qint64 now = clock.elapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    tick.start(10);
+
+    relay.cut();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->context->isAvailable(), 10000);
+    QVERIFY(w->window->banner()->text().contains(QStringLiteral("does not answer")));
+    // Seconds of refreshes while every connect goes unanswered; the reconnects
+    // are tried, but not by the window's thread.
+    QTest::qWait(5000);
+    QVERIFY2(relay.silentConnections() > 0, "nothing tried to reconnect");
+    QVERIFY(!w->context->isAvailable());
+    QVERIFY2(longest < 1000,
+        qPrintable(QStringLiteral("the window stood still for %1 ms").arg(longest)));
+
+    relay.restore();
+    QTRY_VERIFY_WITH_TIMEOUT(w->context->isAvailable(), 15000);
+    QTRY_VERIFY(w->window->banner()->text().isEmpty());
+    QCOMPARE(w->model()->rowCount(), 1);
+    QVERIFY2(longest < 1000,
+        qPrintable(QStringLiteral("the window stood still for %1 ms").arg(longest)));
 }
 
 void TestMainWindow::aProcessStartsAndStopsFromTheProcessesView()

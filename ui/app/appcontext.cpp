@@ -23,7 +23,40 @@ AppContext::AppContext(
     , m_runner(new BackgroundRunner(this))
     , m_writer(new BackgroundRunner(QStringLiteral("taskdesk-writer"), this))
 {
+    // The window's thread never waits for a connect to a server that does not
+    // answer: the reader thread tries, once a second at most, until one
+    // succeeds, and the views' next refresh finds the server again.
+    if (m_database->isPostgres()) {
+        m_database->setInteractiveThread(thread());
+        m_probeTimer.setInterval(kProbeIntervalMs);
+        connect(&m_probeTimer, &QTimer::timeout, this, &AppContext::probe);
+        m_probeTimer.start();
+    }
     reloadSharedSettings();
+}
+
+void AppContext::probe()
+{
+    noticeRecovery();
+    if (m_probing || !m_database->isUnreachable())
+        return;
+    m_probing = true;
+    Database *db = m_database.get();
+    m_runner->run(
+        this, [db]() { return db->probe(); },
+        [this](const Error &) {
+            m_probing = false;
+            noticeRecovery();
+        });
+}
+
+void AppContext::noticeRecovery()
+{
+    // Any thread's connect may be the one that found the server again.
+    if (m_database->recoveries() == m_recoveries)
+        return;
+    m_recoveries = m_database->recoveries();
+    Q_EMIT reconnected();
 }
 
 AppContext::~AppContext()

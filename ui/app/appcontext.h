@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 #include <memory>
 
@@ -73,8 +74,14 @@ Q_SIGNALS:
     void operatorChanged(const QString &name);
     void sharedSettingsChanged();
     void databaseChanged(const QString &table);
+    // The server answers again after it did not: time to read everything again.
+    void reconnected();
 
 private:
+    // Reconnects on the reader thread while the server does not answer.
+    void probe();
+    void noticeRecovery();
+
     std::unique_ptr<Database> m_database;
     std::unique_ptr<AppSettings> m_settings;
     TaskStore m_tasks;
@@ -88,6 +95,10 @@ private:
     qint64 m_stuckHeartbeatMs = 60000;
     StuckThresholds m_thresholds;
     QThread m_notifyThread;
+    static constexpr int kProbeIntervalMs = 1000;
+    QTimer m_probeTimer;
+    bool m_probing = false;
+    int m_recoveries = 0; // Database::recoveries() when last seen
 };
 
 } // namespace taskdesk::ui

@@ -164,6 +164,8 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
         });
     }
     connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
+    connect(&m_context, &AppContext::reconnected, m_tasks, &TasksView::refresh);
+    connect(&m_context, &AppContext::reconnected, m_processes, &ProcessesView::refresh);
     connect(m_tasks, &TasksView::countsChanged, this, &MainWindow::onCountsChanged);
     connect(&m_context, &AppContext::availabilityChanged, this, &MainWindow::updateBanner);
     connect(&m_context, &AppContext::readOnlyChanged, this, &MainWindow::updateBanner);
