@@ -53,6 +53,28 @@ private:
             end->deleteLater();
     }
 
+    // The test server's end of a relayed connection, connected; null if it cannot be.
+    QIODevice *connectToServer()
+    {
+        const int port = m_server.port > 0 ? m_server.port : 5432;
+        if (m_server.host.startsWith(QLatin1Char('/'))) {
+            auto *local = new QLocalSocket(this);
+            local->connectToServer(
+                m_server.host + QStringLiteral("/.s.PGSQL.") + QString::number(port));
+            if (local->waitForConnected(5000))
+                return local;
+            delete local;
+            return nullptr;
+        }
+        auto *tcp = new QTcpSocket(this);
+        tcp->connectToHost(
+            m_server.host.isEmpty() ? QStringLiteral("localhost") : m_server.host, quint16(port));
+        if (tcp->waitForConnected(5000))
+            return tcp;
+        delete tcp;
+        return nullptr;
+    }
+
     void accept()
     {
         while (QTcpSocket *client = m_listener->nextPendingConnection()) {
@@ -62,35 +84,15 @@ private:
                 m_silent.append(client);
                 continue;
             }
-            QIODevice *server = nullptr;
-            if (m_server.host.startsWith(QLatin1Char('/'))) {
-                auto *local = new QLocalSocket(this);
-                local->connectToServer(m_server.host + QStringLiteral("/.s.PGSQL.")
-                    + QString::number(m_server.port > 0 ? m_server.port : 5432));
-                if (!local->waitForConnected(5000)) {
-                    client->abort();
-                    client->deleteLater();
-                    local->deleteLater();
-                    continue;
-                }
-                connect(local, &QLocalSocket::disconnected, client, &QTcpSocket::abort);
-                connect(client, &QTcpSocket::disconnected, local, &QLocalSocket::abort);
-                server = local;
-            } else {
-                auto *tcp = new QTcpSocket(this);
-                tcp->connectToHost(
-                    m_server.host.isEmpty() ? QStringLiteral("localhost") : m_server.host,
-                    quint16(m_server.port > 0 ? m_server.port : 5432));
-                if (!tcp->waitForConnected(5000)) {
-                    client->abort();
-                    client->deleteLater();
-                    tcp->deleteLater();
-                    continue;
-                }
-                connect(tcp, &QTcpSocket::disconnected, client, &QTcpSocket::abort);
-                connect(client, &QTcpSocket::disconnected, tcp, &QTcpSocket::abort);
-                server = tcp;
+            QIODevice *server = connectToServer();
+            if (!server) {
+                client->abort();
+                client->deleteLater();
+                continue;
             }
+            // Either side's end ends the other.
+            connect(server, &QIODevice::readChannelFinished, client, &QTcpSocket::abort);
+            connect(client, &QTcpSocket::disconnected, server, [server]() { close(server); });
             connect(client, &QIODevice::readyRead, server,
                 [client, server]() { server->write(client->readAll()); });
             connect(server, &QIODevice::readyRead, client,
