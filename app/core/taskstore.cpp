@@ -540,122 +540,126 @@ Result<QVector<Claim>> TaskStore::claimMany(
         return Error::invalid(
             QStringLiteral("a claim takes between 1 and %1 tasks at once").arg(kMaxBatch));
     QVector<Claim> claims;
-    auto claimAll = [&]() -> Error {
-        claims.clear();
-        // One conditional UPDATE claims them all. The fencing token is the lease,
-        // a new UUID per task; the attempt counts executions.
-        // Kept prepared: a worker's claims differ only in their values. Every row
-        // is read and the statement finished below.
-        Result<QSqlQuery *> q = m_db.prepareKept(
-            QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
-                           "lease = {UUID}, worker_id = ?, started_at = {NOW}, "
-                           "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
-                           "outcome = NULL WHERE id ")
-                // PostgreSQL would run an IN (subquery) again for each row it
-                // updates, and SKIP LOCKED would then hand each run other rows:
-                // ARRAY() runs it once.
-                + (m_db.isPostgres() ? QStringLiteral("= ANY(ARRAY(") : QStringLiteral("IN ("))
-                + claimPick(queues)
-                + (m_db.isPostgres() ? QStringLiteral("))") : QStringLiteral(")"))
-                // The picked rows by their primary key. On PostgreSQL the status
-                // is compared in the "C" collation (equality is the same in any
-                // collation): with "status = 'PENDING'" as written in the
-                // indexes, the planner could, on statistics taken while nothing
-                // waited, walk a partial index of PENDING tasks or
-                // tasks_status_idx for the picked ids instead (every waiting
-                // task, 12 ms a claim behind 20,000).
-                + (m_db.isPostgres() ? QStringLiteral(" AND status = 'PENDING' COLLATE \"C\"")
-                                     : QStringLiteral(" AND status = 'PENDING'"))
-                + QStringLiteral(" RETURNING id, name, kind, queue, args, attempt, "
-                                 "max_attempts, time_limit_s, lease, priority, run_after"),
-            Database::KeptRows::ReadToEnd);
-        if (!q.ok())
-            return q.error();
-        QSqlQuery &query = **q;
-        query.addBindValue(workerId);
-        for (const QString &queue : queues) {
-            query.addBindValue(queue);
-            query.addBindValue(queue);
-            query.addBindValue(max);
-        }
-        if (queues.size() != 1)
-            query.addBindValue(max);
-        if (Error err = m_db.exec(query, QStringLiteral("claim")))
-            return err;
-        struct Order
-        {
-            int priority;
-            qint64 runAfter;
-        };
-        QHash<qint64, Order> order;
-        while (query.next()) {
-            Claim c;
-            c.taskId = query.value(0).toLongLong();
-            c.name = query.value(1).toString();
-            c.kind = query.value(2).toString();
-            c.queue = query.value(3).toString();
-            c.args = query.value(4).toString();
-            c.attempt = query.value(5).toInt();
-            c.maxAttempts = query.value(6).toInt();
-            c.timeLimitS = query.value(7).toInt();
-            c.lease = query.value(8).toString();
-            order.insert(c.taskId, {query.value(9).toInt(), query.value(10).toLongLong()});
-            claims.append(c);
-        }
-        // An open RETURNING statement keeps SQLite's write lock (QT64-NOTES).
-        query.finish();
-        if (claims.isEmpty())
-            return {};
-        // RETURNING comes in no particular order: hand them out in claim order.
-        std::sort(claims.begin(), claims.end(), [&order](const Claim &a, const Claim &b) {
-            const Order &x = order[a.taskId];
-            const Order &y = order[b.taskId];
-            if (x.priority != y.priority)
-                return x.priority > y.priority;
-            return x.runAfter != y.runAfter ? x.runAfter < y.runAfter : a.taskId < b.taskId;
-        });
-
-        QHash<qint64, int> index;
-        QStringList marks;
-        for (int i = 0; i < claims.size(); ++i) {
-            index.insert(claims.at(i).taskId, i);
-            marks << QStringLiteral("?");
-        }
-        Result<QSqlQuery *> qi = m_db.prepareKept(
-            QStringLiteral("SELECT task_id, id, position, label, status FROM task_items WHERE "
-                           "task_id IN (")
-                + marks.join(QStringLiteral(", ")) + QStringLiteral(") ORDER BY task_id, position"),
-            Database::KeptRows::ReadToEnd);
-        if (!qi.ok())
-            return qi.error();
-        QSqlQuery &items = **qi;
-        for (const Claim &c : std::as_const(claims))
-            items.addBindValue(c.taskId);
-        if (Error err = m_db.exec(items, QStringLiteral("claim items")))
-            return err;
-        while (items.next()) {
-            TaskItem item;
-            item.taskId = items.value(0).toLongLong();
-            item.id = items.value(1).toLongLong();
-            item.position = items.value(2).toInt();
-            item.label = items.value(3).toString();
-            item.status = parseStatus(items.value(4).toString()).value_or(TaskStatus::Pending);
-            claims[index.value(item.taskId)].items.append(item);
-        }
-        items.finish();
-        QVector<LogLine> lines;
-        for (const Claim &c : std::as_const(claims))
-            lines.append({0, c.taskId, 0, 0, QStringLiteral("info"),
-                QStringLiteral("Attempt ") + QString::number(c.attempt) + QStringLiteral(" of ")
-                    + QString::number(c.maxAttempts) + QStringLiteral(" started on worker ")
-                    + workerId});
-        return insertLogs(lines);
-    };
     // A claim reads the claim index in its order, whatever the statistics say.
-    Error e = m_db.write(claimAll, Database::Plans::IndexOrder);
+    Error e = m_db.write([&]() -> Error { return claimIn(workerId, queues, max, claims); },
+        Database::Plans::IndexOrder);
     if (e)
         return e;
     return claims;
+}
+
+Error TaskStore::claimIn(
+    const QString &workerId, const QStringList &queues, int max, QVector<Claim> &claims)
+{
+    claims.clear();
+    // One conditional UPDATE claims them all. The fencing token is the lease,
+    // a new UUID per task; the attempt counts executions.
+    // Kept prepared: a worker's claims differ only in their values. Every row
+    // is read and the statement finished below.
+    Result<QSqlQuery *> q = m_db.prepareKept(
+        QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
+                       "lease = {UUID}, worker_id = ?, started_at = {NOW}, "
+                       "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
+                       "outcome = NULL WHERE id ")
+            // PostgreSQL would run an IN (subquery) again for each row it
+            // updates, and SKIP LOCKED would then hand each run other rows:
+            // ARRAY() runs it once.
+            + (m_db.isPostgres() ? QStringLiteral("= ANY(ARRAY(") : QStringLiteral("IN ("))
+            + claimPick(queues)
+            + (m_db.isPostgres() ? QStringLiteral("))") : QStringLiteral(")"))
+            // The picked rows by their primary key. On PostgreSQL the status
+            // is compared in the "C" collation (equality is the same in any
+            // collation): with "status = 'PENDING'" as written in the
+            // indexes, the planner could, on statistics taken while nothing
+            // waited, walk a partial index of PENDING tasks or
+            // tasks_status_idx for the picked ids instead (every waiting
+            // task, 12 ms a claim behind 20,000).
+            + (m_db.isPostgres() ? QStringLiteral(" AND status = 'PENDING' COLLATE \"C\"")
+                                 : QStringLiteral(" AND status = 'PENDING'"))
+            + QStringLiteral(" RETURNING id, name, kind, queue, args, attempt, "
+                             "max_attempts, time_limit_s, lease, priority, run_after"),
+        Database::KeptRows::ReadToEnd);
+    if (!q.ok())
+        return q.error();
+    QSqlQuery &query = **q;
+    query.addBindValue(workerId);
+    for (const QString &queue : queues) {
+        query.addBindValue(queue);
+        query.addBindValue(queue);
+        query.addBindValue(max);
+    }
+    if (queues.size() != 1)
+        query.addBindValue(max);
+    if (Error err = m_db.exec(query, QStringLiteral("claim")))
+        return err;
+    struct Order
+    {
+        int priority;
+        qint64 runAfter;
+    };
+    QHash<qint64, Order> order;
+    while (query.next()) {
+        Claim c;
+        c.taskId = query.value(0).toLongLong();
+        c.name = query.value(1).toString();
+        c.kind = query.value(2).toString();
+        c.queue = query.value(3).toString();
+        c.args = query.value(4).toString();
+        c.attempt = query.value(5).toInt();
+        c.maxAttempts = query.value(6).toInt();
+        c.timeLimitS = query.value(7).toInt();
+        c.lease = query.value(8).toString();
+        order.insert(c.taskId, {query.value(9).toInt(), query.value(10).toLongLong()});
+        claims.append(c);
+    }
+    // An open RETURNING statement keeps SQLite's write lock (QT64-NOTES).
+    query.finish();
+    if (claims.isEmpty())
+        return {};
+    // RETURNING comes in no particular order: hand them out in claim order.
+    std::sort(claims.begin(), claims.end(), [&order](const Claim &a, const Claim &b) {
+        const Order &x = order[a.taskId];
+        const Order &y = order[b.taskId];
+        if (x.priority != y.priority)
+            return x.priority > y.priority;
+        return x.runAfter != y.runAfter ? x.runAfter < y.runAfter : a.taskId < b.taskId;
+    });
+
+    QHash<qint64, int> index;
+    QStringList marks;
+    for (int i = 0; i < claims.size(); ++i) {
+        index.insert(claims.at(i).taskId, i);
+        marks << QStringLiteral("?");
+    }
+    Result<QSqlQuery *> qi = m_db.prepareKept(
+        QStringLiteral("SELECT task_id, id, position, label, status FROM task_items WHERE "
+                       "task_id IN (")
+            + marks.join(QStringLiteral(", ")) + QStringLiteral(") ORDER BY task_id, position"),
+        Database::KeptRows::ReadToEnd);
+    if (!qi.ok())
+        return qi.error();
+    QSqlQuery &items = **qi;
+    for (const Claim &c : std::as_const(claims))
+        items.addBindValue(c.taskId);
+    if (Error err = m_db.exec(items, QStringLiteral("claim items")))
+        return err;
+    while (items.next()) {
+        TaskItem item;
+        item.taskId = items.value(0).toLongLong();
+        item.id = items.value(1).toLongLong();
+        item.position = items.value(2).toInt();
+        item.label = items.value(3).toString();
+        item.status = parseStatus(items.value(4).toString()).value_or(TaskStatus::Pending);
+        claims[index.value(item.taskId)].items.append(item);
+    }
+    items.finish();
+    QVector<LogLine> lines;
+    for (const Claim &c : std::as_const(claims))
+        lines.append({0, c.taskId, 0, 0, QStringLiteral("info"),
+            QStringLiteral("Attempt ") + QString::number(c.attempt) + QStringLiteral(" of ")
+                + QString::number(c.maxAttempts) + QStringLiteral(" started on worker ")
+                + workerId});
+    return insertLogs(lines);
 }
 
 Result<bool> TaskStore::heartbeat(
@@ -716,44 +720,71 @@ Result<QVector<qint64>> TaskStore::finishSuccessMany(
     QVector<qint64> accepted;
     if (tasks.isEmpty())
         return accepted;
-    Error e = m_db.write([&]() -> Error {
-        accepted.clear();
-        // One conditional UPDATE: each task's own lease fences its result.
-        QStringList fenced;
-        for (int i = 0; i < tasks.size(); ++i)
-            fenced << QStringLiteral("(id = ? AND lease = ?)");
-        const QString statement
-            = QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
-                             "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
-                             "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
-                             "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
-                             "WHERE status = 'RUNNING' AND (")
-            + fenced.join(QStringLiteral(" OR ")) + QStringLiteral(") RETURNING id");
-        // The small batches of a worker's event loop are kept prepared (one text
-        // per size); a big one is prepared for once.
-        std::optional<QSqlQuery> once;
-        Result<QSqlQuery *> q = prepareBatch(
-            statement, tasks.size() <= kKeptFinishBatch, once, Database::KeptRows::ReadToEnd);
-        if (!q.ok())
-            return q.error();
-        QSqlQuery &query = **q;
-        for (const auto &[id, lease] : tasks) {
-            query.addBindValue(id);
-            query.addBindValue(lease);
-        }
-        if (Error err = m_db.exec(query, QStringLiteral("finish")))
-            return err;
-        while (query.next())
-            accepted.append(query.value(0).toLongLong());
-        query.finish();
-        QVector<LogLine> lines;
-        for (qint64 id : std::as_const(accepted))
-            lines.append({0, id, 0, 0, QStringLiteral("info"), QStringLiteral("Task completed")});
-        return insertLogs(lines);
-    });
+    Error e = m_db.write([&]() -> Error { return finishSuccessIn(tasks, accepted); });
     if (e)
         return e;
     return accepted;
+}
+
+Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
+    const QVector<std::pair<qint64, QString>> &tasks, const QString &workerId,
+    const QStringList &queues, int max)
+{
+    if (tasks.size() > kMaxBatch || max < 0 || max > kMaxBatch)
+        return Error::invalid(
+            QStringLiteral("at most %1 tasks are finished or claimed at once").arg(kMaxBatch));
+    FinishedAndClaimed done;
+    Error e = m_db.write(
+        [&]() -> Error {
+            if (Error err = finishSuccessIn(tasks, done.accepted))
+                return err;
+            done.claims.clear();
+            return max > 0 ? claimIn(workerId, queues, max, done.claims) : Error();
+        },
+        Database::Plans::IndexOrder);
+    if (e)
+        return e;
+    return done;
+}
+
+Error TaskStore::finishSuccessIn(
+    const QVector<std::pair<qint64, QString>> &tasks, QVector<qint64> &accepted)
+{
+    accepted.clear();
+    if (tasks.isEmpty())
+        return {};
+    // One conditional UPDATE: each task's own lease fences its result.
+    QStringList fenced;
+    for (int i = 0; i < tasks.size(); ++i)
+        fenced << QStringLiteral("(id = ? AND lease = ?)");
+    const QString statement
+        = QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
+                         "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
+                         "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
+                         "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
+                         "WHERE status = 'RUNNING' AND (")
+        + fenced.join(QStringLiteral(" OR ")) + QStringLiteral(") RETURNING id");
+    // The small batches of a worker's event loop are kept prepared (one text
+    // per size); a big one is prepared for once.
+    std::optional<QSqlQuery> once;
+    Result<QSqlQuery *> q = prepareBatch(
+        statement, tasks.size() <= kKeptFinishBatch, once, Database::KeptRows::ReadToEnd);
+    if (!q.ok())
+        return q.error();
+    QSqlQuery &query = **q;
+    for (const auto &[id, lease] : tasks) {
+        query.addBindValue(id);
+        query.addBindValue(lease);
+    }
+    if (Error err = m_db.exec(query, QStringLiteral("finish")))
+        return err;
+    while (query.next())
+        accepted.append(query.value(0).toLongLong());
+    query.finish();
+    QVector<LogLine> lines;
+    for (qint64 id : std::as_const(accepted))
+        lines.append({0, id, 0, 0, QStringLiteral("info"), QStringLiteral("Task completed")});
+    return insertLogs(lines);
 }
 
 Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease, int attempt,

@@ -209,6 +209,17 @@ public:
     // finishSuccess() for several (task id, lease) pairs in one transaction;
     // returns the ids whose result was accepted (the others' leases were gone).
     Result<QVector<qint64>> finishSuccessMany(const QVector<std::pair<qint64, QString>> &tasks);
+    // finishSuccessMany() and then claimMany() for up to `max` tasks (0: none), in
+    // one transaction: the slots that the successes free are filled again by the
+    // same commit. Either both are written or neither.
+    struct FinishedAndClaimed
+    {
+        QVector<qint64> accepted;
+        QVector<Claim> claims;
+    };
+    Result<FinishedAndClaimed> finishSuccessManyAndClaim(
+        const QVector<std::pair<qint64, QString>> &tasks, const QString &workerId,
+        const QStringList &queues, int max);
     // `retryable` false: no further attempt whatever the budget (time limit, unknown kind).
     Result<FinishResult> finishError(qint64 taskId, const QString &lease, int attempt,
         const QString &message, const QString &outcome, bool retryable);
@@ -281,6 +292,11 @@ private:
         const QStringList &allowedFrom, const QString &refusal,
         const std::function<Error(
             const QString &before, ActionReport &report, QJsonObject &auditDetails)> &apply);
+    // The bodies of claimMany() and finishSuccessMany(), inside a write transaction.
+    Error claimIn(
+        const QString &workerId, const QStringList &queues, int max, QVector<Claim> &claims);
+    Error finishSuccessIn(
+        const QVector<std::pair<qint64, QString>> &tasks, QVector<qint64> &accepted);
     Error insertLog(qint64 taskId, qint64 itemId, const QString &level, const QString &message);
     // Many lines in few statements (a sweep writes one per task).
     Error insertLogs(const QVector<LogLine> &lines);

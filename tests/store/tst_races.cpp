@@ -698,13 +698,18 @@ void RacesTest::operatorAgainstStatusChange()
 void RacesTest::twoClaimersNeverShareATask_data()
 {
     QTest::addColumn<int>("batch");
-    QTest::newRow("one task a claim") << 1;
-    QTest::newRow("seven tasks a claim") << 7;
+    // Each claim also finishes the tasks of the claimer's previous one, in the
+    // same transaction, as a worker's freed slots are filled.
+    QTest::addColumn<bool>("finishing");
+    QTest::newRow("one task a claim") << 1 << false;
+    QTest::newRow("seven tasks a claim") << 7 << false;
+    QTest::newRow("seven a claim, finishing the last seven") << 7 << true;
 }
 
 void RacesTest::twoClaimersNeverShareATask()
 {
     QFETCH(int, batch);
+    QFETCH(bool, finishing);
     TestDatabase &tdb = *m_tdb;
     const QString queue = uniqueQueue() + QStringLiteral("claim");
     const QVector<qint64> ids = insertTasks(tdb, queue, kRounds);
@@ -720,13 +725,35 @@ void RacesTest::twoClaimersNeverShareATask()
     Claimer b{QStringLiteral("worker-b"), {}, {}};
     // Claims until the queue is empty; an empty claim alone is not proof
     // (PostgreSQL's SKIP LOCKED may pass over a row another claimer holds).
-    auto claimAll = [&queue, batch](Database &db, Claimer &claimer) {
+    auto claimAll = [&queue, batch, finishing](Database &db, Claimer &claimer) {
         TaskStore store(db, claimer.name);
         TaskFilter pending;
         pending.queue = queue;
         pending.statuses = {TaskStatus::Pending};
+        QVector<std::pair<qint64, QString>> held; // to finish with the next claim
         for (;;) {
-            if (batch == 1) {
+            if (finishing) {
+                Result<TaskStore::FinishedAndClaimed> c
+                    = store.finishSuccessManyAndClaim(held, claimer.name, {queue}, batch);
+                if (!c.ok()) {
+                    claimer.error = c.error();
+                    return;
+                }
+                if (c->accepted.size() != held.size() || c->claims.size() > batch) {
+                    claimer.error = Error::invalid(
+                        QStringLiteral("%1 of %2 results accepted, %3 tasks claimed")
+                            .arg(c->accepted.size())
+                            .arg(held.size())
+                            .arg(c->claims.size()));
+                    return;
+                }
+                held.clear();
+                for (const Claim &claim : c->claims)
+                    held.append({claim.taskId, claim.lease});
+                claimer.claims << c->claims;
+                if (!c->claims.isEmpty())
+                    continue;
+            } else if (batch == 1) {
                 Result<std::optional<Claim>> c = store.claim(claimer.name, {queue});
                 if (!c.ok()) {
                     claimer.error = c.error();
@@ -783,9 +810,11 @@ void RacesTest::twoClaimersNeverShareATask()
     for (const Claimer *claimer : {&a, &b}) {
         for (const Claim &c : claimer->claims) {
             const Task &t = tasks.value(c.taskId);
-            QCOMPARE(t.status, TaskStatus::Running);
+            // Finishing claimers finished every task they held when they found
+            // the queue empty.
+            QCOMPARE(t.status, finishing ? TaskStatus::Completed : TaskStatus::Running);
             QCOMPARE(t.workerId, claimer->name);
-            QCOMPARE(t.lease, c.lease);
+            QCOMPARE(t.lease, finishing ? QString() : c.lease);
             QCOMPARE(t.attempt, 1);
         }
     }

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -76,6 +78,7 @@ private slots:
     void claimFillsTheRow();
     void claimManyTakesSeveralInOrder();
     void finishSuccessManyFencesEachLease();
+    void finishingAndClaimingShareOneCommit();
     void heartbeat();
 
     void retryBackoff_data();
@@ -740,6 +743,105 @@ void TaskStoreTest::finishSuccessManyFencesEachLease()
     QVERIFY(store.log(stale.taskId)->constLast().message != QStringLiteral("Task completed"));
     // An empty batch is nothing to do.
     QVERIFY(store.finishSuccessMany({})->isEmpty());
+}
+
+void TaskStoreTest::finishingAndClaimingShareOneCommit()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), kActor);
+    for (int i = 0; i < 5; ++i) {
+        NewTask n;
+        n.kind = QStringLiteral("job");
+        n.name = QStringLiteral("t%1").arg(i);
+        QVERIFY(store.enqueue(n).ok());
+    }
+    Result<QVector<Claim>> first = store.claimMany(QStringLiteral("w"), {}, 2);
+    QVERIFY(first.ok());
+    QCOMPARE(first->size(), 2);
+    const Claim done = first->at(0);
+    const Claim cancelled = first->at(1);
+    QVERIFY(store.cancel(cancelled.taskId).ok());
+    const QVector<std::pair<qint64, QString>> results{
+        {done.taskId, done.lease}, {cancelled.taskId, cancelled.lease}};
+
+    // Out of bounds: refused, nothing written.
+    for (int bad : {-1, TaskStore::kMaxBatch + 1}) {
+        Result<TaskStore::FinishedAndClaimed> refused
+            = store.finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
+    }
+    QCOMPARE(store.task(done.taskId)->status, TaskStatus::Running);
+
+    // A claim the database refuses takes the finish back with it.
+    const QStringList refuse = TestDatabase::postgres()
+        ? QStringList{QStringLiteral(
+                          "CREATE FUNCTION refuse_claims() RETURNS trigger LANGUAGE "
+                          "plpgsql AS $$ BEGIN RAISE EXCEPTION 'claims refused'; END $$"),
+            QStringLiteral("CREATE TRIGGER refuse_claims BEFORE UPDATE ON tasks FOR EACH ROW WHEN "
+                           "(NEW.status = 'RUNNING' AND OLD.status = 'PENDING') EXECUTE FUNCTION "
+                           "refuse_claims()")}
+        : QStringList{QStringLiteral("CREATE TRIGGER refuse_claims BEFORE UPDATE ON tasks WHEN "
+                                     "NEW.status = 'RUNNING' AND OLD.status = 'PENDING' BEGIN "
+                                     "SELECT RAISE(ABORT, 'claims refused'); END")};
+    // Sent as they are: PostgreSQL does not prepare DDL.
+    auto ddl = [&tdb](const QString &statement) {
+        Result<QSqlDatabase> c = tdb.db().connection();
+        if (!c.ok())
+            return false;
+        QSqlQuery q(*c);
+        if (!q.exec(statement))
+            qWarning("%s", qPrintable(q.lastError().text()));
+        return q.isActive();
+    };
+    for (const QString &statement : refuse)
+        QVERIFY(ddl(statement));
+    Result<TaskStore::FinishedAndClaimed> failed
+        = store.finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, 2);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message().contains(QStringLiteral("claims refused")),
+        qPrintable(failed.error().message()));
+    QCOMPARE(store.task(done.taskId)->status, TaskStatus::Running);
+    QCOMPARE(store.task(done.taskId)->lease, done.lease);
+    QVERIFY(ddl(QStringLiteral("DROP TRIGGER refuse_claims")
+        + (TestDatabase::postgres() ? QStringLiteral(" ON tasks") : QString())));
+
+    // The success counts where its lease holds, and the freed slots are claimed
+    // by the same commit.
+    Result<TaskStore::FinishedAndClaimed> both
+        = store.finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, 2);
+    QVERIFY2(both.ok(), qPrintable(both.error().message()));
+    QCOMPARE(both->accepted, QVector<qint64>{done.taskId});
+    QCOMPARE(both->claims.size(), 2);
+    QCOMPARE(store.task(done.taskId)->status, TaskStatus::Completed);
+    QCOMPARE(store.task(cancelled.taskId)->status, TaskStatus::Failed);
+    for (const Claim &c : both->claims) {
+        QVERIFY(c.taskId != done.taskId && c.taskId != cancelled.taskId);
+        const Task t = *store.task(c.taskId);
+        QCOMPARE(t.status, TaskStatus::Running);
+        QCOMPARE(t.lease, c.lease);
+        QCOMPARE(t.workerId, QStringLiteral("w"));
+    }
+
+    // No free slot: only the results are written.
+    const Claim next = both->claims.at(0);
+    Result<TaskStore::FinishedAndClaimed> finishOnly
+        = store.finishSuccessManyAndClaim({{next.taskId, next.lease}}, QStringLiteral("w"), {}, 0);
+    QVERIFY(finishOnly.ok());
+    QCOMPARE(finishOnly->accepted, QVector<qint64>{next.taskId});
+    QVERIFY(finishOnly->claims.isEmpty());
+    QCOMPARE(
+        tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'PENDING'")).toInt(),
+        1);
+    // Nothing to finish, a slot free: a claim alone.
+    Result<TaskStore::FinishedAndClaimed> claimOnly
+        = store.finishSuccessManyAndClaim({}, QStringLiteral("w"), {}, 3);
+    QVERIFY(claimOnly.ok());
+    QCOMPARE(claimOnly->claims.size(), 1);
+    QCOMPARE(
+        tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'PENDING'")).toInt(),
+        0);
 }
 
 void TaskStoreTest::claimFillsTheRow()

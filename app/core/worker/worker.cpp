@@ -213,12 +213,23 @@ void Worker::writeSuccesses()
         }
     }
     m_successes.clear();
+    QVector<Claim> claims;
     for (qsizetype from = 0; from < runs.size(); from += TaskStore::kMaxBatch) {
         const qsizetype n = std::min<qsizetype>(TaskStore::kMaxBatch, runs.size() - from);
-        Result<QVector<qint64>> written = m_store.finishSuccessMany(leases.mid(from, n));
+        // The slots these successes free are claimed again in the same commit:
+        // one transaction per freed slot instead of two.
+        const int free = m_started && !m_stopping
+            ? std::clamp(m_config.concurrency - int(m_runs.size()) - int(claims.size()) + int(n), 0,
+                TaskStore::kMaxBatch)
+            : 0;
+        Result<TaskStore::FinishedAndClaimed> written
+            = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, m_config.queues, free);
+        noteDatabase(written.error(), QStringLiteral("finish"));
         QSet<qint64> accepted;
-        if (written.ok())
-            accepted = QSet<qint64>(written->cbegin(), written->cend());
+        if (written.ok()) {
+            accepted = QSet<qint64>(written->accepted.cbegin(), written->accepted.cend());
+            claims += written->claims;
+        }
         for (qsizetype i = from; i < from + n; ++i) {
             TaskRun *run = runs.at(i);
             if (!written.ok()) {
@@ -232,6 +243,9 @@ void Worker::writeSuccesses()
             run->successWritten(result);
         }
     }
+    // After the finished runs have ended (their done() left m_runs).
+    for (const Claim &claim : std::as_const(claims))
+        startRun(claim);
 }
 
 void Worker::tick()
