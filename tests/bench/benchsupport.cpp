@@ -17,6 +17,7 @@
 #include <cmath>
 #include <ctime>
 #include <numeric>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace taskdesk::bench {
@@ -49,6 +50,16 @@ double threadCpuMs()
     timespec ts{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+double childrenCpuMs()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    auto ms = [](const timeval &t) {
+        return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1e3;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 double machineBusyCpuMs()

@@ -57,6 +57,10 @@ double threadCpuMs();
 // this less the client's own CPU time is the server's.
 double machineBusyCpuMs();
 
+// CPU time (user and system) of the waited-for children of this process and
+// of their own waited-for children, in milliseconds.
+double childrenCpuMs();
+
 // Wall clock and CPU time of the calling thread, together.
 class Stopwatch
 {
