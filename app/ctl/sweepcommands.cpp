@@ -19,10 +19,12 @@ namespace {
 QString rulesText(const SweeperRules &r)
 {
     return QStringLiteral("heartbeat timeout %1, queue threshold %2, queue policy %3, a task "
-                          "fails after %4 lost workers in a row")
+                          "fails after %4 lost workers in a row, a re-queued one waits %5 "
+                          "doubled each attempt up to %6")
         .arg(duration(r.heartbeatTimeoutMs), duration(r.queueThresholdMs),
             Settings::queuePolicyName(r.queuePolicy))
-        .arg(r.poisonRescues);
+        .arg(r.poisonRescues)
+        .arg(duration(r.retryBaseMs), duration(r.retryCapMs));
 }
 
 // ------------------------------------------------------------------ sweep

@@ -908,6 +908,9 @@ void TestCtlRuntime::sweepDryRunChangesNothing()
     QVERIFY2(
         run.out.contains(QStringLiteral("would be marked FAILED (stuck_swept): %1").arg(queued)),
         qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("a re-queued one waits 5 s doubled each attempt up "
+                                             "to 1 h")),
+        qPrintable(run.out));
     QCOMPARE(dump(tdb, kRuntimeTables), before);
 
     run = runCtl(withDb(tdb, L({"--json", "sweep", "--dry-run"})));
@@ -1160,6 +1163,9 @@ void TestCtlRuntime::badInputChangesNothing_data()
     QTest::newRow("an unknown queue policy")
         << L({"settings", "set", "sweeper.queue_policy", "explode"})
         << "sweeper.queue_policy must be one of report, mark_failed" << before;
+    QTest::newRow("a re-queue delay over its cap")
+        << L({"settings", "set", "sweeper.retry_base_s", "7200"})
+        << "sweeper.retry_base_s (7200 s) must not exceed sweeper.retry_cap_s (3600 s)" << after;
     QTest::newRow("an unknown setting") << L({"settings", "set", "sweeper.colour", "blue"})
                                         << "unknown setting 'sweeper.colour'" << before;
     QTest::newRow("a reset of an unknown setting")

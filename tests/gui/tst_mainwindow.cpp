@@ -11,6 +11,7 @@
 #include "progressdelegate.h"
 #include "runtimehost.h"
 #include "sampledata.h"
+#include "scheduling/settings.h"
 #include "settingsdialog.h"
 #include "stucktablemodel.h"
 #include "stuckview.h"
@@ -763,6 +764,10 @@ void TestMainWindow::theSettingsDialogSavesPreferencesAndTheSweeperRules()
     dialog.operatorField()->setText(QStringLiteral("carol"));
     dialog.refreshField()->setValue(2000);
     dialog.heartbeatField()->setValue(120);
+    QCOMPARE(dialog.retryBaseField()->value(), 5);
+    QCOMPARE(dialog.retryCapField()->value(), 3600);
+    dialog.retryBaseField()->setValue(30);
+    dialog.retryCapField()->setValue(600);
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(w->context->operatorName(), QStringLiteral("carol"));
@@ -772,6 +777,10 @@ void TestMainWindow::theSettingsDialogSavesPreferencesAndTheSweeperRules()
                             "SELECT value FROM settings WHERE key = 'sweeper.heartbeat_timeout_s'"))
                  .toString(),
         QStringLiteral("120"));
+    Result<SweeperRules> rules = Settings(tdb.db()).sweeperRules();
+    QVERIFY(rules.ok());
+    QCOMPARE(rules->retryBaseMs, qint64(30000));
+    QCOMPARE(rules->retryCapMs, qint64(600000));
     QVERIFY(
         tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'carol'")).toInt()
         > 0);

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void leaseHasOneWinnerUnderContention();
     void lostWorkerTaskIsRequeuedUntilThePoisonPill();
     void heartbeatTimeoutComesFromTheSettings();
+    void requeueBackoffComesFromTheSettings();
+    void aRequeueDelayLongerThanItsCapIsRefused();
     void tasksStuckInTheQueue_data();
     void tasksStuckInTheQueue();
     void workersWithoutHeartbeatAreMarkedLost();
@@ -183,6 +185,15 @@ void TestSweeper::settingsValidation_data()
     QTest::newRow("a negative poison pill is refused")
         << "sweeper.poison_rescues" << "-1"
         << "sweeper.poison_rescues must be between 0 and 100; got -1";
+    QTest::newRow("a re-queue delay of 10 s is accepted")
+        << "sweeper.retry_base_s" << "10" << "";
+    QTest::newRow("no re-queue delay is refused")
+        << "sweeper.retry_base_s" << "0"
+        << "sweeper.retry_base_s must be between 1 and 86400 seconds (1 day); got 0";
+    QTest::newRow("a re-queue cap of a week is accepted")
+        << "sweeper.retry_cap_s" << "604800" << "";
+    QTest::newRow("a re-queue cap over a week is refused")
+        << "sweeper.retry_cap_s" << "604801" << "between 1 and 604800 seconds (7 days)";
     QTest::newRow("a scheduler interval of a minute is accepted")
         << "scheduler.interval_s" << "60" << "";
     QTest::newRow("a scheduler interval over a minute is refused")
@@ -494,6 +505,75 @@ void TestSweeper::heartbeatTimeoutComesFromTheSettings()
     TaskStore tasks(tdb.db());
     QCOMPARE(tasks.task(fresh)->status, TaskStatus::Running);
     QCOMPARE(tasks.task(fresh)->rescues, 0);
+}
+
+void TestSweeper::requeueBackoffComesFromTheSettings()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    Settings settings(tdb.db(), QStringLiteral("tester"));
+    Result<SweeperRules> defaults = settings.sweeperRules();
+    QCOMPARE(defaults->retryBaseMs, 5 * kSecond);
+    QCOMPARE(defaults->retryCapMs, 60 * kMinute);
+    QVERIFY(!settings.set(
+        QMap<QString, QString>{{QStringLiteral("sweeper.retry_base_s"), QStringLiteral("30")},
+            {QStringLiteral("sweeper.retry_cap_s"), QStringLiteral("100")}}));
+    // Its first attempt lost: the base. Its third: 30 s × 4 = 120 s, held to the cap.
+    const qint64 first = runningTask(tdb, QStringLiteral("w1"), 2 * kMinute, 10);
+    const qint64 third = runningTask(tdb, QStringLiteral("w2"), 2 * kMinute, 10);
+    QVERIFY(first > 0 && third > 0);
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET attempt = 3 WHERE id = ?"), {third}));
+    Sweeper sweeper(tdb.db());
+    Result<SweepReport> report = sweeper.sweepNow();
+    QVERIFY2(report.ok(), qPrintable(report.error().message()));
+    QCOMPARE(idSet(report->tasks.runningRequeued), (QSet<qint64>{first, third}));
+    QCOMPARE(report->toJson().value(QStringLiteral("retry_base_ms")).toInteger(), 30 * kSecond);
+    TaskStore tasks(tdb.db());
+    for (const auto &[id, delay] :
+        {std::pair{first, 30 * kSecond}, std::pair{third, 100 * kSecond}}) {
+        const Task t = *tasks.task(id);
+        QCOMPARE(t.status, TaskStatus::Pending);
+        // The sweep wrote run_after from its own clock, a moment before dbNow.
+        QVERIFY2(t.runAfter - t.dbNow > delay - 5 * kSecond && t.runAfter - t.dbNow <= delay,
+            qPrintable(QStringLiteral("task %1 due in %2 ms, expected %3 ms")
+                           .arg(id)
+                           .arg(t.runAfter - t.dbNow)
+                           .arg(delay)));
+    }
+}
+
+void TestSweeper::aRequeueDelayLongerThanItsCapIsRefused()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    Settings settings(tdb.db(), QStringLiteral("tester"));
+    // Alone, a base over the default cap of an hour: refused, nothing written.
+    const Error alone
+        = settings.set(QStringLiteral("sweeper.retry_base_s"), QStringLiteral("7200"));
+    QCOMPARE(alone.kind(), ErrorKind::Invalid);
+    QCOMPARE(alone.message(),
+        QStringLiteral("sweeper.retry_base_s (7200 s) must not exceed sweeper.retry_cap_s "
+                       "(3600 s)"));
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM settings")), 0);
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM audit_log")), 0);
+    // With a cap to match, in one change: accepted.
+    QVERIFY(!settings.set(
+        QMap<QString, QString>{{QStringLiteral("sweeper.retry_base_s"), QStringLiteral("7200")},
+            {QStringLiteral("sweeper.retry_cap_s"), QStringLiteral("86400")}}));
+    QCOMPARE(settings.sweeperRules()->retryBaseMs, 7200 * kSecond);
+    // Lowering the cap under the base alone: refused.
+    QVERIFY(settings.set(QStringLiteral("sweeper.retry_cap_s"), QStringLiteral("60")));
+    QCOMPARE(settings.sweeperRules()->retryCapMs, 86400 * kSecond);
+    // Written by hand: the rules name both.
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE settings SET value = '60' WHERE key = 'sweeper.retry_cap_s'")));
+    Result<SweeperRules> rules = settings.sweeperRules();
+    QVERIFY(!rules.ok());
+    QVERIFY2(rules.error().message().contains(
+                 QStringLiteral("sweeper.retry_base_s (7200 s) must not exceed")),
+        qPrintable(rules.error().message()));
+    // A change of another setting is not held up by them.
+    QVERIFY(!settings.set(QStringLiteral("sweeper.interval_s"), QStringLiteral("20")));
 }
 
 void TestSweeper::tasksStuckInTheQueue_data()

@@ -40,6 +40,8 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     , m_queueThreshold(new QSpinBox(this))
     , m_queuePolicy(new QComboBox(this))
     , m_poison(new QSpinBox(this))
+    , m_retryBase(new QSpinBox(this))
+    , m_retryCap(new QSpinBox(this))
     , m_sharedNote(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -86,6 +88,10 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     m_queuePolicy->addItem(tr("Mark them failed"), QStringLiteral("mark_failed"));
     m_poison->setRange(0, 100);
     m_poison->setSpecialValueText(tr("never re-queue"));
+    m_retryBase->setRange(1, 86400);
+    m_retryBase->setSuffix(tr(" s"));
+    m_retryCap->setRange(1, 604800);
+    m_retryCap->setSuffix(tr(" s"));
 
     auto *sharedBox = new QGroupBox(tr("Sweeper rules (shared by every host)"), this);
     auto *sf = new QFormLayout(sharedBox);
@@ -94,6 +100,8 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     sf->addRow(tr("Pending task is stuck after waiting"), m_queueThreshold);
     sf->addRow(tr("Tasks stuck in the queue"), m_queuePolicy);
     sf->addRow(tr("Fail a task lost this many times in a row"), m_poison);
+    sf->addRow(tr("Re-queue a lost task to run after"), m_retryBase);
+    sf->addRow(tr("Doubled at each attempt, at most"), m_retryCap);
     m_sharedNote->setWordWrap(true);
     m_sharedNote->setForegroundRole(QPalette::PlaceholderText);
     sf->addRow(m_sharedNote);
@@ -108,6 +116,8 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
         m_queueThreshold->setValue(int(rules->queueThresholdMs / 60000));
         m_queuePolicy->setCurrentIndex(rules->queuePolicy == QueuePolicy::MarkFailed ? 1 : 0);
         m_poison->setValue(rules->poisonRescues);
+        m_retryBase->setValue(int(rules->retryBaseMs / 1000));
+        m_retryCap->setValue(int(rules->retryCapMs / 1000));
     } else {
         m_sharedNote->setText(tr("The rules could not be read: %1").arg(rules.error().message()));
     }
@@ -166,11 +176,14 @@ void SettingsDialog::accept()
         rules.queuePolicy = Settings::parseQueuePolicy(m_queuePolicy->currentData().toString())
                                 .value_or(QueuePolicy::Report);
         rules.poisonRescues = m_poison->value();
+        rules.retryBaseMs = qint64(m_retryBase->value()) * 1000;
+        rules.retryCapMs = qint64(m_retryCap->value()) * 1000;
         const bool changed = rules.intervalMs != before.intervalMs
             || rules.heartbeatTimeoutMs != before.heartbeatTimeoutMs
             || rules.queueThresholdMs != before.queueThresholdMs
             || rules.queuePolicy != before.queuePolicy
-            || rules.poisonRescues != before.poisonRescues;
+            || rules.poisonRescues != before.poisonRescues
+            || rules.retryBaseMs != before.retryBaseMs || rules.retryCapMs != before.retryCapMs;
         if (changed) {
             if (Error e = shared.setSweeperRules(rules)) {
                 QMessageBox::warning(this, tr("Settings"),

@@ -29,6 +29,8 @@ public:
     QLineEdit *operatorField() const { return m_operator; }
     QSpinBox *refreshField() const { return m_refresh; }
     QSpinBox *heartbeatField() const { return m_heartbeat; }
+    QSpinBox *retryBaseField() const { return m_retryBase; }
+    QSpinBox *retryCapField() const { return m_retryCap; }
 
     void accept() override;
 
@@ -46,6 +48,8 @@ private:
     QSpinBox *m_queueThreshold;
     QComboBox *m_queuePolicy;
     QSpinBox *m_poison;
+    QSpinBox *m_retryBase;
+    QSpinBox *m_retryCap;
     QLabel *m_sharedNote;
     QDialogButtonBox *m_buttons;
     bool m_sharedLoaded = false;

@@ -50,6 +50,14 @@ QVector<SettingSpec> buildSpecs()
                            "(worker_lost) instead of being re-queued again: a poison pill "
                            "(0 or 1: never re-queue)"),
             QString::number(TaskStore::kPoisonRescues), {}, 0, 100, {}},
+        {QString(SettingKey::SweeperRetryBaseS),
+            QStringLiteral("A task re-queued after its worker was lost waits this long before "
+                           "its next attempt, doubled with each attempt"),
+            QString::number(RetryPolicy().baseMs / 1000), s, 1, kDayS, {}},
+        {QString(SettingKey::SweeperRetryCapS),
+            QStringLiteral("The longest such a re-queued task waits (at least "
+                           "sweeper.retry_base_s)"),
+            QString::number(RetryPolicy().capMs / 1000), s, 1, 7 * kDayS, {}},
         {QString(SettingKey::SchedulerIntervalS),
             QStringLiteral("How often the scheduler looks for due schedule slots"),
             QStringLiteral("1"), s, 1, 60, {}},
@@ -59,6 +67,20 @@ QVector<SettingSpec> buildSpecs()
 qint64 numberOf(const QMap<QString, QString> &values, QLatin1String key)
 {
     return values.value(QString(key)).trimmed().toLongLong();
+}
+
+// The settings that only make sense together, in a map of every key's value.
+Error checkTogether(const QMap<QString, QString> &values)
+{
+    const qint64 base = numberOf(values, SettingKey::SweeperRetryBaseS);
+    const qint64 cap = numberOf(values, SettingKey::SweeperRetryCapS);
+    if (base > cap)
+        return Error::invalid(QStringLiteral("%1 (%2 s) must not exceed %3 (%4 s)")
+                                  .arg(QString(SettingKey::SweeperRetryBaseS))
+                                  .arg(base)
+                                  .arg(QString(SettingKey::SweeperRetryCapS))
+                                  .arg(cap));
+    return {};
 }
 
 } // namespace
@@ -192,6 +214,17 @@ Error Settings::set(const QMap<QString, QString> &values)
         if (Error e = validate(it.key(), it.value()))
             return e;
     }
+    if (values.contains(QString(SettingKey::SweeperRetryBaseS))
+        || values.contains(QString(SettingKey::SweeperRetryCapS))) {
+        Result<QMap<QString, QString>> current = this->values();
+        if (!current.ok())
+            return current.error();
+        QMap<QString, QString> after = *current;
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+            after.insert(it.key(), it.value());
+        if (Error e = checkTogether(after))
+            return e;
+    }
     return m_db.write([&]() -> Error {
         for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
             const QString value = it.value().trimmed();
@@ -263,6 +296,9 @@ Result<SweeperRules> Settings::sweeperRules()
             return Error::invalid(
                 QStringLiteral("the stored setting is not valid: %1").arg(e.message()));
     }
+    if (Error e = checkTogether(*map))
+        return Error::invalid(
+            QStringLiteral("the stored settings are not valid: %1").arg(e.message()));
     SweeperRules rules;
     rules.intervalMs = numberOf(*map, SettingKey::SweeperIntervalS) * 1000;
     rules.heartbeatTimeoutMs = numberOf(*map, SettingKey::SweeperHeartbeatTimeoutS) * 1000;
@@ -271,6 +307,8 @@ Result<SweeperRules> Settings::sweeperRules()
         = parseQueuePolicy(map->value(QString(SettingKey::SweeperQueuePolicy)).trimmed())
               .value_or(QueuePolicy::Report);
     rules.poisonRescues = int(numberOf(*map, SettingKey::SweeperPoisonRescues));
+    rules.retryBaseMs = numberOf(*map, SettingKey::SweeperRetryBaseS) * 1000;
+    rules.retryCapMs = numberOf(*map, SettingKey::SweeperRetryCapS) * 1000;
     return rules;
 }
 
@@ -292,7 +330,8 @@ Error Settings::setSweeperRules(const SweeperRules &rules)
     auto seconds = [](qint64 ms) {
         return QString::number(ms / 1000);
     };
-    for (qint64 ms : {rules.intervalMs, rules.heartbeatTimeoutMs, rules.queueThresholdMs}) {
+    for (qint64 ms : {rules.intervalMs, rules.heartbeatTimeoutMs, rules.queueThresholdMs,
+             rules.retryBaseMs, rules.retryCapMs}) {
         if (ms % 1000 != 0)
             return Error::invalid(
                 QStringLiteral("sweeper times are whole seconds; got %1 ms").arg(ms));
@@ -303,6 +342,8 @@ Error Settings::setSweeperRules(const SweeperRules &rules)
         {QString(SettingKey::SweeperQueueThresholdS), seconds(rules.queueThresholdMs)},
         {QString(SettingKey::SweeperQueuePolicy), queuePolicyName(rules.queuePolicy)},
         {QString(SettingKey::SweeperPoisonRescues), QString::number(rules.poisonRescues)},
+        {QString(SettingKey::SweeperRetryBaseS), seconds(rules.retryBaseMs)},
+        {QString(SettingKey::SweeperRetryCapS), seconds(rules.retryCapMs)},
     });
 }
 

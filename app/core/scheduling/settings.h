@@ -31,8 +31,13 @@ struct SweeperRules
     QueuePolicy queuePolicy = QueuePolicy::Report;
     // The Nth loss in a row fails the task; 0 and 1 never re-queue.
     int poisonRescues = TaskStore::kPoisonRescues;
+    // A task re-queued after its worker was lost waits base × 2^(attempt − 1),
+    // never longer than the cap.
+    qint64 retryBaseMs = RetryPolicy().baseMs;
+    qint64 retryCapMs = RetryPolicy().capMs;
 
     StuckThresholds thresholds() const { return {queueThresholdMs, heartbeatTimeoutMs}; }
+    RetryPolicy retry() const { return {retryBaseMs, retryCapMs}; }
 };
 
 struct SchedulerRules
@@ -58,6 +63,8 @@ inline constexpr QLatin1String SweeperHeartbeatTimeoutS{"sweeper.heartbeat_timeo
 inline constexpr QLatin1String SweeperQueueThresholdS{"sweeper.queue_threshold_s"};
 inline constexpr QLatin1String SweeperQueuePolicy{"sweeper.queue_policy"};
 inline constexpr QLatin1String SweeperPoisonRescues{"sweeper.poison_rescues"};
+inline constexpr QLatin1String SweeperRetryBaseS{"sweeper.retry_base_s"};
+inline constexpr QLatin1String SweeperRetryCapS{"sweeper.retry_cap_s"};
 inline constexpr QLatin1String SchedulerIntervalS{"scheduler.interval_s"};
 } // namespace SettingKey
 

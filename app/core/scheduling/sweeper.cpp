@@ -157,6 +157,7 @@ Result<SweepReport> Sweeper::sweep()
     report.tasks.action = m_rules.queuePolicy == QueuePolicy::MarkFailed ? CleanupAction::MarkFailed
                                                                          : CleanupAction::Retry;
 
+    m_tasks.setRetryPolicy(m_rules.retry());
     Result<CleanupReport> lost = m_tasks.sweepLostWorkers(
         m_rules.heartbeatTimeoutMs, m_rules.poisonRescues, QStringLiteral("lost_worker"));
     if (!lost.ok())

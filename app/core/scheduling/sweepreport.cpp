@@ -18,6 +18,8 @@ QJsonObject SweepReport::toJson() const
     o.insert(QStringLiteral("action"), QStringLiteral("sweep"));
     o.insert(QStringLiteral("queue_policy"), Settings::queuePolicyName(rules.queuePolicy));
     o.insert(QStringLiteral("poison_rescues"), rules.poisonRescues);
+    o.insert(QStringLiteral("retry_base_ms"), rules.retryBaseMs);
+    o.insert(QStringLiteral("retry_cap_ms"), rules.retryCapMs);
     QJsonArray reported;
     for (const StuckTask &s : queuedReported)
         reported.append(s.task.id);
