@@ -172,6 +172,10 @@ Error configureSweeper(Database &db)
         {QString(SettingKey::SweeperIntervalS), QStringLiteral("1")},
         // The chaos hits the same task again now and then: no poison pill here.
         {QString(SettingKey::SweeperPoisonRescues), QStringLiteral("100")},
+        // Re-queued tasks wait as short as the workers' own retries: a task hit
+        // again and again would otherwise wait minutes at the end of a run.
+        {QString(SettingKey::SweeperRetryBaseS), QStringLiteral("1")},
+        {QString(SettingKey::SweeperRetryCapS), QStringLiteral("2")},
     });
 }
 
