@@ -139,6 +139,7 @@ private Q_SLOTS:
     void theDetailPaneShowsOnlyTheButtonsTheStatusAllows();
     void bulkCancelAsksOnceNamingTheCount();
     void aBulkActionLeavesTheWindowLiveUntilItsAnswer();
+    void aBulkActionStopsAfterTheTaskInHand();
     void theCancelButtonInARunningRowCancelsIt();
     void theStuckViewCleansUpWhatItPreviewed();
     void readOnlyModeShowsEverythingAndChangesNothing();
@@ -434,6 +435,71 @@ void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
     // The refreshed selection is pending now: Cancel again, Restart no more.
     QTRY_VERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
     QVERIFY(!restart->isEnabled());
+}
+
+void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    QVector<qint64> failed;
+    for (int i = 0; i < 20; ++i)
+        failed.append(seed.failed(QStringLiteral("Import %1").arg(i)));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    for (qint64 id : failed)
+        QVERIFY(w->tasks()->selectTask(id, id != failed.first()));
+    QAction *stop = w->actions()->stopAction();
+    QToolButton *stopButton = toolButton(*w, stop);
+    QVERIFY(stopButton);
+    QVERIFY(!stop->isVisible());
+
+    // The restarts wait for another connection's lock, as an action on many
+    // tasks waits for a slow server.
+    std::unique_ptr<Database> other = tdb.open();
+    QVERIFY(!other->open());
+    QSqlQuery hold(other->connection().value());
+    if (TestDatabase::postgres()) {
+        QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+        QVERIFY(hold.exec(QStringLiteral("SELECT id FROM tasks FOR UPDATE")));
+    } else {
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    }
+    Confirm::answerNext(true);
+    actionOf(*w, TaskActions::Kind::Restart)->trigger();
+    QVERIFY(w->actions()->isBusy());
+    QTRY_VERIFY(stopButton->isVisible());
+    QVERIFY(stop->isEnabled());
+    QTest::qWait(200); // the first restart is under way, waiting for the lock
+    QTest::mouseClick(stopButton, Qt::LeftButton);
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("Stopping after the task in hand…"));
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(w->actions()->isBusy());
+
+    QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+    QVERIFY(w->actionsDone());
+    QVERIFY(!stop->isVisible());
+    // The task in hand, if the writer had reached it, is done; no other.
+    int restarted = 0;
+    for (qint64 id : failed)
+        restarted += statusOf(tdb, id) == QLatin1String("PENDING") ? 1 : 0;
+    QVERIFY2(restarted <= 1, qPrintable(QString::number(restarted)));
+    QCOMPARE(w->window->lastMessage(),
+        QStringLiteral("Stopped: %1 task(s) restarted and pending. %2 task(s) not reached stay "
+                       "as they were.")
+            .arg(restarted)
+            .arg(20 - restarted));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'restart'"))
+                 .toInt(),
+        restarted);
+    // The next action on the rest runs to its end.
+    QTRY_VERIFY(actionOf(*w, TaskActions::Kind::Restart)->isEnabled());
+    Confirm::answerNext(true);
+    actionOf(*w, TaskActions::Kind::Restart)->trigger();
+    QVERIFY(w->actionsDone());
+    for (qint64 id : failed)
+        QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
 }
 
 void TestMainWindow::theCancelButtonInARunningRowCancelsIt()

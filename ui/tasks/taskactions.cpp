@@ -23,6 +23,7 @@ TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *pa
     , m_delete(new QAction(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete"), this))
     , m_refresh(new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this))
     , m_find(new QAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("Find"), this))
+    , m_stop(new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Stop"), this))
 {
     m_forceStop->setObjectName(QStringLiteral("actionForceStop"));
     m_cancel->setObjectName(QStringLiteral("actionCancel"));
@@ -30,6 +31,10 @@ TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *pa
     m_delete->setObjectName(QStringLiteral("actionDelete"));
     m_refresh->setObjectName(QStringLiteral("actionRefresh"));
     m_find->setObjectName(QStringLiteral("actionFind"));
+    m_stop->setObjectName(QStringLiteral("actionStopBulk"));
+    m_stop->setToolTip(tr("Stop the action in progress after the task in hand; the tasks it has "
+                          "not reached stay as they are"));
+    m_stop->setVisible(false);
 
     m_forceStop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period));
     m_cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
@@ -59,6 +64,12 @@ TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *pa
     connect(m_cancel, &QAction::triggered, this, [this]() { runOnSelection(Kind::Cancel); });
     connect(m_restart, &QAction::triggered, this, [this]() { runOnSelection(Kind::Restart); });
     connect(m_delete, &QAction::triggered, this, [this]() { runOnSelection(Kind::Delete); });
+    connect(m_stop, &QAction::triggered, this, [this]() {
+        if (!m_stopRequested || m_stopRequested->exchange(true))
+            return;
+        m_stop->setEnabled(false);
+        Q_EMIT message(tr("Stopping after the task in hand…"), MessageBar::Type::Information);
+    });
     connect(&m_context, &AppContext::canActChanged, this, &TaskActions::updateEnabled);
     updateEnabled();
 }
@@ -192,14 +203,23 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks)
     for (const Task &t : std::as_const(targets))
         ids.append(t.id);
     setBusy(true);
-    if (n > 1)
+    m_stopRequested = std::make_shared<std::atomic_bool>(false);
+    if (n > 1) {
         Q_EMIT message(progressText(kind, n), MessageBar::Type::Information);
+        m_stop->setEnabled(true);
+        m_stop->setVisible(true);
+    }
     Database *db = &m_context.database();
     const QString actor = m_context.operatorName();
-    auto work = [db, actor, kind, ids]() {
+    auto work = [db, actor, kind, ids, stop = m_stopRequested]() {
         TaskStore store(*db, actor);
         Outcome out;
-        for (qint64 id : ids) {
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (stop->load()) {
+                out.notReached = int(ids.size() - i);
+                break;
+            }
+            const qint64 id = ids.at(i);
             Result<ActionReport> r = Error();
             switch (kind) {
             case Kind::ForceStop:
@@ -225,6 +245,8 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks)
         return out;
     };
     m_context.writer().run(this, std::move(work), [this, kind, n](const Outcome &outcome) {
+        m_stop->setVisible(false);
+        m_stopRequested.reset();
         setBusy(false);
         report(kind, n, outcome);
     });
@@ -281,10 +303,17 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
         if (!errors.isEmpty())
             text += QLatin1Char(' ')
                 + tr("%n could not be changed: %1", "", int(errors.size())).arg(errors.first());
+        if (outcome.notReached > 0)
+            text = tr("Stopped: %1 %2")
+                       .arg(text,
+                           tr("%n task(s) not reached stay as they were.", "", outcome.notReached));
     }
-    const MessageBar::Type type = errors.isEmpty() ? MessageBar::Type::Positive
-        : messages.isEmpty()                       ? MessageBar::Type::Error
-                                                   : MessageBar::Type::Warning;
+    // Errors decide the colour; a stop without errors is news, not success.
+    MessageBar::Type type = MessageBar::Type::Positive;
+    if (!errors.isEmpty())
+        type = messages.isEmpty() ? MessageBar::Type::Error : MessageBar::Type::Warning;
+    else if (outcome.notReached > 0)
+        type = MessageBar::Type::Information;
     Q_EMIT message(text, type);
     if (outcome.unreachable)
         m_context.reportFailure(errors.first());

@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QVector>
 
+#include <atomic>
+#include <memory>
+
 class QAction;
 class QWidget;
 
@@ -19,7 +22,8 @@ class AppContext;
 // from the statuses of the selected tasks, applies to the selected tasks whose
 // status allows it, asks first through Confirm (naming the count), and says
 // what happened in the store's words. The actions run on the context's writer
-// thread: while they do, the window stays live and the actions are disabled.
+// thread: while they do, the window stays live, the actions are disabled, and an
+// action on several tasks can be stopped between two of them.
 class TaskActions final : public QObject
 {
     Q_OBJECT
@@ -36,6 +40,9 @@ public:
     QAction *deleteAction() const { return m_delete; }
     QAction *refreshAction() const { return m_refresh; }
     QAction *findAction() const { return m_find; }
+    // Shown while an action on several tasks runs: stops it after the task in
+    // hand; the tasks it has not reached stay as they are.
+    QAction *stopAction() const { return m_stop; }
     QAction *action(Kind kind) const;
     QList<QAction *> taskActions() const;
 
@@ -61,6 +68,7 @@ private:
         QStringList messages;
         QStringList errors;
         bool unreachable = false;
+        int notReached = 0; // left out after a stop
     };
 
     void updateEnabled();
@@ -78,7 +86,10 @@ private:
     QAction *m_delete;
     QAction *m_refresh;
     QAction *m_find;
+    QAction *m_stop;
     bool m_busy = false;
+    // Set by the stop action, read by the writer thread between two tasks.
+    std::shared_ptr<std::atomic_bool> m_stopRequested;
 };
 
 } // namespace taskdesk::ui

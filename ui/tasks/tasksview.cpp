@@ -50,6 +50,7 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     m_toolBar->addActions(m_actions->taskActions());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->refreshAction());
+    m_toolBar->addAction(m_actions->stopAction());
     addActions(m_actions->taskActions());
     addAction(m_actions->refreshAction());
     addAction(m_actions->findAction());
