@@ -199,6 +199,7 @@ private slots:
     void binaryAndInvalidUtf8OutputIsStoredSafely();
     void progressLinesUpdateProgress();
     void claimsByPriorityUpToItsConcurrency();
+    void refillsFreedSlotsWithoutExceedingItsConcurrency();
     void sigtermFailsHeldTasksAndExitsCleanly();
     void secondSigtermKillsAtOnce();
     void sigkillToTheWorkerTakesItsExecutionsAlong();
@@ -1101,6 +1102,68 @@ void WorkerTest::claimsByPriorityUpToItsConcurrency()
     for (qint64 id : ids)
         QVERIFY(waitForStatus(store, id, TaskStatus::Completed));
     QVERIFY(task(store, ids[0])->startedAt >= task(store, ids[2])->startedAt);
+}
+
+void WorkerTest::refillsFreedSlotsWithoutExceedingItsConcurrency()
+{
+    // Short tasks, so that finished runs and the ones claimed in their place
+    // meet in the worker (a freed slot is claimed in the commit that records
+    // the success).
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString log = QDir(dir).filePath(QStringLiteral("runs.log"));
+    const QString script = writeScript(dir, QStringLiteral("short.sh"),
+        QStringLiteral("echo \"+ $TASKDESK_TASK_ID\" >> '%1'\nsleep 0.02\n"
+                       "echo \"- $TASKDESK_TASK_ID\" >> '%1'\n")
+            .arg(log)
+            .toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("short = ") + script,
+        {{QStringLiteral("concurrency"), QStringLiteral("3")}});
+    QVector<qint64> ids;
+    for (int i = 0; i < 40; ++i) {
+        NewTask nt;
+        nt.kind = QStringLiteral("short");
+        ids.append(*store.enqueue(nt));
+    }
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    TaskFilter running;
+    running.statuses = {TaskStatus::Running};
+    qint64 mostRunning = 0;
+    QVERIFY(waitFor([&] {
+        if (Result<qint64> n = store.count(running); n.ok())
+            mostRunning = std::max(mostRunning, *n);
+        Result<StatusCounts> counts = store.counts();
+        return counts.ok() && counts->byStatus.value(TaskStatus::Completed) == ids.size();
+    }));
+    QVERIFY2(mostRunning <= 3, qPrintable(QString::number(mostRunning)));
+
+    // Never more than three at once, each task once, none killed or retried.
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int open = 0;
+    int most = 0;
+    QSet<QString> started;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("+ ")) {
+            QVERIFY2(!started.contains(QString::fromLatin1(line.mid(2))), line.constData());
+            started.insert(QString::fromLatin1(line.mid(2)));
+            most = std::max(most, ++open);
+        } else if (line.startsWith("- ")) {
+            --open;
+        }
+    }
+    QCOMPARE(started.size(), ids.size());
+    QVERIFY2(most <= 3, qPrintable(QString::number(most)));
+    QVERIFY(most >= 2); // the slots were used side by side
+    for (qint64 id : std::as_const(ids)) {
+        const std::optional<Task> t = task(store, id);
+        QCOMPARE(t->attempt, 1);
+        QCOMPARE(t->outcome, QStringLiteral("succeeded"));
+    }
 }
 
 void WorkerTest::sigtermFailsHeldTasksAndExitsCleanly()

@@ -177,18 +177,21 @@ void Worker::startRun(const Claim &claim)
     settings.logCapLines = m_config.logCapLines;
     settings.logCapBytes = m_config.logCapBytes;
     auto *run = new TaskRun(m_store, claim, *command, settings, this);
-    connect(run, &TaskRun::done, this, &Worker::onRunDone);
+    // By the run, not its task id: a run's done() is queued, and the same task
+    // may be claimed again meanwhile (cancelled and restarted while its success
+    // was being written); that new run must stay.
+    connect(run, &TaskRun::done, this, [this, run](qint64) { onRunDone(run); });
     run->setSuccessBatch([this](TaskRun *r) { enlistSuccess(r); });
     connect(run, &TaskRun::groupOutlivedLeader, this, &Worker::trackStraggler);
     m_runs.insert(claim.taskId, run);
     run->start();
 }
 
-void Worker::onRunDone(qint64 taskId)
+void Worker::onRunDone(TaskRun *run)
 {
-    TaskRun *run = m_runs.take(taskId);
-    if (run)
-        run->deleteLater();
+    if (m_runs.value(run->taskId()) == run)
+        m_runs.remove(run->taskId());
+    run->deleteLater();
     if (m_stopping)
         maybeFinishStop();
     else
@@ -197,7 +200,7 @@ void Worker::onRunDone(qint64 taskId)
 
 void Worker::enlistSuccess(TaskRun *run)
 {
-    m_successes.append(run->taskId());
+    m_successes.append(run);
     if (!m_successTimer.isActive())
         m_successTimer.start(0);
 }
@@ -206,10 +209,11 @@ void Worker::writeSuccesses()
 {
     QVector<TaskRun *> runs;
     QVector<std::pair<qint64, QString>> leases;
-    for (qint64 id : std::as_const(m_successes)) {
-        if (TaskRun *run = m_runs.value(id)) {
+    for (const QPointer<TaskRun> &run : std::as_const(m_successes)) {
+        // Gone meanwhile (its lease was lost): nothing to write.
+        if (run && m_runs.value(run->taskId()) == run) {
             runs.append(run);
-            leases.append({id, run->lease()});
+            leases.append({run->taskId(), run->lease()});
         }
     }
     m_successes.clear();
@@ -224,6 +228,12 @@ void Worker::writeSuccesses()
             : 0;
         Result<TaskStore::FinishedAndClaimed> written
             = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, m_config.queues, free);
+        if (!written.ok() && free > 0) {
+            // A claim that failed took the results back with it: the results
+            // alone, at once; the next poll claims the slots.
+            noteDatabase(written.error(), QStringLiteral("finish and claim"));
+            written = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, {}, 0);
+        }
         noteDatabase(written.error(), QStringLiteral("finish"));
         QSet<qint64> accepted;
         if (written.ok()) {
@@ -243,7 +253,7 @@ void Worker::writeSuccesses()
             run->successWritten(result);
         }
     }
-    // After the finished runs have ended (their done() left m_runs).
+    // The finished runs leave m_runs with their queued done(), after these start.
     for (const Claim &claim : std::as_const(claims))
         startRun(claim);
 }

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -59,7 +60,7 @@ signals:
 private:
     void claimWork();
     void startRun(const Claim &claim);
-    void onRunDone(qint64 taskId);
+    void onRunDone(TaskRun *run);
     void enlistSuccess(TaskRun *run);
     void writeSuccesses();
     void tick();
@@ -81,7 +82,7 @@ private:
     QHash<qint64, TaskRun *> m_runs;
     // Runs whose success waits for writeSuccesses(): one transaction for all
     // that ended in the same pass of the event loop.
-    QVector<qint64> m_successes;
+    QVector<QPointer<TaskRun>> m_successes; // enlisted, to be written together
     QTimer m_successTimer;
     // Groups whose leader exited while something of them lives on: SIGKILL at the deadline.
     QHash<qint64, QDeadlineTimer> m_stragglers;
