@@ -561,9 +561,15 @@ void TestSweeper::aRequeueDelayLongerThanItsCapIsRefused()
         QMap<QString, QString>{{QStringLiteral("sweeper.retry_base_s"), QStringLiteral("7200")},
             {QStringLiteral("sweeper.retry_cap_s"), QStringLiteral("86400")}}));
     QCOMPARE(settings.sweeperRules()->retryBaseMs, 7200 * kSecond);
-    // Lowering the cap under the base alone: refused.
+    // Lowering the cap under the base alone, or back to its default: refused.
     QVERIFY(settings.set(QStringLiteral("sweeper.retry_cap_s"), QStringLiteral("60")));
+    const Error reset = settings.reset(QStringLiteral("sweeper.retry_cap_s"));
+    QCOMPARE(reset.kind(), ErrorKind::Invalid);
+    QVERIFY2(reset.message().contains(QStringLiteral("(3600 s)")), qPrintable(reset.message()));
     QCOMPARE(settings.sweeperRules()->retryCapMs, 86400 * kSecond);
+    QCOMPARE(count(tdb,
+                 QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'setting_change'")),
+        2);
     // Written by hand: the rules name both.
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE settings SET value = '60' WHERE key = 'sweeper.retry_cap_s'")));

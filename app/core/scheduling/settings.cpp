@@ -214,17 +214,6 @@ Error Settings::set(const QMap<QString, QString> &values)
         if (Error e = validate(it.key(), it.value()))
             return e;
     }
-    if (values.contains(QString(SettingKey::SweeperRetryBaseS))
-        || values.contains(QString(SettingKey::SweeperRetryCapS))) {
-        Result<QMap<QString, QString>> current = this->values();
-        if (!current.ok())
-            return current.error();
-        QMap<QString, QString> after = *current;
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-            after.insert(it.key(), it.value());
-        if (Error e = checkTogether(after))
-            return e;
-    }
     return m_db.write([&]() -> Error {
         for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
             const QString value = it.value().trimmed();
@@ -257,8 +246,20 @@ Error Settings::set(const QMap<QString, QString> &values)
                         {QStringLiteral("to"), value}}))
                 return e;
         }
-        return {};
+        return checkTogetherAfter(values.keys());
     });
+}
+
+Error Settings::checkTogetherAfter(const QStringList &changed)
+{
+    if (!changed.contains(QString(SettingKey::SweeperRetryBaseS))
+        && !changed.contains(QString(SettingKey::SweeperRetryCapS)))
+        return {};
+    // Inside the change's transaction: the values as they would be committed.
+    Result<QMap<QString, QString>> after = values();
+    if (!after.ok())
+        return after.error();
+    return checkTogether(*after);
 }
 
 Error Settings::reset(const QString &key)
@@ -278,6 +279,8 @@ Error Settings::reset(const QString &key)
             return {};
         const QString before = q.value().value(0).toString();
         q.value().finish();
+        if (Error e = checkTogetherAfter({key}))
+            return e;
         return m_audit.record(m_actor, QStringLiteral("setting_change"), 0, {}, {}, {},
             {{QStringLiteral("key"), key}, {QStringLiteral("from"), before},
                 {QStringLiteral("to"), s->defaultValue}, {QStringLiteral("reset"), true}});

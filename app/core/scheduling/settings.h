@@ -105,6 +105,9 @@ public:
 
 private:
     Result<QMap<QString, QString>> stored();
+    // The settings that only make sense together, when `changed` names one of
+    // them; inside the write transaction, so that a refusal writes nothing.
+    Error checkTogetherAfter(const QStringList &changed);
 
     Database &m_db;
     AuditLog m_audit;
