@@ -471,7 +471,16 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     QVERIFY(w->actions()->isBusy());
     QTRY_VERIFY(stopButton->isVisible());
     QVERIFY(stop->isEnabled());
-    QTest::qWait(200); // the first restart is under way, waiting for the lock
+    if (TestDatabase::postgres()) {
+        // The first restart waits for the lock: it is the task in hand.
+        QTRY_VERIFY(tdb.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                              "wait_event_type = 'Lock' AND datname = "
+                                              "current_database()"))
+                        .toInt()
+            > 0);
+    } else {
+        QTest::qWait(200); // the first restart is under way, waiting for the lock
+    }
     QTest::mouseClick(stopButton, Qt::LeftButton);
     QCOMPARE(w->window->lastMessage(), QStringLiteral("Stopping after the task in hand…"));
     QVERIFY(!stop->isEnabled());
@@ -484,7 +493,10 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     int restarted = 0;
     for (qint64 id : failed)
         restarted += statusOf(tdb, id) == QLatin1String("PENDING") ? 1 : 0;
-    QVERIFY2(restarted <= 1, qPrintable(QString::number(restarted)));
+    // SQLite shows no waiting writer to wait for: the writer may not have
+    // reached the first task when Stop was clicked.
+    QVERIFY2(TestDatabase::postgres() ? restarted == 1 : restarted <= 1,
+        qPrintable(QString::number(restarted)));
     QCOMPARE(w->window->lastMessage(),
         QStringLiteral("Stopped: %1 task(s) restarted and pending. %2 task(s) not reached stay "
                        "as they were.")

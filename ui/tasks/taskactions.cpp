@@ -23,7 +23,7 @@ TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *pa
     , m_delete(new QAction(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete"), this))
     , m_refresh(new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this))
     , m_find(new QAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("Find"), this))
-    , m_stop(new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Stop"), this))
+    , m_stop(new QAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("Stop Action"), this))
 {
     m_forceStop->setObjectName(QStringLiteral("actionForceStop"));
     m_cancel->setObjectName(QStringLiteral("actionCancel"));
