@@ -174,8 +174,9 @@ struct ThreadResult
 
 // Claims from `queues` (empty: every queue, a worker's default) on `connections`
 // threads for `seconds`, and finishes what it claimed at once: one task per
-// transaction (TaskStore::claim, finishSuccess), or `batch` tasks per
-// transaction (claimMany, finishSuccessMany).
+// transaction (TaskStore::claim, finishSuccess), or as a worker with `batch`
+// slots does, the last batch's results and the next batch in one transaction
+// (finishSuccessManyAndClaim).
 QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections, double seconds,
     const QStringList &queues, int batch)
 {
@@ -209,32 +210,31 @@ QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections,
                     QThread::yieldCurrentThread();
                 QElapsedTimer timer;
                 const double cpuStart = threadCpuMs();
+                QVector<std::pair<qint64, QString>> held; // claimed, to finish next
                 while (!stop.load()) {
                     timer.restart();
                     if (batch > 1) {
-                        Result<QVector<Claim>> claims = store.claimMany(worker, queues, batch);
-                        if (!claims.ok()) {
-                            result.error = claims.error().message();
+                        // As a worker with `batch` slots: the results of the last
+                        // claim and the next claim in one transaction.
+                        Result<TaskStore::FinishedAndClaimed> step
+                            = store.finishSuccessManyAndClaim(held, worker, queues, batch);
+                        if (!step.ok()) {
+                            result.error = step.error().message();
                             break;
                         }
-                        if (claims->isEmpty()) {
-                            result.drained = true;
-                            break;
-                        }
-                        QVector<std::pair<qint64, QString>> done;
-                        for (const Claim &c : *claims)
-                            done.append({c.taskId, c.lease});
-                        Result<QVector<qint64>> f = store.finishSuccessMany(done);
-                        if (!f.ok()) {
-                            result.error = f.error().message();
-                            break;
-                        }
-                        if (f->size() != done.size()) {
+                        if (step->accepted.size() != held.size()) {
                             result.error = QStringLiteral("a finish was not accepted");
                             break;
                         }
                         result.latency.add(msSince(timer));
-                        result.done += done.size();
+                        result.done += held.size();
+                        held.clear();
+                        for (const Claim &c : step->claims)
+                            held.append({c.taskId, c.lease});
+                        if (held.isEmpty()) {
+                            result.drained = true;
+                            break;
+                        }
                         continue;
                     }
                     Result<std::optional<Claim>> claim = store.claim(worker, queues);

@@ -326,8 +326,12 @@ QString formatTable(const QJsonObject &r)
                     number(*rate) + QStringLiteral(" tasks/s, CPU ")
                         + number(
                             at(r, base + QStringLiteral("/client_cpu_ms_per_task")).value_or(0))
-                        + QStringLiteral(" ms/task here") + machineCpu(base)
-                        + QStringLiteral("; a txn pair ")
+                        + QStringLiteral(" ms/task here")
+                        + machineCpu(base)
+                        // One task: a claim and a finish; batched: one
+                        // transaction with the last results and the next claim.
+                        + (kind.isEmpty() ? QStringLiteral("; a txn pair ")
+                                          : QStringLiteral("; a transaction "))
                         + dist(r, base + QStringLiteral("/claim_and_finish")));
             }
         }
