@@ -34,6 +34,8 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <memory>
+#include <optional>
 #include <signal.h>
 
 using namespace taskdesk;
@@ -122,6 +124,41 @@ QAction *actionOf(Window &w, TaskActions::Kind kind)
 {
     return w.actions()->action(kind);
 }
+
+// The tasks selected in the table, the first alone and the others added.
+bool selectTasks(Window &w, const QVector<qint64> &ids)
+{
+    for (qint64 id : ids) {
+        if (!w.tasks()->selectTask(id, id != ids.constFirst()))
+            return false;
+    }
+    return true;
+}
+
+// Another connection holding every task (PostgreSQL) or the write lock
+// (SQLite) until release(): the window's actions wait for it.
+class TaskLock
+{
+public:
+    explicit TaskLock(TestDatabase &tdb)
+        : m_db(tdb.open())
+    { }
+    bool hold()
+    {
+        if (m_db->open())
+            return false;
+        m_query.emplace(m_db->connection().value());
+        if (TestDatabase::postgres())
+            return m_query->exec(QStringLiteral("BEGIN"))
+                && m_query->exec(QStringLiteral("SELECT id FROM tasks FOR UPDATE"));
+        return m_query->exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    bool release() { return m_query && m_query->exec(QStringLiteral("COMMIT")); }
+
+private:
+    std::unique_ptr<Database> m_db;
+    std::optional<QSqlQuery> m_query;
+};
 
 } // namespace
 
@@ -388,22 +425,14 @@ void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
         failed.append(seed.failed(QStringLiteral("Payment check %1").arg(i)));
     auto w = openWindow(tdb);
     QVERIFY(w);
-    for (qint64 id : failed)
-        QVERIFY(w->tasks()->selectTask(id, id != failed.first()));
+    QVERIFY(selectTasks(*w, failed));
     QAction *restart = actionOf(*w, TaskActions::Kind::Restart);
     QVERIFY(restart->isEnabled());
     QVERIFY(actionOf(*w, TaskActions::Kind::Delete)->isEnabled());
 
     // Another connection holds the tasks, so the restarts wait for it.
-    std::unique_ptr<Database> other = tdb.open();
-    QVERIFY(!other->open());
-    QSqlQuery hold(other->connection().value());
-    if (TestDatabase::postgres()) {
-        QVERIFY(hold.exec(QStringLiteral("BEGIN")));
-        QVERIFY(hold.exec(QStringLiteral("SELECT id FROM tasks FOR UPDATE")));
-    } else {
-        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
-    }
+    TaskLock lock(tdb);
+    QVERIFY(lock.hold());
 
     Confirm::answerNext(true);
     restart->trigger();
@@ -426,7 +455,7 @@ void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
     QVERIFY(w->actions()->isBusy());
     QCOMPARE(statusOf(tdb, failed.first()), QStringLiteral("FAILED"));
 
-    QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+    QVERIFY(lock.release());
     QVERIFY(w->actionsDone());
     QVERIFY(!w->actions()->isBusy());
     for (qint64 id : failed)
@@ -448,8 +477,7 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
         failed.append(seed.failed(QStringLiteral("Import %1").arg(i)));
     auto w = openWindow(tdb);
     QVERIFY(w);
-    for (qint64 id : failed)
-        QVERIFY(w->tasks()->selectTask(id, id != failed.first()));
+    QVERIFY(selectTasks(*w, failed));
     QAction *stop = w->actions()->stopAction();
     QToolButton *stopButton = toolButton(*w, stop);
     QVERIFY(stopButton);
@@ -457,15 +485,8 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
 
     // The restarts wait for another connection's lock, as an action on many
     // tasks waits for a slow server.
-    std::unique_ptr<Database> other = tdb.open();
-    QVERIFY(!other->open());
-    QSqlQuery hold(other->connection().value());
-    if (TestDatabase::postgres()) {
-        QVERIFY(hold.exec(QStringLiteral("BEGIN")));
-        QVERIFY(hold.exec(QStringLiteral("SELECT id FROM tasks FOR UPDATE")));
-    } else {
-        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
-    }
+    TaskLock lock(tdb);
+    QVERIFY(lock.hold());
     Confirm::answerNext(true);
     actionOf(*w, TaskActions::Kind::Restart)->trigger();
     QVERIFY(w->actions()->isBusy());
@@ -486,7 +507,7 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     QVERIFY(!stop->isEnabled());
     QVERIFY(w->actions()->isBusy());
 
-    QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+    QVERIFY(lock.release());
     QVERIFY(w->actionsDone());
     QVERIFY(!stop->isVisible());
     // The task in hand, if the writer had reached it, is done; no other.
