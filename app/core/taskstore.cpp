@@ -539,13 +539,10 @@ Result<QVector<Claim>> TaskStore::claimMany(
     if (max < 1 || max > kMaxBatch)
         return Error::invalid(
             QStringLiteral("a claim takes between 1 and %1 tasks at once").arg(kMaxBatch));
-    QVector<Claim> claims;
-    // A claim reads the claim index in its order, whatever the statistics say.
-    Error e = m_db.write([&]() -> Error { return claimIn(workerId, queues, max, claims); },
-        Database::Plans::IndexOrder);
-    if (e)
-        return e;
-    return claims;
+    Result<FinishedAndClaimed> done = finishSuccessManyAndClaim({}, workerId, queues, max);
+    if (!done.ok())
+        return done.error();
+    return done->claims;
 }
 
 Error TaskStore::claimIn(
@@ -717,13 +714,12 @@ Result<QVector<qint64>> TaskStore::finishSuccessMany(
     if (tasks.size() > kMaxBatch)
         return Error::invalid(
             QStringLiteral("at most %1 tasks are finished at once").arg(kMaxBatch));
-    QVector<qint64> accepted;
     if (tasks.isEmpty())
-        return accepted;
-    Error e = m_db.write([&]() -> Error { return finishSuccessIn(tasks, accepted); });
-    if (e)
-        return e;
-    return accepted;
+        return QVector<qint64>();
+    Result<FinishedAndClaimed> done = finishSuccessManyAndClaim(tasks, {}, {}, 0);
+    if (!done.ok())
+        return done.error();
+    return done->accepted;
 }
 
 Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
@@ -734,6 +730,7 @@ Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
         return Error::invalid(
             QStringLiteral("at most %1 tasks are finished or claimed at once").arg(kMaxBatch));
     FinishedAndClaimed done;
+    // A claim reads the claim index in its order, whatever the statistics say.
     Error e = m_db.write(
         [&]() -> Error {
             if (Error err = finishSuccessIn(tasks, done.accepted))
@@ -741,7 +738,7 @@ Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
             done.claims.clear();
             return max > 0 ? claimIn(workerId, queues, max, done.claims) : Error();
         },
-        Database::Plans::IndexOrder);
+        max > 0 ? Database::Plans::IndexOrder : Database::Plans::Default);
     if (e)
         return e;
     return done;

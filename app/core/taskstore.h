@@ -292,7 +292,7 @@ private:
         const QStringList &allowedFrom, const QString &refusal,
         const std::function<Error(
             const QString &before, ActionReport &report, QJsonObject &auditDetails)> &apply);
-    // The bodies of claimMany() and finishSuccessMany(), inside a write transaction.
+    // The two halves of finishSuccessManyAndClaim(), inside its write transaction.
     Error claimIn(
         const QString &workerId, const QStringList &queues, int max, QVector<Claim> &claims);
     Error finishSuccessIn(

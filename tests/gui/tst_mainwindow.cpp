@@ -125,6 +125,15 @@ QAction *actionOf(Window &w, TaskActions::Kind kind)
     return w.actions()->action(kind);
 }
 
+// `n` FAILED tasks named from `name` ("%1": their number).
+QVector<qint64> failedTasks(TaskSeeder &seed, const QString &name, int n)
+{
+    QVector<qint64> ids;
+    for (int i = 0; i < n; ++i)
+        ids.append(seed.failed(name.arg(i)));
+    return ids;
+}
+
 // The tasks selected in the table, the first alone and the others added.
 bool selectTasks(Window &w, const QVector<qint64> &ids)
 {
@@ -420,9 +429,7 @@ void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db());
     TaskSeeder seed(store);
-    QVector<qint64> failed;
-    for (int i = 0; i < 20; ++i)
-        failed.append(seed.failed(QStringLiteral("Payment check %1").arg(i)));
+    const QVector<qint64> failed = failedTasks(seed, QStringLiteral("Payment check %1"), 20);
     auto w = openWindow(tdb);
     QVERIFY(w);
     QVERIFY(selectTasks(*w, failed));
@@ -472,9 +479,7 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db());
     TaskSeeder seed(store);
-    QVector<qint64> failed;
-    for (int i = 0; i < 20; ++i)
-        failed.append(seed.failed(QStringLiteral("Import %1").arg(i)));
+    const QVector<qint64> failed = failedTasks(seed, QStringLiteral("Import %1"), 20);
     auto w = openWindow(tdb);
     QVERIFY(w);
     QVERIFY(selectTasks(*w, failed));
