@@ -22,7 +22,9 @@ Console::~Console()
 
 void Console::print(const QString &line)
 {
-    m_out << line << '\n';
+    // Every line people read passes here: what a task, its log or a program
+    // wrote cannot reach the terminal as a control sequence.
+    m_out << visible(line) << '\n';
 }
 
 void Console::print(const QStringList &lines)
@@ -40,7 +42,18 @@ void Console::printJson(const QJsonValue &value, bool compact)
         text = QJsonDocument(value.toArray()).toJson(format);
     else
         text = QJsonDocument(value.toObject()).toJson(format);
-    m_out << QString::fromUtf8(text.trimmed()) << '\n';
+    // QJsonDocument escapes C0 controls but writes DEL and C1 (U+0080–U+009F)
+    // as they are; a terminal may act on those, so they get \u escapes too.
+    QString json = QString::fromUtf8(text.trimmed());
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char16_t u = json.at(i).unicode();
+        if (u >= 0x7f && u <= 0x9f) {
+            const QString escape = QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+            json.replace(i, 1, escape);
+            i += escape.size() - 1;
+        }
+    }
+    m_out << json << '\n';
 }
 
 void Console::error(const QString &message)

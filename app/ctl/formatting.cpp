@@ -6,6 +6,39 @@
 
 namespace taskdesk::ctl {
 
+namespace {
+
+bool isControl(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+} // namespace
+
+QString visible(const QString &text)
+{
+    const auto firstControl = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
+        return isControl(c.unicode()) && c != QLatin1Char('\n') && c != QLatin1Char('\t');
+    });
+    if (firstControl == text.cend())
+        return text;
+    QString out;
+    out.reserve(text.size() + 16);
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (!isControl(u) || c == QLatin1Char('\n') || c == QLatin1Char('\t'))
+            out += c;
+        else if (u == 0x1b)
+            out += QStringLiteral("\\e");
+        else if (u == u'\r')
+            out += QStringLiteral("\\r");
+        else
+            out += QStringLiteral("\\x")
+                + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
+    }
+    return out;
+}
+
 QString singleLine(const QString &text)
 {
     QString out = text;
@@ -13,7 +46,7 @@ QString singleLine(const QString &text)
         if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))
             c = QLatin1Char(' ');
     }
-    return out;
+    return visible(out);
 }
 
 QString localTime(qint64 utcMs)

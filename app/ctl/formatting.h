@@ -11,7 +11,13 @@
 // the database clock (so that a skewed desktop clock does not lie), durations.
 namespace taskdesk::ctl {
 
-QString singleLine(const QString &text); // line breaks and tabs become spaces
+// Control characters that a terminal would act on (C0 but tab and line feed,
+// DEL, C1) shown as text: ESC as \e, CR as \r, the others as \xHH ("\x07",
+// "\x9b"). Text from tasks, logs, audit rows and programs cannot move the
+// cursor, clear the screen or retitle the terminal of the operator reading it.
+QString visible(const QString &text);
+// One line: line breaks and tabs become spaces, control characters as visible().
+QString singleLine(const QString &text);
 QString localTime(qint64 utcMs); // "2026-11-03 13:00:00", "-" for 0
 QString age(qint64 utcMs, qint64 nowMs); // "3 min ago", "in 20 s", "-" for 0
 QString timeWithAge(qint64 utcMs, qint64 nowMs); // "2026-11-03 13:00:00 (3 min ago)"

@@ -53,11 +53,13 @@ inline QProcessEnvironment ctlEnvironment()
     return env;
 }
 
-inline CtlRun runCtl(
-    const QStringList &arguments, const QProcessEnvironment &env = ctlEnvironment())
+inline CtlRun runCtl(const QStringList &arguments,
+    const QProcessEnvironment &env = ctlEnvironment(), const QString &workingDirectory = {})
 {
     QProcess process;
     process.setProcessEnvironment(env);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
     process.start(QStringLiteral(TASKDESK_CTL_PATH), arguments);
     CtlRun run;
     if (!process.waitForStarted(30000) || !process.waitForFinished(60000)) {

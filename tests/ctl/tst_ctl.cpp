@@ -15,12 +15,16 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
+
+#include <unistd.h>
 
 using namespace taskdesk;
 using namespace taskdesk::test;
@@ -61,6 +65,18 @@ QStringList keyPaths(const QJsonObject &object, const QString &prefix = {})
     return paths;
 }
 
+// The first control character a terminal would act on (C0 but tab and line
+// feed, DEL, C1), or -1.
+qsizetype firstControl(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
+            return i;
+    }
+    return -1;
+}
+
 QString statusOf(TestDatabase &tdb, qint64 id)
 {
     return tdb.scalar(QStringLiteral("SELECT status FROM tasks WHERE id = ?"), {id}).toString();
@@ -95,6 +111,7 @@ private slots:
     void statsCountsByStatus();
     void auditShowsWhoDidWhat();
     void logsPrintsTheLastLines();
+    void controlCharactersAreShownEscaped();
     void logsFollowSeesNewLinesAndEndsWithTheTask_data();
     void logsFollowSeesNewLinesAndEndsWithTheTask();
     void logsFollowEndsCleanlyOnSigterm();
@@ -102,6 +119,10 @@ private slots:
     void badInputChangesNothing();
     void commandsNeverCreateAMissingDatabase_data();
     void commandsNeverCreateAMissingDatabase();
+    void mistypedDatabaseUrlsCreateNothing_data();
+    void mistypedDatabaseUrlsCreateNothing();
+    void aSearchUpToItsLimitWorks();
+    void aReadOnlyFolderIsNamedAsTheCause();
     void emptyDatabaseIsLeftToInit();
     void unusableSqliteFilesAreRefusedUntouched_data();
     void unusableSqliteFilesAreRefusedUntouched();
@@ -996,6 +1017,79 @@ void TestCtl::logsPrintsTheLastLines()
     QCOMPARE(run.errLines(), QStringList{QStringLiteral("taskdeskctl: Task 777 not found")});
 }
 
+void TestCtl::controlCharactersAreShownEscaped()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("eve\x1b[2J"));
+    // A name that would retitle the terminal and clear the screen, an item, a
+    // log line and an error with a bell, a carriage return, DEL and a C1 CSI.
+    const QString name = QStringLiteral("evil\x1b]0;owned\x07\x1b[2Jname");
+    NewTask n;
+    n.kind = QStringLiteral("escapes");
+    n.name = name;
+    n.items = {QStringLiteral("item\x1b[31m-red")};
+    Result<qint64> id = store.enqueue(n);
+    QVERIFY(id.ok());
+    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("worker\x07-1"), {});
+    QVERIFY(claim.ok() && claim.value() && claim.value()->taskId == *id);
+    const QString lease = claim.value()->lease;
+    Result<QVector<TaskItem>> items = store.items(*id);
+    QVERIFY(items.ok() && items->size() == 1);
+    QVERIFY(store
+                .appendWorkerLog(*id, lease,
+                    {{0, *id, 0, 0, QStringLiteral("output"),
+                         QStringLiteral("progress 50%\rfake line\x1b[1A\x7f\u009b2J")},
+                        {0, *id, items->at(0).id, 0, QStringLiteral("output"),
+                            QStringLiteral("bell\x07 and tab\there")}})
+                .value());
+    const QString idText = QString::number(*id);
+    QVERIFY(runCtl(withDb(tdb, {QStringLiteral("cancel"), idText})).exitCode == 0);
+
+    const QList<QStringList> commands{{QStringLiteral("list")}, {QStringLiteral("show"), idText},
+        {QStringLiteral("logs"), idText}, {QStringLiteral("audit")},
+        {QStringLiteral("audit"), QStringLiteral("--task"), idText}, {QStringLiteral("workers")}};
+    for (const QStringList &command : commands) {
+        const CtlRun run = runCtl(withDb(tdb, command));
+        QVERIFY2(run.exitCode == 0, qPrintable(command.join(u' ') + describe(run)));
+        QVERIFY2(firstControl(run.out) < 0,
+            qPrintable(command.join(u' ')
+                + QStringLiteral(": a raw control character at %1 in\n").arg(firstControl(run.out))
+                + run.out));
+        QVERIFY2(firstControl(run.err) < 0, qPrintable(run.err));
+    }
+    CtlRun run = runCtl(withDb(tdb, {QStringLiteral("show"), idText}));
+    // Shown, not dropped: \e for ESC, \r for CR, \xHH for the others.
+    for (const char *shown : {"evil\\e]0;owned\\x07\\e[2Jname", "item\\e[31m-red",
+             "progress 50%\\rfake line\\e[1A\\x7f\\x9b2J", "bell\\x07 and tab\there"})
+        QVERIFY2(run.out.contains(QString::fromUtf8(shown)), qPrintable(QString::fromUtf8(shown) + run.out));
+    run = runCtl(withDb(tdb, {QStringLiteral("list")}));
+    QVERIFY2(
+        run.out.contains(QLatin1String("evil\\e]0;owned\\x07\\e[2Jname")), qPrintable(run.out));
+
+    // JSON stays JSON: every control character escaped, the text unchanged.
+    for (const QStringList &command : {QStringList{QStringLiteral("show"), idText},
+             QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("logs"), idText}}) {
+        run = runCtl(withDb(tdb, QStringList{QStringLiteral("--json")} + command));
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(firstControl(run.out) < 0, qPrintable(run.out));
+        QVERIFY2(!run.json().isNull(), qPrintable(run.out));
+    }
+    run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("show"), idText}));
+    QCOMPARE(run.json()
+                 .object()
+                 .value(QStringLiteral("task"))
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+        name);
+    const QJsonArray log = run.json().object().value(QStringLiteral("log")).toArray();
+    QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const QJsonValue &v) {
+        return v.toObject().value(QStringLiteral("message")).toString()
+            == QStringLiteral("progress 50%\rfake line\x1b[1A\x7f\u009b2J");
+    }));
+}
+
 void TestCtl::logsFollowSeesNewLinesAndEndsWithTheTask_data()
 {
     QTest::addColumn<bool>("json");
@@ -1173,6 +1267,35 @@ void TestCtl::badInputChangesNothing_data()
     QTest::newRow("a password in the database URL")
         << L({"--db", "postgresql://u:secret@host/db", "list"})
         << "a password in the database URL is not accepted" << before;
+    QTest::newRow("an upper-case scheme, its password never shown")
+        << L({"--db", "POSTGRESQL://u:s3cret@host/db", "list"})
+        << "unknown database URL 'POSTGRESQL://u:***@host/db'" << before;
+    QTest::newRow("a misspelt scheme, its password never shown")
+        << L({"--db", "postgressql://u:s3cret@host/db", "list"}) << "unknown database URL"
+        << before;
+    QTest::newRow("a scheme with one slash, its password never shown")
+        << L({"--db", "postgresql:/u:s3cret@host/db", "list"}) << "not a valid PostgreSQL URL"
+        << before;
+    QTest::newRow("a libpq option smuggled into sslmode with %3B")
+        << L({"--db", "postgresql://host/db?sslmode=require%3Bpassword%3Ds3cret", "list"})
+        << "is not a valid sslmode" << before;
+    QTest::newRow("a libpq option smuggled into application_name with %20")
+        << L({"--db", "postgresql://host/db?application_name=x%20password%3Ds3cret", "list"})
+        << "is not a valid application_name" << before;
+    QTest::newRow("a time limit over seven days")
+        << L({"enqueue", "k", "--time-limit", "604801"})
+        << "--time-limit must be between 0 and 604800" << before;
+    QTest::newRow("a time limit whose milliseconds overflow an int")
+        << L({"enqueue", "k", "--time-limit", "4294968"})
+        << "--time-limit must be between 0 and 604800" << before;
+    QTest::newRow("a search text of 50,001 characters")
+        << QStringList{QStringLiteral("list"), QStringLiteral("--search"),
+               QString(50001, QLatin1Char('a'))}
+        << "the search text is longer than 1000 characters" << false;
+    QTest::newRow("an audit search text of 50,001 characters")
+        << QStringList{QStringLiteral("audit"), QStringLiteral("--search"),
+               QString(50001, QLatin1Char('a'))}
+        << "the search text is longer than 1000 characters" << false;
     QTest::newRow("help for an unknown command")
         << L({"help", "nope"}) << "unknown command 'nope'" << before;
 }
@@ -1187,6 +1310,7 @@ void TestCtl::badInputChangesNothing()
     verifyOneClearMessage(run, message);
     if (QTest::currentTestFailed())
         return;
+    QVERIFY2(!run.err.contains(QLatin1String("s3cret")), qPrintable(run.err));
     QCOMPARE(dump(*m_shared), m_sharedDump);
 
     if (checkedBeforeOpening) {
@@ -1231,6 +1355,100 @@ void TestCtl::commandsNeverCreateAMissingDatabase()
             QStringLiteral("taskdeskctl: no database at %1; run 'taskdeskctl init'").arg(missing)});
     QVERIFY(!QFileInfo::exists(missing));
     QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+}
+
+void TestCtl::mistypedDatabaseUrlsCreateNothing_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("an upper-case scheme") << "POSTGRESQL://ops:s3cret@db/taskdesk"
+                                          << "unknown database URL";
+    QTest::newRow("a misspelt scheme") << "postgressql://ops:s3cret@db/taskdesk"
+                                       << "unknown database URL";
+    QTest::newRow("a scheme with one slash") << "postgresql:/ops:s3cret@db/taskdesk"
+                                             << "not a valid PostgreSQL URL";
+    QTest::newRow("a scheme without slashes") << "postgresql:ops:s3cret@db/taskdesk"
+                                              << "not a valid PostgreSQL URL";
+    QTest::newRow("an unknown scheme with a password in the query")
+        << "pg://db/taskdesk?password=s3cret"
+        << "unknown database URL";
+}
+
+void TestCtl::mistypedDatabaseUrlsCreateNothing()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    for (const QString &command : {QStringLiteral("init"), QStringLiteral("enqueue")}) {
+        QStringList arguments{QStringLiteral("--db"), url, command};
+        if (command == QLatin1String("enqueue"))
+            arguments << QStringLiteral("k");
+        const CtlRun run = runCtl(arguments, ctlEnvironment(), dir.path());
+        verifyOneClearMessage(run, message);
+        QVERIFY2(!run.err.contains(QLatin1String("s3cret")), qPrintable(run.err));
+        // Not a file or folder named after the URL, in the working folder.
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{});
+    }
+}
+
+void TestCtl::aSearchUpToItsLimitWorks()
+{
+    const QString longest(1000, QLatin1Char('a'));
+    CtlRun run
+        = runCtl(withDb(*m_shared, {QStringLiteral("list"), QStringLiteral("--search"), longest}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QCOMPARE(run.out, QStringLiteral("No tasks.\n"));
+    run = runCtl(withDb(*m_shared, {QStringLiteral("audit"), QStringLiteral("--search"), longest}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+}
+
+void TestCtl::aReadOnlyFolderIsNamedAsTheCause()
+{
+    if (TestDatabase::postgres())
+        QSKIP("a folder is where a SQLite file lives");
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("ro"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = QDir(folder).filePath(QStringLiteral("tasks.db"));
+    // Root writes to any folder whatever its mode: a read-only mount then.
+    const bool root = ::geteuid() == 0;
+    if (root
+        && QProcess::execute(QStringLiteral("mount"),
+               {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                   QStringLiteral("size=4m"), QStringLiteral("tmpfs"), folder})
+            != 0)
+        QSKIP("cannot mount a tmpfs here");
+    const auto unmount = qScopeGuard([root, &folder] {
+        if (root)
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), folder});
+        else
+            QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    });
+    CtlRun run = runCtl({QStringLiteral("--db"), path, QStringLiteral("init")});
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    if (root)
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                     {QStringLiteral("-o"), QStringLiteral("remount,ro"), folder}),
+            0);
+    else
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+
+    const QString expected
+        = QStringLiteral("taskdeskctl: cannot open %1: the folder %2 is read-only")
+              .arg(path, folder);
+    for (const QString &command : {QStringLiteral("list"), QStringLiteral("stats")}) {
+        run = runCtl({QStringLiteral("--db"), path, command});
+        QVERIFY2(run.exitCode == 3, qPrintable(describe(run)));
+        QCOMPARE(run.errLines().size(), 1);
+        QVERIFY2(run.errLines().constFirst().startsWith(expected), qPrintable(run.err));
+    }
+    // A new database in that folder: the same cause.
+    run = runCtl({QStringLiteral("--db"), QDir(folder).filePath(QStringLiteral("new.db")),
+        QStringLiteral("init")});
+    QVERIFY2(run.exitCode == 3, qPrintable(describe(run)));
+    QVERIFY2(run.err.contains(QStringLiteral("the folder %1 is read-only").arg(folder)),
+        qPrintable(run.err));
 }
 
 void TestCtl::emptyDatabaseIsLeftToInit()
