@@ -125,6 +125,54 @@ bool isBusy(const QSqlError &error, bool postgres)
 
 } // namespace
 
+namespace {
+
+// `text` with whatever may be a password replaced by ***: the part of a URL's
+// user info after its ':' (with or without the "//"), and the value of any
+// password= (also %3D-encoded).
+// Refusals echo what they refuse through this, so a typo never prints a secret.
+QString maskSecrets(const QString &text)
+{
+    QString out = text;
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:/*"));
+    const QRegularExpressionMatch match = scheme.match(out);
+    const qsizetype at = out.lastIndexOf(QLatin1Char('@'));
+    if (match.hasMatch() && at > match.capturedEnd()) {
+        const qsizetype colon = out.indexOf(QLatin1Char(':'), match.capturedEnd());
+        if (colon >= 0 && colon < at)
+            out.replace(colon + 1, at - colon - 1, QStringLiteral("***"));
+    }
+    static const QRegularExpression password(QStringLiteral("(password\\s*(=|%3d)\\s*)[^&;\\s]*"),
+        QRegularExpression::CaseInsensitiveOption);
+    out.replace(password, QStringLiteral("\\1***"));
+    return out;
+}
+
+// libpq reads its options from one "key=value key=value" string that QPSQL
+// builds by putting spaces where our ';' are: a value must not hold a blank, a
+// ';', a quote or a '=' (or be empty), or it would end itself and start
+// another option (a "%3Bpassword%3D…" smuggled in sslmode).
+// SQLite writes a -wal and a -shm file beside the database: in a folder it may
+// not write to, opening fails with "unable to open database file", which names
+// the file and not the cause. Empty when the folder is not the problem.
+QString readOnlyFolder(const QString &databasePath)
+{
+    const QFileInfo folder(QFileInfo(databasePath).absolutePath());
+    if (!folder.isDir() || folder.isWritable())
+        return {};
+    return QStringLiteral("cannot open %1: the folder %2 is read-only (SQLite writes its -wal "
+                          "and -shm files beside the database)")
+        .arg(databasePath, folder.filePath());
+}
+
+bool isPlainOptionValue(const QString &value)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_.:@/+-]{1,63}$"));
+    return plain.match(value).hasMatch();
+}
+
+} // namespace
+
 Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
 {
     DatabaseLocation loc;
@@ -132,8 +180,22 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
     if (trimmed.isEmpty())
         return Error::invalid(QStringLiteral("empty database location"));
 
-    if (trimmed.startsWith(QLatin1String("postgresql://"))
-        || trimmed.startsWith(QLatin1String("postgres://"))) {
+    // Anything that starts like a URL ("word:") is one: a known scheme exactly
+    // as libpq spells it, or a refusal. Never a file named after a mistyped URL.
+    static const QRegularExpression schemePattern(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*):"));
+    const QString scheme = schemePattern.match(trimmed).captured(1);
+    const bool postgresScheme
+        = scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres");
+    if (!scheme.isEmpty() && scheme != QLatin1String("sqlite") && !postgresScheme)
+        return Error::invalid(QStringLiteral("unknown database URL '%1': use a file path, "
+                                             "sqlite:///path or postgresql://… (in lower case)")
+                                  .arg(maskSecrets(trimmed)));
+    if (postgresScheme && !trimmed.startsWith(scheme + QLatin1String("://")))
+        return Error::invalid(QStringLiteral("not a valid PostgreSQL URL '%1': expected "
+                                             "postgresql://[user@]host[:port]/database")
+                                  .arg(maskSecrets(trimmed)));
+
+    if (postgresScheme) {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid())
             return Error::invalid(QStringLiteral("not a valid PostgreSQL URL: %1")
@@ -163,21 +225,35 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
                 return Error::invalid(QStringLiteral(
                     "a password in the database URL is not accepted; use PGPASSWORD or "
                     "~/.pgpass"));
-            else if (key == QLatin1String("sslmode") || key == QLatin1String("application_name"))
+            else if (key == QLatin1String("sslmode")) {
+                static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"),
+                    QStringLiteral("prefer"), QStringLiteral("require"),
+                    QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+                if (!modes.contains(value))
+                    return Error::invalid(QStringLiteral("'%1' is not a valid sslmode (%2)")
+                                              .arg(maskSecrets(value), modes.join(u", ")));
                 options << key + QLatin1Char('=') + value;
-            else if (kLinkOptions.contains(key)) {
+            } else if (key == QLatin1String("application_name")) {
+                if (!isPlainOptionValue(value))
+                    return Error::invalid(
+                        QStringLiteral("'%1' is not a valid application_name (1 to 63 letters, "
+                                       "digits and _ . : @ / + -)")
+                            .arg(maskSecrets(value)));
+                options << key + QLatin1Char('=') + value;
+            } else if (kLinkOptions.contains(key)) {
                 bool ok = false;
                 const int n = value.toInt(&ok);
                 if (!ok || n < 0 || (key == QLatin1String("keepalives") && n > 1))
                     return Error::invalid(
                         QStringLiteral("'%1' is not a valid %2 (%3)")
-                            .arg(value, key,
+                            .arg(maskSecrets(value), key,
                                 key == QLatin1String("keepalives")
                                     ? QStringLiteral("0 or 1")
                                     : QStringLiteral("a whole number, 0 or more")));
                 options << key + QLatin1Char('=') + QString::number(n);
             } else
-                return Error::invalid(QStringLiteral("unknown PostgreSQL option '%1'").arg(key));
+                return Error::invalid(
+                    QStringLiteral("unknown PostgreSQL option '%1'").arg(maskSecrets(key)));
         }
         loc.options = options.join(QLatin1Char(';'));
         if (loc.databaseName.isEmpty())
@@ -185,19 +261,15 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
         return loc;
     }
 
-    if (trimmed.startsWith(QLatin1String("sqlite:"))) {
+    if (scheme == QLatin1String("sqlite")) {
         const QUrl url(trimmed);
         QString path = url.path(QUrl::FullyDecoded);
         if (!url.isValid() || !QDir::isAbsolutePath(path) || !url.host().isEmpty())
-            return Error::invalid(
-                QStringLiteral("expected sqlite:///absolute/path.db, got '%1'").arg(trimmed));
+            return Error::invalid(QStringLiteral("expected sqlite:///absolute/path.db, got '%1'")
+                                      .arg(maskSecrets(trimmed)));
         loc.path = path;
         return loc;
     }
-    if (trimmed.contains(QLatin1String("://")))
-        return Error::invalid(
-            QStringLiteral("unknown database URL '%1': use sqlite:///path or postgresql://…")
-                .arg(trimmed));
     loc.path = QFileInfo(trimmed).absoluteFilePath();
     return loc;
 }
@@ -234,6 +306,35 @@ QString DatabaseLocation::display() const
     text += QLatin1Char('/') + databaseName;
     if (host.startsWith(QLatin1Char('/')))
         text += QStringLiteral("?host=") + host;
+    return text;
+}
+
+QString DatabaseLocation::toText() const
+{
+    if (backend == Backend::Sqlite)
+        return path; // absolute: never read as a URL
+    const auto encode = [](const QString &part) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(part));
+    };
+    const bool socket = host.startsWith(QLatin1Char('/'));
+    QString text = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        text += encode(user) + QLatin1Char('@');
+    if (!socket)
+        text += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']')
+                                                : encode(host);
+    if (port > 0)
+        text += QLatin1Char(':') + QString::number(port);
+    text += QLatin1Char('/') + encode(databaseName);
+    QStringList query;
+    if (socket)
+        query << QStringLiteral("host=") + encode(host);
+    for (const QString &option : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const qsizetype eq = option.indexOf(QLatin1Char('='));
+        query << option.left(eq) + QLatin1Char('=') + encode(option.mid(eq + 1));
+    }
+    if (!query.isEmpty())
+        text += QLatin1Char('?') + query.join(QLatin1Char('&'));
     return text;
 }
 
@@ -373,8 +474,12 @@ Error Database::openConnection(QSqlDatabase &db)
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         t_connections.names.removeAll(name);
-        const Error e = Error::database(
-            QStringLiteral("cannot open %1: %2").arg(m_location.display(), message));
+        const QString folder = m_location.backend == DatabaseLocation::Backend::Sqlite
+            ? readOnlyFolder(m_location.path)
+            : QString();
+        const Error e = Error::database(folder.isEmpty()
+                ? QStringLiteral("cannot open %1: %2").arg(m_location.display(), message)
+                : folder);
         setUnreachable(e.message());
         return e;
     }
@@ -389,8 +494,11 @@ Error Database::openConnection(QSqlDatabase &db)
         // and another program's database is refused before WAL mode rewrites its header.
         if (!q.exec(QStringLiteral("SELECT count(*), COALESCE(sum(name = 'schema_migrations'), "
                                    "0) FROM sqlite_master WHERE type = 'table'"))
-            || !q.next())
+            || !q.next()) {
+            if (const QString folder = readOnlyFolder(m_location.path); !folder.isEmpty())
+                return Error::database(folder);
             return errorFrom(q.lastError(), m_location.path);
+        }
         if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
             return Error::database(
                 QStringLiteral("%1 is a SQLite database of another program, not Taskdesk's "

@@ -35,6 +35,11 @@ struct DatabaseLocation
     static QString defaultSqlitePath();
 
     QString display() const; // never contains a password
+    // What parse() reads back into this same location, whatever characters the
+    // path, host, user or database name hold ('#', '?', '%', blanks, quotes):
+    // the absolute path of a SQLite file; a percent-encoded URL with its options
+    // for PostgreSQL. What a program started for this database is given.
+    QString toText() const;
 
     // A PostgreSQL connection's settings from this location (host or socket
     // folder, port, user, database, libpq options); unless the URL sets them, a

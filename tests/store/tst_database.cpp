@@ -168,6 +168,8 @@ private slots:
     void parse_data();
     void parse();
     void displayHidesNothingSecret();
+    void toTextReadsBackTheSameLocation_data();
+    void toTextReadsBackTheSameLocation();
     void theLinkBoundsHaveDefaultsTheUrlMayChange();
     void anInteractiveThreadNeverWaitsForASilentServer();
     void resolve_data();
@@ -907,6 +909,68 @@ void DatabaseTest::parse_data()
                                                << ""
                                                << ""
                                                << "unknown database URL 'mysql://db/taskdesk'";
+    QTest::newRow("a ; encoded as %3B cannot add a password to sslmode")
+        << "postgresql://db/taskdesk?sslmode=require%3Bpassword%3Ds3cret" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "'require;password=***' is not a valid sslmode";
+    QTest::newRow("a blank encoded as %20 cannot add an option to application_name")
+        << "postgresql://db/taskdesk?application_name=ops%20password%3Ds3cret" << false << true
+        << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "is not a valid application_name";
+    QTest::newRow("an option cannot ride on a timeout")
+        << "postgresql://db/taskdesk?connect_timeout=5%3Bpassword%3Ds3cret" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "is not a valid connect_timeout";
+    QTest::newRow("an sslmode libpq does not know is refused")
+        << "postgresql://db/taskdesk?sslmode=required" << false << true << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "'required' is not a valid sslmode (disable, allow, prefer, require, verify-ca, "
+           "verify-full)";
+    QTest::newRow("a plain application_name is passed on")
+        << "postgresql://db/taskdesk?application_name=taskdesk-ops" << true << true << ""
+        << "db" << -1 << ""
+        << "taskdesk"
+        << "application_name=taskdesk-ops"
+        << "";
+    QTest::newRow("an upper-case scheme is refused, its password masked")
+        << "POSTGRESQL://ops:s3cret@db/taskdesk" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "unknown database URL 'POSTGRESQL://ops:***@db/taskdesk'";
+    QTest::newRow("a misspelt scheme is refused, its password masked")
+        << "postgressql://ops:s3cret@db/taskdesk" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "unknown database URL 'postgressql://ops:***@db/taskdesk'";
+    QTest::newRow("a scheme with one slash is not read as a relative path")
+        << "postgresql:/ops:s3cret@db/taskdesk" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "not a valid PostgreSQL URL 'postgresql:/ops:***@db/taskdesk'";
+    QTest::newRow("a file name that starts like a scheme is refused")
+        << "backup:2026.db" << false << false << ""
+        << "" << -1 << ""
+        << ""
+        << ""
+        << "unknown database URL 'backup:2026.db'";
+    QTest::newRow("the same file behind ./ is a file")
+        << "./backup:2026.db" << true << false << cwd + QStringLiteral("/backup:2026.db") << ""
+        << -1 << ""
+        << ""
+        << ""
+        << "";
     QTest::newRow("a web address is refused")
         << "https://example.com/tasks.db" << false << false << ""
         << "" << -1 << ""
@@ -954,6 +1018,34 @@ void DatabaseTest::displayHidesNothingSecret()
         QStringLiteral("postgresql://ops@db:5433/taskdesk"));
     QCOMPARE(DatabaseLocation::parse(QStringLiteral("sqlite:///a/b.db"))->display(),
         QStringLiteral("/a/b.db"));
+}
+
+void DatabaseTest::toTextReadsBackTheSameLocation_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("a SQLite file in a folder with # ? % ' and blanks")
+        << "/tmp/td #1?a=b&c%41 it's/tasks.db";
+    QTest::newRow("a SQLite file given as an encoded URL") << "sqlite:///srv/a%23b/tasks.db";
+    QTest::newRow("a PostgreSQL database with # ? % and blanks in its name")
+        << "postgresql://ops@db:5433/td%20%231%3Fa%25?sslmode=require&connect_timeout=3";
+    QTest::newRow("a PostgreSQL socket folder with # and &")
+        << "postgresql://o%40ps@/taskdesk?host=/tmp/pg%23one%26two&port=25432";
+}
+
+void DatabaseTest::toTextReadsBackTheSameLocation()
+{
+    QFETCH(QString, text);
+    const Result<DatabaseLocation> loc = DatabaseLocation::parse(text);
+    QVERIFY2(loc.ok(), qPrintable(loc.error().message()));
+    const Result<DatabaseLocation> back = DatabaseLocation::parse(loc->toText());
+    QVERIFY2(back.ok(), qPrintable(loc->toText() + QStringLiteral(": ") + back.error().message()));
+    QCOMPARE(back->backend, loc->backend);
+    QCOMPARE(back->path, loc->path);
+    QCOMPARE(back->host, loc->host);
+    QCOMPARE(back->port, loc->port);
+    QCOMPARE(back->user, loc->user);
+    QCOMPARE(back->databaseName, loc->databaseName);
+    QCOMPARE(back->options, loc->options);
 }
 
 void DatabaseTest::theLinkBoundsHaveDefaultsTheUrlMayChange()

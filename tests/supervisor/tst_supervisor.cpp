@@ -15,14 +15,18 @@
 #include <QFile>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 using namespace taskdesk;
@@ -288,6 +292,7 @@ private slots:
     void outputIsCapturedAndCapped();
     void stopAllStopsEverythingAndReleasesTheHost();
     void detachedProcessesRunOnAndAreAdopted();
+    void aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName();
 };
 
 void SupervisorTest::initTestCase()
@@ -1317,6 +1322,85 @@ void SupervisorTest::detachedProcessesRunOnAndAreAdopted()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, d.name), QStringLiteral("STOPPED"), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(groupGone(pid), 3000);
     QCOMPARE(auditCount(tdb, QStringLiteral("process_adopt"), d.name), 1);
+}
+
+void SupervisorTest::aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName()
+{
+    // Characters that a URL reserves or that a shell would act on, in the
+    // folder of a SQLite file or in the name of a PostgreSQL database: the
+    // worker must open that very database, not one cut at the '#' or '?'.
+    const QString odd = QStringLiteral("td #1?a=b&c%41 it's");
+    QTemporaryDir base;
+    QVERIFY(base.isValid());
+    DatabaseLocation loc;
+    std::optional<DatabaseLocation> admin;
+    if (TestDatabase::postgres()) {
+        Result<DatabaseLocation> server
+            = DatabaseLocation::parse(qEnvironmentVariable("TASKDESK_TEST_PG"));
+        QVERIFY2(server.ok(), "TASKDESK_TEST_PG");
+        admin = *server;
+        loc = *server;
+        loc.databaseName
+            = QStringLiteral("tdtest_%1 ").arg(QCoreApplication::applicationPid()) + odd;
+        const Error created
+            = admin->execAlone(QStringLiteral("CREATE DATABASE \"%1\"").arg(loc.databaseName));
+        QVERIFY2(!created, qPrintable(created.message()));
+    } else {
+        loc.path = base.filePath(odd + QStringLiteral("/tasks.db"));
+    }
+    const auto dropDatabase = qScopeGuard([&admin, &loc] {
+        if (admin)
+            admin->execAlone(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)")
+                                 .arg(loc.databaseName));
+    });
+    {
+        Database db(loc);
+        const Error opened = db.open();
+        QVERIFY2(!opened, qPrintable(opened.message()));
+        const QString config = base.filePath(QStringLiteral("worker.ini"));
+        QFile ini(config);
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[worker]\nheartbeat_seconds = 1\npoll_ms = 50\n[kinds]\n"
+                  "hello = /bin/sh -c 'echo hello from the worker'\n");
+        ini.close();
+
+        ProcessStore store(db, kOperator);
+        ProcessDefinition d = shell(QStringLiteral("odd-worker"), QString());
+        d.program = QStringLiteral(TASKDESK_WORKER_BINARY);
+        d.args = {QStringLiteral("--config"), config};
+        d.role = ProcessRole::Worker;
+        d.restartPolicy = RestartPolicy::Never;
+        QVERIFY_ADDED(store.add(d));
+        SupervisorOptions o;
+        o.host = kHost;
+        o.holder = QStringLiteral("sup-odd");
+        o.pollIntervalMs = 50;
+        o.leaseTtlMs = 3000;
+        o.outputDir = base.filePath(QStringLiteral("output"));
+        ScopedSupervisor sup(db, o);
+        sup->start();
+        QVERIFY(store.setDesired(d.name, DesiredState::Running).ok());
+
+        TaskStore tasks(db, kOperator);
+        NewTask n;
+        n.kind = QStringLiteral("hello");
+        const Result<qint64> id = tasks.enqueue(n);
+        QVERIFY(id.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            statusName(tasks.task(*id)->status), QStringLiteral("COMPLETED"), 20000);
+        Result<QVector<LogLine>> log = tasks.log(*id, 0, 100);
+        QVERIFY(log.ok());
+        QVERIFY(std::any_of(log->cbegin(), log->cend(), [](const LogLine &line) {
+            return line.message == QLatin1String("hello from the worker");
+        }));
+        QVERIFY(sup.stop());
+    }
+    if (!admin) {
+        // Nothing beside the database's own folder, the configuration and the output.
+        QStringList made = QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+        made.sort();
+        QCOMPARE(made, QStringList({odd, QStringLiteral("output"), QStringLiteral("worker.ini")}));
+    }
 }
 
 TASKDESK_TEST_MAIN(SupervisorTest)

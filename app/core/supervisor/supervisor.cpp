@@ -1120,13 +1120,9 @@ qint64 Supervisor::dbNow() const
 
 QString Supervisor::databaseUrl() const
 {
-    const DatabaseLocation &loc = m_db.location();
-    if (loc.backend == DatabaseLocation::Backend::Sqlite)
-        return QStringLiteral("sqlite://") + loc.path;
-    QString url = loc.display();
-    for (const QString &option : loc.options.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-        url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + option;
-    return url;
+    // Not "sqlite://" + a path: a '#' or '?' in it would start a fragment or a
+    // query, and the worker would open another (new) database.
+    return m_db.location().toText();
 }
 
 void Supervisor::warnOnce(const QString &what, const Error &error)
