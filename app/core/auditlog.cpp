@@ -53,6 +53,8 @@ Error AuditLog::record(const QString &actor, const QString &action, qint64 taskI
 
 Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
 {
+    if (Error e = checkSearch(filter.search))
+        return e;
     if (Error e = checkLimit(filter.limit))
         return e;
     QString sql = QStringLiteral("SELECT id, at, actor, host, action, task_id, task_name, "

@@ -50,6 +50,19 @@ inline Error checkLimit(qint64 limit, qint64 max = 100000)
     return Error::invalid(QStringLiteral("limit must be between 1 and %1").arg(max));
 }
 
+// The longest search text (characters) a store takes. Longer is not something
+// a person typed, and SQLite refuses LIKE patterns over 50,000 bytes with a
+// database error: the caller gets this one message instead.
+constexpr int kMaxSearchLength = 1000;
+inline Error checkSearch(const QString &text)
+{
+    if (text.size() <= kMaxSearchLength)
+        return {};
+    return Error::invalid(QStringLiteral("the search text is longer than %1 characters (%2)")
+                              .arg(kMaxSearchLength)
+                              .arg(text.size()));
+}
+
 // A value or the error that prevented it.
 template<typename T> class Result
 {

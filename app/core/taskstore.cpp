@@ -1466,6 +1466,8 @@ QString sortIndex(TaskFilter::Sort sort)
 
 Result<QVector<Task>> TaskStore::list(const TaskFilter &filter)
 {
+    if (Error e = checkSearch(filter.search))
+        return e;
     if (Error e = checkLimit(filter.limit, 1000000))
         return e;
     if (filter.offset < 0)
@@ -1644,6 +1646,8 @@ TaskKey TaskFilter::keyOf(const Task &task) const
 Result<TaskChanges> TaskStore::changedSince(
     qint64 updatedAfterMs, const TaskFilter &filter, int limit)
 {
+    if (Error e = checkSearch(filter.search))
+        return e;
     if (Error e = checkLimit(limit))
         return e;
     TaskChanges changes;
@@ -1695,6 +1699,8 @@ Result<QStringList> TaskStore::queues(int limit)
 
 Result<TaskHorizon> TaskStore::horizon(const TaskFilter &filter, bool withCount)
 {
+    if (Error e = checkSearch(filter.search))
+        return e;
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ")
         + (withCount ? QStringLiteral("(SELECT count(*) FROM tasks") + filterClause(filter)
                     + QStringLiteral(")")
@@ -1720,6 +1726,8 @@ Result<TaskHorizon> TaskStore::horizon(const TaskFilter &filter, bool withCount)
 
 Result<QVector<TaskKey>> TaskStore::keysetAnchors(const TaskFilter &filter, int stride)
 {
+    if (Error e = checkSearch(filter.search))
+        return e;
     if (stride < 2 || stride > 1000000)
         return Error::invalid(QStringLiteral("stride must be between 2 and 1000000"));
     // Numbering the rows on the server sends only every stride-th key over the wire
@@ -1742,6 +1750,8 @@ Result<QVector<TaskKey>> TaskStore::keysetAnchors(const TaskFilter &filter, int 
 
 Result<qint64> TaskStore::count(const TaskFilter &filter)
 {
+    if (Error e = checkSearch(filter.search))
+        return e;
     Result<QSqlQuery> q
         = m_db.prepare(QStringLiteral("SELECT count(*) FROM tasks") + filterClause(filter));
     if (!q.ok())

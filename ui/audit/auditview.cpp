@@ -32,6 +32,7 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_search->setMinimumWidth(em * 40);
+    m_search->setMaxLength(kMaxSearchLength); // what the store takes
 
     m_table->setObjectName(QStringLiteral("auditTable"));
     m_table->setModel(m_model);

@@ -62,6 +62,7 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
             .arg(m_actions->findAction()->shortcut().toString(QKeySequence::NativeText)));
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_search->setMinimumWidth(em * 44);
+    m_search->setMaxLength(kMaxSearchLength); // what the store takes
     m_queue->setObjectName(QStringLiteral("queueFilter"));
     m_queue->addItem(tr("All queues"), QString());
     m_queue->setMinimumWidth(em * 18);
