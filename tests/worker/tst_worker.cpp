@@ -3,6 +3,7 @@
 
 #include "testdatabase.h"
 
+#include "database.h"
 #include "taskstore.h"
 #include "worker/linesplitter.h"
 #include "worker/workerconfig.h"
@@ -13,11 +14,15 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <functional>
+#include <unistd.h>
 
 using namespace taskdesk;
 using namespace taskdesk::test;
@@ -192,6 +197,9 @@ private slots:
     void failedExecutionRetriesWithBackoffThenFails_data();
     void failedExecutionRetriesWithBackoffThenFails();
     void timeLimitKillsTheWholeProcessGroup();
+    void timeLimitNeverFiresBeforeItsTime();
+    void aLongTimeLimitDoesNotFireEarly();
+    void aFullDiskIsToldOnceAndWhenItIsOver();
     void lostLeaseKillsTheGroupWithinOneSecond_data();
     void lostLeaseKillsTheGroupWithinOneSecond();
     void unknownKindFailsAndTheWorkerCarriesOn();
@@ -831,6 +839,153 @@ void WorkerTest::timeLimitKillsTheWholeProcessGroup()
     // Grace time 1 s: the whole tree is gone soon after.
     QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
     QVERIFY(worker.isRunning());
+}
+
+void WorkerTest::timeLimitNeverFiresBeforeItsTime()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    // The program's own stamps: when it started, and when the SIGTERM came.
+    const QString script = writeScript(dir, QStringLiteral("stamps.sh"),
+        "date +start=%s%N\n"
+        "trap 'date +term=%s%N; exit 0' TERM\n"
+        "while :; do sleep 0.01; done\n");
+    const QString config = writeConfig(dir, QStringLiteral("stamps = ") + script,
+        {{QStringLiteral("concurrency"), QStringLiteral("3")}});
+    QVector<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        NewTask nt;
+        nt.kind = QStringLiteral("stamps");
+        nt.timeLimitS = 2;
+        ids << *store.enqueue(nt);
+    }
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    for (const qint64 id : std::as_const(ids)) {
+        QVERIFY(waitForStatus(store, id, TaskStatus::Failed));
+        QCOMPARE(task(store, id)->outcome, Outcome::TimedOut);
+        qint64 start = 0;
+        qint64 term = 0;
+        for (const QString &line : messages(store, id, QStringLiteral("output"))) {
+            if (line.startsWith(QLatin1String("start=")))
+                start = line.mid(6).toLongLong();
+            if (line.startsWith(QLatin1String("term=")))
+                term = line.mid(5).toLongLong();
+        }
+        QVERIFY2(start > 0 && term > 0, qPrintable(messages(store, id).join(u'\n')));
+        const double ran = double(term - start) / 1e9;
+        qInfo("task %lld: SIGTERM %.3f s after the program started (limit 2 s)", id, ran);
+        QVERIFY2(ran >= 2.0, qPrintable(QString::number(ran, 'f', 3)));
+        QVERIFY2(ran < 3.5, qPrintable(QString::number(ran, 'f', 3)));
+    }
+}
+
+void WorkerTest::aLongTimeLimitDoesNotFireEarly()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, QStringLiteral("short.sh"), "sleep 1.5\necho done\n");
+    const QString config = writeConfig(dir, QStringLiteral("short = ") + script);
+
+    // The store and taskdeskctl refuse a limit over 7 days ...
+    NewTask nt;
+    nt.kind = QStringLiteral("short");
+    nt.timeLimitS = 4294968;
+    QVERIFY(!store.enqueue(nt).ok());
+    QCOMPARE(int(store.enqueue(nt).error().kind()), int(ErrorKind::Invalid));
+    // ... but another program may write the table itself (the public
+    // contract): 4294968 s in int milliseconds wrapped to 0.7 s, and 30 days
+    // to a negative interval that never fired.
+    nt.timeLimitS = 0;
+    const qint64 wrapped = *store.enqueue(nt);
+    const qint64 month = *store.enqueue(nt);
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET time_limit_s = ? WHERE id = ?"), {4294968, wrapped}));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET time_limit_s = ? WHERE id = ?"), {2592000, month}));
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    for (const qint64 id : {wrapped, month}) {
+        QVERIFY(waitForStatus(store, id, TaskStatus::Completed));
+        QVERIFY(messages(store, id, QStringLiteral("output")).contains(QStringLiteral("done")));
+    }
+}
+
+void WorkerTest::aFullDiskIsToldOnceAndWhenItIsOver()
+{
+    if (TestDatabase::postgres())
+        QSKIP("a full disk is made here for a SQLite file; the server's disk is not the test's");
+    if (::geteuid() != 0)
+        QSKIP("mounting a small file system needs root");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString mount = dir.filePath(QStringLiteral("small"));
+    QVERIFY(QDir().mkpath(mount));
+    if (QProcess::execute(QStringLiteral("mount"),
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                QStringLiteral("size=2m"), QStringLiteral("tmpfs"), mount})
+        != 0)
+        QSKIP("cannot mount a tmpfs here");
+    const auto unmount = qScopeGuard([&mount] {
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mount});
+    });
+
+    const QString path = QDir(mount).filePath(QStringLiteral("tasks.db"));
+    const QString script = writeScript(dir.path(), QStringLiteral("chatty.sh"),
+        "i=0\nwhile :; do echo \"line $i of output that fills the log\"; i=$((i+1)); "
+        "sleep 0.005; done\n");
+    const QString config = writeConfig(dir.path(), QStringLiteral("chatty = ") + script);
+    QString log;
+    {
+        Database db(*DatabaseLocation::parse(path));
+        QVERIFY(!db.open());
+        TaskStore store(db);
+        NewTask nt;
+        nt.kind = QStringLiteral("chatty");
+        const qint64 id = *store.enqueue(nt);
+        WorkerProcess worker(dir.path(), path, config, nextWorkerId());
+        QVERIFY(worker.start());
+        QVERIFY(waitFor([&] { return messages(store, id, QStringLiteral("output")).size() > 20; }));
+
+        // Fill the disk, keep it full for 3 s (15 worker heartbeats, 60
+        // flushes of the output), then free it.
+        const QString fillPath = QDir(mount).filePath(QStringLiteral("fill"));
+        QFile fill(fillPath);
+        QVERIFY(fill.open(QIODevice::WriteOnly));
+        const QByteArray block(64 * 1024, 'x');
+        while (fill.write(block) == block.size() && fill.flush()) { }
+        fill.close();
+        QTest::qWait(3000);
+        QVERIFY(QFile::remove(fillPath));
+        QVERIFY2(waitFor([&] { return worker.log().contains(QLatin1String("works again after")); }),
+            qPrintable(worker.log()));
+        QTest::qWait(500);
+        log = worker.log();
+        QVERIFY(store.cancel(id).ok());
+        worker.signal(SIGTERM);
+        QVERIFY(worker.waitForExit());
+    }
+    const QStringList lines = log.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const auto count = [&lines](const QString &text) {
+        return std::count_if(lines.cbegin(), lines.cend(),
+            [&text](const QString &line) { return line.contains(text); });
+    };
+    // Said once per kind of write when it starts failing, once when it works
+    // again, with the count; never "reachable" in between.
+    QVERIFY2(count(QStringLiteral("warning:")) >= 1, qPrintable(log));
+    QVERIFY2(count(QStringLiteral("database error (worker heartbeat)")) <= 1, qPrintable(log));
+    QVERIFY2(count(QStringLiteral("heartbeat failed")) <= 1, qPrintable(log));
+    QVERIFY2(count(QStringLiteral("could not store its output")) <= 1, qPrintable(log));
+    QVERIFY2(count(QStringLiteral("reachable again")) == 0, qPrintable(log));
+    QVERIFY2(count(QStringLiteral("warning:")) <= 3, qPrintable(log));
+    QVERIFY2(QRegularExpression(QStringLiteral("works again after \\d+ failed tries"))
+                 .match(log)
+                 .hasMatch(),
+        qPrintable(log));
 }
 
 void WorkerTest::lostLeaseKillsTheGroupWithinOneSecond_data()

@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <csignal>
 
 namespace taskdesk {
@@ -76,11 +77,8 @@ TaskRun::TaskRun(
     m_flushTimer.setInterval(m_settings.flushMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &TaskRun::flushLog);
     m_timeLimitTimer.setSingleShot(true);
-    connect(&m_timeLimitTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcWorker).noquote() << label() << "reached its time limit of" << m_claim.timeLimitS
-                                   << "s: stopping its process group";
-        requestStop(Stop::TimeLimit);
-    });
+    m_timeLimitTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timeLimitTimer, &QTimer::timeout, this, &TaskRun::armTimeLimit);
     m_killTimer.setSingleShot(true);
     connect(&m_killTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcWorker).noquote() << label() << "still running after the grace time: SIGKILL";
@@ -119,8 +117,6 @@ void TaskRun::start()
 {
     m_elapsed.start();
     m_flushTimer.start();
-    if (m_claim.timeLimitS > 0)
-        m_timeLimitTimer.start(m_claim.timeLimitS * 1000);
     qCInfo(lcWorker).noquote()
         << label()
         << QStringLiteral("attempt %1/%2 started").arg(m_claim.attempt).arg(m_claim.maxAttempts);
@@ -207,8 +203,31 @@ void TaskRun::startProcess()
     m_process->start();
 }
 
+// The limit counts from the start of the attempt's first program, is measured
+// on a monotonic clock, and fires never before it: a timer (int milliseconds)
+// is armed for at most a day at a time and re-armed for what remains.
+void TaskRun::armTimeLimit()
+{
+    if (m_claim.timeLimitS <= 0)
+        return;
+    if (!m_limitClock.isValid())
+        m_limitClock.start();
+    const qint64 remainingNs
+        = qint64(m_claim.timeLimitS) * 1000000000 - m_limitClock.nsecsElapsed();
+    if (remainingNs > 0) {
+        constexpr qint64 dayMs = 24 * 3600 * 1000;
+        m_timeLimitTimer.start(int(std::min(dayMs, (remainingNs + 999999) / 1000000)));
+        return;
+    }
+    qCInfo(lcWorker).noquote() << label() << "reached its time limit of" << m_claim.timeLimitS
+                               << "s: stopping its process group";
+    requestStop(Stop::TimeLimit);
+}
+
 void TaskRun::onStarted()
 {
+    if (!m_limitClock.isValid())
+        armTimeLimit();
     m_pid = m_process->processId();
     const TaskItem *item = currentItem();
     qCInfo(lcWorker).noquote() << label()
@@ -304,13 +323,15 @@ void TaskRun::flushLog()
         if (!held.ok()) {
             // Kept for the next flush; the cap bounds what can pile up. One
             // warning per outage, not one per flush.
-            if (!m_logTrouble)
+            if (m_logTrouble++ == 0)
                 qCWarning(lcWorker).noquote() << label() << "could not store its output, "
                                               << "will retry:" << held.error().message();
-            m_logTrouble = true;
             return;
         }
-        m_logTrouble = false;
+        if (m_logTrouble > 0)
+            qCInfo(lcWorker).noquote()
+                << label() << "stored its output again after" << m_logTrouble << "failed tries";
+        m_logTrouble = 0;
         if (!*held) {
             loseLease(QStringLiteral("its log was refused"));
             return;
@@ -344,13 +365,15 @@ void TaskRun::heartbeat()
     if (!held.ok()) {
         // One warning per outage, not one per heartbeat: the worker goes on
         // heartbeating and the sweeper judges staleness by the database clock.
-        if (!m_heartbeatTrouble)
+        if (m_heartbeatTrouble++ == 0)
             qCWarning(lcWorker).noquote()
                 << label() << "heartbeat failed, will retry:" << held.error().message();
-        m_heartbeatTrouble = true;
         return;
     }
-    m_heartbeatTrouble = false;
+    if (m_heartbeatTrouble > 0)
+        qCInfo(lcWorker).noquote()
+            << label() << "heartbeat works again after" << m_heartbeatTrouble << "failed tries";
+    m_heartbeatTrouble = 0;
     if (!*held) {
         loseLease(QStringLiteral("its heartbeat was refused"));
         return;

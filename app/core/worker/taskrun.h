@@ -79,6 +79,7 @@ private:
     void runNextItem();
     void startProcess();
     void onStarted();
+    void armTimeLimit();
     void readChannel(QProcess::ProcessChannel channel);
     void acceptLine(const LineSplitter::Line &line, bool isStderr);
     void onFinished(int exitCode, QProcess::ExitStatus status);
@@ -121,8 +122,9 @@ private:
     int m_progressDone = -1;
     int m_progressTotal = -1;
     bool m_progressDirty = false;
-    bool m_logTrouble = false;
-    bool m_heartbeatTrouble = false; // warned once for this outage
+    // Failed tries in a row (warned once when they start, told when they end).
+    int m_logTrouble = 0;
+    int m_heartbeatTrouble = 0;
 
     std::function<Result<FinishResult>()> m_writeResult;
     QString m_resultWhat;
@@ -137,6 +139,7 @@ private:
     QTimer m_killTimer;
     QTimer m_resultRetryTimer;
     QElapsedTimer m_elapsed;
+    QElapsedTimer m_limitClock; // since the attempt's first program started
 };
 
 } // namespace taskdesk

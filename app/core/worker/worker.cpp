@@ -118,16 +118,21 @@ void Worker::onDatabaseChanged()
 
 void Worker::noteDatabase(const Error &error, const QString &what)
 {
-    // One line when the database goes away and one when it is back, not one per poll.
+    // One line when an operation starts failing and one, with the count, when it
+    // works again: not one per poll. Kept per operation: on a full disk the
+    // reads work between two failed writes, and that is not the end of it.
     if (error) {
-        if (!m_databaseTrouble)
+        if (m_failing[what]++ == 0)
             qCWarning(lcWorker).noquote()
                 << QStringLiteral("database error (%1): %2; retrying").arg(what, error.message());
-        m_databaseTrouble = true;
-    } else if (m_databaseTrouble) {
-        qCInfo(lcWorker) << "database reachable again";
-        m_databaseTrouble = false;
+        return;
     }
+    const auto failing = m_failing.constFind(what);
+    if (failing == m_failing.constEnd())
+        return;
+    qCInfo(lcWorker).noquote()
+        << QStringLiteral("%1 works again after %2 failed tries").arg(what).arg(*failing);
+    m_failing.erase(failing);
 }
 
 void Worker::claimWork()

@@ -100,7 +100,9 @@ private:
     bool m_stopping = false;
     bool m_hurry = false; // a second stop request: no more grace
     bool m_stopped = false;
-    bool m_databaseTrouble = false;
+    // Database operations that fail now ("claim", "worker heartbeat" …), with
+    // how many times in a row.
+    QHash<QString, int> m_failing;
 };
 
 } // namespace taskdesk

@@ -140,6 +140,15 @@ Result<QStringList> WorkerConfig::splitCommand(const QString &text)
     return words;
 }
 
+QString WorkerConfig::quoteWord(const QString &word)
+{
+    if (word.contains(QLatin1Char('\n')) || word.contains(QLatin1Char('\r')))
+        return {};
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
 Result<WorkerConfig> WorkerConfig::load(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();

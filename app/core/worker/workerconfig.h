@@ -46,6 +46,10 @@ struct WorkerConfig
     // expanded; an unquoted shell operator (| & ; < > ( ) $ `) is refused
     // because there is no shell to act on it.
     static Result<QStringList> splitCommand(const QString &text);
+    // `word` as splitCommand() reads it back, whatever it holds (blanks, quotes,
+    // $ ` # \): in single quotes, each ' as '\''. A line break cannot be quoted
+    // (a configuration line ends there): empty for a word that holds one.
+    static QString quoteWord(const QString &word);
 };
 
 } // namespace taskdesk
