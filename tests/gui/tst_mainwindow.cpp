@@ -3,6 +3,7 @@
 #include "backgroundrunner.h"
 #include "confirm.h"
 #include "database.h"
+#include "demosetup.h"
 #include "guitest.h"
 #include "mainwindow.h"
 #include "postgresrelay.h"
@@ -20,12 +21,15 @@
 #include "taskdetailpane.h"
 #include "tasksview.h"
 #include "tasktablemodel.h"
+#include "worker/workerconfig.h"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
@@ -197,6 +201,7 @@ private Q_SLOTS:
     void theSettingsDialogSavesPreferencesAndTheSweeperRules();
     void clickingAColumnHeaderSortsTheTableByIt_data();
     void clickingAColumnHeaderSortsTheTableByIt();
+    void theDemoWorkerConfigurationReadsBackInAnyHomeFolder();
 };
 
 void TestMainWindow::init()
@@ -985,6 +990,43 @@ void TestMainWindow::clickingAColumnHeaderSortsTheTableByIt()
     click();
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     QCOMPARE(shown(), expected(order, true));
+}
+
+void TestMainWindow::theDemoWorkerConfigurationReadsBackInAnyHomeFolder()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    // A home folder with what a shell or the configuration would act on.
+    const QString home = tdb.tempPath() + QStringLiteral("/O'Brien \"the\" $HOME #1 `x` \\ end");
+    QVERIFY(QDir().mkpath(home));
+    const QByteArray oldHome = qgetenv("HOME");
+    const QByteArray oldDataHome = qgetenv("XDG_DATA_HOME");
+    qputenv("HOME", home.toUtf8());
+    qunsetenv("XDG_DATA_HOME");
+    const auto restore = qScopeGuard([&oldHome, &oldDataHome] {
+        qputenv("HOME", oldHome);
+        if (!oldDataHome.isEmpty())
+            qputenv("XDG_DATA_HOME", oldDataHome);
+    });
+    const QString folder = DemoSetup::folder();
+    QVERIFY2(folder.startsWith(home), qPrintable(folder));
+
+    auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QStringLiteral("/taskdesk.ini"));
+    AppContext context(tdb.open(), std::move(settings));
+    const Result<DemoSummary> demo = DemoSetup::load(context);
+    QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.error().message()));
+
+    const Result<WorkerConfig> config
+        = WorkerConfig::load(QDir(folder).filePath(QStringLiteral("worker.ini")));
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message()));
+    QCOMPARE(config->kinds.size(), 4);
+    for (const char *script : {"progress", "fail", "hang", "items"}) {
+        const KindCommand command
+            = config->kinds.value(QStringLiteral("demo.") + QLatin1String(script));
+        QCOMPARE(
+            command.program, QDir(folder).filePath(QLatin1String(script) + QStringLiteral(".sh")));
+        QCOMPARE(command.arguments, QStringList());
+    }
 }
 
 TASKDESK_GUI_TEST_MAIN(TestMainWindow)

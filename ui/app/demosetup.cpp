@@ -1,6 +1,7 @@
 #include "demosetup.h"
 
 #include "appcontext.h"
+#include "worker/workerconfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,11 +56,18 @@ Result<DemoSummary> DemoSetup::load(AppContext &context)
         = QStringLiteral("# The demo worker: the four demo kinds, run by small scripts.\n"
                          "[worker]\nname = demo\nconcurrency = 2\nheartbeat_seconds = 2\n\n"
                          "[kinds]\n");
-    text += QStringLiteral("demo.progress = '%1'\n")
-                .arg(dir.filePath(QStringLiteral("progress.sh")));
-    text += QStringLiteral("demo.fail = '%1'\n").arg(dir.filePath(QStringLiteral("fail.sh")));
-    text += QStringLiteral("demo.hang = '%1'\n").arg(dir.filePath(QStringLiteral("hang.sh")));
-    text += QStringLiteral("demo.items = '%1'\n").arg(dir.filePath(QStringLiteral("items.sh")));
+    for (const QString &script : scripts) {
+        // Quoted by the configuration's own rules: a home folder may hold
+        // blanks, quotes, $ or #.
+        const QString program
+            = WorkerConfig::quoteWord(dir.filePath(script + QStringLiteral(".sh")));
+        if (program.isEmpty())
+            return Error::invalid(
+                tr("The folder %1 has a line break in its name: a worker configuration "
+                   "cannot name a program in it")
+                    .arg(dir.path()));
+        text += QStringLiteral("demo.%1 = %2\n").arg(script, program);
+    }
     ini.write(text.toUtf8());
     ini.close();
 
