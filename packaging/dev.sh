@@ -14,7 +14,7 @@ build="${TASKDESK_BUILD_DIR:-$here/build}"
 packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
-  libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+  libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsqlite3-dev
   postgresql faketime xvfb xauth fonts-dejavu-core procps
 )
 

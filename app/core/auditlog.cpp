@@ -57,8 +57,10 @@ Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
         return e;
     if (Error e = checkLimit(filter.limit))
         return e;
-    QString sql = QStringLiteral("SELECT id, at, actor, host, action, task_id, task_name, "
-                                 "before_status, after_status, details FROM audit_log WHERE 1 = 1");
+    QString sql
+        = QStringLiteral("SELECT id, at, actor, host, action, task_id, task_name, "
+                         "before_status, after_status, details, db_role FROM audit_log WHERE 1 = "
+                         "1");
     if (filter.taskId > 0)
         sql += QStringLiteral(" AND task_id = :task");
     if (!filter.action.isEmpty())
@@ -70,7 +72,7 @@ Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
     if (!filter.search.isEmpty())
         sql += QStringLiteral(" AND (actor {LIKE} :s1 ESCAPE '\\' OR action {LIKE} :s2 ESCAPE '\\' "
                               "OR task_name {LIKE} :s3 ESCAPE '\\' OR details {LIKE} :s4 ESCAPE "
-                              "'\\')");
+                              "'\\' OR db_role {LIKE} :s5 ESCAPE '\\')");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
     Result<QSqlQuery> q = m_db.prepare(sql);
     if (!q.ok())
@@ -86,7 +88,7 @@ Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
         query.bindValue(QStringLiteral(":after"), filter.afterId);
     if (!filter.search.isEmpty()) {
         const QString pattern = Database::likePattern(filter.search);
-        for (const char *name : {":s1", ":s2", ":s3", ":s4"})
+        for (const char *name : {":s1", ":s2", ":s3", ":s4", ":s5"})
             query.bindValue(QString::fromLatin1(name), pattern);
     }
     query.bindValue(QStringLiteral(":limit"), filter.limit);
@@ -105,6 +107,7 @@ Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter)
         e.beforeStatus = query.value(7).toString();
         e.afterStatus = query.value(8).toString();
         e.details = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
+        e.dbRole = query.value(10).toString();
         entries.append(e);
     }
     return entries;

@@ -14,7 +14,8 @@ struct AuditEntry
 {
     qint64 id = 0;
     qint64 at = 0;
-    QString actor;
+    QString actor; // as the front end says (--as, the OS user)
+    QString dbRole; // PostgreSQL: the login role of the session, set by the database
     QString host;
     QString action;
     qint64 taskId = 0;

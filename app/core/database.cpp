@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "auditchain.h"
 #include "migrations.h"
 
 #include <QAtomicInt>
@@ -19,9 +20,14 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
 #include <optional>
 #include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace taskdesk {
 
@@ -426,18 +432,38 @@ void Database::closeThreadConnection()
     forgetSqliteConnection(name);
 }
 
+namespace {
+
+// A new database is its owner's alone: the folders made for it are 0700 and
+// the file 0600, created before SQLite opens it, since SQLite gives the -wal
+// and -shm files the mode of the database file.
+Error createPrivateFile(const QString &path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    QStringList missing;
+    for (QString f = folder; !QFileInfo::exists(f); f = QFileInfo(f).absolutePath())
+        missing.prepend(f);
+    for (const QString &f : std::as_const(missing)) {
+        if (::mkdir(QFile::encodeName(f).constData(), 0700) != 0 && errno != EEXIST)
+            return Error::database(QStringLiteral("cannot create the folder %1").arg(f));
+    }
+    const int fd = ::open(
+        QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    return {};
+}
+
+} // namespace
+
 Error Database::checkSqliteFile() const
 {
     const QFileInfo info(m_location.path);
     if (info.isDir())
         return Error::database(
             QStringLiteral("%1 is a folder, not a database file").arg(info.filePath()));
-    if (!info.exists()) {
-        if (!QDir().mkpath(info.absolutePath()))
-            return Error::database(
-                QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
-        return {};
-    }
+    if (!info.exists())
+        return createPrivateFile(info.absoluteFilePath());
     if (info.size() == 0)
         return {};
     QFile file(info.filePath());
@@ -505,6 +531,8 @@ Error Database::openConnection(QSqlDatabase &db)
                                "(the file was left untouched)")
                     .arg(m_location.path));
         q.finish();
+        if (Error e = AuditChain::registerSqliteFunctions(db))
+            return e;
         for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                  "PRAGMA foreign_keys = ON"}) {
             if (!q.exec(QString::fromLatin1(pragma)))
@@ -755,6 +783,38 @@ Result<qint64> Database::now()
     return q.value().value(0).toLongLong();
 }
 
+int Database::schemaVersion()
+{
+    static const int version = migrations().constLast().version;
+    return version;
+}
+
+Result<bool> Database::canEditDefinitions()
+{
+    if (!isPostgres())
+        return canWrite();
+    Result<QSqlQuery> q = prepare(
+        QStringLiteral("SELECT has_table_privilege(current_user, 'processes', 'INSERT')"));
+    if (!q.ok())
+        return q.error();
+    if (Error e = exec(q.value(), QStringLiteral("privileges")))
+        return e;
+    return q.value().next() && q.value().value(0).toBool();
+}
+
+Result<bool> Database::canReadSecrets()
+{
+    if (!isPostgres())
+        return true;
+    Result<QSqlQuery> q = prepare(
+        QStringLiteral("SELECT has_column_privilege(current_user, 'processes', 'env', 'SELECT')"));
+    if (!q.ok())
+        return q.error();
+    if (Error e = exec(q.value(), QStringLiteral("privileges")))
+        return e;
+    return q.value().next() && q.value().value(0).toBool();
+}
+
 Result<bool> Database::canWrite()
 {
     if (!isPostgres()) {
@@ -791,7 +851,12 @@ Error Database::createRoles()
                            "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
                            "'taskdesk_operator') THEN BEGIN CREATE ROLE taskdesk_operator NOLOGIN; "
                            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; "
+                           "END IF; "
+                           "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                           "'taskdesk_admin') THEN BEGIN CREATE ROLE taskdesk_admin NOLOGIN; "
+                           "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END; "
                            "END IF; END $do$"),
+            QStringLiteral("GRANT taskdesk_operator TO taskdesk_admin"),
             QStringLiteral("GRANT USAGE ON SCHEMA public TO taskdesk_viewer, taskdesk_operator"),
             QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO taskdesk_viewer"),
             QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
@@ -805,6 +870,8 @@ Error Database::createRoles()
                            "UPDATE, DELETE ON TABLES TO taskdesk_operator"),
             QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON "
                            "SEQUENCES TO taskdesk_operator"),
+            // What operators and viewers may not do (migration 11).
+            QStringLiteral("SELECT taskdesk_apply_grants()"),
         };
         QSqlQuery q(db.value());
         for (const QString &statement : statements) {

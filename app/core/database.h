@@ -67,7 +67,8 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static constexpr int schemaVersion() { return 8; }
+    // The highest version in migrations().
+    static int schemaVersion();
 
     // Opens this thread's connection and checks (or migrates) the schema.
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
@@ -142,8 +143,18 @@ public:
     // Whether this connection may change tasks: false for a read-only file or a
     // PostgreSQL role without UPDATE on `tasks` (the viewer role).
     Result<bool> canWrite();
-    // PostgreSQL: creates (or updates) the roles taskdesk_viewer (read only) and
-    // taskdesk_operator (read and write), without login; grant them to users.
+    // Whether this connection may add, edit and remove process definitions:
+    // on PostgreSQL only the taskdesk_admin role (and the database owner); on
+    // SQLite whoever may write the file.
+    Result<bool> canEditDefinitions();
+    // Whether this connection reads the values of process environments: on
+    // PostgreSQL not the viewer role, which sees their names only.
+    Result<bool> canReadSecrets();
+    // PostgreSQL: creates (or updates) the roles taskdesk_viewer (read only),
+    // taskdesk_operator (read and write; the audit log append-only, process
+    // definitions read-only but for their desired and actual state) and
+    // taskdesk_admin (an operator who may also write process definitions),
+    // without login; grant them to users.
     Error createRoles();
     Error errorFrom(const class QSqlError &error, const QString &what = {}) const;
 

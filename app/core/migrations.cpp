@@ -397,6 +397,159 @@ QVector<Migration> buildMigrations()
                            "autovacuum_analyze_scale_factor = 0.02)"),
         }});
 
+    // 11: a tamper-evident audit log and who may write process definitions.
+    // Each audit row gets prev_id (the row before it in the chain), hash
+    // (AuditChain::hash) and, on PostgreSQL, db_role: the session's login
+    // role, which no client can choose. The database fills them as a row is
+    // inserted, serialized on the one-row audit_chain, which records where the
+    // chain began (rows before it stay unchained) and its head. Measured cost:
+    // one more UPDATE of audit_chain per audited row, and on PostgreSQL
+    // audited transactions commit one at a time.
+    // PostgreSQL roles (taskdeskctl init --create-roles): taskdesk_apply_grants()
+    // is the one home of the narrower grants; it runs here for roles that exist
+    // already, and after every later creation of the roles. It reads the
+    // columns from the catalog, so rerun it after a migration that adds a
+    // column to `processes`.
+    list.append({11, QStringLiteral("audit hash chain, admin-only process definitions"),
+        {
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN prev_id BIGINT"),
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN hash TEXT"),
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN db_role TEXT"),
+            QStringLiteral(R"(CREATE TABLE audit_chain (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                start_id BIGINT NOT NULL,
+                last_id BIGINT NOT NULL,
+                last_hash TEXT NOT NULL
+            ))"),
+            QStringLiteral("INSERT INTO audit_chain (id, start_id, last_id, last_hash) SELECT 1, "
+                           "COALESCE(max(id), 0), COALESCE(max(id), 0), '' FROM audit_log"),
+        },
+        {
+            // AUTOINCREMENT ids grow in commit order (one writer at a time), so
+            // the chain runs in id order.
+            QStringLiteral(R"(CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log BEGIN
+                UPDATE audit_log SET prev_id = (SELECT last_id FROM audit_chain WHERE id = 1),
+                    hash = taskdesk_audit_hash((SELECT last_hash FROM audit_chain WHERE id = 1),
+                        NEW.id, (SELECT last_id FROM audit_chain WHERE id = 1), NEW.at,
+                        NEW.actor, NEW.db_role, NEW.host, NEW.action, NEW.task_id,
+                        NEW.task_name, NEW.before_status, NEW.after_status, NEW.details)
+                    WHERE id = NEW.id;
+                UPDATE audit_chain SET last_id = NEW.id,
+                    last_hash = (SELECT hash FROM audit_log WHERE id = NEW.id) WHERE id = 1;
+            END)"),
+        },
+        {
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_audit_field(TEXT) RETURNS TEXT
+                LANGUAGE sql IMMUTABLE AS $fn$
+                SELECT CASE WHEN $1 IS NULL THEN '~;'
+                    ELSE octet_length(convert_to($1, 'UTF8'))::text || ':' || $1 || ';' END
+                $fn$)"),
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_audit_hash(TEXT, BIGINT, BIGINT,
+                    BIGINT, TEXT, TEXT, TEXT, TEXT, BIGINT, TEXT, TEXT, TEXT, TEXT) RETURNS TEXT
+                LANGUAGE sql IMMUTABLE SET search_path FROM CURRENT AS $fn$
+                SELECT encode(sha256(convert_to(taskdesk_audit_field($1)
+                    || taskdesk_audit_field($2::text) || taskdesk_audit_field($3::text)
+                    || taskdesk_audit_field($4::text) || taskdesk_audit_field($5)
+                    || taskdesk_audit_field($6) || taskdesk_audit_field($7)
+                    || taskdesk_audit_field($8) || taskdesk_audit_field($9::text)
+                    || taskdesk_audit_field($10) || taskdesk_audit_field($11)
+                    || taskdesk_audit_field($12) || taskdesk_audit_field($13), 'UTF8')), 'hex')
+                $fn$)"),
+            // The trigger numbers the rows: an id taken before the chain's lock
+            // (the identity default) would not follow the chain when writers race.
+            QStringLiteral("ALTER TABLE audit_log ALTER COLUMN id DROP IDENTITY"),
+            QStringLiteral("CREATE SEQUENCE audit_log_chain_seq OWNED BY audit_log.id"),
+            QStringLiteral("SELECT setval('audit_log_chain_seq', COALESCE((SELECT max(id) FROM "
+                           "audit_log), 0) + 1, false)"),
+            // SECURITY DEFINER: operators append through it without any right on
+            // audit_chain or the sequence.
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_audit_chain() RETURNS trigger
+                LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+                DECLARE
+                    head audit_chain%ROWTYPE;
+                BEGIN
+                    SELECT * INTO head FROM audit_chain WHERE id = 1 FOR UPDATE;
+                    NEW.id := nextval('audit_log_chain_seq');
+                    NEW.prev_id := head.last_id;
+                    NEW.db_role := session_user;
+                    NEW.hash := taskdesk_audit_hash(head.last_hash, NEW.id, NEW.prev_id, NEW.at,
+                        NEW.actor, NEW.db_role, NEW.host, NEW.action, NEW.task_id, NEW.task_name,
+                        NEW.before_status, NEW.after_status, NEW.details);
+                    UPDATE audit_chain SET last_id = NEW.id, last_hash = NEW.hash WHERE id = 1;
+                    RETURN NEW;
+                END
+                $fn$)"),
+            QStringLiteral("CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW "
+                           "EXECUTE FUNCTION taskdesk_audit_chain()"),
+            // A viewer reads the names of a definition's variables, not their values.
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_masked_env(BIGINT) RETURNS TEXT
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+                SELECT COALESCE((SELECT jsonb_object_agg(e.k, '***'::text)::text
+                    FROM processes, jsonb_object_keys(env::jsonb) AS e(k) WHERE id = $1), '{}')
+                $fn$)"),
+            // An operator's supervisor gives a definition without a host to its
+            // own host; moving a definition from one host to another is an
+            // admin's change of the definition.
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_host_guard() RETURNS trigger
+                LANGUAGE plpgsql AS $fn$
+                BEGIN
+                    IF NOT has_table_privilege(current_user, 'processes', 'INSERT') THEN
+                        RAISE EXCEPTION 'only an admin may move process % to another host',
+                            OLD.name USING ERRCODE = '42501';
+                    END IF;
+                    RETURN NEW;
+                END
+                $fn$)"),
+            QStringLiteral("CREATE TRIGGER processes_host_guard BEFORE UPDATE OF host ON processes "
+                           "FOR EACH ROW WHEN (OLD.host <> '' AND NEW.host IS DISTINCT FROM "
+                           "OLD.host) EXECUTE FUNCTION taskdesk_host_guard()"),
+            // Operators: the audit log is append-only; process definitions are
+            // read only, but for the desired state, the actual state that a
+            // supervisor writes, and the host (a supervisor's claim).
+            // Viewers: every column of `processes` but `env`. Admins
+            // (taskdesk_admin, a member of taskdesk_operator): definitions too.
+            QStringLiteral(R"(CREATE OR REPLACE FUNCTION taskdesk_apply_grants() RETURNS void
+                LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+                DECLARE
+                    runtime TEXT;
+                    visible TEXT;
+                BEGIN
+                    SELECT string_agg(quote_ident(column_name), ', ') INTO runtime
+                    FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND table_name = 'processes'
+                        AND column_name NOT IN ('id', 'name', 'program', 'args', 'workdir', 'env',
+                            'role', 'autostart', 'restart_policy', 'stop_grace_ms',
+                            'max_failures', 'backoff_base_ms', 'backoff_cap_ms',
+                            'healthy_after_ms', 'startup_ms');
+                    SELECT string_agg(quote_ident(column_name), ', ') INTO visible
+                    FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND table_name = 'processes'
+                        AND column_name <> 'env';
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'taskdesk_operator') THEN
+                        REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM taskdesk_operator;
+                        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain
+                            FROM taskdesk_operator;
+                        GRANT SELECT ON audit_chain TO taskdesk_operator;
+                        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON processes FROM taskdesk_operator;
+                        EXECUTE format('GRANT UPDATE (%s) ON processes TO taskdesk_operator',
+                            runtime);
+                    END IF;
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'taskdesk_viewer') THEN
+                        REVOKE SELECT ON processes FROM taskdesk_viewer;
+                        EXECUTE format('GRANT SELECT (%s) ON processes TO taskdesk_viewer',
+                            visible);
+                    END IF;
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'taskdesk_admin') THEN
+                        GRANT SELECT, INSERT, UPDATE, DELETE ON processes TO taskdesk_admin;
+                        REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM taskdesk_admin;
+                        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain
+                            FROM taskdesk_admin;
+                    END IF;
+                END
+                $fn$)"),
+            QStringLiteral("SELECT taskdesk_apply_grants()"),
+        }});
+
     return list;
 }
 

@@ -31,8 +31,10 @@ public:
     {
         return {{QStringLiteral("create-roles"),
             QStringLiteral("PostgreSQL: also create (or update) the roles taskdesk_viewer "
-                           "(read only) and taskdesk_operator (read and write). Needs a role "
-                           "that may create roles.")}};
+                           "(read only), taskdesk_operator (read and write; processes: start "
+                           "and stop) and taskdesk_admin (an operator who may also add, edit "
+                           "and remove process definitions). Needs a role that may create "
+                           "roles.")}};
     }
     QStringList examples() const override
     {
@@ -81,8 +83,8 @@ public:
             };
             if (m_createRoles)
                 o.insert(QStringLiteral("roles"),
-                    QJsonArray{
-                        QStringLiteral("taskdesk_viewer"), QStringLiteral("taskdesk_operator")});
+                    QJsonArray{QStringLiteral("taskdesk_viewer"),
+                        QStringLiteral("taskdesk_operator"), QStringLiteral("taskdesk_admin")});
             context.console().printJson(o);
         } else {
             context.console().print(
@@ -92,8 +94,8 @@ public:
             if (m_createRoles)
                 context.console().print(QStringLiteral(
                     "Roles taskdesk_viewer (read only) and taskdesk_operator (read and write) "
-                    "are ready; grant them to login roles, e.g. GRANT taskdesk_viewer TO "
-                    "alice;"));
+                    "are ready, and taskdesk_admin (an operator who may also define processes); "
+                    "grant them to login roles, e.g. GRANT taskdesk_viewer TO alice;"));
         }
         return ExitOk;
     }

@@ -121,6 +121,7 @@ QJsonObject auditJson(const AuditEntry &e)
         {QStringLiteral("id"), e.id},
         {QStringLiteral("at"), e.at},
         {QStringLiteral("actor"), e.actor},
+        {QStringLiteral("db_role"), textOrNull(e.dbRole)},
         {QStringLiteral("host"), textOrNull(e.host)},
         {QStringLiteral("action"), e.action},
         {QStringLiteral("task_id"),

@@ -1,6 +1,7 @@
 #include "reportcommands.h"
 
 #include "arguments.h"
+#include "auditchain.h"
 #include "commandregistry.h"
 #include "console.h"
 #include "ctlcontext.h"
@@ -122,12 +123,17 @@ public:
                 QStringLiteral("Only this action (enqueue, cancel, force_stop, restart, delete, "
                                "sweep, cleanup, …)."),
                 QStringLiteral("A")},
+            {QStringLiteral("verify"),
+                QStringLiteral("Check the hash chain of the whole log instead: prints OK and the "
+                               "number of rows checked, or each row where the chain breaks (an "
+                               "edited row, removed rows) and exits 1.")},
         };
     }
     QStringList examples() const override
     {
         return {QStringLiteral("taskdeskctl audit --task 42"),
-            QStringLiteral("taskdeskctl audit --search alice --limit 20")};
+            QStringLiteral("taskdeskctl audit --search alice --limit 20"),
+            QStringLiteral("taskdeskctl audit --verify")};
     }
 
     Error parse(const QCommandLineParser &parser, const QStringList &) override
@@ -142,12 +148,48 @@ public:
         }
         m_filter.search = parser.value(QStringLiteral("search"));
         m_filter.action = parser.value(QStringLiteral("action"));
+        m_verify = parser.isSet(QStringLiteral("verify"));
         return {};
     }
     Access access() const override { return Access::Read; }
 
+    int verify(CtlContext &context)
+    {
+        Result<AuditVerification> result = AuditChain::verify(context.database());
+        if (!result.ok())
+            return context.fail(result.error());
+        const AuditVerification &v = *result;
+        if (context.json()) {
+            QJsonArray breaks;
+            for (const AuditChainBreak &b : v.breaks)
+                breaks.append(
+                    QJsonObject{{QStringLiteral("id"), b.id > 0 ? QJsonValue(b.id) : QJsonValue()},
+                        {QStringLiteral("reason"), b.reason}});
+            context.console().printJson(QJsonObject{{QStringLiteral("ok"), v.ok()},
+                {QStringLiteral("checked"), v.checked}, {QStringLiteral("unchained"), v.unchained},
+                {QStringLiteral("last_id"), v.lastId}, {QStringLiteral("breaks"), breaks}});
+        } else if (v.ok()) {
+            QString line
+                = QStringLiteral("OK: the audit chain holds (%1 rows checked").arg(v.checked);
+            if (v.unchained > 0)
+                line += QStringLiteral("; %1 older rows from before the chain began are not "
+                                       "covered")
+                            .arg(v.unchained);
+            context.console().print(line + QStringLiteral(")."));
+        } else {
+            for (const AuditChainBreak &b : v.breaks)
+                context.console().print(QStringLiteral("BROKEN: ") + b.reason);
+            context.console().print(
+                QStringLiteral("%1 rows checked; the audit log was changed outside Taskdesk.")
+                    .arg(v.checked));
+        }
+        return v.ok() ? ExitOk : ExitRefused;
+    }
+
     int run(CtlContext &context) override
     {
+        if (m_verify)
+            return verify(context);
         AuditLog audit(context.database());
         Result<QVector<AuditEntry>> entries = audit.list(m_filter);
         if (!entries.ok())
@@ -169,6 +211,7 @@ public:
         TablePrinter table({{QStringLiteral("ID"), TablePrinter::Align::Right},
             {QStringLiteral("TIME")}, {QStringLiteral("AGE")},
             {QStringLiteral("OPERATOR"), TablePrinter::Align::Left, 24},
+            {QStringLiteral("DB ROLE"), TablePrinter::Align::Left, 24},
             {QStringLiteral("HOST"), TablePrinter::Align::Left, 24}, {QStringLiteral("ACTION")},
             {QStringLiteral("TASK"), TablePrinter::Align::Right},
             {QStringLiteral("NAME"), TablePrinter::Align::Left, 32}, {QStringLiteral("CHANGE")},
@@ -180,7 +223,7 @@ public:
             QJsonObject details = e.details;
             details.remove(QStringLiteral("snapshot")); // too long for a table: see --json
             table.addRow({QString::number(e.id), localTime(e.at), age(e.at, *now), e.actor,
-                dash(e.host), e.action,
+                dash(e.dbRole), dash(e.host), e.action,
                 e.taskId > 0 ? QString::number(e.taskId) : QStringLiteral("-"), dash(e.taskName),
                 dash(change),
                 details.isEmpty()
@@ -193,6 +236,7 @@ public:
 
 private:
     AuditFilter m_filter;
+    bool m_verify = false;
 };
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "scheduling/scheduler.h"
 #include "scheduling/sweeper.h"
 #include "stopsignal.h"
+#include "supervisor/allowlist.h"
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
 
@@ -110,6 +111,11 @@ public:
                 QStringLiteral("Act for host H (default: this host, %1).")
                     .arg(AuditLog::localHost()),
                 QStringLiteral("H")},
+            {QStringLiteral("allow"),
+                QStringLiteral("Run only the programs that FILE lists (one absolute path a line, "
+                               "optionally with the exact arguments allowed); a definition it "
+                               "does not list goes FATAL and never runs. Read at every start."),
+                QStringLiteral("FILE")},
         };
     }
     QStringList examples() const override
@@ -127,6 +133,12 @@ public:
             if (m_host.isEmpty() || m_host.contains(QLatin1Char(' ')))
                 return Error::invalid(QStringLiteral("--host needs a host name without spaces"));
         }
+        if (parser.isSet(QStringLiteral("allow"))) {
+            m_allowList = parser.value(QStringLiteral("allow"));
+            const Result<AllowList> allowed = AllowList::load(m_allowList);
+            if (!allowed.ok())
+                return allowed.error();
+        }
         return {};
     }
     Access access() const override { return Access::Write; }
@@ -139,6 +151,7 @@ public:
 
         SupervisorOptions options;
         options.host = m_host;
+        options.allowList = m_allowList;
         Supervisor supervisor(db, options);
         std::unique_ptr<Sweeper> sweeper;
         if (m_sweeper)
@@ -291,6 +304,7 @@ private:
     bool m_sweeper = true;
     bool m_scheduler = true;
     QString m_host;
+    QString m_allowList;
 };
 
 } // namespace

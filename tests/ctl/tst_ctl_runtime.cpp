@@ -1234,19 +1234,32 @@ void TestCtlRuntime::initCreateRoles()
                             "SELECT has_table_privilege('taskdesk_viewer', 'tasks', 'UPDATE')"))
                  .toBool(),
         false);
-    QCOMPARE(tdb.scalar(QStringLiteral(
-                            "SELECT has_table_privilege('taskdesk_viewer', 'processes', 'SELECT')"))
+    // A viewer reads every column of a definition but its environment's values;
+    // an operator changes its desired and actual state, never its program.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT has_column_privilege('taskdesk_viewer', "
+                                       "'processes', 'program', 'SELECT')"))
                  .toBool(),
         true);
-    QCOMPARE(
-        tdb.scalar(QStringLiteral(
-                       "SELECT has_table_privilege('taskdesk_operator', 'processes', 'UPDATE')"))
-            .toBool(),
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT has_column_privilege('taskdesk_viewer', "
+                                       "'processes', 'env', 'SELECT')"))
+                 .toBool(),
+        false);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT has_column_privilege('taskdesk_operator', "
+                                       "'processes', 'desired', 'UPDATE')"))
+                 .toBool(),
+        true);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT has_column_privilege('taskdesk_operator', "
+                                       "'processes', 'program', 'UPDATE')"))
+                 .toBool(),
+        false);
+    QCOMPARE(tdb.scalar(QStringLiteral(
+                            "SELECT has_table_privilege('taskdesk_admin', 'processes', 'INSERT')"))
+                 .toBool(),
         true);
     // Again, as every deployment may run it: nothing fails.
     run = runCtl(withDb(tdb, L({"--json", "init", "--create-roles"})));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QCOMPARE(run.json().object().value(QStringLiteral("roles")).toArray().size(), 2);
+    QCOMPARE(run.json().object().value(QStringLiteral("roles")).toArray().size(), 3);
 }
 
 void TestCtlRuntime::viewerCanRead_data()

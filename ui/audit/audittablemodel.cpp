@@ -97,7 +97,10 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         case When:
             return TimeFormat::dateTime(e.at);
         case Actor:
-            return e.actor;
+            // The database role (PostgreSQL) is the one no front end can choose.
+            return e.dbRole.isEmpty() || e.dbRole == e.actor
+                ? e.actor
+                : tr("%1 (database role %2)").arg(e.actor, e.dbRole);
         case Host:
             return e.host;
         case Action:

@@ -235,9 +235,15 @@ void ProcessesView::updateActions()
     m_restart->setEnabled(canAct && p);
     m_startAll->setEnabled(canAct && m_model->rowCount() > 0);
     m_stopAll->setEnabled(canAct && m_model->rowCount() > 0);
-    m_add->setEnabled(canAct);
-    m_edit->setEnabled(canAct && p);
-    m_remove->setEnabled(canAct && p);
+    const bool canEdit = m_context.canEditDefinitions();
+    m_add->setEnabled(canEdit);
+    m_edit->setEnabled(canEdit && p);
+    m_remove->setEnabled(canEdit && p);
+    const QString adminOnly = canAct && !canEdit
+        ? tr("Only an admin (the taskdesk_admin role) may add, edit or remove process definitions")
+        : QString();
+    for (QAction *action : {m_add, m_edit, m_remove})
+        action->setToolTip(adminOnly); // empty: the text, as before
 }
 
 void ProcessesView::report(const Result<DesiredChange> &change, const QString &done)

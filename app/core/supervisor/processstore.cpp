@@ -42,10 +42,16 @@ QString envJson(const QMap<QString, QString> &env)
     return toJsonText(QJsonDocument(o));
 }
 
+// The value that stands for a secret that the reader may not see.
+const QString kHidden = QStringLiteral("***");
+
+// Environment values are often secrets: the audit log keeps their names only.
 QJsonObject definitionJson(const ProcessDefinition &d)
 {
     ProcessInfo info;
     info.definition = d;
+    for (auto it = info.definition.env.begin(); it != info.definition.env.end(); ++it)
+        it.value() = kHidden;
     QJsonObject o = info.toJson();
     // Only the definition: the runtime fields of a blank ProcessInfo mean nothing here.
     for (const char *key : {"desired", "state", "pid", "started_at", "exited_at", "uptime_ms",
@@ -142,8 +148,41 @@ QString ProcessStore::leaseName(const QString &host)
 
 // ---------------------------------------------------------------- definitions
 
+Error ProcessStore::checkAdmin()
+{
+    Result<bool> admin = m_db.canEditDefinitions();
+    if (!admin.ok())
+        return admin.error();
+    if (!*admin)
+        return {ErrorKind::PermissionDenied,
+            m_db.isPostgres()
+                ? QStringLiteral("permission denied: only an admin (the taskdesk_admin role) may "
+                                 "add, edit or remove process definitions; operators start, stop "
+                                 "and restart them")
+                : QStringLiteral("permission denied: %1 is read-only").arg(m_db.location().path)};
+    return {};
+}
+
+Result<QString> ProcessStore::readColumns()
+{
+    if (!m_secretsReadable.has_value()) {
+        Result<bool> readable = m_db.canReadSecrets();
+        if (!readable.ok())
+            return readable.error();
+        m_secretsReadable = *readable;
+    }
+    if (*m_secretsReadable)
+        return kColumns;
+    QString columns = kColumns;
+    columns.replace(QLatin1String(" workdir, env, "),
+        QStringLiteral(" workdir, taskdesk_masked_env(id) AS env, "));
+    return columns;
+}
+
 Result<qint64> ProcessStore::add(const ProcessDefinition &definition)
 {
+    if (Error e = checkAdmin())
+        return e;
     if (Error e = definition.validate())
         return e;
     qint64 id = 0;
@@ -186,6 +225,8 @@ Result<qint64> ProcessStore::add(const ProcessDefinition &definition)
 
 Error ProcessStore::update(const ProcessDefinition &definition)
 {
+    if (Error e = checkAdmin())
+        return e;
     if (Error e = definition.validate())
         return e;
     return m_db.write([&]() -> Error {
@@ -210,6 +251,8 @@ Error ProcessStore::update(const ProcessDefinition &definition)
 
 Error ProcessStore::remove(const QString &name, bool force)
 {
+    if (Error e = checkAdmin())
+        return e;
     return m_db.write([&]() -> Error {
         // The read names the state for the refusal and the audit snapshot; the
         // DELETE is conditional on it and its row count decides.
@@ -342,7 +385,10 @@ Result<QVector<DesiredChange>> ProcessStore::setDesiredForAll(
 
 Result<QVector<ProcessInfo>> ProcessStore::list(const QString &host)
 {
-    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM processes");
+    Result<QString> columns = readColumns();
+    if (!columns.ok())
+        return columns.error();
+    QString sql = QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM processes");
     if (!host.isEmpty())
         sql += QStringLiteral(" WHERE host = :host");
     sql += QStringLiteral(" ORDER BY name");
@@ -361,8 +407,11 @@ Result<QVector<ProcessInfo>> ProcessStore::list(const QString &host)
 
 Result<ProcessInfo> ProcessStore::process(const QString &name)
 {
+    Result<QString> columns = readColumns();
+    if (!columns.ok())
+        return columns.error();
     Result<QSqlQuery> q = m_db.prepare(
-        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM processes WHERE name = :n"));
+        QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM processes WHERE name = :n"));
     if (!q.ok())
         return q.error();
     q.value().bindValue(QStringLiteral(":n"), name);

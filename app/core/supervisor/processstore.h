@@ -51,7 +51,8 @@ public:
     void setActor(const QString &actor) { m_actor = actor; }
     Database &database() { return m_db; }
 
-    // --- operators: definitions
+    // --- admins: definitions (on PostgreSQL the taskdesk_admin role; others
+    // are refused with PermissionDenied before anything is written)
     Result<qint64> add(const ProcessDefinition &definition);
     // Replaces the definition of the process with that name (its desired and
     // actual state stay). A running process gets the new definition at its next start.
@@ -103,12 +104,18 @@ public:
     Error appendOutput(const QVector<ProcessOutputLine> &lines, int keepPerProcess);
 
 private:
+    // PermissionDenied unless this connection may write definitions.
+    Error checkAdmin();
+    // The columns to read for a front end: for a viewer, the environment's
+    // names with their values hidden.
+    Result<QString> readColumns();
     Result<DesiredChange> changeDesired(
         const QString &name, DesiredState desired, bool restartRequest);
 
     Database &m_db;
     AuditLog m_audit;
     QString m_actor;
+    std::optional<bool> m_secretsReadable;
 };
 
 } // namespace taskdesk

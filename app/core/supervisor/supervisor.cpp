@@ -1,6 +1,8 @@
 #include "supervisor.h"
 
+#include "allowlist.h"
 #include "auditlog.h"
+#include "cleanenvironment.h"
 #include "database.h"
 #include "outputtail.h"
 #include "processgroup.h"
@@ -491,6 +493,12 @@ void Supervisor::startProcess(Entry &e, StartKind kind)
         problem = QStringLiteral("the program %1 is not executable").arg(d.program);
     else if (!d.workdir.isEmpty() && !QFileInfo(d.workdir).isDir())
         problem = QStringLiteral("the working folder %1 does not exist").arg(d.workdir);
+    else if (!m_options.allowList.isEmpty()) {
+        // Read at every start, so that an edit of the file counts at once; a
+        // file that cannot be read allows nothing.
+        const Result<AllowList> allowed = AllowList::load(m_options.allowList);
+        problem = allowed.ok() ? allowed->refusal(d.program, d.args) : allowed.error().message();
+    }
     if (!problem.isEmpty()) {
         audit(e, QStringLiteral("process_start"), before,
             {{QStringLiteral("program"), d.program}, {QStringLiteral("error"), problem}});
@@ -517,9 +525,19 @@ void Supervisor::startProcess(Entry &e, StartKind kind)
     }
 
     e.rt.starts += 1;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TASKDESK_WORKER_ID"));
-    env.insert(QStringLiteral("TASKDESK_DB"), databaseUrl());
+    // A clean environment: never this supervisor's own (its PGPASSWORD, a
+    // service's secrets). A worker or scheduler is told where the database is;
+    // a PostgreSQL password reaches it through a password file (~/.pgpass of
+    // HOME, or PGPASSFILE, passed on with the TLS file paths), never inherited.
+    const QProcessEnvironment own = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = cleanEnvironment(own);
+    if (d.role != ProcessRole::Other) {
+        env.insert(QStringLiteral("TASKDESK_DB"), databaseUrl());
+        passEnvironment(env,
+            {QStringLiteral("PGPASSFILE"), QStringLiteral("PGSSLROOTCERT"),
+                QStringLiteral("PGSSLCERT"), QStringLiteral("PGSSLKEY")},
+            own);
+    }
     e.rt.workerId.clear();
     if (d.role == ProcessRole::Worker) {
         e.rt.workerId = QStringLiteral("%1@%2#%3").arg(d.name, m_options.host).arg(e.rt.starts);

@@ -25,6 +25,9 @@ struct SupervisorOptions
     QString outputDir; // empty: ~/.cache/taskdesk/processes/<database>
     int outputLinesKept = 500; // per process, in process_output
     QString actor = QStringLiteral("supervisor"); // in the audit log
+    // A file of the programs this host allows (AllowList); empty: any program
+    // of a definition. A definition it does not allow goes FATAL, never runs.
+    QString allowList;
 };
 
 // Runs the process definitions of one host with QProcess and keeps them in
@@ -45,9 +48,10 @@ struct SupervisorOptions
 //   would get SIGPIPE on its next write to a pipe whose reader is gone. The
 //   next supervisor of the host adopts such a child (same pid, program in its
 //   command line) and follows its files again.
-// - Children get TASKDESK_DB (this supervisor's database, unless the
-//   definition sets it); workers also get TASKDESK_WORKER_ID,
-//   "NAME@HOST#START", unique per start. Once a worker that the supervisor
+// - Children get a clean environment (cleanEnvironment()) and the
+//   definition's variables; workers and schedulers also get TASKDESK_DB (this
+//   supervisor's database, unless the definition sets it), and workers
+//   TASKDESK_WORKER_ID, "NAME@HOST#START", unique per start. Once a worker that the supervisor
 //   stopped has exited, its tasks still RUNNING are FAILED/worker_stopped; a
 //   worker that dies unasked leaves them to the sweeper, which re-queues them.
 // - Event-loop driven: it never blocks on a process. It lives in one thread

@@ -167,7 +167,7 @@ void TaskRun::startProcess()
         return;
     }
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = m_settings.environment;
     env.insert(QStringLiteral("TASKDESK_TASK_ID"), QString::number(m_claim.taskId));
     env.insert(QStringLiteral("TASKDESK_TASK_NAME"), m_claim.name);
     env.insert(QStringLiteral("TASKDESK_KIND"), m_claim.kind);

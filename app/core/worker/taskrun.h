@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTimer>
 
 #include <functional>
@@ -18,6 +19,9 @@ namespace taskdesk {
 struct RunSettings
 {
     QString workerId;
+    // What each program starts from (cleanEnvironment() and the configuration's
+    // variables); the TASKDESK_* variables of the task are added to it.
+    QProcessEnvironment environment;
     int stopGraceMs = 10000;
     int logCapLines = 10000; // per execution (one claim of a task, all its items)
     qint64 logCapBytes = 1024 * 1024;

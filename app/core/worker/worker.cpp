@@ -3,6 +3,7 @@
 #include "changenotifier.h"
 
 #include "auditlog.h"
+#include "cleanenvironment.h"
 #include "database.h"
 #include "processgroup.h"
 #include "taskrun.h"
@@ -36,6 +37,14 @@ Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *
     , m_id(makeId(m_name))
 {
     m_store.setActor(m_id);
+    // Tasks never see the worker's own environment (its database location,
+    // PG* variables, a service's secrets): only the clean base and what the
+    // configuration names.
+    const QProcessEnvironment own = QProcessEnvironment::systemEnvironment();
+    m_environment = cleanEnvironment(own);
+    passEnvironment(m_environment, m_config.passEnvironment, own);
+    for (auto it = m_config.environment.cbegin(); it != m_config.environment.cend(); ++it)
+        m_environment.insert(it.key(), it.value());
     RetryPolicy retry;
     retry.baseMs = m_config.retryBaseMs;
     retry.capMs = m_config.retryCapMs;
@@ -178,6 +187,7 @@ void Worker::startRun(const Claim &claim)
     }
     RunSettings settings;
     settings.workerId = m_id;
+    settings.environment = m_environment;
     settings.stopGraceMs = m_config.stopGraceMs;
     settings.logCapLines = m_config.logCapLines;
     settings.logCapBytes = m_config.logCapBytes;

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QProcessEnvironment>
 #include <QTimer>
 
 #include <memory>
@@ -77,6 +78,7 @@ private:
     TaskStore m_store;
     WorkerRegistry m_registry;
     WorkerConfig m_config;
+    QProcessEnvironment m_environment; // what every task's program starts from
     QString m_name;
     QString m_id;
     QHash<qint64, TaskRun *> m_runs;

@@ -1,5 +1,7 @@
 #include "workerconfig.h"
 
+#include "cleanenvironment.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -281,6 +283,17 @@ Result<WorkerConfig> WorkerConfig::parse(const QByteArray &text, const QString &
                 config.retryCapMs = std::llround(s * 1000);
                 return QString();
             }},
+        {QStringLiteral("pass_environment"),
+            [&](const QString &v) {
+                const QStringList names = v.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                for (const QString &name : names) {
+                    if (!isValidEnvironmentName(name))
+                        return QStringLiteral("pass_environment: '%1' is not a variable name")
+                            .arg(name);
+                }
+                config.passEnvironment = names;
+                return QString();
+            }},
     };
 
     QString text16 = QString::fromUtf8(text);
@@ -300,9 +313,11 @@ Result<WorkerConfig> WorkerConfig::parse(const QByteArray &text, const QString &
             if (!line.endsWith(QLatin1Char(']')))
                 return at(lineNo, QStringLiteral("a section header must look like [worker]"));
             section = line.mid(1, line.size() - 2).trimmed();
-            if (section != QLatin1String("worker") && section != QLatin1String("kinds"))
+            if (section != QLatin1String("worker") && section != QLatin1String("kinds")
+                && section != QLatin1String("environment"))
                 return at(lineNo,
-                    QStringLiteral("unknown section [%1] (expected [worker] or [kinds])")
+                    QStringLiteral(
+                        "unknown section [%1] (expected [worker], [kinds] or [environment])")
                         .arg(section));
             continue;
         }
@@ -338,6 +353,17 @@ Result<WorkerConfig> WorkerConfig::parse(const QByteArray &text, const QString &
                 return at(lineNo, problem);
             if (key == QLatin1String("retry_cap_seconds"))
                 retryCapLine = lineNo;
+            continue;
+        }
+
+        if (section == QLatin1String("environment")) {
+            if (!isValidEnvironmentName(key))
+                return at(lineNo,
+                    QStringLiteral("'%1' is not a variable name (letters, digits and _)").arg(key));
+            if (key.startsWith(QLatin1String("TASKDESK_")))
+                return at(lineNo,
+                    QStringLiteral("%1: the TASKDESK_ variables are set by the worker").arg(key));
+            config.environment.insert(key, value);
             continue;
         }
 

@@ -35,6 +35,11 @@ struct WorkerConfig
     qint64 retryBaseMs = 5000;
     qint64 retryCapMs = 60 * 60 * 1000;
     QMap<QString, KindCommand> kinds;
+    // What a task's program gets besides the clean base and the TASKDESK_*
+    // variables: [environment] NAME = value, and the variables named by
+    // [worker] pass_environment, copied from the worker's own environment.
+    QMap<QString, QString> environment;
+    QStringList passEnvironment;
 
     static Result<WorkerConfig> load(const QString &path);
     // `fileName` only names the file in messages.
