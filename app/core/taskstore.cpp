@@ -2010,6 +2010,100 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
     return report;
 }
 
+Result<CleanupReport> TaskStore::sweepDeadWorker(
+    const QString &workerId, int poisonRescues, const QString &how)
+{
+    if (workerId.isEmpty())
+        return Error::invalid(QStringLiteral("the worker id is empty"));
+    if (poisonRescues < 0 || poisonRescues > 1000)
+        return Error::invalid(QStringLiteral("the poison-pill count must be between 0 and 1000"));
+    CleanupReport report;
+    report.action = CleanupAction::Retry;
+    Error e = m_db.write([&]() -> Error {
+        Result<qint64> now = m_db.now();
+        if (!now.ok())
+            return now.error();
+        report.cleanedAt = *now;
+        // The decision and the backoff of sweepLostWorkers(), for this worker's tasks.
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET "
+            "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
+            "ELSE 'FAILED' END, "
+            "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
+            "'worker_lost' END, "
+            "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
+            "ELSE {NOW} END, "
+            "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
+            "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
+            "END)) END)), "
+            "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
+            "error_message = 'Worker lost (' || CAST(:how AS TEXT) || '); ' || CASE WHEN attempt < "
+            "max_attempts "
+            "AND rescues + 1 < :poison4 THEN 're-queued' WHEN rescues + 1 >= :poison5 AND "
+            "attempt < max_attempts THEN 'rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a "
+            "row, not re-queued again (poison pill)' ELSE 'no attempts left' END "
+            "WHERE status = 'RUNNING' AND worker_id = :worker "
+            "RETURNING id, name, status, attempt, max_attempts"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        for (const char *name : {":poison1", ":poison2", ":poison3", ":poison4", ":poison5"})
+            query.bindValue(QString::fromLatin1(name), poisonRescues);
+        query.bindValue(QStringLiteral(":base"), m_retry.baseMs);
+        query.bindValue(QStringLiteral(":cap"), m_retry.capMs);
+        query.bindValue(QStringLiteral(":how"), how);
+        query.bindValue(QStringLiteral(":worker"), workerId);
+        if (Error err = m_db.exec(query, QStringLiteral("sweep dead worker")))
+            return err;
+        struct Row
+        {
+            qint64 id;
+            QString name;
+            bool requeued;
+            int attempt;
+            int maxAttempts;
+        };
+        QVector<Row> rows;
+        while (query.next())
+            rows.append({query.value(0).toLongLong(), query.value(1).toString(),
+                query.value(2).toString() == QLatin1String("PENDING"), query.value(3).toInt(),
+                query.value(4).toInt()});
+        query.finish();
+        for (const Row &row : std::as_const(rows)) {
+            (row.requeued ? report.runningRequeued : report.runningFailed).append(row.id);
+            const QString outcome = row.requeued
+                ? QStringLiteral("re-queued (attempt %1 of %2 used)")
+                      .arg(row.attempt)
+                      .arg(row.maxAttempts)
+                : QStringLiteral("marked FAILED (worker_lost)");
+            if (Error err = insertLog(row.id, 0, QStringLiteral("warning"),
+                    QStringLiteral("Worker %1 lost: %2; %3").arg(workerId, how, outcome)))
+                return err;
+            if (Error err = m_audit.record(m_actor, QStringLiteral("sweep"), row.id, row.name,
+                    QStringLiteral("RUNNING"),
+                    row.requeued ? QStringLiteral("PENDING") : QStringLiteral("FAILED"),
+                    {{QStringLiteral("rule"), QStringLiteral("dead_worker")},
+                        {QStringLiteral("worker_id"), workerId}, {QStringLiteral("how"), how},
+                        {QStringLiteral("action"),
+                            row.requeued ? QStringLiteral("requeue")
+                                         : QStringLiteral("mark_failed")}}))
+                return err;
+        }
+        if (Error err = execForTasks(QStringLiteral("UPDATE task_items SET status = 'PENDING', "
+                                                    "started_at = NULL WHERE task_id IN (:ids) AND "
+                                                    "status = 'RUNNING'"),
+                report.runningRequeued, QStringLiteral("sweep items")))
+            return err;
+        return execForTasks(QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at "
+                                           "= {NOW}, error_message = 'Worker lost' WHERE task_id "
+                                           "IN (:ids) AND status = 'RUNNING'"),
+            report.runningFailed, QStringLiteral("sweep items"));
+    });
+    if (e)
+        return e;
+    return report;
+}
+
 Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs, const QString &rule)
 {
     StuckThresholds thresholds;

@@ -276,6 +276,12 @@ public:
     // poisonRescues 0 re-queues nothing.
     Result<CleanupReport> sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
         const QString &rule = QStringLiteral("lost_worker"));
+    // The lost-worker rule applied now to one worker known dead (its supervisor
+    // saw it die and its executions end), not after the heartbeat timeout: its
+    // RUNNING tasks are re-queued with backoff or FAILED/worker_lost as above,
+    // each with a log line and a "sweep" audit row (rule "dead_worker").
+    Result<CleanupReport> sweepDeadWorker(
+        const QString &workerId, int poisonRescues, const QString &how);
     // The sweeper's queue rule: FAILED/stuck_swept for PENDING tasks due longer than the threshold.
     // With rule "cleanup" (an operator's clean-up) the audit rows say "cleanup", not "sweep".
     Result<CleanupReport> sweepQueued(
