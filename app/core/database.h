@@ -62,7 +62,7 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static constexpr int schemaVersion() { return 8; }
+    static constexpr int schemaVersion() { return 9; }
 
     // Opens this thread's connection and checks (or migrates) the schema.
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());

@@ -1,8 +1,10 @@
 #include "taskstore.h"
 
 #include "database.h"
+#include "tasks/executionstore.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -497,6 +499,14 @@ namespace {
 // claim behind 10,000 tasks, against 0.2 ms).
 // Positional placeholders: for each queue its name twice and how many, then how
 // many again (several queues), or only how many (every queue).
+// DESIGN.md rule 7: a task whose previous execution is not known to be over
+// (Cancel or Force Stop, then Restart, while the old group still dies; a
+// re-queue after a lost worker) waits. Few tasks are ever in that state: the
+// claim steps over them on the claim index and asks a small partial index.
+const QString kNoOpenExecution
+    = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM executions WHERE executions.task_id = "
+                     "tasks.id AND executions.ended_at IS NULL)");
+
 QString claimPick(const QStringList &queues)
 {
     auto order = [](const QString &limit, bool byQueue = false) -> QString {
@@ -506,14 +516,15 @@ QString claimPick(const QStringList &queues)
     if (queues.isEmpty())
         return QStringLiteral("SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
                               "'PENDING' AND run_after <= {NOW}")
-            + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}");
+            + kNoOpenExecution + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}");
     QStringList best;
     for (int i = 0; i < queues.size(); ++i)
         best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
                                "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
                                "status = 'PENDING' AND queue >= ? AND queue <= ? AND "
                                "run_after <= {NOW}")
-                + order(QStringLiteral("?"), true) + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
+                + kNoOpenExecution + order(QStringLiteral("?"), true)
+                + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
     QString pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(") candidates");
     if (queues.size() > 1)
@@ -656,6 +667,8 @@ Error TaskStore::claimIn(
             QStringLiteral("Attempt ") + QString::number(c.attempt) + QStringLiteral(" of ")
                 + QString::number(c.maxAttempts) + QStringLiteral(" started on worker ")
                 + workerId});
+    if (Error err = ExecutionStore(m_db).openInTransaction(workerId, claims))
+        return err;
     return insertLogs(lines);
 }
 
@@ -681,10 +694,15 @@ Result<bool> TaskStore::heartbeat(
     return query.numRowsAffected() == 1;
 }
 
-Result<FinishResult> TaskStore::finishSuccess(qint64 taskId, const QString &lease)
+Result<FinishResult> TaskStore::finishSuccess(
+    qint64 taskId, const QString &lease, bool executionOver)
 {
     FinishResult result;
     Error e = m_db.write([&]() -> Error {
+        if (executionOver) {
+            if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
+                return err;
+        }
         Result<QSqlQuery *> q = m_db.prepareKept(QStringLiteral(
             "UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
             "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, lease = NULL, "
@@ -724,7 +742,7 @@ Result<QVector<qint64>> TaskStore::finishSuccessMany(
 
 Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
     const QVector<std::pair<qint64, QString>> &tasks, const QString &workerId,
-    const QStringList &queues, int max)
+    const QStringList &queues, int max, const QStringList &stillRunning)
 {
     if (tasks.size() > kMaxBatch || max < 0 || max > kMaxBatch)
         return Error::invalid(
@@ -734,6 +752,13 @@ Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
     Error e = m_db.write(
         [&]() -> Error {
             if (Error err = finishSuccessIn(tasks, done.accepted))
+                return err;
+            QStringList over;
+            for (const auto &task : tasks) {
+                if (!stillRunning.contains(task.second))
+                    over << task.second;
+            }
+            if (Error err = ExecutionStore(m_db).closeInTransaction(over))
                 return err;
             done.claims.clear();
             return max > 0 ? claimIn(workerId, queues, max, done.claims) : Error();
@@ -785,11 +810,15 @@ Error TaskStore::finishSuccessIn(
 }
 
 Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease, int attempt,
-    const QString &message, const QString &outcome, bool retryable)
+    const QString &message, const QString &outcome, bool retryable, bool executionOver)
 {
     FinishResult result;
     const qint64 delay = m_retry.delayFor(attempt);
     Error e = m_db.write([&]() -> Error {
+        if (executionOver) {
+            if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
+                return err;
+        }
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE tasks SET "
             "status = CASE WHEN :r1 = 1 AND attempt < max_attempts THEN 'PENDING' ELSE 'FAILED' "
@@ -1896,7 +1925,7 @@ Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit
 }
 
 Result<CleanupReport> TaskStore::sweepLostWorkers(
-    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule)
+    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule, const LostWorkerWatch *watch)
 {
     StuckThresholds thresholds;
     thresholds.heartbeatTimeoutMs = heartbeatTimeoutMs;
@@ -1908,10 +1937,22 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
     report.action = CleanupAction::Retry;
     report.thresholds = thresholds;
     Error e = m_db.write([&]() -> Error {
+        QElapsedTimer waited;
+        waited.start();
         Result<qint64> now = m_db.now();
         if (!now.ok())
             return now.error();
         report.cleanedAt = *now;
+        report.heldBack = false;
+        if (watch) {
+            Result<bool> longEnough = watch->longEnough(*now);
+            if (!longEnough.ok())
+                return longEnough.error();
+            if (!*longEnough) {
+                report.heldBack = true;
+                return {}; // the watch itself commits
+            }
+        }
         // One conditional UPDATE decides for every stale task at once; a heartbeat
         // that lands first keeps its task out. Backoff grows with the attempt.
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
@@ -1950,6 +1991,13 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
         query.bindValue(QStringLiteral(":cutoff"), report.cleanedAt - heartbeatTimeoutMs);
         if (Error err = m_db.exec(query, QStringLiteral("sweep")))
             return err;
+        if (watch && watch->maxStallMs > 0 && waited.elapsed() > watch->maxStallMs) {
+            query.finish();
+            return Error::database(
+                QStringLiteral("the database stalled for %1 ms during the sweep; nothing was "
+                               "decided")
+                    .arg(waited.elapsed()));
+        }
         QVector<qint64> swept;
         while (query.next()) {
             const qint64 id = query.value(0).toLongLong();
