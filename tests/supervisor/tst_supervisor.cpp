@@ -10,6 +10,7 @@
 #include "supervisor/orphans.h"
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 #include "testdatabase.h"
 
@@ -1454,6 +1455,11 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
     QVERIFY(task1.ok());
     const Result<std::optional<Claim>> claim1 = tasks.claim(w1.runtime.workerId, {n.queue});
     QVERIFY(claim1.ok() && claim1->has_value());
+    // Its execution's group, as the worker records it when the program starts.
+    ExecutionStore executions(tdb.db());
+    const Result<bool> recorded
+        = executions.setGroup((*claim1)->lease, group1, Orphans::startTime(group1));
+    QVERIFY(recorded.ok() && *recorded);
     const Result<qint64> task2 = tasks.enqueue(n);
     QVERIFY(task2.ok());
     const Result<std::optional<Claim>> claim2 = tasks.claim(worker2, {n.queue});
@@ -1504,6 +1510,27 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
                     {*task1, QStringLiteral("%dead_worker%")})
                  .toInt(),
         1);
+
+    // Its execution is closed: the task is claimable once its backoff is over.
+    const Result<std::optional<Execution>> open = executions.openOfTask(*task1);
+    QVERIFY(open.ok());
+    QVERIFY(!open->has_value());
+    const Result<QVector<Execution>> runs = executions.ofTask(*task1);
+    QVERIFY(runs.ok() && runs->size() == 1);
+    QCOMPARE(runs->first().endReason, ExecutionEnd::Reaped);
+    if (maxAttempts > 1) {
+        bool claimed = false;
+        while (!claimed && clock.elapsed() < 10000) {
+            const Result<std::optional<Claim>> again
+                = tasks.claim(QStringLiteral("w3@testhost#1"), {n.queue});
+            QVERIFY(again.ok());
+            claimed = again->has_value() && (*again)->taskId == *task1;
+            if (!claimed)
+                QTest::qWait(20);
+        }
+        QVERIFY(claimed);
+        qInfo("worker SIGKILLed: its task was claimed again %lld ms later", clock.elapsed());
+    }
 
     // The other worker and its execution are not touched.
     QCOMPARE(tasks.task(*task2)->status, TaskStatus::Running);

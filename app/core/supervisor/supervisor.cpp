@@ -5,6 +5,7 @@
 #include "outputtail.h"
 #include "processgroup.h"
 #include "scheduling/settings.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 
 #include <QCoreApplication>
@@ -877,6 +878,17 @@ void Supervisor::stopLeftovers(const Entry &e, qint64 leaderPid)
     if (leaderPid > 1 && ProcessGroup::groupAlive(leaderPid))
         found.append({{leaderPid, 0}, e.def.name, QString(), killAt, false});
     if (e.def.role == ProcessRole::Worker && !e.rt.workerId.isEmpty()) {
+        // The groups that its open executions recorded, and those that carry
+        // its id (a program that started just before the worker died may not
+        // be recorded yet).
+        Result<QVector<Execution>> open = ExecutionStore(m_db).openOfWorker(e.rt.workerId);
+        if (!open.ok())
+            warnOnce(QStringLiteral("cannot read the executions of a dead worker"), open.error());
+        for (const Execution &x : open.ok() ? *open : QVector<Execution>()) {
+            if (x.pgid > 1 && x.bootId == ExecutionStore::thisBootId())
+                found.append({{x.pgid, qMax<qint64>(0, x.leaderStart)}, e.def.name, e.rt.workerId,
+                    killAt, false});
+        }
         for (const Orphans::Group &g : Orphans::groupsOfWorker(e.rt.workerId, {leaderPid}))
             found.append({g, e.def.name, e.rt.workerId, killAt, false});
     }
@@ -945,6 +957,28 @@ bool Supervisor::settleLeftovers()
 // Every execution of the worker is over: its tasks may run again elsewhere.
 void Supervisor::finishDeadWorker(const DeadWorker &w)
 {
+    // Its groups are gone (or were never started): close its executions, so
+    // that claims may take its tasks again (DESIGN.md rule 7). A group that
+    // lives on (recorded after the worker's death was seen) keeps its
+    // execution open for a worker's leftover reaper.
+    ExecutionStore executions(m_db);
+    if (Result<QVector<Execution>> open = executions.openOfWorker(w.workerId); open.ok()) {
+        QVector<qint64> over;
+        for (const Execution &x : *open) {
+            const Orphans::Group g{x.pgid, qMax<qint64>(0, x.leaderStart)};
+            if (x.pgid <= 1 || !Orphans::isSameGroup(g) || !ProcessGroup::groupAlive(x.pgid))
+                over.append(x.id);
+        }
+        if (Result<QVector<qint64>> closed = executions.closeByIds(over, ExecutionEnd::Reaped);
+            !closed.ok())
+            qCWarning(lcSupervisor).noquote()
+                << QStringLiteral("worker %1: its executions could not be closed: %2")
+                       .arg(w.workerId, closed.error().message());
+    } else {
+        qCWarning(lcSupervisor).noquote()
+            << QStringLiteral("worker %1: its executions could not be read: %2")
+                   .arg(w.workerId, open.error().message());
+    }
     if (w.stopped) {
         failWorkerTasks(w.workerId);
         return;
