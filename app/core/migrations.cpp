@@ -397,6 +397,56 @@ QVector<Migration> buildMigrations()
                            "autovacuum_analyze_scale_factor = 0.02)"),
         }});
 
+    // 9: executions (DESIGN.md rule 7). A claim opens one per task in its own
+    // transaction, and a task with an open one is not claimed again: the
+    // unique index makes the database refuse a second. An execution closes
+    // when its process group is known gone (its worker, or a worker or
+    // supervisor of its host, saw it), when its host booted again, or when an
+    // operator declared its host dead. `watches` keeps where a singleton's
+    // continuous observation began (the sweeper: a worker is lost only after a
+    // whole heartbeat timeout in which the database and the sweeper answered),
+    // beside the lease, so that the next holder sees it too. Nothing changes
+    // for programs that only insert tasks.
+    list.append({9, QStringLiteral("executions, watches"),
+        {
+            QStringLiteral(R"(CREATE TABLE executions (
+                id {ID},
+                task_id BIGINT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+                attempt INTEGER NOT NULL DEFAULT 0,
+                lease TEXT NOT NULL,
+                worker_id TEXT NOT NULL DEFAULT '',
+                host TEXT NOT NULL DEFAULT '',
+                boot_id TEXT NOT NULL DEFAULT '',
+                worker_pid BIGINT NOT NULL DEFAULT 0,
+                worker_start BIGINT NOT NULL DEFAULT 0,
+                pgid BIGINT NOT NULL DEFAULT 0,
+                leader_start BIGINT NOT NULL DEFAULT 0,
+                started_at BIGINT NOT NULL DEFAULT {NOW},
+                group_at BIGINT,
+                ended_at BIGINT,
+                end_reason TEXT
+            ))"),
+            QStringLiteral("CREATE UNIQUE INDEX executions_open_task_idx ON executions (task_id) "
+                           "WHERE ended_at IS NULL"),
+            QStringLiteral("CREATE INDEX executions_open_lease_idx ON executions (lease) "
+                           "WHERE ended_at IS NULL"),
+            QStringLiteral("CREATE INDEX executions_open_host_idx ON executions (host, id) "
+                           "WHERE ended_at IS NULL"),
+            QStringLiteral("CREATE INDEX executions_open_worker_idx ON executions (worker_id, id) "
+                           "WHERE ended_at IS NULL"),
+            // A task's history, and the cascade of a deleted task.
+            QStringLiteral("CREATE INDEX executions_task_idx ON executions (task_id, id)"),
+            QStringLiteral(R"(CREATE TABLE watches (
+                name TEXT PRIMARY KEY,
+                observed_since BIGINT NOT NULL,
+                last_pass_at BIGINT NOT NULL
+            ))"),
+        },
+        {},
+        {
+            // A closed execution may make a waiting task claimable: wake the workers.
+            QStringLiteral("CREATE TRIGGER executions_notify AFTER UPDATE OF ended_at ON "
+                           "executions FOR EACH STATEMENT EXECUTE FUNCTION taskdesk_notify()"),
     // 11: a tamper-evident audit log and who may write process definitions.
     // Each audit row gets prev_id (the row before it in the chain), hash
     // (AuditChain::hash) and, on PostgreSQL, db_role: the session's login

@@ -1,8 +1,10 @@
 #include "taskstore.h"
 
 #include "database.h"
+#include "tasks/executionstore.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -497,6 +499,14 @@ namespace {
 // claim behind 10,000 tasks, against 0.2 ms).
 // Positional placeholders: for each queue its name twice and how many, then how
 // many again (several queues), or only how many (every queue).
+// DESIGN.md rule 7: a task whose previous execution is not known to be over
+// (Cancel or Force Stop, then Restart, while the old group still dies; a
+// re-queue after a lost worker) waits. Few tasks are ever in that state: the
+// claim steps over them on the claim index and asks a small partial index.
+const QString kNoOpenExecution
+    = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM executions WHERE executions.task_id = "
+                     "tasks.id AND executions.ended_at IS NULL)");
+
 QString claimPick(const QStringList &queues)
 {
     auto order = [](const QString &limit, bool byQueue = false) -> QString {
@@ -506,14 +516,15 @@ QString claimPick(const QStringList &queues)
     if (queues.isEmpty())
         return QStringLiteral("SELECT id FROM tasks {INDEX:tasks_pending_idx} WHERE status = "
                               "'PENDING' AND run_after <= {NOW}")
-            + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}");
+            + kNoOpenExecution + order(QStringLiteral("?")) + QStringLiteral(" {SKIP_LOCKED}");
     QStringList best;
     for (int i = 0; i < queues.size(); ++i)
         best << QStringLiteral("SELECT id, priority, run_after FROM (SELECT id, priority, "
                                "run_after FROM tasks {INDEX:tasks_queue_pending_idx} WHERE "
                                "status = 'PENDING' AND queue >= ? AND queue <= ? AND "
                                "run_after <= {NOW}")
-                + order(QStringLiteral("?"), true) + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
+                + kNoOpenExecution + order(QStringLiteral("?"), true)
+                + QStringLiteral(" {SKIP_LOCKED}) q%1").arg(i);
     QString pick = QStringLiteral("SELECT id FROM (") + best.join(QStringLiteral(" UNION ALL "))
         + QStringLiteral(") candidates");
     if (queues.size() > 1)
@@ -656,6 +667,8 @@ Error TaskStore::claimIn(
             QStringLiteral("Attempt ") + QString::number(c.attempt) + QStringLiteral(" of ")
                 + QString::number(c.maxAttempts) + QStringLiteral(" started on worker ")
                 + workerId});
+    if (Error err = ExecutionStore(m_db).openInTransaction(workerId, claims))
+        return err;
     return insertLogs(lines);
 }
 
@@ -681,10 +694,15 @@ Result<bool> TaskStore::heartbeat(
     return query.numRowsAffected() == 1;
 }
 
-Result<FinishResult> TaskStore::finishSuccess(qint64 taskId, const QString &lease)
+Result<FinishResult> TaskStore::finishSuccess(
+    qint64 taskId, const QString &lease, bool executionOver)
 {
     FinishResult result;
     Error e = m_db.write([&]() -> Error {
+        if (executionOver) {
+            if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
+                return err;
+        }
         Result<QSqlQuery *> q = m_db.prepareKept(QStringLiteral(
             "UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
             "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, lease = NULL, "
@@ -724,7 +742,7 @@ Result<QVector<qint64>> TaskStore::finishSuccessMany(
 
 Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
     const QVector<std::pair<qint64, QString>> &tasks, const QString &workerId,
-    const QStringList &queues, int max)
+    const QStringList &queues, int max, const QStringList &stillRunning)
 {
     if (tasks.size() > kMaxBatch || max < 0 || max > kMaxBatch)
         return Error::invalid(
@@ -734,6 +752,13 @@ Result<TaskStore::FinishedAndClaimed> TaskStore::finishSuccessManyAndClaim(
     Error e = m_db.write(
         [&]() -> Error {
             if (Error err = finishSuccessIn(tasks, done.accepted))
+                return err;
+            QStringList over;
+            for (const auto &task : tasks) {
+                if (!stillRunning.contains(task.second))
+                    over << task.second;
+            }
+            if (Error err = ExecutionStore(m_db).closeInTransaction(over))
                 return err;
             done.claims.clear();
             return max > 0 ? claimIn(workerId, queues, max, done.claims) : Error();
@@ -785,11 +810,15 @@ Error TaskStore::finishSuccessIn(
 }
 
 Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease, int attempt,
-    const QString &message, const QString &outcome, bool retryable)
+    const QString &message, const QString &outcome, bool retryable, bool executionOver)
 {
     FinishResult result;
     const qint64 delay = m_retry.delayFor(attempt);
     Error e = m_db.write([&]() -> Error {
+        if (executionOver) {
+            if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
+                return err;
+        }
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE tasks SET "
             "status = CASE WHEN :r1 = 1 AND attempt < max_attempts THEN 'PENDING' ELSE 'FAILED' "
@@ -1906,7 +1935,7 @@ Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit
 }
 
 Result<CleanupReport> TaskStore::sweepLostWorkers(
-    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule)
+    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule, const LostWorkerWatch *watch)
 {
     StuckThresholds thresholds;
     thresholds.heartbeatTimeoutMs = heartbeatTimeoutMs;
@@ -1918,10 +1947,22 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
     report.action = CleanupAction::Retry;
     report.thresholds = thresholds;
     Error e = m_db.write([&]() -> Error {
+        QElapsedTimer waited;
+        waited.start();
         Result<qint64> now = m_db.now();
         if (!now.ok())
             return now.error();
         report.cleanedAt = *now;
+        report.heldBack = false;
+        if (watch) {
+            Result<bool> longEnough = watch->longEnough(*now);
+            if (!longEnough.ok())
+                return longEnough.error();
+            if (!*longEnough) {
+                report.heldBack = true;
+                return {}; // the watch itself commits
+            }
+        }
         // One conditional UPDATE decides for every stale task at once; a heartbeat
         // that lands first keeps its task out. Backoff grows with the attempt.
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
@@ -1960,6 +2001,13 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
         query.bindValue(QStringLiteral(":cutoff"), report.cleanedAt - heartbeatTimeoutMs);
         if (Error err = m_db.exec(query, QStringLiteral("sweep")))
             return err;
+        if (watch && watch->maxStallMs > 0 && waited.elapsed() > watch->maxStallMs) {
+            query.finish();
+            return Error::database(
+                QStringLiteral("the database stalled for %1 ms during the sweep; nothing was "
+                               "decided")
+                    .arg(waited.elapsed()));
+        }
         QVector<qint64> swept;
         while (query.next()) {
             const qint64 id = query.value(0).toLongLong();
@@ -2005,6 +2053,100 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
                 {m_actor, AuditLog::localHost(), auditAction(rule), report.cleanedAt, ruleJson,
                     QString::number(heartbeatTimeoutMs)}))
             return err;
+        if (Error err = execForTasks(QStringLiteral("UPDATE task_items SET status = 'PENDING', "
+                                                    "started_at = NULL WHERE task_id IN (:ids) AND "
+                                                    "status = 'RUNNING'"),
+                report.runningRequeued, QStringLiteral("sweep items")))
+            return err;
+        return execForTasks(QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at "
+                                           "= {NOW}, error_message = 'Worker lost' WHERE task_id "
+                                           "IN (:ids) AND status = 'RUNNING'"),
+            report.runningFailed, QStringLiteral("sweep items"));
+    });
+    if (e)
+        return e;
+    return report;
+}
+
+Result<CleanupReport> TaskStore::sweepDeadWorker(
+    const QString &workerId, int poisonRescues, const QString &how)
+{
+    if (workerId.isEmpty())
+        return Error::invalid(QStringLiteral("the worker id is empty"));
+    if (poisonRescues < 0 || poisonRescues > 1000)
+        return Error::invalid(QStringLiteral("the poison-pill count must be between 0 and 1000"));
+    CleanupReport report;
+    report.action = CleanupAction::Retry;
+    Error e = m_db.write([&]() -> Error {
+        Result<qint64> now = m_db.now();
+        if (!now.ok())
+            return now.error();
+        report.cleanedAt = *now;
+        // The decision and the backoff of sweepLostWorkers(), for this worker's tasks.
+        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+            "UPDATE tasks SET "
+            "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
+            "ELSE 'FAILED' END, "
+            "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
+            "'worker_lost' END, "
+            "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
+            "ELSE {NOW} END, "
+            "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
+            "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
+            "END)) END)), "
+            "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
+            "error_message = 'Worker lost (' || CAST(:how AS TEXT) || '); ' || CASE WHEN attempt < "
+            "max_attempts "
+            "AND rescues + 1 < :poison4 THEN 're-queued' WHEN rescues + 1 >= :poison5 AND "
+            "attempt < max_attempts THEN 'rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a "
+            "row, not re-queued again (poison pill)' ELSE 'no attempts left' END "
+            "WHERE status = 'RUNNING' AND worker_id = :worker "
+            "RETURNING id, name, status, attempt, max_attempts"));
+        if (!q.ok())
+            return q.error();
+        QSqlQuery &query = q.value();
+        for (const char *name : {":poison1", ":poison2", ":poison3", ":poison4", ":poison5"})
+            query.bindValue(QString::fromLatin1(name), poisonRescues);
+        query.bindValue(QStringLiteral(":base"), m_retry.baseMs);
+        query.bindValue(QStringLiteral(":cap"), m_retry.capMs);
+        query.bindValue(QStringLiteral(":how"), how);
+        query.bindValue(QStringLiteral(":worker"), workerId);
+        if (Error err = m_db.exec(query, QStringLiteral("sweep dead worker")))
+            return err;
+        struct Row
+        {
+            qint64 id;
+            QString name;
+            bool requeued;
+            int attempt;
+            int maxAttempts;
+        };
+        QVector<Row> rows;
+        while (query.next())
+            rows.append({query.value(0).toLongLong(), query.value(1).toString(),
+                query.value(2).toString() == QLatin1String("PENDING"), query.value(3).toInt(),
+                query.value(4).toInt()});
+        query.finish();
+        for (const Row &row : std::as_const(rows)) {
+            (row.requeued ? report.runningRequeued : report.runningFailed).append(row.id);
+            const QString outcome = row.requeued
+                ? QStringLiteral("re-queued (attempt %1 of %2 used)")
+                      .arg(row.attempt)
+                      .arg(row.maxAttempts)
+                : QStringLiteral("marked FAILED (worker_lost)");
+            if (Error err = insertLog(row.id, 0, QStringLiteral("warning"),
+                    QStringLiteral("Worker %1 lost: %2; %3").arg(workerId, how, outcome)))
+                return err;
+            if (Error err = m_audit.record(m_actor, QStringLiteral("sweep"), row.id, row.name,
+                    QStringLiteral("RUNNING"),
+                    row.requeued ? QStringLiteral("PENDING") : QStringLiteral("FAILED"),
+                    {{QStringLiteral("rule"), QStringLiteral("dead_worker")},
+                        {QStringLiteral("worker_id"), workerId}, {QStringLiteral("how"), how},
+                        {QStringLiteral("action"),
+                            row.requeued ? QStringLiteral("requeue")
+                                         : QStringLiteral("mark_failed")}}))
+                return err;
+        }
         if (Error err = execForTasks(QStringLiteral("UPDATE task_items SET status = 'PENDING', "
                                                     "started_at = NULL WHERE task_id IN (:ids) AND "
                                                     "status = 'RUNNING'"),

@@ -12,6 +12,7 @@
 #include <QVariant>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 namespace taskdesk {
@@ -122,6 +123,9 @@ QString cleanupActionName(CleanupAction action);
 // What a clean-up or a sweep did.
 struct CleanupReport
 {
+    // The lost-worker rule decided nothing: its watch had not seen the
+    // database answer for a whole heartbeat timeout yet (LostWorkerWatch).
+    bool heldBack = false;
     CleanupAction action = CleanupAction::MarkFailed;
     StuckThresholds thresholds;
     qint64 cleanedAt = 0;
@@ -135,6 +139,18 @@ struct CleanupReport
         return int(queuedFailed.size() + runningRequeued.size() + runningFailed.size());
     }
     QJsonObject toJson() const;
+};
+
+// The sweeper's watch over its own observation of the workers (DESIGN.md
+// rule 7): a heartbeat is stale only if the database answered the whole time.
+struct LostWorkerWatch
+{
+    // Called inside the sweep's transaction with the database clock: true when
+    // the watch has lasted the whole heartbeat timeout, false to hold back.
+    std::function<Result<bool>(qint64 now)> longEnough;
+    // A sweep whose statements waited longer than this (a lock, a stall) decides
+    // nothing and fails: the workers' heartbeats waited as long.
+    qint64 maxStallMs = 0;
 };
 
 struct StatusCounts
@@ -205,13 +221,19 @@ public:
     // false: the lease is gone (cancelled, force stopped, swept); kill the execution.
     Result<bool> heartbeat(
         qint64 taskId, const QString &lease, int progressDone = -1, int progressTotal = -1);
-    Result<FinishResult> finishSuccess(qint64 taskId, const QString &lease);
+    // A finish closes the task's execution (ExecutionStore) in the same
+    // commit: its caller saw the program's group gone. `executionOver` false
+    // (something of the group lives on) leaves it open for its worker to close.
+    Result<FinishResult> finishSuccess(
+        qint64 taskId, const QString &lease, bool executionOver = true);
     // finishSuccess() for several (task id, lease) pairs in one transaction;
     // returns the ids whose result was accepted (the others' leases were gone).
     Result<QVector<qint64>> finishSuccessMany(const QVector<std::pair<qint64, QString>> &tasks);
     // finishSuccessMany() and then claimMany() for up to `max` tasks (0: none), in
     // one transaction: the slots that the successes free are filled again by the
-    // same commit. Either both are written or neither.
+    // same commit. Either both are written or neither. The finished tasks'
+    // executions are closed in the same commit, but for `stillRunning` (leases
+    // whose process groups live on).
     struct FinishedAndClaimed
     {
         QVector<qint64> accepted;
@@ -219,10 +241,10 @@ public:
     };
     Result<FinishedAndClaimed> finishSuccessManyAndClaim(
         const QVector<std::pair<qint64, QString>> &tasks, const QString &workerId,
-        const QStringList &queues, int max);
+        const QStringList &queues, int max, const QStringList &stillRunning = {});
     // `retryable` false: no further attempt whatever the budget (time limit, unknown kind).
     Result<FinishResult> finishError(qint64 taskId, const QString &lease, int attempt,
-        const QString &message, const QString &outcome, bool retryable);
+        const QString &message, const QString &outcome, bool retryable, bool executionOver = true);
     Result<bool> startItem(qint64 taskId, const QString &lease, qint64 itemId);
     Result<bool> finishItem(qint64 taskId, const QString &lease, qint64 itemId, bool succeeded,
         const QString &errorMessage);
@@ -275,7 +297,14 @@ public:
     // this is not the `poisonRescues`-th loss in a row, else FAILED/worker_lost.
     // poisonRescues 0 re-queues nothing.
     Result<CleanupReport> sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
-        const QString &rule = QStringLiteral("lost_worker"));
+        const QString &rule = QStringLiteral("lost_worker"),
+        const LostWorkerWatch *watch = nullptr);
+    // The lost-worker rule applied now to one worker known dead (its supervisor
+    // saw it die and its executions end), not after the heartbeat timeout: its
+    // RUNNING tasks are re-queued with backoff or FAILED/worker_lost as above,
+    // each with a log line and a "sweep" audit row (rule "dead_worker").
+    Result<CleanupReport> sweepDeadWorker(
+        const QString &workerId, int poisonRescues, const QString &how);
     // The sweeper's queue rule: FAILED/stuck_swept for PENDING tasks due longer than the threshold.
     // With rule "cleanup" (an operator's clean-up) the audit rows say "cleanup", not "sweep".
     Result<CleanupReport> sweepQueued(

@@ -172,6 +172,7 @@ private slots:
     void processRefusalsChangeNothing();
     void processOutputPrintsAndFollows();
     void superviseRunsAndStopsProcesses();
+    void superviseWaitsForTheWholeGroupOnSigterm();
     void superviseRunsTheSweeperAndTheScheduler_data();
     void superviseRunsTheSweeperAndTheScheduler();
     void workersShowsTheWorkersTable();
@@ -647,6 +648,68 @@ void TestCtlRuntime::superviseRunsAndStopsProcesses()
         qPrintable(audits.join(QLatin1Char('\n'))));
     QVERIFY2(audits.contains(QLatin1String("alice process_stop_requested")),
         qPrintable(audits.join(QLatin1Char('\n'))));
+}
+
+void TestCtlRuntime::superviseWaitsForTheWholeGroupOnSigterm()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString childFile = tdb.tempPath() + QStringLiteral("/grandchild");
+    // The program obeys SIGTERM at once; the child it forked ignores it.
+    CtlRun run = runCtl(withDb(tdb,
+        {QStringLiteral("processes"), QStringLiteral("add"), QStringLiteral("wrapper"),
+            QStringLiteral("--stop-grace"), QStringLiteral("1"), QStringLiteral("--"),
+            QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+            QStringLiteral("(trap '' TERM; exec sleep 60) & echo $! > '%1'; wait")
+                .arg(childFile)}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+
+    Background supervise;
+    QVERIFY(supervise.start(withDb(tdb,
+                                {QStringLiteral("supervise"), QStringLiteral("--no-sweeper"),
+                                    QStringLiteral("--no-scheduler")}),
+        superviseEnvironment()));
+    ProcessStore store(tdb.db());
+    QVERIFY2(waitUntil(
+                 [&store] {
+                     Result<QString> holder = store.supervisorOf(AuditLog::localHost());
+                     return holder.ok() && !holder->isEmpty();
+                 },
+                 30000),
+        qPrintable(supervise.readErr()));
+    run = runCtl(withDb(
+        tdb, {QStringLiteral("processes"), QStringLiteral("start"), QStringLiteral("wrapper")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    qint64 child = 0;
+    QVERIFY2(waitUntil(
+                 [&childFile, &child] {
+                     QFile f(childFile);
+                     child = f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+                     return child > 0;
+                 },
+                 30000),
+        qPrintable(supervise.readErr()));
+
+    // SIGTERM: supervise ends only once the whole group is gone, the child
+    // SIGKILLed when the grace time ended.
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(supervise.stop(), 0);
+    const qint64 took = timer.elapsed();
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
+    const QByteArray text = stat.open(QIODevice::ReadOnly) ? stat.readAll() : QByteArray();
+    const bool childRuns = !text.isEmpty() && text.mid(text.lastIndexOf(')') + 2, 1) != "Z";
+    if (childRuns)
+        ::kill(pid_t(child), SIGKILL);
+    QVERIFY2(!childRuns,
+        qPrintable(QStringLiteral("supervise exited after %1 ms while the child of its process "
+                                  "still ran\n%2")
+                       .arg(took)
+                       .arg(supervise.readErr())));
+    QVERIFY2(took >= 950, qPrintable(QString::number(took)));
+    const QString log = supervise.readErr();
+    QVERIFY2(log.contains(QLatin1String("did not stop within its grace time: SIGKILL")),
+        qPrintable(log));
 }
 
 void TestCtlRuntime::superviseRunsTheSweeperAndTheScheduler_data()

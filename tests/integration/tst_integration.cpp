@@ -23,10 +23,13 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <functional>
 #include <memory>
@@ -63,15 +66,19 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// One execution of a test task; its side effects are the evidence:
+// One execution of a test task: its work runs in a child that ignores SIGTERM
+// (as a shell wrapper's child or a Python multiprocessing child may), $3 steps
+// of $2 seconds. Its side effects are the evidence:
 //   runs/ID.LEASE  created with O_EXCL (set -C): one file per execution, so a
 //                  lease that ran twice shows up, and the files count executions
 //                  (in a subshell: a failed redirection of `:` ends the shell);
-//   locks/ID       flock'ed for as long as the execution lives (the lock goes
-//                  with the process, however it dies; the sleep does not hold it);
+//   locks/ID       flock'ed for as long as any process of the execution lives
+//                  (the lock goes with the last process, however they die);
 //   violations/ID  written when an execution found the lock taken: another
-//                  execution of the same task was live at the same time.
-const QByteArray kTaskScript = R"(#!/bin/sh
+//                  execution of the same task was live at the same time;
+//   stamps/ID      "LEASE PID start|tick|end MS" lines from the working child:
+//                  the time each execution was seen alive (see overlaps()).
+const QByteArray kTaskScript = R"sh(#!/bin/sh
 d=$1
 id=$TASKDESK_TASK_ID
 set -C
@@ -83,20 +90,34 @@ exec 9>>"$d/locks/$id"
 if ! flock -n 9; then
     echo "lease $TASKDESK_LEASE (attempt $TASKDESK_ATTEMPT) started while another execution was live" >> "$d/violations/$id"
 fi
-sleep "$2" 9>&-
+(
+    trap '' TERM
+    pid=$(sh -c 'echo $PPID')
+    stamp() { echo "$TASKDESK_LEASE $pid $1 $(date +%s%3N)" >> "$d/stamps/$id"; }
+    stamp start
+    i=0
+    while [ "$i" -lt "$3" ]; do
+        sleep "$2"
+        i=$((i + 1))
+        stamp tick
+    done
+    stamp end
+) &
+wait
 exit 0
-)";
+)sh";
 
 // A folder with the task script, its evidence folders and a worker configuration.
 class TaskBench final
 {
 public:
-    TaskBench(const QString &root, const QString &sleep, int concurrency)
+    TaskBench(const QString &root, const QString &sleep, int concurrency, int steps = 1)
         : m_root(root)
     {
         QDir dir(root);
         m_ok = dir.mkpath(QStringLiteral("runs")) && dir.mkpath(QStringLiteral("locks"))
-            && dir.mkpath(QStringLiteral("violations")) && writeFile(script(), kTaskScript, true)
+            && dir.mkpath(QStringLiteral("violations")) && dir.mkpath(QStringLiteral("stamps"))
+            && writeFile(script(), kTaskScript, true)
             && writeFile(config(),
                 QStringLiteral("[worker]\n"
                                "concurrency = %1\n"
@@ -106,10 +127,11 @@ public:
                                "retry_base_seconds = 1\n"
                                "retry_cap_seconds = 2\n"
                                "[kinds]\n"
-                               "%2 = /bin/sh %3 %4 %5\n"
+                               "%2 = /bin/sh %3 %4 %5 %6\n"
                                "long = /bin/sleep 120\n")
                     .arg(concurrency)
                     .arg(kChaosKind, script(), root, sleep)
+                    .arg(steps)
                     .toUtf8());
     }
 
@@ -141,6 +163,63 @@ public:
                 lines << QStringLiteral("task %1: %2").arg(name, line);
         }
         return lines;
+    }
+
+    // The executions of a task that were alive at the same time, by their
+    // stamps: each execution (lease) lived at least from its first stamp to
+    // its last; one that starts before the previous one's last stamp overlaps it.
+    QStringList overlaps() const
+    {
+        QStringList lines;
+        const QString folder = m_root + QStringLiteral("/stamps");
+        for (const QString &name : QDir(folder).entryList(QDir::Files)) {
+            struct Span
+            {
+                QString lease;
+                QString pid;
+                qint64 first = 0;
+                qint64 last = 0;
+            };
+            QMap<QString, Span> byLease;
+            const QString text = QString::fromUtf8(readFile(folder + QLatin1Char('/') + name));
+            for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                const QStringList f = line.split(QLatin1Char(' '));
+                if (f.size() != 4)
+                    continue;
+                const qint64 at = f.at(3).toLongLong();
+                Span &s = byLease[f.at(0)];
+                if (s.lease.isEmpty())
+                    s = {f.at(0), f.at(1), at, at};
+                s.first = qMin(s.first, at);
+                s.last = qMax(s.last, at);
+            }
+            QVector<Span> spans(byLease.cbegin(), byLease.cend());
+            std::sort(spans.begin(), spans.end(),
+                [](const Span &a, const Span &b) { return a.first < b.first; });
+            for (int i = 1; i < spans.size(); ++i) {
+                const Span &before = spans.at(i - 1);
+                const Span &after = spans.at(i);
+                if (after.first < before.last)
+                    lines << QStringLiteral("task %1: lease %2 (pid %3) started %4 ms before "
+                                            "lease %5 (pid %6) was last seen alive")
+                                 .arg(name, after.lease, after.pid)
+                                 .arg(before.last - after.first)
+                                 .arg(before.lease, before.pid);
+            }
+        }
+        return lines;
+    }
+    // The leases whose working child has written its start stamp, by task id.
+    QMap<qint64, QSet<QString>> startedLeases() const
+    {
+        QMap<qint64, QSet<QString>> out;
+        const QString folder = m_root + QStringLiteral("/stamps");
+        for (const QString &name : QDir(folder).entryList(QDir::Files)) {
+            const QString text = QString::fromUtf8(readFile(folder + QLatin1Char('/') + name));
+            for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                out[name.toLongLong()].insert(line.section(QLatin1Char(' '), 0, 0));
+        }
+        return out;
     }
 
 private:
@@ -436,6 +515,8 @@ class IntegrationTest final : public QObject
 private Q_SLOTS:
     void chaos_data();
     void chaos();
+    void noTwoExecutionsOfATaskAtOnce_data();
+    void noTwoExecutionsOfATaskAtOnce();
     void workersOnTwoHosts();
     void connectionsComeBackAfterAServerRestart_data();
     void connectionsComeBackAfterAServerRestart();
@@ -494,7 +575,9 @@ void IntegrationTest::runChaos(
         d.args = {QStringLiteral("--config"), bench.config()};
         d.role = ProcessRole::Worker;
         d.restartPolicy = RestartPolicy::Always;
-        d.stopGraceMs = 3000;
+        // What a killed worker's executions leave is SIGKILLed before the
+        // sweeper's heartbeat timeout (2 s) could re-queue their tasks.
+        d.stopGraceMs = 1000;
         // Every SIGKILL is an unexpected death: a short healthy uptime resets
         // the count, and the ceiling is out of reach for this run.
         d.maxFailures = 1000;
@@ -572,7 +655,7 @@ void IntegrationTest::runChaos(
         qPrintable(countsText(counts) + QLatin1Char('\n') + failedTasksText(db)));
 
     // No task ever ran twice at the same time, and none was lost.
-    const QStringList violations = bench.violations();
+    const QStringList violations = bench.violations() + bench.overlaps();
     QVERIFY2(violations.isEmpty(), qPrintable(violations.mid(0, 20).join(QLatin1Char('\n'))));
     outcome.executions = int(bench.runs().size());
     QVERIFY2(outcome.executions >= settings.tasks, qPrintable(QString::number(outcome.executions)));
@@ -589,6 +672,151 @@ void IntegrationTest::runChaos(
     QVERIFY(outcome.restarts > 0);
     outcome.rescues = int(sweepAudits(db).size());
     QVERIFY2(outcome.rescues > 0, "the sweeper never rescued a task of a killed worker");
+}
+
+void IntegrationTest::noTwoExecutionsOfATaskAtOnce_data()
+{
+    QTest::addColumn<QString>("event");
+    QTest::newRow("Cancel then Restart while the execution's child ignores SIGTERM")
+        << "cancel-restart";
+    QTest::newRow("a worker SIGKILLed while its execution's child ignores SIGTERM")
+        << "worker-kill";
+    QTest::newRow("a database stall longer than the heartbeat timeout") << "stall";
+}
+
+// The three ways a task once ran twice at the same time, each hitting tasks
+// whose working child ignores SIGTERM, with two supervised workers that would
+// claim a task again at once: no two executions of a task may overlap.
+void IntegrationTest::noTwoExecutionsOfATaskAtOnce()
+{
+    QFETCH(QString, event);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    Database &db = tdb.db();
+    // 4 s of work in 0.1 s steps, two slots per worker.
+    TaskBench bench(tdb.tempPath() + QStringLiteral("/bench"), QStringLiteral("0.1"), 2, 40);
+    QVERIFY(bench.isValid());
+    QVERIFY(!configureSweeper(db));
+    constexpr int kTasks = 4;
+    QVERIFY(!enqueueMany(db, kTasks, kChaosKind, 5));
+
+    const QString host = QStringLiteral("overlaphost");
+    ProcessStore processes(db, kActor);
+    for (int i = 1; i <= 2; ++i) {
+        ProcessDefinition d;
+        d.name = QStringLiteral("overlap-worker-%1").arg(i);
+        d.host = host;
+        d.program = QStringLiteral(TASKDESK_WORKER_BINARY);
+        d.args = {QStringLiteral("--config"), bench.config()};
+        d.role = ProcessRole::Worker;
+        d.restartPolicy = RestartPolicy::Always;
+        d.stopGraceMs = 1000;
+        d.backoffBaseMs = 100;
+        d.healthyAfterMs = 300;
+        d.startupMs = 100;
+        QVERIFY(processes.add(d).ok());
+        QVERIFY(processes.setDesired(d.name, DesiredState::Running).ok());
+    }
+    SupervisorOptions options;
+    options.host = host;
+    options.pollIntervalMs = 100;
+    options.outputDir = tdb.tempPath() + QStringLiteral("/supervisor");
+    options.actor = kActor;
+    const OutputOnFailure output(options.outputDir);
+    ScopedSupervisor supervisor(db, options);
+    Sweeper sweeper(db);
+    sweeper.setIntervalMs(kSweepIntervalMs);
+    supervisor->start();
+    sweeper.start();
+
+    // Every task is at work (two workers, two slots each).
+    QTRY_VERIFY_WITH_TIMEOUT(bench.startedLeases().size() == kTasks, 30000);
+    const qint64 target = bench.startedLeases().firstKey();
+    TaskStore store(db, kActor);
+    const Result<Task> before = store.task(target);
+    QVERIFY(before.ok());
+    QCOMPARE(before->status, TaskStatus::Running);
+
+    if (event == QLatin1String("cancel-restart")) {
+        // Restart makes the task claimable at once, while the cancelled
+        // execution's child still runs.
+        const Result<ActionReport> cancelled = store.cancel(target);
+        QVERIFY2(cancelled.ok(), qPrintable(cancelled.error().message()));
+        const Result<ActionReport> restarted = store.restart(target);
+        QVERIFY2(restarted.ok(), qPrintable(restarted.error().message()));
+    } else if (event == QLatin1String("worker-kill")) {
+        qint64 pid = 0;
+        const Result<QVector<ProcessInfo>> rows = processes.list(host);
+        QVERIFY(rows.ok());
+        for (const ProcessInfo &p : *rows) {
+            if (p.runtime.workerId == before->workerId)
+                pid = p.runtime.pid;
+        }
+        QVERIFY2(isWorkerProcess(pid), qPrintable(before->workerId));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(::kill(pid_t(pid), SIGKILL) == 0);
+        // From the crash to the task handed on, and to its next execution.
+        qint64 handedOn = -1;
+        while (clock.elapsed() < 60000 && bench.startedLeases().value(target).size() < 2) {
+            if (handedOn < 0) {
+                const Result<Task> t = store.task(target);
+                if (t.ok() && (t->status != TaskStatus::Running || t->workerId != before->workerId))
+                    handedOn = clock.elapsed();
+            }
+            QTest::qWait(20);
+        }
+        qInfo("worker SIGKILLed: its task was handed on after %lld ms and ran again after %lld ms "
+              "(sweeper retry base 1 s)",
+            handedOn, clock.elapsed());
+    } else {
+        // Every write waits behind another connection's lock for longer than
+        // the heartbeat timeout; reads go on.
+        std::unique_ptr<Database> other = tdb.open();
+        const bool postgres = db.isPostgres();
+        QThread *stall = QThread::create([&other, postgres] {
+            {
+                Result<QSqlDatabase> c = other->connection();
+                if (!c.ok())
+                    return;
+                QSqlQuery q(*c);
+                if (postgres) {
+                    q.exec(QStringLiteral("BEGIN"));
+                    q.exec(QStringLiteral("LOCK TABLE tasks IN EXCLUSIVE MODE"));
+                } else {
+                    q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                }
+                QThread::msleep(kHeartbeatTimeoutS * 1000 + 1500);
+                q.exec(QStringLiteral("ROLLBACK"));
+            }
+            // The first write after the stall is a sweeper's (one whose
+            // database answered first): every heartbeat is older than the
+            // timeout now, though no worker was lost.
+            TaskStore otherSweeper(*other, QStringLiteral("sweeper"));
+            const Result<CleanupReport> swept
+                = otherSweeper.sweepLostWorkers(kHeartbeatTimeoutS * 1000, 100);
+            if (!swept.ok())
+                qWarning("sweep after the stall: %s", qPrintable(swept.error().message()));
+            other->closeThreadConnection();
+        });
+        stall->start();
+        QTRY_VERIFY_WITH_TIMEOUT(stall->isFinished(), 30000);
+        delete stall;
+    }
+
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            Result<StatusCounts> c = store.counts();
+            return c.ok() && countOf(*c, TaskStatus::Completed) == kTasks;
+        }(),
+        90000);
+    sweeper.stop();
+    QVERIFY2(supervisor.stop(), "the workers did not stop within 30 s");
+
+    const QStringList violations = bench.violations() + bench.overlaps();
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
+    if (event != QLatin1String("stall"))
+        QVERIFY2(bench.startedLeases().value(target).size() >= 2, "the task did not run again");
 }
 
 void IntegrationTest::workersOnTwoHosts()

@@ -5,8 +5,12 @@
 // the definitions; every wait has a generous timeout.
 
 #include "database.h"
+#include "processgroup.h"
+#include "scheduling/settings.h"
+#include "supervisor/orphans.h"
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 #include "testdatabase.h"
 
@@ -14,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -202,6 +207,35 @@ bool groupGone(qint64 pgid)
     return liveGroupMembers(pgid).isEmpty();
 }
 
+// A live process (not a zombie) with that pid.
+bool processRuns(qint64 pid)
+{
+    for (const ProcStat &p : allProcesses()) {
+        if (p.pid == pid)
+            return p.state != 'Z';
+    }
+    return false;
+}
+
+qint64 parentOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = f.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
+}
+
+// The number a shell script wrote into `path`, once it is there.
+qint64 numberIn(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().trimmed().toLongLong();
+}
+
 int openFileDescriptors()
 {
     return int(QDir(QStringLiteral("/proc/self/fd"))
@@ -293,6 +327,12 @@ private slots:
     void stopAllStopsEverythingAndReleasesTheHost();
     void detachedProcessesRunOnAndAreAdopted();
     void aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName();
+
+    void orphansComeBackToTheSupervisorAndAreReaped();
+    void deadWorkersExecutionsEndBeforeItsTasksRunAgain_data();
+    void deadWorkersExecutionsEndBeforeItsTasksRunAgain();
+    void stopAllWaitsForTheWholeGroup();
+    void groupWhoseLeaderPidWasReusedIsNeverSignalled();
 };
 
 void SupervisorTest::initTestCase()
@@ -937,10 +977,10 @@ void SupervisorTest::stoppedWorkerFailsItsRunningTasks()
     }
     const Task t = *tasks.task(*taskId);
     if (!byOperator) {
-        // A death nobody asked for: its tasks are the sweeper's to re-queue
-        // once their heartbeats are stale, not failed for good.
-        QCOMPARE(t.status, TaskStatus::Running);
-        QCOMPARE(t.workerId, workerId);
+        // A death nobody asked for: the sweeper's lost-worker rule at once,
+        // re-queued while attempts remain, not failed for good.
+        QTRY_COMPARE_WITH_TIMEOUT(tasks.task(*taskId)->status, TaskStatus::Pending, 3000);
+        QCOMPARE(tasks.task(*taskId)->attempt, 1);
         QCOMPARE(tasks.task(*otherId)->status, TaskStatus::Running);
         return;
     }
@@ -1401,6 +1441,244 @@ void SupervisorTest::aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName()
         made.sort();
         QCOMPARE(made, QStringList({odd, QStringLiteral("output"), QStringLiteral("worker.ini")}));
     }
+// ------------------------------------------------------------ what dead processes leave
+
+void SupervisorTest::orphansComeBackToTheSupervisorAndAreReaped()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore store(tdb.db(), kOperator);
+    const QString orphanFile = tdb.tempPath() + QStringLiteral("/orphan");
+    // The program leaves a child behind that ignores SIGTERM, and exits.
+    ProcessDefinition d = shell(QStringLiteral("orphaner"),
+        QStringLiteral("(trap '' TERM; exec sleep 60) & echo $! > '%1'; exit 0").arg(orphanFile));
+    d.restartPolicy = RestartPolicy::Never;
+    d.stopGraceMs = 1000;
+    // Its siblings' exits are still QProcess's to reap: their codes arrive.
+    ProcessDefinition exiter = shell(QStringLiteral("exiter"), QStringLiteral("sleep 0.3; exit 3"));
+    exiter.restartPolicy = RestartPolicy::Never;
+    for (const ProcessDefinition &def : {d, exiter}) {
+        QVERIFY_ADDED(store.add(def));
+        QVERIFY(store.setDesired(def.name, DesiredState::Running).ok());
+    }
+    ScopedSupervisor sup(tdb.db(), options(tdb));
+    sup->start();
+    QTRY_VERIFY_WITH_TIMEOUT(numberIn(orphanFile) > 0, 5000);
+    const qint64 orphan = numberIn(orphanFile);
+
+    // Adopted by the supervisor's process, not by PID 1.
+    QTRY_COMPARE_WITH_TIMEOUT(parentOf(orphan), qint64(::getpid()), 3000);
+    QVERIFY(processRuns(orphan));
+    // Its group gets SIGKILL after the grace time, and the supervisor reaps
+    // the zombie: nothing of it is left, not even a process table entry.
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1").arg(orphan)), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, exiter.name), QStringLiteral("EXITED"), 5000);
+    QCOMPARE(row(store, exiter.name).runtime.lastExit, QStringLiteral("exit code 3"));
+    QCOMPARE(row(store, d.name).runtime.lastExit, QStringLiteral("exit code 0"));
+}
+
+void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain_data()
+{
+    QTest::addColumn<bool>("ignoresTerm");
+    QTest::addColumn<int>("maxAttempts");
+
+    QTest::newRow("an execution that stops on SIGTERM; the task is re-queued") << false << 3;
+    QTest::newRow("an execution whose grandchild ignores SIGTERM; re-queued after SIGKILL")
+        << true << 3;
+    QTest::newRow("a task without attempts left fails as worker_lost") << false << 1;
+}
+
+void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
+{
+    QFETCH(bool, ignoresTerm);
+    QFETCH(int, maxAttempts);
+
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore store(tdb.db(), kOperator);
+    Settings settings(tdb.db(), kOperator);
+    QVERIFY(!settings.set(QString(SettingKey::SweeperRetryBaseS), QStringLiteral("1")));
+    constexpr int kGraceMs = 1500;
+
+    // Two workers, each with one execution as a real worker runs it: a
+    // session and group of its own, the worker's id in its environment, a
+    // child of its own. Only w1 dies.
+    const QString dir = tdb.tempPath();
+    QStringList names{QStringLiteral("w1"), QStringLiteral("w2")};
+    for (const QString &name : std::as_const(names)) {
+        const QString execution
+            = QStringLiteral("%1sleep 60 & echo \\$\\$ > '%2/%3'; wait")
+                  .arg(ignoresTerm ? QStringLiteral("trap '' TERM; ") : QString(), dir, name);
+        ProcessDefinition d = shell(
+            name, QStringLiteral("setsid /bin/sh -c \"%1\" & exec sleep 60").arg(execution));
+        d.role = ProcessRole::Worker;
+        d.restartPolicy = RestartPolicy::Never;
+        d.stopGraceMs = kGraceMs;
+        QVERIFY_ADDED(store.add(d));
+        QVERIFY(store.setDesired(name, DesiredState::Running).ok());
+    }
+    ScopedSupervisor sup(tdb.db(), options(tdb));
+    sup->start();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        numberIn(dir + QStringLiteral("/w1")) > 0 && numberIn(dir + QStringLiteral("/w2")) > 0,
+        5000);
+    const qint64 group1 = numberIn(dir + QStringLiteral("/w1"));
+    const qint64 group2 = numberIn(dir + QStringLiteral("/w2"));
+    QTRY_COMPARE_WITH_TIMEOUT(int(liveGroupMembers(group1).size()), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(liveGroupMembers(group2).size()), 2, 5000);
+    const ProcessInfo w1 = row(store, QStringLiteral("w1"));
+    const QString worker2 = row(store, QStringLiteral("w2")).runtime.workerId;
+
+    TaskStore tasks(tdb.db(), kOperator);
+    NewTask n;
+    n.kind = QStringLiteral("test.job");
+    n.maxAttempts = maxAttempts;
+    const Result<qint64> task1 = tasks.enqueue(n);
+    QVERIFY(task1.ok());
+    const Result<std::optional<Claim>> claim1 = tasks.claim(w1.runtime.workerId, {n.queue});
+    QVERIFY(claim1.ok() && claim1->has_value());
+    // Its execution's group, as the worker records it when the program starts.
+    ExecutionStore executions(tdb.db());
+    const Result<bool> recorded
+        = executions.setGroup((*claim1)->lease, group1, Orphans::startTime(group1));
+    QVERIFY(recorded.ok() && *recorded);
+    const Result<qint64> task2 = tasks.enqueue(n);
+    QVERIFY(task2.ok());
+    const Result<std::optional<Claim>> claim2 = tasks.claim(worker2, {n.queue});
+    QVERIFY(claim2.ok() && claim2->has_value());
+
+    // The worker is SIGKILLed. Its task must not run again while anything of
+    // its execution lives, and should not wait for the heartbeat timeout.
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(::kill(pid_t(w1.runtime.pid), SIGKILL) == 0);
+    qint64 handedOnAfter = -1;
+    bool groupGoneThen = false;
+    while (clock.elapsed() < 10000) {
+        const Result<Task> t = tasks.task(*task1);
+        QVERIFY(t.ok());
+        if (t->status != TaskStatus::Running) {
+            handedOnAfter = clock.elapsed();
+            groupGoneThen = groupGone(group1);
+            break;
+        }
+        QTest::qWait(10);
+    }
+    QVERIFY2(handedOnAfter >= 0, "the dead worker's task is still RUNNING after 10 s");
+    QVERIFY2(groupGoneThen, "the task was handed on while its execution was alive");
+    qInfo("worker SIGKILLed: its task was handed on %lld ms later", handedOnAfter);
+    if (ignoresTerm)
+        QVERIFY2(handedOnAfter >= kGraceMs - 50, qPrintable(QString::number(handedOnAfter)));
+    else
+        QVERIFY2(handedOnAfter < 1500, qPrintable(QString::number(handedOnAfter)));
+
+    const Task t = *tasks.task(*task1);
+    if (maxAttempts > 1) {
+        QCOMPARE(t.status, TaskStatus::Pending);
+        QCOMPARE(t.rescues, 1);
+        QVERIFY2(t.errorMessage.startsWith(QLatin1String("Worker lost (its process died, killed by "
+                                                         "signal 9 (SIGKILL)); re-queued")),
+            qPrintable(t.errorMessage));
+        // The sweeper's backoff, from the stored setting (1 s for attempt 1).
+        const qint64 now = tdb.db().now().value();
+        QVERIFY2(t.runAfter > now && t.runAfter <= now + 1000,
+            qPrintable(QStringLiteral("%1 ms from now").arg(t.runAfter - now)));
+    } else {
+        QCOMPARE(t.status, TaskStatus::Failed);
+        QCOMPARE(t.outcome, QStringLiteral("worker_lost"));
+    }
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sweep' AND "
+                                       "task_id = ? AND details {LIKE} ?"),
+                    {*task1, QStringLiteral("%dead_worker%")})
+                 .toInt(),
+        1);
+
+    // Its execution is closed: the task is claimable once its backoff is over.
+    const Result<std::optional<Execution>> open = executions.openOfTask(*task1);
+    QVERIFY(open.ok());
+    QVERIFY(!open->has_value());
+    const Result<QVector<Execution>> runs = executions.ofTask(*task1);
+    QVERIFY(runs.ok() && runs->size() == 1);
+    QCOMPARE(runs->first().endReason, ExecutionEnd::Reaped);
+    if (maxAttempts > 1) {
+        bool claimed = false;
+        while (!claimed && clock.elapsed() < 10000) {
+            const Result<std::optional<Claim>> again
+                = tasks.claim(QStringLiteral("w3@testhost#1"), {n.queue});
+            QVERIFY(again.ok());
+            claimed = again->has_value() && (*again)->taskId == *task1;
+            if (!claimed)
+                QTest::qWait(20);
+        }
+        QVERIFY(claimed);
+        qInfo("worker SIGKILLed: its task was claimed again %lld ms later", clock.elapsed());
+    }
+
+    // The other worker and its execution are not touched.
+    QCOMPARE(tasks.task(*task2)->status, TaskStatus::Running);
+    QCOMPARE(int(liveGroupMembers(group2).size()), 2);
+    QCOMPARE(stateOf(store, QStringLiteral("w2")), QStringLiteral("RUNNING"));
+}
+
+void SupervisorTest::stopAllWaitsForTheWholeGroup()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore store(tdb.db(), kOperator);
+    const QString childFile = tdb.tempPath() + QStringLiteral("/grandchild");
+    // The program obeys SIGTERM at once; its child ignores it.
+    ProcessDefinition d = shell(QStringLiteral("wrapper"),
+        QStringLiteral("(trap '' TERM; exec sleep 60) & echo $! > '%1'; wait").arg(childFile));
+    d.stopGraceMs = 800;
+    QVERIFY_ADDED(store.add(d));
+    QVERIFY(store.setDesired(d.name, DesiredState::Running).ok());
+    ScopedSupervisor sup(tdb.db(), options(tdb));
+    sup->start();
+    QTRY_VERIFY_WITH_TIMEOUT(numberIn(childFile) > 0, 5000);
+    const qint64 child = numberIn(childFile);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, d.name), QStringLiteral("RUNNING"), 5000);
+
+    QElapsedTimer clock;
+    clock.start();
+    QSignalSpy done(&*sup, &Supervisor::allStopped);
+    sup->stopAll();
+    QVERIFY(done.wait(10000));
+    const qint64 took = clock.elapsed();
+    // Done means done: the child got SIGKILL when the grace time ended.
+    const bool childRan = processRuns(child);
+    if (childRan)
+        ::kill(pid_t(child), SIGKILL);
+    QVERIFY2(!childRan, "allStopped() came while the program's child was still running");
+    QVERIFY2(took >= d.stopGraceMs - 20, qPrintable(QString::number(took)));
+    QCOMPARE(row(store, d.name).runtime.state, ProcessState::Stopped);
+}
+
+void SupervisorTest::groupWhoseLeaderPidWasReusedIsNeverSignalled()
+{
+    QProcess leader;
+    ProcessGroup::makeLeader(leader);
+    leader.start(QStringLiteral("/bin/sleep"), {QStringLiteral("60")});
+    QVERIFY(leader.waitForStarted(5000));
+    const qint64 pid = leader.processId();
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(::getpgid(pid_t(pid))), pid, 2000);
+    const qint64 started = Orphans::startTime(pid);
+    QVERIFY(started > 0);
+
+    // Recorded with another start time: the pid now belongs to another process.
+    const Orphans::Group other{pid, started + 1};
+    QVERIFY(!Orphans::isSameGroup(other));
+    QVERIFY(!Orphans::signalGroup(other, SIGKILL));
+    QVERIFY(!leader.waitForFinished(200));
+    QCOMPARE(leader.state(), QProcess::Running);
+
+    const Orphans::Group same{pid, started};
+    QVERIFY(Orphans::isSameGroup(same));
+    QVERIFY(Orphans::signalGroup(same, SIGKILL));
+    QVERIFY(leader.waitForFinished(5000));
+    QCOMPARE(leader.exitStatus(), QProcess::CrashExit);
+    // Gone for good: a group that no longer exists is still "the same" (its
+    // id is free), and signalling it finds nobody.
+    QVERIFY(!Orphans::signalGroup(same, SIGKILL));
 }
 
 TASKDESK_TEST_MAIN(SupervisorTest)

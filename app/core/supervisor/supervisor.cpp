@@ -6,6 +6,8 @@
 #include "database.h"
 #include "outputtail.h"
 #include "processgroup.h"
+#include "scheduling/settings.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 
 #include <QCoreApplication>
@@ -20,6 +22,7 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -135,6 +138,7 @@ struct Supervisor::Entry
     bool adopted = false; // a child of an earlier supervisor, watched by its pid
     QElapsedTimer upSince;
     bool stopRequested = false; // tells an operator's stop from a crash
+    qint64 stopDeadlineMs = 0; // on the supervisor's clock: when the stop grace ends
     AfterStop afterStop = AfterStop::Nothing;
     QString stopReason;
     QTimer *backoff;
@@ -177,6 +181,12 @@ Supervisor::Supervisor(Database &db, const SupervisorOptions &options, QObject *
     m_dbClockBase = QDateTime::currentMSecsSinceEpoch();
     m_tick.setInterval(m_options.pollIntervalMs);
     connect(&m_tick, &QTimer::timeout, this, &Supervisor::poll);
+    m_leftoverTimer.setInterval(50);
+    connect(&m_leftoverTimer, &QTimer::timeout, this, [this] {
+        settleLeftovers();
+        if (m_phase == Phase::ShuttingDown)
+            checkShutdownDone();
+    });
 }
 
 Supervisor::~Supervisor()
@@ -198,6 +208,11 @@ void Supervisor::start()
     m_phase = Phase::Active;
     qCInfo(lcSupervisor).noquote()
         << "supervisor" << m_options.holder << "for host" << m_options.host << "started";
+    // What a dead worker's executions leave behind is re-parented to us, not
+    // to PID 1: we can reap it and know it is gone.
+    if (!Orphans::becomeSubreaper())
+        qCWarning(lcSupervisor).noquote()
+            << "cannot become a child subreaper: orphans of the processes go to PID 1";
     m_tick.start();
     QTimer::singleShot(0, this, &Supervisor::poll);
 }
@@ -212,6 +227,7 @@ void Supervisor::poll()
     if (m_phase == Phase::Active && m_holding)
         reconcile();
     checkAdopted();
+    Orphans::reapAdopted(ownChildren());
     readAllOutput();
     flush();
 }
@@ -389,7 +405,11 @@ Supervisor::Entry *Supervisor::createEntry(const ProcessInfo &row)
         if (wasAlive) {
             audit(e, QStringLiteral("process_exit"), before,
                 {{QStringLiteral("pid"), oldPid}, {QStringLiteral("exit"), e.rt.lastExit}});
-            failWorkerTasks(e);
+            // Its tasks end once what its executions left running is gone.
+            stopLeftovers(e, 0);
+            if (e.def.role == ProcessRole::Worker && !e.rt.workerId.isEmpty())
+                m_deadWorkers.append({e.rt.workerId, true, QString(), m_clock.elapsed()});
+            settleLeftovers();
         }
         setState(e, ProcessState::Stopped, QStringLiteral("exited while no supervisor watched it"));
     } else {
@@ -658,6 +678,7 @@ void Supervisor::requestStop(Entry &e, AfterStop then, const QString &reason)
     audit(e, QStringLiteral("process_stop"), before,
         {{QStringLiteral("pid"), pid}, {QStringLiteral("reason"), reason}});
     setState(e, ProcessState::Stopping, reason);
+    e.stopDeadlineMs = m_clock.elapsed() + e.def.stopGraceMs;
     if (e.def.stopGraceMs == 0) {
         onKillTimer(e.def.id);
         return;
@@ -677,6 +698,7 @@ void Supervisor::onKillTimer(qint64 id)
         << "process" << e->def.name << "pid" << pid << "did not stop within" << e->def.stopGraceMs
         << "ms: killing its process group";
     note(*e, QStringLiteral("did not stop within %1 ms: SIGKILL").arg(e->def.stopGraceMs));
+    e->stopDeadlineMs = m_clock.elapsed();
     if (!ProcessGroup::signalGroup(pid, SIGKILL) && e->process)
         e->process->kill();
 }
@@ -714,15 +736,17 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
     const qint64 pid = e.rt.pid;
     e.stopTimers();
     // The leader is gone but its group may live on (a grandchild that ignored
-    // SIGTERM, or a crash that left children behind): signal it again, and
-    // SIGKILL whatever is still there after the grace time.
-    if (ProcessGroup::groupAlive(pid)) {
-        ProcessGroup::signalGroup(pid, SIGTERM);
-        QTimer::singleShot(e.def.stopGraceMs, this, [pid] {
-            if (ProcessGroup::groupAlive(pid))
-                ProcessGroup::signalGroup(pid, SIGKILL);
-        });
+    // SIGTERM, or a crash that left children behind), and so may the groups
+    // of a worker's executions: they are stopped and followed until gone.
+    stopLeftovers(e, pid);
+    if (e.def.role == ProcessRole::Worker && !e.rt.workerId.isEmpty()) {
+        // A stop we asked for: the worker had its grace time to record its
+        // results, so what it still holds ends FAILED/worker_stopped. A death
+        // nobody asked for: the sweeper's lost-worker rule, now.
+        m_deadWorkers.append({e.rt.workerId, e.stopRequested,
+            QStringLiteral("its process died, %1").arg(exitText), m_clock.elapsed()});
     }
+    settleLeftovers();
     readOutput(e, true);
     note(e, QStringLiteral("exited: %1").arg(exitText));
     e.rt.pid = 0;
@@ -730,9 +754,6 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
     e.rt.lastExit = exitText;
 
     if (e.stopRequested) {
-        // A stop we asked for: the worker had its grace time to record its
-        // results, so what it still holds ends FAILED/worker_stopped.
-        failWorkerTasks(e);
         e.stopRequested = false;
         const AfterStop then = e.afterStop;
         e.afterStop = AfterStop::Nothing;
@@ -753,9 +774,8 @@ void Supervisor::handleExit(Entry &e, const QString &exitText, bool cleanExit, q
     }
 
     // An exit nobody asked for (a crash, a SIGKILL, the OOM killer). The tasks
-    // that the worker held are not failed here: they stay RUNNING until the
-    // sweeper sees their heartbeats go stale and re-queues them while attempts
-    // remain, as for a worker lost on any host.
+    // that a worker held were handed to the lost-worker rule above (once its
+    // executions are gone), not left to wait for the heartbeat timeout.
     const bool healthy = uptimeMs >= e.def.healthyAfterMs;
     QJsonObject details{{QStringLiteral("pid"), pid}, {QStringLiteral("exit"), exitText},
         {QStringLiteral("uptime_ms"), uptimeMs}};
@@ -841,25 +861,178 @@ void Supervisor::goFatal(Entry &e, const QString &message)
     emit processFatal(e.def.name, message);
 }
 
-void Supervisor::failWorkerTasks(const Entry &e)
+void Supervisor::failWorkerTasks(const QString &workerId)
 {
-    if (e.def.role != ProcessRole::Worker || e.rt.workerId.isEmpty())
-        return;
     // The process is stopped whatever happens here: a failed update is logged,
     // and the sweeper rescues those tasks later by their stale heartbeats.
     TaskStore tasks(m_db, m_options.actor);
-    Result<QVector<qint64>> failed = tasks.failWorkerTasks(e.rt.workerId, Outcome::WorkerStopped,
-        QStringLiteral("Worker %1 stopped while the task was running").arg(e.rt.workerId));
+    Result<QVector<qint64>> failed = tasks.failWorkerTasks(workerId, Outcome::WorkerStopped,
+        QStringLiteral("Worker %1 stopped while the task was running").arg(workerId));
     if (!failed.ok()) {
         qCWarning(lcSupervisor).noquote()
             << QStringLiteral("worker %1 stopped, but its running tasks could not be marked "
                               "failed: %2")
-                   .arg(e.rt.workerId, failed.error().message());
+                   .arg(workerId, failed.error().message());
         return;
     }
     if (!failed->isEmpty())
-        qCInfo(lcSupervisor).noquote() << "worker" << e.rt.workerId << "stopped:" << failed->size()
+        qCInfo(lcSupervisor).noquote() << "worker" << workerId << "stopped:" << failed->size()
                                        << "running task(s) marked FAILED/worker_stopped";
+}
+
+// ---------------------------------------------------------------- what exited processes leave
+
+// The groups that `e` leaves behind now that its leader `leaderPid` is gone
+// (0: it exited unwatched): its own group, and for a worker the groups of its
+// executions (whatever carries its worker id; the pdeath signal killed only
+// their leaders). They get SIGTERM now and SIGKILL when the stop grace ends.
+void Supervisor::stopLeftovers(const Entry &e, qint64 leaderPid)
+{
+    const qint64 now = m_clock.elapsed();
+    // After a stop they had their grace time with the process; after an
+    // unexpected exit it starts now.
+    const qint64 killAt = e.stopRequested ? qMax(now, e.stopDeadlineMs) : now + e.def.stopGraceMs;
+    QVector<Leftover> found;
+    if (leaderPid > 1 && ProcessGroup::groupAlive(leaderPid))
+        found.append({{leaderPid, 0}, e.def.name, QString(), killAt, false});
+    if (e.def.role == ProcessRole::Worker && !e.rt.workerId.isEmpty()) {
+        // The groups that its open executions recorded, and those that carry
+        // its id (a program that started just before the worker died may not
+        // be recorded yet).
+        Result<QVector<Execution>> open = ExecutionStore(m_db).openOfWorker(e.rt.workerId);
+        if (!open.ok())
+            warnOnce(QStringLiteral("cannot read the executions of a dead worker"), open.error());
+        for (const Execution &x : open.ok() ? *open : QVector<Execution>()) {
+            if (x.pgid > 1 && x.bootId == ExecutionStore::thisBootId())
+                found.append({{x.pgid, qMax<qint64>(0, x.leaderStart)}, e.def.name, e.rt.workerId,
+                    killAt, false});
+        }
+        for (const Orphans::Group &g : Orphans::groupsOfWorker(e.rt.workerId, {leaderPid}))
+            found.append({g, e.def.name, e.rt.workerId, killAt, false});
+    }
+    for (const Leftover &l : std::as_const(found)) {
+        const bool known = std::any_of(m_leftovers.cbegin(), m_leftovers.cend(),
+            [&l](const Leftover &o) { return o.group.pgid == l.group.pgid; });
+        if (known)
+            continue;
+        qCInfo(lcSupervisor).noquote()
+            << QStringLiteral("process group %1 of %2 outlived it%3: SIGTERM, SIGKILL in %4 ms")
+                   .arg(l.group.pgid)
+                   .arg(e.def.name,
+                       l.workerId.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" (an execution of worker %1)").arg(l.workerId))
+                   .arg(qMax<qint64>(0, l.killAtMs - now));
+        Orphans::signalGroup(l.group, l.killAtMs <= now ? SIGKILL : SIGTERM);
+        m_leftovers.append(l);
+        m_leftovers.last().killed = l.killAtMs <= now;
+    }
+}
+
+// Follows the left-behind groups: drops the gone ones, SIGKILLs those whose
+// grace has ended, and hands on the tasks of dead workers whose groups are all
+// gone. Returns true when nothing is left to follow.
+bool Supervisor::settleLeftovers()
+{
+    Orphans::reapAdopted(ownChildren());
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_leftovers.begin(); it != m_leftovers.end();) {
+        if (!Orphans::isSameGroup(it->group) || !ProcessGroup::groupAlive(it->group.pgid)) {
+            qCDebug(lcSupervisor).noquote()
+                << "process group" << it->group.pgid << "of" << it->process << "is gone";
+            it = m_leftovers.erase(it);
+            continue;
+        }
+        if (!it->killed && now >= it->killAtMs) {
+            qCWarning(lcSupervisor).noquote()
+                << "process group" << it->group.pgid << "of" << it->process
+                << "did not stop within its grace time: SIGKILL";
+            Orphans::signalGroup(it->group, SIGKILL);
+            it->killed = true;
+        }
+        ++it;
+    }
+    QVector<DeadWorker> ready;
+    for (auto it = m_deadWorkers.begin(); it != m_deadWorkers.end();) {
+        const QString &id = it->workerId;
+        if (std::any_of(m_leftovers.cbegin(), m_leftovers.cend(),
+                [&id](const Leftover &l) { return l.workerId == id; })) {
+            ++it;
+            continue;
+        }
+        ready.append(*it);
+        it = m_deadWorkers.erase(it);
+    }
+    for (const DeadWorker &w : std::as_const(ready))
+        finishDeadWorker(w);
+    if (m_leftovers.isEmpty())
+        m_leftoverTimer.stop();
+    else if (!m_leftoverTimer.isActive())
+        m_leftoverTimer.start();
+    return m_leftovers.isEmpty() && m_deadWorkers.isEmpty();
+}
+
+// Every execution of the worker is over: its tasks may run again elsewhere.
+void Supervisor::finishDeadWorker(const DeadWorker &w)
+{
+    // Its groups are gone (or were never started): close its executions, so
+    // that claims may take its tasks again (DESIGN.md rule 7). A group that
+    // lives on (recorded after the worker's death was seen) keeps its
+    // execution open for a worker's leftover reaper.
+    ExecutionStore executions(m_db);
+    if (Result<QVector<Execution>> open = executions.openOfWorker(w.workerId); open.ok()) {
+        QVector<qint64> over;
+        for (const Execution &x : *open) {
+            const Orphans::Group g{x.pgid, qMax<qint64>(0, x.leaderStart)};
+            if (x.pgid <= 1 || !Orphans::isSameGroup(g) || !ProcessGroup::groupAlive(x.pgid))
+                over.append(x.id);
+        }
+        if (Result<QVector<qint64>> closed = executions.closeByIds(over, ExecutionEnd::Reaped);
+            !closed.ok())
+            qCWarning(lcSupervisor).noquote()
+                << QStringLiteral("worker %1: its executions could not be closed: %2")
+                       .arg(w.workerId, closed.error().message());
+    } else {
+        qCWarning(lcSupervisor).noquote()
+            << QStringLiteral("worker %1: its executions could not be read: %2")
+                   .arg(w.workerId, open.error().message());
+    }
+    if (w.stopped) {
+        failWorkerTasks(w.workerId);
+        return;
+    }
+    // The sweeper's own rules (retry backoff, poison pill), from the settings.
+    TaskStore tasks(m_db, m_options.actor);
+    SweeperRules rules;
+    if (Result<SweeperRules> stored = Settings(m_db, m_options.actor).sweeperRules(); stored.ok())
+        rules = *stored;
+    tasks.setRetryPolicy(rules.retry());
+    Result<CleanupReport> swept = tasks.sweepDeadWorker(w.workerId, rules.poisonRescues, w.how);
+    if (!swept.ok()) {
+        // The sweeper rescues them later by their stale heartbeats.
+        qCWarning(lcSupervisor).noquote()
+            << QStringLiteral("worker %1 died, but its running tasks could not be handed on: %2")
+                   .arg(w.workerId, swept.error().message());
+        return;
+    }
+    if (swept->total() > 0)
+        qCInfo(lcSupervisor).noquote()
+            << QStringLiteral("worker %1 died; %2 ms later its executions were gone and its "
+                              "tasks handed on: %3 re-queued, %4 failed (worker_lost)")
+                   .arg(w.workerId)
+                   .arg(m_clock.elapsed() - w.diedAtMs)
+                   .arg(swept->runningRequeued.size())
+                   .arg(swept->runningFailed.size());
+}
+
+QSet<qint64> Supervisor::ownChildren() const
+{
+    QSet<qint64> pids;
+    for (const auto &[id, e] : m_entries) {
+        if (e->process && e->rt.pid > 0)
+            pids.insert(e->rt.pid);
+    }
+    return pids;
 }
 
 // ---------------------------------------------------------------- shutting down
@@ -890,7 +1063,9 @@ void Supervisor::stopAll()
 
 void Supervisor::checkShutdownDone()
 {
-    if (m_phase != Phase::ShuttingDown || aliveCount() > 0)
+    // Done once every process and every group it left behind is gone.
+    if (m_phase != Phase::ShuttingDown || aliveCount() > 0 || !m_leftovers.isEmpty()
+        || !m_deadWorkers.isEmpty())
         return;
     finish();
     emit allStopped();
@@ -922,6 +1097,9 @@ void Supervisor::detach()
         e->dirty = true;
         flushEntry(*e);
     }
+    for (const Leftover &l : std::as_const(m_leftovers))
+        qCInfo(lcSupervisor).noquote()
+            << "process group" << l.group.pgid << "of" << l.process << "is left running";
     finish();
 }
 
@@ -930,6 +1108,9 @@ void Supervisor::finish()
     readAllOutput();
     flush();
     m_tick.stop();
+    m_leftoverTimer.stop();
+    m_leftovers.clear();
+    m_deadWorkers.clear();
     m_phase = Phase::Finished;
     for (auto &[id, e] : m_entries)
         releaseProcess(*e);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "orphans.h"
 #include "processinfo.h"
 #include "processstore.h"
 
@@ -53,7 +54,16 @@ struct SupervisorOptions
 //   supervisor's database, unless the definition sets it), and workers
 //   TASKDESK_WORKER_ID, "NAME@HOST#START", unique per start. Once a worker that the supervisor
 //   stopped has exited, its tasks still RUNNING are FAILED/worker_stopped; a
-//   worker that dies unasked leaves them to the sweeper, which re-queues them.
+//   worker that dies unasked (a crash, SIGKILL, the OOM killer) gets the
+//   sweeper's lost-worker rule at once (TaskStore::sweepDeadWorker), not
+//   after the heartbeat timeout.
+// - It is a child subreaper (Linux): the orphans of its processes, such as
+//   what a dead worker's executions left behind, are re-parented to it and
+//   reaped by it. When a process exits, the groups it leaves behind (its own,
+//   and for a worker the groups of its executions) get SIGTERM, SIGKILL after
+//   the stop grace time, and are followed until they are gone; only then are
+//   the worker's tasks handed on, and only then does stopAll() finish. A group
+//   whose leader's pid was reused (another start time) is never signalled.
 // - Event-loop driven: it never blocks on a process. It lives in one thread
 //   with an event loop (move it there before start()). Its database work is a
 //   few small statements per round; on PostgreSQL a ChangeNotifier's
@@ -127,12 +137,17 @@ private:
     void handleExit(Entry &e, const QString &exitText, bool cleanExit, qint64 uptimeMs);
     void onBackoffElapsed(qint64 id);
     void onKillTimer(qint64 id);
+    void stopLeftovers(const Entry &e, qint64 leaderPid);
+    bool settleLeftovers();
+    struct DeadWorker;
+    void finishDeadWorker(const DeadWorker &w);
+    QSet<qint64> ownChildren() const;
     void checkAdopted();
     void goFatal(Entry &e, const QString &message);
     void setState(Entry &e, ProcessState state, const QString &message);
     void audit(Entry &e, const QString &action, ProcessState before, QJsonObject details = {});
     void note(Entry &e, const QString &line); // an "event" line in the output
-    void failWorkerTasks(const Entry &e);
+    void failWorkerTasks(const QString &workerId);
     void releaseProcess(Entry &e);
     void dropEntry(qint64 id, bool removeOutputFiles);
     void readOutput(Entry &e, bool final);
@@ -163,6 +178,28 @@ private:
     std::map<qint64, std::unique_ptr<Entry>> m_entries; // by definition id
     QVector<ProcessOutputLine> m_pendingOutput;
     QSet<QString> m_warned; // what warnOnce() said since the database last answered
+
+    // A process group left behind by a process that exited: SIGTERM was sent,
+    // SIGKILL follows at killAtMs (on m_clock); dropped once it is gone.
+    struct Leftover
+    {
+        Orphans::Group group;
+        QString process;
+        QString workerId; // the worker whose execution it was, if any
+        qint64 killAtMs = 0;
+        bool killed = false;
+    };
+    // A worker that exited: its tasks are handed on once its leftovers are gone.
+    struct DeadWorker
+    {
+        QString workerId;
+        bool stopped = false; // stopped by us: worker_stopped; else the lost-worker rule
+        QString how; // "its process died (…)", for the tasks' log
+        qint64 diedAtMs = 0;
+    };
+    QVector<Leftover> m_leftovers;
+    QVector<DeadWorker> m_deadWorkers;
+    QTimer m_leftoverTimer;
 };
 
 } // namespace taskdesk
