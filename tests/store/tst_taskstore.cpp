@@ -1,6 +1,7 @@
 // The state table of DESIGN.md, row by row, allowed and refused, on a real
 // SQLite file or a real PostgreSQL database.
 
+#include "auditlog.h"
 #include "database.h"
 #include "storetest.h"
 #include "taskstore.h"
@@ -102,6 +103,7 @@ private slots:
     void listSorting();
     void listSearchById();
     void listRefusesBadWindows();
+    void aSearchOverItsLimitIsBadInputEverywhere();
     void counts();
     void countsFollowEveryWrite();
     void stats();
@@ -1696,6 +1698,32 @@ void TaskStoreTest::stats()
     QCOMPARE(s->completedInWindow, 3);
     QCOMPARE(s->perMinute.size(), 2);
     QCOMPARE(s->perMinute.value(minute - 100), (QPair<qint64, qint64>(1, 0)));
+}
+
+void TaskStoreTest::aSearchOverItsLimitIsBadInputEverywhere()
+{
+    // Every reader of a filter, the desktop's paging included: SQLite refused
+    // a LIKE pattern over 50,000 bytes as a database error.
+    TaskStore store(m_tdb->db());
+    AuditLog audit(m_tdb->db());
+    for (const int length : {kMaxSearchLength, kMaxSearchLength + 1, 50001}) {
+        TaskFilter filter;
+        filter.search = QString(length, QLatin1Char('x'));
+        AuditFilter auditFilter;
+        auditFilter.search = filter.search;
+        const QVector<Error> errors{store.list(filter).error(), store.count(filter).error(),
+            store.horizon(filter).error(), store.keysetAnchors(filter, 10).error(),
+            store.changedSince(0, filter).error(), audit.list(auditFilter).error()};
+        for (const Error &e : errors) {
+            if (length <= kMaxSearchLength) {
+                QVERIFY2(!e, qPrintable(e.message()));
+                continue;
+            }
+            QCOMPARE(int(e.kind()), int(ErrorKind::Invalid));
+            QCOMPARE(e.message(),
+                QStringLiteral("the search text is longer than 1000 characters (%1)").arg(length));
+        }
+    }
 }
 
 TASKDESK_TEST_MAIN(TaskStoreTest)

@@ -1439,7 +1439,9 @@ void SupervisorTest::aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName()
         // Nothing beside the database's own folder, the configuration and the output.
         QStringList made = QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
         made.sort();
-        QCOMPARE(made, QStringList({odd, QStringLiteral("output"), QStringLiteral("worker.ini")}));
+        QStringList expected{odd, QStringLiteral("output"), QStringLiteral("worker.ini")};
+        expected.sort();
+        QCOMPARE(made, expected);
     }
 // ------------------------------------------------------------ what dead processes leave
 

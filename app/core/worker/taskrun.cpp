@@ -324,7 +324,7 @@ void TaskRun::flushLog()
             // Kept for the next flush; the cap bounds what can pile up. One
             // warning per outage, not one per flush.
             if (m_logTrouble++ == 0)
-                qCWarning(lcWorker).noquote() << label() << "could not store its output, "
+                qCWarning(lcWorker).noquote() << label() << "could not store its output,"
                                               << "will retry:" << held.error().message();
             return;
         }
