@@ -1954,7 +1954,7 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
             return now.error();
         report.cleanedAt = *now;
         report.heldBack = false;
-        if (watch) {
+        if (watch && watch->longEnough) {
             Result<bool> longEnough = watch->longEnough(*now);
             if (!longEnough.ok())
                 return longEnough.error();

@@ -147,6 +147,7 @@ struct LostWorkerWatch
 {
     // Called inside the sweep's transaction with the database clock: true when
     // the watch has lasted the whole heartbeat timeout, false to hold back.
+    // Empty: no watch (a one-shot sweep).
     std::function<Result<bool>(qint64 now)> longEnough;
     // A sweep whose statements waited longer than this (a lock, a stall) decides
     // nothing and fails: the workers' heartbeats waited as long.

@@ -98,9 +98,10 @@ public:
             "per host: while another holds the host, this one waits), runs the sweeper and the "
             "scheduler (one of each acts across all hosts; the others stand by), and logs what "
             "happens on standard error with timestamps. On SIGTERM or SIGINT it stops the "
-            "processes it runs (SIGTERM to each process group, SIGKILL after its stop grace), "
-            "leaves their desired state as it is so that the next supervisor starts them again, "
-            "and exits 0; exit 1 if some would not stop in time (they are then left running).");
+            "processes it runs (SIGTERM to each process group, SIGKILL to what is left of the "
+            "group after its stop grace), leaves their desired state as it is so that the next "
+            "supervisor starts them again, and exits 0 once every group is gone; exit 1 if some "
+            "would not stop in time (they are then left running).");
     }
     QList<QCommandLineOption> options() const override
     {

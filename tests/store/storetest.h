@@ -4,6 +4,7 @@
 // TaskStore itself (never by writing the status column), and compare rows.
 
 #include "auditlog.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 #include "testdatabase.h"
 
@@ -25,6 +26,19 @@ inline QString uniqueQueue()
 {
     static QAtomicInt counter;
     return QStringLiteral("q%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// What a lost worker's host reports once its execution of the task is gone
+// (its worker, or a worker or supervisor of the host): the task may be
+// claimed again (DESIGN.md rule 7). Whether an open execution was closed.
+inline bool executionEnded(Database &db, qint64 taskId)
+{
+    ExecutionStore executions(db);
+    Result<std::optional<Execution>> open = executions.openOfTask(taskId);
+    if (!open.ok() || !open->has_value())
+        return false;
+    Result<QVector<qint64>> closed = executions.closeByIds({(*open)->id}, ExecutionEnd::Reaped);
+    return closed.ok() && closed->size() == 1;
 }
 
 // Each task gets its own queue, so that claim() picks exactly this task

@@ -6,6 +6,7 @@
 
 #include "database.h"
 #include "storetest.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 #include "testdatabase.h"
 
@@ -19,6 +20,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -221,6 +224,7 @@ private slots:
     void operatorAgainstStatusChange();
     void twoClaimersNeverShareATask_data();
     void twoClaimersNeverShareATask();
+    void claimersWaitForTheOldExecutions();
 
 private:
     std::unique_ptr<TestDatabase> m_tdb;
@@ -818,6 +822,88 @@ void RacesTest::twoClaimersNeverShareATask()
             QCOMPARE(t.attempt, 1);
         }
     }
+    qInfo("worker-a claimed %lld, worker-b %lld", qint64(a.claims.size()), qint64(b.claims.size()));
+}
+
+// Tasks restarted while their old executions still die: two claimers poll
+// the queue while the old executions close one by one in a random order. No
+// task may be claimed before its old execution closed, none twice, and the
+// claims must not fail on the one-open-execution index.
+void RacesTest::claimersWaitForTheOldExecutions()
+{
+    TestDatabase &tdb = *m_tdb;
+    constexpr int kTasks = kShortRounds;
+    const QString queue = uniqueQueue() + QStringLiteral("wait");
+    QVector<qint64> ids = insertTasks(tdb, queue, kTasks);
+    QCOMPARE(ids.size(), kTasks);
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO executions (task_id, attempt, lease, worker_id) "
+                                    "SELECT id, 1, 'old-' || CAST(id AS TEXT), 'old-worker' FROM "
+                                    "tasks WHERE name LIKE ?"),
+        {QString(queue + QStringLiteral(" %"))}));
+
+    struct Claimer
+    {
+        QString name;
+        QVector<Claim> claims;
+        Error error;
+    };
+    Claimer a{QStringLiteral("worker-a"), {}, {}};
+    Claimer b{QStringLiteral("worker-b"), {}, {}};
+    std::atomic<bool> allClosed{false};
+    auto claimAll = [&queue, &allClosed](Database &db, Claimer &claimer) {
+        TaskStore store(db, claimer.name);
+        TaskFilter pending;
+        pending.queue = queue;
+        pending.statuses = {TaskStatus::Pending};
+        for (;;) {
+            const bool last = allClosed.load();
+            Result<QVector<Claim>> c = store.claimMany(claimer.name, {queue}, 3);
+            if (!c.ok()) {
+                claimer.error = c.error();
+                return;
+            }
+            claimer.claims << *c;
+            if (!c->isEmpty() || !last)
+                continue;
+            Result<qint64> left = store.count(pending);
+            if (!left.ok() || *left == 0)
+                return;
+        }
+    };
+    Peer peerA(tdb.open());
+    Peer peerB(tdb.open());
+    peerA.start([&](Database &db) { claimAll(db, a); });
+    peerB.start([&](Database &db) { claimAll(db, b); });
+    std::shuffle(ids.begin(), ids.end(), *QRandomGenerator::global());
+    ExecutionStore executions(tdb.db());
+    for (qint64 id : std::as_const(ids)) {
+        Result<int> closed = executions.close({QStringLiteral("old-%1").arg(id)});
+        QVERIFY2(closed.ok(), qPrintable(closed.error().message()));
+        QCOMPARE(*closed, 1);
+        pause(int(QRandomGenerator::global()->bounded(300)));
+    }
+    allClosed = true;
+    peerA.wait();
+    peerB.wait();
+    QVERIFY2(!a.error, qPrintable(a.error.message()));
+    QVERIFY2(!b.error, qPrintable(b.error.message()));
+
+    QSet<qint64> claimed;
+    for (const Claimer *claimer : {&a, &b}) {
+        for (const Claim &c : claimer->claims) {
+            QVERIFY2(!claimed.contains(c.taskId),
+                qPrintable(QStringLiteral("task %1 claimed twice").arg(c.taskId)));
+            claimed.insert(c.taskId);
+        }
+    }
+    QCOMPARE(claimed.size(), kTasks);
+    // Each new execution began after the old one ended.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM executions n JOIN executions o ON "
+                                       "o.task_id = n.task_id AND o.worker_id = 'old-worker' "
+                                       "WHERE n.worker_id <> 'old-worker' AND n.started_at >= "
+                                       "o.ended_at"))
+                 .toInt(),
+        kTasks);
     qInfo("worker-a claimed %lld, worker-b %lld", qint64(a.claims.size()), qint64(b.claims.size()));
 }
 

@@ -423,6 +423,7 @@ void StuckTest::poisonPillAfterThreeLossesInARow()
         Result<CleanupReport> r
             = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
         QVERIFY(r.ok());
+        QVERIFY(executionEnded(tdb.db(), t.id));
         Result<Task> task = store.task(t.id);
         QCOMPARE(task->rescues, loss);
         if (loss < TaskStore::kPoisonRescues) {
@@ -452,7 +453,8 @@ void StuckTest::finishedAttemptResetsTheLosses()
     };
     auto lose = [&]() {
         return backdate(tdb, t.id, kHeartbeatTimeout + 1)
-            && store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues).ok();
+            && store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues).ok()
+            && executionEnded(tdb.db(), t.id);
     };
     // Two losses, then an attempt that ends on its own (an error, retried),
     // then two more losses: never three in a row, so still PENDING.
@@ -532,8 +534,12 @@ void StuckTest::cleanupRetryGrantsOneMoreAttempt()
     QCOMPARE(audit.first().action, QStringLiteral("cleanup"));
     QCOMPARE(
         audit.first().details.value(QStringLiteral("action")).toString(), QStringLiteral("retry"));
-    // Due at once: the operator asked for it now.
+    // Due at once: the operator asked for it now; it runs again once the lost
+    // worker's execution is known to be over.
     Result<std::optional<Claim>> c = store.claim(QStringLiteral("w2"), {t.queue});
+    QVERIFY(c.ok() && !c->has_value());
+    QVERIFY(executionEnded(tdb.db(), t.id));
+    c = store.claim(QStringLiteral("w2"), {t.queue});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->attempt, 2);
     QCOMPARE((*c)->maxAttempts, 2);

@@ -4,6 +4,12 @@
 #include "testdatabase.h"
 
 #include "database.h"
+#include "processgroup.h"
+#include "scheduling/settings.h"
+#include "scheduling/sweeper.h"
+#include "tasks/executionstore.h"
+#include "tasks/leftoverreaper.h"
+#include "tasks/localprocess.h"
 #include "taskstore.h"
 #include "worker/linesplitter.h"
 #include "worker/workerconfig.h"
@@ -16,7 +22,10 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QSemaphore>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <cerrno>
@@ -211,6 +220,13 @@ private slots:
     void sigtermFailsHeldTasksAndExitsCleanly();
     void secondSigtermKillsAtOnce();
     void sigkillToTheWorkerTakesItsExecutionsAlong();
+
+    // --- a task never runs twice at the same time (DESIGN.md rule 7)
+    void restartWaitsUntilTheOldExecutionHasDied_data();
+    void restartWaitsUntilTheOldExecutionHasDied();
+    void leftoversOfAKilledWorkerDieBeforeTheTaskRunsAgain();
+    void aReusedPidIsNeverSignalled();
+    void aDatabaseStallDoesNotMakeLiveWorkersLost();
 
 private:
     // A configuration file in `dir` with short test intervals; `worker` overrides keys.
@@ -1468,6 +1484,317 @@ void WorkerTest::sigkillToTheWorkerTakesItsExecutionsAlong()
     QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
     // The task is the sweeper's to rescue.
     QCOMPARE(statusName(task(store, id)->status), QStringLiteral("RUNNING"));
+}
+
+// ---------------------------------------------------------------- one execution at a time
+
+namespace {
+
+// "start|end <ns> <pid>" lines that a task program appends to a file.
+struct Interval
+{
+    qint64 start = 0;
+    qint64 end = 0; // 0: never seen ending
+};
+
+QVector<Interval> readIntervals(const QString &path)
+{
+    QHash<qint64, Interval> byPid;
+    QVector<qint64> order;
+    const QList<QByteArray> lines = readFile(path).split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> f = line.trimmed().split(' ');
+        if (f.size() != 3)
+            continue;
+        const qint64 pid = f.at(2).toLongLong();
+        if (f.at(0) == "start") {
+            byPid[pid].start = f.at(1).toLongLong();
+            order.append(pid);
+        } else if (f.at(0) == "end") {
+            byPid[pid].end = f.at(1).toLongLong();
+        }
+    }
+    QVector<Interval> out;
+    for (qint64 pid : std::as_const(order))
+        out.append(byPid.value(pid));
+    return out;
+}
+
+} // namespace
+
+void WorkerTest::restartWaitsUntilTheOldExecutionHasDied_data()
+{
+    QTest::addColumn<bool>("forceStop");
+    QTest::newRow("Cancel, then Restart at once") << false;
+    QTest::newRow("Force Stop, then Restart at once") << true;
+}
+
+// Two workers and a program that takes 2 s to exit on SIGTERM: a Restart makes
+// the task PENDING at once, but no worker may start it while the cancelled
+// execution still dies. The program itself records when it ran.
+void WorkerTest::restartWaitsUntilTheOldExecutionHasDied()
+{
+    QFETCH(bool, forceStop);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("operator"));
+    const QString dir = tdb.tempPath();
+    const QString runs = QDir(dir).filePath(QStringLiteral("runs"));
+    const QString script = writeScript(dir, QStringLiteral("slow-to-die.sh"),
+        QStringLiteral("log='%1'\n"
+                       "echo \"start $(date +%s%N) $$\" >> \"$log\"\n"
+                       "trap 'sleep 2; echo \"end $(date +%s%N) $$\" >> \"$log\"; exit 0' TERM\n"
+                       "while :; do sleep 0.1; done\n")
+            .arg(runs)
+            .toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("slow = ") + script,
+        {{QStringLiteral("concurrency"), QStringLiteral("1")},
+            {QStringLiteral("stop_grace_seconds"), QStringLiteral("5")}});
+    NewTask nt;
+    nt.kind = QStringLiteral("slow");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess a(dir, tdb.url(), config, nextWorkerId());
+    WorkerProcess b(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(a.start());
+    QVERIFY(b.start());
+    QVERIFY(waitFor([&] { return readIntervals(runs).size() == 1; }));
+
+    QVERIFY((forceStop ? store.forceStop(id) : store.cancel(id)).ok());
+    Result<ActionReport> restarted = store.restart(id);
+    QVERIFY2(restarted.ok() && restarted->done, qPrintable(restarted.error().message()));
+    // The old execution ends about 2 s later; only then may the task start again.
+    QVERIFY2(
+        waitFor([&] { return readIntervals(runs).size() == 2; }), qPrintable(a.log() + b.log()));
+    const QVector<Interval> intervals = readIntervals(runs);
+    QVERIFY2(intervals.at(0).end > 0, "the cancelled execution never recorded its end");
+    QVERIFY2(intervals.at(1).start >= intervals.at(0).end,
+        qPrintable(QStringLiteral("the second execution started %1 ms before the first ended")
+                       .arg(double(intervals.at(0).end - intervals.at(1).start) / 1e6)));
+    QCOMPARE(statusName(task(store, id)->status), QStringLiteral("RUNNING"));
+    QCOMPARE(task(store, id)->attempt, 1); // a fresh budget after the restart, one attempt used
+    QVERIFY(store.cancel(id).ok());
+}
+
+// A SIGKILLed worker: PR_SET_PDEATHSIG kills only its program, and a grandchild
+// that ignores SIGTERM lives on. The next worker of the host kills it (SIGTERM,
+// then SIGKILL after the grace) before the task can run again.
+void WorkerTest::leftoversOfAKilledWorkerDieBeforeTheTaskRunsAgain()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("operator"));
+    const QString dir = tdb.tempPath();
+    const QString runs = QDir(dir).filePath(QStringLiteral("runs"));
+    const QString ticks = QDir(dir).filePath(QStringLiteral("ticks"));
+    const QString grandchild = QDir(dir).filePath(QStringLiteral("grandchild"));
+    const QString script = writeScript(dir, QStringLiteral("wrapper.sh"),
+        QStringLiteral("echo \"start $(date +%s%N) $$\" >> '%1'\n"
+                       "if [ ! -f '%3' ]; then\n"
+                       "  sh -c 'trap \"\" TERM; echo $$ > \"%3\"; "
+                       "while :; do date +%s%N >> \"%2\"; sleep 0.1; done' &\n"
+                       "fi\n"
+                       "while :; do sleep 0.1; done\n")
+            .arg(runs, ticks, grandchild)
+            .toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("wrapped = ") + script);
+    NewTask nt;
+    nt.kind = QStringLiteral("wrapped");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess first(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(first.start());
+    const qint64 orphan = waitForPidFile(grandchild);
+    QVERIFY(orphan > 0);
+    Result<std::optional<Execution>> open = ExecutionStore(tdb.db()).openOfTask(id);
+    QVERIFY(waitFor([&] {
+        open = ExecutionStore(tdb.db()).openOfTask(id);
+        return open.ok() && open->has_value() && (*open)->pgid > 0;
+    }));
+    const qint64 pgid = (*open)->pgid;
+    first.signal(SIGKILL);
+    QVERIFY(first.waitForExit());
+    QTest::qWait(500);
+    QVERIFY2(::kill(pid_t(orphan), 0) == 0, "the grandchild should have outlived the worker");
+
+    // The sweeper's rule for a lost worker: the task is PENDING again.
+    QTest::qWait(1200);
+    Result<CleanupReport> swept = store.sweepLostWorkers(1000, 3);
+    QVERIFY2(swept.ok(), qPrintable(swept.error().message()));
+    QCOMPARE(swept->runningRequeued, QVector<qint64>{id});
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {id}));
+    // Nobody may claim it while the orphan runs.
+    QTest::qWait(300);
+    QVERIFY(!store.claim(QStringLiteral("someone"), {}).value().has_value());
+
+    WorkerProcess second(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(second.start());
+    QVERIFY2(waitFor([&] { return readIntervals(runs).size() == 2; }), qPrintable(second.log()));
+    const qint64 restartedAt = readIntervals(runs).at(1).start;
+    QVERIFY(waitFor([&] { return liveProcessesInGroup(pgid) == 0; }, 5000));
+    QList<QByteArray> tickLines = readFile(ticks).trimmed().split('\n');
+    QVERIFY(!tickLines.isEmpty());
+    QVERIFY2(tickLines.constLast().toLongLong() < restartedAt,
+        "the orphan of the killed worker still ran when the task started again");
+    Result<QVector<Execution>> history = ExecutionStore(tdb.db()).ofTask(id);
+    QVERIFY(history.ok());
+    QCOMPARE(history->size(), 2);
+    QCOMPARE(history->at(1).endReason, ExecutionEnd::Reaped);
+    QVERIFY(history->at(1).endedAt <= history->at(0).startedAt);
+    QVERIFY(second.log().contains(QStringLiteral("SIGKILL")));
+}
+
+// An execution whose recorded leader pid now names another process (a
+// different start time) is closed, and that process is never signalled; the
+// recorded one is killed. The reaper in-process, real processes.
+void WorkerTest::aReusedPidIsNeverSignalled()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("operator"));
+    // A dead "worker": a process that has exited, with its start time.
+    QProcess gone;
+    gone.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("sleep 0.3")});
+    QVERIFY(gone.waitForStarted());
+    const qint64 deadPid = gone.processId();
+    const qint64 deadStart = LocalProcess::startTime(deadPid);
+    QVERIFY(deadStart > 0);
+    QVERIFY(gone.waitForFinished());
+
+    // Two group leaders that run on: one is recorded with its own start time,
+    // the other with a start time that is not its own (its pid was reused).
+    auto leader = [](QProcess &p) {
+        ProcessGroup::makeLeader(p);
+        p.start(QStringLiteral("/bin/sleep"), {QStringLiteral("30")});
+        return p.waitForStarted();
+    };
+    QProcess recorded;
+    QProcess unrelated;
+    QVERIFY(leader(recorded));
+    QVERIFY(leader(unrelated));
+    QVERIFY(
+        waitFor([&] { return ::getpgid(pid_t(unrelated.processId())) == unrelated.processId(); }));
+    QVERIFY(
+        waitFor([&] { return ::getpgid(pid_t(recorded.processId())) == recorded.processId(); }));
+    const qint64 unrelatedStart = LocalProcess::startTime(unrelated.processId());
+
+    // Two tasks claimed here, as if by the dead worker.
+    auto claimed = [&store](const QString &queue) -> Claim {
+        NewTask n;
+        n.kind = QStringLiteral("long");
+        n.queue = queue;
+        if (!store.enqueue(n).ok())
+            return {};
+        Result<std::optional<Claim>> c = store.claim(QStringLiteral("dead-worker"), {queue});
+        return c.ok() && c->has_value() ? **c : Claim();
+    };
+    struct
+    {
+        qint64 id;
+    } a{claimed(QStringLiteral("reaped-a")).taskId}, b{claimed(QStringLiteral("reaped-b")).taskId};
+    QVERIFY(a.id > 0 && b.id > 0);
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE executions SET worker_pid = ?, worker_start = ?, "
+                                    "pgid = ?, leader_start = ? WHERE task_id = ?"),
+        {deadPid, deadStart, recorded.processId(), LocalProcess::startTime(recorded.processId()),
+            a.id}));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE executions SET worker_pid = ?, worker_start = ?, "
+                                    "pgid = ?, leader_start = ? WHERE task_id = ?"),
+        {deadPid, deadStart, unrelated.processId(), unrelatedStart - 7, b.id}));
+
+    LeftoverReaper reaper(tdb.db());
+    reaper.setGraceMs(1000);
+    Result<int> closed = reaper.pass();
+    QVERIFY2(closed.ok(), qPrintable(closed.error().message()));
+    QCOMPARE(*closed, 1); // the reused one at once
+    QVERIFY(!ExecutionStore(tdb.db()).openOfTask(b.id)->has_value());
+    QVERIFY(recorded.waitForFinished(5000)); // SIGTERM
+    QVERIFY(waitFor([&] { return !ExecutionStore(tdb.db()).openOfTask(a.id)->has_value(); }));
+    QCOMPARE(ExecutionStore(tdb.db()).ofTask(a.id)->at(0).endReason, ExecutionEnd::Reaped);
+    QTest::qWait(300);
+    QCOMPARE(unrelated.state(), QProcess::Running);
+    QCOMPARE(LocalProcess::groupState(unrelated.processId(), unrelatedStart - 7),
+        LocalProcess::GroupState::Reused);
+    unrelated.kill();
+    unrelated.waitForFinished();
+}
+
+// A database stall longer than the heartbeat timeout (a 9 s lock, a 5 s
+// timeout): when the database answers again, the sweeper must not re-queue a
+// live task, and the worker must not kill its healthy execution.
+void WorkerTest::aDatabaseStallDoesNotMakeLiveWorkersLost()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("operator"));
+    Settings settings(tdb.db(), QStringLiteral("tester"));
+    QVERIFY(!settings.set(QString(SettingKey::SweeperHeartbeatTimeoutS), QStringLiteral("5")));
+    const QString dir = tdb.tempPath();
+    const QString pidFile = QDir(dir).filePath(QStringLiteral("pid"));
+    const QString script = writeScript(dir, QStringLiteral("long.sh"),
+        QStringLiteral("echo $$ > '%1'\nexec sleep 60\n").arg(pidFile).toUtf8());
+    const QString config = writeConfig(dir, QStringLiteral("long = ") + script);
+    NewTask nt;
+    nt.kind = QStringLiteral("long");
+    const qint64 id = *store.enqueue(nt);
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    const qint64 pgid = waitForPidFile(pidFile);
+    QVERIFY(pgid > 0);
+    const QString lease = task(store, id)->lease;
+
+    // The sweeper on a thread of its own, as the desktop runs it.
+    std::unique_ptr<Database> sweeperDb = tdb.open();
+    QThread sweeperThread;
+    auto *sweeper = new Sweeper(*sweeperDb);
+    sweeper->setIntervalMs(200);
+    sweeper->moveToThread(&sweeperThread);
+    connect(&sweeperThread, &QThread::finished, sweeper, &QObject::deleteLater);
+    sweeperThread.start();
+    QMetaObject::invokeMethod(
+        sweeper, [sweeper] { sweeper->start(); }, Qt::BlockingQueuedConnection);
+    QTest::qWait(6000); // a whole timeout of watching: the sweeper could act now
+
+    // Another connection holds the database for 9 s.
+    std::unique_ptr<Database> lockDb = tdb.open();
+    QSemaphore locked;
+    std::unique_ptr<QThread> holder(QThread::create([&] {
+        Result<QSqlDatabase> c = lockDb->connection();
+        if (c.ok()) {
+            QSqlQuery q(c.value());
+            if (TestDatabase::postgres()) {
+                q.exec(QStringLiteral("BEGIN"));
+                q.exec(QStringLiteral("LOCK TABLE tasks IN EXCLUSIVE MODE"));
+            } else {
+                q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            }
+            locked.release();
+            QThread::msleep(9000);
+            q.exec(QStringLiteral("COMMIT"));
+        } else {
+            locked.release();
+        }
+        lockDb->closeThreadConnection();
+    }));
+    holder->start();
+    locked.acquire();
+    QVERIFY(holder->wait(20000));
+    // The database answers again: the heartbeat is 9 s old for a moment.
+    QTest::qWait(7000);
+    QMetaObject::invokeMethod(
+        sweeper, [sweeper] { sweeper->stop(); }, Qt::BlockingQueuedConnection);
+    sweeperThread.quit();
+    sweeperThread.wait();
+
+    const std::optional<Task> t = task(store, id);
+    QVERIFY(t);
+    QCOMPARE(statusName(t->status), QStringLiteral("RUNNING"));
+    QCOMPARE(t->lease, lease);
+    QCOMPARE(t->attempt, 1);
+    QCOMPARE(liveProcessesInGroup(pgid), 1);
+    for (const QString &line : messages(store, id))
+        QVERIFY2(!line.contains(QStringLiteral("lost")), qPrintable(line));
+    worker.signal(SIGTERM);
+    QVERIFY(worker.waitForExit());
 }
 
 TASKDESK_TEST_MAIN(WorkerTest)

@@ -158,10 +158,27 @@ Result<SweepReport> Sweeper::sweep()
                                                                          : CleanupAction::Retry;
 
     m_tasks.setRetryPolicy(m_rules.retry());
+    // The tolerance: how late a pass may come, and how long it may wait inside
+    // the database, and still count as watching. At most a quarter of the
+    // timeout, so that a stall shorter than it cannot age a heartbeat past the
+    // timeout; at least a second, so that a busy machine does not restart the
+    // watch on every pass.
+    const qint64 intervalMs = m_timer.interval();
+    const qint64 toleranceMs
+        = std::max<qint64>(1000, std::min<qint64>(intervalMs, m_rules.heartbeatTimeoutMs / 4));
+    LostWorkerWatch watch;
+    if (m_timer.isActive()) {
+        watch.longEnough = [this, maxGap = intervalMs + toleranceMs](qint64 now) {
+            return watchLongEnough(now, maxGap);
+        };
+    }
+    watch.maxStallMs = toleranceMs;
     Result<CleanupReport> lost = m_tasks.sweepLostWorkers(
-        m_rules.heartbeatTimeoutMs, m_rules.poisonRescues, QStringLiteral("lost_worker"));
+        m_rules.heartbeatTimeoutMs, m_rules.poisonRescues, QStringLiteral("lost_worker"), &watch);
+    m_watchBroken = !lost.ok();
     if (!lost.ok())
         return lost.error();
+    report.tasks.heldBack = lost->heldBack;
     report.tasks.runningRequeued = lost->runningRequeued;
     report.tasks.runningFailed = lost->runningFailed;
     report.tasks.cleanedAt = lost->cleanedAt;
@@ -181,10 +198,12 @@ Result<SweepReport> Sweeper::sweep()
         report.queuedReported = *stuck;
     }
 
-    Result<QVector<LostWorker>> workers = lostWorkers(m_rules.heartbeatTimeoutMs, true);
-    if (!workers.ok())
-        return workers.error();
-    report.workersLost = *workers;
+    if (!lost->heldBack) {
+        Result<QVector<LostWorker>> workers = lostWorkers(m_rules.heartbeatTimeoutMs, true);
+        if (!workers.ok())
+            return workers.error();
+        report.workersLost = *workers;
+    }
 
     Q_EMIT swept(report);
     const QVector<qint64> ids = report.stuckTaskIds();
@@ -227,6 +246,47 @@ Result<SweepReport> Sweeper::dryRun()
         return workers.error();
     report.workersLost = *workers;
     return report;
+}
+
+Result<bool> Sweeper::watchLongEnough(qint64 now, qint64 maxGapMs)
+{
+    const QString name = m_lease.name();
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
+        "UPDATE watches SET observed_since = CASE WHEN ? = 1 OR last_pass_at < ? OR last_pass_at "
+        "> ? THEN ? ELSE observed_since END, last_pass_at = ? WHERE name = ?"));
+    if (!q.ok())
+        return q.error();
+    q.value().addBindValue(m_watchBroken ? 1 : 0);
+    q.value().addBindValue(now - maxGapMs);
+    q.value().addBindValue(now);
+    q.value().addBindValue(now);
+    q.value().addBindValue(now);
+    q.value().addBindValue(name);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("watch")))
+        return e;
+    if (q.value().numRowsAffected() == 0) {
+        Result<QSqlQuery> insert = m_db.prepare(QStringLiteral(
+            "INSERT INTO watches (name, observed_since, last_pass_at) VALUES (?, ?, ?)"));
+        if (!insert.ok())
+            return insert.error();
+        insert.value().addBindValue(name);
+        insert.value().addBindValue(now);
+        insert.value().addBindValue(now);
+        if (Error e = m_db.exec(insert.value(), QStringLiteral("watch")))
+            return e;
+    }
+    Result<QSqlQuery> since
+        = m_db.prepare(QStringLiteral("SELECT observed_since FROM watches WHERE name = ?"));
+    if (!since.ok())
+        return since.error();
+    since.value().addBindValue(name);
+    if (Error e = m_db.exec(since.value(), QStringLiteral("watch")))
+        return e;
+    if (!since.value().next())
+        return Error::database(QStringLiteral("the sweeper's watch row is missing"));
+    const qint64 observedSince = since.value().value(0).toLongLong();
+    since.value().finish();
+    return now - observedSince >= m_rules.heartbeatTimeoutMs;
 }
 
 Result<QVector<LostWorker>> Sweeper::lostWorkers(qint64 timeoutMs, bool mark)

@@ -24,6 +24,15 @@ class Database;
 // - stuck in queue: a task PENDING past the queue threshold is reported, or
 //   with the mark_failed policy failed (stuck_swept) (TaskStore::sweepQueued);
 // - workers (the workers table) whose heartbeat stopped are marked lost.
+// While it runs on its timer, the first two of these wait until the sweeper has
+// watched for a whole heartbeat timeout: a watch begins anew after a pass that
+// failed, came later than an interval and a tolerance after the one before (the
+// database or the sweeper did not answer), or waited longer than the tolerance
+// inside the database (a lock); its start is kept in `watches`, so that the next
+// holder of the lease continues it. A heartbeat that the database could not take
+// never makes a worker lost (DESIGN.md rule 7). A one-shot pass (sweepNow()
+// without start()) judges the heartbeats as they are, but still decides nothing
+// when the database stalled during it.
 // Each decision writes a task log line (tasks) and an audit row with the rule,
 // the threshold, the age seen and the action, as actor "sweeper".
 //
@@ -89,6 +98,9 @@ private:
     void setActive(bool active);
     void reportError(const QString &key, const QString &message);
     Result<QVector<LostWorker>> lostWorkers(qint64 timeoutMs, bool mark);
+    // One pass of the watch (inside the sweep's transaction): whether the
+    // sweeper has seen the database answer for the whole heartbeat timeout.
+    Result<bool> watchLongEnough(qint64 now, qint64 maxGapMs);
 
     Database &m_db;
     TaskStore m_tasks;
@@ -101,6 +113,7 @@ private:
     qint64 m_leaseTtlOverrideMs = 0;
     bool m_active = false;
     QSet<qint64> m_knownStuck;
+    bool m_watchBroken = true; // the last pass failed: the next one starts watching anew
     QSet<QString> m_reported;
 };
 

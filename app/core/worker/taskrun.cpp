@@ -1,6 +1,8 @@
 #include "taskrun.h"
 
 #include "processgroup.h"
+#include "tasks/executionstore.h"
+#include "tasks/localprocess.h"
 #include "workerlog.h"
 
 #include <QFileInfo>
@@ -222,6 +224,22 @@ void TaskRun::armTimeLimit()
     qCInfo(lcWorker).noquote() << label() << "reached its time limit of" << m_claim.timeLimitS
                                << "s: stopping its process group";
     requestStop(Stop::TimeLimit);
+bool TaskRun::groupsAlive() const
+{
+    return std::any_of(m_groups.cbegin(), m_groups.cend(),
+        [](qint64 pgid) { return ProcessGroup::groupAlive(pgid); });
+}
+
+void TaskRun::recordGroup()
+{
+    // The execution's record names the group, so that whoever finds this
+    // worker dead can end what it started (DESIGN.md rule 7).
+    Result<bool> recorded
+        = ExecutionStore(m_store.database()).setGroup(m_claim.lease, m_pid, m_leaderStart);
+    m_groupRecorded = recorded.ok();
+    if (!recorded.ok())
+        qCWarning(lcWorker).noquote() << label() << "could not record its process group, will "
+                                      << "retry:" << recorded.error().message();
 }
 
 void TaskRun::onStarted()
@@ -229,6 +247,9 @@ void TaskRun::onStarted()
     if (!m_limitClock.isValid())
         armTimeLimit();
     m_pid = m_process->processId();
+    m_groups.append(m_pid);
+    m_leaderStart = std::max<qint64>(LocalProcess::startTime(m_pid), 0);
+    recordGroup();
     const TaskItem *item = currentItem();
     qCInfo(lcWorker).noquote() << label()
             + (item ? QStringLiteral(" item '%1'").arg(item->label) : QString())
@@ -359,6 +380,8 @@ void TaskRun::heartbeat()
 {
     if (m_leaseGone || m_completed)
         return;
+    if (!m_groupRecorded && m_pid > 0)
+        recordGroup();
     const bool progress = m_progressDirty;
     Result<bool> held = m_store.heartbeat(m_claim.taskId, m_claim.lease,
         progress ? m_progressDone : -1, progress ? m_progressTotal : -1);
@@ -453,7 +476,7 @@ void TaskRun::abandon()
         QStringLiteral("FAILED/worker_stopped"),
         [this, message] {
             return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                Outcome::WorkerStopped, false);
+                Outcome::WorkerStopped, false, m_executionOver);
         },
         true);
 }
@@ -543,7 +566,7 @@ void TaskRun::executionEnded(bool succeeded, const QString &failure)
             QStringLiteral("FAILED/worker_stopped"),
             [this, message] {
                 return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                    Outcome::WorkerStopped, false);
+                    Outcome::WorkerStopped, false, m_executionOver);
             },
             false);
         return;
@@ -556,7 +579,7 @@ void TaskRun::executionEnded(bool succeeded, const QString &failure)
             QStringLiteral("FAILED/timed_out"),
             [this, message] {
                 return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                    Outcome::TimedOut, false);
+                    Outcome::TimedOut, false, m_executionOver);
             },
             false);
         return;
@@ -597,8 +620,8 @@ void TaskRun::failAttempt(const QString &message)
     recordResult(
         QStringLiteral("failed"),
         [this, message] {
-            return m_store.finishError(
-                m_claim.taskId, m_claim.lease, m_claim.attempt, message, Outcome::ErrorExit, true);
+            return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
+                Outcome::ErrorExit, true, m_executionOver);
         },
         false);
 }
@@ -618,7 +641,8 @@ void TaskRun::recordSuccess()
 {
     recordResult(
         QStringLiteral("COMPLETED"),
-        [this] { return m_store.finishSuccess(m_claim.taskId, m_claim.lease); }, false, true);
+        [this] { return m_store.finishSuccess(m_claim.taskId, m_claim.lease, m_executionOver); },
+        false, true);
 }
 
 void TaskRun::tryRecordResult()
@@ -635,7 +659,12 @@ void TaskRun::tryRecordResult()
         m_enlist(this);
         return;
     }
-    resultWritten(m_writeResult());
+    // The result closes the execution's record too when nothing of it lives on.
+    m_executionOver = !groupsAlive();
+    const Result<FinishResult> result = m_writeResult();
+    if (result.ok() && m_executionOver)
+        m_executionClosed = true;
+    resultWritten(result);
 }
 
 void TaskRun::successWritten(const Result<FinishResult> &result)

@@ -48,6 +48,13 @@ public:
     qint64 taskId() const { return m_claim.taskId; }
     const QString &lease() const { return m_claim.lease; }
     qint64 pid() const { return m_pid; } // of the running process group leader, 0 if none
+    // The groups of every program this execution started (one per item run).
+    const QVector<qint64> &groups() const { return m_groups; }
+    // Whether a member of any of them is still alive.
+    bool groupsAlive() const;
+    // Whether the execution's record was closed with its result (its groups were gone).
+    bool executionClosed() const { return m_executionClosed; }
+    void noteExecutionClosed() { m_executionClosed = true; }
 
     void start();
     // Heartbeats the task (with progress); a refused heartbeat means the lease is gone.
@@ -84,6 +91,7 @@ private:
     void startProcess();
     void onStarted();
     void armTimeLimit();
+    void recordGroup();
     void readChannel(QProcess::ProcessChannel channel);
     void acceptLine(const LineSplitter::Line &line, bool isStderr);
     void onFinished(int exitCode, QProcess::ExitStatus status);
@@ -110,6 +118,11 @@ private:
 
     QProcess *m_process = nullptr;
     qint64 m_pid = 0;
+    QVector<qint64> m_groups;
+    qint64 m_leaderStart = 0;
+    bool m_groupRecorded = true; // the execution's record names the running group
+    bool m_executionOver = false; // for the result being written: no group lives on
+    bool m_executionClosed = false;
     int m_itemIndex = -1;
     Stop m_stop = Stop::None;
     bool m_leaseGone = false;

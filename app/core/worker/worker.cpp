@@ -7,6 +7,8 @@
 #include "database.h"
 #include "processgroup.h"
 #include "taskrun.h"
+#include "tasks/executionstore.h"
+#include "tasks/leftoverreaper.h"
 #include "workerlog.h"
 
 #include <QCoreApplication>
@@ -24,6 +26,8 @@ namespace {
 // Leases are checked at least this often, whatever the heartbeat interval, so
 // that a Cancel or Force Stop reaches the process group well within a second.
 constexpr int kLeaseCheckMs = 250;
+// How often a worker looks for what dead workers of its host left running.
+constexpr int kLeftoverCheckMs = 2000;
 
 } // namespace
 
@@ -65,10 +69,18 @@ Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *
     m_notifyTimer.setSingleShot(true);
     m_notifyTimer.setInterval(10);
     connect(&m_notifyTimer, &QTimer::timeout, this, &Worker::onDatabaseChanged);
+    m_reaper = std::make_unique<LeftoverReaper>(db);
+    m_reaper->setGraceMs(m_config.stopGraceMs);
+    connect(m_reaper.get(), &LeftoverReaper::closed, this, [this] {
+        if (!m_stopping && m_runs.size() < m_config.concurrency)
+            m_pollTimer.start(0);
+    });
     if (db.isPostgres()) {
         m_notifier = std::make_unique<ChangeNotifier>(db.location());
         connect(m_notifier.get(), &ChangeNotifier::changed, this, [this](const QString &table) {
-            if (table.isEmpty() || table == QLatin1String("tasks"))
+            // A closed execution may make a waiting task claimable.
+            if (table.isEmpty() || table == QLatin1String("tasks")
+                || table == QLatin1String("executions"))
                 m_notifyTimer.start();
         });
     }
@@ -101,6 +113,12 @@ Error Worker::start()
     if (Error e = m_registry.registerWorker(info))
         return e;
     m_started = true;
+    // Before the first claim: what dead workers of this host left running gets
+    // SIGTERM (SIGKILL after the grace), and their executions close once it
+    // is gone; until then their tasks are not claimed by anyone.
+    if (Result<int> reaped = m_reaper->pass(); !reaped.ok())
+        noteDatabase(reaped.error(), QStringLiteral("leftover check"));
+    m_reaper->start(kLeftoverCheckMs);
     const QString queues = m_config.queues.isEmpty() ? QStringLiteral("(all)")
                                                      : m_config.queues.join(QLatin1Char(','));
     qCInfo(lcWorker).noquote() << QStringLiteral("worker %1 started: queues %2, concurrency %3, "
@@ -206,10 +224,36 @@ void Worker::onRunDone(TaskRun *run)
 {
     if (m_runs.value(run->taskId()) == run)
         m_runs.remove(run->taskId());
+    if (!run->executionClosed()) {
+        m_unclosed.insert(run->lease(), run->groups());
+        closeExecutions();
+    }
     run->deleteLater();
     if (m_stopping)
         maybeFinishStop();
     else
+        m_pollTimer.start(0);
+}
+
+void Worker::closeExecutions()
+{
+    // A task runs again only when its previous execution is known to be over:
+    // its record closes when no member of any of its groups is left.
+    QStringList over;
+    for (auto it = m_unclosed.cbegin(); it != m_unclosed.cend(); ++it) {
+        if (std::none_of(it->cbegin(), it->cend(),
+                [](qint64 pgid) { return ProcessGroup::groupAlive(pgid); }))
+            over << it.key();
+    }
+    if (over.isEmpty())
+        return;
+    Result<int> closed = ExecutionStore(m_store.database()).close(over);
+    noteDatabase(closed.error(), QStringLiteral("close executions"));
+    if (!closed.ok())
+        return;
+    for (const QString &lease : std::as_const(over))
+        m_unclosed.remove(lease);
+    if (!m_stopping && m_runs.size() < m_config.concurrency)
         m_pollTimer.start(0);
 }
 
@@ -224,11 +268,14 @@ void Worker::writeSuccesses()
 {
     QVector<TaskRun *> runs;
     QVector<std::pair<qint64, QString>> leases;
+    QStringList stillRunning; // their executions stay open: a group lives on
     for (const QPointer<TaskRun> &run : std::as_const(m_successes)) {
         // Gone meanwhile (its lease was lost): nothing to write.
         if (run && m_runs.value(run->taskId()) == run) {
             runs.append(run);
             leases.append({run->taskId(), run->lease()});
+            if (run->groupsAlive())
+                stillRunning << run->lease();
         }
     }
     m_successes.clear();
@@ -241,13 +288,14 @@ void Worker::writeSuccesses()
             ? std::clamp(m_config.concurrency - int(m_runs.size()) - int(claims.size()) + int(n), 0,
                 TaskStore::kMaxBatch)
             : 0;
-        Result<TaskStore::FinishedAndClaimed> written
-            = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, m_config.queues, free);
+        Result<TaskStore::FinishedAndClaimed> written = m_store.finishSuccessManyAndClaim(
+            leases.mid(from, n), m_id, m_config.queues, free, stillRunning);
         if (!written.ok() && free > 0) {
             // A claim that failed took the results back with it: the results
             // alone, at once; the next poll claims the slots.
             noteDatabase(written.error(), QStringLiteral("finish and claim"));
-            written = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, {}, 0);
+            written
+                = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, {}, 0, stillRunning);
         }
         noteDatabase(written.error(), QStringLiteral("finish"));
         QSet<qint64> accepted;
@@ -261,6 +309,8 @@ void Worker::writeSuccesses()
                 run->successWritten(written.error());
                 continue;
             }
+            if (!stillRunning.contains(run->lease()))
+                run->noteExecutionClosed();
             FinishResult result;
             result.accepted = accepted.contains(run->taskId());
             if (result.accepted)
@@ -275,6 +325,10 @@ void Worker::writeSuccesses()
 
 void Worker::tick()
 {
+    if (!m_unclosed.isEmpty()) {
+        closeExecutions();
+        maybeFinishStop();
+    }
     if (m_sinceHeartbeat.elapsed() + m_tickTimer.interval() / 2 >= m_config.heartbeatMs) {
         m_sinceHeartbeat.restart();
         heartbeatAll(); // a refused heartbeat is a lost lease, too
@@ -397,7 +451,13 @@ void Worker::maybeFinishStop()
 {
     if (!m_stopping || m_stopped || !m_runs.isEmpty() || !m_stragglers.isEmpty())
         return;
+    closeExecutions();
+    // Past the deadline an execution left open is closed by the next worker or
+    // supervisor of this host, once its group is gone.
+    if (!m_unclosed.isEmpty() && !m_hurry)
+        return;
     m_stopped = true;
+    m_reaper->stop();
     m_tickTimer.stop();
     m_shutdownTimer.stop();
     if (m_started) {

@@ -18,6 +18,7 @@
 namespace taskdesk {
 
 class ChangeNotifier;
+class LeftoverReaper;
 class Database;
 class TaskRun;
 struct Claim;
@@ -72,6 +73,7 @@ private:
     void killStragglers();
     void onShutdownDeadline();
     void maybeFinishStop();
+    void closeExecutions();
     void noteDatabase(const Error &error, const QString &what);
     void onDatabaseChanged();
 
@@ -88,6 +90,12 @@ private:
     QTimer m_successTimer;
     // Groups whose leader exited while something of them lives on: SIGKILL at the deadline.
     QHash<qint64, QDeadlineTimer> m_stragglers;
+    // Executions that ended without their record being closed (a lost lease, a
+    // group that outlived its leader, a database that did not answer), by
+    // lease, with their groups: closed once every group is gone.
+    QHash<QString, QVector<qint64>> m_unclosed;
+    // Ends what dead workers of this host left running (DESIGN.md rule 7).
+    std::unique_ptr<LeftoverReaper> m_reaper;
     QTimer m_stragglerTimer;
     QTimer m_pollTimer;
     QTimer m_tickTimer;
