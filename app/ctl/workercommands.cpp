@@ -10,6 +10,7 @@
 #include "runtimesupport.h"
 #include "scheduling/settings.h"
 #include "tableprinter.h"
+#include "tasks/executionstore.h"
 #include "worker/workerregistry.h"
 
 #include <QJsonArray>
@@ -125,11 +126,121 @@ private:
     int m_limit = 100;
 };
 
+// ------------------------------------------------------------------ workers forget-host
+
+class ForgetHostCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("workers forget-host"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Declare a host dead: its open executions end, so that their "
+                              "tasks can run elsewhere.");
+    }
+    QString description() const override
+    {
+        return QStringLiteral(
+            "A task runs again only when its previous execution is known to be over: its "
+            "worker, or a worker or supervisor of the same host, saw its process group gone, "
+            "or the host booted again. A host that is down for good says neither: its tasks "
+            "wait. This command closes every open execution of HOST and marks its running "
+            "workers lost, with one audit row. Without --yes it only shows what it would "
+            "close and changes nothing (exit 1). Use it only for a host that is really down "
+            "(powered off, destroyed): anything still running there is no longer kept from "
+            "running beside a new attempt. Refused for the host it runs on.");
+    }
+    QVector<Argument> arguments() const override
+    {
+        return {{QStringLiteral("HOST"), QStringLiteral("The host name, as 'workers' shows it.")}};
+    }
+    QList<QCommandLineOption> options() const override
+    {
+        return {{QStringLiteral("yes"),
+            QStringLiteral("Do it: close the open executions that the preview names.")}};
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl workers forget-host web-3"),
+            QStringLiteral("taskdeskctl workers forget-host web-3 --yes")};
+    }
+
+    Error parse(const QCommandLineParser &parser, const QStringList &arguments) override
+    {
+        m_host = arguments.constFirst().trimmed();
+        if (m_host.isEmpty())
+            return Error::invalid(QStringLiteral("workers forget-host: name the host"));
+        m_yes = parser.isSet(QStringLiteral("yes"));
+        return {};
+    }
+    Access access() const override { return m_yes ? Access::Write : Access::Read; }
+
+    int run(CtlContext &context) override
+    {
+        if (m_host == ExecutionStore::thisHost())
+            return context.fail(Error::refused(
+                QStringLiteral("%1 is this host: its workers end what dead workers left "
+                               "running and close their executions themselves")
+                    .arg(m_host)));
+        ExecutionStore store(context.database());
+        Result<QVector<Execution>> open = store.openOnHost(m_host, 100000);
+        if (!open.ok())
+            return context.fail(open.error());
+        QVector<qint64> ids;
+        QVector<qint64> tasks;
+        for (const Execution &x : std::as_const(*open)) {
+            ids.append(x.id);
+            tasks.append(x.taskId);
+        }
+        if (m_yes) {
+            Result<QVector<qint64>> closed = store.forgetHost(m_host, context.actor());
+            if (!closed.ok())
+                return context.fail(closed.error());
+            ids = *closed;
+        }
+        if (context.json()) {
+            QJsonArray idArray;
+            for (qint64 id : std::as_const(ids))
+                idArray.append(id);
+            QJsonArray taskArray;
+            for (qint64 id : std::as_const(tasks))
+                taskArray.append(id);
+            context.console().printJson(QJsonObject{{QStringLiteral("host"), m_host},
+                {QStringLiteral("done"), m_yes}, {QStringLiteral("execution_ids"), idArray},
+                {QStringLiteral("task_ids"), taskArray}});
+        } else if (m_yes) {
+            context.console().print(
+                QStringLiteral("Host %1 forgotten: %2 open execution(s) closed%3; its running "
+                               "workers are marked lost.")
+                    .arg(m_host)
+                    .arg(ids.size())
+                    .arg(ids.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" (") + idListText(ids) + QStringLiteral(")")));
+        } else {
+            context.console().print(
+                QStringLiteral("Would close %1 open execution(s) of host %2%3 and mark its "
+                               "running workers lost. Nothing was changed; run again with "
+                               "--yes if %2 is really down.")
+                    .arg(ids.size())
+                    .arg(m_host)
+                    .arg(tasks.isEmpty() ? QString()
+                                         : QStringLiteral(" (tasks ") + idListText(tasks)
+                                + QStringLiteral(")")));
+        }
+        return m_yes ? ExitOk : ExitRefused;
+    }
+
+private:
+    QString m_host;
+    bool m_yes = false;
+};
+
 } // namespace
 
 void addWorkerCommands(CommandRegistry &registry)
 {
     registry.add(std::make_unique<WorkersCommand>());
+    registry.add(std::make_unique<ForgetHostCommand>());
 }
 
 } // namespace taskdesk::ctl

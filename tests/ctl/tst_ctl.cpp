@@ -1,7 +1,9 @@
 // taskdeskctl end to end: every test runs the real binary with QProcess on a
 // real database and checks its exit code, its output and the rows it left.
+#include "auditlog.h"
 #include "ctltestsupport.h"
 #include "database.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 #include "testdatabase.h"
 
@@ -93,6 +95,7 @@ private slots:
     void cleanupTestCase();
 
     void initCreatesAndUpgradesTheDatabase();
+    void forgetHostShowsThenClosesWhatItNamed();
     void databaseLocationFallsBackToEnvironmentThenDataFolder();
     void enqueueStoresWhatWasAsked();
     void listFilters_data();
@@ -1662,6 +1665,53 @@ void TestCtl::versionNamesTheSchema()
     run = runCtl({QStringLiteral("--version")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains(QStringLiteral(TASKDESK_VERSION)));
+}
+
+// Declaring a host dead: without --yes a preview that changes nothing (exit
+// 1), with --yes exactly what the preview named, audited; never this host.
+void TestCtl::forgetHostShowsThenClosesWhatItNamed()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    NewTask n;
+    n.kind = QStringLiteral("job");
+    n.queue = QStringLiteral("forget");
+    QVERIFY(store.enqueue(n).ok());
+    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("w@web-3"), {n.queue});
+    QVERIFY(claim.ok() && claim->has_value());
+    const qint64 taskId = (*claim)->taskId;
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE executions SET host = 'web-3'")));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO workers (id, name, host) VALUES ('w@web-3', "
+                                    "'w', 'web-3')")));
+
+    CtlRun preview = runCtl(withDb(tdb,
+        {QStringLiteral("--json"), QStringLiteral("workers"), QStringLiteral("forget-host"),
+            QStringLiteral("web-3")}));
+    QCOMPARE(preview.exitCode, 1);
+    QCOMPARE(preview.json().object().value(QStringLiteral("done")).toBool(true), false);
+    QCOMPARE(
+        preview.json().object().value(QStringLiteral("task_ids")).toArray(), QJsonArray{taskId});
+    QVERIFY(ExecutionStore(tdb.db()).openOfTask(taskId)->has_value());
+
+    CtlRun refused = runCtl(withDb(tdb,
+        {QStringLiteral("workers"), QStringLiteral("forget-host"), AuditLog::localHost(),
+            QStringLiteral("--yes")}));
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("is this host")), qPrintable(describe(refused)));
+
+    CtlRun done = runCtl(withDb(tdb,
+        {QStringLiteral("workers"), QStringLiteral("forget-host"), QStringLiteral("web-3"),
+            QStringLiteral("--yes")}));
+    QCOMPARE(done.exitCode, 0);
+    QVERIFY2(done.out.contains(QStringLiteral("1 open execution(s) closed")),
+        qPrintable(describe(done)));
+    QVERIFY(!ExecutionStore(tdb.db()).openOfTask(taskId)->has_value());
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT status FROM workers WHERE id = 'w@web-3'")),
+        QVariant(QStringLiteral("lost")));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE action = "
+                                       "'forget_host'")),
+        QVariant(kOsUser));
 }
 
 TASKDESK_TEST_MAIN(TestCtl)

@@ -109,6 +109,18 @@ TestDatabase &TestSweeper::shared(const QStringList &emptyFirst)
     return *m_shared;
 }
 
+namespace {
+
+// What the hosts of lost workers report once their executions are gone: the
+// tasks may run again (DESIGN.md rule 7).
+bool endExecutions(TestDatabase &tdb)
+{
+    return tdb.exec(QStringLiteral("UPDATE executions SET ended_at = {NOW}, end_reason = "
+                                   "'reaped' WHERE ended_at IS NULL"));
+}
+
+} // namespace
+
 qint64 TestSweeper::runningTask(
     TestDatabase &tdb, const QString &worker, qint64 ageMs, int maxAttempts)
 {
@@ -435,6 +447,8 @@ void TestSweeper::lostWorkerTaskIsRequeuedUntilThePoisonPill()
     for (int loss = 1; loss <= 3; ++loss) {
         if (loss > 1) {
             QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {id}));
+            // The lost worker's host saw its execution end (DESIGN.md rule 7).
+            QVERIFY(endExecutions(tdb));
             Result<std::optional<Claim>> claim
                 = tasks.claim(QStringLiteral("worker-%1").arg(loss), {tasks.task(id)->queue});
             QVERIFY(claim.ok() && claim.value());
@@ -801,6 +815,10 @@ void TestSweeper::onlyTheLeaseHolderActsAndTheLeasePassesOver()
     a.setHolderId(QStringLiteral("sweeper-a"));
     b.setHolderId(QStringLiteral("sweeper-b"));
     constexpr qint64 kTtl = 1500;
+    // A running sweeper acts on lost workers only after watching for a whole
+    // heartbeat timeout: a short one keeps the test short.
+    Settings settings(tdb.db(), QStringLiteral("tester"));
+    QVERIFY(!settings.set(QString(SettingKey::SweeperHeartbeatTimeoutS), QStringLiteral("1")));
     for (Sweeper *s : {&a, &b}) {
         s->setIntervalMs(50);
         s->setLeaseTtlMs(kTtl);
@@ -859,6 +877,8 @@ void TestSweeper::twoSweepersOnTwoConnectionsNeverDoubleAct()
     TASKDESK_REQUIRE_DB(tdb);
     Settings settings(tdb.db(), QStringLiteral("tester"));
     QVERIFY(!settings.set(QStringLiteral("sweeper.poison_rescues"), QStringLiteral("100")));
+    // Running sweepers act after watching for a whole heartbeat timeout.
+    QVERIFY(!settings.set(QString(SettingKey::SweeperHeartbeatTimeoutS), QStringLiteral("1")));
     constexpr int kTasks = 12;
     constexpr int kRounds = 6;
     QVector<qint64> ids;
@@ -894,6 +914,7 @@ void TestSweeper::twoSweepersOnTwoConnectionsNeverDoubleAct()
 
     for (int round = 1; round <= kRounds; ++round) {
         QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0")));
+        QVERIFY(endExecutions(tdb)); // the lost workers' hosts saw them end
         for (int i = 0; i < kTasks; ++i) {
             Result<std::optional<Claim>> claim = tasks.claim(QStringLiteral("w%1").arg(round), {});
             QVERIFY2(claim.ok() && claim.value(), "every task is claimed again");
