@@ -52,6 +52,9 @@ public:
     bool isAvailable() const { return m_available; }
     QString unavailableReason() const { return m_unavailableReason; }
     bool canAct() const { return !m_readOnly && m_available; }
+    // SQLite: the file was deleted or replaced under the window (or found
+    // damaged); nothing is read from or written to it any more.
+    bool isFileLost() const { return m_fileLost; }
 
     // The sweeper's heartbeat timeout (the settings table): what "stuck" means.
     qint64 stuckHeartbeatMs() const { return m_stuckHeartbeatMs; }
@@ -98,6 +101,7 @@ private:
     static constexpr int kProbeIntervalMs = 1000;
     QTimer m_probeTimer;
     bool m_probing = false;
+    bool m_fileLost = false;
     int m_recoveries = 0; // Database::recoveries() when last seen
 };
 

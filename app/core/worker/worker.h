@@ -44,6 +44,9 @@ public:
     const WorkerConfig &config() const { return m_config; }
     int runningCount() const { return int(m_runs.size()); }
     bool isStopping() const { return m_stopping; }
+    // Why the worker stopped by itself (its database file was deleted, replaced
+    // or found damaged); empty after an ordinary stop.
+    const QString &failure() const { return m_failure; }
 
     // Stop by itself once nothing is due and nothing runs (`--once`).
     void setRunOnce(bool once) { m_once = once; }
@@ -74,6 +77,7 @@ private:
     void noteDatabase(const Error &error, const QString &what);
     void onDatabaseChanged();
 
+    Database &m_db;
     TaskStore m_store;
     WorkerRegistry m_registry;
     WorkerConfig m_config;
@@ -101,6 +105,7 @@ private:
     bool m_hurry = false; // a second stop request: no more grace
     bool m_stopped = false;
     bool m_databaseTrouble = false;
+    QString m_failure;
 };
 
 } // namespace taskdesk
