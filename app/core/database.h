@@ -157,7 +157,7 @@ public:
     Result<QStringList> checkIntegrity(int limit = 100);
     // Files up to this size get PRAGMA quick_check at their first open in a
     // process (measured: see BENCHMARKS.md); larger ones the cheap checks only.
-    static constexpr qint64 quickCheckMaxBytes() { return 256LL * 1024 * 1024; }
+    static constexpr qint64 quickCheckMaxBytes() { return 32LL * 1024 * 1024; }
 
     // Whether this connection may change tasks: false for a read-only file or a
     // PostgreSQL role without UPDATE on `tasks` (the viewer role).
