@@ -19,6 +19,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <map>
@@ -34,6 +36,9 @@ namespace taskdesk {
 namespace {
 
 QAtomicInt s_serial;
+
+// PRAGMA application_id of Taskdesk's SQLite files ("TSKD").
+constexpr qint64 kApplicationId = 1414744900;
 
 // Qt 6.4 must not open two connections at the same time (QTBUG-112961).
 QMutex s_openMutex;
@@ -482,8 +487,13 @@ Error Database::openConnection(QSqlDatabase &db)
 {
     QMutexLocker lock(&s_openMutex);
     const QString name = connectionName();
+    bool firstInProcess = false;
     if (m_location.backend == DatabaseLocation::Backend::Sqlite) {
-        if (!s_sqliteFiles.contains(sqliteFileKey(m_location.path))) {
+        // A file that went away is not made again by a new connection.
+        if (Error e = checkFile())
+            return e;
+        firstInProcess = !s_sqliteFiles.contains(sqliteFileKey(m_location.path));
+        if (firstInProcess) {
             if (Error e = checkSqliteFile())
                 return e;
         }
@@ -515,22 +525,11 @@ Error Database::openConnection(QSqlDatabase &db)
         const QString file = sqliteFileKey(m_location.path);
         ++s_sqliteFiles[file];
         s_sqliteFileOf.insert(name, file);
+        // Reading only, before WAL mode rewrites the header: whose file it is,
+        // its version, and whether it holds together.
+        if (Error e = checkSqliteContents(db, firstInProcess))
+            return e;
         QSqlQuery q(db);
-        // Reading first: a damaged file fails here, before anything is written;
-        // and another program's database is refused before WAL mode rewrites its header.
-        if (!q.exec(QStringLiteral("SELECT count(*), COALESCE(sum(name = 'schema_migrations'), "
-                                   "0) FROM sqlite_master WHERE type = 'table'"))
-            || !q.next()) {
-            if (const QString folder = readOnlyFolder(m_location.path); !folder.isEmpty())
-                return Error::database(folder);
-            return errorFrom(q.lastError(), m_location.path);
-        }
-        if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
-            return Error::database(
-                QStringLiteral("%1 is a SQLite database of another program, not Taskdesk's "
-                               "(the file was left untouched)")
-                    .arg(m_location.path));
-        q.finish();
         if (Error e = AuditChain::registerSqliteFunctions(db))
             return e;
         for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
@@ -538,12 +537,228 @@ Error Database::openConnection(QSqlDatabase &db)
             if (!q.exec(QString::fromLatin1(pragma)))
                 return errorFrom(q.lastError(), m_location.path);
         }
+        QMutexLocker identity(&m_reasonMutex);
+        struct stat st;
+        if (m_fileInode < 0 && ::stat(QFile::encodeName(m_location.path).constData(), &st) == 0) {
+            m_fileDevice = qint64(st.st_dev);
+            m_fileInode = qint64(st.st_ino);
+        }
     } else {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
             return errorFrom(q.lastError(), m_location.display());
     }
     return {};
+}
+
+Error Database::checkSqliteContents(QSqlDatabase &db, bool firstInProcess)
+{
+    const QString foreign = QStringLiteral(
+        "%1 is a SQLite database of another program, not Taskdesk's (the file was left untouched)")
+                                .arg(m_location.path);
+    QSqlQuery q(db);
+    // The header's application_id: Taskdesk's, none (a new file, or one made
+    // before it was set), or another program's.
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
+        if (const QString folder = readOnlyFolder(m_location.path); !folder.isEmpty())
+            return Error::database(folder);
+        return errorFrom(q.lastError(), m_location.path);
+    }
+    const qint64 applicationId = q.value(0).toLongLong();
+    q.finish();
+    if (applicationId != 0 && applicationId != kApplicationId)
+        return Error::database(foreign);
+    if (!q.exec(QStringLiteral("SELECT count(*), COALESCE(sum(name = 'schema_migrations'), 0) "
+                               "FROM sqlite_master WHERE type = 'table'"))
+        || !q.next())
+        return errorFrom(q.lastError(), m_location.path);
+    const int tables = q.value(0).toInt();
+    const bool migrations = q.value(1).toInt() > 0;
+    q.finish();
+    if (tables > 0 && !migrations)
+        return Error::database(foreign);
+    if (tables > 0) {
+        Result<int> version = readSchemaVersion(db);
+        if (!version.ok())
+            return version.error();
+        if (*version > schemaVersion())
+            return newerSchema(*version);
+    }
+    // Every page of a file that is not too big, once per process (at the first
+    // connection): a damaged page is found before anything is written, not when
+    // a statement meets it. Statements that meet one later stop this Database.
+    if (firstInProcess && tables > 0 && QFileInfo(m_location.path).size() <= quickCheckMaxBytes()) {
+        if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next())
+            return errorFrom(q.lastError(), m_location.path);
+        const QString verdict = q.value(0).toString();
+        q.finish();
+        if (verdict != QLatin1String("ok")) {
+            const QString reason = QStringLiteral("%1 is damaged (%2); nothing was written to it, "
+                                                  "'taskdeskctl check' lists what is wrong")
+                                       .arg(m_location.path, verdict);
+            setLost(reason);
+            return Error::database(reason);
+        }
+    }
+    return {};
+}
+
+Result<int> Database::readSchemaVersion(QSqlDatabase &db) const
+{
+    const bool postgres = isPostgres();
+    QSqlQuery q(db);
+    const QString exists = postgres
+        ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema "
+                         "= current_schema() AND table_name = 'schema_migrations'")
+        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
+    if (!q.exec(exists) || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
+    if (q.value(0).toInt() == 0)
+        return 0;
+    // A table of that name that is not Taskdesk's (Rails keeps its versions as
+    // text in one): an integer version and a description, or it is refused.
+    const QString shape = postgres
+        ? QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                         "current_schema() AND table_name = 'schema_migrations' AND ((column_name "
+                         "= 'version' AND data_type IN ('integer', 'bigint')) OR column_name = "
+                         "'description')")
+        : QStringLiteral("SELECT count(*) FROM pragma_table_info('schema_migrations') WHERE (name "
+                         "= 'version' AND upper(type) LIKE '%INT%') OR name = 'description'");
+    if (!q.exec(shape) || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
+    const bool ours = q.value(0).toInt() == 2;
+    q.finish();
+    const QString notOurs
+        = QStringLiteral("the database %1 has a table schema_migrations that is not Taskdesk's "
+                         "(another program's, such as a Rails application's); nothing was changed")
+              .arg(m_location.display());
+    if (!ours)
+        return Error::database(notOurs);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(max(version), 0), count(*) FROM "
+                               "schema_migrations"))
+        || !q.next())
+        return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
+    bool ok = false;
+    const qint64 version = q.value(0).toLongLong(&ok);
+    q.finish();
+    if (!ok || version < 0 || version > 1000000)
+        return Error::database(notOurs);
+    return int(version);
+}
+
+Error Database::newerSchema(int version) const
+{
+    return Error::database(QStringLiteral(
+        "the database %1 has schema version %2, newer than this Taskdesk "
+        "understands (version %3); upgrade Taskdesk to open it (nothing was changed)")
+                               .arg(m_location.display())
+                               .arg(version)
+                               .arg(schemaVersion()));
+}
+
+void Database::setLost(const QString &reason) const
+{
+    QMutexLocker lock(&m_reasonMutex);
+    if (m_lost.loadRelaxed())
+        return; // the first reason stays
+    m_lostReason = reason;
+    m_lost.storeRelaxed(1);
+}
+
+Error Database::lostError() const
+{
+    if (!m_lost.loadRelaxed())
+        return {};
+    QMutexLocker lock(&m_reasonMutex);
+    return Error::database(m_lostReason);
+}
+
+Error Database::checkFile()
+{
+    if (isPostgres())
+        return {};
+    if (Error e = lostError())
+        return e;
+    qint64 device = -1;
+    qint64 inode = -1;
+    {
+        QMutexLocker lock(&m_reasonMutex);
+        device = m_fileDevice;
+        inode = m_fileInode;
+    }
+    if (inode < 0)
+        return {}; // not opened yet
+    struct stat st;
+    if (::stat(QFile::encodeName(m_location.path).constData(), &st) != 0) {
+        if (errno == ENOENT) {
+            setLost(QStringLiteral("the database file %1 was deleted while in use; nothing more "
+                                   "is written, and it is not created again")
+                        .arg(m_location.path));
+            return lostError();
+        }
+        return {}; // unreadable for a moment (a permission change): the next call sees
+    }
+    if (qint64(st.st_dev) != device || qint64(st.st_ino) != inode) {
+        setLost(QStringLiteral("the database file %1 was replaced by another file while in use; "
+                               "nothing more is written to either; restart to open the new one")
+                    .arg(m_location.path));
+        return lostError();
+    }
+    return {};
+}
+
+Result<QStringList> Database::checkIntegrity(int limit)
+{
+    if (isPostgres()) {
+        Result<QSqlDatabase> db = connection();
+        if (!db.ok())
+            return db.error();
+        return QStringList();
+    }
+    const QFileInfo info(m_location.path);
+    if (!info.exists())
+        return Error::database(QStringLiteral("no database at %1").arg(m_location.path));
+    if (Error e = checkSqliteFile())
+        return e;
+    // A connection of its own, read only and without the checks of open(): those
+    // refuse a damaged file at its first problem, this one lists them.
+    const QString name = connectionName() + QStringLiteral("/check");
+    QStringList problems;
+    Error failed;
+    {
+        QMutexLocker lock(&s_openMutex);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_location.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+        lock.unlock();
+        if (!db.open()) {
+            failed = Error::database(
+                QStringLiteral("cannot open %1: %2").arg(m_location.path, db.lastError().text()));
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("PRAGMA integrity_check(%1)").arg(std::max(1, limit)))) {
+                // A file too damaged to read its schema fails as a whole.
+                const QString code = q.lastError().nativeErrorCode();
+                bool ok = false;
+                const int n = code.toInt(&ok) & 0xff;
+                if (ok && (n == 11 || n == 26))
+                    problems << q.lastError().databaseText();
+                else
+                    failed = errorFrom(q.lastError(), QStringLiteral("integrity check"));
+            }
+            while (q.next()) {
+                const QString line = q.value(0).toString();
+                if (line != QLatin1String("ok"))
+                    problems << line;
+            }
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (failed)
+        return failed;
+    return problems;
 }
 
 void Database::noteFailure(const QSqlError &error)
@@ -576,6 +791,8 @@ Error Database::probe()
 
 Result<QSqlDatabase> Database::connection()
 {
+    if (Error e = lostError())
+        return e;
     const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         if (!t_broken.remove(name)) {
@@ -647,6 +864,33 @@ QString Database::likePattern(const QString &text)
     return QLatin1Char('%') + pattern + QLatin1Char('%');
 }
 
+QString Database::text(const QString &value)
+{
+    if (value.isNull())
+        return QStringLiteral("");
+    QString out = value;
+    QChar *p = nullptr;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const char16_t c = value.at(i).unicode();
+        bool bad = c == 0;
+        if (QChar::isHighSurrogate(c))
+            bad = i + 1 >= value.size() || !QChar::isLowSurrogate(value.at(i + 1).unicode());
+        else if (QChar::isLowSurrogate(c))
+            bad = i == 0 || !QChar::isHighSurrogate(value.at(i - 1).unicode());
+        if (!bad)
+            continue;
+        if (!p)
+            p = out.data(); // detaches once, only when something is replaced
+        p[i] = QChar(QChar::ReplacementCharacter);
+    }
+    return out;
+}
+
+QVariant Database::textOrNull(const QString &value)
+{
+    return value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text(value));
+}
+
 Result<QSqlQuery> Database::prepare(const QString &statement)
 {
     Result<QSqlDatabase> db = connection();
@@ -706,10 +950,15 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
         if (ok && n == 26)
             return Error::database(
                 QStringLiteral("%1 is not a SQLite database").arg(m_location.path));
-        if (ok && n == 11)
-            return Error::database(
-                QStringLiteral("%1 is damaged (database disk image is malformed)")
-                    .arg(m_location.path));
+        if (ok && n == 11) {
+            // The first SQLITE_CORRUPT stops every later statement of this
+            // Database: writing on would spread the damage.
+            const QString reason
+                = QStringLiteral("%1 is damaged (database disk image is malformed)")
+                      .arg(m_location.path);
+            setLost(reason);
+            return Error::database(reason);
+        }
         if (ok && n == 8)
             return {ErrorKind::PermissionDenied,
                 QStringLiteral("%1 is read-only").arg(m_location.path)};
@@ -732,8 +981,12 @@ Error Database::write(const std::function<Error()> &work, Plans plans)
         ? QStringLiteral("BEGIN; SET LOCAL enable_sort = off; SET LOCAL jit = off")
         : QStringLiteral("BEGIN");
     std::optional<QMutexLocker<QRecursiveMutex>> writer;
-    if (!isPostgres())
+    if (!isPostgres()) {
+        // Nothing is written to a file that was deleted or replaced: one stat().
+        if (Error e = checkFile())
+            return e;
         writer.emplace(sqliteWriteLock(m_location.path));
+    }
     Error last;
     for (int attempt = 0; attempt < 5; ++attempt) {
         QSqlQuery q(db.value());
@@ -913,46 +1166,15 @@ Error Database::migrate(OpenMode mode, int targetVersion)
         return db.error();
     const bool postgres = isPostgres();
 
-    // A SQLite file with tables but no schema_migrations belongs to some other program.
-    if (!postgres) {
-        QSqlQuery q(db.value());
-        if (!q.exec(QStringLiteral("SELECT count(*), sum(name = 'schema_migrations') FROM "
-                                   "sqlite_master WHERE type = 'table'")))
-            return errorFrom(q.lastError(), m_location.path);
-        q.next();
-        if (q.value(0).toInt() > 0 && q.value(1).toInt() == 0)
-            return Error::database(
-                QStringLiteral("%1 is a SQLite database of another program, not Taskdesk's "
-                               "(the file was left untouched)")
-                    .arg(m_location.path));
-    }
-
     auto readVersion = [&]() -> Result<int> {
-        QSqlQuery q(db.value());
-        const QString exists = postgres
-            ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema "
-                             "= current_schema() AND table_name = 'schema_migrations'")
-            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
-        if (!q.exec(exists) || !q.next())
-            return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
-        if (q.value(0).toInt() == 0)
-            return 0;
-        if (!q.exec(QStringLiteral("SELECT COALESCE(max(version), 0) FROM schema_migrations"))
-            || !q.next())
-            return errorFrom(q.lastError(), QStringLiteral("reading the schema version"));
-        return q.value(0).toInt();
+        return readSchemaVersion(db.value());
     };
 
     Result<int> version = readVersion();
     if (!version.ok())
         return version.error();
     if (*version > schemaVersion())
-        return Error::database(
-            QStringLiteral("the database %1 has schema version %2, newer than this Taskdesk "
-                           "understands (version %3); upgrade Taskdesk to open it")
-                .arg(m_location.display())
-                .arg(*version)
-                .arg(schemaVersion()));
+        return newerSchema(*version);
     if (*version >= targetVersion)
         return {};
     if (mode == OpenMode::NoMigrate && *version == 0)

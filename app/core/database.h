@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 
@@ -101,6 +102,14 @@ public:
 
     // "%text%" with LIKE's wild cards escaped (use with ESCAPE '\\').
     static QString likePattern(const QString &text);
+    // Text as both databases keep it; every store binds text through this. A
+    // null QString is bound as NULL, which a NOT NULL column refuses (an empty
+    // output line lost its whole batch): the result is never null. A NUL ends a
+    // string in C APIs and PostgreSQL refuses it in text, and a lone surrogate
+    // has no UTF-8 form: each becomes U+FFFD, so the damage stays visible.
+    static QString text(const QString &value);
+    // The same, but a null QString stays NULL (a nullable column).
+    static QVariant textOrNull(const QString &value);
 
     // A prepared statement on this thread's connection.
     Result<QSqlQuery> prepare(const QString &statement);
@@ -140,6 +149,22 @@ public:
 
     int currentVersion(); // of the opened schema, -1 if unknown
 
+    // SQLite: whether the file at the path is still the one this Database
+    // opened, and not seen damaged. Once it was deleted, replaced or met
+    // SQLITE_CORRUPT, this and every later call of any thread fails with that
+    // error: nothing more is written, and a deleted file is never made again.
+    // One stat(); every write transaction asks, the worker at every tick and
+    // the window every second. PostgreSQL: always fine.
+    Error checkFile();
+    // The full check of `taskdeskctl check`: PRAGMA integrity_check (every page,
+    // every index against its table) on a read-only SQLite connection of its own,
+    // what a damaged file says about itself (at most `limit` lines; empty when
+    // sound). PostgreSQL: connects, and finds nothing (the server keeps its pages).
+    Result<QStringList> checkIntegrity(int limit = 100);
+    // Files up to this size get PRAGMA quick_check at their first open in a
+    // process (measured: see BENCHMARKS.md); larger ones the cheap checks only.
+    static constexpr qint64 quickCheckMaxBytes() { return 32LL * 1024 * 1024; }
+
     // Whether this connection may change tasks: false for a read-only file or a
     // PostgreSQL role without UPDATE on `tasks` (the viewer role).
     Result<bool> canWrite();
@@ -162,6 +187,11 @@ private:
     Error openConnection(QSqlDatabase &db);
     void noteFailure(const class QSqlError &error);
     Error checkSqliteFile() const;
+    Error checkSqliteContents(QSqlDatabase &db, bool firstInProcess);
+    Result<int> readSchemaVersion(QSqlDatabase &db) const;
+    Error newerSchema(int version) const;
+    void setLost(const QString &reason) const;
+    Error lostError() const;
     Error migrate(OpenMode mode, int targetVersion);
     QString connectionName() const;
 
@@ -174,6 +204,11 @@ private:
     QAtomicInt m_recoveries;
     mutable QMutex m_reasonMutex;
     QString m_unreachableReason; // guarded by m_reasonMutex
+    // SQLite: the file went away, was replaced or is damaged (checkFile()).
+    mutable QAtomicInt m_lost;
+    mutable QString m_lostReason; // guarded by m_reasonMutex
+    qint64 m_fileDevice = -1; // of the file opened first; guarded by m_reasonMutex
+    qint64 m_fileInode = -1;
 };
 
 } // namespace taskdesk

@@ -447,6 +447,109 @@ QVector<Migration> buildMigrations()
             // A closed execution may make a waiting task claimable: wake the workers.
             QStringLiteral("CREATE TRIGGER executions_notify AFTER UPDATE OF ended_at ON "
                            "executions FOR EACH STATEMENT EXECUTE FUNCTION taskdesk_notify()"),
+    // 10: a task's progress counts its items whoever writes them: rows that
+    // another program inserts into the public task_items table (or whose status
+    // it changes) count too. Kept by triggers by steps of one row, not by
+    // counting the items again: a task takes up to 100,000 items. A step never
+    // leaves 0..progress_total, so a store statement that sets progress itself
+    // (a restart sets 0 before its items go back to PENDING) stays true. The
+    // files of earlier versions are counted once here.
+    list.append({10, QStringLiteral("progress of tasks kept from their items"),
+        {
+            QStringLiteral(R"(UPDATE tasks SET
+                progress_total = (SELECT count(*) FROM task_items i WHERE i.task_id = tasks.id),
+                progress_done = (SELECT count(*) FROM task_items i WHERE i.task_id = tasks.id
+                    AND i.status IN ('COMPLETED', 'FAILED'))
+                WHERE id IN (SELECT task_id FROM task_items))"),
+        },
+        {
+            // Files of versions that did not set it get it now: a file is known
+            // as Taskdesk's before anything is written to it.
+            QStringLiteral("PRAGMA application_id = 1414744900"),
+            QStringLiteral(R"(CREATE TRIGGER task_items_progress_insert AFTER INSERT ON task_items
+                BEGIN
+                UPDATE tasks SET progress_total = progress_total + 1,
+                    progress_done = min(progress_total + 1, progress_done
+                        + (NEW.status IN ('COMPLETED', 'FAILED'))),
+                    updated_at = {NOW}
+                WHERE id = NEW.task_id;
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER task_items_progress_delete AFTER DELETE ON task_items
+                BEGIN
+                UPDATE tasks SET progress_total = max(0, progress_total - 1),
+                    progress_done = max(0, min(progress_total - 1, progress_done
+                        - (OLD.status IN ('COMPLETED', 'FAILED')))),
+                    updated_at = {NOW}
+                WHERE id = OLD.task_id;
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER task_items_progress_update AFTER UPDATE OF status,
+                task_id ON task_items
+                WHEN OLD.task_id <> NEW.task_id OR (OLD.status IN ('COMPLETED', 'FAILED'))
+                    <> (NEW.status IN ('COMPLETED', 'FAILED'))
+                BEGIN
+                UPDATE tasks SET progress_total = max(0, progress_total - 1),
+                    progress_done = max(0, min(progress_total - 1, progress_done
+                        - (OLD.status IN ('COMPLETED', 'FAILED')))),
+                    updated_at = {NOW}
+                WHERE id = OLD.task_id;
+                UPDATE tasks SET progress_total = progress_total + 1,
+                    progress_done = min(progress_total + 1, progress_done
+                        + (NEW.status IN ('COMPLETED', 'FAILED'))),
+                    updated_at = {NOW}
+                WHERE id = NEW.task_id;
+            END)"),
+        },
+        {
+            // Statement-level, with the rows of the statement: one UPDATE per task
+            // and statement (a restart or cancel moves all items of a task at once).
+            // (The rows of the other side are named only in the branch of their
+            // operation: a DELETE trigger has no new_rows to plan against.)
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_items_progress_apply(delta_task BIGINT[],
+                    delta_total BIGINT[], delta_done BIGINT[]) RETURNS void AS $fn$
+                UPDATE tasks t SET progress_total = GREATEST(0, t.progress_total + d.total),
+                    progress_done = GREATEST(0, LEAST(t.progress_total + d.total,
+                        t.progress_done + d.done)),
+                    updated_at = {NOW}
+                FROM (SELECT task_id, sum(total) AS total, sum(done) AS done
+                    FROM unnest(delta_task, delta_total, delta_done) AS x(task_id, total, done)
+                    GROUP BY task_id HAVING sum(total) <> 0 OR sum(done) <> 0) d
+                WHERE t.id = d.task_id
+                $fn$ LANGUAGE sql)"),
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_items_progress() RETURNS trigger AS $fn$
+                BEGIN
+                    IF TG_OP = 'INSERT' THEN
+                        PERFORM taskdesk_items_progress_apply(array_agg(task_id),
+                            array_agg(1::BIGINT), array_agg(CASE WHEN status IN ('COMPLETED',
+                            'FAILED') THEN 1::BIGINT ELSE 0 END)) FROM new_rows;
+                    ELSIF TG_OP = 'DELETE' THEN
+                        PERFORM taskdesk_items_progress_apply(array_agg(task_id),
+                            array_agg(-1::BIGINT), array_agg(CASE WHEN status IN ('COMPLETED',
+                            'FAILED') THEN -1::BIGINT ELSE 0 END)) FROM old_rows;
+                    ELSE
+                        PERFORM taskdesk_items_progress_apply(array_agg(task_id),
+                            array_agg(total), array_agg(done)) FROM (
+                            SELECT task_id, 1::BIGINT AS total, CASE WHEN status IN
+                                ('COMPLETED', 'FAILED') THEN 1::BIGINT ELSE 0 END AS done
+                                FROM new_rows
+                            UNION ALL
+                            SELECT task_id, -1::BIGINT, CASE WHEN status IN
+                                ('COMPLETED', 'FAILED') THEN -1::BIGINT ELSE 0 END
+                                FROM old_rows) x;
+                    END IF;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral("CREATE TRIGGER task_items_progress_insert AFTER INSERT ON task_items "
+                           "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE "
+                           "FUNCTION taskdesk_items_progress()"),
+            QStringLiteral("CREATE TRIGGER task_items_progress_delete AFTER DELETE ON task_items "
+                           "REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE "
+                           "FUNCTION taskdesk_items_progress()"),
+            QStringLiteral("CREATE TRIGGER task_items_progress_update AFTER UPDATE ON task_items "
+                           "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH "
+                           "STATEMENT EXECUTE FUNCTION taskdesk_items_progress()"),
     // 11: a tamper-evident audit log and who may write process definitions.
     // Each audit row gets prev_id (the row before it in the chain), hash
     // (AuditChain::hash) and, on PostgreSQL, db_role: the session's login

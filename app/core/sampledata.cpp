@@ -66,8 +66,7 @@ Error SampleData::fillBulk(Database &db, qint64 count)
                         ELSE CAST(:t6 AS BIGINT) + i * CAST(:step6 AS BIGINT) + 5000 + i % 60000 END,
                     CASE WHEN i % 1000 < 979 OR i % 1000 = 999
                         THEN 'worker-' || CAST(i % 4 AS TEXT) || '@bench' ELSE NULL END,
-                    CASE WHEN i % 20 = 0 AND i % 1000 < 900 THEN 3 ELSE 0 END,
-                    CASE WHEN i % 20 = 0 THEN 3 ELSE 0 END
+                    0, 0
                 FROM n)"));
             if (!q.ok())
                 return q.error();
@@ -93,11 +92,12 @@ Error SampleData::fillBulk(Database &db, qint64 count)
                         ELSE 'PENDING' END,
                     t.started_at, t.completed_at
                 FROM tasks t CROSS JOIN p
-                WHERE t.id BETWEEN :a AND :b AND t.progress_total = 3)"));
+                WHERE t.id BETWEEN :a AND :b AND (t.id - :base2) % 20 = 0)"));
             if (!items.ok())
                 return items.error();
             items.value().bindValue(QStringLiteral(":a"), base + from);
             items.value().bindValue(QStringLiteral(":b"), base + to);
+            items.value().bindValue(QStringLiteral(":base2"), base);
             if (Error err = db.exec(items.value(), QStringLiteral("fill items")))
                 return err;
 

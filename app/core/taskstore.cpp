@@ -337,8 +337,8 @@ Error TaskStore::insertLog(
     QSqlQuery &query = **q;
     query.bindValue(QStringLiteral(":t"), taskId);
     query.bindValue(QStringLiteral(":i"), itemId > 0 ? QVariant(itemId) : QVariant());
-    query.bindValue(QStringLiteral(":l"), level);
-    query.bindValue(QStringLiteral(":m"), message);
+    query.bindValue(QStringLiteral(":l"), Database::text(level));
+    query.bindValue(QStringLiteral(":m"), Database::text(message));
     return m_db.exec(query, QStringLiteral("log"));
 }
 
@@ -378,8 +378,8 @@ Error TaskStore::insertLogs(const QVector<LogLine> &lines)
             const LogLine &line = lines.at(i);
             (*query)->addBindValue(line.taskId);
             (*query)->addBindValue(line.itemId > 0 ? QVariant(line.itemId) : QVariant());
-            (*query)->addBindValue(line.level);
-            (*query)->addBindValue(line.message);
+            (*query)->addBindValue(Database::text(line.level));
+            (*query)->addBindValue(Database::text(line.message));
         }
         if (Error e = m_db.exec(**query, QStringLiteral("log")))
             return e;
@@ -438,21 +438,21 @@ Result<qint64> TaskStore::enqueueInTransaction(const NewTask &task)
     const QString name = task.name.isEmpty() ? task.kind : task.name;
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
         "INSERT INTO tasks (name, kind, queue, priority, args, max_attempts, time_limit_s, "
-        "run_after, progress_total, schedule_id) VALUES (:name, :kind, :queue, :priority, "
-        ":args, :max, :limit, {NOW} + :delay, :total, :schedule) RETURNING id"));
+        "run_after, schedule_id) VALUES (:name, :kind, :queue, :priority, "
+        ":args, :max, :limit, {NOW} + :delay, :schedule) RETURNING id"));
     if (!q.ok())
         return q.error();
     QSqlQuery &query = q.value();
-    query.bindValue(QStringLiteral(":name"), name);
-    query.bindValue(QStringLiteral(":kind"), task.kind);
+    query.bindValue(QStringLiteral(":name"), Database::text(name));
+    query.bindValue(QStringLiteral(":kind"), Database::text(task.kind));
     query.bindValue(
         QStringLiteral(":queue"), task.queue.isEmpty() ? QStringLiteral("default") : task.queue);
     query.bindValue(QStringLiteral(":priority"), task.priority);
-    query.bindValue(QStringLiteral(":args"), QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+    query.bindValue(QStringLiteral(":args"),
+        Database::text(QString::fromUtf8(doc.toJson(QJsonDocument::Compact))));
     query.bindValue(QStringLiteral(":max"), task.maxAttempts);
     query.bindValue(QStringLiteral(":limit"), task.timeLimitS);
     query.bindValue(QStringLiteral(":delay"), task.delayMs);
-    query.bindValue(QStringLiteral(":total"), int(task.items.size()));
     query.bindValue(
         QStringLiteral(":schedule"), task.scheduleId > 0 ? QVariant(task.scheduleId) : QVariant());
     if (Error err = m_db.exec(query, QStringLiteral("enqueue")))
@@ -470,7 +470,7 @@ Result<qint64> TaskStore::enqueueInTransaction(const NewTask &task)
         for (int i = 0; i < task.items.size(); ++i) {
             qi.value().bindValue(QStringLiteral(":t"), id);
             qi.value().bindValue(QStringLiteral(":p"), i);
-            qi.value().bindValue(QStringLiteral(":l"), task.items.at(i));
+            qi.value().bindValue(QStringLiteral(":l"), Database::text(task.items.at(i)));
             if (Error err = m_db.exec(qi.value(), QStringLiteral("enqueue item")))
                 return err;
         }
@@ -836,7 +836,7 @@ Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease,
             query.bindValue(QString::fromLatin1(name), retryable ? 1 : 0);
         query.bindValue(QStringLiteral(":outcome"), outcome);
         query.bindValue(QStringLiteral(":delay"), delay);
-        query.bindValue(QStringLiteral(":message"), message);
+        query.bindValue(QStringLiteral(":message"), Database::textOrNull(message));
         query.bindValue(QStringLiteral(":id"), taskId);
         query.bindValue(QStringLiteral(":lease"), lease);
         if (Error err = m_db.exec(query, QStringLiteral("finish")))
@@ -860,7 +860,7 @@ Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease,
             return qi.error();
         qi.value().bindValue(QStringLiteral(":t"), taskId);
         if (!result.requeued)
-            qi.value().bindValue(QStringLiteral(":m"), message);
+            qi.value().bindValue(QStringLiteral(":m"), Database::textOrNull(message));
         if (Error err = m_db.exec(qi.value(), QStringLiteral("finish items")))
             return err;
         const QString line = result.requeued
@@ -923,7 +923,8 @@ Result<bool> TaskStore::finishItem(
             return q.error();
         q.value().bindValue(QStringLiteral(":status"),
             succeeded ? QStringLiteral("COMPLETED") : QStringLiteral("FAILED"));
-        q.value().bindValue(QStringLiteral(":m"), succeeded ? QVariant() : QVariant(errorMessage));
+        q.value().bindValue(
+            QStringLiteral(":m"), succeeded ? QVariant() : Database::textOrNull(errorMessage));
         q.value().bindValue(QStringLiteral(":item"), itemId);
         q.value().bindValue(QStringLiteral(":t1"), taskId);
         q.value().bindValue(QStringLiteral(":t2"), taskId);
@@ -995,7 +996,7 @@ Result<QVector<qint64>> TaskStore::failWorkerTasks(
         if (!q.ok())
             return q.error();
         q.value().bindValue(QStringLiteral(":outcome"), outcome);
-        q.value().bindValue(QStringLiteral(":m"), message);
+        q.value().bindValue(QStringLiteral(":m"), Database::textOrNull(message));
         q.value().bindValue(QStringLiteral(":worker"), workerId);
         if (Error err = m_db.exec(q.value(), QStringLiteral("fail worker tasks")))
             return err;
@@ -1010,7 +1011,7 @@ Result<QVector<qint64>> TaskStore::failWorkerTasks(
                 "WHERE task_id = :t AND status = 'RUNNING'"));
             if (!qi.ok())
                 return qi.error();
-            qi.value().bindValue(QStringLiteral(":m"), message);
+            qi.value().bindValue(QStringLiteral(":m"), Database::textOrNull(message));
             qi.value().bindValue(QStringLiteral(":t"), id);
             if (Error err = m_db.exec(qi.value(), QStringLiteral("fail worker items")))
                 return err;
@@ -1101,7 +1102,7 @@ Result<ActionReport> TaskStore::cancel(qint64 taskId)
                 "WHERE id = :id AND status = :before"));
             if (!q.ok())
                 return q.error();
-            q.value().bindValue(QStringLiteral(":m"), text);
+            q.value().bindValue(QStringLiteral(":m"), Database::textOrNull(text));
             q.value().bindValue(QStringLiteral(":id"), taskId);
             q.value().bindValue(QStringLiteral(":before"), before);
             if (Error err = m_db.exec(q.value(), QStringLiteral("cancel")))
@@ -1158,7 +1159,7 @@ Result<ActionReport> TaskStore::forceStop(qint64 taskId)
                 "WHERE task_id = :t AND status = 'RUNNING' RETURNING id"));
             if (!qi.ok())
                 return qi.error();
-            qi.value().bindValue(QStringLiteral(":m"), itemText);
+            qi.value().bindValue(QStringLiteral(":m"), Database::textOrNull(itemText));
             qi.value().bindValue(QStringLiteral(":t"), taskId);
             if (Error err = m_db.exec(qi.value(), QStringLiteral("force stop items")))
                 return err;

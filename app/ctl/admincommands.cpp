@@ -5,6 +5,7 @@
 #include "ctlcontext.h"
 #include "exitcode.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -134,12 +135,72 @@ public:
     }
 };
 
+class CheckCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("check"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Check every page of a SQLite database for damage.");
+    }
+    QString description() const override
+    {
+        return QStringLiteral(
+            "Runs SQLite's PRAGMA integrity_check on a read-only connection: every page of "
+            "every table and index, and every index against its table; it reads the whole file "
+            "(about a second per 100 MB). Lists what is wrong (at most 100 lines) and exits 3 "
+            "when the file is damaged; writes nothing. Opening a file checks less: see the "
+            "README. On PostgreSQL the server keeps its own pages: check only connects.");
+    }
+    QStringList examples() const override
+    {
+        return {QStringLiteral("taskdeskctl --db /var/lib/taskdesk/tasks.db check")};
+    }
+    Error parse(const QCommandLineParser &, const QStringList &) override { return {}; }
+    Access access() const override { return Access::None; }
+
+    int run(CtlContext &context) override
+    {
+        Result<DatabaseLocation> location = context.location();
+        if (!location.ok())
+            return context.fail(location.error());
+        Database db(*location);
+        QElapsedTimer timer;
+        timer.start();
+        Result<QStringList> problems = db.checkIntegrity();
+        if (!problems.ok())
+            return context.fail(problems.error());
+        const qint64 ms = timer.elapsed();
+        if (context.json()) {
+            context.console().printJson(QJsonObject{
+                {QStringLiteral("database"), location->display()},
+                {QStringLiteral("damaged"), !problems->isEmpty()},
+                {QStringLiteral("problems"), QJsonArray::fromStringList(*problems)},
+                {QStringLiteral("ms"), ms},
+            });
+        } else if (problems->isEmpty()) {
+            context.console().print(
+                QStringLiteral("No damage found in %1 (%2 ms).").arg(location->display()).arg(ms));
+        } else {
+            for (const QString &problem : std::as_const(*problems))
+                context.console().print(problem);
+        }
+        if (problems->isEmpty())
+            return ExitOk;
+        context.console().error(QStringLiteral("%1 is damaged: %2 problem(s) found")
+                                    .arg(location->display())
+                                    .arg(problems->size()));
+        return ExitDatabase;
+    }
+};
+
 } // namespace
 
 void addAdminCommands(CommandRegistry &registry)
 {
     registry.add(std::make_unique<InitCommand>());
     registry.add(std::make_unique<VersionCommand>());
+    registry.add(std::make_unique<CheckCommand>());
 }
 
 } // namespace taskdesk::ctl

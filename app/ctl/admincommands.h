@@ -4,7 +4,7 @@ namespace taskdesk::ctl {
 
 class CommandRegistry;
 
-// init, version.
+// init, version, check.
 void addAdminCommands(CommandRegistry &registry);
 
 } // namespace taskdesk::ctl

@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QSqlDatabase>
 #include <QTimer>
 
 #include <algorithm>
@@ -123,6 +125,23 @@ int main(int argc, char **argv)
     // --once is for scripts and cron jobs: they get the error at once.
     if (db.isPostgres() && !parser.isSet(onceOption) && !waitForServer(db, unixSignals))
         return ExitOk;
+    // Only `taskdeskctl init` makes a database: a mistyped path is refused, as
+    // taskdeskctl refuses it, instead of becoming a new empty file to wait on.
+    if (!db.isPostgres()) {
+        const QFileInfo file(location->path);
+        if (!file.exists() || (file.isFile() && file.size() == 0))
+            return fail(ExitDatabase,
+                QStringLiteral("no database at %1; run 'taskdeskctl init'").arg(location->path));
+    }
+    if (db.isPostgres()) {
+        Result<QSqlDatabase> connection = db.connection();
+        if (!connection.ok())
+            return fail(ExitDatabase, connection.error().message());
+        if (db.currentVersion() <= 0)
+            return fail(ExitDatabase,
+                QStringLiteral("no Taskdesk schema in %1; run 'taskdeskctl init'")
+                    .arg(location->display()));
+    }
     if (Error e = db.open())
         return fail(ExitDatabase, e.message());
 
@@ -135,7 +154,8 @@ int main(int argc, char **argv)
             qInfo("received %s", signalNumber == SIGINT ? "SIGINT" : "SIGTERM");
             worker.stop();
         });
-    QObject::connect(&worker, &Worker::stopped, &app, [] { QCoreApplication::exit(ExitOk); });
+    QObject::connect(&worker, &Worker::stopped, &app,
+        [&worker] { QCoreApplication::exit(worker.failure().isEmpty() ? ExitOk : ExitDatabase); });
     if (Error e = worker.start())
         return fail(ExitDatabase, QStringLiteral("cannot register the worker: ") + e.message());
     return QCoreApplication::exec();

@@ -102,6 +102,8 @@ private slots:
     void listFilters();
     void listHumanOutputIsATable();
     void showPrintsTaskItemsAndLog();
+    void progressCountsItemsInsertedByAnotherProgram();
+    void checkListsDamageAndWritesNothing();
     void operatorActions_data();
     void operatorActions();
     void actionsOnSeveralIdsReportEachOne();
@@ -391,6 +393,96 @@ void TestCtl::listHumanOutputIsATable()
         tdb, {QStringLiteral("list"), QStringLiteral("--queue"), QStringLiteral("nowhere")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     QCOMPARE(run.out, QStringLiteral("No tasks.\n"));
+}
+
+// Items inserted with plain SQL into the public task_items table: the list
+// showed "-", JSON 0 of 4, and `show` 4 items.
+void TestCtl::progressCountsItemsInsertedByAnotherProgram()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO tasks (name, kind, args) VALUES ('nightly "
+                                    "import', 'import', '{}')")));
+    const qint64 id = tdb.scalar(QStringLiteral("SELECT max(id) FROM tasks")).toLongLong();
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(tdb.exec(QStringLiteral("INSERT INTO task_items (task_id, position, label, status) "
+                                        "VALUES (?, ?, ?, ?)"),
+            {id, i, QStringLiteral("file-%1.csv").arg(i),
+                i == 0 ? QStringLiteral("COMPLETED") : QStringLiteral("PENDING")}));
+
+    CtlRun run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("list")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonArray listed = run.json().array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("progress_done")).toInt(), 1);
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("progress_total")).toInt(), 4);
+
+    run = runCtl(withDb(tdb, {QStringLiteral("list")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QStringLiteral(" 1/4 ")), qPrintable(run.out));
+
+    run = runCtl(
+        withDb(tdb, {QStringLiteral("--json"), QStringLiteral("show"), QString::number(id)}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject shown = run.json().object().value(QStringLiteral("task")).toObject();
+    QCOMPARE(shown.value(QStringLiteral("progress_done")).toInt(), 1);
+    QCOMPARE(shown.value(QStringLiteral("progress_total")).toInt(), 4);
+    QCOMPARE(shown.value(QStringLiteral("items_done")).toInt(), 1);
+    QCOMPARE(shown.value(QStringLiteral("items_total")).toInt(), 4);
+    run = runCtl(withDb(tdb, {QStringLiteral("show"), QString::number(id)}));
+    QVERIFY2(run.out.contains(QStringLiteral("1/4")), qPrintable(run.out));
+}
+
+// `check` reads every page on a connection of its own, lists what is wrong and
+// changes nothing; opening the same file is refused.
+void TestCtl::checkListsDamageAndWritesNothing()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    if (TestDatabase::postgres()) {
+        const CtlRun run = runCtl(withDb(tdb, {QStringLiteral("check")}));
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY(run.out.startsWith(QStringLiteral("No damage found in ")));
+        return;
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("data.db"));
+    {
+        Database db(*DatabaseLocation::parse(path));
+        QVERIFY(!db.open());
+        TaskStore store(db);
+        for (int i = 0; i < 200; ++i)
+            makeTask(store, QStringLiteral("PENDING"), QStringLiteral("t%1").arg(i));
+    }
+    CtlRun run = runCtl({QStringLiteral("--db"), path, QStringLiteral("check")});
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.startsWith(QStringLiteral("No damage found in %1 (").arg(path)),
+        qPrintable(run.out));
+
+    {
+        // Page 2's first byte (its page type) flipped.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray header = file.read(100);
+        const int pageSize = (quint8(header.at(16)) << 8) | quint8(header.at(17));
+        QVERIFY(file.seek(pageSize));
+        const char first = file.read(1).at(0);
+        QVERIFY(file.seek(pageSize));
+        file.write(QByteArray(1, char(~first)));
+    }
+    const QByteArray hash = fileHash(path);
+    run = runCtl({QStringLiteral("--db"), path, QStringLiteral("--json"), QStringLiteral("check")});
+    QCOMPARE(run.exitCode, 3);
+    const QJsonObject checked = run.json().object();
+    QCOMPARE(checked.value(QStringLiteral("damaged")).toBool(), true);
+    QVERIFY(!checked.value(QStringLiteral("problems")).toArray().isEmpty());
+    QVERIFY2(run.err.contains(QStringLiteral("is damaged")), qPrintable(describe(run)));
+    run = runCtl({QStringLiteral("--db"), path, QStringLiteral("list")});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains(QStringLiteral("is damaged")), qPrintable(describe(run)));
+    QCOMPARE(fileHash(path), hash);
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        QVERIFY(!QFileInfo::exists(path + QLatin1String(suffix)));
 }
 
 void TestCtl::showPrintsTaskItemsAndLog()

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -214,6 +215,10 @@ private slots:
     void unknownKindFailsAndTheWorkerCarriesOn();
     void outputFloodIsCappedAndMemoryStaysBounded();
     void binaryAndInvalidUtf8OutputIsStoredSafely();
+    void emptyLinesAndBinaryOutputLoseNoLine();
+    void refusesADatabaseThatIsNotThere();
+    void stopsWhenItsDatabaseFileIsDeletedOrReplaced_data();
+    void stopsWhenItsDatabaseFileIsDeletedOrReplaced();
     void progressLinesUpdateProgress();
     void claimsByPriorityUpToItsConcurrency();
     void refillsFreedSlotsWithoutExceedingItsConcurrency();
@@ -1207,6 +1212,137 @@ void WorkerTest::binaryAndInvalidUtf8OutputIsStoredSafely()
     QCOMPARE(output.at(5), QStringLiteral("after the binary"));
     QCOMPARE(messages(store, id, QStringLiteral("stderr")),
         QStringList{QStringLiteral("stderr ") + bad + QStringLiteral(" too")});
+}
+
+// An empty line became a null QString, bound as NULL: the NOT NULL column
+// refused the whole batch, which was retried for ever and the task's log lost.
+void WorkerTest::emptyLinesAndBinaryOutputLoseNoLine()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, QStringLiteral("empty.sh"),
+        "printf 'first\\n'\n"
+        "echo\n"
+        "printf '\\r\\n'\n"
+        "printf '\\000\\n'\n"
+        "printf '\\377\\000\\001\\n\\n\\200\\n'\n"
+        "printf '\\n' >&2\n"
+        "printf 'last\\n'\n");
+    const QString config = writeConfig(dir, QStringLiteral("empty = ") + script);
+    NewTask nt;
+    nt.kind = QStringLiteral("empty");
+    const qint64 id = *store.enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 0);
+    QVERIFY2(!worker.log().contains(QStringLiteral("could not store")), qPrintable(worker.log()));
+    QCOMPARE(statusName(task(store, id)->status), QStringLiteral("COMPLETED"));
+    const QChar bad(QChar::ReplacementCharacter);
+    QCOMPARE(messages(store, id, QStringLiteral("output")),
+        (QStringList{QStringLiteral("first"), QString(), QString(), QString(bad),
+            QString(bad) + bad + QChar(1), QString(), QString(bad), QStringLiteral("last")}));
+    QCOMPARE(messages(store, id, QStringLiteral("stderr")), QStringList{QString()});
+}
+
+// Only `taskdeskctl init` makes a database: a mistyped path made a new empty
+// file that the worker then waited on for ever.
+void WorkerTest::refusesADatabaseThatIsNotThere()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString dir = tdb.tempPath();
+    const QString config = writeConfig(dir, QStringLiteral("x = /bin/true"));
+    QString url;
+    QString expected;
+    if (TestDatabase::postgres()) {
+        {
+            Result<QSqlDatabase> connection = tdb.db().connection();
+            QVERIFY(connection.ok());
+            QSqlQuery q(connection.value());
+            QVERIFY(q.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
+            QVERIFY(q.exec(QStringLiteral("CREATE SCHEMA public")));
+        }
+        tdb.db().closeThreadConnection();
+        url = tdb.url();
+        expected = QStringLiteral("no Taskdesk schema in");
+    } else {
+        url = QDir(dir).filePath(QStringLiteral("typo/tasks.db"));
+        expected = QStringLiteral("no database at %1; run 'taskdeskctl init'").arg(url);
+    }
+    WorkerProcess worker(dir, url, config, nextWorkerId());
+    QVERIFY(worker.start());
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 3);
+    QVERIFY2(worker.log().contains(expected), qPrintable(worker.log()));
+    if (TestDatabase::postgres()) {
+        QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                                           "table_schema = 'public'"))
+                     .toInt(),
+            0);
+    } else {
+        QVERIFY(!QFileInfo::exists(url));
+        QVERIFY(!QFileInfo::exists(QFileInfo(url).absolutePath()));
+    }
+}
+
+void WorkerTest::stopsWhenItsDatabaseFileIsDeletedOrReplaced_data()
+{
+    QTest::addColumn<bool>("replace");
+    QTest::newRow("the file is deleted") << false;
+    QTest::newRow("the file is replaced by another") << true;
+}
+
+// A worker kept claiming from (and writing to) an unlinked file that nobody
+// else reads; now it says so once and stops.
+void WorkerTest::stopsWhenItsDatabaseFileIsDeletedOrReplaced()
+{
+    if (TestDatabase::postgres())
+        QSKIP("SQLite files only");
+    QFETCH(bool, replace);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString dir = tdb.tempPath();
+    const QString path = tdb.db().location().path;
+    const QString config = writeConfig(dir, QStringLiteral("x = /bin/true"));
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
+    QVERIFY(worker.start());
+    WorkerRegistry registry(tdb.db());
+    QVERIFY(waitFor([&] {
+        Result<std::optional<WorkerInfo>> row = registry.worker(worker.id());
+        return row.ok() && row.value().has_value();
+    }));
+    tdb.db().closeThreadConnection();
+
+    QVERIFY(QFile::rename(path, path + QStringLiteral(".moved")));
+    QByteArray replacement;
+    if (replace) {
+        QVERIFY(QFile::copy(path + QStringLiteral(".moved"), path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        replacement = file.readAll();
+    }
+    QVERIFY(worker.waitForExit());
+    QCOMPARE(worker.exitCode(), 3);
+    const QString said = replace ? QStringLiteral("was replaced by another file")
+                                 : QStringLiteral("was deleted while in use");
+    QVERIFY2(worker.log().contains(said), qPrintable(worker.log()));
+    int stopLines = 0;
+    for (const QString &line : worker.log().split(QLatin1Char('\n'))) {
+        if (line.contains(said) && line.endsWith(QLatin1String(": stopping")))
+            ++stopLines;
+    }
+    QCOMPARE(stopLines, 1);
+    if (replace) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), replacement);
+    } else {
+        QVERIFY(!QFileInfo::exists(path));
+    }
 }
 
 void WorkerTest::progressLinesUpdateProgress()

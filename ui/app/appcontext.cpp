@@ -26,17 +26,32 @@ AppContext::AppContext(
     // The window's thread never waits for a connect to a server that does not
     // answer: the reader thread tries, once a second at most, until one
     // succeeds, and the views' next refresh finds the server again.
-    if (m_database->isPostgres()) {
+    if (m_database->isPostgres())
         m_database->setInteractiveThread(thread());
-        m_probeTimer.setInterval(kProbeIntervalMs);
-        connect(&m_probeTimer, &QTimer::timeout, this, &AppContext::probe);
-        m_probeTimer.start();
-    }
+    // SQLite: the same tick looks whether the file is still the one opened.
+    m_probeTimer.setInterval(kProbeIntervalMs);
+    connect(&m_probeTimer, &QTimer::timeout, this, &AppContext::probe);
+    m_probeTimer.start();
     reloadSharedSettings();
 }
 
 void AppContext::probe()
 {
+    if (!m_database->isPostgres()) {
+        if (m_fileLost)
+            return;
+        if (const Error e = m_database->checkFile()) {
+            // Announced even when a read failed first with the same error.
+            m_fileLost = true;
+            m_unavailableReason = e.message();
+            const bool could = canAct();
+            m_available = false;
+            Q_EMIT availabilityChanged(false);
+            if (could != canAct())
+                Q_EMIT canActChanged(canAct());
+        }
+        return;
+    }
     noticeRecovery();
     if (m_probing || !m_database->isUnreachable())
         return;

@@ -56,6 +56,9 @@ public:
     // an operator starts and stops them but cannot add, edit or remove one.
     bool canEditDefinitions() const { return canAct() && m_definitionsEditable; }
     void setDefinitionsEditable(bool editable) { m_definitionsEditable = editable; }
+    // SQLite: the file was deleted or replaced under the window (or found
+    // damaged); nothing is read from or written to it any more.
+    bool isFileLost() const { return m_fileLost; }
 
     // The sweeper's heartbeat timeout (the settings table): what "stuck" means.
     qint64 stuckHeartbeatMs() const { return m_stuckHeartbeatMs; }
@@ -103,6 +106,7 @@ private:
     static constexpr int kProbeIntervalMs = 1000;
     QTimer m_probeTimer;
     bool m_probing = false;
+    bool m_fileLost = false;
     int m_recoveries = 0; // Database::recoveries() when last seen
 };
 

@@ -241,7 +241,13 @@ void MainWindow::showMessage(const QString &text, MessageBar::Type type)
 
 void MainWindow::updateBanner()
 {
-    if (!m_context.isAvailable()) {
+    if (m_context.isFileLost()) {
+        m_banner->showMessage(tr("The database file was deleted or replaced: %1. The last data "
+                                 "stays on screen and actions are off; start Taskdesk again to "
+                                 "open the file now at that path.")
+                                  .arg(m_context.unavailableReason()),
+            MessageBar::Type::Error);
+    } else if (!m_context.isAvailable()) {
         m_banner->showMessage(tr("The database does not answer: %1. The last data stays on "
                                  "screen and actions are off until it answers again; Taskdesk "
                                  "keeps trying by itself.")

@@ -21,7 +21,7 @@ const QString kColumns = QStringLiteral(
 // A null QString binds as SQL NULL; the text columns are NOT NULL.
 QString text(const QString &s)
 {
-    return s.isNull() ? QStringLiteral("") : s;
+    return Database::text(s);
 }
 
 QString toJsonText(const QJsonDocument &doc)

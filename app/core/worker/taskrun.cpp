@@ -286,10 +286,9 @@ void TaskRun::readChannel(QProcess::ProcessChannel channel)
 
 void TaskRun::acceptLine(const LineSplitter::Line &line, bool isStderr)
 {
+    // Invalid UTF-8 becomes U+FFFD here; an empty line, a NUL and the rest are
+    // made storable where the text is bound (Database::text()).
     QString text = QString::fromUtf8(line.bytes);
-    // Invalid UTF-8 already became U+FFFD; a NUL would end the text in C APIs
-    // and PostgreSQL refuses it in text columns.
-    text.replace(QChar(0), QChar(0xFFFD));
     if (line.truncated)
         text += QStringLiteral(" … [line cut at %1 bytes]").arg(m_settings.maxLineBytes);
 

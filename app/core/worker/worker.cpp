@@ -33,6 +33,7 @@ constexpr int kLeftoverCheckMs = 2000;
 
 Worker::Worker(Database &db, WorkerConfig config, const QString &name, QObject *parent)
     : QObject(parent)
+    , m_db(db)
     , m_store(db)
     , m_registry(db)
     , m_config(std::move(config))
@@ -325,6 +326,16 @@ void Worker::writeSuccesses()
 
 void Worker::tick()
 {
+    // A database file deleted or replaced under the worker: its writes would go
+    // to a file nobody reads (or make a new one). Said once, then a stop; the
+    // results of running tasks cannot be stored any more.
+    if (Error e = m_db.checkFile(); e && m_failure.isEmpty() && !m_stopped) {
+        m_failure = e.message();
+        qCCritical(lcWorker).noquote() << QStringLiteral("%1: stopping").arg(m_failure);
+        m_pollTimer.stop();
+        stop();
+        return;
+    }
     if (!m_unclosed.isEmpty()) {
         closeExecutions();
         maybeFinishStop();

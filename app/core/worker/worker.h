@@ -46,6 +46,9 @@ public:
     const WorkerConfig &config() const { return m_config; }
     int runningCount() const { return int(m_runs.size()); }
     bool isStopping() const { return m_stopping; }
+    // Why the worker stopped by itself (its database file was deleted, replaced
+    // or found damaged); empty after an ordinary stop.
+    const QString &failure() const { return m_failure; }
 
     // Stop by itself once nothing is due and nothing runs (`--once`).
     void setRunOnce(bool once) { m_once = once; }
@@ -77,6 +80,7 @@ private:
     void noteDatabase(const Error &error, const QString &what);
     void onDatabaseChanged();
 
+    Database &m_db;
     TaskStore m_store;
     WorkerRegistry m_registry;
     WorkerConfig m_config;
@@ -113,6 +117,7 @@ private:
     // Database operations that fail now ("claim", "worker heartbeat" …), with
     // how many times in a row.
     QHash<QString, int> m_failing;
+    QString m_failure;
 };
 
 } // namespace taskdesk
