@@ -447,6 +447,8 @@ QVector<Migration> buildMigrations()
             // A closed execution may make a waiting task claimable: wake the workers.
             QStringLiteral("CREATE TRIGGER executions_notify AFTER UPDATE OF ended_at ON "
                            "executions FOR EACH STATEMENT EXECUTE FUNCTION taskdesk_notify()"),
+        }});
+
     // 10: a task's progress counts its items whoever writes them: rows that
     // another program inserts into the public task_items table (or whose status
     // it changes) count too. Kept by triggers by steps of one row, not by
@@ -550,6 +552,8 @@ QVector<Migration> buildMigrations()
             QStringLiteral("CREATE TRIGGER task_items_progress_update AFTER UPDATE ON task_items "
                            "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH "
                            "STATEMENT EXECUTE FUNCTION taskdesk_items_progress()"),
+        }});
+
     // 11: a tamper-evident audit log and who may write process definitions.
     // Each audit row gets prev_id (the row before it in the chain), hash
     // (AuditChain::hash) and, on PostgreSQL, db_role: the session's login
