@@ -1443,6 +1443,8 @@ void SupervisorTest::aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName()
         expected.sort();
         QCOMPARE(made, expected);
     }
+}
+
 // ------------------------------------------------------------ what dead processes leave
 
 void SupervisorTest::orphansComeBackToTheSupervisorAndAreReaped()

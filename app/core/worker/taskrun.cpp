@@ -224,6 +224,8 @@ void TaskRun::armTimeLimit()
     qCInfo(lcWorker).noquote() << label() << "reached its time limit of" << m_claim.timeLimitS
                                << "s: stopping its process group";
     requestStop(Stop::TimeLimit);
+}
+
 bool TaskRun::groupsAlive() const
 {
     return std::any_of(m_groups.cbegin(), m_groups.cend(),
