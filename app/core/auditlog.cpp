@@ -39,15 +39,15 @@ Error AuditLog::record(const QString &actor, const QString &action, qint64 taskI
     if (!q.ok())
         return q.error();
     QSqlQuery &query = **q;
-    query.bindValue(QStringLiteral(":actor"), actor);
+    query.bindValue(QStringLiteral(":actor"), Database::text(actor));
     query.bindValue(QStringLiteral(":host"), localHost());
     query.bindValue(QStringLiteral(":action"), action);
     query.bindValue(QStringLiteral(":task"), taskId > 0 ? QVariant(taskId) : QVariant());
-    query.bindValue(QStringLiteral(":name"), taskName.isNull() ? QVariant() : QVariant(taskName));
+    query.bindValue(QStringLiteral(":name"), Database::textOrNull(taskName));
     query.bindValue(QStringLiteral(":before"), before.isEmpty() ? QVariant() : QVariant(before));
     query.bindValue(QStringLiteral(":after"), after.isEmpty() ? QVariant() : QVariant(after));
     query.bindValue(QStringLiteral(":details"),
-        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+        Database::text(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))));
     return m_db.exec(query, QStringLiteral("audit"));
 }
 

@@ -139,10 +139,10 @@ Result<qint64> ScheduleStore::add(const Schedule &schedule)
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
-        query.bindValue(QStringLiteral(":name"), schedule.name);
-        query.bindValue(QStringLiteral(":kind"), schedule.kind);
-        query.bindValue(QStringLiteral(":args"), compactArgs(schedule.args));
-        query.bindValue(QStringLiteral(":queue"), schedule.queue);
+        query.bindValue(QStringLiteral(":name"), Database::text(schedule.name));
+        query.bindValue(QStringLiteral(":kind"), Database::text(schedule.kind));
+        query.bindValue(QStringLiteral(":args"), Database::text(compactArgs(schedule.args)));
+        query.bindValue(QStringLiteral(":queue"), Database::text(schedule.queue));
         query.bindValue(QStringLiteral(":priority"), schedule.priority);
         query.bindValue(QStringLiteral(":every"), schedule.everyS);
         query.bindValue(QStringLiteral(":cron"), tidyCron(schedule.cron));
@@ -198,10 +198,10 @@ Error ScheduleStore::update(const Schedule &schedule)
             return q.error();
         QSqlQuery &query = q.value();
         const QString cron = tidyCron(schedule.cron);
-        query.bindValue(QStringLiteral(":name"), schedule.name);
-        query.bindValue(QStringLiteral(":kind"), schedule.kind);
-        query.bindValue(QStringLiteral(":args"), compactArgs(schedule.args));
-        query.bindValue(QStringLiteral(":queue"), schedule.queue);
+        query.bindValue(QStringLiteral(":name"), Database::text(schedule.name));
+        query.bindValue(QStringLiteral(":kind"), Database::text(schedule.kind));
+        query.bindValue(QStringLiteral(":args"), Database::text(compactArgs(schedule.args)));
+        query.bindValue(QStringLiteral(":queue"), Database::text(schedule.queue));
         query.bindValue(QStringLiteral(":priority"), schedule.priority);
         query.bindValue(QStringLiteral(":every"), schedule.everyS);
         query.bindValue(QStringLiteral(":cron"), cron);
@@ -335,8 +335,8 @@ Result<std::optional<qint64>> ScheduleStore::enqueueSlot(
             return log.error();
         log.value().bindValue(QStringLiteral(":task"), *id);
         log.value().bindValue(QStringLiteral(":message"),
-            QStringLiteral("Enqueued by schedule '%1' (%2) for the slot of %3")
-                .arg(schedule.name, schedule.timing(), isoTime(slotAt)));
+            Database::text(QStringLiteral("Enqueued by schedule '%1' (%2) for the slot of %3")
+                               .arg(schedule.name, schedule.timing(), isoTime(slotAt))));
         if (Error err = m_db.exec(log.value(), QStringLiteral("schedule slot")))
             return err;
 

@@ -53,16 +53,13 @@ Error WorkerRegistry::registerWorker(const WorkerInfo &info)
             return q.error();
         QSqlQuery &query = q.value();
         query.bindValue(QStringLiteral(":id"), info.id);
-        query.bindValue(QStringLiteral(":name"), info.name);
-        query.bindValue(QStringLiteral(":host"), info.host);
+        query.bindValue(QStringLiteral(":name"), Database::text(info.name));
+        query.bindValue(QStringLiteral(":host"), Database::text(info.host));
         query.bindValue(QStringLiteral(":pid"), info.pid);
-        // An empty list joins to a null string, which would bind as NULL.
-        query.bindValue(QStringLiteral(":queues"),
-            info.queues.isEmpty() ? QStringLiteral("") : info.queues.join(QLatin1Char(',')));
-        query.bindValue(QStringLiteral(":concurrency"), info.concurrency);
-        // A null QString binds as NULL, and the column is NOT NULL.
         query.bindValue(
-            QStringLiteral(":version"), info.version.isNull() ? QStringLiteral("") : info.version);
+            QStringLiteral(":queues"), Database::text(info.queues.join(QLatin1Char(','))));
+        query.bindValue(QStringLiteral(":concurrency"), info.concurrency);
+        query.bindValue(QStringLiteral(":version"), Database::text(info.version));
         return m_db.exec(query, QStringLiteral("register worker"));
     });
 }
