@@ -732,6 +732,10 @@ void TestCtlRuntime::superviseRunsTheSweeperAndTheScheduler()
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE id = ?"),
         {stale}));
+    // A running sweeper acts on lost workers once it has watched for a whole
+    // heartbeat timeout: a short one.
+    QVERIFY(!Settings(tdb.db(), QStringLiteral("tester"))
+                 .set(QStringLiteral("sweeper.heartbeat_timeout_s"), QStringLiteral("2")));
     CtlRun run = runCtl(withDb(tdb,
         {QStringLiteral("schedules"), QStringLiteral("add"), QStringLiteral("tick"),
             QStringLiteral("ping"), QStringLiteral("--every"), QStringLiteral("1")}));
@@ -756,8 +760,9 @@ void TestCtlRuntime::superviseRunsTheSweeperAndTheScheduler()
                    .toInt()
             > 0;
     };
-    // What runs acts on its first pass, at once; what does not run has had that
-    // time, and two seconds more, to show that it does not.
+    // What runs acts at once (the sweeper after its watch of the heartbeat
+    // timeout); what does not run has had that time, and two seconds more, to
+    // show that it does not.
     if (sweeper)
         QVERIFY2(waitUntil(swept, 30000), qPrintable(supervise.readErr()));
     if (scheduler)

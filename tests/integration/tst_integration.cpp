@@ -12,6 +12,7 @@
 #include "scheduling/sweeper.h"
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
+#include "tasks/executionstore.h"
 #include "taskstore.h"
 #include "worker/workerregistry.h"
 
@@ -929,6 +930,15 @@ void IntegrationTest::workersOnTwoHosts()
     // What the dead worker still held: only the sweeper can give it back.
     const QSet<qint64> orphans = runningOn(infoB.id);
     QVERIFY2(!orphans.isEmpty(), "host b held nothing when it was killed");
+    // Host b is down for good: nothing there will report its executions over,
+    // so an operator declares it dead (DESIGN.md rule 7). Without namespaces
+    // both workers share this host, whose other worker ends the leftovers.
+    if (!unshare.isEmpty()) {
+        Result<QVector<qint64>> forgotten
+            = ExecutionStore(db).forgetHost(QStringLiteral("hostb"), kActor);
+        QVERIFY2(forgotten.ok(), qPrintable(forgotten.error().message()));
+        QVERIFY(!forgotten->isEmpty());
+    }
 
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {

@@ -27,7 +27,7 @@ namespace {
 // that a Cancel or Force Stop reaches the process group well within a second.
 constexpr int kLeaseCheckMs = 250;
 // How often a worker looks for what dead workers of its host left running.
-constexpr int kLeftoverCheckMs = 2000;
+constexpr int kLeftoverCheckMs = 1000;
 
 } // namespace
 
