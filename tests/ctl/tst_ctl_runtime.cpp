@@ -740,6 +740,16 @@ void TestCtlRuntime::superviseRunsTheSweeperAndTheScheduler()
         {QStringLiteral("schedules"), QStringLiteral("add"), QStringLiteral("tick"),
             QStringLiteral("ping"), QStringLiteral("--every"), QStringLiteral("1")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    // A sweeper acts on a stale heartbeat only once it has itself watched for a
+    // whole heartbeat timeout: a short one here.
+    run = runCtl(withDb(tdb,
+        {QStringLiteral("settings"), QStringLiteral("set"),
+            QStringLiteral("sweeper.heartbeat_timeout_s"), QStringLiteral("3")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    run = runCtl(withDb(tdb,
+        {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("sweeper.interval_s"),
+            QStringLiteral("1")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
 
     QStringList arguments{QStringLiteral("supervise")};
     if (!sweeper)
