@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <functional>
 #include <unistd.h>
 
@@ -1317,13 +1318,18 @@ void WorkerTest::stopsWhenItsDatabaseFileIsDeletedOrReplaced()
     }));
     tdb.db().closeThreadConnection();
 
-    QVERIFY(QFile::rename(path, path + QStringLiteral(".moved")));
     QByteArray replacement;
     if (replace) {
-        QVERIFY(QFile::copy(path + QStringLiteral(".moved"), path));
-        QFile file(path);
+        // A copy moved over the path in one step, as a restore with mv does.
+        const QString copy = path + QStringLiteral(".copy");
+        QVERIFY(QFile::copy(path, copy));
+        QFile file(copy);
         QVERIFY(file.open(QIODevice::ReadOnly));
         replacement = file.readAll();
+        QCOMPARE(
+            ::rename(QFile::encodeName(copy).constData(), QFile::encodeName(path).constData()), 0);
+    } else {
+        QVERIFY(QFile::rename(path, path + QStringLiteral(".moved")));
     }
     QVERIFY(worker.waitForExit());
     QCOMPARE(worker.exitCode(), 3);
