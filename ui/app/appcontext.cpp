@@ -33,6 +33,8 @@ AppContext::AppContext(
         m_probeTimer.start();
     }
     reloadSharedSettings();
+    Result<bool> admin = m_database->canEditDefinitions();
+    m_definitionsEditable = admin.ok() && *admin;
 }
 
 void AppContext::probe()
