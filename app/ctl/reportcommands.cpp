@@ -114,8 +114,8 @@ public:
                 QStringLiteral("At most N entries, 1 … 100000 (default 100)."),
                 QStringLiteral("N")},
             {QStringLiteral("search"),
-                QStringLiteral("Entries whose operator, action, task name or details contain "
-                               "TEXT."),
+                QStringLiteral("Entries whose operator, database role, action, task name or "
+                               "details contain TEXT."),
                 QStringLiteral("TEXT")},
             {QStringLiteral("task"), QStringLiteral("Only the entries of task ID."),
                 QStringLiteral("ID")},

@@ -37,6 +37,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -197,6 +198,7 @@ private Q_SLOTS:
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
     void aServerGoneFromTheNetworkNeverFreezesTheWindow();
     void aProcessStartsAndStopsFromTheProcessesView();
+    void onlyAnAdminEditsProcessDefinitionsInTheWindow();
     void aChangePushedByPostgresRefreshesTheTableAtOnce();
     void theSettingsDialogSavesPreferencesAndTheSweeperRules();
     void clickingAColumnHeaderSortsTheTableByIt_data();
@@ -1030,4 +1032,50 @@ void TestMainWindow::theDemoWorkerConfigurationReadsBackInAnyHomeFolder()
 }
 
 TASKDESK_GUI_TEST_MAIN(TestMainWindow)
+void TestMainWindow::onlyAnAdminEditsProcessDefinitionsInTheWindow()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessDefinition d;
+    d.name = QStringLiteral("sleeper");
+    d.program = QStringLiteral("/bin/sleep");
+    d.args = {QStringLiteral("300")};
+    QVERIFY(ProcessStore(tdb.db(), QStringLiteral("setup")).add(d).ok());
+    std::unique_ptr<Database> db;
+    QString role;
+    auto sql = [&tdb](const QString &statement) {
+        Result<QSqlDatabase> connection = tdb.db().connection();
+        QSqlQuery q(*connection);
+        return q.exec(statement);
+    };
+    const auto dropRole = qScopeGuard([&] {
+        if (!role.isEmpty())
+            sql(QStringLiteral("DROP ROLE IF EXISTS ") + role);
+    });
+    if (TestDatabase::postgres()) {
+        // An operator: starts and stops, but Add, Edit and Remove stay disabled.
+        QVERIFY(!tdb.db().createRoles());
+        role = QStringLiteral("tdguiop_%1").arg(QCoreApplication::applicationPid());
+        sql(QStringLiteral("DROP ROLE IF EXISTS ") + role);
+        QVERIFY(sql(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE taskdesk_operator").arg(role)));
+        QUrl url(tdb.url());
+        url.setUserName(role);
+        db = std::make_unique<Database>(*DatabaseLocation::parse(url.toString()));
+    }
+    {
+        auto w = openWindow(tdb, false, false, std::move(db));
+        QVERIFY(w);
+        w->window->showPage(MainWindow::Processes);
+        ProcessesView *view = w->window->processesView();
+        view->refresh();
+        QVERIFY(view->selectProcess(QStringLiteral("sleeper")));
+        QVERIFY(view->startAction()->isEnabled());
+        const bool admin = !TestDatabase::postgres();
+        QCOMPARE(view->addAction()->isEnabled(), admin);
+        QCOMPARE(view->editAction()->isEnabled(), admin);
+        QCOMPARE(view->removeAction()->isEnabled(), admin);
+        QCOMPARE(view->addAction()->toolTip().contains(QStringLiteral("Only an admin")), !admin);
+    }
+}
+
 #include "tst_mainwindow.moc"

@@ -33,6 +33,8 @@ AppContext::AppContext(
     connect(&m_probeTimer, &QTimer::timeout, this, &AppContext::probe);
     m_probeTimer.start();
     reloadSharedSettings();
+    Result<bool> admin = m_database->canEditDefinitions();
+    m_definitionsEditable = admin.ok() && *admin;
 }
 
 void AppContext::probe()

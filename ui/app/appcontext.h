@@ -52,10 +52,10 @@ public:
     bool isAvailable() const { return m_available; }
     QString unavailableReason() const { return m_unavailableReason; }
     bool canAct() const { return !m_readOnly && m_available; }
-    // Process definitions are an admin's (Database::canEditDefinitions()):
-    // an operator starts and stops them but cannot add, edit or remove one.
+    // Process definitions are an admin's (Database::canEditDefinitions(), asked
+    // once at the start): an operator starts and stops them but cannot add,
+    // edit or remove one.
     bool canEditDefinitions() const { return canAct() && m_definitionsEditable; }
-    void setDefinitionsEditable(bool editable) { m_definitionsEditable = editable; }
     // SQLite: the file was deleted or replaced under the window (or found
     // damaged); nothing is read from or written to it any more.
     bool isFileLost() const { return m_fileLost; }

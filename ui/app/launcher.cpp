@@ -97,8 +97,6 @@ int Launcher::run(QApplication &app)
         if (writable.ok() && !writable.value())
             context.setReadOnly(true,
                 QApplication::translate("Launcher", "the database refuses changes from this user"));
-        Result<bool> admin = context.database().canEditDefinitions();
-        context.setDefinitionsEditable(admin.ok() && admin.value());
     }
     // The runtime changes things: a read-only window runs none of it.
     std::unique_ptr<RuntimeHost> runtime;
