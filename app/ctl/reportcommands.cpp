@@ -114,7 +114,7 @@ public:
                 QStringLiteral("N")},
             {QStringLiteral("search"),
                 QStringLiteral("Entries whose operator, action, task name or details contain "
-                               "TEXT."),
+                               "TEXT (at most 1000 characters)."),
                 QStringLiteral("TEXT")},
             {QStringLiteral("task"), QStringLiteral("Only the entries of task ID."),
                 QStringLiteral("ID")},
