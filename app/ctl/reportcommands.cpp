@@ -115,7 +115,7 @@ public:
                 QStringLiteral("N")},
             {QStringLiteral("search"),
                 QStringLiteral("Entries whose operator, database role, action, task name or "
-                               "details contain TEXT."),
+                               "details contain TEXT (at most 1000 characters)."),
                 QStringLiteral("TEXT")},
             {QStringLiteral("task"), QStringLiteral("Only the entries of task ID."),
                 QStringLiteral("ID")},

@@ -233,7 +233,8 @@ public:
             {QStringLiteral("queue"), QStringLiteral("Only this queue."), QStringLiteral("Q")},
             {QStringLiteral("kind"), QStringLiteral("Only this kind."), QStringLiteral("K")},
             {QStringLiteral("search"),
-                QStringLiteral("Name, kind, worker or error text containing TEXT, or the id TEXT."),
+                QStringLiteral("Name, kind, worker or error text containing TEXT, or the id TEXT "
+                               "(at most 1000 characters)."),
                 QStringLiteral("TEXT")},
             {QStringLiteral("stuck"),
                 QStringLiteral("Only RUNNING tasks whose heartbeat is older than the heartbeat "
