@@ -77,7 +77,8 @@ QByteArray readFile(const QString &path)
 //                  (the lock goes with the last process, however they die);
 //   violations/ID  written when an execution found the lock taken: another
 //                  execution of the same task was live at the same time;
-//   stamps/ID      "LEASE PID start|tick|end MS" lines from the working child:
+//   stamps/ID      "LEASE PID start|tick|end MS" lines from the working child
+//                  (PID: the program's, which leads the execution's group):
 //                  the time each execution was seen alive (see overlaps()).
 const QByteArray kTaskScript = R"sh(#!/bin/sh
 d=$1
@@ -93,14 +94,14 @@ if ! flock -n 9; then
 fi
 (
     trap '' TERM
-    pid=$(sh -c 'echo $PPID')
-    stamp() { echo "$TASKDESK_LEASE $pid $1 $(date +%s%3N)" >> "$d/stamps/$id"; }
+    stamp() { echo "$TASKDESK_LEASE $$ $1 $(date +%s%3N)" >> "$d/stamps/$id"; }
     stamp start
-    i=0
+    i=1
+    sleep "$2"
     while [ "$i" -lt "$3" ]; do
+        stamp tick
         sleep "$2"
         i=$((i + 1))
-        stamp tick
     done
     stamp end
 ) &
@@ -492,7 +493,9 @@ struct ChaosSettings
     int workers = 3;
     int concurrency = 4;
     int killEveryMs = 500;
-    qint64 budgetMs = 150 * 1000; // for the tasks to finish
+    // For the tasks to finish: each execution forks a working child and
+    // stamps its times, about twice the processes of a bare sleep.
+    qint64 budgetMs = 240 * 1000;
     // Called about every half second with the number of finished tasks (a
     // server restart in the middle hooks in here).
     std::function<void(qint64 finished, ChaosControl &control)> onProgress;
