@@ -1935,6 +1935,42 @@ Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit
     return report->queued;
 }
 
+// The rule for a task whose worker is gone, whoever found it gone (the
+// sweeper by its heartbeat, a supervisor by its death): PENDING with backoff
+// while attempts remain and it was not rescued too often in a row, else
+// FAILED/worker_lost. Binds :poison1…3, :base and :cap; the caller adds
+// error_message and its WHERE.
+QString TaskStore::lostWorkerDecision()
+{
+    return QStringLiteral(
+        "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
+        "ELSE 'FAILED' END, "
+        "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
+        "'worker_lost' END, "
+        "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
+        "ELSE {NOW} END, "
+        // 64-bit arithmetic: PostgreSQL types the bound values as int4 from
+        // the context, and 5 s × 2^19 does not fit in 32 bits.
+        "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
+        "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
+        "END)) END)), "
+        "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, ");
+}
+
+// The items that were running on the lost worker follow their task.
+Error TaskStore::resetItemsOfLostTasks(const CleanupReport &report)
+{
+    if (Error err = execForTasks(QStringLiteral("UPDATE task_items SET status = 'PENDING', "
+                                                "started_at = NULL WHERE task_id IN (:ids) AND "
+                                                "status = 'RUNNING'"),
+            report.runningRequeued, QStringLiteral("sweep items")))
+        return err;
+    return execForTasks(QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at "
+                                       "= {NOW}, error_message = 'Worker lost' WHERE task_id "
+                                       "IN (:ids) AND status = 'RUNNING'"),
+        report.runningFailed, QStringLiteral("sweep items"));
+}
+
 Result<CleanupReport> TaskStore::sweepLostWorkers(
     qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule, const LostWorkerWatch *watch)
 {
@@ -1966,29 +2002,19 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
         }
         // One conditional UPDATE decides for every stale task at once; a heartbeat
         // that lands first keeps its task out. Backoff grows with the attempt.
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks {INDEX:tasks_running_heartbeat_idx} SET "
-            "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
-            "ELSE 'FAILED' END, "
-            "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
-            "'worker_lost' END, "
-            "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
-            "ELSE {NOW} END, "
-            // 64-bit arithmetic: PostgreSQL types the bound values as int4 from
-            // the context, and 5 s × 2^19 does not fit in 32 bits.
-            "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
-            "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
-            "END)) END)), "
-            "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
-            "error_message = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison4 THEN "
-            "'Worker lost (no heartbeat); re-queued' WHEN :poison5 = 0 THEN 'Worker lost (no "
-            "heartbeat); marked failed by the clean-up' WHEN rescues + 1 >= :poison6 "
-            "THEN 'Worker "
-            "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
-            "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
-            "left' END "
-            "WHERE status = 'RUNNING' AND heartbeat_at < :cutoff "
-            "RETURNING id, status"));
+        Result<QSqlQuery> q = m_db.prepare(
+            QStringLiteral("UPDATE tasks {INDEX:tasks_running_heartbeat_idx} SET ")
+            + lostWorkerDecision()
+            + QStringLiteral(
+                "error_message = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison4 THEN "
+                "'Worker lost (no heartbeat); re-queued' WHEN :poison5 = 0 THEN 'Worker lost (no "
+                "heartbeat); marked failed by the clean-up' WHEN rescues + 1 >= :poison6 "
+                "THEN 'Worker "
+                "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
+                "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
+                "left' END "
+                "WHERE status = 'RUNNING' AND heartbeat_at < :cutoff "
+                "RETURNING id, status"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
@@ -2054,15 +2080,7 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
                 {m_actor, AuditLog::localHost(), auditAction(rule), report.cleanedAt, ruleJson,
                     QString::number(heartbeatTimeoutMs)}))
             return err;
-        if (Error err = execForTasks(QStringLiteral("UPDATE task_items SET status = 'PENDING', "
-                                                    "started_at = NULL WHERE task_id IN (:ids) AND "
-                                                    "status = 'RUNNING'"),
-                report.runningRequeued, QStringLiteral("sweep items")))
-            return err;
-        return execForTasks(QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at "
-                                           "= {NOW}, error_message = 'Worker lost' WHERE task_id "
-                                           "IN (:ids) AND status = 'RUNNING'"),
-            report.runningFailed, QStringLiteral("sweep items"));
+        return resetItemsOfLostTasks(report);
     });
     if (e)
         return e;
@@ -2084,25 +2102,16 @@ Result<CleanupReport> TaskStore::sweepDeadWorker(
             return now.error();
         report.cleanedAt = *now;
         // The decision and the backoff of sweepLostWorkers(), for this worker's tasks.
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks SET "
-            "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
-            "ELSE 'FAILED' END, "
-            "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
-            "'worker_lost' END, "
-            "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
-            "ELSE {NOW} END, "
-            "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
-            "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
-            "END)) END)), "
-            "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, "
-            "error_message = 'Worker lost (' || CAST(:how AS TEXT) || '); ' || CASE WHEN attempt < "
-            "max_attempts "
-            "AND rescues + 1 < :poison4 THEN 're-queued' WHEN rescues + 1 >= :poison5 AND "
-            "attempt < max_attempts THEN 'rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a "
-            "row, not re-queued again (poison pill)' ELSE 'no attempts left' END "
-            "WHERE status = 'RUNNING' AND worker_id = :worker "
-            "RETURNING id, name, status, attempt, max_attempts"));
+        Result<QSqlQuery> q
+            = m_db.prepare(QStringLiteral("UPDATE tasks SET ") + lostWorkerDecision()
+                + QStringLiteral(
+                    "error_message = 'Worker lost (' || CAST(:how AS TEXT) || '); ' || CASE WHEN "
+                    "attempt < max_attempts AND rescues + 1 < :poison4 THEN 're-queued' WHEN "
+                    "rescues + 1 >= :poison5 AND attempt < max_attempts THEN 'rescued ' || "
+                    "CAST(rescues + 1 AS TEXT) || ' times in a row, not re-queued again (poison "
+                    "pill)' ELSE 'no attempts left' END "
+                    "WHERE status = 'RUNNING' AND worker_id = :worker "
+                    "RETURNING id, name, status, attempt, max_attempts"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
@@ -2148,15 +2157,7 @@ Result<CleanupReport> TaskStore::sweepDeadWorker(
                                          : QStringLiteral("mark_failed")}}))
                 return err;
         }
-        if (Error err = execForTasks(QStringLiteral("UPDATE task_items SET status = 'PENDING', "
-                                                    "started_at = NULL WHERE task_id IN (:ids) AND "
-                                                    "status = 'RUNNING'"),
-                report.runningRequeued, QStringLiteral("sweep items")))
-            return err;
-        return execForTasks(QStringLiteral("UPDATE task_items SET status = 'FAILED', completed_at "
-                                           "= {NOW}, error_message = 'Worker lost' WHERE task_id "
-                                           "IN (:ids) AND status = 'RUNNING'"),
-            report.runningFailed, QStringLiteral("sweep items"));
+        return resetItemsOfLostTasks(report);
     });
     if (e)
         return e;

@@ -338,6 +338,8 @@ private:
     // `ids`; `leading` is bound to the "?" placeholders before the list.
     Error execForTasks(const QString &statement, const QVector<qint64> &ids, const QString &what,
         const QVariantList &leading = {});
+    static QString lostWorkerDecision();
+    Error resetItemsOfLostTasks(const CleanupReport &report);
     Result<StuckReport> stuckReportIn(
         const StuckThresholds &thresholds, int limit, bool queuedIdsOnly = false);
 
