@@ -656,6 +656,14 @@ void TestMainWindow::anActionKeepsTheSelectionAndTheDetailPaneTrue()
     const bool listed
         = TaskActions::Kind(kind) != TaskActions::Kind::Delete && chip == FilterChips::All;
     QTRY_COMPARE(w->model()->rowCount(), listed ? 7 : 4);
+    // To look at: TASKDESK_SCREENSHOT_DIR=… tst_mainwindow anActionKeeps…
+    const QString shots = qEnvironmentVariable("TASKDESK_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        w->window->grab().save(shots
+            + QStringLiteral("/after-%1.png")
+                  .arg(QString::fromLatin1(QTest::currentDataTag())
+                           .replace(QLatin1Char(' '), QLatin1Char('-'))
+                           .remove(QLatin1Char(','))));
     QSet<qint64> selected;
     for (const Task &t : w->tasks()->selectedTasks())
         selected.insert(t.id);
