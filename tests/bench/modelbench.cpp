@@ -624,12 +624,15 @@ QJsonObject runGuiChild(const Options &o)
     probe.start();
     bool finished = false;
     int done = 0;
+    double refreshMs = 0;
     Database *dbp = &db;
     writer.run(
         &view, [dbp, ids]() { return forceStopAll(*dbp, ids); },
         [&](const int &n) {
             done = n;
+            Stopwatch refreshTimer;
             model.refresh();
+            refreshMs = refreshTimer.wallMs();
             view.viewport()->update();
             finished = true;
         });
@@ -644,7 +647,9 @@ QJsonObject runGuiChild(const Options &o)
     bulk.insert(QStringLiteral("max_stall_ms"), probe.stop());
     bulk.insert(QStringLiteral("db_only_ms"), out.value(QStringLiteral("db_only_ms")));
     bulk.insert(QStringLiteral("tasks"), selected);
+    bulk.insert(QStringLiteral("refresh_ms"), refreshMs);
     bulk.insert(QStringLiteral("page_reads"), double(model.pageReads()));
+    bulk.insert(QStringLiteral("load_average"), loadAverage());
     out.insert(QStringLiteral("bulk_action"), bulk);
     if (done != selected)
         fail(QStringLiteral("window: %1 of %2 force stopped").arg(done).arg(selected));
@@ -672,6 +677,7 @@ QJsonObject runGuiChild(const Options &o)
         Stopwatch sweepTimer;
         sweepProbe.start();
         model.refresh();
+        const double sweepRefreshMs = sweepTimer.wallMs();
         view.viewport()->update();
         while (!reader.waitForIdle(0)) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
@@ -683,6 +689,7 @@ QJsonObject runGuiChild(const Options &o)
         sweep.insert(QStringLiteral("total_ms"), sweepTimer.wallMs());
         sweep.insert(QStringLiteral("max_stall_ms"), sweepProbe.stop());
         sweep.insert(QStringLiteral("rows_changed"), swept);
+        sweep.insert(QStringLiteral("refresh_ms"), sweepRefreshMs);
         out.insert(QStringLiteral("sweep_refresh"), sweep);
     }
     if (Error e = removeFixtureTasks(db, queue))
