@@ -59,9 +59,10 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
     const QCommandLineOption noPostgres(
         QStringLiteral("no-postgres"), QStringLiteral("Skip the PostgreSQL halves."));
     const QCommandLineOption parts(QStringLiteral("parts"),
-        QStringLiteral("Which parts, e.g. 1,2,3 (default 1,2,3,4,5,6): 1 task table model, 2 "
+        QStringLiteral("Which parts, e.g. 1,2,3 (default 1,2,3,4,5,6,7): 1 task table model, 2 "
                        "QSqlTableModel baseline, 3 sweeper, 4 claim + finish, 5 worker end to "
-                       "end, 6 latencies."),
+                       "end, 6 latencies, 7 the window's event loop during a bulk action and a "
+                       "sweep."),
         QStringLiteral("LIST"));
     const QCommandLineOption json(QStringLiteral("json"),
         QStringLiteral("Write the JSON object to FILE instead of stdout."), QStringLiteral("FILE"));
@@ -141,8 +142,8 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
         for (const QString &part : p.value(parts).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             bool ok = false;
             const int n = part.trimmed().toInt(&ok);
-            if (!ok || n < 1 || n > 6) {
-                error = QStringLiteral("--parts takes numbers from 1 to 6, e.g. 1,3");
+            if (!ok || n < 1 || n > 7) {
+                error = QStringLiteral("--parts takes numbers from 1 to 7, e.g. 1,3");
                 return false;
             }
             o.parts.insert(n);
@@ -178,7 +179,7 @@ QJsonObject runChild(const QString &kind, const QString &url, const Options &o)
     child.setProgram(QCoreApplication::applicationFilePath());
     child.setArguments({QStringLiteral("--child"), kind, QStringLiteral("--db"), url,
         QStringLiteral("--jumps"), QString::number(o.jumps), QStringLiteral("--baseline-limit-mb"),
-        QString::number(o.baselineLimitMb)});
+        QString::number(o.baselineLimitMb), QStringLiteral("--tasks"), QString::number(o.tasks)});
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -210,6 +211,7 @@ int runChildProcess(int argc, char **argv, const Options &o)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QJsonObject out = o.child == QLatin1String("model") ? runModelChild(o)
+        : o.child == QLatin1String("gui")                     ? runGuiChild(o)
         : o.child == QLatin1String("baseline")
         ? runBaselineChild(o)
         : QJsonObject{{QStringLiteral("failures"), QJsonArray{QStringLiteral("unknown child")}}};
@@ -293,6 +295,7 @@ int main(int argc, char **argv)
     part(2, QStringLiteral("baseline"),
         [&] { return runChild(QStringLiteral("baseline"), url, o); });
     part(3, QStringLiteral("sweeper"), [&] { return runSweeperBench(db, o); });
+    part(7, QStringLiteral("gui"), [&] { return runChild(QStringLiteral("gui"), url, o); });
 
     // PostgreSQL: a database of our own on the server, filled alike.
     std::unique_ptr<PostgresScratch> pg;

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSqlError>
@@ -14,6 +15,7 @@
 #include <QSqlTableModel>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 
 #include <limits>
 #include <memory>
@@ -453,6 +455,245 @@ QJsonObject runModelChild(const Options &o)
     }
     model.reset();
     runner.waitForIdle(600000);
+    if (!failures.isEmpty())
+        out.insert(QStringLiteral("failures"), failures);
+    return out;
+}
+
+// ---------------------------------------------------------------- part 7
+
+namespace {
+
+// The longest gap between two returns of the GUI thread to its event loop, as
+// a timer that wants to fire every millisecond sees it.
+class StallProbe final
+{
+public:
+    StallProbe()
+    {
+        m_timer.setInterval(1);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this]() { tick(); });
+    }
+    void start()
+    {
+        m_max = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    // Counts the gap up to now too: the last stretch may not have ended in a tick.
+    double stop()
+    {
+        tick();
+        m_timer.stop();
+        return double(m_max) / 1e6;
+    }
+
+private:
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        m_max = std::max(m_max, now - m_last);
+        m_last = now;
+    }
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_max = 0;
+};
+
+// Makes `n` tasks of the queue RUNNING, as claims leave them (a fixture).
+Error runningFixture(Database &db, const QString &queue, int n)
+{
+    if (Error e = removeFixtureTasks(db, queue))
+        return e;
+    if (Error e = execSql(db,
+            QStringLiteral("UPDATE tasks SET status = 'FAILED', outcome = 'error' WHERE queue = ? "
+                           "AND status = 'RUNNING'"),
+            {queue}))
+        return e;
+    if (Error e = removeFixtureTasks(db, queue))
+        return e;
+    if (Error e = addTasks(db, n, queue, QStringLiteral("bench-gui")))
+        return e;
+    return execSql(db,
+        QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = 1, worker_id = 'bench-gui', "
+                       "lease = 'bench-gui-' || id, started_at = {NOW}, heartbeat_at = {NOW}, "
+                       "updated_at = {NOW} WHERE queue = ? AND status = 'PENDING'"),
+        {queue});
+}
+
+QVector<qint64> idsOfQueue(Database &db, const QString &queue, const QString &status)
+{
+    QVector<qint64> ids;
+    Result<QSqlQuery> q = db.prepare(
+        QStringLiteral("SELECT id FROM tasks WHERE queue = ? AND status = ? ORDER BY id DESC"));
+    if (!q.ok())
+        return ids;
+    q.value().addBindValue(queue);
+    q.value().addBindValue(status);
+    if (db.exec(q.value()))
+        return ids;
+    while (q.value().next())
+        ids.append(q.value().value(0).toLongLong());
+    q.value().finish();
+    return ids;
+}
+
+int forceStopAll(Database &db, const QVector<qint64> &ids)
+{
+    TaskStore store(db, QStringLiteral("bench-operator"));
+    int done = 0;
+    for (qint64 id : ids)
+        done += store.forceStop(id).ok() ? 1 : 0;
+    return done;
+}
+
+} // namespace
+
+QJsonObject runGuiChild(const Options &o)
+{
+    QJsonObject out;
+    QJsonArray failures;
+    auto fail = [&](const QString &text) {
+        failures.append(text);
+        out.insert(QStringLiteral("failures"), failures);
+        return out;
+    };
+    Result<DatabaseLocation> loc = locationOf(o.db);
+    if (!loc.ok())
+        return fail(loc.error().message());
+    Database db(*loc);
+    if (Error e = db.open(Database::OpenMode::NoMigrate))
+        return fail(e.message());
+    TaskStore store(db, QStringLiteral("bench"));
+    const QString queue = QStringLiteral("bench-gui");
+    // 1,000 selected tasks from 20,000 tasks on; fewer in a small (smoke) run.
+    const int selected = int(std::clamp<qint64>(o.tasks / 20, 20, 1000));
+    const int swept = int(std::clamp<qint64>(o.tasks / 2, 100, 10000));
+    out.insert(QStringLiteral("selected"), selected);
+    out.insert(QStringLiteral("swept"), swept);
+
+    // The database work alone: the same store calls on fresh running tasks.
+    if (Error e = runningFixture(db, queue, selected))
+        return fail(e.message());
+    {
+        const QVector<qint64> ids = idsOfQueue(db, queue, QStringLiteral("RUNNING"));
+        Stopwatch timer;
+        const int done = forceStopAll(db, ids);
+        out.insert(QStringLiteral("db_only_ms"), timer.wallMs());
+        if (done != selected)
+            fail(QStringLiteral("database alone: %1 of %2 force stopped").arg(done).arg(selected));
+    }
+
+    // The window: a table of the RUNNING filter, newest first, the fixture's
+    // tasks selected at its top.
+    if (Error e = runningFixture(db, queue, selected))
+        return fail(e.message());
+    const QVector<qint64> ids = idsOfQueue(db, queue, QStringLiteral("RUNNING"));
+    ui::BackgroundRunner reader;
+    ui::BackgroundRunner writer;
+    ui::TaskTableModel model(store, &reader);
+    model.sort(ui::TaskTableModel::Id, Qt::DescendingOrder);
+    TaskFilter running;
+    running.statuses = {TaskStatus::Running};
+    model.setFilter(running);
+    reader.waitForIdle(600000);
+    QTableView view;
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.verticalHeader()->setDefaultSectionSize(24);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view.resize(1280, 900);
+    view.setModel(&model);
+    view.show();
+    view.viewport()->grab();
+    const qint64 rowsBefore = model.rowCount();
+    for (int row = 0; row < selected; ++row) {
+        if (model.taskIdAt(row) != ids.value(row))
+            return fail(QStringLiteral("the fixture's tasks are not at the top of the table"));
+    }
+    view.selectionModel()->select(QItemSelection(model.index(0, 0), model.index(selected - 1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view.selectionModel()->setCurrentIndex(model.index(0, 0), QItemSelectionModel::NoUpdate);
+    settle(50);
+
+    StallProbe probe;
+    Stopwatch timer;
+    probe.start();
+    bool finished = false;
+    int done = 0;
+    double refreshMs = 0;
+    Database *dbp = &db;
+    writer.run(
+        &view, [dbp, ids]() { return forceStopAll(*dbp, ids); },
+        [&](const int &n) {
+            done = n;
+            Stopwatch refreshTimer;
+            model.refresh();
+            refreshMs = refreshTimer.wallMs();
+            view.viewport()->update();
+            finished = true;
+        });
+    while (!finished || !reader.waitForIdle(0)) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::msleep(1);
+    }
+    view.viewport()->grab();
+    QCoreApplication::processEvents();
+    QJsonObject bulk;
+    bulk.insert(QStringLiteral("total_ms"), timer.wallMs());
+    bulk.insert(QStringLiteral("max_stall_ms"), probe.stop());
+    bulk.insert(QStringLiteral("db_only_ms"), out.value(QStringLiteral("db_only_ms")));
+    bulk.insert(QStringLiteral("tasks"), selected);
+    bulk.insert(QStringLiteral("refresh_ms"), refreshMs);
+    bulk.insert(QStringLiteral("page_reads"), double(model.pageReads()));
+    bulk.insert(QStringLiteral("load_average"), loadAverage());
+    out.insert(QStringLiteral("bulk_action"), bulk);
+    if (done != selected)
+        fail(QStringLiteral("window: %1 of %2 force stopped").arg(done).arg(selected));
+    if (model.rowCount() != rowsBefore - selected)
+        fail(QStringLiteral("after the bulk action the table has %1 rows, expected %2")
+                 .arg(model.rowCount())
+                 .arg(rowsBefore - selected));
+
+    // A sweep: many rows shown in the table change at once (the newest first,
+    // all tasks listed), and the next refresh follows them.
+    {
+        if (Error e = runningFixture(db, queue, swept))
+            return fail(e.message());
+        model.setFilter(TaskFilter());
+        reader.waitForIdle(600000);
+        view.viewport()->grab();
+        settle(50);
+        if (Error e = execSql(db,
+                QStringLiteral("UPDATE tasks SET status = 'FAILED', outcome = 'stuck_swept', "
+                               "error_message = 'bench sweep', completed_at = {NOW}, updated_at = "
+                               "{NOW} WHERE queue = ? AND status = 'RUNNING'"),
+                {queue}))
+            return fail(e.message());
+        StallProbe sweepProbe;
+        Stopwatch sweepTimer;
+        sweepProbe.start();
+        model.refresh();
+        const double sweepRefreshMs = sweepTimer.wallMs();
+        view.viewport()->update();
+        while (!reader.waitForIdle(0)) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            QThread::msleep(1);
+        }
+        view.viewport()->grab();
+        QCoreApplication::processEvents();
+        QJsonObject sweep;
+        sweep.insert(QStringLiteral("total_ms"), sweepTimer.wallMs());
+        sweep.insert(QStringLiteral("max_stall_ms"), sweepProbe.stop());
+        sweep.insert(QStringLiteral("rows_changed"), swept);
+        sweep.insert(QStringLiteral("refresh_ms"), sweepRefreshMs);
+        out.insert(QStringLiteral("sweep_refresh"), sweep);
+    }
+    if (Error e = removeFixtureTasks(db, queue))
+        fail(e.message());
     if (!failures.isEmpty())
         out.insert(QStringLiteral("failures"), failures);
     return out;

@@ -15,4 +15,11 @@ QJsonObject runModelChild(const Options &options);
 // table, fetched as far as each jump needs (--child baseline).
 QJsonObject runBaselineChild(const Options &options);
 
+// Part 7: the window's event loop while the task table follows a bulk action
+// (Force Stop on up to 1,000 selected tasks of the RUNNING filter, on a writer
+// thread as the window runs it, then the table's refresh) and a sweep (up to
+// 10,000 rows changed at once): the longest time the GUI thread stays away
+// from its event loop, against the database work alone (--child gui).
+QJsonObject runGuiChild(const Options &options);
+
 } // namespace taskdesk::bench

@@ -79,6 +79,17 @@ QVector<Target> targetsOf(const QJsonObject &r)
         false, at(r, QStringLiteral("model/refresh_100_changed/p50_ms")), {}});
     t.append({QStringLiteral("model.peak_rss"), QStringLiteral("task table process: peak RSS"),
         QStringLiteral("MB"), 150, false, at(r, QStringLiteral("model/peak_rss_mb")), {}});
+    t.append({QStringLiteral("gui.bulk_action.max_stall"),
+        QStringLiteral("window stall: Force Stop, 1,000 selected"), QStringLiteral("ms"), 50, false,
+        at(r, QStringLiteral("gui/bulk_action/max_stall_ms")), {}});
+    t.append({QStringLiteral("gui.bulk_action.total"),
+        QStringLiteral("window: Force Stop, 1,000 / database alone"), QStringLiteral("×"), 2, false,
+        ratio(at(r, QStringLiteral("gui/bulk_action/total_ms")),
+            at(r, QStringLiteral("gui/bulk_action/db_only_ms"))),
+        {}});
+    t.append({QStringLiteral("gui.sweep_refresh.max_stall"),
+        QStringLiteral("window stall: refresh, 10,000 changed"), QStringLiteral("ms"), 50, false,
+        at(r, QStringLiteral("gui/sweep_refresh/max_stall_ms")), {}});
     t.append({QStringLiteral("baseline.first_screen"),
         QStringLiteral("first screen: QSqlTableModel (fetched to the end) / ours"),
         QStringLiteral("×"), 10, true,

@@ -4,6 +4,7 @@
 #include "confirm.h"
 #include "database.h"
 #include "demosetup.h"
+#include "filterchips.h"
 #include "guitest.h"
 #include "mainwindow.h"
 #include "postgresrelay.h"
@@ -191,6 +192,10 @@ private Q_SLOTS:
     void bulkCancelAsksOnceNamingTheCount();
     void aBulkActionLeavesTheWindowLiveUntilItsAnswer();
     void aBulkActionStopsAfterTheTaskInHand();
+    void rowsLeavingTheFilterAfterABulkActionCostNoQueryEach();
+    void anActionKeepsTheSelectionAndTheDetailPaneTrue_data();
+    void anActionKeepsTheSelectionAndTheDetailPaneTrue();
+    void aForceStoppedTaskThatLeftTheListIsNotOfferedForRestart();
     void theCancelButtonInARunningRowCancelsIt();
     void theStuckViewCleansUpWhatItPreviewed();
     void readOnlyModeShowsEverythingAndChangesNothing();
@@ -545,6 +550,188 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     QVERIFY(w->actionsDone());
     for (qint64 id : failed)
         QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
+}
+
+// Force Stop on many selected tasks that the RUNNING chip then no longer
+// lists: the table follows in one step, not with a removal and a page read for
+// each row (at 1,000 rows that froze the window for a minute).
+void TestMainWindow::rowsLeavingTheFilterAfterABulkActionCostNoQueryEach()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 other = seed.running(QStringLiteral("Not selected"));
+    QVERIFY(other > 0);
+    constexpr int n = 250;
+    QVector<qint64> running;
+    for (int i = 0; i < n; ++i)
+        running.append(seed.running(QStringLiteral("Sync %1").arg(i)));
+    QVERIFY(!running.contains(0));
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->tasks()->chips()->button(FilterChips::Running)->click();
+    w->context->background().waitForIdle();
+    QTRY_COMPARE(w->model()->rowCount(), n + 1);
+    // Newest first: the selected tasks are the rows above the one left out.
+    QItemSelectionModel *selection = w->tasks()->table()->selectionModel();
+    selection->select(QItemSelection(w->model()->index(0, 0), w->model()->index(n - 1, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(w->actions()->selection().size(), n);
+
+    const quint64 readsBefore = w->model()->pageReads();
+    QSignalSpy removals(w->model(), &QAbstractItemModel::rowsRemoved);
+    Confirm::answerNext(true);
+    actionOf(*w, TaskActions::Kind::ForceStop)->trigger();
+    QVERIFY(w->actionsDone());
+    w->refresh();
+    QCoreApplication::processEvents();
+
+    for (qint64 id : std::as_const(running))
+        QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("%1 task(s) force stopped.").arg(n));
+    QTRY_COMPARE(w->model()->rowCount(), 1);
+    QCOMPARE(w->model()->taskIdAt(0), other);
+    // One contiguous block went away: one removal, and at most the page in view
+    // is read again.
+    QVERIFY2(removals.count() <= 1, qPrintable(QString::number(removals.count())));
+    const quint64 reads = w->model()->pageReads() - readsBefore;
+    QVERIFY2(reads <= 2, qPrintable(QString::number(reads)));
+    QVERIFY(w->actions()->selection().isEmpty());
+}
+
+void TestMainWindow::anActionKeepsTheSelectionAndTheDetailPaneTrue_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("chip");
+    using K = TaskActions::Kind;
+    const int all = FilterChips::All;
+    QTest::newRow("force stop, all tasks listed")
+        << int(K::ForceStop) << int(TaskStatus::Running) << all;
+    QTest::newRow("force stop, only running tasks listed")
+        << int(K::ForceStop) << int(TaskStatus::Running) << int(FilterChips::Running);
+    QTest::newRow("cancel, all tasks listed") << int(K::Cancel) << int(TaskStatus::Pending) << all;
+    QTest::newRow("cancel, only pending tasks listed")
+        << int(K::Cancel) << int(TaskStatus::Pending) << int(FilterChips::Pending);
+    QTest::newRow("restart, all tasks listed") << int(K::Restart) << int(TaskStatus::Failed) << all;
+    QTest::newRow("restart, only failed tasks listed")
+        << int(K::Restart) << int(TaskStatus::Failed) << int(FilterChips::Failed);
+    QTest::newRow("delete, all tasks listed") << int(K::Delete) << int(TaskStatus::Failed) << all;
+    QTest::newRow("delete, only failed tasks listed")
+        << int(K::Delete) << int(TaskStatus::Failed) << int(FilterChips::Failed);
+}
+
+// After an action the acted-on tasks stay selected where the filter still lists
+// them, the current task stays current if listed, and the detail pane shows the
+// current task read again with the buttons its status allows; a task that went
+// away leaves no stand-in behind (the next row, or a task no longer listed).
+void TestMainWindow::anActionKeepsTheSelectionAndTheDetailPaneTrue()
+{
+    QFETCH(int, kind);
+    QFETCH(int, from);
+    QFETCH(int, chip);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    // Selected and not selected in turn, so that a lost row has neighbours.
+    QVector<qint64> ids;
+    for (int i = 0; i < 7; ++i)
+        ids.append(seed.inStatus(TaskStatus(from), QStringLiteral("Task %1").arg(i)));
+    QVERIFY(!ids.contains(0));
+    const QVector<qint64> chosen{ids.at(1), ids.at(3), ids.at(5)};
+    const qint64 current = ids.at(5); // selected last: the current one
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    if (chip != FilterChips::All) {
+        w->tasks()->chips()->button(FilterChips::Chip(chip))->click();
+        w->context->background().waitForIdle();
+    }
+    QTRY_COMPARE(w->model()->rowCount(), 7);
+    QVERIFY(selectTasks(*w, chosen));
+    QTRY_COMPARE(w->tasks()->detail()->taskId(), current);
+
+    Confirm::answerNext(true);
+    actionOf(*w, TaskActions::Kind(kind))->trigger();
+    QVERIFY(w->actionsDone());
+    w->refresh();
+    QCoreApplication::processEvents();
+
+    const bool listed
+        = TaskActions::Kind(kind) != TaskActions::Kind::Delete && chip == FilterChips::All;
+    QTRY_COMPARE(w->model()->rowCount(), listed ? 7 : 4);
+    // To look at: TASKDESK_SCREENSHOT_DIR=… tst_mainwindow anActionKeeps…
+    const QString shots = qEnvironmentVariable("TASKDESK_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        w->window->grab().save(shots
+            + QStringLiteral("/after-%1.png")
+                  .arg(QString::fromLatin1(QTest::currentDataTag())
+                           .replace(QLatin1Char(' '), QLatin1Char('-'))
+                           .remove(QLatin1Char(','))));
+    QSet<qint64> selected;
+    for (const Task &t : w->tasks()->selectedTasks())
+        selected.insert(t.id);
+    QSet<qint64> actionSelection;
+    for (const Task &t : w->actions()->selection())
+        actionSelection.insert(t.id);
+    QItemSelectionModel *selection = w->tasks()->table()->selectionModel();
+    TaskDetailPane *detail = w->tasks()->detail();
+    if (listed) {
+        const QSet<qint64> expected(chosen.cbegin(), chosen.cend());
+        QCOMPARE(selected, expected);
+        QCOMPARE(actionSelection, expected);
+        QVERIFY(selection->currentIndex().isValid());
+        QCOMPARE(w->model()->taskIdAt(selection->currentIndex().row()), current);
+        QCOMPARE(detail->taskId(), current);
+        QVERIFY(detail->hasTask());
+        // Read again: the status the database has now.
+        QCOMPARE(statusName(detail->task().status), statusOf(tdb, current));
+        for (TaskActions::Kind k : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
+                 TaskActions::Kind::Restart, TaskActions::Kind::Delete}) {
+            const bool allowed = TaskActions::allows(k, detail->task().status);
+            QCOMPARE(detail->button(k)->isVisibleTo(detail), allowed);
+            if (allowed)
+                QVERIFY(detail->button(k)->isEnabled());
+        }
+    } else {
+        QVERIFY(selected.isEmpty());
+        QVERIFY(actionSelection.isEmpty());
+        QVERIFY(!selection->currentIndex().isValid());
+        QVERIFY(!detail->hasTask());
+        for (TaskActions::Kind k : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
+                 TaskActions::Kind::Restart, TaskActions::Kind::Delete})
+            QVERIFY(!actionOf(*w, k)->isEnabled());
+    }
+}
+
+// The message names only what can be done next: a task the filter no longer
+// lists cannot be restarted or deleted from here.
+void TestMainWindow::aForceStoppedTaskThatLeftTheListIsNotOfferedForRestart()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 id = seed.running(QStringLiteral("Warm-up accounts"));
+    QVERIFY(seed.running(QStringLiteral("Another")) > 0);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->tasks()->chips()->button(FilterChips::Running)->click();
+    w->context->background().waitForIdle();
+    QTRY_COMPARE(w->model()->rowCount(), 2);
+    QVERIFY(w->tasks()->selectTask(id));
+    Confirm::answerNext(true);
+    actionOf(*w, TaskActions::Kind::ForceStop)->trigger();
+    QVERIFY(w->actionsDone());
+    QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
+    QCOMPARE(w->window->lastMessage(),
+        QStringLiteral("Task \"Warm-up accounts\" has been force stopped. 0 running item(s) were "
+                       "also stopped."));
+    QVERIFY(!actionOf(*w, TaskActions::Kind::Restart)->isEnabled());
+    QVERIFY(!w->tasks()->detail()->hasTask());
 }
 
 void TestMainWindow::theCancelButtonInARunningRowCancelsIt()

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void newTasksAreInsertedExactlyAtTheEndTheSortPutsThem();
     void aDeletedTaskIsRemovedExactly();
     void aTaskLeavingTheFilterIsRemovedExactly();
+    void manyScatteredRowsLeaveInOneLayoutChangeWithoutARead();
     void aTaskEnteringTheFilterIsCountedAndShown();
     void aChangedSortKeyMovesTheRowAndKeepsTheSelection();
     void pagesMatchTheStoreAtEveryDepth_data();
@@ -270,6 +271,57 @@ void TestTaskModels::aDeletedTaskIsRemovedExactly()
     QCOMPARE(model.rowCount(), 29);
     QCOMPARE(model.rowOfTask(doomed), -1);
     QCOMPARE(readAll(model), truth(store, model.filter()));
+}
+
+// A bulk action on scattered rows: one layout change that moves every
+// persistent index exactly, the rows kept stay cached, and nothing is read.
+void TestTaskModels::manyScatteredRowsLeaveInOneLayoutChangeWithoutARead()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    for (int i = 0; i < 300; ++i)
+        QVERIFY(seed.pending(QStringLiteral("task %1").arg(i)) > 0);
+    TaskTableModel model(store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TaskFilter pending;
+    pending.statuses = {TaskStatus::Pending};
+    model.setFilter(pending);
+    QCOMPARE(model.rowCount(), 300);
+    const QVector<qint64> before = readAll(model);
+    // Every seventh row goes: more blocks than one removal each is worth.
+    QVector<qint64> doomed;
+    for (int row = 3; row < 300; row += 7)
+        doomed.append(before.at(row));
+    QVERIFY(doomed.size() > TaskTableModel::kMaxRemovalBlocks);
+    const QVector<int> keptRows{0, 1, 151, 198, 200, 299}; // none of them a seventh
+    QVector<QPersistentModelIndex> kept;
+    for (int row : keptRows)
+        kept.append(QPersistentModelIndex(model.index(row, TaskTableModel::Name)));
+    const QPersistentModelIndex gone(model.index(3, TaskTableModel::Name));
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    const quint64 reads = model.pageReads();
+
+    std::unique_ptr<Database> other = tdb.open();
+    QVERIFY(!other->open());
+    TaskStore otherStore(*other);
+    for (qint64 id : std::as_const(doomed))
+        QVERIFY(otherStore.cancel(id).ok());
+    model.refresh();
+
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(layout.count(), 1);
+    QCOMPARE(model.rowCount(), 300 - doomed.size());
+    QVERIFY(!gone.isValid());
+    for (int i = 0; i < kept.size(); ++i) {
+        QVERIFY2(kept.at(i).isValid(), qPrintable(QString::number(keptRows.at(i))));
+        QCOMPARE(
+            kept.at(i).data(TaskTableModel::TaskIdRole).toLongLong(), before.at(keptRows.at(i)));
+    }
+    QCOMPARE(readAll(model), truth(store, model.filter()));
+    QCOMPARE(model.pageReads(), reads);
 }
 
 void TestTaskModels::aTaskLeavingTheFilterIsRemovedExactly()

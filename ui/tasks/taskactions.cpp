@@ -236,6 +236,8 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks)
                 break;
             }
             if (r.ok()) {
+                if (out.messages.isEmpty() && out.errors.isEmpty())
+                    out.first = r.value();
                 out.messages.append(r->message);
             } else {
                 out.errors.append(r.error().message());
@@ -284,6 +286,20 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
     QString text;
     if (n == 1) {
         text = messages.isEmpty() ? errors.value(0) : messages.value(0);
+        if (kind == Kind::ForceStop && outcome.first.done) {
+            // The next steps are named only where the window offers them: the
+            // table refreshed above, and a task the filter no longer lists
+            // cannot be restarted or deleted from here.
+            const ActionReport &r = outcome.first;
+            text = tr("Task \"%1\" has been force stopped. %2 running item(s) were also stopped.")
+                       .arg(r.taskName)
+                       .arg(r.itemsChanged);
+            bool selected = false;
+            for (const Task &t : std::as_const(m_selection))
+                selected = selected || t.id == r.taskId;
+            if (selected && m_restart->isEnabled() && m_delete->isEnabled())
+                text += QLatin1Char(' ') + tr("You can now delete or restart the task.");
+        }
     } else {
         const int done = int(messages.size());
         switch (kind) {

@@ -66,6 +66,7 @@ private:
     struct Outcome
     {
         QStringList messages;
+        ActionReport first; // the first task's answer, done or not
         QStringList errors;
         bool unreachable = false;
         int notReached = 0; // left out after a stop

@@ -77,6 +77,15 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     m_chips->setObjectName(QStringLiteral("filterChips"));
 
     m_table->setObjectName(QStringLiteral("taskTable"));
+    // Before the view and its selection model hear of it: while rows move, the
+    // selection signals that follow are the model's, not the user's.
+    auto restructuring = [this]() {
+        m_restructuring = true;
+    };
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, restructuring);
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, restructuring);
+    connect(m_model, &QAbstractItemModel::layoutAboutToBeChanged, this, restructuring);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, restructuring);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -156,21 +165,22 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     connect(m_progress, &ProgressDelegate::cancelRequested, this, &TasksView::cancelFromButton);
     connect(m_table, &QTableView::customContextMenuRequested, this, &TasksView::showContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &TasksView::updateSelection);
+        &TasksView::readSelection);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            const qint64 id = current.isValid() ? m_model->taskIdAt(current.row()) : 0;
-            if (id > 0 && id != m_detail->taskId()) {
-                m_detail->showTask(id);
-                Q_EMIT currentTaskChanged(id);
-            }
-        });
+        &TasksView::readCurrent);
     // Rows change under the selection when the table refreshes: the statuses
-    // that enable the actions are read again.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &TasksView::updateSelection);
-    connect(m_model, &QAbstractItemModel::layoutChanged, this, &TasksView::updateSelection);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TasksView::updateSelection);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &TasksView::updateSelection);
+    // that enable the actions are taken again from the rows, once.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TasksView::scheduleSettle);
+    // After the view and its selection model: the rows have moved.
+    auto restructured = [this]() {
+        m_restructuring = false;
+        m_restructured = true;
+        scheduleSettle();
+    };
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, restructured);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, restructured);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, restructured);
+    connect(m_model, &QAbstractItemModel::modelReset, this, restructured);
     connect(m_model, &TaskTableModel::errorOccurred, &m_context, &AppContext::reportFailure);
     connect(m_model, &TaskTableModel::databaseAnswered, &m_context, &AppContext::reportSuccess);
     connect(&m_context, &AppContext::canActChanged, this, &TasksView::updateCanAct);
@@ -218,7 +228,10 @@ void TasksView::refresh()
 {
     ++m_ticks;
     m_model->refresh();
-    if (m_detail->isVisible() || m_detail->hasTask())
+    // At once: what follows (the detail pane, an action's message) sees the
+    // selection as it is now.
+    const bool shown = settle();
+    if (!shown && (m_detail->isVisible() || m_detail->hasTask()))
         m_detail->reload();
     // Ages and durations move with the clock: repaint what is on screen only.
     m_table->viewport()->update();
@@ -298,12 +311,16 @@ QVector<Task> TasksView::selectedTasks() const
     return tasks;
 }
 
-void TasksView::updateSelection()
+void TasksView::readSelection()
 {
+    if (m_restructuring || m_restoring)
+        return; // settle() decides
     qint64 rows = 0;
     for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
         rows += range.height();
-    if (rows > kMaxSelection) {
+    m_tooMany = rows > kMaxSelection;
+    if (m_tooMany) {
+        m_selectedIds.clear();
         m_actions->setSelection({});
         Q_EMIT message(tr("%1 tasks are selected: actions take at most %2 at a time.")
                            .arg(rows)
@@ -311,7 +328,118 @@ void TasksView::updateSelection()
             MessageBar::Type::Information);
         return;
     }
-    m_actions->setSelection(selectedTasks());
+    // The user's choice: rows not loaded yet are read, a page at a time.
+    const QVector<Task> tasks = selectedTasks();
+    m_selectedIds.clear();
+    for (const Task &t : tasks)
+        m_selectedIds.append(t.id);
+    m_actions->setSelection(tasks);
+}
+
+void TasksView::readCurrent(const QModelIndex &current)
+{
+    if (m_restructuring || m_restoring)
+        return; // settle() decides
+    const qint64 id = current.isValid() ? m_model->taskIdAt(current.row()) : 0;
+    m_currentId = id;
+    if (id > 0 && id != m_detail->taskId()) {
+        m_detail->showTask(id);
+        Q_EMIT currentTaskChanged(id);
+    }
+}
+
+void TasksView::scheduleSettle()
+{
+    if (m_settlePending)
+        return;
+    m_settlePending = true;
+    QMetaObject::invokeMethod(this, &TasksView::settle, Qt::QueuedConnection);
+}
+
+bool TasksView::settle()
+{
+    if (!m_settlePending)
+        return false;
+    m_settlePending = false;
+    const bool restructured = m_restructured;
+    m_restructured = false;
+    QItemSelectionModel *selection = m_table->selectionModel();
+
+    if (m_tooMany) {
+        // Too many to act on: only their number counts.
+        if (restructured)
+            readSelection();
+        return false;
+    }
+
+    // The selected tasks as the model has them now, by id; a task that is not
+    // cached keeps its last copy unless rows moved (then it is no longer listed
+    // where it was, and a row of another task must not stand in for it).
+    QHash<qint64, Task> previous;
+    for (const Task &t : m_actions->selection())
+        previous.insert(t.id, t);
+    QVector<Task> tasks;
+    QVector<qint64> ids;
+    QVector<int> rows;
+    for (qint64 id : std::as_const(m_selectedIds)) {
+        const int row = m_model->rowOfTask(id);
+        const std::optional<Task> t = row >= 0 ? m_model->loadedTaskAtRow(row) : std::nullopt;
+        if (t) {
+            tasks.append(*t);
+            ids.append(id);
+            rows.append(row);
+        } else if (!restructured && previous.contains(id)) {
+            tasks.append(previous.value(id));
+            ids.append(id);
+        }
+    }
+    m_selectedIds = ids;
+    m_actions->setSelection(tasks);
+    if (!restructured)
+        return false;
+
+    m_restoring = true;
+    std::sort(rows.begin(), rows.end());
+    QItemSelection wanted;
+    for (int i = 0; i < rows.size();) {
+        int j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        wanted.select(m_model->index(rows.at(i), 0),
+            m_model->index(rows.at(j), TaskTableModel::ColumnCount - 1));
+        i = j + 1;
+    }
+    QVector<int> selectedRows;
+    for (const QItemSelectionRange &range : selection->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            selectedRows.append(row);
+    }
+    std::sort(selectedRows.begin(), selectedRows.end());
+    selectedRows.erase(std::unique(selectedRows.begin(), selectedRows.end()), selectedRows.end());
+    if (selectedRows != rows)
+        selection->select(wanted, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    // The current task stays current where it is listed; otherwise there is
+    // none, and the detail pane says so instead of showing a neighbour.
+    const int currentRow = m_currentId > 0 ? m_model->rowOfTask(m_currentId) : -1;
+    if (currentRow >= 0) {
+        if (selection->currentIndex().row() != currentRow)
+            selection->setCurrentIndex(
+                m_model->index(currentRow, std::max(0, selection->currentIndex().column())),
+                QItemSelectionModel::NoUpdate);
+    } else {
+        m_currentId = 0;
+        if (selection->currentIndex().isValid())
+            selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+    }
+    m_restoring = false;
+    if (m_detail->taskId() != m_currentId) {
+        m_detail->showTask(m_currentId);
+        if (m_currentId > 0)
+            Q_EMIT currentTaskChanged(m_currentId);
+        return true;
+    }
+    return false;
 }
 
 void TasksView::updateCanAct()

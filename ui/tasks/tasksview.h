@@ -67,7 +67,14 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
-    void updateSelection();
+    // The user's selection and current row, by task id.
+    void readSelection();
+    void readCurrent(const QModelIndex &current);
+    // After the model changed: once, not for each row. The selected tasks
+    // still listed stay selected, the current one stays current if listed,
+    // and the detail pane follows. Reads nothing but what the model holds.
+    void scheduleSettle();
+    bool settle();
     void updateCanAct();
     void refreshCounts();
     void refreshQueues();
@@ -87,6 +94,13 @@ private:
     QTimer *m_timer;
     QTimer *m_searchDelay;
     StatusCounts m_counts;
+    QVector<qint64> m_selectedIds;
+    qint64 m_currentId = 0;
+    bool m_restructuring = false; // rows move: the selection signals are not the user's
+    bool m_restructured = false; // rows moved since the last settle()
+    bool m_settlePending = false;
+    bool m_restoring = false;
+    bool m_tooMany = false;
     bool m_countsPending = false;
     bool m_queuesPending = false;
     int m_ticks = 0;

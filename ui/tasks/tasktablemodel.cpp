@@ -132,6 +132,7 @@ Result<QVector<Task>> TaskTableModel::readRows(qint64 from, qint64 n) const
         skip = 0;
         f.offset = from;
     }
+    ++m_pageReads;
     Result<QVector<Task>> rows = m_store.list(f);
     if (rows.ok() && skip > 0)
         rows.value().remove(0, std::min<qint64>(skip, rows.value().size()));
@@ -157,11 +158,13 @@ bool TaskTableModel::fetchPage(qint64 pageIndex) const
         && prev->first + prev->rows.size() == kPageSize) {
         // Scrolling down: the rows after the last one of the page above.
         f.after = m_filter.keyOf(prev->rows.constLast());
+        ++m_pageReads;
         rows = m_store.list(f);
     } else if (next != m_pages.constEnd() && next->first == 0 && !next->rows.isEmpty()
         && to == start + kPageSize) {
         // Scrolling up: the rows before the first one of the page below.
         f.before = m_filter.keyOf(next->rows.constFirst());
+        ++m_pageReads;
         rows = m_store.list(f);
         alignEnd = true;
     } else {
@@ -517,6 +520,13 @@ std::optional<Task> TaskTableModel::taskAtRow(int row) const
     return std::nullopt;
 }
 
+std::optional<Task> TaskTableModel::loadedTaskAtRow(int row) const
+{
+    if (const Task *t = cachedTask(row))
+        return *t;
+    return std::nullopt;
+}
+
 qint64 TaskTableModel::taskIdAt(int row) const
 {
     const Task *t = task(row);
@@ -781,14 +791,103 @@ bool TaskTableModel::sameSortKey(const Task &a, const Task &b) const
         || m_filter.keyOf(a).value == m_filter.keyOf(b).value;
 }
 
-void TaskTableModel::removeRowExactly(qint64 row)
+void TaskTableModel::removeCachedRows(const QVector<qint64> &rows) const
 {
-    beginRemoveRows({}, int(row), int(row));
-    dropPagesFrom(row);
-    --m_count;
+    // Every cached row not removed moves up by the removed rows above it; the
+    // pages are cut again along the new positions.
+    QVector<qint64> removed; // virtual positions, ascending
+    removed.reserve(rows.size());
+    for (qint64 row : rows)
+        removed.append(row - m_base);
+    QVector<qint64> keys = m_pages.keys().toVector();
+    std::sort(keys.begin(), keys.end());
+    struct Kept
+    {
+        qint64 position;
+        quint64 lastUse;
+        Task task;
+    };
+    QVector<Kept> kept;
+    for (qint64 key : std::as_const(keys)) {
+        Page &page = m_pages[key];
+        for (int i = 0; i < page.rows.size(); ++i) {
+            const qint64 position = key * kPageSize + page.first + i;
+            const auto at = std::lower_bound(removed.cbegin(), removed.cend(), position);
+            if (at != removed.cend() && *at == position)
+                continue;
+            kept.append(
+                {position - (at - removed.cbegin()), page.lastUse, std::move(page.rows[i])});
+        }
+    }
+    m_pages.clear();
+    m_positions.clear();
+    // A page holds one run of neighbours: where a gap splits a page, the longer
+    // run stays.
+    for (int i = 0; i < kept.size();) {
+        int j = i;
+        const qint64 pageIndex = floorDiv(kept.at(i).position, kPageSize);
+        while (j + 1 < kept.size() && kept.at(j + 1).position == kept.at(j).position + 1
+            && floorDiv(kept.at(j + 1).position, kPageSize) == pageIndex)
+            ++j;
+        const auto existing = m_pages.constFind(pageIndex);
+        if (existing == m_pages.constEnd() || existing->rows.size() < j - i + 1) {
+            if (existing != m_pages.constEnd())
+                dropPage(pageIndex);
+            Page page;
+            page.first = kept.at(i).position - pageIndex * kPageSize;
+            for (int k = i; k <= j; ++k) {
+                page.lastUse = std::max(page.lastUse, kept.at(k).lastUse);
+                m_positions.insert(kept.at(k).task.id, kept.at(k).position);
+                page.rows.append(std::move(kept[k].task));
+            }
+            m_pages.insert(pageIndex, std::move(page));
+        }
+        i = j + 1;
+    }
+}
+
+void TaskTableModel::removeRowsExactly(const QVector<qint64> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    QVector<std::pair<qint64, qint64>> blocks; // first, last
+    for (qint64 row : rows) {
+        if (!blocks.isEmpty() && blocks.constLast().second + 1 == row)
+            blocks.last().second = row;
+        else
+            blocks.append({row, row});
+    }
     ++m_structure;
     m_anchors.clear();
-    endRemoveRows();
+    if (blocks.size() <= kMaxRemovalBlocks) {
+        // From the bottom up, so that the rows of the blocks above stay true.
+        for (auto it = blocks.crbegin(); it != blocks.crend(); ++it) {
+            beginRemoveRows({}, int(it->first), int(it->second));
+            QVector<qint64> block;
+            for (qint64 row = it->first; row <= it->second; ++row)
+                block.append(row);
+            removeCachedRows(block);
+            m_count -= it->second - it->first + 1;
+            endRemoveRows();
+        }
+        return;
+    }
+    // Scattered rows: one layout change, every persistent index moved exactly.
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+    const QModelIndexList persistent = persistentIndexList();
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    for (const QModelIndex &index : persistent) {
+        const auto at = std::lower_bound(rows.cbegin(), rows.cend(), qint64(index.row()));
+        if (at != rows.cend() && *at == index.row())
+            moved.append(QModelIndex());
+        else
+            moved.append(createIndex(int(index.row() - (at - rows.cbegin())), index.column()));
+    }
+    removeCachedRows(rows);
+    m_count -= rows.size();
+    changePersistentIndexList(persistent, moved);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
 }
 
 void TaskTableModel::insertNewRows(int n)
@@ -903,7 +1002,7 @@ void TaskTableModel::refresh()
         if (mutableCachedTask(id, &row)) {
             if (frozen)
                 m_layoutDirty = true;
-            else if (!removedRows.contains(row))
+            else
                 removedRows.append(row);
         } else if (trivial || m_membership.value(id, true)) {
             unknown = true;
@@ -915,7 +1014,8 @@ void TaskTableModel::refresh()
         m_maxId = maxId;
 
     // Exact signals: changed rows first (their rows are still valid), then the
-    // removals from the bottom up, then the new rows.
+    // removals (a block of rows at a time, or one layout change), then the new
+    // rows. Nothing here reads a page: the rows kept stay cached.
     std::sort(changedRows.begin(), changedRows.end());
     for (int i = 0; i < changedRows.size();) {
         int j = i;
@@ -925,9 +1025,9 @@ void TaskTableModel::refresh()
             index(int(changedRows.at(i)), 0), index(int(changedRows.at(j)), ColumnCount - 1));
         i = j + 1;
     }
-    std::sort(removedRows.begin(), removedRows.end(), std::greater<>());
-    for (qint64 row : std::as_const(removedRows))
-        removeRowExactly(row);
+    std::sort(removedRows.begin(), removedRows.end());
+    removedRows.erase(std::unique(removedRows.begin(), removedRows.end()), removedRows.end());
+    removeRowsExactly(removedRows);
     insertNewRows(newRows);
     if (!removedRows.isEmpty() || newRows > 0)
         Q_EMIT countChanged(m_count);

@@ -22,7 +22,8 @@ class BackgroundRunner;
 // refresh() reads only the rows changed since the last one (the updated_at
 // index) and the delete rows of the audit log, and signals exactly: dataChanged
 // for the cached rows that changed, beginInsertRows for new tasks at the end the
-// sort puts them, beginRemoveRows for cached rows that went away. What it cannot
+// sort puts them, beginRemoveRows for each block of cached rows that went away
+// (one layout change when they are scattered), with no page read. What it cannot
 // place exactly (a task leaving the filter out of the cache, a changed sort
 // key) is settled by a fresh count and a layout change.
 class TaskTableModel final : public QAbstractTableModel
@@ -57,6 +58,7 @@ public:
     static constexpr int kAnchorStride = 50;
     static constexpr qint64 kOverlapMs = 5000; // late commits with an older updated_at
     static constexpr int kMaxChanges = 2000; // more: one resync instead
+    static constexpr int kMaxRemovalBlocks = 16; // more: one layout change instead
 
     // Without a runner, counts run inline (deterministic, for tests); with one,
     // the counts that may scan many rows run on its thread.
@@ -94,6 +96,8 @@ public:
     // database did not answer).
     std::optional<Task> taskAt(const QModelIndex &index) const;
     std::optional<Task> taskAtRow(int row) const;
+    // The same without reading anything: nullopt if the row is not cached.
+    std::optional<Task> loadedTaskAtRow(int row) const;
     qint64 taskIdAt(int row) const;
     // The row of a task, if it is loaded; -1 otherwise.
     int rowOfTask(qint64 taskId) const;
@@ -109,6 +113,8 @@ public:
     bool lastRefreshFailed() const { return m_failed; }
     // The positions served by cached keyset anchors (for tests and benchmarks).
     int anchorCount() const { return int(m_anchors.size()); }
+    // The reads of rows from the database so far (for tests and benchmarks).
+    quint64 pageReads() const { return m_pageReads; }
 
 public Q_SLOTS:
     // Reads what changed since the last refresh and signals exactly that.
@@ -151,7 +157,11 @@ private:
     static bool sameRow(const Task &a, const Task &b);
     bool sameSortKey(const Task &a, const Task &b) const;
 
-    void removeRowExactly(qint64 row);
+    // Removes rows that are cached (ascending, distinct): one removal for each
+    // block of neighbours, or one layout change when they are scattered. The
+    // rows kept stay cached, moved up; nothing is read.
+    void removeRowsExactly(const QVector<qint64> &rows);
+    void removeCachedRows(const QVector<qint64> &rows) const;
     void insertNewRows(int n);
     void requestHorizon(bool verifyOnly);
     void applyHorizon(
@@ -176,6 +186,7 @@ private:
     mutable QHash<qint64, Page> m_pages; // by virtual page
     mutable QHash<qint64, qint64> m_positions; // task id → virtual position
     mutable quint64 m_useTick = 0;
+    mutable quint64 m_pageReads = 0;
 
     // Following changes
     qint64 m_since = 0; // updated_at after which changes are read
