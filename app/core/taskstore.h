@@ -294,13 +294,6 @@ public:
     Result<qint64> count(const TaskFilter &filter);
     // With the stuck counts of `stuck` (StuckScope): the same numbers as stuckReport().
     Result<StatusCounts> counts(const StuckThresholds &stuck = {});
-    // The default queue threshold and this heartbeat timeout.
-    Result<StatusCounts> counts(qint64 heartbeatTimeoutMs)
-    {
-        StuckThresholds stuck;
-        stuck.heartbeatTimeoutMs = heartbeatTimeoutMs;
-        return counts(stuck);
-    }
     // The tasks whose updated_at is later than `updatedAfterMs`, each with whether it
     // passes `filter` now (its sort and paging are ignored): a view's periodic refresh
     // reads only these, on the updated_at index. Writers that commit late can leave an
