@@ -520,20 +520,21 @@ void TestTaskModels::theAuditProcessScheduleAndStuckModelsPassTheTester()
         AuditLog audit(tdb.db());
         Result<QVector<AuditEntry>> entries = audit.list(AuditFilter());
         QVERIFY(entries.ok());
-        QCOMPARE(entries->size(), 2);
+        QVERIFY(entries->size() >= 2); // the enqueues and the two cancels
+        const int n = int(entries->size());
         model.setEntries(*entries);
-        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowCount(), n);
         for (int r = 0; r < model.rowCount(); ++r)
             for (int c = 0; c < model.columnCount(); ++c)
                 model.index(r, c).data();
         model.setEntries(entries->mid(1));
         model.prependNewer(entries->mid(0, 1));
-        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowCount(), n);
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);
         model.setEntries(entries->mid(0, 1));
         model.appendOlder(entries->mid(1));
-        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowCount(), n);
     }
     {
         StuckTableModel model;
