@@ -25,6 +25,7 @@
 #include "traynotifier.h"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -703,6 +704,16 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
                        "%1.")
             .arg(n, grouped(3000), grouped(1001)));
     QCOMPARE(stuck->model()->rowCount(), 1001);
+    // To look at: TASKDESK_SCREENSHOT_DIR=folder (the default size and 800×500).
+    const QString shots = qEnvironmentVariable("TASKDESK_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        for (const QSize size : {QSize(1500, 900), QSize(800, 500)}) {
+            w->window->resize(size);
+            QTest::qWait(50);
+            QVERIFY(w->window->grab().save(QDir(shots).filePath(
+                QStringLiteral("stuck-3001-%1x%2.png").arg(size.width()).arg(size.height()))));
+        }
+    }
 
     // taskdeskctl stuck and its JSON.
     QProcess ctl;
