@@ -111,6 +111,32 @@ Result<bool> lockHeldTask(Database &db, qint64 taskId, const QString &lease, con
     return held;
 }
 
+// The one definition of stuck (StuckScope) as SQL, with the placeholders
+// :qcutoff<suffix> or :rcutoff<suffix>, and :qmaxid<suffix> or :rmaxid<suffix>.
+QString queuedStuckSql(const QString &suffix = QString())
+{
+    return QStringLiteral("status = 'PENDING' AND run_after < :qcutoff%1 AND id <= :qmaxid%1")
+        .arg(suffix);
+}
+
+QString runningStuckSql(const QString &suffix = QString())
+{
+    return QStringLiteral("status = 'RUNNING' AND heartbeat_at < :rcutoff%1 AND id <= :rmaxid%1")
+        .arg(suffix);
+}
+
+void bindQueuedStuck(QSqlQuery &q, const StuckScope &scope, const QString &suffix = QString())
+{
+    q.bindValue(QStringLiteral(":qcutoff") + suffix, scope.queuedCutoff());
+    q.bindValue(QStringLiteral(":qmaxid") + suffix, scope.maxTaskId);
+}
+
+void bindRunningStuck(QSqlQuery &q, const StuckScope &scope, const QString &suffix = QString())
+{
+    q.bindValue(QStringLiteral(":rcutoff") + suffix, scope.runningCutoff());
+    q.bindValue(QStringLiteral(":rmaxid") + suffix, scope.maxTaskId);
+}
+
 // The audit action of a sweep rule: an operator's clean-up says so.
 QString auditAction(const QString &rule)
 {
@@ -196,6 +222,15 @@ Error StuckThresholds::validate() const
     return {};
 }
 
+StuckScope StuckReport::scope() const
+{
+    StuckScope s;
+    s.thresholds = thresholds;
+    s.asOf = monitoredAt;
+    s.maxTaskId = maxTaskId;
+    return s;
+}
+
 QJsonObject StuckReport::toJson() const
 {
     QJsonArray queuedJobs;
@@ -204,12 +239,15 @@ QJsonObject StuckReport::toJson() const
     QJsonArray runningJobs;
     for (const StuckTask &s : running)
         runningJobs.append(stuckTaskJson(s, true));
-    const int n = total();
+    const qint64 n = total();
     return {
         {QStringLiteral("stuck_jobs"),
-            QJsonObject{{QStringLiteral("total"), n},
-                {QStringLiteral("queued_stuck"), int(queued.size())},
-                {QStringLiteral("running_stuck"), int(running.size())}}},
+            QJsonObject{{QStringLiteral("total"), n}, {QStringLiteral("queued_stuck"), queuedTotal},
+                {QStringLiteral("running_stuck"), runningTotal},
+                {QStringLiteral("queued_shown"), int(queued.size())},
+                {QStringLiteral("running_shown"), int(running.size())},
+                {QStringLiteral("truncated"), truncated()}}},
+        {QStringLiteral("max_task_id"), maxTaskId},
         {QStringLiteral("queued_jobs"), queuedJobs},
         {QStringLiteral("running_jobs"), runningJobs},
         {QStringLiteral("threshold_minutes"), double(thresholds.queueThresholdMs) / 60000.0},
@@ -220,9 +258,12 @@ QJsonObject StuckReport::toJson() const
         {QStringLiteral("recommendations"),
             QJsonObject{{QStringLiteral("cleanup_needed"), n > 0},
                 {QStringLiteral("message"),
-                    n > 0
-                        ? QStringLiteral("Found %1 stuck job(s). Consider running cleanup.").arg(n)
-                        : QStringLiteral("No stuck jobs.")}}},
+                    n > 0 ? QStringLiteral("Found %1 stuck job(s): %2 queued, %3 running. "
+                                           "Consider running cleanup.")
+                                .arg(n)
+                                .arg(queuedTotal)
+                                .arg(runningTotal)
+                          : QStringLiteral("No stuck jobs.")}}},
     };
 }
 
@@ -242,18 +283,25 @@ QString cleanupActionName(CleanupAction action)
 
 QJsonObject CleanupReport::toJson() const
 {
-    const int running = int(runningRequeued.size() + runningFailed.size());
-    const int n = total();
+    const qint64 n = total();
     QString message = n == 0 ? QStringLiteral("No stuck job(s) to clean up.")
                              : QStringLiteral("Successfully cleaned up %1 stuck job(s).").arg(n);
     if (dryRun)
         message = QStringLiteral("Dry run: %1 stuck job(s) would be cleaned up.").arg(n);
+    else if (leftAlone() > 0)
+        message += QStringLiteral(" %1 of the %2 named had changed meanwhile and were left alone.")
+                       .arg(leftAlone())
+                       .arg(named);
     return {
         {QStringLiteral("action"), cleanupActionName(action)},
         {QStringLiteral("dry_run"), dryRun},
         {QStringLiteral("cleaned_jobs"),
-            QJsonObject{{QStringLiteral("queued"), int(queuedFailed.size())},
-                {QStringLiteral("running"), running}, {QStringLiteral("total"), n}}},
+            QJsonObject{{QStringLiteral("queued"), queuedTotal()},
+                {QStringLiteral("running"), runningTotal()}, {QStringLiteral("total"), n},
+                {QStringLiteral("shown"),
+                    int(queuedFailed.size() + runningRequeued.size() + runningFailed.size())},
+                {QStringLiteral("truncated"), truncated()}, {QStringLiteral("named"), named},
+                {QStringLiteral("left_alone"), leftAlone()}}},
         {QStringLiteral("requeued_ids"), idArray(runningRequeued)},
         {QStringLiteral("failed_ids"), idArray(queuedFailed + runningFailed)},
         {QStringLiteral("threshold_minutes"), double(thresholds.queueThresholdMs) / 60000.0},
@@ -278,6 +326,8 @@ QJsonObject StatusCounts::toJson() const
     for (const QString &name : allStatusNames())
         o.insert(name, byStatus.value(*parseStatus(name)));
     o.insert(QStringLiteral("STUCK"), stuck);
+    o.insert(QStringLiteral("STUCK_QUEUED"), stuckQueued);
+    o.insert(QStringLiteral("STUCK_RUNNING"), stuckRunning);
     o.insert(QStringLiteral("TOTAL"), total());
     return o;
 }
@@ -1401,7 +1451,8 @@ QString filterCondition(const TaskFilter &f)
                 + QLatin1Char(')');
     }
     if (f.stuckOnly)
-        parts << QStringLiteral("(status = 'RUNNING' AND heartbeat_at < {NOW} - :stuckms)");
+        parts << QStringLiteral("((status = 'RUNNING' AND heartbeat_at < {NOW} - :stuckms) OR "
+                                "(status = 'PENDING' AND run_after < {NOW} - :stuckqms))");
     if (!f.queue.isEmpty())
         parts << QStringLiteral("queue = :queue");
     if (!f.kind.isEmpty())
@@ -1448,8 +1499,10 @@ void bindFilter(QSqlQuery &q, const TaskFilter &f, const QString &suffix = QStri
 {
     for (int i = 0; i < f.statuses.size(); ++i)
         q.bindValue(QStringLiteral(":st%1").arg(i) + suffix, statusName(f.statuses.at(i)));
-    if (f.stuckOnly)
+    if (f.stuckOnly) {
         q.bindValue(QStringLiteral(":stuckms") + suffix, f.stuckHeartbeatMs);
+        q.bindValue(QStringLiteral(":stuckqms") + suffix, f.stuckQueueMs);
+    }
     if (!f.queue.isEmpty())
         q.bindValue(QStringLiteral(":queue") + suffix, f.queue);
     if (!f.kind.isEmpty())
@@ -1591,7 +1644,7 @@ Result<QString> TaskStore::indexHint(const TaskFilter &filter)
         return QString();
     QVector<TaskStatus> statuses = filter.statuses;
     if (filter.stuckOnly)
-        statuses = {TaskStatus::Running};
+        statuses = {TaskStatus::Pending, TaskStatus::Running};
     if (statuses.isEmpty()) {
         // A queue, kind or text: the planner weighs its own index against the order.
         const bool narrowed
@@ -1794,8 +1847,10 @@ Result<qint64> TaskStore::count(const TaskFilter &filter)
     return q.value().value(0).toLongLong();
 }
 
-Result<StatusCounts> TaskStore::counts(qint64 heartbeatTimeoutMs)
+Result<StatusCounts> TaskStore::counts(const StuckThresholds &stuckThresholds)
 {
+    if (Error e = stuckThresholds.validate())
+        return e;
     StatusCounts counts;
     // Kept by triggers (migration 4): no scan of the tasks table.
     Result<QSqlQuery> q
@@ -1808,23 +1863,22 @@ Result<StatusCounts> TaskStore::counts(qint64 heartbeatTimeoutMs)
         if (const auto status = parseStatus(q.value().value(0).toString()))
             counts.byStatus[*status] = q.value().value(1).toLongLong();
     }
-    TaskFilter stuck;
-    stuck.stuckOnly = true;
-    stuck.stuckHeartbeatMs = heartbeatTimeoutMs;
-    Result<qint64> n = count(stuck);
-    if (!n.ok())
-        return n.error();
-    counts.stuck = *n;
+    Result<StuckReport> stuck = stuckReportIn(stuckThresholds, 0);
+    if (!stuck.ok())
+        return stuck.error();
+    counts.stuckQueued = stuck->queuedTotal;
+    counts.stuckRunning = stuck->runningTotal;
+    counts.stuck = stuck->total();
     return counts;
 }
 
-Result<Stats> TaskStore::stats(int hours)
+Result<Stats> TaskStore::stats(int hours, const StuckThresholds &stuck)
 {
     if (hours < 1 || hours > 24 * 366)
         return Error::invalid(QStringLiteral("hours must be between 1 and 8784 (a year)"));
     Stats stats;
     stats.hours = hours;
-    Result<StatusCounts> counts = this->counts();
+    Result<StatusCounts> counts = this->counts(stuck);
     if (!counts.ok())
         return counts.error();
     stats.counts = *counts;
@@ -1866,33 +1920,75 @@ Result<Stats> TaskStore::stats(int hours)
 
 // ---------------------------------------------------------------- stuck tasks
 
+Error TaskStore::countStuck(const StuckScope &scope, qint64 &queued, qint64 &running)
+{
+    Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT (SELECT count(*) FROM tasks "
+                                                      "{INDEX:tasks_pending_due_idx} WHERE ")
+        + queuedStuckSql()
+        + QStringLiteral("), (SELECT count(*) FROM tasks {INDEX:tasks_running_heartbeat_idx} "
+                         "WHERE ")
+        + runningStuckSql() + QLatin1Char(')'));
+    if (!q.ok())
+        return q.error();
+    bindQueuedStuck(q.value(), scope);
+    bindRunningStuck(q.value(), scope);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("stuck count")))
+        return e;
+    if (!q.value().next())
+        return Error::database(QStringLiteral("stuck count: no row"));
+    queued = q.value().value(0).toLongLong();
+    running = q.value().value(1).toLongLong();
+    q.value().finish();
+    return {};
+}
+
 Result<StuckReport> TaskStore::stuckReportIn(
     const StuckThresholds &thresholds, int limit, bool queuedIdsOnly)
 {
     StuckReport report;
     report.thresholds = thresholds;
-    Result<qint64> now = m_db.now();
-    if (!now.ok())
-        return now.error();
-    report.monitoredAt = *now;
+    StuckScope scope;
+    scope.thresholds = thresholds;
+    if (queuedIdsOnly) {
+        // The sweeper's report policy: a list, no count.
+        Result<qint64> now = m_db.now();
+        if (!now.ok())
+            return now.error();
+        scope.asOf = *now;
+    } else {
+        // The moment and the highest id in one statement: the scope's fence.
+        Result<QSqlQuery> q
+            = m_db.prepare(QStringLiteral("SELECT {NOW}, COALESCE(max(id), 0) FROM tasks"));
+        if (!q.ok())
+            return q.error();
+        if (Error e = m_db.exec(q.value(), QStringLiteral("stuck scope")))
+            return e;
+        if (!q.value().next())
+            return Error::database(QStringLiteral("stuck scope: no row"));
+        scope.asOf = q.value().value(0).toLongLong();
+        scope.maxTaskId = q.value().value(1).toLongLong();
+        q.value().finish();
+        if (Error e = countStuck(scope, report.queuedTotal, report.runningTotal))
+            return e;
+    }
+    report.monitoredAt = scope.asOf;
+    report.maxTaskId = scope.maxTaskId;
     for (const bool running : {false, true}) {
-        if (running && queuedIdsOnly)
+        if (limit <= 0 || (running && queuedIdsOnly))
             break;
         // Ids and due times alone come from the index, without a row read.
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral("SELECT ")
             + (queuedIdsOnly ? QStringLiteral("id, run_after") : kTaskColumns)
-            + (running
-                    ? QStringLiteral(" FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE status "
-                                     "= 'RUNNING' AND heartbeat_at < :cutoff ORDER BY "
-                                     "heartbeat_at LIMIT :limit")
-                    : QStringLiteral(" FROM tasks {INDEX:tasks_pending_due_idx} WHERE status = "
-                                     "'PENDING' AND run_after < :cutoff ORDER BY run_after "
-                                     "LIMIT :limit")));
+            + (running ? QStringLiteral(" FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE ")
+                        + runningStuckSql() + QStringLiteral(" ORDER BY heartbeat_at LIMIT :limit")
+                       : QStringLiteral(" FROM tasks {INDEX:tasks_pending_due_idx} WHERE ")
+                        + queuedStuckSql() + QStringLiteral(" ORDER BY run_after LIMIT :limit")));
         if (!q.ok())
             return q.error();
-        const qint64 threshold
-            = running ? thresholds.heartbeatTimeoutMs : thresholds.queueThresholdMs;
-        q.value().bindValue(QStringLiteral(":cutoff"), report.monitoredAt - threshold);
+        if (running)
+            bindRunningStuck(q.value(), scope);
+        else
+            bindQueuedStuck(q.value(), scope);
         q.value().bindValue(QStringLiteral(":limit"), limit);
         if (Error e = m_db.exec(q.value(), QStringLiteral("stuck report")))
             return e;
@@ -1909,6 +2005,8 @@ Result<StuckReport> TaskStore::stuckReportIn(
             (running ? report.running : report.queued).append(std::move(s));
         }
     }
+    if (queuedIdsOnly)
+        report.queuedTotal = report.queued.size();
     return report;
 }
 
@@ -1919,6 +2017,13 @@ Result<StuckReport> TaskStore::stuckReport(const StuckThresholds &thresholds, in
     if (Error e = checkLimit(limit))
         return e;
     return stuckReportIn(thresholds, limit);
+}
+
+Result<StuckReport> TaskStore::stuckScope(const StuckThresholds &thresholds)
+{
+    if (Error e = thresholds.validate())
+        return e;
+    return stuckReportIn(thresholds, 0);
 }
 
 Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit)
@@ -1972,7 +2077,8 @@ Error TaskStore::resetItemsOfLostTasks(const CleanupReport &report)
 }
 
 Result<CleanupReport> TaskStore::sweepLostWorkers(
-    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule, const LostWorkerWatch *watch)
+    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule, const LostWorkerWatch *watch,
+    const StuckScope *fence)
 {
     StuckThresholds thresholds;
     thresholds.heartbeatTimeoutMs = heartbeatTimeoutMs;
@@ -2013,8 +2119,8 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
                 "lost (no heartbeat); rescued ' || CAST(rescues + 1 AS TEXT) || ' times in a row, "
                 "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
                 "left' END "
-                "WHERE status = 'RUNNING' AND heartbeat_at < :cutoff "
-                "RETURNING id, status"));
+                "WHERE ")
+            + runningStuckSql() + QStringLiteral(" RETURNING id, status"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
@@ -2025,7 +2131,10 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(
         query.bindValue(QStringLiteral(":cap"), m_retry.capMs);
         // A bound cutoff, not {NOW} - timeout: PostgreSQL cannot take a volatile
         // clock as an index bound and scanned every row of the table instead.
-        query.bindValue(QStringLiteral(":cutoff"), report.cleanedAt - heartbeatTimeoutMs);
+        StuckScope scope;
+        scope.thresholds = thresholds;
+        scope.asOf = report.cleanedAt;
+        bindRunningStuck(query, fence ? *fence : scope);
         if (Error err = m_db.exec(query, QStringLiteral("sweep")))
             return err;
         if (watch && watch->maxStallMs > 0 && waited.elapsed() > watch->maxStallMs) {
@@ -2164,7 +2273,8 @@ Result<CleanupReport> TaskStore::sweepDeadWorker(
     return report;
 }
 
-Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs, const QString &rule)
+Result<CleanupReport> TaskStore::sweepQueued(
+    qint64 queueThresholdMs, const QString &rule, const StuckScope *fence)
 {
     StuckThresholds thresholds;
     thresholds.queueThresholdMs = queueThresholdMs;
@@ -2178,18 +2288,23 @@ Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs, const QStr
         if (!now.ok())
             return now.error();
         report.cleanedAt = *now;
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks {INDEX:tasks_pending_due_idx} SET status = 'FAILED', outcome = "
-            "'stuck_swept', completed_at = {NOW}, "
-            "updated_at = {NOW}, error_message = 'Stuck in the queue longer than ' || :mins || ' "
-            "minute(s); cleaned up' WHERE status = 'PENDING' AND run_after < :cutoff "
-            "RETURNING id, name, run_after"));
+        Result<QSqlQuery> q = m_db.prepare(
+            QStringLiteral(
+                "UPDATE tasks {INDEX:tasks_pending_due_idx} SET status = 'FAILED', outcome = "
+                "'stuck_swept', completed_at = {NOW}, "
+                "updated_at = {NOW}, error_message = 'Stuck in the queue longer than ' || :mins || "
+                "' "
+                "minute(s); cleaned up' WHERE ")
+            + queuedStuckSql() + QStringLiteral(" RETURNING id, name, run_after"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
         query.bindValue(
             QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
-        query.bindValue(QStringLiteral(":cutoff"), report.cleanedAt - queueThresholdMs);
+        StuckScope scope;
+        scope.thresholds = thresholds;
+        scope.asOf = report.cleanedAt;
+        bindQueuedStuck(query, fence ? *fence : scope);
         if (Error err = m_db.exec(query, QStringLiteral("sweep queue")))
             return err;
         QVector<std::tuple<qint64, QString, qint64>> rows;
@@ -2224,19 +2339,31 @@ Result<CleanupReport> TaskStore::sweepQueued(qint64 queueThresholdMs, const QStr
 
 Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, CleanupAction action)
 {
+    Result<StuckReport> named = stuckScope(thresholds);
+    if (!named.ok())
+        return named.error();
+    return cleanup(*named, action);
+}
+
+Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction action)
+{
+    const StuckThresholds &thresholds = named.thresholds;
     if (Error e = thresholds.validate())
         return e;
+    const StuckScope fence = named.scope();
     CleanupReport report;
     report.action = action;
     report.thresholds = thresholds;
+    report.named = action == CleanupAction::MarkFailed ? named.total() : named.runningTotal;
     if (action == CleanupAction::MarkFailed) {
         Result<CleanupReport> queued
-            = sweepQueued(thresholds.queueThresholdMs, QStringLiteral("cleanup"));
+            = sweepQueued(thresholds.queueThresholdMs, QStringLiteral("cleanup"), &fence);
         if (!queued.ok())
             return queued.error();
         // Poison threshold 0: nothing is re-queued, every stale task fails.
         Result<CleanupReport> running
-            = sweepLostWorkers(thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"));
+            = sweepLostWorkers(
+                thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"), nullptr, &fence);
         if (!running.ok())
             return running.error();
         report.queuedFailed = queued->queuedFailed;
@@ -2251,17 +2378,19 @@ Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, Clea
         if (!now.ok())
             return now.error();
         report.cleanedAt = *now;
-        Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
-            "UPDATE tasks {INDEX:tasks_running_heartbeat_idx} SET status = 'PENDING', outcome = "
-            "NULL, lease = NULL, run_after = {NOW}, "
-            "max_attempts = CASE WHEN attempt >= max_attempts THEN attempt + 1 ELSE max_attempts "
-            "END, updated_at = {NOW}, error_message = 'Worker lost (no heartbeat); re-queued by "
-            "clean-up' WHERE status = 'RUNNING' AND heartbeat_at < :cutoff "
-            "RETURNING id, name, heartbeat_at"));
+        Result<QSqlQuery> q
+            = m_db.prepare(QStringLiteral("UPDATE tasks {INDEX:tasks_running_heartbeat_idx} SET "
+                                          "status = 'PENDING', outcome = "
+                                          "NULL, lease = NULL, run_after = {NOW}, "
+                                          "max_attempts = CASE WHEN attempt >= max_attempts THEN "
+                                          "attempt + 1 ELSE max_attempts "
+                                          "END, updated_at = {NOW}, error_message = 'Worker lost "
+                                          "(no heartbeat); re-queued by "
+                                          "clean-up' WHERE ")
+                + runningStuckSql() + QStringLiteral(" RETURNING id, name, heartbeat_at"));
         if (!q.ok())
             return q.error();
-        q.value().bindValue(
-            QStringLiteral(":cutoff"), report.cleanedAt - thresholds.heartbeatTimeoutMs);
+        bindRunningStuck(q.value(), fence);
         if (Error err = m_db.exec(q.value(), QStringLiteral("cleanup")))
             return err;
         QVector<std::tuple<qint64, QString, qint64>> rows;

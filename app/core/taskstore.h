@@ -13,6 +13,8 @@
 #include <QVector>
 
 #include <functional>
+#include <algorithm>
+#include <limits>
 #include <optional>
 
 namespace taskdesk {
@@ -45,8 +47,11 @@ struct TaskFilter
     };
 
     QVector<TaskStatus> statuses; // empty: all
-    bool stuckOnly = false; // RUNNING with a heartbeat older than stuckHeartbeatMs
+    // Stuck (StuckScope's definition, now): RUNNING with a heartbeat older than
+    // stuckHeartbeatMs, or PENDING and due longer than stuckQueueMs ago.
+    bool stuckOnly = false;
     qint64 stuckHeartbeatMs = 60000;
+    qint64 stuckQueueMs = 5 * 60 * 1000;
     QString queue;
     QString kind;
     QString search; // name, kind, worker, error text, or an exact id
@@ -99,6 +104,22 @@ struct StuckThresholds
     Error validate() const;
 };
 
+// The one definition of "stuck", fixed at a moment: a task is queued-stuck when
+// it is PENDING and due before asOf - queue threshold, running-stuck when it is
+// RUNNING with a heartbeat before asOf - heartbeat timeout; either way its id is
+// at most maxTaskId, the highest id at asOf. Every count, list and clean-up is
+// built from it, so a clean-up fenced by the scope a confirmation showed changes
+// only tasks that were stuck then: a task stuck later waits for the next pass.
+struct StuckScope
+{
+    StuckThresholds thresholds;
+    qint64 asOf = 0; // the database clock
+    qint64 maxTaskId = std::numeric_limits<qint64>::max();
+
+    qint64 queuedCutoff() const { return asOf - thresholds.queueThresholdMs; }
+    qint64 runningCutoff() const { return asOf - thresholds.heartbeatTimeoutMs; }
+};
+
 struct StuckTask
 {
     Task task;
@@ -109,10 +130,17 @@ struct StuckReport
 {
     StuckThresholds thresholds;
     qint64 monitoredAt = 0;
+    qint64 maxTaskId = 0;
+    // True counts; the lists below hold at most the report's limit of each.
+    qint64 queuedTotal = 0;
+    qint64 runningTotal = 0;
     QVector<StuckTask> queued;
     QVector<StuckTask> running;
 
-    int total() const { return int(queued.size() + running.size()); }
+    qint64 total() const { return queuedTotal + runningTotal; }
+    bool truncated() const { return queued.size() < queuedTotal || running.size() < runningTotal; }
+    // The set this report counted, for a clean-up of exactly that set.
+    StuckScope scope() const;
     QJsonObject toJson() const; // the shape operators script against
 };
 
@@ -133,10 +161,24 @@ struct CleanupReport
     QVector<qint64> runningRequeued; // RUNNING → PENDING
     QVector<qint64> runningFailed; // RUNNING → FAILED/worker_lost
     bool dryRun = false;
+    // A dry run lists at most a limit of ids: then these are the true counts of
+    // what would change (-1: the lists are complete).
+    qint64 queuedCount = -1;
+    qint64 runningCount = -1;
+    // A clean-up of a confirmed scope: how many tasks it named (-1: none named).
+    // named - total() of them had changed meanwhile and were left alone.
+    qint64 named = -1;
 
-    int total() const
+    qint64 queuedTotal() const { return queuedCount >= 0 ? queuedCount : queuedFailed.size(); }
+    qint64 runningTotal() const
     {
-        return int(queuedFailed.size() + runningRequeued.size() + runningFailed.size());
+        return runningCount >= 0 ? runningCount : runningRequeued.size() + runningFailed.size();
+    }
+    qint64 total() const { return queuedTotal() + runningTotal(); }
+    qint64 leftAlone() const { return named >= 0 ? std::max<qint64>(0, named - total()) : 0; }
+    bool truncated() const
+    {
+        return queuedFailed.size() + runningRequeued.size() + runningFailed.size() < total();
     }
     QJsonObject toJson() const;
 };
@@ -157,7 +199,9 @@ struct LostWorkerWatch
 struct StatusCounts
 {
     QMap<TaskStatus, qint64> byStatus;
-    qint64 stuck = 0;
+    qint64 stuck = 0; // stuckQueued + stuckRunning
+    qint64 stuckQueued = 0;
+    qint64 stuckRunning = 0;
     qint64 total() const;
     QJsonObject toJson() const;
 };
@@ -271,7 +315,8 @@ public:
     Result<QVector<LogLine>> log(qint64 taskId, qint64 afterId = 0, int limit = 1000);
     Result<QVector<Task>> list(const TaskFilter &filter);
     Result<qint64> count(const TaskFilter &filter);
-    Result<StatusCounts> counts(qint64 heartbeatTimeoutMs = 60000);
+    // With the stuck counts of `stuck` (StuckScope): the same numbers as stuckReport().
+    Result<StatusCounts> counts(const StuckThresholds &stuck = {});
     // The tasks whose updated_at is later than `updatedAfterMs`, each with whether it
     // passes `filter` now (its sort and paging are ignored): a view's periodic refresh
     // reads only these, on the updated_at index. Writers that commit late can leave an
@@ -284,22 +329,32 @@ public:
     Result<TaskHorizon> horizon(const TaskFilter &filter, bool withCount = true);
     // The queues that tasks name, in order (a queue filter's choices).
     Result<QStringList> queues(int limit = 500);
-    Result<Stats> stats(int hours);
+    // Its counts with the stuck counts of `stuck`, as counts() has them.
+    Result<Stats> stats(int hours, const StuckThresholds &stuck = {});
 
     // --- stuck tasks
+    // The true counts of the stuck tasks now, and at most `limit` of each kind, oldest first.
     Result<StuckReport> stuckReport(const StuckThresholds &thresholds, int limit = 1000);
+    // The set of stuck tasks now with its counts (no lists): what a confirmation names.
+    Result<StuckReport> stuckScope(const StuckThresholds &thresholds);
     // The tasks waiting in the queue longer than `thresholdMs`, oldest first, as
     // the sweeper reports them: each with its id, due time and age only.
     Result<QVector<StuckTask>> stuckInQueue(qint64 thresholdMs, int limit);
     // Operator clean-up: MarkFailed fails both kinds; Retry re-queues running-stuck
     // tasks now and leaves queued ones waiting.
+    // The set is the one stuck now.
     Result<CleanupReport> cleanup(const StuckThresholds &thresholds, CleanupAction action);
+    // Changes only tasks of `named` (a stuckScope() or stuckReport() the operator
+    // confirmed) that are still stuck by its definition; the report's `named` is
+    // its count of the tasks the action changes.
+    Result<CleanupReport> cleanup(const StuckReport &named, CleanupAction action);
     // The sweeper's lost-worker rule: re-queue with backoff while attempts remain and
     // this is not the `poisonRescues`-th loss in a row, else FAILED/worker_lost.
     // poisonRescues 0 re-queues nothing.
+    // `fence`: only the tasks of that scope (an operator's confirmed clean-up).
     Result<CleanupReport> sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
         const QString &rule = QStringLiteral("lost_worker"),
-        const LostWorkerWatch *watch = nullptr);
+        const LostWorkerWatch *watch = nullptr, const StuckScope *fence = nullptr);
     // The lost-worker rule applied now to one worker known dead (its supervisor
     // saw it die and its executions end), not after the heartbeat timeout: its
     // RUNNING tasks are re-queued with backoff or FAILED/worker_lost as above,
@@ -308,8 +363,8 @@ public:
         const QString &workerId, int poisonRescues, const QString &how);
     // The sweeper's queue rule: FAILED/stuck_swept for PENDING tasks due longer than the threshold.
     // With rule "cleanup" (an operator's clean-up) the audit rows say "cleanup", not "sweep".
-    Result<CleanupReport> sweepQueued(
-        qint64 queueThresholdMs, const QString &rule = QStringLiteral("stuck_in_queue"));
+    Result<CleanupReport> sweepQueued(qint64 queueThresholdMs,
+        const QString &rule = QStringLiteral("stuck_in_queue"), const StuckScope *fence = nullptr);
 
     static constexpr int kPoisonRescues = 3;
     static constexpr int kMaxBatch = 500; // claimMany(), finishSuccessMany()
@@ -340,8 +395,11 @@ private:
         const QVariantList &leading = {});
     static QString lostWorkerDecision();
     Error resetItemsOfLostTasks(const CleanupReport &report);
+    // limit 0: the counts alone.
     Result<StuckReport> stuckReportIn(
         const StuckThresholds &thresholds, int limit, bool queuedIdsOnly = false);
+    // The two true counts of `scope` in one statement.
+    Error countStuck(const StuckScope &scope, qint64 &queued, qint64 &running);
 
     Database &m_db;
     AuditLog m_audit;

@@ -61,11 +61,12 @@ public:
         TablePrinter counts({{}, {{}, TablePrinter::Align::Right}, {}});
         for (const QString &status : allStatusNames()) {
             const qint64 n = s.counts.byStatus.value(*parseStatus(status));
-            QString note;
-            if (status == QLatin1String("RUNNING") && s.counts.stuck > 0)
-                note = QStringLiteral("(%1 stuck)").arg(s.counts.stuck);
-            counts.addRow({QStringLiteral("  ") + status, QString::number(n), note});
+            counts.addRow({QStringLiteral("  ") + status, QString::number(n), QString()});
         }
+        counts.addRow({QStringLiteral("  stuck"), QString::number(s.counts.stuck),
+            QStringLiteral("(%1 queued, %2 running)")
+                .arg(s.counts.stuckQueued)
+                .arg(s.counts.stuckRunning)});
         counts.addRow({QStringLiteral("  total"), QString::number(s.counts.total())});
         console.print(counts.lines().mid(1));
         console.print();

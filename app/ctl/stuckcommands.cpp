@@ -42,6 +42,28 @@ QString thresholdText(const StuckThresholds &t)
         .arg(duration(t.queueThresholdMs), duration(t.heartbeatTimeoutMs));
 }
 
+// "3000", or "showing 1000 of 3000" when the list is cut.
+QString shownOf(qint64 shown, qint64 total)
+{
+    return shown < total ? QStringLiteral("showing %1 of %2").arg(shown).arg(total)
+                         : QString::number(total);
+}
+
+// At most kIdsShown ids on a line, and how many there are.
+constexpr int kIdsShown = 20;
+QString idList(const QVector<qint64> &ids, qint64 total)
+{
+    QStringList texts;
+    for (int i = 0; i < ids.size() && i < kIdsShown; ++i)
+        texts << QString::number(ids.at(i));
+    QString text = texts.join(QStringLiteral(", "));
+    if (total > texts.size())
+        text += QStringLiteral(", … (ids of %1 of %2 shown; --json lists more)")
+                    .arg(texts.size())
+                    .arg(total);
+    return text;
+}
+
 QStringList stuckTables(const StuckReport &report)
 {
     QStringList lines;
@@ -50,7 +72,7 @@ QStringList stuckTables(const StuckReport &report)
         lines << QString()
               << QStringLiteral("Queued longer than %1 (%2):")
                      .arg(duration(report.thresholds.queueThresholdMs))
-                     .arg(report.queued.size());
+                     .arg(shownOf(report.queued.size(), report.queuedTotal));
         TablePrinter table({{QStringLiteral("  ID"), TablePrinter::Align::Right},
             {QStringLiteral("NAME"), TablePrinter::Align::Left, 40},
             {QStringLiteral("KIND"), TablePrinter::Align::Left, 24}, {QStringLiteral("QUEUE")},
@@ -64,7 +86,7 @@ QStringList stuckTables(const StuckReport &report)
         lines << QString()
               << QStringLiteral("Running without a heartbeat for %1 (%2):")
                      .arg(duration(report.thresholds.heartbeatTimeoutMs))
-                     .arg(report.running.size());
+                     .arg(shownOf(report.running.size(), report.runningTotal));
         TablePrinter table({{QStringLiteral("  ID"), TablePrinter::Align::Right},
             {QStringLiteral("NAME"), TablePrinter::Align::Left, 40},
             {QStringLiteral("KIND"), TablePrinter::Align::Left, 24}, {QStringLiteral("WORKER")},
@@ -133,9 +155,13 @@ public:
         context.console().print(QStringLiteral("%1 stuck task(s) at %2: %3 queued, %4 running (%5)")
                                     .arg(r.total())
                                     .arg(localTime(r.monitoredAt))
-                                    .arg(r.queued.size())
-                                    .arg(r.running.size())
+                                    .arg(r.queuedTotal)
+                                    .arg(r.runningTotal)
                                     .arg(thresholdText(r.thresholds)));
+        if (r.truncated())
+            context.console().print(
+                QStringLiteral("The lists show at most %1 task(s) of each kind (--limit).")
+                    .arg(m_limit));
         context.console().print(stuckTables(r));
         if (r.total() > 0) {
             context.console().print();
@@ -174,7 +200,12 @@ public:
                    QStringLiteral("mark_failed (default) or retry."), QStringLiteral("A"))
                                   << QCommandLineOption(QStringLiteral("dry-run"),
                                          QStringLiteral(
-                                             "Show what would be cleaned up; change nothing."));
+                                             "Show what would be cleaned up; change nothing."))
+                                  << QCommandLineOption(QStringLiteral("limit"),
+                                         QStringLiteral("A dry run lists at most N tasks of each "
+                                                        "kind, 1 … 100000 (default 1000); its "
+                                                        "counts are always whole."),
+                                         QStringLiteral("N"));
     }
     QStringList examples() const override
     {
@@ -199,6 +230,8 @@ public:
             m_action = *action;
         }
         m_dryRun = parser.isSet(QStringLiteral("dry-run"));
+        if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
+            return e;
         return {};
     }
     Access access() const override { return m_dryRun ? Access::Read : Access::Write; }
@@ -209,7 +242,7 @@ public:
         CleanupReport report;
         if (m_dryRun) {
             // What cleanup() would select now: the same thresholds, the same rules.
-            Result<StuckReport> r = context.store().stuckReport(m_thresholds, 100000);
+            Result<StuckReport> r = context.store().stuckReport(m_thresholds, m_limit);
             if (!r.ok())
                 return context.fail(r.error());
             stuck = *r;
@@ -217,6 +250,8 @@ public:
             report.thresholds = m_thresholds;
             report.cleanedAt = r->monitoredAt;
             report.dryRun = true;
+            report.queuedCount = m_action == CleanupAction::MarkFailed ? r->queuedTotal : 0;
+            report.runningCount = r->runningTotal;
             for (const StuckTask &s : r->running)
                 (m_action == CleanupAction::Retry ? report.runningRequeued : report.runningFailed)
                     .append(s.task.id);
@@ -242,7 +277,7 @@ private:
     static void printHuman(
         Console &console, const CleanupReport &report, const std::optional<StuckReport> &stuck)
     {
-        const int n = report.total();
+        const qint64 n = report.total();
         const QString verb = report.dryRun ? QStringLiteral("would be") : QStringLiteral("were");
         QString head;
         if (report.dryRun)
@@ -257,29 +292,33 @@ private:
                                 .arg(n)
                                 .arg(cleanupActionName(report.action));
         console.print(head);
-        auto idList = [](const QVector<qint64> &ids) {
-            QStringList texts;
-            for (const qint64 id : ids)
-                texts << QString::number(id);
-            return texts.join(QStringLiteral(", "));
-        };
-        if (!report.queuedFailed.isEmpty())
+        if (report.leftAlone() > 0)
+            console.print(QStringLiteral("  %1 of the %2 stuck task(s) found had changed meanwhile "
+                                         "and were left alone.")
+                              .arg(report.leftAlone())
+                              .arg(report.named));
+        const qint64 running = report.runningTotal();
+        if (report.queuedTotal() > 0)
             console.print(QStringLiteral("  %1 queued task(s) %2 marked FAILED (stuck_swept): %3")
-                              .arg(report.queuedFailed.size())
-                              .arg(verb, idList(report.queuedFailed)));
+                              .arg(report.queuedTotal())
+                              .arg(verb, idList(report.queuedFailed, report.queuedTotal())));
         if (!report.runningFailed.isEmpty())
             console.print(QStringLiteral("  %1 running task(s) %2 marked FAILED (worker_lost): %3")
-                              .arg(report.runningFailed.size())
-                              .arg(verb, idList(report.runningFailed)));
+                              .arg(report.dryRun ? running : report.runningFailed.size())
+                              .arg(verb,
+                                  idList(report.runningFailed,
+                                      report.dryRun ? running : report.runningFailed.size())));
         if (!report.runningRequeued.isEmpty())
             console.print(QStringLiteral("  %1 running task(s) %2 re-queued: %3")
-                              .arg(report.runningRequeued.size())
-                              .arg(verb, idList(report.runningRequeued)));
+                              .arg(report.dryRun ? running : report.runningRequeued.size())
+                              .arg(verb,
+                                  idList(report.runningRequeued,
+                                      report.dryRun ? running : report.runningRequeued.size())));
         if (stuck) {
-            if (report.action == CleanupAction::Retry && !stuck->queued.isEmpty())
+            if (report.action == CleanupAction::Retry && stuck->queuedTotal > 0)
                 console.print(QStringLiteral("  %1 queued task(s) would keep waiting (retry "
                                              "leaves queued tasks alone)")
-                                  .arg(stuck->queued.size()));
+                                  .arg(stuck->queuedTotal));
             console.print(stuckTables(*stuck));
         }
     }
@@ -287,6 +326,7 @@ private:
     StuckThresholds m_thresholds;
     CleanupAction m_action = CleanupAction::MarkFailed;
     bool m_dryRun = false;
+    int m_limit = 1000;
 };
 
 } // namespace

@@ -113,6 +113,8 @@ private slots:
     void cleanupDryRunChangesNothing();
     void cleanupActsOnStuckTasks_data();
     void cleanupActsOnStuckTasks();
+    void stuckTotalsAreTrueCountsAndListsSayWhenCut();
+    void cleanupOfANamedScopeChangesExactlyThatSet();
     void statsCountsByStatus();
     void auditShowsWhoDidWhat();
     void logsPrintsTheLastLines();
@@ -961,6 +963,163 @@ void TestCtl::cleanupActsOnStuckTasks()
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'night-ops'"))
                  .toInt(),
         changed);
+}
+
+// `n` PENDING tasks named bulk-1 … bulk-n in one statement, due an hour ago.
+void addQueuedStuck(TestDatabase &tdb, int n)
+{
+    QVERIFY(tdb.exec(QStringLiteral(
+        "INSERT INTO tasks (name, kind, args) WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL "
+        "SELECT i + 1 FROM seq WHERE i < %1) SELECT 'bulk-' || CAST(i AS TEXT), 'demo', '{}' "
+        "FROM seq")
+                         .arg(n)));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE name "
+                                    "LIKE 'bulk-%'")));
+}
+
+void TestCtl::stuckTotalsAreTrueCountsAndListsSayWhenCut()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    makeStuckSet(tdb, store); // one queued, one running stuck
+    addQueuedStuck(tdb, 3000);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The JSON operators script against: true totals, the lists cut at 1000 and saying so.
+    CtlRun run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("stuck")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QJsonObject report = run.json().object();
+    QJsonObject counts = report.value(QStringLiteral("stuck_jobs")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("total")).toInteger(), 3002);
+    QCOMPARE(counts.value(QStringLiteral("queued_stuck")).toInteger(), 3001);
+    QCOMPARE(counts.value(QStringLiteral("running_stuck")).toInteger(), 1);
+    QCOMPARE(counts.value(QStringLiteral("queued_shown")).toInteger(), 1000);
+    QCOMPARE(counts.value(QStringLiteral("running_shown")).toInteger(), 1);
+    QCOMPARE(counts.value(QStringLiteral("truncated")).toBool(), true);
+    QCOMPARE(report.value(QStringLiteral("queued_jobs")).toArray().size(), 1000);
+
+    run = runCtl(withDb(tdb,
+        {QStringLiteral("--json"), QStringLiteral("stuck"), QStringLiteral("--limit"),
+            QStringLiteral("5000")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    counts = run.json().object().value(QStringLiteral("stuck_jobs")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("total")).toInteger(), 3002);
+    QCOMPARE(counts.value(QStringLiteral("queued_shown")).toInteger(), 3001);
+    QCOMPARE(counts.value(QStringLiteral("truncated")).toBool(), false);
+
+    run = runCtl(withDb(tdb, {QStringLiteral("stuck")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(
+        run.out.startsWith(QLatin1String("3002 stuck task(s)")), qPrintable(run.out.left(300)));
+    QVERIFY2(
+        run.out.contains(QLatin1String("3001 queued, 1 running")), qPrintable(run.out.left(300)));
+    QVERIFY2(
+        run.out.contains(QLatin1String("(showing 1000 of 3001)")), qPrintable(run.out.left(300)));
+
+    // The dry run: a true count and a cut list, in JSON and in text.
+    const QString before = dump(tdb);
+    run = runCtl(withDb(
+        tdb, {QStringLiteral("--json"), QStringLiteral("cleanup"), QStringLiteral("--dry-run")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    report = run.json().object();
+    QCOMPARE(keyPaths(report), keyPaths(CleanupReport().toJson()));
+    const QJsonObject cleaned = report.value(QStringLiteral("cleaned_jobs")).toObject();
+    QCOMPARE(cleaned.value(QStringLiteral("total")).toInteger(), 3002);
+    QCOMPARE(cleaned.value(QStringLiteral("queued")).toInteger(), 3001);
+    QCOMPARE(cleaned.value(QStringLiteral("running")).toInteger(), 1);
+    QCOMPARE(cleaned.value(QStringLiteral("shown")).toInteger(), 1001);
+    QCOMPARE(cleaned.value(QStringLiteral("truncated")).toBool(), true);
+    QCOMPARE(report.value(QStringLiteral("failed_ids")).toArray().size(), 1001);
+
+    run = runCtl(withDb(tdb, {QStringLiteral("cleanup"), QStringLiteral("--dry-run")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QLatin1String("3002 stuck task(s) would be cleaned up")),
+        qPrintable(run.out.left(500)));
+    QVERIFY2(run.out.contains(QLatin1String("3001 queued task(s) would be marked FAILED")),
+        qPrintable(run.out.left(500)));
+    QVERIFY2(
+        run.out.contains(QLatin1String("ids of 20 of 3001 shown")), qPrintable(run.out.left(500)));
+    for (const QString &line : run.outLines())
+        QVERIFY2(line.size() < 400, qPrintable(line.left(200)));
+    QCOMPARE(dump(tdb), before);
+
+    // The clean-up changes what the dry run counted, and says so.
+    run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("cleanup")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QCOMPARE(run.json()
+                 .object()
+                 .value(QStringLiteral("cleaned_jobs"))
+                 .toObject()
+                 .value(QStringLiteral("total"))
+                 .toInteger(),
+        3002);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'FAILED'"))
+                 .toLongLong(),
+        3002);
+}
+
+void TestCtl::cleanupOfANamedScopeChangesExactlyThatSet()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("alice"));
+    const StuckSet set = makeStuckSet(tdb, store);
+    addQueuedStuck(tdb, 3000);
+    if (QTest::currentTestFailed())
+        return;
+    // Stuck one second after the scope is taken: due 4 min 59 s ago, and a
+    // heartbeat 59 s old.
+    const qint64 soonQueued
+        = makeTask(store, QStringLiteral("PENDING"), QStringLiteral("soon-queued")).id;
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 299000 WHERE id = ?"),
+        {soonQueued}));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 59000 WHERE id = ?"),
+        {set.runningFresh}));
+
+    // What a confirmation names.
+    Result<StuckReport> named = store.stuckScope(StuckThresholds());
+    QVERIFY2(named.ok(), qPrintable(named.error().message()));
+    QCOMPARE(named->queuedTotal, 3001);
+    QCOMPARE(named->runningTotal, 1);
+    QVERIFY(named->queued.isEmpty());
+
+    // Meanwhile: a task of the set is cancelled, a new one is stuck at once
+    // (enqueued backdated), and the two above age past the thresholds.
+    QVERIFY(store.cancel(set.queuedStuck).ok());
+    const qint64 late = makeTask(store, QStringLiteral("PENDING"), QStringLiteral("late")).id;
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id = ?"), {late}));
+    QTest::qWait(1500);
+    Result<StuckReport> now = store.stuckScope(StuckThresholds());
+    QVERIFY(now.ok());
+    QCOMPARE(now->total(), 3002 - 1 + 3); // the cancelled one out, the three late ones in
+
+    Result<CleanupReport> done = store.cleanup(*named, CleanupAction::MarkFailed);
+    QVERIFY2(done.ok(), qPrintable(done.error().message()));
+    QCOMPARE(done->named, 3002);
+    QCOMPARE(done->total(), 3001);
+    QCOMPARE(done->leftAlone(), 1);
+    QCOMPARE(done->toJson()
+                 .value(QStringLiteral("cleaned_jobs"))
+                 .toObject()
+                 .value(QStringLiteral("left_alone"))
+                 .toInteger(),
+        1);
+    QCOMPARE(statusOf(tdb, soonQueued), QStringLiteral("PENDING"));
+    QCOMPARE(statusOf(tdb, late), QStringLiteral("PENDING"));
+    QCOMPARE(statusOf(tdb, set.runningFresh), QStringLiteral("RUNNING"));
+    QCOMPARE(statusOf(tdb, set.runningStuck), QStringLiteral("FAILED"));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE outcome IN "
+                                       "('stuck_swept', 'worker_lost')"))
+                 .toLongLong(),
+        3001);
+    // They wait for the next pass.
+    Result<StuckReport> after = store.stuckScope(StuckThresholds());
+    QVERIFY(after.ok());
+    QCOMPARE(after->total(), 3);
 }
 
 void TestCtl::statsCountsByStatus()

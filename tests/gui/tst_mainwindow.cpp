@@ -15,6 +15,7 @@
 #include "sampledata.h"
 #include "scheduling/settings.h"
 #include "settingsdialog.h"
+#include "statsview.h"
 #include "stucktablemodel.h"
 #include "stuckview.h"
 #include "supervisor/processstore.h"
@@ -23,12 +24,17 @@
 #include "tasksview.h"
 #include "tasktablemodel.h"
 #include "worker/workerconfig.h"
+#include "traynotifier.h"
 
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QLocale>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -198,6 +204,8 @@ private Q_SLOTS:
     void aForceStoppedTaskThatLeftTheListIsNotOfferedForRestart();
     void theCancelButtonInARunningRowCancelsIt();
     void theStuckViewCleansUpWhatItPreviewed();
+    void theStuckCountIsOneNumberEverywhere();
+    void theCleanUpChangesExactlyTheSetItsConfirmationNamed();
     void readOnlyModeShowsEverythingAndChangesNothing();
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
@@ -801,7 +809,7 @@ void TestMainWindow::theStuckViewCleansUpWhatItPreviewed()
     QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
 
     QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up 2 stuck task(s)?"));
-    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 tasks"));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 task(s)"));
     QCOMPARE(statusOf(tdb, lost), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, queued), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, fine), QStringLiteral("RUNNING"));
@@ -814,6 +822,159 @@ void TestMainWindow::theStuckViewCleansUpWhatItPreviewed()
                                        "action IN ('sweep', 'cleanup')"))
                  .toInt(),
         2);
+}
+
+namespace {
+
+// 3,000 tasks waiting in the queue for an hour, and one running without a
+// heartbeat for ten minutes next to a healthy one: 3,001 stuck.
+void seedThreeThousandStuck(TestDatabase &tdb, TaskStore &store)
+{
+    TaskSeeder seed(store);
+    const qint64 lost = seed.running(QStringLiteral("Lost worker"));
+    seed.running(QStringLiteral("Healthy"));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE id = ?"),
+        {lost}));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "INSERT INTO tasks (name, kind, args) WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL "
+        "SELECT i + 1 FROM seq WHERE i < 3000) SELECT 'bulk-' || CAST(i AS TEXT), 'demo', '{}' "
+        "FROM seq")));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "UPDATE tasks SET run_after = run_after - 3600000 WHERE name LIKE 'bulk-%'")));
+}
+
+QString grouped(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+} // namespace
+
+void TestMainWindow::theStuckCountIsOneNumberEverywhere()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    seedThreeThousandStuck(tdb, store);
+    if (QTest::currentTestFailed())
+        return;
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->refresh();
+    const QString n = grouped(3001);
+    // The chip, with its parts in the tooltip.
+    QTRY_COMPARE(
+        w->tasks()->chips()->button(FilterChips::Stuck)->text(), QStringLiteral("Stuck  ") + n);
+    QCOMPARE(w->tasks()->chips()->button(FilterChips::Stuck)->toolTip(),
+        QStringLiteral("Stuck: %1 waiting in the queue too long, 1 running without a heartbeat")
+            .arg(grouped(3000)));
+    // The tray.
+    QCOMPARE(w->window->tray()->toolTip(),
+        QStringLiteral("Taskdesk: %1 stuck task(s) (%2 queued, 1 running)").arg(n, grouped(3000)));
+    // The chip's list shows the same tasks.
+    QTest::mouseClick(w->tasks()->chips()->button(FilterChips::Stuck), Qt::LeftButton);
+    w->context->background().waitForIdle();
+    QTRY_COMPARE(w->model()->rowCount(), 3001);
+
+    // The Stats tile.
+    w->window->showPage(MainWindow::Stats);
+    w->window->statsView()->refresh();
+    w->context->background().waitForIdle();
+    QTRY_COMPARE(w->window->statsView()->cardText(QStringLiteral("STUCK")), n);
+    QCOMPARE(w->window->statsView()->stuckPartsText(),
+        QStringLiteral("%1 queued · 1 running").arg(grouped(3000)));
+
+    // The Stuck page: the true count, and its list says it is cut.
+    w->window->showPage(MainWindow::Stuck);
+    StuckView *stuck = w->window->stuckView();
+    stuck->refresh();
+    QCOMPARE(stuck->summary(),
+        QStringLiteral("%1 stuck task(s): %2 waiting in the queue longer than 5 min, 1 running "
+                       "without a heartbeat for 1 min. The list shows the oldest: showing %3 of "
+                       "%1.")
+            .arg(n, grouped(3000), grouped(1001)));
+    QCOMPARE(stuck->model()->rowCount(), 1001);
+    // To look at: TASKDESK_SCREENSHOT_DIR=folder (the default size and 800×500).
+    const QString shots = qEnvironmentVariable("TASKDESK_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        for (const QSize size : {QSize(1500, 900), QSize(800, 500)}) {
+            w->window->resize(size);
+            QTest::qWait(50);
+            QVERIFY(w->window->grab().save(QDir(shots).filePath(
+                QStringLiteral("stuck-3001-%1x%2.png").arg(size.width()).arg(size.height()))));
+        }
+    }
+
+    // taskdeskctl stuck and its JSON.
+    QProcess ctl;
+    ctl.start(QStringLiteral(TASKDESK_CTL_PATH),
+        {QStringLiteral("--db"), tdb.url(), QStringLiteral("--json"), QStringLiteral("stuck")});
+    QVERIFY(ctl.waitForFinished(60000));
+    QCOMPARE(ctl.exitCode(), 0);
+    const QJsonObject counts = QJsonDocument::fromJson(ctl.readAllStandardOutput())
+                                   .object()
+                                   .value(QStringLiteral("stuck_jobs"))
+                                   .toObject();
+    QCOMPARE(counts.value(QStringLiteral("total")).toInteger(), 3001);
+    QCOMPARE(counts.value(QStringLiteral("queued_stuck")).toInteger(), 3000);
+    QCOMPARE(counts.value(QStringLiteral("running_stuck")).toInteger(), 1);
+}
+
+void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    seedThreeThousandStuck(tdb, store);
+    if (QTest::currentTestFailed())
+        return;
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Stuck);
+    StuckView *stuck = w->window->stuckView();
+    stuck->refresh();
+    QVERIFY(stuck->cleanUpButton()->isEnabled());
+
+    // Between the confirmation and the action: one named task is cancelled by
+    // someone else, and a task is enqueued already an hour overdue.
+    qint64 late = 0;
+    Confirm::setHook([&](const Confirmation &) {
+        tdb.exec(QStringLiteral("UPDATE tasks SET status = 'FAILED', outcome = 'cancelled', "
+                                "completed_at = run_after WHERE name = 'bulk-1'"));
+        NewTask task;
+        task.kind = QStringLiteral("demo");
+        task.name = QStringLiteral("late");
+        late = store.enqueue(task).value();
+        tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id = ?"),
+            {late});
+        return true;
+    });
+    QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
+
+    const QString n = grouped(3001);
+    QCOMPARE(
+        Confirm::lastQuestion()->question, QStringLiteral("Clean up %1 stuck task(s)?").arg(n));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up %1 task(s)").arg(n));
+    QVERIFY2(Confirm::lastQuestion()->details.startsWith(
+                 QStringLiteral("%1 waiting in the queue longer than 5 min and 1 running")
+                     .arg(grouped(3000))),
+        qPrintable(Confirm::lastQuestion()->details));
+    // Exactly the named set, less the one that changed meanwhile.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE outcome IN "
+                                       "('stuck_swept', 'worker_lost')"))
+                 .toLongLong(),
+        3000);
+    QVERIFY(late > 0);
+    QCOMPARE(statusOf(tdb, late), QStringLiteral("PENDING"));
+    QCOMPARE(w->window->lastMessage(),
+        QStringLiteral("Cleaned up %1 stuck task(s): %1 marked failed, 0 re-queued. 1 of the %2 "
+                       "named had changed meanwhile and were left alone.")
+            .arg(grouped(3000), n));
+    // The late one waits for the next pass.
+    QVERIFY(stuck->summary().startsWith(QStringLiteral("1 stuck task(s): 1 waiting")));
 }
 
 void TestMainWindow::readOnlyModeShowsEverythingAndChangesNothing()

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void eachViewRendersToAFile_data();
     void eachViewRendersToAFile();
     void theForceStopQuestionRendersToAFile();
+    void theStuckViewRendersAtTheSmallestSize();
 
 private:
     QString save(const QPixmap &pixmap, const QString &name);
@@ -236,6 +237,21 @@ void TestScreenshots::eachViewRendersToAFile()
     QTest::qWait(50);
     const QString path = save(m_window->grab(), name);
     QVERIFY2(!path.isEmpty(), qPrintable(name));
+    qInfo("wrote %s", qPrintable(path));
+}
+
+void TestScreenshots::theStuckViewRendersAtTheSmallestSize()
+{
+    if (m_dark)
+        open(false);
+    m_window->resize(800, 500);
+    m_window->showPage(MainWindow::Stuck);
+    m_window->stuckView()->refresh();
+    m_context->background().waitForIdle();
+    QTest::qWait(50);
+    const QString path = save(m_window->grab(), QStringLiteral("stuck-800x500"));
+    m_window->resize(1680, 1000);
+    QVERIFY(!path.isEmpty());
     qInfo("wrote %s", qPrintable(path));
 }
 

@@ -1,7 +1,11 @@
+#include "audittablemodel.h"
 #include "backgroundrunner.h"
 #include "database.h"
 #include "guitest.h"
+#include "processtablemodel.h"
 #include "sampledata.h"
+#include "scheduletablemodel.h"
+#include "stucktablemodel.h"
 #include "taskitemsmodel.h"
 #include "tasktablemodel.h"
 
@@ -80,6 +84,7 @@ private Q_SLOTS:
     void pagesMatchTheStoreAtEveryDepth();
     void aRunningTaskWithAStaleHeartbeatIsStuck();
     void theItemsModelPassesTheTesterAndSignalsChangedItemsOnly();
+    void theAuditProcessScheduleAndStuckModelsPassTheTester();
 };
 
 void TestTaskModels::theTaskModelPassesTheItemModelTester()
@@ -539,6 +544,112 @@ void TestTaskModels::theItemsModelPassesTheTesterAndSignalsChangedItemsOnly()
     model.setItems(store.items(other).value(), 0);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
+}
+
+void TestTaskModels::theAuditProcessScheduleAndStuckModelsPassTheTester()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("alice"));
+    QVector<qint64> ids;
+    for (int i = 0; i < 6; ++i)
+        ids.append(store.enqueue(newTask(QStringLiteral("t%1").arg(i))).value());
+    QVERIFY(store.cancel(ids.at(0)).ok());
+    QVERIFY(store.cancel(ids.at(1)).ok());
+    // Four stuck: three queued for an hour, one running without a heartbeat.
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id "
+                                    "IN (?, ?, ?)"),
+        {ids.at(2), ids.at(3), ids.at(4)}));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = 1, lease = "
+                                    "'l', worker_id = 'w', started_at = run_after, heartbeat_at "
+                                    "= run_after - 600000 WHERE id = ?"),
+        {ids.at(5)}));
+
+    {
+        AuditTableModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        AuditLog audit(tdb.db());
+        Result<QVector<AuditEntry>> entries = audit.list(AuditFilter());
+        QVERIFY(entries.ok());
+        QVERIFY(entries->size() >= 2); // the enqueues and the two cancels
+        const int n = int(entries->size());
+        model.setEntries(*entries);
+        QCOMPARE(model.rowCount(), n);
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int c = 0; c < model.columnCount(); ++c)
+                model.index(r, c).data();
+        model.setEntries(entries->mid(1));
+        model.prependNewer(entries->mid(0, 1));
+        QCOMPARE(model.rowCount(), n);
+        model.setEntries({});
+        QCOMPARE(model.rowCount(), 0);
+        model.setEntries(entries->mid(0, 1));
+        model.appendOlder(entries->mid(1));
+        QCOMPARE(model.rowCount(), n);
+    }
+    {
+        StuckTableModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Result<StuckReport> report = store.stuckReport(StuckThresholds(), 2);
+        QVERIFY(report.ok());
+        model.setReport(*report, CleanupAction::MarkFailed);
+        // Two of the three queued (the limit) and the running one; the true count is 4.
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.report().total(), 4);
+        QCOMPARE(model.plannedAction(2), QStringLiteral("mark FAILED"));
+        model.setAction(CleanupAction::Retry);
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int c = 0; c < model.columnCount(); ++c)
+                model.index(r, c).data();
+        model.setReport(StuckReport(), CleanupAction::Retry);
+        QCOMPARE(model.rowCount(), 0);
+    }
+    {
+        ProcessTableModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVector<ProcessInfo> processes(3);
+        for (int i = 0; i < processes.size(); ++i) {
+            processes[i].definition.id = i + 1;
+            processes[i].definition.name = QStringLiteral("p%1").arg(i);
+            processes[i].definition.program = QStringLiteral("/bin/true");
+        }
+        processes[1].runtime.state = ProcessState::Running;
+        processes[1].runtime.pid = 42;
+        processes[2].runtime.state = ProcessState::Fatal;
+        model.setProcesses(processes);
+        QCOMPARE(model.rowCount(), 3);
+        processes[0].runtime.state = ProcessState::Starting;
+        model.setProcesses(processes); // the same rows: changes signalled
+        processes.removeAt(1);
+        model.setProcesses(processes); // one removed: replaced
+        QCOMPARE(model.rowCount(), 2);
+        model.setProcesses({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+    {
+        ScheduleTableModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVector<Schedule> schedules(2);
+        schedules[0].id = 1;
+        schedules[0].name = QStringLiteral("hourly");
+        schedules[0].kind = QStringLiteral("demo");
+        schedules[0].everyS = 3600;
+        schedules[1].id = 2;
+        schedules[1].name = QStringLiteral("nightly");
+        schedules[1].kind = QStringLiteral("demo");
+        schedules[1].cron = QStringLiteral("0 3 * * *");
+        schedules[1].enabled = false;
+        model.setSchedules(schedules);
+        QCOMPARE(model.rowCount(), 2);
+        model.setSchedules(schedules.mid(1));
+        QCOMPARE(model.rowCount(), 1);
+        model.setSchedules({});
+        QCOMPARE(model.rowCount(), 0);
+    }
 }
 
 TASKDESK_GUI_TEST_MAIN(TestTaskModels)

@@ -21,6 +21,14 @@ using namespace taskdesk::test;
 
 namespace {
 
+// The default queue threshold and this heartbeat timeout.
+StuckThresholds heartbeatTimeout(qint64 ms)
+{
+    StuckThresholds t;
+    t.heartbeatTimeoutMs = ms;
+    return t;
+}
+
 const QString kActor = QStringLiteral("alice");
 
 Result<ActionReport> act(TaskStore &store, const QString &action, qint64 id)
@@ -1562,7 +1570,7 @@ void TaskStoreTest::countsFollowEveryWrite()
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db(), kActor);
     auto agree = [&](const char *step) {
-        Result<StatusCounts> kept = store.counts(60000);
+        Result<StatusCounts> kept = store.counts(heartbeatTimeout(60000));
         if (!kept.ok())
             return QStringLiteral("%1: %2").arg(QLatin1String(step), kept.error().message());
         for (TaskStatus status :
@@ -1620,7 +1628,7 @@ void TaskStoreTest::countsFollowEveryWrite()
     QVERIFY(tdb.exec(QStringLiteral("DELETE FROM tasks WHERE status <> 'RUNNING'")));
     wrong = agree("delete of many");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-    QCOMPARE(store.counts(60000)->total(), qint64(1));
+    QCOMPARE(store.counts(heartbeatTimeout(60000))->total(), qint64(1));
 }
 
 void TaskStoreTest::counts()
@@ -1628,7 +1636,7 @@ void TaskStoreTest::counts()
     TestDatabase *tdb = listDatabase();
     QVERIFY(tdb);
     TaskStore store(tdb->db(), kActor);
-    Result<StatusCounts> c = store.counts(60000);
+    Result<StatusCounts> c = store.counts(heartbeatTimeout(60000));
     QVERIFY2(c.ok(), qPrintable(c.error().message()));
     QCOMPARE(c->byStatus.value(TaskStatus::Pending), 2);
     QCOMPARE(c->byStatus.value(TaskStatus::Running), 2);
@@ -1641,7 +1649,7 @@ void TaskStoreTest::counts()
     QCOMPARE(json.value(QStringLiteral("STUCK")).toInt(), 1);
     QCOMPARE(json.value(QStringLiteral("TOTAL")).toInt(), 6);
     // With a timeout longer than the backdating, nothing is stuck.
-    QCOMPARE(store.counts(3600000)->stuck, 0);
+    QCOMPARE(store.counts(heartbeatTimeout(3600000))->stuck, 0);
 }
 
 void TaskStoreTest::stats()

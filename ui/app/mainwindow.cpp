@@ -291,7 +291,7 @@ void MainWindow::tick()
 
 void MainWindow::onCountsChanged(const StatusCounts &counts)
 {
-    m_tray->updateStuckCount(counts.stuck);
+    m_tray->updateStuckCount(counts.stuckQueued, counts.stuckRunning);
 }
 
 void MainWindow::showSettings()

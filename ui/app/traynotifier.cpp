@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -48,17 +49,21 @@ void TrayNotifier::notify(const QString &title, const QString &text, bool warnin
             title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
 }
 
-void TrayNotifier::updateStuckCount(qint64 stuck)
+void TrayNotifier::updateStuckCount(qint64 queued, qint64 running)
 {
+    const qint64 stuck = queued + running;
     const qint64 before = m_stuck;
     m_stuck = stuck;
+    const QString parts
+        = tr("%1 queued, %2 running").arg(QLocale().toString(queued), QLocale().toString(running));
+    m_toolTip = tr("Taskdesk: %Ln stuck task(s) (%1)", "", int(stuck)).arg(parts);
+    if (m_tray)
+        m_tray->setToolTip(m_toolTip);
     if (before < 0 || stuck <= before)
         return;
     notify(tr("Stuck tasks"),
-        tr("%n task(s) stuck now: running without a heartbeat. Open the Stuck page to clean up.",
-            "", int(stuck)));
-    if (m_tray)
-        m_tray->setToolTip(tr("Taskdesk: %n stuck task(s)", "", int(stuck)));
+        tr("%Ln task(s) stuck now (%1). Open the Stuck page to clean up.", "", int(stuck))
+            .arg(parts));
 }
 
 } // namespace taskdesk::ui

@@ -51,7 +51,11 @@ StatsView::StatsView(AppContext &context, QWidget *parent)
     }
     auto *stuckBadge = new BadgeLabel(this);
     stuckBadge->setBadge(tr("Stuck"), BadgeTone::Orange);
-    addCard(grid, 0, column++, QStringLiteral("STUCK"), QString(), stuckBadge);
+    QLabel *stuckValue = addCard(grid, 0, column++, QStringLiteral("STUCK"), QString(), stuckBadge);
+    m_stuckParts = new QLabel(stuckValue->parentWidget());
+    m_stuckParts->setObjectName(QStringLiteral("stuckParts"));
+    m_stuckParts->setForegroundRole(QPalette::PlaceholderText);
+    stuckValue->parentWidget()->layout()->addWidget(m_stuckParts);
     addCard(grid, 0, column++, QStringLiteral("TOTAL"), tr("All tasks"));
     column = 0;
     addCard(grid, 1, column++, QStringLiteral("completed"), tr("Completed in window"));
@@ -102,6 +106,11 @@ int StatsView::hours() const
     return m_hours->currentData().toInt();
 }
 
+QString StatsView::stuckPartsText() const
+{
+    return m_stuckParts->text();
+}
+
 QString StatsView::cardText(const QString &key) const
 {
     const QLabel *label = m_cards.value(key);
@@ -116,7 +125,7 @@ void StatsView::refresh()
     TaskStore *store = &m_context.tasks();
     const int h = hours();
     m_context.background().run(
-        this, [store, h]() { return store->stats(h); },
+        this, [store, h, stuck = m_context.stuckThresholds()]() { return store->stats(h, stuck); },
         [this](const Result<Stats> &stats) {
             m_pending = false;
             if (!stats.ok()) {
@@ -136,6 +145,9 @@ void StatsView::show(const Stats &s)
         m_cards.value(statusName(status))
             ->setText(locale.toString(s.counts.byStatus.value(status)));
     m_cards.value(QStringLiteral("STUCK"))->setText(locale.toString(s.counts.stuck));
+    m_stuckParts->setText(
+        tr("%1 queued · %2 running")
+            .arg(locale.toString(s.counts.stuckQueued), locale.toString(s.counts.stuckRunning)));
     m_cards.value(QStringLiteral("TOTAL"))->setText(locale.toString(s.counts.total()));
     m_cards.value(QStringLiteral("completed"))->setText(locale.toString(s.completedInWindow));
     m_cards.value(QStringLiteral("failed"))->setText(locale.toString(s.failedInWindow));

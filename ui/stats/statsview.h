@@ -29,6 +29,8 @@ public:
     const Stats &stats() const { return m_stats; }
     // The text of one count card ("Running", "Completed in window", …), for tests.
     QString cardText(const QString &key) const;
+    // The parts of the stuck count, as the Stuck page names them.
+    QString stuckPartsText() const;
 
 public Q_SLOTS:
     void refresh(); // reads the stats in the background
@@ -45,6 +47,7 @@ private:
     QComboBox *m_hours;
     ThroughputChart *m_chart;
     QMap<QString, QLabel *> m_cards;
+    QLabel *m_stuckParts = nullptr; // "N queued · M running" under the stuck count
     Stats m_stats;
     bool m_pending = false;
 };

@@ -11,7 +11,7 @@ StuckTableModel::StuckTableModel(QObject *parent)
 
 int StuckTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_report.total();
+    return parent.isValid() ? 0 : int(m_report.queued.size() + m_report.running.size());
 }
 
 int StuckTableModel::columnCount(const QModelIndex &parent) const

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -24,6 +25,9 @@
 namespace taskdesk::ui {
 
 namespace {
+
+// The Stuck page lists at most this many tasks of each kind; its counts are whole.
+constexpr int kListLimit = 1000;
 
 QTableView *makeTable(QWidget *parent, int rowHeight)
 {
@@ -175,7 +179,7 @@ void StuckView::refresh()
 {
     // The report reads two partial indexes with a limit: bounded, so it runs here
     // and a test or an operator sees the preview at once.
-    Result<StuckReport> report = m_context.tasks().stuckReport(thresholds(), 1000);
+    Result<StuckReport> report = m_context.tasks().stuckReport(thresholds(), kListLimit);
     if (!report.ok()) {
         if (report.error().kind() == ErrorKind::Database)
             m_context.reportFailure(report.error().message());
@@ -190,20 +194,29 @@ void StuckView::refresh()
 
 void StuckView::showReport(const StuckReport &report)
 {
-    const int n = report.total();
+    const qint64 n = report.total();
     const StuckThresholds t = thresholds();
+    const QLocale locale;
     if (n == 0) {
         m_summary->setText(tr("Nothing is stuck: no task waits in the queue longer than %1 and "
                               "every running task sent a heartbeat within %2.")
                                .arg(TimeFormat::duration(t.queueThresholdMs),
                                    TimeFormat::duration(t.heartbeatTimeoutMs)));
     } else {
-        QString text = tr("%n stuck task(s): ", "", n)
-            + tr("%n waiting in the queue longer than %1", "", int(report.queued.size()))
-                  .arg(TimeFormat::duration(t.queueThresholdMs))
-            + tr(", %n running without a heartbeat for %1", "", int(report.running.size()))
-                  .arg(TimeFormat::duration(t.heartbeatTimeoutMs))
+        // The true counts, with grouped digits.
+        QString text = tr("%Ln stuck task(s): ", "", int(n))
+            + tr("%1 waiting in the queue longer than %2")
+                  .arg(
+                      locale.toString(report.queuedTotal), TimeFormat::duration(t.queueThresholdMs))
+            + tr(", %1 running without a heartbeat for %2")
+                  .arg(locale.toString(report.runningTotal),
+                      TimeFormat::duration(t.heartbeatTimeoutMs))
             + QLatin1Char('.');
+        if (report.truncated())
+            text += QLatin1Char(' ')
+                + tr("The list shows the oldest: showing %1 of %2.")
+                      .arg(locale.toString(qint64(report.queued.size() + report.running.size())),
+                          locale.toString(n));
         m_summary->setText(text);
     }
     updateButton();
@@ -238,10 +251,18 @@ void StuckView::cleanUpNow()
         return;
     const StuckThresholds t = thresholds();
     const CleanupAction a = action();
-    const StuckReport &preview = m_model->report();
-    const int queued = int(preview.queued.size());
-    const int running = int(preview.running.size());
-    const int n = a == CleanupAction::MarkFailed ? queued + running : running;
+    // The set the confirmation names, fixed now: its moment, cutoffs and highest
+    // id. The clean-up changes only tasks of that set, so the count below is
+    // what changes (a task stuck after this waits for the next pass).
+    Result<StuckReport> named = m_context.tasks().stuckScope(t);
+    if (!named.ok()) {
+        Q_EMIT message(tr("The clean-up did not happen: %1").arg(named.error().message()),
+            MessageBar::Type::Error);
+        if (named.error().kind() == ErrorKind::Database)
+            m_context.reportFailure(named.error().message());
+        return;
+    }
+    const qint64 n = a == CleanupAction::MarkFailed ? named->total() : named->runningTotal;
     if (n == 0) {
         Q_EMIT message(a == CleanupAction::Retry
                 ? tr("Retry re-queues running tasks only, and none is stuck. Nothing was changed.")
@@ -251,21 +272,28 @@ void StuckView::cleanUpNow()
     }
     Confirmation q;
     q.title = tr("Clean Up Stuck Tasks");
-    q.question = tr("Clean up %n stuck task(s)?", "", n);
+    const QLocale locale;
+    q.question = tr("Clean up %Ln stuck task(s)?", "", int(n));
     if (a == CleanupAction::MarkFailed)
-        q.details = tr("Tasks waiting in the queue longer than %1 and running tasks without a "
-                       "heartbeat for %2 will be marked FAILED. Workers that are still running "
-                       "them lose them.")
-                        .arg(TimeFormat::duration(t.queueThresholdMs),
+        q.details = tr("%1 waiting in the queue longer than %2 and %3 running without a "
+                       "heartbeat for %4 will be marked FAILED. Workers that are still running "
+                       "them lose them. Tasks that become stuck from now on are left for the "
+                       "next clean-up.")
+                        .arg(locale.toString(named->queuedTotal),
+                            TimeFormat::duration(t.queueThresholdMs),
+                            locale.toString(named->runningTotal),
                             TimeFormat::duration(t.heartbeatTimeoutMs));
     else
-        q.details = tr("Running tasks without a heartbeat for %1 go back to PENDING and run "
-                       "again; tasks waiting in the queue are left as they are.")
-                        .arg(TimeFormat::duration(t.heartbeatTimeoutMs));
-    q.acceptLabel = tr("Clean Up %n tasks", "", n);
+        q.details = tr("%1 running without a heartbeat for %2 go back to PENDING and run "
+                       "again; the %3 waiting in the queue are left as they are. Tasks that "
+                       "become stuck from now on are left for the next clean-up.")
+                        .arg(locale.toString(named->runningTotal),
+                            TimeFormat::duration(t.heartbeatTimeoutMs),
+                            locale.toString(named->queuedTotal));
+    q.acceptLabel = tr("Clean Up %Ln task(s)", "", int(n));
     if (!Confirm::ask(this, q))
         return;
-    Result<CleanupReport> report = m_context.tasks().cleanup(t, a);
+    Result<CleanupReport> report = m_context.tasks().cleanup(*named, a);
     if (!report.ok()) {
         Q_EMIT message(tr("The clean-up did not happen: %1").arg(report.error().message()),
             MessageBar::Type::Error);
@@ -278,10 +306,14 @@ void StuckView::cleanUpNow()
     if (r.total() == 0)
         text = tr("Nothing was stuck any more: nothing was changed.");
     else
-        text = tr("Cleaned up %n stuck task(s): ", "", r.total())
+        text = tr("Cleaned up %Ln stuck task(s): ", "", int(r.total()))
             + tr("%1 marked failed, %2 re-queued.")
-                  .arg(r.queuedFailed.size() + r.runningFailed.size())
-                  .arg(r.runningRequeued.size());
+                  .arg(locale.toString(qint64(r.queuedFailed.size() + r.runningFailed.size())),
+                      locale.toString(qint64(r.runningRequeued.size())));
+    if (r.leftAlone() > 0)
+        text += QLatin1Char(' ')
+            + tr("%1 of the %2 named had changed meanwhile and were left alone.")
+                  .arg(locale.toString(r.leftAlone()), locale.toString(r.named));
     Q_EMIT message(
         text, r.total() > 0 ? MessageBar::Type::Positive : MessageBar::Type::Information);
     Q_EMIT tasksChanged();

@@ -102,6 +102,9 @@ void FilterChips::setCounts(const StatusCounts &counts)
     m_counts[Completed] = counts.byStatus.value(TaskStatus::Completed);
     m_counts[Failed] = counts.byStatus.value(TaskStatus::Failed);
     m_counts[Stuck] = counts.stuck;
+    m_buttons.value(Stuck)->setToolTip(
+        tr("Stuck: %1 waiting in the queue too long, %2 running without a heartbeat")
+            .arg(QLocale().toString(counts.stuckQueued), QLocale().toString(counts.stuckRunning)));
     for (Chip chip : kChips)
         m_buttons.value(chip)->setText(label(chip));
 }

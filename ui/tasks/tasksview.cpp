@@ -185,10 +185,13 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     connect(m_model, &TaskTableModel::databaseAnswered, &m_context, &AppContext::reportSuccess);
     connect(&m_context, &AppContext::canActChanged, this, &TasksView::updateCanAct);
     connect(m_actions, &TaskActions::busyChanged, this, &TasksView::updateCanAct);
-    connect(&m_context, &AppContext::sharedSettingsChanged, this,
-        [this]() { m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs()); });
+    connect(&m_context, &AppContext::sharedSettingsChanged, this, [this]() {
+        m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs());
+        m_model->setStuckQueueMs(m_context.stuckThresholds().queueThresholdMs);
+    });
 
     m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs());
+    m_model->setStuckQueueMs(m_context.stuckThresholds().queueThresholdMs);
     connect(m_timer, &QTimer::timeout, this, &TasksView::refresh);
     setRefreshInterval(m_context.settings().refreshIntervalMs());
     updateCanAct();
@@ -254,9 +257,9 @@ void TasksView::refreshCounts()
         return;
     m_countsPending = true;
     TaskStore *store = &m_context.tasks();
-    const qint64 stuckMs = m_context.stuckHeartbeatMs();
+    const StuckThresholds stuck = m_context.stuckThresholds();
     m_context.background().run(
-        this, [store, stuckMs]() { return store->counts(stuckMs); },
+        this, [store, stuck]() { return store->counts(stuck); },
         [this](const Result<StatusCounts> &counts) {
             m_countsPending = false;
             if (!counts.ok())

@@ -96,6 +96,7 @@ TaskFilter TaskTableModel::baseFilter() const
 {
     TaskFilter f = m_filter;
     f.stuckHeartbeatMs = m_stuckMs;
+    f.stuckQueueMs = m_stuckQueueMs;
     f.limit = kPageSize;
     f.offset = 0;
     f.after.reset();
@@ -546,6 +547,15 @@ void TaskTableModel::setStuckHeartbeatMs(qint64 ms)
     if (ms < 1000 || ms == m_stuckMs)
         return;
     m_stuckMs = ms;
+    if (m_filter.stuckOnly && m_generation > 0)
+        setFilter(m_filter);
+}
+
+void TaskTableModel::setStuckQueueMs(qint64 ms)
+{
+    if (ms < 1000 || ms == m_stuckQueueMs)
+        return;
+    m_stuckQueueMs = ms;
     if (m_filter.stuckOnly && m_generation > 0)
         setFilter(m_filter);
 }

@@ -90,6 +90,8 @@ public:
     const TaskFilter &filter() const { return m_filter; }
     // A RUNNING task without a heartbeat for this long is stuck.
     void setStuckHeartbeatMs(qint64 ms);
+    // How long a PENDING task waits before it counts as stuck.
+    void setStuckQueueMs(qint64 ms);
     qint64 stuckHeartbeatMs() const { return m_stuckMs; }
 
     // The task of a row as last read; nullopt if the row is not loaded (or the
@@ -180,6 +182,7 @@ private:
     TaskFilter m_filter;
     int m_sortColumn = Id;
     qint64 m_stuckMs = 60000;
+    qint64 m_stuckQueueMs = 5 * 60 * 1000;
 
     qint64 m_count = 0;
     qint64 m_base = 0; // row = virtual position + m_base; new rows at the top raise it
