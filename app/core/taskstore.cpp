@@ -2076,9 +2076,8 @@ Error TaskStore::resetItemsOfLostTasks(const CleanupReport &report)
         report.runningFailed, QStringLiteral("sweep items"));
 }
 
-Result<CleanupReport> TaskStore::sweepLostWorkers(
-    qint64 heartbeatTimeoutMs, int poisonRescues, const QString &rule, const LostWorkerWatch *watch,
-    const StuckScope *fence)
+Result<CleanupReport> TaskStore::sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
+    const QString &rule, const LostWorkerWatch *watch, const StuckScope *fence)
 {
     StuckThresholds thresholds;
     thresholds.heartbeatTimeoutMs = heartbeatTimeoutMs;
@@ -2361,9 +2360,8 @@ Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction
         if (!queued.ok())
             return queued.error();
         // Poison threshold 0: nothing is re-queued, every stale task fails.
-        Result<CleanupReport> running
-            = sweepLostWorkers(
-                thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"), nullptr, &fence);
+        Result<CleanupReport> running = sweepLostWorkers(
+            thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"), nullptr, &fence);
         if (!running.ok())
             return running.error();
         report.queuedFailed = queued->queuedFailed;
