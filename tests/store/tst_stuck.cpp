@@ -607,7 +607,8 @@ void StuckTest::stuckReportJson()
     const QJsonObject counts = json.value(QStringLiteral("stuck_jobs")).toObject();
     QCOMPARE(counts,
         (QJsonObject{{QStringLiteral("total"), 2}, {QStringLiteral("queued_stuck"), 1},
-            {QStringLiteral("running_stuck"), 1}}));
+            {QStringLiteral("running_stuck"), 1}, {QStringLiteral("queued_shown"), 1},
+            {QStringLiteral("running_shown"), 1}, {QStringLiteral("truncated"), false}}));
     QVERIFY(json.value(QStringLiteral("threshold_minutes")).isDouble());
     QCOMPARE(json.value(QStringLiteral("threshold_minutes")).toDouble(), 5.0);
     QCOMPARE(json.value(QStringLiteral("heartbeat_timeout_seconds")).toDouble(), 60.0);
@@ -618,7 +619,8 @@ void StuckTest::stuckReportJson()
     QCOMPARE(json.value(QStringLiteral("recommendations")).toObject(),
         (QJsonObject{{QStringLiteral("cleanup_needed"), true},
             {QStringLiteral("message"),
-                QStringLiteral("Found 2 stuck job(s). Consider running cleanup.")}}));
+                QStringLiteral(
+                    "Found 2 stuck job(s): 1 queued, 1 running. Consider running cleanup.")}}));
 
     const QJsonArray queuedJobs = json.value(QStringLiteral("queued_jobs")).toArray();
     QCOMPARE(queuedJobs.size(), 1);
@@ -657,7 +659,9 @@ void StuckTest::cleanupReportJson()
     QCOMPARE(json.value(QStringLiteral("action")).toString(), QStringLiteral("mark_failed"));
     QCOMPARE(json.value(QStringLiteral("cleaned_jobs")).toObject(),
         (QJsonObject{{QStringLiteral("queued"), 1}, {QStringLiteral("running"), 1},
-            {QStringLiteral("total"), 2}}));
+            {QStringLiteral("total"), 2}, {QStringLiteral("shown"), 2},
+            {QStringLiteral("truncated"), false}, {QStringLiteral("named"), 2},
+            {QStringLiteral("left_alone"), 0}}));
     QCOMPARE(json.value(QStringLiteral("message")).toString(),
         QStringLiteral("Successfully cleaned up 2 stuck job(s)."));
     QJsonArray failed = json.value(QStringLiteral("failed_ids")).toArray();
