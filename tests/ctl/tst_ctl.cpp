@@ -1157,7 +1157,8 @@ void TestCtl::controlCharactersAreShownEscaped()
     // Shown, not dropped: \e for ESC, \r for CR, \xHH for the others.
     for (const char *shown : {"evil\\e]0;owned\\x07\\e[2Jname", "item\\e[31m-red",
              "progress 50%\\rfake line\\e[1A\\x7f\\x9b2J", "bell\\x07 and tab\there"})
-        QVERIFY2(run.out.contains(QString::fromUtf8(shown)), qPrintable(QString::fromUtf8(shown) + run.out));
+        QVERIFY2(run.out.contains(QString::fromUtf8(shown)),
+            qPrintable(QString::fromUtf8(shown) + run.out));
     run = runCtl(withDb(tdb, {QStringLiteral("list")}));
     QVERIFY2(
         run.out.contains(QLatin1String("evil\\e]0;owned\\x07\\e[2Jname")), qPrintable(run.out));
