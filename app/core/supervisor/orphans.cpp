@@ -144,6 +144,28 @@ qint64 Orphans::startTime(qint64 pid)
     return st.startTime;
 }
 
+namespace {
+
+// Whether `pid` is this process or one of its descendants: a dead worker's
+// leftovers are re-parented to us (we are a child subreaper), so whatever
+// another supervisor on this host runs, under a worker id that may read the
+// same, is never taken for ours.
+bool descendsFromUs(qint64 pid)
+{
+    const qint64 self = ::getpid();
+    for (int depth = 0; depth < 64 && pid > 1; ++depth) {
+        if (pid == self)
+            return true;
+        Stat st;
+        if (!readStat(pid, st))
+            return false;
+        pid = st.ppid;
+    }
+    return false;
+}
+
+} // namespace
+
 QVector<Orphans::Group> Orphans::groupsOfWorker(const QString &workerId, const QSet<qint64> &except)
 {
     QVector<Group> out;
@@ -157,7 +179,7 @@ QVector<Orphans::Group> Orphans::groupsOfWorker(const QString &workerId, const Q
         if (!readStat(pid, st) || st.state == 'Z' || st.state == 'X')
             continue;
         if (st.pgrp <= 1 || st.pgrp == ownGroup || except.contains(st.pgrp)
-            || seen.contains(st.pgrp))
+            || seen.contains(st.pgrp) || !descendsFromUs(st.ppid))
             continue;
         QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
         if (!environ.open(QIODevice::ReadOnly))

@@ -43,8 +43,9 @@ struct Group
 };
 
 // The groups, other than this process's own and `except`, that hold a live
-// process whose environment says TASKDESK_WORKER_ID=`workerId`: what the
-// executions of that worker (a unique id per start) left running.
+// process of ours (a descendant, adopted ones included) whose environment says
+// TASKDESK_WORKER_ID=`workerId`: what the executions of that worker left
+// running. Another supervisor's processes never count, even under the same id.
 QVector<Group> groupsOfWorker(const QString &workerId, const QSet<qint64> &except = {});
 
 // True while `group` may be signalled as the group it was: a group id is not
