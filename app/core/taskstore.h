@@ -12,8 +12,8 @@
 #include <QVariant>
 #include <QVector>
 
-#include <functional>
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -353,8 +353,8 @@ public:
     // poisonRescues 0 re-queues nothing.
     // `fence`: only the tasks of that scope (an operator's confirmed clean-up).
     Result<CleanupReport> sweepLostWorkers(qint64 heartbeatTimeoutMs, int poisonRescues,
-        const QString &rule = QStringLiteral("lost_worker"),
-        const LostWorkerWatch *watch = nullptr, const StuckScope *fence = nullptr);
+        const QString &rule = QStringLiteral("lost_worker"), const LostWorkerWatch *watch = nullptr,
+        const StuckScope *fence = nullptr);
     // The lost-worker rule applied now to one worker known dead (its supervisor
     // saw it die and its executions end), not after the heartbeat timeout: its
     // RUNNING tasks are re-queued with backoff or FAILED/worker_lost as above,

@@ -23,8 +23,8 @@
 #include "taskdetailpane.h"
 #include "tasksview.h"
 #include "tasktablemodel.h"
-#include "worker/workerconfig.h"
 #include "traynotifier.h"
+#include "worker/workerconfig.h"
 
 #include <QAction>
 #include <QDir>
