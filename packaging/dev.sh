@@ -2,6 +2,7 @@
 # Developer entry point. On a fresh Debian 12 machine:
 #   packaging/dev.sh run    install what is missing, build, start Taskdesk on the demo data
 #   packaging/dev.sh test   install what is missing, build, run every test with ctest
+#   packaging/dev.sh translations  bring translations/*.ts up to date with the code
 #   packaging/dev.sh bench  the figures of BENCHMARKS.md: taskdesk-bench at 1,000,000 tasks
 #                           on SQLite and on a throwaway PostgreSQL server (extra options
 #                           go to taskdesk-bench, e.g. --tasks 100000)
@@ -13,7 +14,7 @@ build="${TASKDESK_BUILD_DIR:-$here/build}"
 
 packages=(
   g++ cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsqlite3-dev
   postgresql faketime xvfb xauth fonts-dejavu-core procps
 )
@@ -110,6 +111,23 @@ cmd_bench() {
   "$build/tests/bench/taskdesk-bench" --json "$out" --table "$@"
 }
 
+# The translation files take the texts the code has now; English holds only
+# plural forms, and the new ones are written by packaging/english-plurals.py
+# (check them: a verb may need to agree).
+cmd_translations() {
+  install_deps
+  local lupdate=/usr/lib/qt6/bin/lupdate
+  cd "$here"
+  "$lupdate" -pluralonly -locations none -no-obsolete -target-language en app ui \
+    -ts translations/taskdesk_en.ts
+  python3 packaging/english-plurals.py translations/taskdesk_en.ts
+  local ts
+  for ts in translations/taskdesk_*.ts; do
+    [ "$ts" = translations/taskdesk_en.ts ] && continue
+    "$lupdate" -locations none -no-obsolete app ui -ts "$ts"
+  done
+}
+
 cmd_run() {
   install_deps
   configure_and_build OFF
@@ -130,6 +148,7 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   run) shift; cmd_run "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  translations) cmd_translations ;;
   build) install_deps; configure_and_build OFF ;;
-  *) echo "usage: packaging/dev.sh run|test|bench|build" >&2; exit 2 ;;
+  *) echo "usage: packaging/dev.sh run|test|bench|build|translations" >&2; exit 2 ;;
 esac

@@ -6,6 +6,7 @@
 #include "demosetup.h"
 #include "mainwindow.h"
 #include "runtimehost.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,6 +66,7 @@ int Launcher::run(QApplication &app)
     QApplication::setApplicationVersion(QStringLiteral(TASKDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("taskdesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/taskdesk.svg")));
+    installTranslations(app);
     const LaunchOptions options = LaunchOptions::parse(app);
 
     auto settings = std::make_unique<AppSettings>(options.settingsFile);

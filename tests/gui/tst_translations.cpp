@@ -1,0 +1,154 @@
+// Texts for people: English plural forms are right ("1 task", "2 tasks"),
+// and the committed translation files hold every plural text of the code.
+
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace taskdesk::ui;
+
+namespace {
+
+struct Message
+{
+    QString context;
+    QString source;
+    QStringList forms;
+};
+
+QList<Message> numerusMessages(const QString &tsPath)
+{
+    QFile file(tsPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<Message> messages;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message current;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement()) {
+            if (xml.isEndElement() && xml.name() == QLatin1String("message") && numerus)
+                messages.append(current);
+            continue;
+        }
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("message")) {
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            current = Message{context, {}, {}};
+        } else if (xml.name() == QLatin1String("source")) {
+            current.source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("numerusform")) {
+            current.forms.append(xml.readElementText());
+        }
+    }
+    return messages;
+}
+
+QSet<QString> keys(const QList<Message> &messages)
+{
+    QSet<QString> set;
+    for (const Message &m : messages)
+        set.insert(m.context + QLatin1Char('|') + m.source);
+    return set;
+}
+
+} // namespace
+
+class TranslationsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { installTranslations(*QCoreApplication::instance(), QLocale::c()); }
+
+    void englishPluralsReadRight_data()
+    {
+        QTest::addColumn<QByteArray>("context");
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("one deleted")
+            << QByteArray("taskdesk::ui::TaskActions") << QByteArray("%n task(s) deleted.") << 1
+            << QStringLiteral("1 task deleted.");
+        QTest::newRow("two deleted")
+            << QByteArray("taskdesk::ui::TaskActions") << QByteArray("%n task(s) deleted.") << 2
+            << QStringLiteral("2 tasks deleted.");
+        QTest::newRow("no process")
+            << QByteArray("taskdesk::ui::ProcessesView") << QByteArray("Starting %n process(es).")
+            << 0 << QStringLiteral("Starting 0 processes.");
+        QTest::newRow("one hour") << QByteArray("taskdesk::ui::StatsView")
+                                  << QByteArray("Last %n hour(s)") << 1
+                                  << QStringLiteral("Last 1 hour");
+    }
+
+    void englishPluralsReadRight()
+    {
+        QFETCH(QByteArray, context);
+        QFETCH(QByteArray, source);
+        QFETCH(int, count);
+        QFETCH(QString, expected);
+        QCOMPARE(
+            QCoreApplication::translate(context.constData(), source.constData(), nullptr, count),
+            expected);
+    }
+
+    // Every plural text has both English forms, and none says "(s)".
+    void everyEnglishPluralIsWritten()
+    {
+        const QList<Message> messages
+            = numerusMessages(QStringLiteral(TASKDESK_SOURCE_DIR "/translations/taskdesk_en.ts"));
+        QVERIFY(messages.size() > 10);
+        static const QRegularExpression unfinished(QStringLiteral("\\((e?s|ies)\\)"));
+        for (const Message &m : messages) {
+            QVERIFY2(m.forms.size() == 2 && !m.forms.at(0).isEmpty() && !m.forms.at(1).isEmpty(),
+                qPrintable(m.source));
+            for (const QString &form : m.forms)
+                QVERIFY2(!unfinished.match(form).hasMatch(), qPrintable(form));
+        }
+    }
+
+    // The committed file holds exactly the plural texts the code has today:
+    // a text added without its English forms, or one left behind, fails here.
+    // packaging/dev.sh translations brings the files up to date.
+    void englishFileMatchesTheCode()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString scanned = dir.filePath(QStringLiteral("scanned_en.ts"));
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(QStringLiteral(TASKDESK_SOURCE_DIR));
+        lupdate.start(QStringLiteral(TASKDESK_LUPDATE_PATH),
+            {QStringLiteral("-pluralonly"), QStringLiteral("-locations"), QStringLiteral("none"),
+                QStringLiteral("-target-language"), QStringLiteral("en"), QStringLiteral("app"),
+                QStringLiteral("ui"), QStringLiteral("-ts"), scanned});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        const QSet<QString> code = keys(numerusMessages(scanned));
+        const QSet<QString> committed = keys(
+            numerusMessages(QStringLiteral(TASKDESK_SOURCE_DIR "/translations/taskdesk_en.ts")));
+        QVERIFY(!code.isEmpty());
+        QStringList missing = QSet<QString>(code).subtract(committed).values();
+        QStringList left = QSet<QString>(committed).subtract(code).values();
+        missing.sort();
+        left.sort();
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(
+                QStringLiteral("not in taskdesk_en.ts: ") + missing.join(QLatin1String("; "))));
+        QVERIFY2(left.isEmpty(),
+            qPrintable(QStringLiteral("no longer in the code: ") + left.join(QLatin1String("; "))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TranslationsTest)
+#include "tst_translations.moc"
