@@ -44,7 +44,8 @@ Error age(Database &db, qint64 id, qint64 now, qint64 createdAgoMs, qint64 start
 }
 
 // A few hours of finished work: what the stats chart and the audit log start from.
-Error history(Database &db, qint64 now)
+// `made`: how many tasks it wrote.
+Error history(Database &db, qint64 now, int &made)
 {
     static const char *const names[]
         = {"Warm-up accounts", "Import orders", "Nightly report", "Resize images",
@@ -88,11 +89,29 @@ Error history(Database &db, qint64 now)
                     return e;
             }
         }
+        made = n;
         return {};
     });
 }
 
-Result<int> showcase(Database &db, const QString &actor, qint64 now)
+// The demo's times are made up, not watched: the sweeper's watch for lost
+// workers (the `watches` row it continues from pass to pass) begins again now,
+// as if the sweeper had just started. So the stuck task is the operator's to
+// find and Force Stop for a whole heartbeat timeout, whether the sweeper of
+// this window started a moment ago or had been watching for an hour; after
+// that the sweeper rescues it as it would any task of a lost worker.
+Error restartSweeperWatch(Database &db)
+{
+    return db.write([&db]() -> Error {
+        Result<qint64> now = db.now();
+        if (!now.ok())
+            return now.error();
+        return run(db, QStringLiteral("UPDATE watches SET observed_since = ? WHERE name = ?"),
+            {*now, QStringLiteral("sweeper")});
+    });
+}
+
+Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stuck)
 {
     TaskStore store(db, actor);
     int made = 0;
@@ -223,6 +242,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now)
             {QStringLiteral("collecting figures for 2024-06-11"),
                 QStringLiteral("waiting for the warehouse export…")});
         age(db, c->taskId, now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0);
+        stuck = c->taskId;
     }
 
     // Waiting ones: created a while ago; one longer than the queue threshold.
@@ -247,15 +267,21 @@ Result<DemoSummary> DemoData::load(Database &db, const DemoSpec &spec)
     q.value().finish();
 
     if (!loaded) {
+        // Before the stuck task exists, so that no pass in between counts it,
+        // and again once everything is in.
+        if (Error e = restartSweeperWatch(db))
+            return e;
         Result<qint64> now = db.now();
         if (!now.ok())
             return now.error();
-        if (Error e = history(db, *now))
+        if (Error e = history(db, *now, summary.historyTasks))
             return e;
-        Result<int> made = showcase(db, spec.actor, *now);
+        Result<int> made = showcase(db, spec.actor, *now, summary.stuckTaskId);
         if (!made.ok())
             return made.error();
-        summary.tasks = made.value();
+        summary.tasks = summary.historyTasks + made.value();
+        if (Error e = restartSweeperWatch(db))
+            return e;
     }
 
     ProcessStore processes(db, spec.actor);
