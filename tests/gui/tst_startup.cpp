@@ -194,6 +194,7 @@ private Q_SLOTS:
     void aMissingDatabaseFileIsAskedAboutNeverCreatedUnasked();
     void anExistingDatabaseFileIsOpenedWithoutAQuestion();
     void aDeletedDatabaseFileIsSaidAndNeverMadeAgain();
+    void theChangedWindowsRenderToFiles();
 };
 
 void TestStartup::init()
@@ -598,6 +599,53 @@ void TestStartup::aDeletedDatabaseFileIsSaidAndNeverMadeAgain()
     QVERIFY(!QFileInfo::exists(path));
     QVERIFY2(!w->window->lastMessage().contains(QStringLiteral("no such table")),
         qPrintable(w->window->lastMessage()));
+}
+
+// The window after the demo (message bar, status bar), the settings dialog and
+// the missing-database question, at their default size and at 800×500, as
+// PNG files in TASKDESK_SCREENSHOT_DIR (default: the test's temporary folder)
+// to be looked at.
+void TestStartup::theChangedWindowsRenderToFiles()
+{
+    if (TestDatabase::postgres())
+        QSKIP("the pictures are the same on both databases");
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString folder = qEnvironmentVariableIsEmpty("TASKDESK_SCREENSHOT_DIR")
+        ? tdb.tempPath()
+        : qEnvironmentVariable("TASKDESK_SCREENSHOT_DIR");
+    QVERIFY(QDir().mkpath(folder));
+    auto save = [&folder](QWidget *widget, const QString &name) {
+        QCoreApplication::processEvents();
+        const QPixmap pixmap = widget->grab();
+        return !pixmap.isNull()
+            && pixmap.save(QDir(folder).filePath(QStringLiteral("startup-%1.png").arg(name)));
+    };
+    auto w = openWindow(tdb, {false, true, true, 100});
+    QVERIFY(w);
+    w->window->loadDemo();
+    w->window->processesView()->refresh();
+    QTRY_VERIFY(w->runtime->isSchedulerActive());
+    w->refresh();
+    w->window->resize(w->window->sizeHint().expandedTo(QSize(1500, 900)));
+    QVERIFY(save(w->window.get(), QStringLiteral("window")));
+    w->window->resize(800, 500);
+    QVERIFY(save(w->window.get(), QStringLiteral("window-800x500")));
+
+    SettingsDialog *dialog = openSettings(*w);
+    QVERIFY(dialog);
+    dialog->adjustSize();
+    QVERIFY(save(dialog, QStringLiteral("settings")));
+    dialog->resize(800, 500);
+    QVERIFY(save(dialog, QStringLiteral("settings-800x500")));
+    dialog->reject();
+
+    MissingDatabaseDialog question(tdb.tempPath() + QStringLiteral("/taskdsk/taskdesk.db"));
+    question.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&question));
+    QVERIFY(save(&question, QStringLiteral("missing-database")));
+    question.resize(800, 500);
+    QVERIFY(save(&question, QStringLiteral("missing-database-800x500")));
 }
 
 TASKDESK_GUI_TEST_MAIN(TestStartup)

@@ -90,14 +90,13 @@ QString DemoSetup::summaryText(const DemoSummary &summary, qint64 sweeperTakesIt
     QString text = tr("Demo loaded: %n task(s)", nullptr, summary.tasks);
     if (summary.historyTasks > 0)
         text += QLatin1Char(' ')
-            + tr("(%n of them finished in the last hours, for the stats)", nullptr,
-                summary.historyTasks);
+            + tr("(%n of them a few hours of history)", nullptr, summary.historyTasks);
     text += QStringLiteral(", ") + tr("%n process definition(s)", nullptr, summary.processes)
         + QStringLiteral(", ") + tr("%n schedule(s).", nullptr, summary.schedules);
     if (summary.stuckTaskId > 0 && sweeperTakesItAfterMs > 0)
         text += QLatin1Char(' ')
-            + tr("Task #%1 is stuck (its worker is gone): Force Stop it on the Stuck page, or "
-                 "this app's sweeper re-queues it in %n second(s).",
+            + tr("Task #%1 is stuck (its worker is gone): Force Stop it, or this app's "
+                 "sweeper re-queues it in %n second(s).",
                 nullptr, int(sweeperTakesItAfterMs / 1000))
                   .arg(summary.stuckTaskId);
     else if (summary.stuckTaskId > 0)

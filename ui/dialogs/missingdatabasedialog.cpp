@@ -36,6 +36,7 @@ MissingDatabaseDialog::MissingDatabaseDialog(const QString &path, QWidget *paren
              "check the path.");
     m_text->setText(text);
     m_text->setWordWrap(true);
+    m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setObjectName(QStringLiteral("missingDatabaseText"));
 
@@ -59,7 +60,7 @@ MissingDatabaseDialog::MissingDatabaseDialog(const QString &path, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 75);
 
     connect(m_create, &QPushButton::clicked, this, [this]() {
         m_choice = Choice::Create;

@@ -76,8 +76,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     lf->addRow(tr("Database in use"), m_inUse);
     lf->addRow(tr("Database at the next start"), dbRow);
     auto *dbNote = new QLabel(tr("A file path, sqlite:///path or postgresql://user@host/db; "
-                                 "empty: TASKDESK_DB, else the default file. --db on the "
-                                 "command line comes first."),
+                                 "empty: TASKDESK_DB, else the default file. --db comes first."),
         localBox);
     dbNote->setWordWrap(true);
     dbNote->setForegroundRole(QPalette::PlaceholderText);
@@ -140,6 +139,9 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
                 ? tr("Changes apply to every sweeper at its next pass, and are audited.")
                 : tr("Read-only: the rules are shown, not changed."));
 
+    // Wide enough for the notes to wrap in two lines: a word-wrapped label in a
+    // form layout gets too little height when squeezed, and its last line is cut.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(localBox);
     layout->addWidget(sharedBox);
