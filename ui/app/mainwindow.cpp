@@ -165,6 +165,8 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
         connect(m_runtime, &RuntimeHost::rolesChanged, this, &MainWindow::updateRoles);
     }
     updateRoles();
+    connect(m_tasks->actions()->refreshAction(), &QAction::triggered, &m_context,
+        &AppContext::checkNow);
     connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
     connect(&m_context, &AppContext::reconnected, m_tasks, &TasksView::refresh);
     connect(&m_context, &AppContext::reconnected, m_processes, &ProcessesView::refresh);
