@@ -109,7 +109,11 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     layout->addLayout(right, 1);
     setCentralWidget(central);
 
-    m_databaseLabel->setText(tr("Database: %1").arg(context.database().location().display()));
+    // A long path must not push the other labels out of a narrow window: the
+    // middle gives way, the tooltip holds all of it.
+    const QString database = tr("Database: %1").arg(context.database().location().display());
+    m_databaseLabel->setText(fontMetrics().elidedText(database, Qt::ElideMiddle, em * 45));
+    m_databaseLabel->setToolTip(database);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
