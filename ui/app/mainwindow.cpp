@@ -109,7 +109,11 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     layout->addLayout(right, 1);
     setCentralWidget(central);
 
-    m_databaseLabel->setText(tr("Database: %1").arg(context.database().location().display()));
+    // A long path must not push the other labels out of a narrow window: the
+    // middle gives way, the tooltip holds all of it.
+    const QString database = tr("Database: %1").arg(context.database().location().display());
+    m_databaseLabel->setText(fontMetrics().elidedText(database, Qt::ElideMiddle, em * 45));
+    m_databaseLabel->setToolTip(database);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -162,7 +166,11 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
             if (m_closing)
                 close();
         });
+        connect(m_runtime, &RuntimeHost::rolesChanged, this, &MainWindow::updateRoles);
     }
+    updateRoles();
+    connect(m_tasks->actions()->refreshAction(), &QAction::triggered, &m_context,
+        &AppContext::checkNow);
     connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
     connect(&m_context, &AppContext::reconnected, m_tasks, &TasksView::refresh);
     connect(&m_context, &AppContext::reconnected, m_processes, &ProcessesView::refresh);
@@ -262,9 +270,9 @@ void MainWindow::updateBanner()
     } else {
         m_banner->hide();
     }
-    m_stateLabel->setText(m_context.isAvailable()
-            ? (m_context.isReadOnly() ? tr("Read-only") : tr("Connected"))
-            : tr("Database unreachable"));
+    m_stateLabel->setText(m_context.isFileLost() ? tr("Database file lost")
+            : m_context.isAvailable() ? (m_context.isReadOnly() ? tr("Read-only") : tr("Connected"))
+                                      : tr("Database unreachable"));
 }
 
 void MainWindow::tick()
@@ -294,15 +302,49 @@ void MainWindow::onCountsChanged(const StatusCounts &counts)
     m_tray->updateStuckCount(counts.stuckQueued, counts.stuckRunning);
 }
 
+void MainWindow::updateRoles()
+{
+    using InApp = ProcessesView::InAppScheduler;
+    InApp scheduler = InApp::None;
+    if (m_runtime && m_runtime->hasScheduler())
+        scheduler = m_runtime->isSchedulerActive() ? InApp::Active : InApp::Standby;
+    m_processes->setInAppScheduler(scheduler);
+}
+
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_context, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    // Window-modal but not a nested event loop: the window goes on refreshing,
+    // and a test reaches the dialog as a child of the window.
+    auto *dialog = new SettingsDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() { applySettings(*dialog); });
+    dialog->open();
+}
+
+void MainWindow::applySettings(const SettingsDialog &dialog)
+{
     const int ms = m_context.settings().refreshIntervalMs();
     m_tasks->setRefreshInterval(ms);
     m_pageTimer->start(ms);
-    showMessage(dialog.resultMessage(), MessageBar::Type::Positive);
+    QString text = dialog.resultMessage();
+    if (m_runtime) {
+        // At once, not from the next start: the check boxes say what runs now.
+        const bool sweeper = m_context.settings().runSweeper();
+        const bool scheduler = m_context.settings().runScheduler();
+        if (sweeper != m_runtime->hasSweeper()) {
+            m_runtime->setSweeperRunning(sweeper);
+            text += QLatin1Char(' ')
+                + (sweeper ? tr("The sweeper of this app started.")
+                           : tr("The sweeper of this app stopped."));
+        }
+        if (scheduler != m_runtime->hasScheduler()) {
+            m_runtime->setSchedulerRunning(scheduler);
+            text += QLatin1Char(' ')
+                + (scheduler ? tr("The scheduler of this app started.")
+                             : tr("The scheduler of this app stopped."));
+        }
+    }
+    showMessage(text, MessageBar::Type::Positive);
 }
 
 void MainWindow::offerDemo()
@@ -320,7 +362,9 @@ void MainWindow::offerDemo()
                               "hours of history, a worker and a scheduler process running small "
                               "demo scripts, and two schedules."));
     QPushButton *load = box.addButton(tr("Load Demo"), QMessageBox::AcceptRole);
-    box.addButton(tr("Start Empty"), QMessageBox::RejectRole);
+    // Return keeps the database as it is: demo rows are not what an operator
+    // who just made a database for real work wants by accident.
+    box.setDefaultButton(box.addButton(tr("Start Empty"), QMessageBox::RejectRole));
     box.exec();
     if (box.clickedButton() == load)
         loadDemo();
@@ -337,7 +381,9 @@ void MainWindow::loadDemo()
     m_tasks->reload();
     m_processes->refresh();
     m_schedules->refresh();
-    showMessage(DemoSetup::summaryText(summary.value()), MessageBar::Type::Positive);
+    const qint64 sweeperAfter
+        = m_runtime && m_runtime->hasSweeper() ? m_context.stuckHeartbeatMs() : 0;
+    showMessage(DemoSetup::summaryText(summary.value(), sweeperAfter), MessageBar::Type::Positive);
 }
 
 void MainWindow::showAbout()
