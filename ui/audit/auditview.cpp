@@ -70,7 +70,29 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &AuditView::reload);
     connect(m_older, &QPushButton::clicked, this, &AuditView::loadOlder);
+    m_summary->setObjectName(QStringLiteral("auditSummary"));
+    m_summary->setWordWrap(true);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditView::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditView::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AuditView::updateSummary);
     reload();
+}
+
+QString AuditView::summary() const
+{
+    return m_summary->text();
+}
+
+void AuditView::updateSummary()
+{
+    const int n = m_model->rowCount();
+    if (n == 0)
+        m_summary->setText(m_search->text().trimmed().isEmpty() ? tr("No audit entries yet.")
+                                                                : tr("No entry matches."));
+    else
+        m_summary->setText(m_search->text().trimmed().isEmpty()
+                ? tr("Showing the newest %Ln entry(s).", "", n)
+                : tr("Showing the newest %Ln matching entry(s).", "", n));
 }
 
 void AuditView::reload()
@@ -85,9 +107,6 @@ void AuditView::reload()
     }
     m_model->setEntries(entries.value());
     m_older->setEnabled(entries->size() == kPage);
-    m_summary->setText(filter.search.isEmpty()
-            ? tr("The newest %n entries", "", int(entries->size()))
-            : tr("%n entries match", "", int(entries->size())));
 }
 
 void AuditView::refresh()
