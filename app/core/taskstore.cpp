@@ -2075,6 +2075,27 @@ Result<StuckReport> TaskStore::stuckScope(const StuckThresholds &thresholds)
     return stuckReportIn(thresholds, 0, false, true);
 }
 
+Result<qint64> TaskStore::countLostWorkerRequeues(const StuckScope &scope, int poisonRescues)
+{
+    if (Error e = scope.thresholds.validate())
+        return e;
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("SELECT count(*) FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE ")
+        + runningStuckSql()
+        + QStringLiteral(" AND attempt < max_attempts AND rescues + 1 < :poison"));
+    if (!q.ok())
+        return q.error();
+    bindRunningStuck(q.value(), scope);
+    q.value().bindValue(QStringLiteral(":poison"), poisonRescues);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("stuck re-queue count")))
+        return e;
+    if (!q.value().next())
+        return Error::database(QStringLiteral("stuck re-queue count: no row"));
+    const qint64 n = q.value().value(0).toLongLong();
+    q.value().finish();
+    return n;
+}
+
 Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit)
 {
     StuckThresholds thresholds;

@@ -348,6 +348,9 @@ public:
     // The set of stuck tasks now with its counts and the ids of all its tasks,
     // read in one statement (no task rows): what a confirmation names.
     Result<StuckReport> stuckScope(const StuckThresholds &thresholds);
+    // How many running-stuck tasks of `scope` the lost-worker rule would re-queue
+    // (attempts left, not the poisonRescues-th loss in a row): a dry run's count.
+    Result<qint64> countLostWorkerRequeues(const StuckScope &scope, int poisonRescues);
     // The tasks waiting in the queue longer than `thresholdMs`, oldest first, as
     // the sweeper reports them: each with its id, due time and age only.
     Result<QVector<StuckTask>> stuckInQueue(qint64 thresholdMs, int limit);

@@ -909,10 +909,21 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
     if (!shots.isEmpty()) {
         for (const QSize size : {QSize(1500, 900), QSize(800, 500)}) {
             w->window->resize(size);
+            stuck->table()->selectRow(0);
             QTest::qWait(50);
             QVERIFY(w->window->grab().save(QDir(shots).filePath(
                 QStringLiteral("stuck-3001-%1x%2.png").arg(size.width()).arg(size.height()))));
         }
+        w->window->showPage(MainWindow::Audit);
+        w->window->auditView()->reload();
+        for (const QSize size : {QSize(1500, 900), QSize(800, 500)}) {
+            w->window->resize(size);
+            QTest::qWait(50);
+            QVERIFY(w->window->grab().save(QDir(shots).filePath(
+                QStringLiteral("audit-%1x%2.png").arg(size.width()).arg(size.height()))));
+        }
+        w->window->showPage(MainWindow::Stuck);
+        w->window->resize(1500, 900);
     }
 
     // taskdeskctl stuck and its JSON.

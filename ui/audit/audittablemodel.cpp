@@ -93,6 +93,8 @@ QString AuditTableModel::detailText(const QString &key, const QJsonValue &v)
     if (key == QLatin1String("items_changed") && v.isDouble())
         return v.toInteger() > 0 ? tr("%Ln running item(s) stopped", "", int(v.toInteger()))
                                  : QString();
+    if (key == QLatin1String("items") && v.isDouble())
+        return v.toInteger() > 0 ? tr("%Ln item(s)", "", int(v.toInteger())) : QString();
     QString label = key;
     label.replace(QLatin1Char('_'), QLatin1Char(' '));
     if (key.endsWith(QLatin1String("_ms")) && v.isDouble()) {

@@ -31,7 +31,9 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     m_search->setPlaceholderText(tr("Search who, action, task or details"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(em * 40);
+    // The whole placeholder, beside the search icon and the clear button.
+    m_search->setMinimumWidth(
+        fontMetrics().horizontalAdvance(m_search->placeholderText()) + fontMetrics().height() * 4);
     m_search->setMaxLength(kMaxSearchLength); // what the store takes
 
     m_table->setObjectName(QStringLiteral("auditTable"));
