@@ -1159,10 +1159,11 @@ void TestMainWindow::aStuckRowTakesTheActionsOfItsStatusAlone()
     QTRY_COMPARE(stuck->model()->rowCount(), 2);
     QCOMPARE(rowOf(lost), -1);
 
-    // Cancel the queued one from the context menu's action.
+    // Cancel the queued one with its shortcut, in the stuck table.
     stuck->table()->selectRow(rowOf(queued));
+    stuck->table()->setFocus();
     Confirm::answerNext(true);
-    actions->cancelAction()->trigger();
+    QTest::keyClick(stuck->table(), Qt::Key_Period, Qt::ControlModifier);
     QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Cancel this task?"));
     QVERIFY(w->actionsDone());
     QCOMPARE(statusOf(tdb, queued), QStringLiteral("FAILED"));

@@ -153,8 +153,9 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
         rowBar->addWidget(button);
     }
     rowBar->addStretch(1);
-    // Their shortcuts work within this page only, as on the Tasks page.
-    addActions(m_rowActions->taskActions());
+    // Their shortcuts (Delete, Ctrl+.) act on the stuck row while its table has
+    // the focus, not from the decisions table below.
+    m_table->addActions(m_rowActions->taskActions());
 
     auto *busyRow = new QHBoxLayout;
     busyRow->addWidget(m_busyBar);
