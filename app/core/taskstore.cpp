@@ -137,6 +137,29 @@ void bindRunningStuck(QSqlQuery &q, const StuckScope &scope, const QString &suff
     q.bindValue(QStringLiteral(":rmaxid") + suffix, scope.maxTaskId);
 }
 
+// A scope's named ids as one bound value, so that one statement takes any
+// number: an array on PostgreSQL, a JSON array for json_each() on SQLite.
+QString namedIdsSql(const Database &db, const QString &placeholder)
+{
+    return db.isPostgres()
+        ? QStringLiteral(" AND id = ANY(CAST(%1 AS BIGINT[]))").arg(placeholder)
+        : QStringLiteral(" AND id IN (SELECT value FROM json_each(%1))").arg(placeholder);
+}
+
+QString namedIdsValue(const Database &db, const QVector<qint64> &ids)
+{
+    QString text;
+    text.reserve(ids.size() * 8 + 2);
+    text += db.isPostgres() ? QLatin1Char('{') : QLatin1Char('[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            text += QLatin1Char(',');
+        text += QString::number(ids.at(i));
+    }
+    text += db.isPostgres() ? QLatin1Char('}') : QLatin1Char(']');
+    return text;
+}
+
 // The audit action of a sweep rule: an operator's clean-up says so.
 QString auditAction(const QString &rule)
 {
@@ -228,6 +251,9 @@ StuckScope StuckReport::scope() const
     s.thresholds = thresholds;
     s.asOf = monitoredAt;
     s.maxTaskId = maxTaskId;
+    s.named = named;
+    s.queuedIds = queuedIds;
+    s.runningIds = runningIds;
     return s;
 }
 
@@ -1943,7 +1969,7 @@ Error TaskStore::countStuck(const StuckScope &scope, qint64 &queued, qint64 &run
 }
 
 Result<StuckReport> TaskStore::stuckReportIn(
-    const StuckThresholds &thresholds, int limit, bool queuedIdsOnly)
+    const StuckThresholds &thresholds, int limit, bool queuedIdsOnly, bool withIds)
 {
     StuckReport report;
     report.thresholds = thresholds;
@@ -1968,8 +1994,31 @@ Result<StuckReport> TaskStore::stuckReportIn(
         scope.asOf = q.value().value(0).toLongLong();
         scope.maxTaskId = q.value().value(1).toLongLong();
         q.value().finish();
-        if (Error e = countStuck(scope, report.queuedTotal, report.runningTotal))
+        if (withIds) {
+            // Both sets in one statement, one snapshot: the counts a
+            // confirmation shows are the ids the clean-up may change.
+            Result<QSqlQuery> ids = m_db.prepare(
+                QStringLiteral("SELECT 0, id FROM tasks {INDEX:tasks_pending_due_idx} WHERE ")
+                + queuedStuckSql()
+                + QStringLiteral(
+                    " UNION ALL SELECT 1, id FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE ")
+                + runningStuckSql());
+            if (!ids.ok())
+                return ids.error();
+            bindQueuedStuck(ids.value(), scope);
+            bindRunningStuck(ids.value(), scope);
+            if (Error e = m_db.exec(ids.value(), QStringLiteral("stuck scope ids")))
+                return e;
+            while (ids.value().next())
+                (ids.value().value(0).toInt() == 1 ? report.runningIds : report.queuedIds)
+                    .append(ids.value().value(1).toLongLong());
+            ids.value().finish();
+            report.named = true;
+            report.queuedTotal = report.queuedIds.size();
+            report.runningTotal = report.runningIds.size();
+        } else if (Error e = countStuck(scope, report.queuedTotal, report.runningTotal)) {
             return e;
+        }
     }
     report.monitoredAt = scope.asOf;
     report.maxTaskId = scope.maxTaskId;
@@ -2023,7 +2072,28 @@ Result<StuckReport> TaskStore::stuckScope(const StuckThresholds &thresholds)
 {
     if (Error e = thresholds.validate())
         return e;
-    return stuckReportIn(thresholds, 0);
+    return stuckReportIn(thresholds, 0, false, true);
+}
+
+Result<qint64> TaskStore::countLostWorkerRequeues(const StuckScope &scope, int poisonRescues)
+{
+    if (Error e = scope.thresholds.validate())
+        return e;
+    Result<QSqlQuery> q = m_db.prepare(
+        QStringLiteral("SELECT count(*) FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE ")
+        + runningStuckSql()
+        + QStringLiteral(" AND attempt < max_attempts AND rescues + 1 < :poison"));
+    if (!q.ok())
+        return q.error();
+    bindRunningStuck(q.value(), scope);
+    q.value().bindValue(QStringLiteral(":poison"), poisonRescues);
+    if (Error e = m_db.exec(q.value(), QStringLiteral("stuck re-queue count")))
+        return e;
+    if (!q.value().next())
+        return Error::database(QStringLiteral("stuck re-queue count: no row"));
+    const qint64 n = q.value().value(0).toLongLong();
+    q.value().finish();
+    return n;
 }
 
 Result<QVector<StuckTask>> TaskStore::stuckInQueue(qint64 thresholdMs, int limit)
@@ -2119,7 +2189,9 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(qint64 heartbeatTimeoutMs, int
                 "not re-queued again (poison pill)' ELSE 'Worker lost (no heartbeat); no attempts "
                 "left' END "
                 "WHERE ")
-            + runningStuckSql() + QStringLiteral(" RETURNING id, status"));
+            + runningStuckSql()
+            + (fence && fence->named ? namedIdsSql(m_db, QStringLiteral(":rids")) : QString())
+            + QStringLiteral(" RETURNING id, status"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
@@ -2134,6 +2206,8 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(qint64 heartbeatTimeoutMs, int
         scope.thresholds = thresholds;
         scope.asOf = report.cleanedAt;
         bindRunningStuck(query, fence ? *fence : scope);
+        if (fence && fence->named)
+            query.bindValue(QStringLiteral(":rids"), namedIdsValue(m_db, fence->runningIds));
         if (Error err = m_db.exec(query, QStringLiteral("sweep")))
             return err;
         if (watch && watch->maxStallMs > 0 && waited.elapsed() > watch->maxStallMs) {
@@ -2294,7 +2368,9 @@ Result<CleanupReport> TaskStore::sweepQueued(
                 "updated_at = {NOW}, error_message = 'Stuck in the queue longer than ' || :mins || "
                 "' "
                 "minute(s); cleaned up' WHERE ")
-            + queuedStuckSql() + QStringLiteral(" RETURNING id, name, run_after"));
+            + queuedStuckSql()
+            + (fence && fence->named ? namedIdsSql(m_db, QStringLiteral(":qids")) : QString())
+            + QStringLiteral(" RETURNING id, name, run_after"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = q.value();
@@ -2304,6 +2380,8 @@ Result<CleanupReport> TaskStore::sweepQueued(
         scope.thresholds = thresholds;
         scope.asOf = report.cleanedAt;
         bindQueuedStuck(query, fence ? *fence : scope);
+        if (fence && fence->named)
+            query.bindValue(QStringLiteral(":qids"), namedIdsValue(m_db, fence->queuedIds));
         if (Error err = m_db.exec(query, QStringLiteral("sweep queue")))
             return err;
         QVector<std::tuple<qint64, QString, qint64>> rows;
@@ -2349,6 +2427,9 @@ Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction
     const StuckThresholds &thresholds = named.thresholds;
     if (Error e = thresholds.validate())
         return e;
+    if (!named.named)
+        return Error::invalid(
+            QStringLiteral("a clean-up needs the named set of a stuck scope (stuckScope())"));
     const StuckScope fence = named.scope();
     CleanupReport report;
     report.action = action;
@@ -2385,10 +2466,12 @@ Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction
                                           "END, updated_at = {NOW}, error_message = 'Worker lost "
                                           "(no heartbeat); re-queued by "
                                           "clean-up' WHERE ")
-                + runningStuckSql() + QStringLiteral(" RETURNING id, name, heartbeat_at"));
+                + runningStuckSql() + namedIdsSql(m_db, QStringLiteral(":rids"))
+                + QStringLiteral(" RETURNING id, name, heartbeat_at"));
         if (!q.ok())
             return q.error();
         bindRunningStuck(q.value(), fence);
+        q.value().bindValue(QStringLiteral(":rids"), namedIdsValue(m_db, fence.runningIds));
         if (Error err = m_db.exec(q.value(), QStringLiteral("cleanup")))
             return err;
         QVector<std::tuple<qint64, QString, qint64>> rows;

@@ -1226,6 +1226,19 @@ void TestCtl::auditShowsWhoDidWhat()
     QVERIFY(lines.at(2).contains(QLatin1String("RUNNING -> FAILED")));
     QVERIFY(lines.at(3).contains(QLatin1String("other")));
     Q_UNUSED(b)
+
+    // The details in words: no stored keys, durations as durations.
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 610000 WHERE id = ?"), {b.id}));
+    QCOMPARE(runCtl(withDb(tdb, {QStringLiteral("cleanup")})).exitCode, 0);
+    run = runCtl(withDb(tdb, {QStringLiteral("audit")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QString text = run.outLines().join(QLatin1Char('\n'));
+    QVERIFY2(text.contains(QLatin1String("marked failed, stuck for 10 min 1")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("rule: operator's clean-up, threshold 5 min")),
+        qPrintable(text));
+    for (const char *raw : {"age_ms", "threshold_ms", "items_changed", "=", "{"})
+        QVERIFY2(!text.contains(QLatin1String(raw)), qPrintable(text));
 }
 
 void TestCtl::logsPrintsTheLastLines()

@@ -215,7 +215,7 @@ Result<SweepReport> Sweeper::sweep()
     return report;
 }
 
-Result<SweepReport> Sweeper::dryRun()
+Result<SweepReport> Sweeper::dryRun(int listLimit)
 {
     reloadRules();
     SweepReport report;
@@ -225,10 +225,21 @@ Result<SweepReport> Sweeper::dryRun()
     report.tasks.thresholds = m_rules.thresholds();
     report.tasks.action = m_rules.queuePolicy == QueuePolicy::MarkFailed ? CleanupAction::MarkFailed
                                                                          : CleanupAction::Retry;
-    Result<StuckReport> stuck = m_tasks.stuckReport(m_rules.thresholds(), kReportLimit);
+    Result<StuckReport> stuck = m_tasks.stuckReport(m_rules.thresholds(), listLimit);
     if (!stuck.ok())
         return stuck.error();
     report.tasks.cleanedAt = stuck->monitoredAt;
+    // True counts of the same scope; the lists below are cut at the limit.
+    Result<qint64> requeues
+        = m_tasks.countLostWorkerRequeues(stuck->scope(), m_rules.poisonRescues);
+    if (!requeues.ok())
+        return requeues.error();
+    const bool markFailed = m_rules.queuePolicy == QueuePolicy::MarkFailed;
+    report.stuck = *stuck;
+    report.requeueCount = *requeues;
+    report.tasks.runningCount = stuck->runningTotal;
+    report.tasks.queuedCount = markFailed ? stuck->queuedTotal : 0;
+    report.reportedCount = markFailed ? 0 : stuck->queuedTotal;
     // The decision of TaskStore::sweepLostWorkers, row by row.
     for (const StuckTask &s : stuck->running) {
         const bool requeue

@@ -79,8 +79,9 @@ public:
     // running gives the lease back afterwards.
     Result<SweepReport> sweepNow();
     // What a pass would do now, computed with the same predicates, changing
-    // nothing (no lease needed).
-    Result<SweepReport> dryRun();
+    // nothing (no lease needed): the stuck report (StuckScope) with its true
+    // counts, its lists cut at `listLimit` tasks of each kind.
+    Result<SweepReport> dryRun(int listLimit = kReportLimit);
 
 Q_SIGNALS:
     void swept(const taskdesk::SweepReport &report);
