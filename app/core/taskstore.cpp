@@ -773,8 +773,7 @@ Result<bool> TaskStore::heartbeat(
 Result<FinishResult> TaskStore::finishSuccess(
     qint64 taskId, const QString &lease, bool executionOver)
 {
-    FinishResult result;
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(FinishResult(), [&](FinishResult &result) -> Error {
         if (executionOver) {
             if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
                 return err;
@@ -797,9 +796,6 @@ Result<FinishResult> TaskStore::finishSuccess(
         result.status = TaskStatus::Completed;
         return insertLog(taskId, 0, QStringLiteral("info"), QStringLiteral("Task completed"));
     });
-    if (e)
-        return e;
-    return result;
 }
 
 Result<QVector<qint64>> TaskStore::finishSuccessMany(
@@ -888,9 +884,8 @@ Error TaskStore::finishSuccessIn(
 Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease, int attempt,
     const QString &message, const QString &outcome, bool retryable, bool executionOver)
 {
-    FinishResult result;
     const qint64 delay = m_retry.delayFor(attempt);
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(FinishResult(), [&](FinishResult &result) -> Error {
         if (executionOver) {
             if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
                 return err;
@@ -948,9 +943,6 @@ Result<FinishResult> TaskStore::finishError(qint64 taskId, const QString &lease,
         return insertLog(
             taskId, 0, result.requeued ? QStringLiteral("warning") : QStringLiteral("error"), line);
     });
-    if (e)
-        return e;
-    return result;
 }
 
 Result<bool> TaskStore::startItem(qint64 taskId, const QString &lease, qint64 itemId)
@@ -1063,8 +1055,7 @@ Error TaskStore::appendLog(
 Result<QVector<qint64>> TaskStore::failWorkerTasks(
     const QString &workerId, const QString &outcome, const QString &message)
 {
-    QVector<qint64> ids;
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(QVector<qint64>(), [&](QVector<qint64> &ids) -> Error {
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "UPDATE tasks SET status = 'FAILED', outcome = :outcome, error_message = :m, "
             "completed_at = {NOW}, updated_at = {NOW}, lease = NULL "
@@ -1099,9 +1090,6 @@ Result<QVector<qint64>> TaskStore::failWorkerTasks(
         }
         return {};
     });
-    if (e)
-        return e;
-    return ids;
 }
 
 // ---------------------------------------------------------------- operator actions
@@ -1110,13 +1098,13 @@ Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
     const QStringList &allowedFrom, const QString &refusal,
     const std::function<Error(const QString &, ActionReport &, QJsonObject &)> &apply)
 {
-    ActionReport report;
-    QJsonObject details;
-    report.taskId = taskId;
+    ActionReport fresh;
+    fresh.taskId = taskId;
     auto explain = [&](const QString &status) {
         return refusal.arg(status);
     };
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(fresh, [&](ActionReport &report) -> Error {
+        QJsonObject details;
         // The read only names the status for the audit row and the message; the
         // UPDATE in apply() is conditional on that status and its row count decides.
         auto readStatus = [&](bool withName) -> Result<QString> {
@@ -1158,9 +1146,6 @@ Result<ActionReport> TaskStore::transition(qint64 taskId, const QString &action,
         return m_audit.record(
             m_actor, action, taskId, report.taskName, *before, report.after, details);
     });
-    if (e)
-        return e;
-    return report;
 }
 
 Result<ActionReport> TaskStore::cancel(qint64 taskId)
@@ -2155,10 +2140,10 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(qint64 heartbeatTimeoutMs, int
         return e;
     if (poisonRescues < 0 || poisonRescues > 1000)
         return Error::invalid(QStringLiteral("the poison-pill count must be between 0 and 1000"));
-    CleanupReport report;
-    report.action = CleanupAction::Retry;
-    report.thresholds = thresholds;
-    Error e = m_db.write([&]() -> Error {
+    CleanupReport fresh;
+    fresh.action = CleanupAction::Retry;
+    fresh.thresholds = thresholds;
+    return m_db.writeResult(fresh, [&](CleanupReport &report) -> Error {
         QElapsedTimer waited;
         waited.start();
         Result<qint64> now = m_db.now();
@@ -2264,9 +2249,6 @@ Result<CleanupReport> TaskStore::sweepLostWorkers(qint64 heartbeatTimeoutMs, int
             return err;
         return resetItemsOfLostTasks(report);
     });
-    if (e)
-        return e;
-    return report;
 }
 
 Result<CleanupReport> TaskStore::sweepDeadWorker(
@@ -2276,9 +2258,9 @@ Result<CleanupReport> TaskStore::sweepDeadWorker(
         return Error::invalid(QStringLiteral("the worker id is empty"));
     if (poisonRescues < 0 || poisonRescues > 1000)
         return Error::invalid(QStringLiteral("the poison-pill count must be between 0 and 1000"));
-    CleanupReport report;
-    report.action = CleanupAction::Retry;
-    Error e = m_db.write([&]() -> Error {
+    CleanupReport fresh;
+    fresh.action = CleanupAction::Retry;
+    return m_db.writeResult(fresh, [&](CleanupReport &report) -> Error {
         Result<qint64> now = m_db.now();
         if (!now.ok())
             return now.error();
@@ -2341,9 +2323,6 @@ Result<CleanupReport> TaskStore::sweepDeadWorker(
         }
         return resetItemsOfLostTasks(report);
     });
-    if (e)
-        return e;
-    return report;
 }
 
 Result<CleanupReport> TaskStore::sweepQueued(
@@ -2353,10 +2332,10 @@ Result<CleanupReport> TaskStore::sweepQueued(
     thresholds.queueThresholdMs = queueThresholdMs;
     if (Error e = thresholds.validate())
         return e;
-    CleanupReport report;
-    report.action = CleanupAction::MarkFailed;
-    report.thresholds = thresholds;
-    Error e = m_db.write([&]() -> Error {
+    CleanupReport fresh;
+    fresh.action = CleanupAction::MarkFailed;
+    fresh.thresholds = thresholds;
+    return m_db.writeResult(fresh, [&](CleanupReport &report) -> Error {
         Result<qint64> now = m_db.now();
         if (!now.ok())
             return now.error();
@@ -2409,9 +2388,6 @@ Result<CleanupReport> TaskStore::sweepQueued(
         }
         return {};
     });
-    if (e)
-        return e;
-    return report;
 }
 
 Result<CleanupReport> TaskStore::cleanup(const StuckThresholds &thresholds, CleanupAction action)
@@ -2431,10 +2407,10 @@ Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction
         return Error::invalid(
             QStringLiteral("a clean-up needs the named set of a stuck scope (stuckScope())"));
     const StuckScope fence = named.scope();
-    CleanupReport report;
-    report.action = action;
-    report.thresholds = thresholds;
-    report.named = action == CleanupAction::MarkFailed ? named.total() : named.runningTotal;
+    CleanupReport fresh;
+    fresh.action = action;
+    fresh.thresholds = thresholds;
+    fresh.named = action == CleanupAction::MarkFailed ? named.total() : named.runningTotal;
     if (action == CleanupAction::MarkFailed) {
         Result<CleanupReport> queued
             = sweepQueued(thresholds.queueThresholdMs, QStringLiteral("cleanup"), &fence);
@@ -2445,14 +2421,14 @@ Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction
             thresholds.heartbeatTimeoutMs, 0, QStringLiteral("cleanup"), nullptr, &fence);
         if (!running.ok())
             return running.error();
-        report.queuedFailed = queued->queuedFailed;
-        report.runningFailed = running->runningFailed;
-        report.cleanedAt = running->cleanedAt;
-        return report;
+        fresh.queuedFailed = queued->queuedFailed;
+        fresh.runningFailed = running->runningFailed;
+        fresh.cleanedAt = running->cleanedAt;
+        return fresh;
     }
     // Retry: re-queue every stale running task now, whatever its budget (the
     // operator asked for it): one more attempt is granted where none is left.
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(fresh, [&](CleanupReport &report) -> Error {
         Result<qint64> now = m_db.now();
         if (!now.ok())
             return now.error();
@@ -2504,9 +2480,6 @@ Result<CleanupReport> TaskStore::cleanup(const StuckReport &named, CleanupAction
         }
         return {};
     });
-    if (e)
-        return e;
-    return report;
 }
 
 } // namespace taskdesk

@@ -191,6 +191,7 @@ private slots:
     void deletedOrReplacedFileIsNoticed();
     void itemsInsertedByOthersCountInProgress();
     void twoOpenersMigrateOnce();
+    void aWriteRetriedAfterABusyCommitStartsClean();
     void indexesServeTheHotQueries_data();
     void indexesServeTheHotQueries();
     void postgresVacuumsTheTaskTableOften();
@@ -1425,6 +1426,44 @@ void DatabaseTest::resolve()
     expected.replace(QStringLiteral("{data}"), data.path());
     QCOMPARE(resolved, expected);
     QCOMPARE(fallback, data.path() + QStringLiteral("/taskdesk/taskdesk.db"));
+}
+
+// A COMMIT that met another writer rolls its round back and runs the work
+// again: what the work builds comes from the round that committed alone.
+void DatabaseTest::aWriteRetriedAfterABusyCommitStartsClean()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    Database &db = tdb.db();
+    int rounds = 0;
+    Database::failCommitsAsBusyForTesting(2);
+    Result<QVector<qint64>> ids = db.writeResult(QVector<qint64>(), [&](QVector<qint64> &made) {
+        ++rounds;
+        Result<QSqlQuery> q = db.prepare(QStringLiteral(
+            "INSERT INTO tasks (name, kind, args) VALUES ('retried', 'k', '{}') RETURNING id"));
+        if (!q.ok())
+            return q.error();
+        if (Error e = db.exec(q.value()))
+            return e;
+        while (q.value().next())
+            made.append(q.value().value(0).toLongLong());
+        q.value().finish();
+        return Error();
+    });
+    QVERIFY2(ids.ok(), qPrintable(ids.error().message()));
+    QCOMPARE(rounds, 3);
+    QCOMPARE(ids->size(), 1);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT id FROM tasks")).toLongLong(), ids->constFirst());
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toLongLong(), qint64(1));
+
+    // More busy COMMITs than write() tries: the last error, and nothing written.
+    Database::failCommitsAsBusyForTesting(100);
+    const Error busy = db.write([&]() -> Error {
+        return tdb.exec(QStringLiteral("DELETE FROM tasks")) ? Error() : Error::database({});
+    });
+    Database::failCommitsAsBusyForTesting(0);
+    QCOMPARE(busy.kind(), ErrorKind::Database);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toLongLong(), qint64(1));
 }
 
 TASKDESK_TEST_MAIN(DatabaseTest)

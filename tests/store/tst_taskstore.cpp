@@ -100,6 +100,8 @@ private slots:
     void cancelFailsRunningItems();
     void restartGivesAFreshBudget();
     void deleteKeepsTheAuditRows();
+    void aDeleteRetriedAfterABusyCommitCountsOnce();
+    void aQueueSweepRetriedAfterABusyCommitListsEachTaskOnce();
     void auditNamesTheActor();
     void failWorkerTasks();
 
@@ -1196,6 +1198,39 @@ void TaskStoreTest::restartGivesAFreshBudget()
         QVERIFY(
             m_tdb->exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id}));
     }
+}
+
+// Database::write() runs a transition again after a busy COMMIT: the second
+// round's report must not build on the rolled-back first one.
+void TaskStoreTest::aDeleteRetriedAfterABusyCommitCountsOnce()
+{
+    TaskStore store(m_tdb->db(), kActor);
+    const MadeTask t
+        = makeTask(store, QStringLiteral("COMPLETED"), {QStringLiteral("x"), QStringLiteral("y")});
+    Database::failCommitsAsBusyForTesting(1);
+    Result<ActionReport> r = store.remove(t.id);
+    Database::failCommitsAsBusyForTesting(0);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QVERIFY(r->done);
+    QCOMPARE(r->itemsChanged, 2);
+    const QVector<AuditEntry> audit = auditOf(m_tdb->db(), t.id);
+    QCOMPARE(audit.at(0).action, QStringLiteral("delete"));
+    QCOMPARE(audit.at(0).details.value(QStringLiteral("items_changed")).toInt(), 2);
+}
+
+void TaskStoreTest::aQueueSweepRetriedAfterABusyCommitListsEachTaskOnce()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), kActor);
+    const MadeTask t = makeTask(store, QStringLiteral("PENDING"));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 86400000 WHERE id = ?"), {t.id}));
+    Database::failCommitsAsBusyForTesting(1);
+    Result<CleanupReport> r = store.sweepQueued(5 * 60 * 1000);
+    Database::failCommitsAsBusyForTesting(0);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QCOMPARE(r->queuedFailed, QVector<qint64>{t.id});
 }
 
 void TaskStoreTest::deleteKeepsTheAuditRows()
