@@ -42,6 +42,7 @@ private Q_SLOTS:
     void eachViewRendersToAFile();
     void theForceStopQuestionRendersToAFile();
     void theStuckViewRendersAtTheSmallestSize();
+    void theTasksPageRendersAtEachSize();
 
 private:
     QString save(const QPixmap &pixmap, const QString &name);
@@ -253,6 +254,32 @@ void TestScreenshots::theStuckViewRendersAtTheSmallestSize()
     m_window->resize(1680, 1000);
     QVERIFY(!path.isEmpty());
     qInfo("wrote %s", qPrintable(path));
+}
+
+// The Tasks page at the window's default size, at 1600×1000 and at its
+// smallest, 800×500, with nothing selected: the table takes the room.
+void TestScreenshots::theTasksPageRendersAtEachSize()
+{
+    if (m_dark)
+        open(false);
+    m_window->showPage(MainWindow::Tasks);
+    m_window->tasksView()->table()->clearSelection();
+    m_window->tasksView()->table()->setCurrentIndex({});
+    const QSize defaultSize = MainWindow::defaultSize(*m_window);
+    const QList<std::pair<QSize, QString>> sizes{{defaultSize, QStringLiteral("tasks-default")},
+        {QSize(1600, 1000), QStringLiteral("tasks-1600x1000")},
+        {QSize(800, 500), QStringLiteral("tasks-800x500")}};
+    for (const auto &[size, name] : sizes) {
+        m_window->resize(size);
+        m_window->tasksView()->refresh();
+        m_context->background().waitForIdle();
+        QTest::qWait(50);
+        const QString path = save(m_window->grab(), name);
+        QVERIFY(!path.isEmpty());
+        qInfo("wrote %s", qPrintable(path));
+        QCOMPARE(m_window->size(), size);
+    }
+    m_window->resize(1680, 1000);
 }
 
 void TestScreenshots::theForceStopQuestionRendersToAFile()
