@@ -121,6 +121,8 @@ private Q_SLOTS:
     void theTableTakesTheRoomWhenNothingIsSelected();
     void anEmptyTableSaysWhyAndWhatToDo();
     void badgesChipsAndCountsShowWholeWordsAndGroupedNumbers();
+    void aCancelledTaskShowsOneProgressEverywhere();
+    void aRowShowsTheCurrentAttemptOnly();
 };
 
 void TestTasksPage::initTestCase()
@@ -423,6 +425,88 @@ void TestTasksPage::badgesChipsAndCountsShowWholeWordsAndGroupedNumbers()
     QCOMPARE(completed.data().toString(), QStringLiteral("Completed"));
     QVERIFY(
         badge->sizeHint(option, completed).width() <= table->columnWidth(TaskTableModel::Status));
+}
+
+// Two items done, the third running, then Cancel: the row, the items pane
+// and the store (what taskdeskctl prints) say the same.
+void TestTasksPage::aCancelledTaskShowsOneProgressEverywhere()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("alice"));
+    TaskSeeder seed(store);
+    const qint64 id = seed.running(QStringLiteral("Warm-up"),
+        {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+            QStringLiteral("e")});
+    QVERIFY(id > 0);
+    const QVector<TaskItem> items = seed.claim(id).items;
+    QCOMPARE(items.size(), 5);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(store.startItem(id, seed.lease(id), items.at(i).id).value());
+        QVERIFY(store.finishItem(id, seed.lease(id), items.at(i).id, true, {}).value());
+    }
+    QVERIFY(store.startItem(id, seed.lease(id), items.at(2).id).value());
+    QVERIFY(store.heartbeat(id, seed.lease(id), 2, 5).ok());
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    QVERIFY(store.cancel(id).ok());
+    w->refresh();
+    QVERIFY(w->tasks()->selectTask(id));
+    QTRY_VERIFY(w->tasks()->detail()->hasTask());
+    const Task t = store.task(id).value();
+    const int row = w->model()->rowOfTask(id);
+    const QString shown = w->model()->index(row, TaskTableModel::Progress).data().toString();
+    const QString cli = QStringLiteral("%1 / %2").arg(t.itemsDone).arg(t.itemsTotal);
+    QCOMPARE(shown, cli);
+    QCOMPARE(t.progressDone, t.itemsDone);
+    QVERIFY2(w->tasks()->detail()->itemsTitle().contains(
+                 QStringLiteral("%1 of %2 done").arg(t.itemsDone).arg(t.itemsTotal)),
+        qPrintable(w->tasks()->detail()->itemsTitle()));
+}
+
+// A re-queued task's row names no worker, start or progress of the failed
+// attempt, and the error of the attempt before is labelled as such, waiting
+// and once claimed again.
+void TestTasksPage::aRowShowsTheCurrentAttemptOnly()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("alice"));
+    TaskSeeder seed(store);
+    const qint64 id = seed.running(QStringLiteral("Import"));
+    QVERIFY(id > 0);
+    QVERIFY(store.heartbeat(id, seed.lease(id), 3, 10).ok());
+    QVERIFY(store
+                .finishError(id, seed.lease(id), 1, QStringLiteral("exit code 3"),
+                    QStringLiteral("error"), true)
+                .value()
+                .requeued);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    auto shown = [&](int column) {
+        return w->model()->index(w->model()->rowOfTask(id), column).data().toString();
+    };
+    QCOMPARE(shown(TaskTableModel::Status), QStringLiteral("Pending"));
+    QCOMPARE(shown(TaskTableModel::Worker), QString());
+    QCOMPARE(shown(TaskTableModel::Started), QString());
+    QCOMPARE(shown(TaskTableModel::Progress), QString());
+    QCOMPARE(shown(TaskTableModel::Duration), QString());
+    QVERIFY(w->tasks()->selectTask(id));
+    QTRY_VERIFY(w->tasks()->detail()->hasTask());
+    QCOMPARE(w->tasks()->detail()->errorText(), QStringLiteral("Previous attempt: exit code 3"));
+
+    // Claimed again by another worker: the error of attempt 1 is not shown as its own.
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {id}));
+    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("worker-2"), {});
+    QVERIFY(claim.ok() && claim.value() && claim.value()->taskId == id);
+    w->refresh();
+    QCOMPARE(shown(TaskTableModel::Status), QStringLiteral("Running"));
+    QCOMPARE(shown(TaskTableModel::Worker), QStringLiteral("worker-2"));
+    QVERIFY(w->tasks()->selectTask(id));
+    QTRY_VERIFY(w->tasks()->detail()->hasTask());
+    QCOMPARE(w->tasks()->detail()->errorText(), QStringLiteral("Previous attempt: exit code 3"));
+    QVERIFY2(w->tasks()->detail()->logText().contains(QStringLiteral("exit code 3")),
+        qPrintable(w->tasks()->detail()->logText()));
 }
 
 TASKDESK_GUI_TEST_MAIN(TestTasksPage)

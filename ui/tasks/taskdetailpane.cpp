@@ -267,11 +267,18 @@ void TaskDetailPane::fill(const Task &t)
         duration = (t.status == TaskStatus::Running ? t.dbNow : t.completedAt) - t.startedAt;
     m_duration->setText(duration >= 0 ? TimeFormat::duration(duration) : QString());
     m_outcome->setText(t.outcome);
-    m_error->setText(t.errorMessage);
+    // Only a failed task's error is its own: a task waiting again or running
+    // again still holds the error of the attempt before, which says so.
+    const bool ownError = t.status == TaskStatus::Failed;
+    m_error->setText(ownError || t.errorMessage.isEmpty()
+            ? t.errorMessage
+            : tr("Previous attempt: %1").arg(t.errorMessage));
     m_error->setVisible(!t.errorMessage.isEmpty());
-    m_error->setStyleSheet(
-        QStringLiteral("color: %1")
-            .arg(BadgePainter::style(BadgeTone::Red, palette()).fill.color().name()));
+    m_error->setStyleSheet(ownError
+            ? QStringLiteral("color: %1")
+                  .arg(BadgePainter::style(BadgeTone::Red, palette()).fill.color().name())
+            : QString());
+    m_error->setForegroundRole(ownError ? QPalette::WindowText : QPalette::PlaceholderText);
 
     const qint64 timeout = m_context.stuckHeartbeatMs();
     const bool stuck = t.status == TaskStatus::Running && t.heartbeatAt > 0 && age > timeout;
@@ -322,6 +329,16 @@ void TaskDetailPane::appendLog(const QVector<LogLine> &lines)
     }
     if (atEnd)
         bar->setValue(bar->maximum());
+}
+
+QString TaskDetailPane::itemsTitle() const
+{
+    return m_itemsTitle->text();
+}
+
+QString TaskDetailPane::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 QString TaskDetailPane::logText() const

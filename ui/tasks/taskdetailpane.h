@@ -38,6 +38,9 @@ public:
     bool hasTask() const { return m_loaded; }
     QToolButton *button(TaskActions::Kind kind) const { return m_buttons.value(kind); }
     QString logText() const;
+    QString itemsTitle() const;
+    // The error shown for the task (empty when none is).
+    QString errorText() const;
     QString stuckWarning() const;
     TaskItemsModel *itemsModel() const { return m_items; }
 

@@ -332,7 +332,7 @@ void TasksView::updateEmptyState()
         m_clearFilter->show();
     } else {
         m_emptyText->setText(tr("No tasks yet.\n\nA program enqueues tasks into the database, "
-                                "or from a shell:\ntaskdeskctl enqueue --kind KIND --name NAME"));
+                                "or from a shell:\ntaskdeskctl enqueue KIND --name NAME"));
         m_clearFilter->hide();
     }
     placeEmptyState();
