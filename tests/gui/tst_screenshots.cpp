@@ -43,6 +43,8 @@ private Q_SLOTS:
     void theForceStopQuestionRendersToAFile();
     void theStuckViewRendersAtTheSmallestSize();
     void theTasksPageRendersAtEachSize();
+    void eachOwnPageRendersAtTheDefaultAndSmallestSize_data();
+    void eachOwnPageRendersAtTheDefaultAndSmallestSize();
 
 private:
     QString save(const QPixmap &pixmap, const QString &name);
@@ -278,6 +280,54 @@ void TestScreenshots::theTasksPageRendersAtEachSize()
         QVERIFY(!path.isEmpty());
         qInfo("wrote %s", qPrintable(path));
         QCOMPARE(m_window->size(), size);
+    }
+    m_window->resize(1680, 1000);
+}
+
+void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("tasks with a task chosen") << int(MainWindow::Tasks) << QStringLiteral("tasks");
+    QTest::newRow("processes") << int(MainWindow::Processes) << QStringLiteral("processes");
+    QTest::newRow("schedules") << int(MainWindow::Schedules) << QStringLiteral("schedules");
+    QTest::newRow("stats") << int(MainWindow::Stats) << QStringLiteral("stats");
+}
+
+// Each page at the window's default size and at 800×500, to look at: words
+// whole, numbers readable.
+void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize()
+{
+    QFETCH(int, page);
+    QFETCH(QString, name);
+    if (m_dark)
+        open(false);
+    m_window->showPage(MainWindow::Page(page));
+    if (page == MainWindow::Tasks) {
+        TaskTableModel *model = m_window->tasksView()->model();
+        qint64 id = 0;
+        for (int row = 0; row < model->rowCount() && id == 0; ++row) {
+            const std::optional<Task> t = model->taskAtRow(row);
+            if (t && t->name == QLatin1String("Warm-up accounts (EU)"))
+                id = t->id;
+        }
+        QVERIFY(id > 0);
+        QVERIFY(m_window->tasksView()->selectTask(id));
+        QTRY_COMPARE(m_window->tasksView()->detail()->taskId(), id);
+    }
+    for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
+        m_window->resize(size);
+        if (page == MainWindow::Stats) {
+            QSignalSpy refreshed(m_window->statsView(), &StatsView::refreshed);
+            m_window->statsView()->refresh();
+            QVERIFY(refreshed.wait(10000));
+        }
+        m_context->background().waitForIdle();
+        QTest::qWait(100);
+        const QString path = save(m_window->grab(),
+            QStringLiteral("%1-%2x%3").arg(name).arg(size.width()).arg(size.height()));
+        QVERIFY(!path.isEmpty());
+        qInfo("wrote %s", qPrintable(path));
     }
     m_window->resize(1680, 1000);
 }

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSplitter>
@@ -290,9 +291,18 @@ void TaskDetailPane::fill(const Task &t)
         m_stuck->setStyleSheet(
             QStringLiteral("color: %1").arg(BadgePainter::warningColor(palette()).name()));
     }
-    m_itemsTitle->setText(t.itemsTotal > 0
-            ? tr("Items (%1 of %2 done)").arg(t.itemsDone).arg(t.itemsTotal)
-            : tr("Items (none)"));
+    // Done is done well (the row's progress counts the same); failed items are named.
+    const QLocale locale;
+    if (t.itemsTotal <= 0)
+        m_itemsTitle->setText(tr("Items (none)"));
+    else if (t.itemsFailed > 0)
+        m_itemsTitle->setText(tr("Items (%1 of %2 done, %3 failed)")
+                                  .arg(locale.toString(t.itemsDone), locale.toString(t.itemsTotal),
+                                      locale.toString(t.itemsFailed)));
+    else
+        m_itemsTitle->setText(
+            tr("Items (%1 of %2 done)")
+                .arg(locale.toString(t.itemsDone), locale.toString(t.itemsTotal)));
 
     // Only the actions the status allows; their enabled state is the actions' own.
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)

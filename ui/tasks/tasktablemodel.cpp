@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -323,7 +324,8 @@ QVariant TaskTableModel::displayData(const Task &t, int column) const
         if (isPreviousAttempt(t, column))
             return QString();
         if (t.progressTotal > 0)
-            return tr("%1 / %2").arg(t.progressDone).arg(t.progressTotal);
+            return tr("%1 / %2").arg(
+                QLocale().toString(t.progressDone), QLocale().toString(t.progressTotal));
         return t.status == TaskStatus::Completed ? tr("done") : QString();
     case Worker:
         return isPreviousAttempt(t, column) ? QString() : t.workerId;
