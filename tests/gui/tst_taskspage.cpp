@@ -9,6 +9,7 @@
 #include "statusbadgedelegate.h"
 #include "taskactions.h"
 #include "taskdetailpane.h"
+#include "taskitemsmodel.h"
 #include "tasksview.h"
 #include "tasktablemodel.h"
 
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -123,6 +125,8 @@ private Q_SLOTS:
     void badgesChipsAndCountsShowWholeWordsAndGroupedNumbers();
     void aCancelledTaskShowsOneProgressEverywhere();
     void aRowShowsTheCurrentAttemptOnly();
+    void progressNumbersAreGroupedForPeople();
+    void theStatsTilesFitAt800x500();
 };
 
 void TestTasksPage::initTestCase()
@@ -462,6 +466,27 @@ void TestTasksPage::aCancelledTaskShowsOneProgressEverywhere()
     const QString shown = w->model()->index(row, TaskTableModel::Progress).data().toString();
     QCOMPARE(shown, QStringLiteral("2 / 5"));
     QCOMPARE(w->tasks()->detail()->itemsTitle(), QStringLiteral("Items (2 of 5 done, 1 failed)"));
+    // At the default size each item's badge word is whole in the pane.
+    w->window->resize(MainWindow::defaultSize(*w->window));
+    QCoreApplication::processEvents();
+    QTableView *itemsView = w->tasks()->detail()->itemsView();
+    QAbstractItemDelegate *badge = itemsView->itemDelegateForColumn(TaskItemsModel::Status);
+    QStyleOptionViewItem option;
+    option.initFrom(itemsView);
+    for (int r = 0; r < itemsView->model()->rowCount(); ++r) {
+        const QModelIndex index = itemsView->model()->index(r, TaskItemsModel::Status);
+        const int left = itemsView->columnViewportPosition(TaskItemsModel::Status);
+        QVERIFY2(left >= 0
+                && left + badge->sizeHint(option, index).width() <= itemsView->viewport()->width()
+                && badge->sizeHint(option, index).width()
+                    <= itemsView->columnWidth(TaskItemsModel::Status),
+            qPrintable(QStringLiteral("%1: at %2, %3 wide in a column of %4, viewport %5")
+                           .arg(index.data().toString())
+                           .arg(left)
+                           .arg(badge->sizeHint(option, index).width())
+                           .arg(itemsView->columnWidth(TaskItemsModel::Status))
+                           .arg(itemsView->viewport()->width())));
+    }
 }
 
 // A re-queued task's row names no worker, start or progress of the failed
@@ -507,6 +532,58 @@ void TestTasksPage::aRowShowsTheCurrentAttemptOnly()
     QCOMPARE(w->tasks()->detail()->errorText(), QStringLiteral("Previous attempt: exit code 3"));
     QVERIFY2(w->tasks()->detail()->logText().contains(QStringLiteral("exit code 3")),
         qPrintable(w->tasks()->detail()->logText()));
+}
+
+// "1234 / 12000" and "Items (0 of 1200 done)": the numbers of the row and of
+// the items pane are grouped as the locale groups them.
+void TestTasksPage::progressNumbersAreGroupedForPeople()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    QVERIFY(insertTasks(tdb, 1, QStringLiteral("RUNNING"), QStringLiteral("Reported")));
+    const qint64 reported = tdb.scalar(QStringLiteral("SELECT max(id) FROM tasks")).toLongLong();
+    QVERIFY(
+        tdb.exec(QStringLiteral(
+                     "UPDATE tasks SET progress_done = 1234, progress_total = 12000 WHERE id = ?"),
+            {reported}));
+    QVERIFY(insertTasks(tdb, 1, QStringLiteral("PENDING"), QStringLiteral("Itemized")));
+    const qint64 itemized = tdb.scalar(QStringLiteral("SELECT max(id) FROM tasks")).toLongLong();
+    QVERIFY(tdb.exec(QStringLiteral("WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM "
+                                    "k WHERE i < 1200) INSERT INTO task_items (task_id, position, "
+                                    "label) SELECT ?, i, 'file' FROM k"),
+        {itemized}));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    auto progress = [&](qint64 id) {
+        return w->model()
+            ->index(w->model()->rowOfTask(id), TaskTableModel::Progress)
+            .data()
+            .toString();
+    };
+    QCOMPARE(progress(reported), QStringLiteral("1,234 / 12,000"));
+    QCOMPARE(progress(itemized), QStringLiteral("0 / 1,200"));
+    QVERIFY(w->tasks()->selectTask(itemized));
+    QTRY_VERIFY(w->tasks()->detail()->hasTask());
+    QCOMPARE(w->tasks()->detail()->itemsTitle(), QStringLiteral("Items (0 of 1,200 done)"));
+}
+
+// At 800×500 the Stats page was wider than the window: its tiles scrolled
+// sideways and "1 queued · 1 running" was cut. The tiles fit; words wrap whole.
+void TestTasksPage::theStatsTilesFitAt800x500()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    auto w = openWindow(tdb, QSize(800, 500));
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Stats);
+    QCoreApplication::processEvents();
+    QWidget *stats = w->window->page(MainWindow::Stats);
+    auto *scroll = qobject_cast<QScrollArea *>(stats->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    QVERIFY2(stats->minimumSizeHint().width() <= scroll->viewport()->width(),
+        qPrintable(QStringLiteral("%1 > %2")
+                       .arg(stats->minimumSizeHint().width())
+                       .arg(scroll->viewport()->width())));
 }
 
 TASKDESK_GUI_TEST_MAIN(TestTasksPage)

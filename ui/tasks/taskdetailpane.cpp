@@ -153,9 +153,24 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     const int em = fontMetrics().averageCharWidth();
     m_itemsView->setColumnWidth(TaskItemsModel::Position, em * 5);
     m_itemsView->setColumnWidth(TaskItemsModel::Label, em * 22);
-    m_itemsView->setColumnWidth(TaskItemsModel::Status, em * 15);
+    // As wide as the badge of the longest status word ("Completed" needed
+    // 91 px in a column of 90), as the badge delegate measures it.
+    {
+        const QFontMetrics metrics(m_itemsView->font());
+        int widest = 0;
+        for (TaskStatus s :
+            {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+            widest
+                = std::max(widest, BadgePainter::size(metrics, BadgePainter::wordFor(s)).width());
+        m_itemsView->setColumnWidth(
+            TaskItemsModel::Status, widest + 2 * (metrics.height() / 3) + em);
+    }
     m_itemsView->setColumnWidth(TaskItemsModel::Started, em * 10);
     m_itemsView->setColumnWidth(TaskItemsModel::Duration, em * 11);
+    // The status right after the number: in a narrow pane the label gives way
+    // (elided), never the badge's word ("Complet" was seen cut at the edge).
+    m_itemsView->horizontalHeader()->moveSection(
+        m_itemsView->horizontalHeader()->visualIndex(TaskItemsModel::Status), 1);
     il->addWidget(m_itemsView);
 
     // Log
