@@ -22,6 +22,10 @@ const QString kTaskColumns = QStringLiteral(
     "max_attempts, run_after, time_limit_s, created_at, started_at, heartbeat_at, completed_at, "
     "updated_at, worker_id, lease, progress_done, progress_total, rescues, schedule_id, {NOW}");
 
+// A task whose progress is not kept from its items (in an UPDATE of tasks).
+const QString kNoItems
+    = QStringLiteral("NOT EXISTS (SELECT 1 FROM task_items i WHERE i.task_id = tasks.id)");
+
 Task taskFromRow(const QSqlQuery &q)
 {
     Task t;
@@ -644,7 +648,15 @@ Error TaskStore::claimIn(
         QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
                        "lease = {UUID}, worker_id = ?, started_at = {NOW}, "
                        "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
-                       "outcome = NULL WHERE id ")
+                       "outcome = NULL, "
+                       // A new attempt reports its own progress: what the one
+                       // before reported is gone (items keep theirs, they are done).
+                       "progress_done = CASE WHEN progress_done = 0 OR ")
+            + kNoItems
+            + QStringLiteral(" THEN 0 ELSE progress_done END, progress_total = CASE WHEN "
+                             "progress_total = 0 OR ")
+            + kNoItems
+            + QStringLiteral(" THEN 0 ELSE progress_total END WHERE id ")
             // PostgreSQL would run an IN (subquery) again for each row it
             // updates, and SKIP LOCKED would then hand each run other rows:
             // ARRAY() runs it once.
@@ -778,11 +790,16 @@ Result<FinishResult> TaskStore::finishSuccess(
             if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
                 return err;
         }
-        Result<QSqlQuery *> q = m_db.prepareKept(QStringLiteral(
-            "UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
-            "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, lease = NULL, "
-            "rescues = 0, progress_done = CASE WHEN progress_total > 0 THEN progress_total ELSE "
-            "progress_done END WHERE id = :id AND status = 'RUNNING' AND lease = :lease"));
+        // Done means all done, unless items say how many are.
+        Result<QSqlQuery *> q = m_db.prepareKept(
+            QStringLiteral(
+                "UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', error_message = "
+                "NULL, "
+                "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, lease = NULL, "
+                "rescues = 0, progress_done = CASE WHEN progress_total > 0 AND ")
+            + kNoItems
+            + QStringLiteral(" THEN progress_total ELSE progress_done END WHERE id = :id AND "
+                             "status = 'RUNNING' AND lease = :lease"));
         if (!q.ok())
             return q.error();
         QSqlQuery &query = **q;
@@ -855,7 +872,10 @@ Error TaskStore::finishSuccessIn(
         = QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
                          "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
                          "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
-                         "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
+                         "WHEN progress_total > 0 AND ")
+        + kNoItems
+        + QStringLiteral(" THEN progress_total ELSE "
+                         "progress_done END "
                          "WHERE status = 'RUNNING' AND (")
         + fenced.join(QStringLiteral(" OR ")) + QStringLiteral(") RETURNING id");
     // The small batches of a worker's event loop are kept prepared (one text
@@ -1002,10 +1022,10 @@ Result<bool> TaskStore::finishItem(
         finished = q.value().numRowsAffected() == 1;
         if (!finished)
             return {};
-        // Progress of a task with items: the items that are done.
+        // Progress of a task with items: the items that are done (well).
         Result<QSqlQuery> qp = m_db.prepare(QStringLiteral(
             "UPDATE tasks SET progress_done = (SELECT count(*) FROM task_items WHERE task_id = "
-            ":t1 AND status IN ('COMPLETED', 'FAILED')), updated_at = {NOW}, heartbeat_at = {NOW} "
+            ":t1 AND status = 'COMPLETED'), updated_at = {NOW}, heartbeat_at = {NOW} "
             "WHERE id = :t2 AND lease = :lease"));
         if (!qp.ok())
             return qp.error();
@@ -1347,8 +1367,9 @@ Result<Task> TaskStore::task(qint64 taskId)
     Task t = taskFromRow(q.value());
     q.value().finish();
     Result<QSqlQuery> qi = m_db.prepare(QStringLiteral(
-        "SELECT count(*), COALESCE(sum(CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 1 ELSE 0 "
-        "END), 0) FROM task_items WHERE task_id = :t"));
+        "SELECT count(*), COALESCE(sum(CASE WHEN status = 'COMPLETED' THEN 1 ELSE 0 END), 0), "
+        "COALESCE(sum(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0) FROM task_items "
+        "WHERE task_id = :t"));
     if (!qi.ok())
         return qi.error();
     qi.value().bindValue(QStringLiteral(":t"), taskId);
@@ -1357,6 +1378,7 @@ Result<Task> TaskStore::task(qint64 taskId)
     if (qi.value().next()) {
         t.itemsTotal = qi.value().value(0).toInt();
         t.itemsDone = qi.value().value(1).toInt();
+        t.itemsFailed = qi.value().value(2).toInt();
     }
     return t;
 }

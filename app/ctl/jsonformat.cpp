@@ -84,6 +84,7 @@ QJsonObject taskJson(const Task &t, qint64 stuckHeartbeatMs)
     if (t.itemsTotal > 0) {
         o.insert(QStringLiteral("items_total"), t.itemsTotal);
         o.insert(QStringLiteral("items_done"), t.itemsDone);
+        o.insert(QStringLiteral("items_failed"), t.itemsFailed);
     }
     return o;
 }

@@ -103,6 +103,7 @@ private slots:
     void listHumanOutputIsATable();
     void showPrintsTaskItemsAndLog();
     void progressCountsItemsInsertedByAnotherProgram();
+    void aCancelledTaskCountsOnlyItemsDoneWell();
     void checkListsDamageAndWritesNothing();
     void operatorActions_data();
     void operatorActions();
@@ -433,6 +434,43 @@ void TestCtl::progressCountsItemsInsertedByAnotherProgram()
     QCOMPARE(shown.value(QStringLiteral("items_total")).toInt(), 4);
     run = runCtl(withDb(tdb, {QStringLiteral("show"), QString::number(id)}));
     QVERIFY2(run.out.contains(QStringLiteral("1/4")), qPrintable(run.out));
+}
+
+// Two items done, the third running, then Cancel: the third failed. `list`
+// and `show` said "3/5" (done counted the failed item); done is 2, and `show`
+// names the failed one.
+void TestCtl::aCancelledTaskCountsOnlyItemsDoneWell()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), QStringLiteral("warmup"),
+        {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+            QStringLiteral("e")});
+    const QVector<TaskItem> items = store.items(t.id).value();
+    QCOMPARE(items.size(), 5);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(store.startItem(t.id, t.lease, items.at(i).id).value());
+        QVERIFY(store.finishItem(t.id, t.lease, items.at(i).id, true, {}).value());
+    }
+    QVERIFY(store.startItem(t.id, t.lease, items.at(2).id).value());
+    QVERIFY(store.cancel(t.id).ok());
+
+    CtlRun run = runCtl(withDb(tdb, {QStringLiteral("list")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QStringLiteral(" 2/5 ")), qPrintable(run.out));
+    run = runCtl(withDb(tdb, {QStringLiteral("show"), QString::number(t.id)}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QStringLiteral("2/5 done, 1 failed")), qPrintable(run.out));
+    run = runCtl(
+        withDb(tdb, {QStringLiteral("--json"), QStringLiteral("show"), QString::number(t.id)}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject shown = run.json().object().value(QStringLiteral("task")).toObject();
+    QCOMPARE(shown.value(QStringLiteral("progress_done")).toInt(), 2);
+    QCOMPARE(shown.value(QStringLiteral("progress_total")).toInt(), 5);
+    QCOMPARE(shown.value(QStringLiteral("items_done")).toInt(), 2);
+    QCOMPARE(shown.value(QStringLiteral("items_failed")).toInt(), 1);
+    QCOMPARE(shown.value(QStringLiteral("items_total")).toInt(), 5);
 }
 
 // `check` reads every page on a connection of its own, lists what is wrong and

@@ -5,6 +5,7 @@
 #include "auditview.h"
 #include "database.h"
 #include "demosetup.h"
+#include "overlaystack.h"
 #include "processesview.h"
 #include "processtablemodel.h"
 #include "runtimehost.h"
@@ -25,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -88,7 +90,13 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
         auto *item = new QListWidgetItem(
             QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.title, m_sidebar);
         item->setSizeHint(QSize(em * 18, line * 2 + line / 2));
-        m_pages->addWidget(e.widget);
+        // A page that needs more room than an 800×500 window has scrolls,
+        // instead of making the whole window wider.
+        auto *scroll = new QScrollArea(m_pages);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(e.widget);
+        m_pages->addWidget(scroll);
     }
     m_sidebar->setStyleSheet(QStringLiteral(
         "QListWidget { background: palette(window); } QListWidget::item { padding-left: 6px; "
@@ -99,8 +107,6 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     auto *right = new QVBoxLayout;
     right->setContentsMargins(0, 0, 0, 0);
     right->setSpacing(0);
-    right->addWidget(m_banner);
-    right->addWidget(m_messages);
     right->addWidget(m_pages, 1);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -108,6 +114,12 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     layout->addWidget(m_sidebar);
     layout->addLayout(right, 1);
     setCentralWidget(central);
+    // Over the bottom of the page, not above it: a message appearing or going
+    // must not move the rows under the operator's mouse (a misclick was measured).
+    auto *notices = new OverlayStack(m_pages, central);
+    notices->setObjectName(QStringLiteral("notices"));
+    notices->addWidget(m_banner);
+    notices->addWidget(m_messages);
 
     // A long path must not push the other labels out of a narrow window: the
     // middle gives way, the tooltip holds all of it.
@@ -121,6 +133,10 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     m_rolesLabel->setText(m_processes->summary());
     for (QLabel *label : {m_rolesLabel, m_stateLabel, m_operatorLabel, m_databaseLabel})
         label->setContentsMargins(em, 0, em, 0);
+    // The path may be long: at 800 px it gives way (whole in its tool tip)
+    // instead of setting the window's minimum width.
+    m_databaseLabel->setMinimumWidth(em * 12);
+    m_databaseLabel->setToolTip(m_databaseLabel->text());
     statusBar()->addPermanentWidget(m_rolesLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_operatorLabel);
@@ -186,10 +202,16 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     updateBanner();
     const QByteArray geometry = context.settings().windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(em * 190, line * 52);
+        resize(defaultSize(*this));
 }
 
 MainWindow::~MainWindow() = default;
+
+QSize MainWindow::defaultSize(const QWidget &window)
+{
+    const QFontMetrics metrics = window.fontMetrics();
+    return {metrics.averageCharWidth() * 190, metrics.height() * 52};
+}
 
 void MainWindow::buildMenus()
 {
@@ -223,7 +245,8 @@ void MainWindow::buildMenus()
 
 QWidget *MainWindow::page(Page page) const
 {
-    return m_pages->widget(page);
+    auto *scroll = qobject_cast<QScrollArea *>(m_pages->widget(page));
+    return scroll ? scroll->widget() : nullptr;
 }
 
 void MainWindow::showPage(Page page)

@@ -40,6 +40,9 @@ public:
         AppContext &context, RuntimeHost *runtime = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The size of a first start, in font units of `window`.
+    static QSize defaultSize(const QWidget &window);
+
     TasksView *tasksView() const { return m_tasks; }
     StuckView *stuckView() const { return m_stuck; }
     StatsView *statsView() const { return m_stats; }
