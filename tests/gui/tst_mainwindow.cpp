@@ -286,7 +286,7 @@ void TestMainWindow::forceStopGoesFromTheClickToTheDatabase()
         QStringLiteral("alice"));
     QCOMPARE(w->window->lastMessage(),
         QStringLiteral(
-            "Task \"Warm-up accounts\" has been force stopped. 2 running item(s) were also "
+            "Task \"Warm-up accounts\" has been force stopped. 2 running items were also "
             "stopped. You can now delete or restart the task."));
     // The table and the detail pane show it, and the actions follow the new status.
     const int row = w->model()->rowOfTask(id);
@@ -446,8 +446,7 @@ void TestMainWindow::bulkCancelAsksOnceNamingTheCount()
     }
     QCOMPARE(statusOf(tdb, done), QStringLiteral("COMPLETED"));
     QCOMPARE(statusOf(tdb, other), QStringLiteral("PENDING"));
-    QCOMPARE(
-        w->window->lastMessage(), QStringLiteral("12 task(s) cancelled and marked as failed."));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("12 tasks cancelled and marked as failed."));
 }
 
 void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
@@ -494,7 +493,7 @@ void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
     QVERIFY(!w->actions()->isBusy());
     for (qint64 id : failed)
         QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
-    QCOMPARE(w->window->lastMessage(), QStringLiteral("20 task(s) restarted and pending."));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("20 tasks restarted and pending."));
     // The refreshed selection is pending now: Cancel again, Restart no more.
     QTRY_VERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
     QVERIFY(!restart->isEnabled());
@@ -551,9 +550,10 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     QVERIFY2(TestDatabase::postgres() ? restarted == 1 : restarted <= 1,
         qPrintable(QString::number(restarted)));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Stopped: %1 task(s) restarted and pending. %2 task(s) not reached stay "
-                       "as they were.")
+        QStringLiteral("Stopped: %1 %2 restarted and pending. %3 tasks not reached stay as "
+                       "they were.")
             .arg(restarted)
+            .arg(restarted == 1 ? QStringLiteral("task") : QStringLiteral("tasks"))
             .arg(20 - restarted));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'restart'"))
                  .toInt(),
@@ -605,7 +605,7 @@ void TestMainWindow::rowsLeavingTheFilterAfterABulkActionCostNoQueryEach()
 
     for (qint64 id : std::as_const(running))
         QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
-    QCOMPARE(w->window->lastMessage(), QStringLiteral("%1 task(s) force stopped.").arg(n));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("%1 tasks force stopped.").arg(n));
     QTRY_COMPARE(w->model()->rowCount(), 1);
     QCOMPARE(w->model()->taskIdAt(0), other);
     // One contiguous block went away: one removal, and at most the page in view
@@ -743,7 +743,7 @@ void TestMainWindow::aForceStoppedTaskThatLeftTheListIsNotOfferedForRestart()
     QVERIFY(w->actionsDone());
     QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Task \"Warm-up accounts\" has been force stopped. 0 running item(s) were "
+        QStringLiteral("Task \"Warm-up accounts\" has been force stopped. 0 running items were "
                        "also stopped."));
     QVERIFY(!actionOf(*w, TaskActions::Kind::Restart)->isEnabled());
     QVERIFY(!w->tasks()->detail()->hasTask());
@@ -808,7 +808,7 @@ void TestMainWindow::theStuckViewCleansUpWhatItPreviewed()
     stuck->queueThresholdMinutes()->setValue(5);
     stuck->refresh();
     QCOMPARE(stuck->model()->rowCount(), 2);
-    QVERIFY(stuck->summary().startsWith(QStringLiteral("2 stuck task(s)")));
+    QVERIFY(stuck->summary().startsWith(QStringLiteral("2 stuck tasks")));
     QCOMPARE(stuck->model()->plannedAction(0), QStringLiteral("mark FAILED"));
     QVERIFY(stuck->cleanUpButton()->isEnabled());
 
@@ -816,14 +816,14 @@ void TestMainWindow::theStuckViewCleansUpWhatItPreviewed()
     QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
     QVERIFY(w->actionsDone());
 
-    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up 2 stuck task(s)?"));
-    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 task(s)"));
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up 2 stuck tasks?"));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 tasks"));
     QCOMPARE(statusOf(tdb, lost), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, queued), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, fine), QStringLiteral("RUNNING"));
     QCOMPARE(statusOf(tdb, fresh), QStringLiteral("PENDING"));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Cleaned up 2 stuck task(s): 2 marked failed, 0 re-queued."));
+        QStringLiteral("Cleaned up 2 stuck tasks: 2 marked failed, 0 re-queued."));
     QCOMPARE(stuck->model()->rowCount(), 0);
     QVERIFY(!stuck->cleanUpButton()->isEnabled());
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'alice' AND "
@@ -880,7 +880,7 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
             .arg(grouped(3000)));
     // The tray.
     QCOMPARE(w->window->tray()->toolTip(),
-        QStringLiteral("Taskdesk: %1 stuck task(s) (%2 queued, 1 running)").arg(n, grouped(3000)));
+        QStringLiteral("Taskdesk: %1 stuck tasks (%2 queued, 1 running)").arg(n, grouped(3000)));
     // The chip's list shows the same tasks.
     QTest::mouseClick(w->tasks()->chips()->button(FilterChips::Stuck), Qt::LeftButton);
     w->context->background().waitForIdle();
@@ -899,7 +899,7 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
     StuckView *stuck = w->window->stuckView();
     stuck->refresh();
     QCOMPARE(stuck->summary(),
-        QStringLiteral("%1 stuck task(s): %2 waiting in the queue longer than 5 min, 1 running "
+        QStringLiteral("%1 stuck tasks: %2 waiting in the queue longer than 5 min, 1 running "
                        "without a heartbeat for 1 min. The list shows the oldest: showing %3 of "
                        "%1.")
             .arg(n, grouped(3000), grouped(1001)));
@@ -976,9 +976,8 @@ void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
     Confirm::setHook({});
 
     const QString n = grouped(3001);
-    QCOMPARE(
-        Confirm::lastQuestion()->question, QStringLiteral("Clean up %1 stuck task(s)?").arg(n));
-    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up %1 task(s)").arg(n));
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up %1 stuck tasks?").arg(n));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up %1 tasks").arg(n));
     QVERIFY2(Confirm::lastQuestion()->details.startsWith(
                  QStringLiteral("%1 waiting in the queue longer than 5 min and 1 running")
                      .arg(grouped(3000))),
@@ -991,11 +990,11 @@ void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
     QVERIFY(late > 0);
     QCOMPARE(statusOf(tdb, late), QStringLiteral("PENDING"));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Cleaned up %1 stuck task(s): %1 marked failed, 0 re-queued. 1 of the %2 "
-                       "named had changed meanwhile and were left alone.")
+        QStringLiteral("Cleaned up %1 stuck tasks: %1 marked failed, 0 re-queued. 1 of the %2 "
+                       "named had changed meanwhile and was left alone.")
             .arg(grouped(3000), n));
     // The late one waits for the next pass.
-    QVERIFY(stuck->summary().startsWith(QStringLiteral("1 stuck task(s): 1 waiting")));
+    QVERIFY(stuck->summary().startsWith(QStringLiteral("1 stuck task: 1 waiting")));
 }
 
 // The clean-up of a few thousand tasks runs off the GUI thread: while another
@@ -1064,7 +1063,7 @@ void TestMainWindow::aBigCleanUpLeavesTheWindowLive()
     QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
     QTRY_VERIFY(held);
     const QString n = grouped(3001);
-    QTRY_COMPARE(stuck->busyText(), QStringLiteral("Cleaning up %1 stuck task(s)…").arg(n));
+    QTRY_COMPARE(stuck->busyText(), QStringLiteral("Cleaning up %1 stuck tasks…").arg(n));
     QVERIFY(stuck->isCleaningUp());
     QVERIFY(!stuck->cleanUpButton()->isEnabled());
     QVERIFY(w->actionsDone());
@@ -1075,7 +1074,7 @@ void TestMainWindow::aBigCleanUpLeavesTheWindowLive()
 
     QVERIFY(!stuck->isCleaningUp());
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Cleaned up %1 stuck task(s): %1 marked failed, 0 re-queued.").arg(n));
+        QStringLiteral("Cleaned up %1 stuck tasks: %1 marked failed, 0 re-queued.").arg(n));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE outcome IN "
                                        "('stuck_swept', 'worker_lost')"))
                  .toLongLong(),
@@ -1197,7 +1196,7 @@ void TestMainWindow::theAuditPageCountsItsRowsAndSpeaksInWords()
     QVERIFY(store.cleanup(*named, CleanupAction::MarkFailed).ok());
     audit->refresh();
     QCOMPARE(audit->model()->rowCount(), 35);
-    QCOMPARE(audit->summary(), QStringLiteral("Showing the newest 35 entry(s)."));
+    QCOMPARE(audit->summary(), QStringLiteral("Showing the newest 35 entries."));
 
     // Newest first: the clean-up, then the cancel.
     const QModelIndex cleanup = audit->model()->index(0, AuditTableModel::Details);
@@ -1227,7 +1226,7 @@ void TestMainWindow::theAuditPageCountsItsRowsAndSpeaksInWords()
     audit->searchField()->setText(QStringLiteral("job 1"));
     audit->reload();
     QVERIFY(audit->summary().startsWith(QStringLiteral("Showing the newest ")));
-    QVERIFY(audit->summary().endsWith(QStringLiteral(" matching entry(s).")));
+    QVERIFY(audit->summary().endsWith(QStringLiteral(" matching entries.")));
 }
 
 void TestMainWindow::readOnlyModeShowsEverythingAndChangesNothing()

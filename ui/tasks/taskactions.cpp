@@ -333,9 +333,10 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
             // table refreshed above, and a task the filter no longer lists
             // cannot be restarted or deleted from here.
             const ActionReport &r = outcome.first;
-            text = tr("Task \"%1\" has been force stopped. %2 running item(s) were also stopped.")
-                       .arg(r.taskName)
-                       .arg(r.itemsChanged);
+            text = tr("Task \"%1\" has been force stopped. %Ln running item(s) were also "
+                      "stopped.",
+                nullptr, r.itemsChanged)
+                       .arg(r.taskName);
             bool selected = false;
             for (const Task &t : std::as_const(m_selection))
                 selected = selected || t.id == r.taskId;
