@@ -42,6 +42,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
+#include <QStyle>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
@@ -213,6 +214,8 @@ private Q_SLOTS:
     void aBigCleanUpLeavesTheWindowLive();
     void aStuckRowTakesTheActionsOfItsStatusAlone();
     void theAuditPageCountsItsRowsAndSpeaksInWords();
+    void everyStatusChangeIsWholeInBothAuditTables();
+    void aProcessMessageIsInViewBesideItsState();
     void readOnlyModeShowsEverythingAndChangesNothing();
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
@@ -1172,6 +1175,50 @@ void TestMainWindow::aStuckRowTakesTheActionsOfItsStatusAlone()
 
 // The Audit page's label counts the rows it shows, however they came (the
 // first read found none, the next brought 35), and its details read as words.
+// "RUNNING → PENDI…" was cut in the Stuck page's decisions: both tables that
+// show audit rows leave room for the widest status change at the default size.
+void TestMainWindow::everyStatusChangeIsWholeInBothAuditTables()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    for (QTableView *table :
+        {w->window->auditView()->table(), w->window->stuckView()->decisionTable()}) {
+        // The text and the cell's own margins on each side, as the view draws it.
+        const int margin
+            = table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1;
+        const int widest
+            = table->fontMetrics().horizontalAdvance(QStringLiteral("COMPLETED → DELETED"))
+            + 2 * margin;
+        QVERIFY2(table->columnWidth(AuditTableModel::Change) >= widest,
+            qPrintable(QStringLiteral("%1: %2 for %3")
+                           .arg(table->objectName())
+                           .arg(table->columnWidth(AuditTableModel::Change))
+                           .arg(widest)));
+    }
+}
+
+// The message says why a process is FATAL: at the default size it is read
+// beside the state, not after a sideways scroll past empty columns.
+void TestMainWindow::aProcessMessageIsInViewBesideItsState()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Processes);
+    QCoreApplication::processEvents();
+    QTableView *table = w->window->processesView()->table();
+    QHeaderView *header = table->horizontalHeader();
+    QCOMPARE(header->visualIndex(ProcessTableModel::Message),
+        header->visualIndex(ProcessTableModel::State) + 1);
+    const int right = header->sectionViewportPosition(ProcessTableModel::Message)
+        + header->sectionSize(ProcessTableModel::Message);
+    QVERIFY2(right <= table->viewport()->width(),
+        qPrintable(QStringLiteral("%1 of %2").arg(right).arg(table->viewport()->width())));
+}
+
 void TestMainWindow::theAuditPageCountsItsRowsAndSpeaksInWords()
 {
     TestDatabase tdb;

@@ -339,6 +339,19 @@ void TestTasksPage::theWindowWorksAt800x500()
         QVERIFY(b->isVisible());
     }
     QVERIFY2(visibleRows(*w) >= 4, qPrintable(QString::number(visibleRows(*w))));
+    // Which task and in which state: in view without scrolling sideways.
+    QTableView *table = w->tasks()->table();
+    for (int column :
+        {int(TaskTableModel::Id), int(TaskTableModel::Name), int(TaskTableModel::Status)}) {
+        const int left = table->horizontalHeader()->sectionViewportPosition(column);
+        const int right = left + table->horizontalHeader()->sectionSize(column);
+        QVERIFY2(left >= 0 && right <= table->viewport()->width(),
+            qPrintable(QStringLiteral("column %1 at %2..%3 of %4")
+                           .arg(column)
+                           .arg(left)
+                           .arg(right)
+                           .arg(table->viewport()->width())));
+    }
 }
 
 // At 1600×1000 with nothing selected the table has the room; a selection

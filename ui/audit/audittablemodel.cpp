@@ -1,10 +1,13 @@
 #include "audittablemodel.h"
 
+#include "taskstatus.h"
 #include "timeformat.h"
 
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QTableView>
 
 namespace taskdesk::ui {
 
@@ -221,6 +224,28 @@ void AuditTableModel::appendOlder(const QVector<AuditEntry> &entries)
     beginInsertRows({}, first, first + int(entries.size()) - 1);
     m_entries += entries;
     endInsertRows();
+}
+
+void AuditTableModel::sizeColumns(QTableView &table)
+{
+    const QFontMetrics metrics = table.fontMetrics();
+    const int gap = metrics.height() / 2;
+    const int em = metrics.averageCharWidth();
+    // The widest change any row can show: each status, "new" and DELETED.
+    QStringList states = allStatusNames();
+    states << tr("new") << QStringLiteral("DELETED");
+    int change = 0;
+    for (const QString &before : std::as_const(states))
+        for (const QString &after : std::as_const(states))
+            change = std::max(change, metrics.horizontalAdvance(tr("%1 → %2").arg(before, after)));
+    table.setColumnWidth(
+        When, metrics.horizontalAdvance(QStringLiteral("2024-06-12 23:59:59")) + 2 * gap);
+    table.setColumnWidth(Actor, em * 14);
+    table.setColumnWidth(Host, em * 12);
+    table.setColumnWidth(Action, em * 16);
+    table.setColumnWidth(Task, em * 30);
+    table.setColumnWidth(Change, change + 2 * gap);
+    table.horizontalHeader()->setStretchLastSection(true);
 }
 
 } // namespace taskdesk::ui

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+class QTableView;
+
 namespace taskdesk::ui {
 
 // Audit rows, newest first: who did what to which task, when, and the status
@@ -37,6 +39,10 @@ public:
     static QString detailsText(const QJsonObject &details);
     // One detail in words; empty when it says nothing (no item changed).
     static QString detailText(const QString &key, const QJsonValue &value);
+
+    // The widths of a table showing audit rows (the Audit page, the Stuck
+    // page's decisions): every status change whole ("RUNNING → PENDING").
+    static void sizeColumns(QTableView &table);
 
 private:
     QVector<AuditEntry> m_entries;

@@ -25,7 +25,6 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     , m_searchDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("auditView"));
-    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     m_search->setObjectName(QStringLiteral("auditSearch"));
     m_search->setPlaceholderText(tr("Search who, action, task or details"));
@@ -45,15 +44,8 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 17 / 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->setColumnWidth(AuditTableModel::When,
-        fontMetrics().horizontalAdvance(QStringLiteral("2024-06-12 23:59:59")) + 2 * gap);
-    m_table->setColumnWidth(AuditTableModel::Actor, em * 14);
-    m_table->setColumnWidth(AuditTableModel::Host, em * 14);
-    m_table->setColumnWidth(AuditTableModel::Action, em * 16);
-    m_table->setColumnWidth(AuditTableModel::Task, em * 32);
-    m_table->setColumnWidth(AuditTableModel::Change, em * 24);
+    AuditTableModel::sizeColumns(*m_table);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search);

@@ -74,9 +74,14 @@ ProcessesView::ProcessesView(AppContext &context, QWidget *parent)
         {ProcessTableModel::Desired, 9}, {ProcessTableModel::Pid, 9},
         {ProcessTableModel::Uptime, 13}, {ProcessTableModel::Restarts, 9},
         {ProcessTableModel::Failures, 9}, {ProcessTableModel::LastExit, 24},
-        {ProcessTableModel::Host, 16}};
+        {ProcessTableModel::Host, 16}, {ProcessTableModel::Message, 44}};
     for (const auto &[column, chars] : widths)
         m_table->setColumnWidth(column, em * chars + 2 * gap);
+    // Why a process is where it is ("the program is not allowed on this host")
+    // is read with its state, not after a sideways scroll.
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->moveSection(columns->visualIndex(ProcessTableModel::Message),
+        columns->visualIndex(ProcessTableModel::State) + 1);
 
     m_output->setObjectName(QStringLiteral("processOutput"));
     m_output->setReadOnly(true);

@@ -132,13 +132,7 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     m_decisionView = makeTable(this, rowHeight);
     m_decisionView->setObjectName(QStringLiteral("sweeperDecisions"));
     m_decisionView->setModel(m_decisions);
-    m_decisionView->setColumnWidth(AuditTableModel::When,
-        fontMetrics().horizontalAdvance(QStringLiteral("2024-06-12 23:59:59")) + 2 * gap);
-    m_decisionView->setColumnWidth(AuditTableModel::Actor, em * 14);
-    m_decisionView->setColumnWidth(AuditTableModel::Host, em * 12);
-    m_decisionView->setColumnWidth(AuditTableModel::Action, em * 12);
-    m_decisionView->setColumnWidth(AuditTableModel::Task, em * 28);
-    m_decisionView->setColumnWidth(AuditTableModel::Change, em * 22);
+    AuditTableModel::sizeColumns(*m_decisionView);
 
     // The actions of one stuck row: the Tasks page's, on that task alone.
     auto *rowBar = new QHBoxLayout;

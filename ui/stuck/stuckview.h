@@ -40,6 +40,7 @@ public:
     QComboBox *actionChoice() const { return m_action; }
     QPushButton *cleanUpButton() const { return m_cleanUp; }
     QTableView *table() const { return m_table; }
+    QTableView *decisionTable() const { return m_decisionView; }
     TaskActions *rowActions() const { return m_rowActions; }
     // Between the click on Clean Up and its answer.
     bool isCleaningUp() const { return m_busy; }

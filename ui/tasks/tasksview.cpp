@@ -134,6 +134,10 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     m_table->setItemDelegateForColumn(TaskTableModel::Status, new StatusBadgeDelegate(this));
     m_table->setItemDelegateForColumn(TaskTableModel::Progress, m_progress);
     m_table->sortByColumn(TaskTableModel::Id, Qt::DescendingOrder);
+    // What an operator looks for first comes first: which task, in which state,
+    // how far. A narrow window then still shows them without scrolling.
+    columns->moveSection(columns->visualIndex(TaskTableModel::Status), 2);
+    columns->moveSection(columns->visualIndex(TaskTableModel::Progress), 3);
     const QByteArray header = m_context.settings().tableHeaderState();
     if (!header.isEmpty())
         columns->restoreState(header);
