@@ -34,6 +34,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProcess>
@@ -42,6 +43,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
 #include <QThread>
@@ -216,6 +218,7 @@ private Q_SLOTS:
     void theAuditPageCountsItsRowsAndSpeaksInWords();
     void everyStatusChangeIsWholeInBothAuditTables();
     void aProcessMessageIsInViewBesideItsState();
+    void aLongMessageIsShownWholeOnce();
     void readOnlyModeShowsEverythingAndChangesNothing();
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
@@ -1217,6 +1220,29 @@ void TestMainWindow::aProcessMessageIsInViewBesideItsState()
         + header->sectionSize(ProcessTableModel::Message);
     QVERIFY2(right <= table->viewport()->width(),
         qPrintable(QStringLiteral("%1 of %2").arg(right).arg(table->viewport()->width())));
+}
+
+// A message was cut in the status bar, beside the connection and the
+// database: it is shown once, whole, in the message bar.
+void TestMainWindow::aLongMessageIsShownWholeOnce()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    const QString text = QStringLiteral(
+        "Cleaned up 3,001 stuck tasks: 3,000 marked failed, 1 re-queued. 1 of the 3,002 named "
+        "had changed meanwhile and was left alone; the next pass of the sweeper looks at it.");
+    w->window->showMessage(text, MessageBar::Type::Positive);
+    QCoreApplication::processEvents();
+    QCOMPARE(w->window->statusBar()->currentMessage(), QString());
+    QVERIFY(w->window->messageBar()->isVisible());
+    QCOMPARE(w->window->lastMessage(), text);
+    const QList<QLabel *> labels = w->window->messageBar()->findChildren<QLabel *>();
+    bool whole = false;
+    for (const QLabel *label : labels)
+        whole = whole || (label->text() == text && label->wordWrap() && label->isVisible());
+    QVERIFY(whole);
 }
 
 void TestMainWindow::theAuditPageCountsItsRowsAndSpeaksInWords()

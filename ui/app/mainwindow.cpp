@@ -266,8 +266,9 @@ QString MainWindow::lastMessage() const
 
 void MainWindow::showMessage(const QString &text, MessageBar::Type type)
 {
+    // Shown once, whole (the bar wraps it): the status bar, which shares its
+    // line with the connection and the database, would cut it.
     m_messages->showMessage(text, type);
-    statusBar()->showMessage(text, 10000);
 }
 
 void MainWindow::updateBanner()
