@@ -937,6 +937,39 @@ Error Database::exec(QSqlQuery &query, const QString &what)
     return errorFrom(query.lastError(), what);
 }
 
+Result<QSqlQuery> Database::run(const QString &statement, const QString &what, Values values)
+{
+    return runWith(statement, what, [&values](QSqlQuery &query) {
+        for (const auto &[name, value] : values)
+            query.bindValue(QString::fromLatin1(name), value);
+    });
+}
+
+Result<QSqlQuery> Database::runWith(
+    const QString &statement, const QString &what, const std::function<void(QSqlQuery &)> &bind)
+{
+    Result<QSqlQuery> q = prepare(statement);
+    if (!q.ok())
+        return q.error();
+    bind(q.value());
+    if (Error e = exec(q.value(), what))
+        return e;
+    return q;
+}
+
+Result<QSqlQuery *> Database::runKept(
+    const QString &statement, const QString &what, Values values, KeptRows rows)
+{
+    Result<QSqlQuery *> q = prepareKept(statement, rows);
+    if (!q.ok())
+        return q.error();
+    for (const auto &[name, value] : values)
+        (*q)->bindValue(QString::fromLatin1(name), value);
+    if (Error e = exec(**q, what))
+        return e;
+    return q;
+}
+
 Error Database::errorFrom(const QSqlError &error, const QString &what) const
 {
     const QString code = error.nativeErrorCode();

@@ -2,7 +2,7 @@
 #include "scheduling/scheduler.h"
 #include "scheduling/schedulestore.h"
 #include "scheduling/settings.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 #include "threadedobject.h"
 
@@ -453,7 +453,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
     QCOMPARE(
         duplicate.error().message(), QStringLiteral("a schedule named 'a-nightly' already exists"));
 
-    Result<QVector<Schedule>> all = store.list();
+    Result<QVector<Schedule>> all = store.reader().list();
     QVERIFY(all.ok());
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(0).name, QStringLiteral("a-nightly"));
@@ -474,7 +474,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
                 .endsWith(QStringLiteral("T03:00:00Z")));
 
     QVERIFY(!store.setEnabled(QStringLiteral("a-nightly"), false));
-    QCOMPARE(store.list(true)->size(), 1);
+    QCOMPARE(store.reader().list(true)->size(), 1);
     QVERIFY(!store.find(QStringLiteral("a-nightly"))->nextSlot(all->at(0).dbNow));
     // Disabling twice changes nothing and audits once.
     QVERIFY(!store.setEnabled(QStringLiteral("a-nightly"), false));
@@ -483,7 +483,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
                                 "'schedule_disable'")),
         1);
     QVERIFY(!store.setEnabled(QStringLiteral("a-nightly"), true));
-    QCOMPARE(store.list(true)->size(), 2);
+    QCOMPARE(store.reader().list(true)->size(), 2);
 
     Error missing = store.setEnabled(QStringLiteral("nope"), true);
     QCOMPARE(missing.kind(), ErrorKind::NotFound);
@@ -510,9 +510,9 @@ void TestScheduler::addListUpdateEnableDisableRemove()
     changed.everyS = 0;
     QVERIFY(store.update(changed).message().contains(QStringLiteral("needs an interval")));
 
-    QVERIFY(!store.remove(QStringLiteral("a-nightly")));
-    QCOMPARE(store.remove(QStringLiteral("a-nightly")).kind(), ErrorKind::NotFound);
-    QCOMPARE(store.list()->size(), 1);
+    QVERIFY(!store.actions().remove(QStringLiteral("a-nightly")));
+    QCOMPARE(store.actions().remove(QStringLiteral("a-nightly")).kind(), ErrorKind::NotFound);
+    QCOMPARE(store.reader().list()->size(), 1);
     QCOMPARE(count(tdb,
                  QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
                                 "'schedule_remove'")),
@@ -543,7 +543,7 @@ void TestScheduler::intervalSlotIsEnqueuedOnce()
     const qint64 taskId = enqueued.at(0).at(1).toLongLong();
     const qint64 slot = enqueued.at(0).at(2).toLongLong();
     TaskStore tasks(tdb.db());
-    Result<Task> task = tasks.task(taskId);
+    Result<Task> task = tasks.reader().task(taskId);
     QVERIFY(task.ok());
     QCOMPARE(task->scheduleId, *id);
     QCOMPARE(task->name, QStringLiteral("hourly-report"));

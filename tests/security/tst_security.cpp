@@ -9,7 +9,7 @@
 #include "database.h"
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -240,7 +240,7 @@ qint64 enqueue(TaskStore &store, const QString &name, const QString &kind = QStr
     NewTask n;
     n.name = name;
     n.kind = kind;
-    const Result<qint64> id = store.enqueue(n);
+    const Result<qint64> id = store.queue().enqueue(n);
     return id.ok() ? *id : 0;
 }
 
@@ -451,7 +451,7 @@ void SecurityTest::onlyAnAdminWritesProcessDefinitions()
         QVERIFY(store.add(d).ok());
         d.args = {QStringLiteral("-c"), QStringLiteral("exec sleep 31")};
         QVERIFY(!store.update(d));
-        QVERIFY(!store.remove(d.name));
+        QVERIFY(!store.actions().remove(d.name));
         return;
     }
     QVERIFY(!tdb.db().createRoles());
@@ -690,7 +690,7 @@ void SecurityTest::environmentValuesStayHidden()
     QVERIFY(store.add(d).ok());
     d.env.insert(QStringLiteral("API_TOKEN"), kSecret + QStringLiteral("-2"));
     QVERIFY(!store.update(d));
-    QVERIFY(!store.remove(d.name));
+    QVERIFY(!store.actions().remove(d.name));
     QVERIFY(store.add(d).ok());
     // The audit log keeps the names, never the values, for anyone.
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details LIKE ?"),

@@ -3,8 +3,9 @@
 // times in the database, never by waiting.
 
 #include "database.h"
+#include "jsonformat.h"
 #include "storetest.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDateTime>
@@ -96,10 +97,10 @@ void StuckTest::init()
     TaskFilter active;
     active.statuses = {TaskStatus::Pending, TaskStatus::Running};
     active.limit = 100000;
-    Result<QVector<Task>> tasks = store.list(active);
+    Result<QVector<Task>> tasks = store.reader().list(active);
     QVERIFY2(tasks.ok(), qPrintable(tasks.error().message()));
     for (const Task &t : *tasks)
-        QVERIFY(store.cancel(t.id).ok());
+        QVERIFY(store.actions().cancel(t.id).ok());
 }
 
 // ------------------------------------------------------------ every rule at its threshold
@@ -152,7 +153,7 @@ void StuckTest::atThreshold()
     const MadeTask t = makeTask(store, status, {QStringLiteral("item")});
     QVERIFY(t.id > 0);
     if (status == QLatin1String("RUNNING"))
-        QVERIFY(store.startItem(t.id, t.lease, t.items.first().id).value());
+        QVERIFY(store.queue().startItem(t.id, t.lease, t.items.first().id).value());
     const bool running = status == QLatin1String("RUNNING");
     const qint64 threshold = running ? kHeartbeatTimeout : kQueueThreshold;
     QVERIFY(backdate(tdb, t.id, threshold + offsetMs));
@@ -163,7 +164,7 @@ void StuckTest::atThreshold()
     QCOMPARE(th.heartbeatTimeoutMs, kHeartbeatTimeout);
     QVector<qint64> touched;
     if (operation == QLatin1String("report")) {
-        Result<StuckReport> r = store.stuckReport(th);
+        Result<StuckReport> r = store.stuck().stuckReport(th);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         const bool reported = contains(running ? r->running : r->queued, t.id);
         QCOMPARE(reported, expected == QLatin1String("reported"));
@@ -177,13 +178,13 @@ void StuckTest::atThreshold()
     }
     Result<CleanupReport> r = Error::invalid(QStringLiteral("unknown operation"));
     if (operation == QLatin1String("cleanup_mark_failed"))
-        r = store.cleanup(th, CleanupAction::MarkFailed);
+        r = store.stuck().cleanup(th, CleanupAction::MarkFailed);
     else if (operation == QLatin1String("cleanup_retry"))
-        r = store.cleanup(th, CleanupAction::Retry);
+        r = store.stuck().cleanup(th, CleanupAction::Retry);
     else if (operation == QLatin1String("sweep_lost"))
-        r = store.sweepLostWorkers(th.heartbeatTimeoutMs, TaskStore::kPoisonRescues);
+        r = store.stuck().sweepLostWorkers(th.heartbeatTimeoutMs, StuckTasks::kPoisonRescues);
     else if (operation == QLatin1String("sweep_queued"))
-        r = store.sweepQueued(th.queueThresholdMs);
+        r = store.stuck().sweepQueued(th.queueThresholdMs);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     touched = r->queuedFailed + r->runningFailed + r->runningRequeued;
 
@@ -194,12 +195,12 @@ void StuckTest::atThreshold()
         return;
     }
     QCOMPARE(touched, QVector<qint64>{t.id});
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QVERIFY(task.ok());
     const QString statusOutcome = statusName(task->status) + QLatin1Char('/') + task->outcome;
     QCOMPARE(statusOutcome, expected);
     QVERIFY(task->lease.isEmpty());
-    const TaskItem item = store.items(t.id)->first();
+    const TaskItem item = store.reader().items(t.id)->first();
     if (task->status == TaskStatus::Pending) {
         QVERIFY(r->runningRequeued.contains(t.id));
         QCOMPARE(item.status, TaskStatus::Pending); // runs again with the task
@@ -222,7 +223,7 @@ void StuckTest::atThreshold()
         QCOMPARE(task->errorMessage,
             QStringLiteral("Worker lost (no heartbeat); marked failed by the clean-up"));
     }
-    QCOMPARE(store.log(t.id)->constLast().level, QStringLiteral("warning"));
+    QCOMPARE(store.reader().log(t.id)->constLast().level, QStringLiteral("warning"));
 }
 
 void StuckTest::delayedTaskIsNotStuck()
@@ -232,19 +233,19 @@ void StuckTest::delayedTaskIsNotStuck()
     NewTask n;
     n.kind = QStringLiteral("later");
     n.delayMs = 60000;
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     QVERIFY(id.ok());
     // Created a day ago, but not due for another minute: it waits by design.
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET created_at = created_at - 86400000 WHERE id "
                                     "= ?"),
         {*id}));
-    Result<StuckReport> r = store.stuckReport(StuckThresholds());
+    Result<StuckReport> r = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(r.ok());
     QCOMPARE(r->total(), 0);
-    Result<CleanupReport> c = store.sweepQueued(kQueueThreshold);
+    Result<CleanupReport> c = store.stuck().sweepQueued(kQueueThreshold);
     QVERIFY(c.ok());
     QCOMPARE(c->total(), 0);
-    QCOMPARE(store.task(*id)->status, TaskStatus::Pending);
+    QCOMPARE(store.reader().task(*id)->status, TaskStatus::Pending);
 }
 
 // ------------------------------------------------------------ validation
@@ -315,13 +316,13 @@ void StuckTest::thresholdValidation()
     th.heartbeatTimeoutMs = heartbeatMs;
     Error error;
     if (operation == QLatin1String("report"))
-        error = store.stuckReport(th).error();
+        error = store.stuck().stuckReport(th).error();
     else if (operation == QLatin1String("cleanup"))
-        error = store.cleanup(th, CleanupAction::MarkFailed).error();
+        error = store.stuck().cleanup(th, CleanupAction::MarkFailed).error();
     else if (operation == QLatin1String("sweep_queued"))
-        error = store.sweepQueued(queueMs).error();
+        error = store.stuck().sweepQueued(queueMs).error();
     else
-        error = store.sweepLostWorkers(heartbeatMs, TaskStore::kPoisonRescues).error();
+        error = store.stuck().sweepLostWorkers(heartbeatMs, StuckTasks::kPoisonRescues).error();
 
     if (message.isEmpty()) {
         QVERIFY2(!error, qPrintable(error.message()));
@@ -382,17 +383,18 @@ void StuckTest::lostWorkerBackoff()
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {}, 100);
     QVERIFY(
         tdb.exec(QStringLiteral("UPDATE tasks SET attempt = ? WHERE id = ?"), {attempt - 1, t.id}));
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->attempt, attempt);
     QVERIFY(backdate(tdb, t.id, 2 * kHeartbeatTimeout));
 
     const qint64 before = dbNow(tdb.db());
-    Result<CleanupReport> r = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
+    Result<CleanupReport> r
+        = store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues);
     const qint64 after = dbNow(tdb.db());
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->runningRequeued, QVector<qint64>{t.id});
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Pending);
     QCOMPARE(task->rescues, 1);
     QVERIFY2(task->runAfter >= before + delayMs && task->runAfter <= after + delayMs,
@@ -414,19 +416,19 @@ void StuckTest::poisonPillAfterThreeLossesInARow()
     TestDatabase &tdb = *m_tdb;
     TaskStore store(tdb.db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {}, 10);
-    for (int loss = 1; loss <= TaskStore::kPoisonRescues; ++loss) {
+    for (int loss = 1; loss <= StuckTasks::kPoisonRescues; ++loss) {
         QVERIFY(
             tdb.exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id}));
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         QVERIFY(c.ok() && c->has_value());
         QVERIFY(backdate(tdb, t.id, kHeartbeatTimeout + 1));
         Result<CleanupReport> r
-            = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
+            = store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues);
         QVERIFY(r.ok());
         QVERIFY(executionEnded(tdb.db(), t.id));
-        Result<Task> task = store.task(t.id);
+        Result<Task> task = store.reader().task(t.id);
         QCOMPARE(task->rescues, loss);
-        if (loss < TaskStore::kPoisonRescues) {
+        if (loss < StuckTasks::kPoisonRescues) {
             QCOMPARE(r->runningRequeued, QVector<qint64>{t.id});
             QCOMPARE(task->status, TaskStatus::Pending);
         } else {
@@ -448,27 +450,28 @@ void StuckTest::finishedAttemptResetsTheLosses()
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {}, 10);
     auto claimNow = [&]() -> QString {
         tdb.exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id});
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         return c.ok() && c->has_value() ? (*c)->lease : QString();
     };
     auto lose = [&]() {
         return backdate(tdb, t.id, kHeartbeatTimeout + 1)
-            && store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues).ok()
+            && store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues).ok()
             && executionEnded(tdb.db(), t.id);
     };
     // Two losses, then an attempt that ends on its own (an error, retried),
     // then two more losses: never three in a row, so still PENDING.
     QVERIFY(!claimNow().isEmpty() && lose());
     QVERIFY(!claimNow().isEmpty() && lose());
-    QCOMPARE(store.task(t.id)->rescues, 2);
+    QCOMPARE(store.reader().task(t.id)->rescues, 2);
     const QString lease = claimNow();
-    QVERIFY(
-        store.finishError(t.id, lease, 3, QStringLiteral("x"), Outcome::ErrorExit, true)->requeued);
-    QCOMPARE(store.task(t.id)->rescues, 0);
+    QVERIFY(store.queue()
+                .finishError(t.id, lease, 3, QStringLiteral("x"), Outcome::ErrorExit, true)
+                ->requeued);
+    QCOMPARE(store.reader().task(t.id)->rescues, 0);
     QVERIFY(!claimNow().isEmpty() && lose());
     QVERIFY(!claimNow().isEmpty() && lose());
-    QCOMPARE(store.task(t.id)->status, TaskStatus::Pending);
-    QCOMPARE(store.task(t.id)->rescues, 2);
+    QCOMPARE(store.reader().task(t.id)->status, TaskStatus::Pending);
+    QCOMPARE(store.reader().task(t.id)->rescues, 2);
 }
 
 void StuckTest::lostWorkerWithoutAttemptsLeftFails()
@@ -477,11 +480,12 @@ void StuckTest::lostWorkerWithoutAttemptsLeftFails()
     TaskStore store(tdb.db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), {}, 1);
     QVERIFY(backdate(tdb, t.id, kHeartbeatTimeout + 1));
-    Result<CleanupReport> r = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
+    Result<CleanupReport> r
+        = store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues);
     QVERIFY(r.ok());
     QCOMPARE(r->runningFailed, QVector<qint64>{t.id});
     QVERIFY(r->runningRequeued.isEmpty());
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Failed);
     QCOMPARE(task->outcome, Outcome::WorkerLost);
     QCOMPARE(task->errorMessage, QStringLiteral("Worker lost (no heartbeat); no attempts left"));
@@ -497,13 +501,13 @@ void StuckTest::poisonZeroRequeuesNothing()
     TaskStore store(tdb.db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), {}, 10);
     QVERIFY(backdate(tdb, t.id, kHeartbeatTimeout + 1));
-    Result<CleanupReport> r = store.sweepLostWorkers(kHeartbeatTimeout, 0);
+    Result<CleanupReport> r = store.stuck().sweepLostWorkers(kHeartbeatTimeout, 0);
     QVERIFY(r.ok());
     QCOMPARE(r->runningFailed, QVector<qint64>{t.id});
-    QCOMPARE(store.task(t.id)->outcome, Outcome::WorkerLost);
+    QCOMPARE(store.reader().task(t.id)->outcome, Outcome::WorkerLost);
 
     for (int absurd : {-1, 1001}) {
-        Result<CleanupReport> bad = store.sweepLostWorkers(kHeartbeatTimeout, absurd);
+        Result<CleanupReport> bad = store.stuck().sweepLostWorkers(kHeartbeatTimeout, absurd);
         QVERIFY(!bad.ok());
         QCOMPARE(int(bad.error().kind()), int(ErrorKind::Invalid));
         QCOMPARE(bad.error().message(),
@@ -521,13 +525,13 @@ void StuckTest::cleanupRetryGrantsOneMoreAttempt()
     QVERIFY(backdate(tdb, waiting.id, kQueueThreshold + 1));
     const QString waitingBefore = snapshot(store, waiting.id);
 
-    Result<CleanupReport> r = store.cleanup(StuckThresholds(), CleanupAction::Retry);
+    Result<CleanupReport> r = store.stuck().cleanup(StuckThresholds(), CleanupAction::Retry);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->runningRequeued, QVector<qint64>{t.id});
     QVERIFY(r->queuedFailed.isEmpty());
     QCOMPARE(snapshot(store, waiting.id), waitingBefore); // re-queueing a queued task is moot
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Pending);
     QCOMPARE(task->maxAttempts, 2);
     const QVector<AuditEntry> audit = auditOf(tdb.db(), t.id);
@@ -536,10 +540,10 @@ void StuckTest::cleanupRetryGrantsOneMoreAttempt()
         audit.first().details.value(QStringLiteral("action")).toString(), QStringLiteral("retry"));
     // Due at once: the operator asked for it now; it runs again once the lost
     // worker's execution is known to be over.
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w2"), {t.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w2"), {t.queue});
     QVERIFY(c.ok() && !c->has_value());
     QVERIFY(executionEnded(tdb.db(), t.id));
-    c = store.claim(QStringLiteral("w2"), {t.queue});
+    c = store.queue().claim(QStringLiteral("w2"), {t.queue});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->attempt, 2);
     QCOMPARE((*c)->maxAttempts, 2);
@@ -553,8 +557,8 @@ void StuckTest::sweepsAreAudited()
     const MadeTask queued = makeTask(store, QStringLiteral("PENDING"));
     QVERIFY(backdate(tdb, lost.id, 90000));
     QVERIFY(backdate(tdb, queued.id, 7 * 60000));
-    QVERIFY(store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues).ok());
-    QVERIFY(store.sweepQueued(kQueueThreshold).ok());
+    QVERIFY(store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues).ok());
+    QVERIFY(store.stuck().sweepQueued(kQueueThreshold).ok());
 
     const AuditEntry a = auditOf(tdb.db(), lost.id).first();
     QCOMPARE(a.action, QStringLiteral("sweep"));
@@ -565,7 +569,7 @@ void StuckTest::sweepsAreAudited()
     QCOMPARE(a.details.value(QStringLiteral("action")).toString(), QStringLiteral("requeue"));
     QCOMPARE(a.details.size(), 4);
     QCOMPARE(a.host, AuditLog::localHost());
-    QCOMPARE(a.taskName, store.task(lost.id)->name);
+    QCOMPARE(a.taskName, store.reader().task(lost.id)->name);
     QCOMPARE(a.beforeStatus, QStringLiteral("RUNNING"));
     QCOMPARE(a.afterStatus, QStringLiteral("PENDING"));
 
@@ -573,7 +577,7 @@ void StuckTest::sweepsAreAudited()
     QCOMPARE(q.details.value(QStringLiteral("rule")).toString(), QStringLiteral("stuck_in_queue"));
     QCOMPARE(q.beforeStatus, QStringLiteral("PENDING"));
     QCOMPARE(q.afterStatus, QStringLiteral("FAILED"));
-    QCOMPARE(store.task(queued.id)->errorMessage,
+    QCOMPARE(store.reader().task(queued.id)->errorMessage,
         QStringLiteral("Stuck in the queue longer than 5 minute(s); cleaned up"));
     QCOMPARE(logMessages(store, queued.id).constLast(),
         QStringLiteral("Stuck in the queue for 7 min (threshold 5 min); marked FAILED "
@@ -587,9 +591,9 @@ void StuckTest::stuckReportJson()
     TestDatabase &tdb = *m_tdb;
     TaskStore store(tdb.db(), kActor);
 
-    Result<StuckReport> empty = store.stuckReport(StuckThresholds());
+    Result<StuckReport> empty = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(empty.ok());
-    QJsonObject json = empty->toJson();
+    QJsonObject json = ctl::stuckReportJson(*empty);
     QCOMPARE(json.value(QStringLiteral("stuck_jobs")).toObject().value(QStringLiteral("total")), 0);
     QCOMPARE(json.value(QStringLiteral("recommendations")).toObject(),
         (QJsonObject{{QStringLiteral("cleanup_needed"), false},
@@ -600,9 +604,9 @@ void StuckTest::stuckReportJson()
         = makeTask(store, QStringLiteral("RUNNING"), {}, 3, QStringLiteral("worker-east"));
     QVERIFY(backdate(tdb, queued.id, 12 * 60000));
     QVERIFY(backdate(tdb, running.id, 95000));
-    Result<StuckReport> r = store.stuckReport(StuckThresholds());
+    Result<StuckReport> r = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(r.ok());
-    json = r->toJson();
+    json = ctl::stuckReportJson(*r);
 
     const QJsonObject counts = json.value(QStringLiteral("stuck_jobs")).toObject();
     QCOMPARE(counts,
@@ -653,7 +657,7 @@ void StuckTest::cleanupReportJson()
     QVERIFY(backdate(tdb, queued.id, 6 * 60000));
     QVERIFY(backdate(tdb, running.id, 61000));
 
-    Result<CleanupReport> r = store.cleanup(StuckThresholds(), CleanupAction::MarkFailed);
+    Result<CleanupReport> r = store.stuck().cleanup(StuckThresholds(), CleanupAction::MarkFailed);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QJsonObject json = r->toJson();
     QCOMPARE(json.value(QStringLiteral("action")).toString(), QStringLiteral("mark_failed"));
@@ -675,7 +679,7 @@ void StuckTest::cleanupReportJson()
                 .isValid());
 
     // Nothing left: the same call reports zero.
-    r = store.cleanup(StuckThresholds(), CleanupAction::Retry);
+    r = store.stuck().cleanup(StuckThresholds(), CleanupAction::Retry);
     QVERIFY(r.ok());
     json = r->toJson();
     QCOMPARE(json.value(QStringLiteral("action")).toString(), QStringLiteral("retry"));

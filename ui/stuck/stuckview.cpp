@@ -179,7 +179,7 @@ void StuckView::refresh()
 {
     // The report reads two partial indexes with a limit: bounded, so it runs here
     // and a test or an operator sees the preview at once.
-    Result<StuckReport> report = m_context.tasks().stuckReport(thresholds(), kListLimit);
+    Result<StuckReport> report = m_context.tasks().stuck().stuckReport(thresholds(), kListLimit);
     if (!report.ok()) {
         if (report.error().kind() == ErrorKind::Database)
             m_context.reportFailure(report.error().message());
@@ -254,7 +254,7 @@ void StuckView::cleanUpNow()
     // The set the confirmation names, fixed now: its moment, cutoffs and highest
     // id. The clean-up changes only tasks of that set, so the count below is
     // what changes (a task stuck after this waits for the next pass).
-    Result<StuckReport> named = m_context.tasks().stuckScope(t);
+    Result<StuckReport> named = m_context.tasks().stuck().stuckScope(t);
     if (!named.ok()) {
         Q_EMIT message(tr("The clean-up did not happen: %1").arg(named.error().message()),
             MessageBar::Type::Error);
@@ -293,7 +293,7 @@ void StuckView::cleanUpNow()
     q.acceptLabel = tr("Clean Up %Ln task(s)", "", int(n));
     if (!Confirm::ask(this, q))
         return;
-    Result<CleanupReport> report = m_context.tasks().cleanup(*named, a);
+    Result<CleanupReport> report = m_context.tasks().stuck().cleanup(*named, a);
     if (!report.ok()) {
         Q_EMIT message(tr("The clean-up did not happen: %1").arg(report.error().message()),
             MessageBar::Type::Error);

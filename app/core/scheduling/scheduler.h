@@ -4,7 +4,7 @@
 #include "schedulestore.h"
 #include "settings.h"
 #include "singletonlease.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QHash>
 #include <QObject>
