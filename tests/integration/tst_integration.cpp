@@ -425,7 +425,7 @@ private:
     void killOne()
     {
         QVector<qint64> pids;
-        Result<QVector<ProcessInfo>> rows = m_store.reader().list(m_supervisor.host());
+        Result<QVector<ProcessInfo>> rows = m_store.list(m_supervisor.host());
         if (rows.ok()) {
             for (const ProcessInfo &p : *rows) {
                 if (isAlive(p.runtime.state) && p.runtime.pid > 0)

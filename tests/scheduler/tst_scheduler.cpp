@@ -453,7 +453,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
     QCOMPARE(
         duplicate.error().message(), QStringLiteral("a schedule named 'a-nightly' already exists"));
 
-    Result<QVector<Schedule>> all = store.reader().list();
+    Result<QVector<Schedule>> all = store.list();
     QVERIFY(all.ok());
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(0).name, QStringLiteral("a-nightly"));
@@ -474,7 +474,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
                 .endsWith(QStringLiteral("T03:00:00Z")));
 
     QVERIFY(!store.setEnabled(QStringLiteral("a-nightly"), false));
-    QCOMPARE(store.reader().list(true)->size(), 1);
+    QCOMPARE(store.list(true)->size(), 1);
     QVERIFY(!store.find(QStringLiteral("a-nightly"))->nextSlot(all->at(0).dbNow));
     // Disabling twice changes nothing and audits once.
     QVERIFY(!store.setEnabled(QStringLiteral("a-nightly"), false));
@@ -483,7 +483,7 @@ void TestScheduler::addListUpdateEnableDisableRemove()
                                 "'schedule_disable'")),
         1);
     QVERIFY(!store.setEnabled(QStringLiteral("a-nightly"), true));
-    QCOMPARE(store.reader().list(true)->size(), 2);
+    QCOMPARE(store.list(true)->size(), 2);
 
     Error missing = store.setEnabled(QStringLiteral("nope"), true);
     QCOMPARE(missing.kind(), ErrorKind::NotFound);
@@ -510,9 +510,9 @@ void TestScheduler::addListUpdateEnableDisableRemove()
     changed.everyS = 0;
     QVERIFY(store.update(changed).message().contains(QStringLiteral("needs an interval")));
 
-    QVERIFY(!store.actions().remove(QStringLiteral("a-nightly")));
-    QCOMPARE(store.actions().remove(QStringLiteral("a-nightly")).kind(), ErrorKind::NotFound);
-    QCOMPARE(store.reader().list()->size(), 1);
+    QVERIFY(!store.remove(QStringLiteral("a-nightly")));
+    QCOMPARE(store.remove(QStringLiteral("a-nightly")).kind(), ErrorKind::NotFound);
+    QCOMPARE(store.list()->size(), 1);
     QCOMPARE(count(tdb,
                  QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
                                 "'schedule_remove'")),

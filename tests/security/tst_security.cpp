@@ -451,7 +451,7 @@ void SecurityTest::onlyAnAdminWritesProcessDefinitions()
         QVERIFY(store.add(d).ok());
         d.args = {QStringLiteral("-c"), QStringLiteral("exec sleep 31")};
         QVERIFY(!store.update(d));
-        QVERIFY(!store.actions().remove(d.name));
+        QVERIFY(!store.remove(d.name));
         return;
     }
     QVERIFY(!tdb.db().createRoles());
@@ -690,7 +690,7 @@ void SecurityTest::environmentValuesStayHidden()
     QVERIFY(store.add(d).ok());
     d.env.insert(QStringLiteral("API_TOKEN"), kSecret + QStringLiteral("-2"));
     QVERIFY(!store.update(d));
-    QVERIFY(!store.actions().remove(d.name));
+    QVERIFY(!store.remove(d.name));
     QVERIFY(store.add(d).ok());
     // The audit log keeps the names, never the values, for anyone.
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details LIKE ?"),

@@ -512,16 +512,16 @@ void SupervisorTest::removalIsRefusedWhileWantedRunning()
     QVERIFY_ADDED(store.add(d));
     QVERIFY(store.setDesired(d.name, DesiredState::Running).ok());
 
-    const Error refused = store.actions().remove(d.name);
+    const Error refused = store.remove(d.name);
     QCOMPARE(refused.kind(), ErrorKind::Refused);
     QCOMPARE(refused.message(),
         QStringLiteral(
             "process 'keeper' is STOPPED (desired running); stop it before removing it"));
     QVERIFY(store.setDesired(d.name, DesiredState::Stopped).ok());
-    QVERIFY(!store.actions().remove(d.name));
+    QVERIFY(!store.remove(d.name));
     QCOMPARE(store.process(d.name).error().kind(), ErrorKind::NotFound);
     QCOMPARE(auditCount(tdb, QStringLiteral("process_remove"), d.name), 1);
-    QCOMPARE(store.actions().remove(d.name).kind(), ErrorKind::NotFound);
+    QCOMPARE(store.remove(d.name).kind(), ErrorKind::NotFound);
 }
 
 // ------------------------------------------------------------ crashes and backoff
@@ -732,7 +732,7 @@ void SupervisorTest::restartRequestStartsAFreshProcess()
     const qint64 firstPid = row(store, d.name).runtime.pid;
     QVERIFY(firstPid > 0);
 
-    QVERIFY(store.actions().restart(d.name).ok());
+    QVERIFY(store.restart(d.name).ok());
     QTRY_VERIFY_WITH_TIMEOUT(row(store, d.name).runtime.starts == 2
             && row(store, d.name).runtime.state == ProcessState::Running,
         5000);
@@ -1209,8 +1209,8 @@ void SupervisorTest::removedProcessIsStopped()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, d.name), QStringLiteral("RUNNING"), 5000);
     const qint64 pgid = row(store, d.name).runtime.pid;
 
-    QCOMPARE(store.actions().remove(d.name).kind(), ErrorKind::Refused);
-    QVERIFY(!store.actions().remove(d.name, true)); // forced: the supervisor stops what it ran
+    QCOMPARE(store.remove(d.name).kind(), ErrorKind::Refused);
+    QVERIFY(!store.remove(d.name, true)); // forced: the supervisor stops what it ran
     QTRY_COMPARE_WITH_TIMEOUT(sup->processNames(), QStringList(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(groupGone(pgid), 3000);
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM process_output")).toInt(), 0);
