@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 namespace taskdesk {
 
@@ -12,76 +14,54 @@ namespace {
 
 // Each sort order of the task table: the name a command gives it, the column
 // expression, the index that holds it on SQLite (migration 6; none: nullptr)
-// and a task's value in it. NULLs sort first on SQLite and last on PostgreSQL:
-// read as 0 or '' they sort alike, and keyset paging compares plain values.
+// and the field of a task that holds its value. NULLs sort first on SQLite and
+// last on PostgreSQL: read as 0 or '' they sort alike, and keyset paging
+// compares plain values.
+using TaskField = std::variant<qint64 Task::*, int Task::*, QString Task::*, TaskStatus Task::*>;
+
 struct SortOrder
 {
     TaskFilter::Sort sort;
     const char *name;
     const char *column;
     const char *index;
-    QVariant (*key)(const Task &task);
+    TaskField field;
 };
 
 using S = TaskFilter::Sort;
 const SortOrder kSortOrders[] = {
-    {S::Id, "id", "id", nullptr,
-        [](const Task &t) {
-            return QVariant(t.id);
-        }},
-    {S::Name, "name", "name", "tasks_name_idx",
-        [](const Task &t) {
-            return QVariant(t.name);
-        }},
-    {S::Kind, "kind", "kind", "tasks_kind_idx",
-        [](const Task &t) {
-            return QVariant(t.kind);
-        }},
-    {S::Queue, "queue", "queue", "tasks_queue_idx",
-        [](const Task &t) {
-            return QVariant(t.queue);
-        }},
-    {S::Status, "status", "status", nullptr,
-        [](const Task &t) {
-            return QVariant(statusName(t.status));
-        }},
-    {S::Priority, "priority", "priority", nullptr,
-        [](const Task &t) {
-            return QVariant(t.priority);
-        }},
-    {S::Progress, "progress", "progress_done", nullptr,
-        [](const Task &t) {
-            return QVariant(t.progressDone);
-        }},
-    {S::Worker, "worker", "COALESCE(worker_id, '')", "tasks_worker_idx",
-        [](const Task &t) {
-            return QVariant(t.workerId.isNull() ? QString(QLatin1String("")) : t.workerId);
-        }},
-    {S::CreatedAt, "created", "created_at", nullptr,
-        [](const Task &t) {
-            return QVariant(t.createdAt);
-        }},
-    {S::StartedAt, "started", "COALESCE(started_at, 0)", "tasks_started_idx",
-        [](const Task &t) {
-            return QVariant(t.startedAt);
-        }},
-    {S::HeartbeatAt, "heartbeat", "COALESCE(heartbeat_at, 0)", nullptr,
-        [](const Task &t) {
-            return QVariant(t.heartbeatAt);
-        }},
-    {S::CompletedAt, "completed", "COALESCE(completed_at, 0)", nullptr,
-        [](const Task &t) {
-            return QVariant(t.completedAt);
-        }},
-    {S::UpdatedAt, "updated", "updated_at", nullptr,
-        [](const Task &t) {
-            return QVariant(t.updatedAt);
-        }},
-    {S::Attempt, "attempt", "attempt", nullptr,
-        [](const Task &t) {
-            return QVariant(t.attempt);
-        }},
+    {S::Id, "id", "id", nullptr, &Task::id},
+    {S::Name, "name", "name", "tasks_name_idx", &Task::name},
+    {S::Kind, "kind", "kind", "tasks_kind_idx", &Task::kind},
+    {S::Queue, "queue", "queue", "tasks_queue_idx", &Task::queue},
+    {S::Status, "status", "status", nullptr, &Task::status},
+    {S::Priority, "priority", "priority", nullptr, &Task::priority},
+    {S::Progress, "progress", "progress_done", nullptr, &Task::progressDone},
+    {S::Worker, "worker", "COALESCE(worker_id, '')", "tasks_worker_idx", &Task::workerId},
+    {S::CreatedAt, "created", "created_at", nullptr, &Task::createdAt},
+    {S::StartedAt, "started", "COALESCE(started_at, 0)", "tasks_started_idx", &Task::startedAt},
+    {S::HeartbeatAt, "heartbeat", "COALESCE(heartbeat_at, 0)", nullptr, &Task::heartbeatAt},
+    {S::CompletedAt, "completed", "COALESCE(completed_at, 0)", nullptr, &Task::completedAt},
+    {S::UpdatedAt, "updated", "updated_at", nullptr, &Task::updatedAt},
+    {S::Attempt, "attempt", "attempt", nullptr, &Task::attempt},
 };
+
+// A task's value in a sort order, as the column reads it back.
+QVariant fieldValue(const Task &task, const TaskField &field)
+{
+    return std::visit(
+        [&task](auto member) -> QVariant {
+            const auto &value = task.*member;
+            using Value = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<Value, TaskStatus>)
+                return statusName(value);
+            else if constexpr (std::is_same_v<Value, QString>)
+                return value.isNull() ? QString(QLatin1String("")) : value; // COALESCE(…, '')
+            else
+                return value;
+        },
+        field);
+}
 
 const SortOrder &sortOrder(TaskFilter::Sort sort)
 {
@@ -113,7 +93,7 @@ std::optional<TaskFilter::Sort> TaskFilter::parseSort(const QString &name)
 
 TaskKey TaskFilter::keyOf(const Task &task) const
 {
-    return {sortOrder(sort).key(task), task.id};
+    return {fieldValue(task, sortOrder(sort).field), task.id};
 }
 
 namespace taskquery {
