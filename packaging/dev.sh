@@ -112,8 +112,8 @@ cmd_bench() {
 }
 
 # The translation files take the texts the code has now; English holds only
-# plural forms, and the new ones are written by packaging/english-plurals.py
-# (check them: a verb may need to agree).
+# plural forms, written by packaging/english-plurals.py (a verb that must agree
+# with a singular gets a rule there).
 cmd_translations() {
   install_deps
   local lupdate=/usr/lib/qt6/bin/lupdate

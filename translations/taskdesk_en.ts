@@ -2,19 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
-        <name>taskdesk::ui::AuditView</name>
+        <name>DemoSetup</name>
         <message numerus="yes">
-            <source>The newest %n entries</source>
+            <source>Demo loaded: %n task(s)</source>
             <translation>
-                <numerusform>The newest %n entry</numerusform>
-                <numerusform>The newest %n entries</numerusform>
+                <numerusform>Demo loaded: %n task</numerusform>
+                <numerusform>Demo loaded: %n tasks</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n entries match</source>
+            <source>(%n of them a few hours of history)</source>
             <translation>
-                <numerusform>%n entry matches</numerusform>
-                <numerusform>%n entries match</numerusform>
+                <numerusform>(%n of them a few hours of history)</numerusform>
+                <numerusform>(%n of them a few hours of history)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n process definition(s)</source>
+            <translation>
+                <numerusform>%n process definition</numerusform>
+                <numerusform>%n process definitions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n schedule(s).</source>
+            <translation>
+                <numerusform>%n schedule.</numerusform>
+                <numerusform>%n schedules.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Task #%1 is stuck (its worker is gone): Force Stop it, or this app's sweeper re-queues it in %n second(s).</source>
+            <translation>
+                <numerusform>Task #%1 is stuck (its worker is gone): Force Stop it, or this app's sweeper re-queues it in %n second.</numerusform>
+                <numerusform>Task #%1 is stuck (its worker is gone): Force Stop it, or this app's sweeper re-queues it in %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>taskdesk::ui::AuditTableModel</name>
+        <message numerus="yes">
+            <source>%Ln running item(s) stopped</source>
+            <translation>
+                <numerusform>%Ln running item stopped</numerusform>
+                <numerusform>%Ln running items stopped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln item(s)</source>
+            <translation>
+                <numerusform>%Ln item</numerusform>
+                <numerusform>%Ln items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>taskdesk::ui::AuditView</name>
+        <message numerus="yes">
+            <source>Showing the newest %Ln entry(s).</source>
+            <translation>
+                <numerusform>Showing the newest %Ln entry.</numerusform>
+                <numerusform>Showing the newest %Ln entries.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Showing the newest %Ln matching entry(s).</source>
+            <translation>
+                <numerusform>Showing the newest %Ln matching entry.</numerusform>
+                <numerusform>Showing the newest %Ln matching entries.</numerusform>
             </translation>
         </message>
     </context>
@@ -99,168 +154,241 @@
                 <numerusform>Cleaned up %Ln stuck tasks: </numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Cleaning up %Ln stuck task(s)…</source>
+            <translation>
+                <numerusform>Cleaning up %Ln stuck task…</numerusform>
+                <numerusform>Cleaning up %Ln stuck tasks…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln of the %1 named had changed meanwhile and were left alone.</source>
+            <translation>
+                <numerusform>%Ln of the %1 named had changed meanwhile and was left alone.</numerusform>
+                <numerusform>%Ln of the %1 named had changed meanwhile and were left alone.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>taskdesk::ui::TaskActions</name>
         <message numerus="yes">
-            <source>Force stop %n tasks?</source>
+            <source>Force stop %Ln tasks?</source>
             <translation>
-                <numerusform>Force stop %n task?</numerusform>
-                <numerusform>Force stop %n tasks?</numerusform>
+                <numerusform>Force stop %Ln task?</numerusform>
+                <numerusform>Force stop %Ln tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>This will mark the %n tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
+            <source>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
             <translation>
-                <numerusform>This will mark the %n task as FAILED and stop all its running items. Use this if the task is stuck or not actually running.</numerusform>
-                <numerusform>This will mark the %n tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</numerusform>
+                <numerusform>This will mark the %Ln task as FAILED and stop all its running items. Use this if the task is stuck or not actually running.</numerusform>
+                <numerusform>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Force Stop %n tasks</source>
+            <source>Force Stop %Ln tasks</source>
             <translation>
-                <numerusform>Force Stop %n task</numerusform>
-                <numerusform>Force Stop %n tasks</numerusform>
+                <numerusform>Force Stop %Ln task</numerusform>
+                <numerusform>Force Stop %Ln tasks</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Cancel %n tasks?</source>
+            <source>Cancel %Ln tasks?</source>
             <translation>
-                <numerusform>Cancel %n task?</numerusform>
-                <numerusform>Cancel %n tasks?</numerusform>
+                <numerusform>Cancel %Ln task?</numerusform>
+                <numerusform>Cancel %Ln tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>The %n tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
+            <source>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
             <translation>
-                <numerusform>The %n task will be marked as FAILED (cancelled) and its running items stopped; the worker running it is told to stop.</numerusform>
-                <numerusform>The %n tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</numerusform>
+                <numerusform>The %Ln task will be marked as FAILED (cancelled) and its running items stopped; the worker running it is told to stop.</numerusform>
+                <numerusform>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Cancel %n tasks</source>
+            <source>Cancel %Ln tasks</source>
             <translation>
-                <numerusform>Cancel %n task</numerusform>
-                <numerusform>Cancel %n tasks</numerusform>
+                <numerusform>Cancel %Ln task</numerusform>
+                <numerusform>Cancel %Ln tasks</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Restart %n tasks?</source>
+            <source>Restart %Ln tasks?</source>
             <translation>
-                <numerusform>Restart %n task?</numerusform>
-                <numerusform>Restart %n tasks?</numerusform>
+                <numerusform>Restart %Ln task?</numerusform>
+                <numerusform>Restart %Ln tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>The %n tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
+            <source>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
             <translation>
-                <numerusform>The %n task goes back to PENDING with a fresh attempt budget, and all its items will run again.</numerusform>
-                <numerusform>The %n tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</numerusform>
+                <numerusform>The %Ln task goes back to PENDING with a fresh attempt budget, and all its items will run again.</numerusform>
+                <numerusform>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Restart %n tasks</source>
+            <source>Restart %Ln tasks</source>
             <translation>
-                <numerusform>Restart %n task</numerusform>
-                <numerusform>Restart %n tasks</numerusform>
+                <numerusform>Restart %Ln task</numerusform>
+                <numerusform>Restart %Ln tasks</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Delete %n tasks?</source>
+            <source>Delete %Ln tasks?</source>
             <translation>
-                <numerusform>Delete %n task?</numerusform>
-                <numerusform>Delete %n tasks?</numerusform>
+                <numerusform>Delete %Ln task?</numerusform>
+                <numerusform>Delete %Ln tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>The %n tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
+            <source>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
             <translation>
-                <numerusform>The %n task, its items and its log lines are removed for good. The audit log keeps a record of it.</numerusform>
-                <numerusform>The %n tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</numerusform>
+                <numerusform>The %Ln task, its items and its log lines are removed for good. The audit log keeps a record of it.</numerusform>
+                <numerusform>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Delete %n tasks</source>
+            <source>Delete %Ln tasks</source>
             <translation>
-                <numerusform>Delete %n task</numerusform>
-                <numerusform>Delete %n tasks</numerusform>
+                <numerusform>Delete %Ln task</numerusform>
+                <numerusform>Delete %Ln tasks</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n other selected task(s) cannot take this action and stay as they are.</source>
+            <source>Force stop the first %Ln of the %1 selected tasks?</source>
             <translation>
-                <numerusform>%n other selected task cannot take this action and stays as it is.</numerusform>
-                <numerusform>%n other selected tasks cannot take this action and stay as they are.</numerusform>
+                <numerusform>Force stop the first %Ln of the %1 selected tasks?</numerusform>
+                <numerusform>Force stop the first %Ln of the %1 selected tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Force stopping %n tasks…</source>
+            <source>Cancel the first %Ln of the %1 selected tasks?</source>
             <translation>
-                <numerusform>Force stopping %n task…</numerusform>
-                <numerusform>Force stopping %n tasks…</numerusform>
+                <numerusform>Cancel the first %Ln of the %1 selected tasks?</numerusform>
+                <numerusform>Cancel the first %Ln of the %1 selected tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Cancelling %n tasks…</source>
+            <source>Restart the first %Ln of the %1 selected tasks?</source>
             <translation>
-                <numerusform>Cancelling %n task…</numerusform>
-                <numerusform>Cancelling %n tasks…</numerusform>
+                <numerusform>Restart the first %Ln of the %1 selected tasks?</numerusform>
+                <numerusform>Restart the first %Ln of the %1 selected tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Restarting %n tasks…</source>
+            <source>Delete the first %Ln of the %1 selected tasks?</source>
             <translation>
-                <numerusform>Restarting %n task…</numerusform>
-                <numerusform>Restarting %n tasks…</numerusform>
+                <numerusform>Delete the first %Ln of the %1 selected tasks?</numerusform>
+                <numerusform>Delete the first %Ln of the %1 selected tasks?</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Deleting %n tasks…</source>
+            <source>The other %Ln selected tasks stay as they are.</source>
             <translation>
-                <numerusform>Deleting %n task…</numerusform>
-                <numerusform>Deleting %n tasks…</numerusform>
+                <numerusform>The other %Ln selected task stays as it is.</numerusform>
+                <numerusform>The other %Ln selected tasks stay as they are.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n task(s) force stopped.</source>
+            <source>%Ln other selected task(s) cannot take this action and stay as they are.</source>
             <translation>
-                <numerusform>%n task force stopped.</numerusform>
-                <numerusform>%n tasks force stopped.</numerusform>
+                <numerusform>%Ln other selected task cannot take this action and stays as it is.</numerusform>
+                <numerusform>%Ln other selected tasks cannot take this action and stay as they are.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n task(s) cancelled and marked as failed.</source>
+            <source>Force stopping %Ln tasks…</source>
             <translation>
-                <numerusform>%n task cancelled and marked as failed.</numerusform>
-                <numerusform>%n tasks cancelled and marked as failed.</numerusform>
+                <numerusform>Force stopping %Ln task…</numerusform>
+                <numerusform>Force stopping %Ln tasks…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n task(s) restarted and pending.</source>
+            <source>Cancelling %Ln tasks…</source>
             <translation>
-                <numerusform>%n task restarted and pending.</numerusform>
-                <numerusform>%n tasks restarted and pending.</numerusform>
+                <numerusform>Cancelling %Ln task…</numerusform>
+                <numerusform>Cancelling %Ln tasks…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n task(s) deleted.</source>
+            <source>Restarting %Ln tasks…</source>
             <translation>
-                <numerusform>%n task deleted.</numerusform>
-                <numerusform>%n tasks deleted.</numerusform>
+                <numerusform>Restarting %Ln task…</numerusform>
+                <numerusform>Restarting %Ln tasks…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n could not be changed: %1</source>
+            <source>Deleting %Ln tasks…</source>
             <translation>
-                <numerusform>%n could not be changed: %1</numerusform>
-                <numerusform>%n could not be changed: %1</numerusform>
+                <numerusform>Deleting %Ln task…</numerusform>
+                <numerusform>Deleting %Ln tasks…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n task(s) not reached stay as they were.</source>
+            <source>%Ln task(s) force stopped.</source>
             <translation>
-                <numerusform>%n task not reached stays as it was.</numerusform>
-                <numerusform>%n tasks not reached stay as they were.</numerusform>
+                <numerusform>%Ln task force stopped.</numerusform>
+                <numerusform>%Ln tasks force stopped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln task(s) cancelled and marked as failed.</source>
+            <translation>
+                <numerusform>%Ln task cancelled and marked as failed.</numerusform>
+                <numerusform>%Ln tasks cancelled and marked as failed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln task(s) restarted and pending.</source>
+            <translation>
+                <numerusform>%Ln task restarted and pending.</numerusform>
+                <numerusform>%Ln tasks restarted and pending.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln task(s) deleted.</source>
+            <translation>
+                <numerusform>%Ln task deleted.</numerusform>
+                <numerusform>%Ln tasks deleted.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln could not be changed: %1</source>
+            <translation>
+                <numerusform>%Ln could not be changed: %1</numerusform>
+                <numerusform>%Ln could not be changed: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln task(s) not reached stay as they were.</source>
+            <translation>
+                <numerusform>%Ln task not reached stays as it was.</numerusform>
+                <numerusform>%Ln tasks not reached stay as they were.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Task "%1" has been force stopped. %Ln running item(s) were also stopped.</source>
+            <translation>
+                <numerusform>Task "%1" has been force stopped. %Ln running item was also stopped.</numerusform>
+                <numerusform>Task "%1" has been force stopped. %Ln running items were also stopped.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>taskdesk::ui::TasksView</name>
+        <message numerus="yes">
+            <source>%1 of %Ln tasks match</source>
+            <translation>
+                <numerusform>%1 of %Ln task match</numerusform>
+                <numerusform>%1 of %Ln tasks match</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln tasks</source>
+            <translation>
+                <numerusform>%Ln task</numerusform>
+                <numerusform>%Ln tasks</numerusform>
             </translation>
         </message>
     </context>

@@ -6,6 +6,12 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 
+#include <cerrno>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <vector>
+
 namespace taskdesk {
 
 AuditLog::AuditLog(Database &db)
@@ -24,8 +30,28 @@ QString AuditLog::osUser()
     if (user.isEmpty())
         user = qEnvironmentVariable("LOGNAME");
     if (user.isEmpty())
+        user = accountName();
+    if (user.isEmpty())
         user = QStringLiteral("unknown");
     return user;
+}
+
+QString AuditLog::accountName()
+{
+    // Services, cron jobs and `env -i` run without USER and LOGNAME: the
+    // account of the effective uid still names who acted.
+    long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    if (size <= 0)
+        size = 16384;
+    std::vector<char> buffer(size_t(size), 0);
+    passwd entry{};
+    passwd *found = nullptr;
+    while (::getpwuid_r(::geteuid(), &entry, buffer.data(), buffer.size(), &found) == ERANGE
+        && buffer.size() < 1024 * 1024)
+        buffer.resize(buffer.size() * 2);
+    if (!found || !found->pw_name)
+        return {};
+    return QString::fromLocal8Bit(found->pw_name);
 }
 
 Error AuditLog::record(const QString &actor, const QString &action, qint64 taskId,

@@ -50,7 +50,11 @@ public:
     Result<QVector<AuditEntry>> list(const AuditFilter &filter);
 
     static QString localHost();
+    // Who runs this program: USER, else LOGNAME, else the passwd entry of the
+    // effective uid, else "unknown".
     static QString osUser();
+    // The passwd entry's name of the effective uid; empty when there is none.
+    static QString accountName();
 
 private:
     Database &m_db;

@@ -108,6 +108,8 @@ struct ThreadConnections
 thread_local ThreadConnections t_connections;
 // Connections of this thread that lost their server: reopened on next use.
 thread_local QSet<QString> t_broken;
+// Database::failCommitsAsBusyForTesting().
+thread_local int t_busyCommitsForTesting = 0;
 
 const QString kSqliteNow = QStringLiteral(
     "(CAST(strftime('%s','now') AS INTEGER) * 1000 + CAST(substr(strftime('%f','now'), 4) AS "
@@ -1063,10 +1065,14 @@ Error Database::write(const std::function<Error()> &work, Plans plans)
                 t_broken.insert(connectionName());
             return e;
         }
-        if (q.exec(QStringLiteral("COMMIT")))
+        const bool forcedBusy = t_busyCommitsForTesting > 0;
+        if (forcedBusy)
+            --t_busyCommitsForTesting;
+        else if (q.exec(QStringLiteral("COMMIT")))
             return {};
-        last = errorFrom(q.lastError(), QStringLiteral("commit"));
-        const bool busy = isBusy(q.lastError(), isPostgres());
+        last = forcedBusy ? Error::database(QStringLiteral("commit: busy (forced by a test)"))
+                          : errorFrom(q.lastError(), QStringLiteral("commit"));
+        const bool busy = forcedBusy || isBusy(q.lastError(), isPostgres());
         QSqlQuery rollback(db.value());
         rollback.exec(QStringLiteral("ROLLBACK"));
         if (!busy)
@@ -1074,6 +1080,11 @@ Error Database::write(const std::function<Error()> &work, Plans plans)
         QThread::msleep(20 + QRandomGenerator::global()->bounded(50));
     }
     return last;
+}
+
+void Database::failCommitsAsBusyForTesting(int count)
+{
+    t_busyCommitsForTesting = count;
 }
 
 Result<qint64> Database::now()

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <type_traits>
 #include <utility>
 
 namespace taskdesk {
@@ -157,6 +158,28 @@ public:
     // commits it; rolls back if `work` returns an error. Retries a few times
     // when another writer holds the database.
     Error write(const std::function<Error()> &work, Plans plans = Plans::Default);
+    // write() for work that builds a result: each round fills its own copy of
+    // `initial`, so a round retried after a busy COMMIT starts clean instead of
+    // from what the rolled-back round left behind; the result is what the round
+    // that committed built.
+    template<typename T>
+    Result<T> writeResult(const T &initial,
+        const std::function<Error(std::remove_const_t<T> &)> &work, Plans plans = Plans::Default)
+    {
+        T state = initial;
+        Error e = write(
+            [&]() -> Error {
+                state = initial;
+                return work(state);
+            },
+            plans);
+        if (e)
+            return e;
+        return state;
+    }
+    // Tests: the next `count` COMMITs of write() on this thread fail as busy
+    // ones do (another writer held the database), so that their work runs again.
+    static void failCommitsAsBusyForTesting(int count);
 
     // The database clock in UTC milliseconds.
     Result<qint64> now();

@@ -35,16 +35,20 @@ Error age(Database &db, qint64 id, qint64 now, qint64 createdAgoMs, qint64 start
     qint64 heartbeatAgoMs, qint64 completedAgoMs)
 {
     return run(db,
+        // Typed: PostgreSQL takes a bare placeholder in a CASE for text, and
+        // refused the whole update (so the demo had no stuck task there).
         QStringLiteral("UPDATE tasks SET created_at = ?, run_after = ?, started_at = CASE WHEN "
-                       "started_at IS NULL THEN NULL ELSE ? END, heartbeat_at = CASE WHEN "
-                       "heartbeat_at IS NULL THEN NULL ELSE ? END, completed_at = CASE WHEN "
-                       "completed_at IS NULL THEN NULL ELSE ? END, priority = 0 WHERE id = ?"),
+                       "started_at IS NULL THEN NULL ELSE CAST(? AS BIGINT) END, heartbeat_at = "
+                       "CASE WHEN heartbeat_at IS NULL THEN NULL ELSE CAST(? AS BIGINT) END, "
+                       "completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE CAST(? AS "
+                       "BIGINT) END, priority = 0 WHERE id = ?"),
         {now - createdAgoMs, now - createdAgoMs, now - startedAgoMs, now - heartbeatAgoMs,
             now - completedAgoMs, id});
 }
 
 // A few hours of finished work: what the stats chart and the audit log start from.
-Error history(Database &db, qint64 now)
+// `made`: how many tasks it wrote.
+Error history(Database &db, qint64 now, int &made)
 {
     static const char *const names[]
         = {"Warm-up accounts", "Import orders", "Nightly report", "Resize images",
@@ -88,14 +92,39 @@ Error history(Database &db, qint64 now)
                     return e;
             }
         }
+        made = n;
         return {};
     });
 }
 
-Result<int> showcase(Database &db, const QString &actor, qint64 now)
+// The demo's times are made up, not watched: the sweeper's watch for lost
+// workers (the `watches` row it continues from pass to pass) begins again now,
+// as if the sweeper had just started. So the stuck task is the operator's to
+// find and Force Stop for a whole heartbeat timeout, whether the sweeper of
+// this window started a moment ago or had been watching for an hour; after
+// that the sweeper rescues it as it would any task of a lost worker.
+Error restartSweeperWatch(Database &db)
+{
+    return db.write([&db]() -> Error {
+        Result<qint64> now = db.now();
+        if (!now.ok())
+            return now.error();
+        return run(db, QStringLiteral("UPDATE watches SET observed_since = ? WHERE name = ?"),
+            {*now, QStringLiteral("sweeper")});
+    });
+}
+
+Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stuck)
 {
     TaskStore store(db, actor);
     int made = 0;
+    // The first failure of a time shift: a demo that cannot age its tasks
+    // would promise a stuck task it does not have.
+    Error failed;
+    auto keep = [&failed](Error e) {
+        if (e && !failed)
+            failed = e;
+    };
     auto enqueue = [&](const QString &kind, const QString &name, const QStringList &items = {},
                        const QString &queue = QStringLiteral("default"), qint64 delayMs = 0,
                        int priority = 0) -> qint64 {
@@ -150,14 +179,14 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now)
             store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
         }
         store.queue().finishSuccess(c->taskId, c->lease);
-        age(db, c->taskId, now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute);
+        keep(age(db, c->taskId, now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute));
     }
     if (auto c
         = claimed(QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), w2)) {
         store.queue().heartbeat(c->taskId, c->lease, 100, 100);
         log(*c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")});
         store.queue().finishSuccess(c->taskId, c->lease);
-        age(db, c->taskId, now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute);
+        keep(age(db, c->taskId, now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute));
     }
     // Failed, in three ways.
     if (auto c = claimed(QStringLiteral("demo.fail"), QStringLiteral("Export ledger to S3"), w2)) {
@@ -167,13 +196,13 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now)
         store.queue().finishError(c->taskId, c->lease, c->attempt,
             QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
             QStringLiteral("error"), false);
-        age(db, c->taskId, now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
-            20 * kMinute - 12000);
+        keep(age(db, c->taskId, now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
+            20 * kMinute - 12000));
     }
     if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), w1)) {
         log(*c, {QStringLiteral("loading 18 months of events…")});
         store.actions().forceStop(c->taskId);
-        age(db, c->taskId, now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute);
+        keep(age(db, c->taskId, now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute));
     }
     const qint64 cleanup = enqueue(QStringLiteral("demo.progress"),
         QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
@@ -190,7 +219,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now)
     if (auto c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
             QStringLiteral("demo-worker-4@app-04"))) {
         log(*c, {QStringLiteral("rotating 12 keys")});
-        age(db, c->taskId, now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0);
+        keep(age(db, c->taskId, now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0));
         TaskStore sweeper(db, QStringLiteral("sweeper"));
         sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues);
     }
@@ -207,7 +236,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now)
             if (i < 2)
                 store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
         }
-        age(db, c->taskId, now, 4 * kMinute, 3 * kMinute, 2000, 0);
+        keep(age(db, c->taskId, now, 4 * kMinute, 3 * kMinute, 2000, 0));
     }
     if (auto c
         = claimed(QStringLiteral("demo.progress"), QStringLiteral("Import orders 2024-06"), w2)) {
@@ -215,19 +244,22 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now)
         log(*c,
             {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
                 QStringLiteral("chunk 37/100: 1,850 orders")});
-        age(db, c->taskId, now, 7 * kMinute, 6 * kMinute, 1000, 0);
+        keep(age(db, c->taskId, now, 7 * kMinute, 6 * kMinute, 1000, 0));
     }
     if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
             QStringLiteral("demo-worker-3@app-03"))) {
         log(*c,
             {QStringLiteral("collecting figures for 2024-06-11"),
                 QStringLiteral("waiting for the warehouse export…")});
-        age(db, c->taskId, now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0);
+        keep(age(db, c->taskId, now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0));
+        stuck = c->taskId;
     }
 
     // Waiting ones: created a while ago; one longer than the queue threshold.
-    age(db, rebuild, now, 90 * 1000, 0, 0, 0);
-    age(db, sync, now, 20 * kMinute, 0, 0, 0);
+    keep(age(db, rebuild, now, 90 * 1000, 0, 0, 0));
+    keep(age(db, sync, now, 20 * kMinute, 0, 0, 0));
+    if (failed)
+        return failed;
     return made;
 }
 
@@ -247,15 +279,21 @@ Result<DemoSummary> DemoData::load(Database &db, const DemoSpec &spec)
     q.value().finish();
 
     if (!loaded) {
+        // Before the stuck task exists, so that no pass in between counts it,
+        // and again once everything is in.
+        if (Error e = restartSweeperWatch(db))
+            return e;
         Result<qint64> now = db.now();
         if (!now.ok())
             return now.error();
-        if (Error e = history(db, *now))
+        if (Error e = history(db, *now, summary.historyTasks))
             return e;
-        Result<int> made = showcase(db, spec.actor, *now);
+        Result<int> made = showcase(db, spec.actor, *now, summary.stuckTaskId);
         if (!made.ok())
             return made.error();
-        summary.tasks = made.value();
+        summary.tasks = summary.historyTasks + made.value();
+        if (Error e = restartSweeperWatch(db))
+            return e;
     }
 
     ProcessStore processes(db, spec.actor);

@@ -22,7 +22,9 @@ struct DemoSpec
 
 struct DemoSummary
 {
-    int tasks = 0; // made now; 0 when the demo was loaded before
+    int tasks = 0; // made now, all of them; 0 when the demo was loaded before
+    int historyTasks = 0; // of those, the finished ones of the last hours
+    qint64 stuckTaskId = 0; // the RUNNING task whose worker is gone, for Force Stop
     int processes = 0;
     int schedules = 0;
 };
@@ -31,7 +33,9 @@ struct DemoSummary
 // of finished tasks (for the stats), tasks in every status with items, log
 // lines and audit rows, one RUNNING task whose heartbeat is long gone (stuck),
 // one task stuck in the queue, a worker and a scheduler process definition
-// and two schedules. The demo kinds are "demo.progress", "demo.fail",
+// and two schedules. The sweeper's watch begins anew, so that the stuck task
+// stays for a whole heartbeat timeout even under a sweeper that has been
+// running for a while. The demo kinds are "demo.progress", "demo.fail",
 // "demo.hang" and "demo.items". Loading twice adds nothing the second time.
 namespace DemoData {
 

@@ -714,6 +714,81 @@ QVector<Migration> buildMigrations()
             QStringLiteral("SELECT taskdesk_apply_grants()"),
         }});
 
+    // 12: "done" is what finished well. A task's progress_done counts its
+    // COMPLETED items only (10 counted FAILED ones too, so a cancelled task
+    // read "3 of 5 done" with one of the three failed); the failed ones are
+    // told apart where they are shown. Counted again once here.
+    list.append({12, QStringLiteral("progress of tasks counts the items done well"),
+        {
+            QStringLiteral(R"(UPDATE tasks SET progress_done = (SELECT count(*) FROM task_items i
+                WHERE i.task_id = tasks.id AND i.status = 'COMPLETED')
+                WHERE id IN (SELECT task_id FROM task_items))"),
+        },
+        {
+            QStringLiteral("DROP TRIGGER task_items_progress_insert"),
+            QStringLiteral("DROP TRIGGER task_items_progress_delete"),
+            QStringLiteral("DROP TRIGGER task_items_progress_update"),
+            QStringLiteral(R"(CREATE TRIGGER task_items_progress_insert AFTER INSERT ON task_items
+                BEGIN
+                UPDATE tasks SET progress_total = progress_total + 1,
+                    progress_done = min(progress_total + 1, progress_done
+                        + (NEW.status = 'COMPLETED')),
+                    updated_at = {NOW}
+                WHERE id = NEW.task_id;
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER task_items_progress_delete AFTER DELETE ON task_items
+                BEGIN
+                UPDATE tasks SET progress_total = max(0, progress_total - 1),
+                    progress_done = max(0, min(progress_total - 1, progress_done
+                        - (OLD.status = 'COMPLETED'))),
+                    updated_at = {NOW}
+                WHERE id = OLD.task_id;
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER task_items_progress_update AFTER UPDATE OF status,
+                task_id ON task_items
+                WHEN OLD.task_id <> NEW.task_id OR (OLD.status = 'COMPLETED')
+                    <> (NEW.status = 'COMPLETED')
+                BEGIN
+                UPDATE tasks SET progress_total = max(0, progress_total - 1),
+                    progress_done = max(0, min(progress_total - 1, progress_done
+                        - (OLD.status = 'COMPLETED'))),
+                    updated_at = {NOW}
+                WHERE id = OLD.task_id;
+                UPDATE tasks SET progress_total = progress_total + 1,
+                    progress_done = min(progress_total + 1, progress_done
+                        + (NEW.status = 'COMPLETED')),
+                    updated_at = {NOW}
+                WHERE id = NEW.task_id;
+            END)"),
+        },
+        {
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_items_progress() RETURNS trigger AS $fn$
+                BEGIN
+                    IF TG_OP = 'INSERT' THEN
+                        PERFORM taskdesk_items_progress_apply(array_agg(task_id),
+                            array_agg(1::BIGINT), array_agg(CASE WHEN status = 'COMPLETED'
+                            THEN 1::BIGINT ELSE 0 END)) FROM new_rows;
+                    ELSIF TG_OP = 'DELETE' THEN
+                        PERFORM taskdesk_items_progress_apply(array_agg(task_id),
+                            array_agg(-1::BIGINT), array_agg(CASE WHEN status = 'COMPLETED'
+                            THEN -1::BIGINT ELSE 0 END)) FROM old_rows;
+                    ELSE
+                        PERFORM taskdesk_items_progress_apply(array_agg(task_id),
+                            array_agg(total), array_agg(done)) FROM (
+                            SELECT task_id, 1::BIGINT AS total, CASE WHEN status = 'COMPLETED'
+                                THEN 1::BIGINT ELSE 0 END AS done
+                                FROM new_rows
+                            UNION ALL
+                            SELECT task_id, -1::BIGINT, CASE WHEN status = 'COMPLETED'
+                                THEN -1::BIGINT ELSE 0 END
+                                FROM old_rows) x;
+                    END IF;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+        }});
+
     return list;
 }
 

@@ -37,7 +37,8 @@ struct Task
     qint64 scheduleId = 0;
     qint64 dbNow = 0; // the database clock when the row was read, for ages
     int itemsTotal = 0;
-    int itemsDone = 0;
+    int itemsDone = 0; // COMPLETED: done well, as progressDone counts them
+    int itemsFailed = 0;
 
     qint64 heartbeatAgeMs() const { return heartbeatAt > 0 ? dbNow - heartbeatAt : -1; }
 };

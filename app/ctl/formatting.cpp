@@ -1,6 +1,8 @@
 #include "formatting.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -149,6 +151,71 @@ QStringList helpColumns(const QVector<QPair<QString, QString>> &rows, int width)
         lines << wrapped;
     }
     return lines;
+}
+
+QString auditDetailsText(const QJsonObject &details)
+{
+    static const QMap<QString, QString> words{
+        {QStringLiteral("mark_failed"), QStringLiteral("marked failed")},
+        {QStringLiteral("requeue"), QStringLiteral("re-queued")},
+        {QStringLiteral("retry"), QStringLiteral("re-queued by retry")},
+        {QStringLiteral("lost_worker"), QStringLiteral("no heartbeat")},
+        {QStringLiteral("stuck_in_queue"), QStringLiteral("waiting in the queue too long")},
+        {QStringLiteral("cleanup"), QStringLiteral("operator's clean-up")},
+        {QStringLiteral("dead_worker"), QStringLiteral("its worker died")},
+    };
+    auto word = [](const QString &value) {
+        return words.value(value, QString(value).replace(QLatin1Char('_'), QLatin1Char(' ')));
+    };
+    QStringList parts;
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue v = it.value();
+        if (key == QLatin1String("snapshot"))
+            continue; // the deleted row: too long for a table, see --json
+        if (key == QLatin1String("action") && v.isString()) {
+            parts << word(v.toString());
+        } else if (key == QLatin1String("rule") && v.isString()) {
+            parts << QStringLiteral("rule: ") + word(v.toString());
+        } else if (key == QLatin1String("age_ms") && v.isDouble()) {
+            parts << QStringLiteral("stuck for ") + duration(v.toInteger());
+        } else if (key == QLatin1String("threshold_ms") && v.isDouble()) {
+            parts << QStringLiteral("threshold ") + duration(v.toInteger());
+        } else if (key == QLatin1String("items_changed") && v.isDouble()) {
+            if (v.toInteger() > 0)
+                parts << QStringLiteral("%1 running item(s) stopped").arg(v.toInteger());
+        } else if (key == QLatin1String("items") && v.isDouble()) {
+            if (v.toInteger() > 0)
+                parts << QStringLiteral("%1 item(s)").arg(v.toInteger());
+        } else {
+            QString label = key;
+            label.replace(QLatin1Char('_'), QLatin1Char(' '));
+            QString text;
+            if (key.endsWith(QLatin1String("_ms")) && v.isDouble()) {
+                label.chop(3);
+                parts << label + QLatin1Char(' ') + duration(v.toInteger());
+                continue;
+            }
+            if (key.endsWith(QLatin1String("_at")) && v.isDouble() && v.toInteger() > 0) {
+                parts << label + QLatin1Char(' ') + localTime(v.toInteger());
+                continue;
+            }
+            if (v.isString())
+                text = v.toString();
+            else if (v.isDouble())
+                text = v.toDouble() == double(v.toInteger()) ? QString::number(v.toInteger())
+                                                             : QString::number(v.toDouble());
+            else if (v.isBool())
+                text = v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+            else if (v.isObject())
+                text = v.toObject().value(QStringLiteral("program")).toString();
+            else if (v.isArray())
+                text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+            if (!text.isEmpty())
+                parts << label + QStringLiteral(": ") + singleLine(text);
+        }
+    }
+    return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
 }
 
 } // namespace taskdesk::ctl

@@ -2,6 +2,7 @@
 
 #include "task.h"
 
+#include <QJsonObject>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,9 @@ QString timeWithAge(qint64 utcMs, qint64 nowMs); // "2026-11-03 13:00:00 (3 min 
 QString duration(qint64 ms); // "850 ms", "12 s", "3 min 4 s", "2 h 5 min", "3 d 2 h"
 QString progressText(const Task &task); // "2/5", "-" when unknown
 QString dash(const QString &text); // "-" for an empty value
+// An audit row's details in words: "marked failed, stuck for 10 min, threshold
+// 5 min", never the stored keys ("age_ms=600000"); "-" when they say nothing.
+QString auditDetailsText(const QJsonObject &details);
 
 // Help text: words wrapped at `width` columns; and two columns (a name, its
 // description) with the descriptions aligned and wrapped under themselves.

@@ -85,6 +85,7 @@ QJsonObject taskJson(const Task &t, qint64 stuckHeartbeatMs)
     if (t.itemsTotal > 0) {
         o.insert(QStringLiteral("items_total"), t.itemsTotal);
         o.insert(QStringLiteral("items_done"), t.itemsDone);
+        o.insert(QStringLiteral("items_failed"), t.itemsFailed);
     }
     return o;
 }
@@ -235,13 +236,7 @@ QJsonObject stuckReportJson(const StuckReport &report)
     const qint64 n = report.total();
     const StuckThresholds &thresholds = report.thresholds;
     return {
-        {QStringLiteral("stuck_jobs"),
-            QJsonObject{{QStringLiteral("total"), n},
-                {QStringLiteral("queued_stuck"), report.queuedTotal},
-                {QStringLiteral("running_stuck"), report.runningTotal},
-                {QStringLiteral("queued_shown"), int(report.queued.size())},
-                {QStringLiteral("running_shown"), int(report.running.size())},
-                {QStringLiteral("truncated"), report.truncated()}}},
+        {QStringLiteral("stuck_jobs"), report.countsJson()},
         {QStringLiteral("max_task_id"), report.maxTaskId},
         {QStringLiteral("queued_jobs"), queuedJobs},
         {QStringLiteral("running_jobs"), runningJobs},

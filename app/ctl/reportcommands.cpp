@@ -216,20 +216,15 @@ public:
             {QStringLiteral("HOST"), TablePrinter::Align::Left, 24}, {QStringLiteral("ACTION")},
             {QStringLiteral("TASK"), TablePrinter::Align::Right},
             {QStringLiteral("NAME"), TablePrinter::Align::Left, 32}, {QStringLiteral("CHANGE")},
-            {QStringLiteral("DETAILS"), TablePrinter::Align::Left, 60}});
+            {QStringLiteral("DETAILS"), TablePrinter::Align::Left, 100}});
         for (const AuditEntry &e : std::as_const(entries.value())) {
             QString change;
             if (!e.beforeStatus.isEmpty() || !e.afterStatus.isEmpty())
                 change = dash(e.beforeStatus) + QStringLiteral(" -> ") + dash(e.afterStatus);
-            QJsonObject details = e.details;
-            details.remove(QStringLiteral("snapshot")); // too long for a table: see --json
             table.addRow({QString::number(e.id), localTime(e.at), age(e.at, *now), e.actor,
                 dash(e.dbRole), dash(e.host), e.action,
                 e.taskId > 0 ? QString::number(e.taskId) : QStringLiteral("-"), dash(e.taskName),
-                dash(change),
-                details.isEmpty()
-                    ? QStringLiteral("-")
-                    : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
+                dash(change), auditDetailsText(e.details)});
         }
         context.console().print(table.lines());
         return ExitOk;

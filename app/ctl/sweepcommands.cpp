@@ -1,5 +1,6 @@
 #include "sweepcommands.h"
 
+#include "arguments.h"
 #include "commandregistry.h"
 #include "console.h"
 #include "ctlcontext.h"
@@ -11,6 +12,8 @@
 #include "tableprinter.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace taskdesk::ctl {
 
@@ -53,7 +56,11 @@ public:
     QList<QCommandLineOption> options() const override
     {
         return {{QStringLiteral("dry-run"),
-            QStringLiteral("Show what a pass would do now; change nothing.")}};
+                    QStringLiteral("Show what a pass would do now; change nothing.")},
+            {QStringLiteral("limit"),
+                QStringLiteral("A dry run lists at most N tasks of each kind, 1 … 100000 "
+                               "(default 1000); its counts are always whole."),
+                QStringLiteral("N")}};
     }
     QStringList examples() const override
     {
@@ -64,6 +71,8 @@ public:
     Error parse(const QCommandLineParser &parser, const QStringList &) override
     {
         m_dryRun = parser.isSet(QStringLiteral("dry-run"));
+        if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
+            return e;
         return {};
     }
     Access access() const override { return m_dryRun ? Access::Read : Access::Write; }
@@ -71,7 +80,7 @@ public:
     int run(CtlContext &context) override
     {
         Sweeper sweeper(context.database());
-        Result<SweepReport> report = m_dryRun ? sweeper.dryRun() : sweeper.sweepNow();
+        Result<SweepReport> report = m_dryRun ? sweeper.dryRun(m_limit) : sweeper.sweepNow();
         if (!report.ok())
             return context.fail(report.error());
         if (context.json()) {
@@ -83,16 +92,31 @@ public:
     }
 
 private:
+    // At most kIdsShown ids on a line, and how many there are.
+    static QString idsOf(const QVector<qint64> &ids, qint64 total)
+    {
+        constexpr int kIdsShown = 20;
+        QStringList texts;
+        for (int i = 0; i < ids.size() && i < kIdsShown; ++i)
+            texts << QString::number(ids.at(i));
+        QString text = texts.join(QStringLiteral(", "));
+        if (total > texts.size())
+            text += QStringLiteral(", … (ids of %1 of %2 shown; --json lists more)")
+                        .arg(texts.size())
+                        .arg(total);
+        return text;
+    }
+
     static void printHuman(Console &console, const SweepReport &r)
     {
         const CleanupReport &t = r.tasks;
         const QString verb = r.dryRun ? QStringLiteral("would be") : QStringLiteral("were");
-        const int acted = t.total();
+        const qint64 acted = t.total();
         if (r.dryRun)
             console.print(QStringLiteral("Dry run: %1 task(s) would be changed, %2 reported, %3 "
                                          "worker(s) would be marked lost; nothing was changed.")
                               .arg(acted)
-                              .arg(r.queuedReported.size())
+                              .arg(r.reportedTotal())
                               .arg(r.workersLost.size()));
         else if (r.isEmpty())
             console.print(QStringLiteral("Swept: nothing is stuck."));
@@ -100,29 +124,34 @@ private:
             console.print(QStringLiteral("Swept: %1 task(s) changed, %2 reported, %3 worker(s) "
                                          "marked lost.")
                               .arg(acted)
-                              .arg(r.queuedReported.size())
+                              .arg(r.reportedTotal())
                               .arg(r.workersLost.size()));
         console.print(QStringLiteral("  rules: ") + rulesText(r.rules));
-        if (!t.runningRequeued.isEmpty())
+        if (r.stuck && r.stuck->truncated())
+            console.print(QStringLiteral("  The lists show at most %1 task(s) of each kind "
+                                         "(--limit); the counts are whole.")
+                              .arg(std::max(r.stuck->queued.size(), r.stuck->running.size())));
+        if (r.requeuedTotal() > 0)
             console.print(QStringLiteral("  %1 running task(s) %2 re-queued (lost worker): %3")
-                              .arg(t.runningRequeued.size())
-                              .arg(verb, idListText(t.runningRequeued)));
-        if (!t.runningFailed.isEmpty())
+                              .arg(r.requeuedTotal())
+                              .arg(verb, idsOf(t.runningRequeued, r.requeuedTotal())));
+        if (r.runningFailedTotal() > 0)
             console.print(QStringLiteral("  %1 running task(s) %2 marked FAILED (worker_lost): %3")
-                              .arg(t.runningFailed.size())
-                              .arg(verb, idListText(t.runningFailed)));
-        if (!t.queuedFailed.isEmpty())
+                              .arg(r.runningFailedTotal())
+                              .arg(verb, idsOf(t.runningFailed, r.runningFailedTotal())));
+        if (t.queuedTotal() > 0)
             console.print(QStringLiteral("  %1 queued task(s) %2 marked FAILED (stuck_swept): %3")
-                              .arg(t.queuedFailed.size())
-                              .arg(verb, idListText(t.queuedFailed)));
-        if (!r.queuedReported.isEmpty()) {
+                              .arg(t.queuedTotal())
+                              .arg(verb, idsOf(t.queuedFailed, t.queuedTotal())));
+        if (r.reportedTotal() > 0) {
             QVector<qint64> ids;
             for (const StuckTask &s : r.queuedReported)
                 ids << s.task.id;
-            console.print(QStringLiteral("  %1 queued task(s) waiting longer than %2 (reported "
-                                         "only; the policy is report): %3")
-                              .arg(ids.size())
-                              .arg(duration(r.rules.queueThresholdMs), idListText(ids)));
+            console.print(
+                QStringLiteral("  %1 queued task(s) waiting longer than %2 (reported "
+                               "only; the policy is report): %3")
+                    .arg(r.reportedTotal())
+                    .arg(duration(r.rules.queueThresholdMs), idsOf(ids, r.reportedTotal())));
         }
         for (const LostWorker &w : r.workersLost)
             console.print(QStringLiteral("  worker %1 on %2 (pid %3) %4 marked lost: no heartbeat "
@@ -133,6 +162,7 @@ private:
     }
 
     bool m_dryRun = false;
+    int m_limit = 1000;
 };
 
 // ------------------------------------------------------------------ settings [list]

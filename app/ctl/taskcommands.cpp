@@ -421,7 +421,12 @@ private:
         fields.addRow({QStringLiteral("  Priority"), QString::number(t.priority)});
         fields.addRow({QStringLiteral("  Attempt"),
             QStringLiteral("%1 of %2").arg(t.attempt).arg(t.maxAttempts)});
-        fields.addRow({QStringLiteral("  Progress"), progressText(t)});
+        // Done counts the items done well; the failed ones are named beside.
+        QString progress = progressText(t);
+        if (t.itemsTotal > 0)
+            progress += t.itemsFailed > 0 ? QStringLiteral(" done, %1 failed").arg(t.itemsFailed)
+                                          : QStringLiteral(" done");
+        fields.addRow({QStringLiteral("  Progress"), progress});
         fields.addRow({QStringLiteral("  Worker"), dash(t.workerId)});
         fields.addRow({QStringLiteral("  Time limit"),
             t.timeLimitS > 0 ? duration(qint64(t.timeLimitS) * 1000) : QStringLiteral("none")});

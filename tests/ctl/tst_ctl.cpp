@@ -104,6 +104,7 @@ private slots:
     void listHumanOutputIsATable();
     void showPrintsTaskItemsAndLog();
     void progressCountsItemsInsertedByAnotherProgram();
+    void aCancelledTaskCountsOnlyItemsDoneWell();
     void checkListsDamageAndWritesNothing();
     void operatorActions_data();
     void operatorActions();
@@ -434,6 +435,43 @@ void TestCtl::progressCountsItemsInsertedByAnotherProgram()
     QCOMPARE(shown.value(QStringLiteral("items_total")).toInt(), 4);
     run = runCtl(withDb(tdb, {QStringLiteral("show"), QString::number(id)}));
     QVERIFY2(run.out.contains(QStringLiteral("1/4")), qPrintable(run.out));
+}
+
+// Two items done, the third running, then Cancel: the third failed. `list`
+// and `show` said "3/5" (done counted the failed item); done is 2, and `show`
+// names the failed one.
+void TestCtl::aCancelledTaskCountsOnlyItemsDoneWell()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), QStringLiteral("warmup"),
+        {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+            QStringLiteral("e")});
+    const QVector<TaskItem> items = store.reader().items(t.id).value();
+    QCOMPARE(items.size(), 5);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(store.queue().startItem(t.id, t.lease, items.at(i).id).value());
+        QVERIFY(store.queue().finishItem(t.id, t.lease, items.at(i).id, true, {}).value());
+    }
+    QVERIFY(store.queue().startItem(t.id, t.lease, items.at(2).id).value());
+    QVERIFY(store.actions().cancel(t.id).ok());
+
+    CtlRun run = runCtl(withDb(tdb, {QStringLiteral("list")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QStringLiteral(" 2/5 ")), qPrintable(run.out));
+    run = runCtl(withDb(tdb, {QStringLiteral("show"), QString::number(t.id)}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QStringLiteral("2/5 done, 1 failed")), qPrintable(run.out));
+    run = runCtl(
+        withDb(tdb, {QStringLiteral("--json"), QStringLiteral("show"), QString::number(t.id)}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject shown = run.json().object().value(QStringLiteral("task")).toObject();
+    QCOMPARE(shown.value(QStringLiteral("progress_done")).toInt(), 2);
+    QCOMPARE(shown.value(QStringLiteral("progress_total")).toInt(), 5);
+    QCOMPARE(shown.value(QStringLiteral("items_done")).toInt(), 2);
+    QCOMPARE(shown.value(QStringLiteral("items_failed")).toInt(), 1);
+    QCOMPARE(shown.value(QStringLiteral("items_total")).toInt(), 5);
 }
 
 // `check` reads every page on a connection of its own, lists what is wrong and
@@ -1227,6 +1265,19 @@ void TestCtl::auditShowsWhoDidWhat()
     QVERIFY(lines.at(2).contains(QLatin1String("RUNNING -> FAILED")));
     QVERIFY(lines.at(3).contains(QLatin1String("other")));
     Q_UNUSED(b)
+
+    // The details in words: no stored keys, durations as durations.
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 610000 WHERE id = ?"), {b.id}));
+    QCOMPARE(runCtl(withDb(tdb, {QStringLiteral("cleanup")})).exitCode, 0);
+    run = runCtl(withDb(tdb, {QStringLiteral("audit")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QString text = run.outLines().join(QLatin1Char('\n'));
+    QVERIFY2(text.contains(QLatin1String("marked failed, stuck for 10 min 1")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("rule: operator's clean-up, threshold 5 min")),
+        qPrintable(text));
+    for (const char *raw : {"age_ms", "threshold_ms", "items_changed", "=", "{"})
+        QVERIFY2(!text.contains(QLatin1String(raw)), qPrintable(text));
 }
 
 void TestCtl::logsPrintsTheLastLines()

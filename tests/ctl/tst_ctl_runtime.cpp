@@ -180,6 +180,7 @@ private slots:
     void badCronIsRefusedWithTheParsersMessage_data();
     void badCronIsRefusedWithTheParsersMessage();
     void sweepDryRunChangesNothing();
+    void sweepDryRunCountsTheWholeSetAndSaysWhenItsListsAreCut();
     void sweepActsWithTheStoredRules();
     void sweepIsRefusedWhileAnotherSweeperActs();
     void settingsShowAndChange();
@@ -1002,6 +1003,79 @@ void TestCtlRuntime::sweepDryRunChangesNothing()
     QCOMPARE(
         tdb.scalar(QStringLiteral("SELECT status FROM tasks WHERE id = ?"), {fresh}).toString(),
         QStringLiteral("RUNNING"));
+}
+
+// The dry run reads the stuck report (StuckScope): whole counts, lists cut at
+// --limit and saying so, in the text and in the JSON.
+void TestCtlRuntime::sweepDryRunCountsTheWholeSetAndSaysWhenItsListsAreCut()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    QVector<qint64> running;
+    for (int i = 0; i < 3; ++i)
+        running << makeTask(store, QStringLiteral("RUNNING"), QStringLiteral("lost-%1").arg(i)).id;
+    // The last one has no attempt left: the rule fails it.
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET max_attempts = attempt WHERE id = ?"), {running.last()}));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE "
+                                    "status = 'RUNNING'")));
+    for (int i = 0; i < 8; ++i)
+        makeTask(store, QStringLiteral("PENDING"), QStringLiteral("waiting-%1").arg(i));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "UPDATE tasks SET run_after = run_after - 3600000 WHERE status = 'PENDING'")));
+    Settings settings(tdb.db(), QStringLiteral("fixture"));
+    QVERIFY(!settings.set(QStringLiteral("sweeper.queue_policy"), QStringLiteral("report")));
+    const QString before = dump(tdb, kRuntimeTables);
+
+    CtlRun run = runCtl(withDb(tdb, L({"sweep", "--dry-run", "--limit", "2"})));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.startsWith(
+                 QLatin1String("Dry run: 3 task(s) would be changed, 8 reported, 0 worker(s)")),
+        qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("The lists show at most 2 task(s) of each kind "
+                                            "(--limit); the counts are whole.")),
+        qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("2 running task(s) would be re-queued (lost worker)")),
+        qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QLatin1String("1 running task(s) would be marked FAILED (worker_lost)")),
+        qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("8 queued task(s) waiting longer than 5 min "
+                                            "(reported only; the policy is report)")),
+        qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("(ids of 2 of 8 shown; --json lists more)")),
+        qPrintable(run.out));
+
+    run = runCtl(withDb(tdb, L({"--json", "sweep", "--dry-run", "--limit", "2"})));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QJsonObject o = run.json().object();
+    QJsonObject stuck = o.value(QStringLiteral("stuck_jobs")).toObject();
+    QCOMPARE(stuck.value(QStringLiteral("total")).toInteger(), 11);
+    QCOMPARE(stuck.value(QStringLiteral("queued_stuck")).toInteger(), 8);
+    QCOMPARE(stuck.value(QStringLiteral("running_stuck")).toInteger(), 3);
+    QCOMPARE(stuck.value(QStringLiteral("truncated")).toBool(), true);
+    QJsonObject cleaned = o.value(QStringLiteral("cleaned_jobs")).toObject();
+    QCOMPARE(cleaned.value(QStringLiteral("total")).toInteger(), 3);
+    QCOMPARE(cleaned.value(QStringLiteral("running_requeued")).toInteger(), 2);
+    QCOMPARE(cleaned.value(QStringLiteral("running_failed")).toInteger(), 1);
+    QCOMPARE(cleaned.value(QStringLiteral("truncated")).toBool(), true);
+    QCOMPARE(o.value(QStringLiteral("reported")).toInteger(), 8);
+    QCOMPARE(o.value(QStringLiteral("reported_ids")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("reported_truncated")).toBool(), true);
+
+    // With mark_failed the queued ones count among the changes.
+    QVERIFY(!settings.set(QStringLiteral("sweeper.queue_policy"), QStringLiteral("mark_failed")));
+    const QString marked = dump(tdb, kRuntimeTables);
+    run = runCtl(withDb(tdb, L({"--json", "sweep", "--dry-run", "--limit", "2"})));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    o = run.json().object();
+    cleaned = o.value(QStringLiteral("cleaned_jobs")).toObject();
+    QCOMPARE(cleaned.value(QStringLiteral("total")).toInteger(), 11);
+    QCOMPARE(cleaned.value(QStringLiteral("queued")).toInteger(), 8);
+    QCOMPARE(o.value(QStringLiteral("reported")).toInteger(), 0);
+    QCOMPARE(dump(tdb, kRuntimeTables), marked);
+    Q_UNUSED(before)
 }
 
 void TestCtlRuntime::sweepActsWithTheStoredRules()

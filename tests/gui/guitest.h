@@ -2,6 +2,7 @@
 
 #include "tasks/taskstore.h"
 #include "testdatabase.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QTest>
@@ -90,11 +91,13 @@ private:
 
 } // namespace taskdesk::test
 
-// TASKDESK_TEST_MAIN with a QApplication: the widgets tests need one.
+// TASKDESK_TEST_MAIN with a QApplication: the widgets tests need one. The
+// texts are those an English-speaking operator reads ("1 task", "2 tasks").
 #define TASKDESK_GUI_TEST_MAIN(TestObject)                                                         \
     int main(int argc, char **argv)                                                                \
     {                                                                                              \
         QApplication app(argc, argv);                                                              \
+        taskdesk::ui::installTranslations(app, QLocale(QLocale::English));                         \
         if (taskdesk::test::TestDatabase::postgres()                                               \
             && qEnvironmentVariableIsEmpty("TASKDESK_TEST_PG")) {                                  \
             qInfo("skipped: no PostgreSQL test server (run packaging/dev.sh test)");               \

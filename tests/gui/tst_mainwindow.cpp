@@ -1,5 +1,7 @@
 #include "appcontext.h"
 #include "appsettings.h"
+#include "audittablemodel.h"
+#include "auditview.h"
 #include "backgroundrunner.h"
 #include "confirm.h"
 #include "database.h"
@@ -41,11 +43,13 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <signal.h>
@@ -206,6 +210,9 @@ private Q_SLOTS:
     void theStuckViewCleansUpWhatItPreviewed();
     void theStuckCountIsOneNumberEverywhere();
     void theCleanUpChangesExactlyTheSetItsConfirmationNamed();
+    void aBigCleanUpLeavesTheWindowLive();
+    void aStuckRowTakesTheActionsOfItsStatusAlone();
+    void theAuditPageCountsItsRowsAndSpeaksInWords();
     void readOnlyModeShowsEverythingAndChangesNothing();
     void theShortcutsReachTheirActions();
     void aLostDatabaseShowsTheBannerAndRecoversByItself();
@@ -279,7 +286,7 @@ void TestMainWindow::forceStopGoesFromTheClickToTheDatabase()
         QStringLiteral("alice"));
     QCOMPARE(w->window->lastMessage(),
         QStringLiteral(
-            "Task \"Warm-up accounts\" has been force stopped. 2 running item(s) were also "
+            "Task \"Warm-up accounts\" has been force stopped. 2 running items were also "
             "stopped. You can now delete or restart the task."));
     // The table and the detail pane show it, and the actions follow the new status.
     const int row = w->model()->rowOfTask(id);
@@ -439,8 +446,7 @@ void TestMainWindow::bulkCancelAsksOnceNamingTheCount()
     }
     QCOMPARE(statusOf(tdb, done), QStringLiteral("COMPLETED"));
     QCOMPARE(statusOf(tdb, other), QStringLiteral("PENDING"));
-    QCOMPARE(
-        w->window->lastMessage(), QStringLiteral("12 task(s) cancelled and marked as failed."));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("12 tasks cancelled and marked as failed."));
 }
 
 void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
@@ -487,7 +493,7 @@ void TestMainWindow::aBulkActionLeavesTheWindowLiveUntilItsAnswer()
     QVERIFY(!w->actions()->isBusy());
     for (qint64 id : failed)
         QCOMPARE(statusOf(tdb, id), QStringLiteral("PENDING"));
-    QCOMPARE(w->window->lastMessage(), QStringLiteral("20 task(s) restarted and pending."));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("20 tasks restarted and pending."));
     // The refreshed selection is pending now: Cancel again, Restart no more.
     QTRY_VERIFY(actionOf(*w, TaskActions::Kind::Cancel)->isEnabled());
     QVERIFY(!restart->isEnabled());
@@ -544,9 +550,10 @@ void TestMainWindow::aBulkActionStopsAfterTheTaskInHand()
     QVERIFY2(TestDatabase::postgres() ? restarted == 1 : restarted <= 1,
         qPrintable(QString::number(restarted)));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Stopped: %1 task(s) restarted and pending. %2 task(s) not reached stay "
-                       "as they were.")
+        QStringLiteral("Stopped: %1 %2 restarted and pending. %3 tasks not reached stay as "
+                       "they were.")
             .arg(restarted)
+            .arg(restarted == 1 ? QStringLiteral("task") : QStringLiteral("tasks"))
             .arg(20 - restarted));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'restart'"))
                  .toInt(),
@@ -598,7 +605,7 @@ void TestMainWindow::rowsLeavingTheFilterAfterABulkActionCostNoQueryEach()
 
     for (qint64 id : std::as_const(running))
         QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
-    QCOMPARE(w->window->lastMessage(), QStringLiteral("%1 task(s) force stopped.").arg(n));
+    QCOMPARE(w->window->lastMessage(), QStringLiteral("%1 tasks force stopped.").arg(n));
     QTRY_COMPARE(w->model()->rowCount(), 1);
     QCOMPARE(w->model()->taskIdAt(0), other);
     // One contiguous block went away: one removal, and at most the page in view
@@ -736,7 +743,7 @@ void TestMainWindow::aForceStoppedTaskThatLeftTheListIsNotOfferedForRestart()
     QVERIFY(w->actionsDone());
     QCOMPARE(statusOf(tdb, id), QStringLiteral("FAILED"));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Task \"Warm-up accounts\" has been force stopped. 0 running item(s) were "
+        QStringLiteral("Task \"Warm-up accounts\" has been force stopped. 0 running items were "
                        "also stopped."));
     QVERIFY(!actionOf(*w, TaskActions::Kind::Restart)->isEnabled());
     QVERIFY(!w->tasks()->detail()->hasTask());
@@ -801,21 +808,22 @@ void TestMainWindow::theStuckViewCleansUpWhatItPreviewed()
     stuck->queueThresholdMinutes()->setValue(5);
     stuck->refresh();
     QCOMPARE(stuck->model()->rowCount(), 2);
-    QVERIFY(stuck->summary().startsWith(QStringLiteral("2 stuck task(s)")));
+    QVERIFY(stuck->summary().startsWith(QStringLiteral("2 stuck tasks")));
     QCOMPARE(stuck->model()->plannedAction(0), QStringLiteral("mark FAILED"));
     QVERIFY(stuck->cleanUpButton()->isEnabled());
 
     Confirm::answerNext(true);
     QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
+    QVERIFY(w->actionsDone());
 
-    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up 2 stuck task(s)?"));
-    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 task(s)"));
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up 2 stuck tasks?"));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up 2 tasks"));
     QCOMPARE(statusOf(tdb, lost), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, queued), QStringLiteral("FAILED"));
     QCOMPARE(statusOf(tdb, fine), QStringLiteral("RUNNING"));
     QCOMPARE(statusOf(tdb, fresh), QStringLiteral("PENDING"));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Cleaned up 2 stuck task(s): 2 marked failed, 0 re-queued."));
+        QStringLiteral("Cleaned up 2 stuck tasks: 2 marked failed, 0 re-queued."));
     QCOMPARE(stuck->model()->rowCount(), 0);
     QVERIFY(!stuck->cleanUpButton()->isEnabled());
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'alice' AND "
@@ -872,7 +880,7 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
             .arg(grouped(3000)));
     // The tray.
     QCOMPARE(w->window->tray()->toolTip(),
-        QStringLiteral("Taskdesk: %1 stuck task(s) (%2 queued, 1 running)").arg(n, grouped(3000)));
+        QStringLiteral("Taskdesk: %1 stuck tasks (%2 queued, 1 running)").arg(n, grouped(3000)));
     // The chip's list shows the same tasks.
     QTest::mouseClick(w->tasks()->chips()->button(FilterChips::Stuck), Qt::LeftButton);
     w->context->background().waitForIdle();
@@ -891,7 +899,7 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
     StuckView *stuck = w->window->stuckView();
     stuck->refresh();
     QCOMPARE(stuck->summary(),
-        QStringLiteral("%1 stuck task(s): %2 waiting in the queue longer than 5 min, 1 running "
+        QStringLiteral("%1 stuck tasks: %2 waiting in the queue longer than 5 min, 1 running "
                        "without a heartbeat for 1 min. The list shows the oldest: showing %3 of "
                        "%1.")
             .arg(n, grouped(3000), grouped(1001)));
@@ -901,10 +909,21 @@ void TestMainWindow::theStuckCountIsOneNumberEverywhere()
     if (!shots.isEmpty()) {
         for (const QSize size : {QSize(1500, 900), QSize(800, 500)}) {
             w->window->resize(size);
+            stuck->table()->selectRow(0);
             QTest::qWait(50);
             QVERIFY(w->window->grab().save(QDir(shots).filePath(
                 QStringLiteral("stuck-3001-%1x%2.png").arg(size.width()).arg(size.height()))));
         }
+        w->window->showPage(MainWindow::Audit);
+        w->window->auditView()->reload();
+        for (const QSize size : {QSize(1500, 900), QSize(800, 500)}) {
+            w->window->resize(size);
+            QTest::qWait(50);
+            QVERIFY(w->window->grab().save(QDir(shots).filePath(
+                QStringLiteral("audit-%1x%2.png").arg(size.width()).arg(size.height()))));
+        }
+        w->window->showPage(MainWindow::Stuck);
+        w->window->resize(1500, 900);
     }
 
     // taskdeskctl stuck and its JSON.
@@ -953,11 +972,12 @@ void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
         return true;
     });
     QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
+    QVERIFY(w->actionsDone());
+    Confirm::setHook({});
 
     const QString n = grouped(3001);
-    QCOMPARE(
-        Confirm::lastQuestion()->question, QStringLiteral("Clean up %1 stuck task(s)?").arg(n));
-    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up %1 task(s)").arg(n));
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Clean up %1 stuck tasks?").arg(n));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Clean Up %1 tasks").arg(n));
     QVERIFY2(Confirm::lastQuestion()->details.startsWith(
                  QStringLiteral("%1 waiting in the queue longer than 5 min and 1 running")
                      .arg(grouped(3000))),
@@ -970,11 +990,243 @@ void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
     QVERIFY(late > 0);
     QCOMPARE(statusOf(tdb, late), QStringLiteral("PENDING"));
     QCOMPARE(w->window->lastMessage(),
-        QStringLiteral("Cleaned up %1 stuck task(s): %1 marked failed, 0 re-queued. 1 of the %2 "
-                       "named had changed meanwhile and were left alone.")
+        QStringLiteral("Cleaned up %1 stuck tasks: %1 marked failed, 0 re-queued. 1 of the %2 "
+                       "named had changed meanwhile and was left alone.")
             .arg(grouped(3000), n));
     // The late one waits for the next pass.
-    QVERIFY(stuck->summary().startsWith(QStringLiteral("1 stuck task(s): 1 waiting")));
+    QVERIFY(stuck->summary().startsWith(QStringLiteral("1 stuck task: 1 waiting")));
+}
+
+// The clean-up of a few thousand tasks runs off the GUI thread: while another
+// connection holds the tasks (so that the clean-up waits for it), the window's
+// timers keep firing, the page says it works, and the result comes after.
+void TestMainWindow::aBigCleanUpLeavesTheWindowLive()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    seedThreeThousandStuck(tdb, store);
+    if (QTest::currentTestFailed())
+        return;
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Stuck);
+    StuckView *stuck = w->window->stuckView();
+    stuck->refresh();
+    QVERIFY(stuck->cleanUpButton()->isEnabled());
+
+    // A connection of its own thread takes the tasks (PostgreSQL) or the write
+    // lock (SQLite) when the confirmation is answered, and lets go 2 s later.
+    std::atomic_bool held{false};
+    QThread *locker = nullptr;
+    Confirm::setHook([&](const Confirmation &) {
+        locker = QThread::create([&tdb, &held]() {
+            std::unique_ptr<Database> db = tdb.open();
+            if (db->open())
+                return;
+            {
+                QSqlQuery q(db->connection().value());
+                const bool ok = TestDatabase::postgres()
+                    ? q.exec(QStringLiteral("BEGIN"))
+                        && q.exec(QStringLiteral("SELECT id FROM tasks FOR UPDATE"))
+                    : q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                held = ok;
+                QThread::msleep(2000);
+                q.exec(QStringLiteral("COMMIT"));
+            }
+        });
+        locker->start();
+        while (!held && !locker->isFinished())
+            QThread::msleep(5);
+        return true;
+    });
+    auto joinLocker = qScopeGuard([&]() {
+        Confirm::setHook({});
+        if (locker) {
+            locker->wait();
+            delete locker;
+        }
+    });
+
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 longestGap = 0;
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, this, [&]() {
+        ++ticks;
+        longestGap = std::max(longestGap, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    clock.start();
+    timer.start(10);
+    QTest::mouseClick(stuck->cleanUpButton(), Qt::LeftButton);
+    QTRY_VERIFY(held);
+    const QString n = grouped(3001);
+    QTRY_COMPARE(stuck->busyText(), QStringLiteral("Cleaning up %1 stuck tasks…").arg(n));
+    QVERIFY(stuck->isCleaningUp());
+    QVERIFY(!stuck->cleanUpButton()->isEnabled());
+    QVERIFY(w->actionsDone());
+    timer.stop();
+    QVERIFY2(clock.elapsed() >= 1500, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(ticks >= 20, qPrintable(QString::number(ticks)));
+    QVERIFY2(longestGap < 1000, qPrintable(QString::number(longestGap)));
+
+    QVERIFY(!stuck->isCleaningUp());
+    QCOMPARE(w->window->lastMessage(),
+        QStringLiteral("Cleaned up %1 stuck tasks: %1 marked failed, 0 re-queued.").arg(n));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE outcome IN "
+                                       "('stuck_swept', 'worker_lost')"))
+                 .toLongLong(),
+        3001);
+    QCOMPARE(stuck->model()->rowCount(), 0);
+}
+
+// Force Stop, Cancel, Restart and Delete on one stuck row: enabled by its
+// status, behind the Tasks page's confirmation, changing that task alone.
+void TestMainWindow::aStuckRowTakesTheActionsOfItsStatusAlone()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    TaskSeeder seed(store);
+    const qint64 lost = seed.running(QStringLiteral("Lost worker"));
+    const qint64 alsoLost = seed.running(QStringLiteral("Also lost"));
+    const qint64 queued = seed.pending(QStringLiteral("Waiting forever"));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE "
+                                    "id IN (?, ?)"),
+        {lost, alsoLost}));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id = ?"), {queued}));
+
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Stuck);
+    StuckView *stuck = w->window->stuckView();
+    stuck->refresh();
+    QCOMPARE(stuck->model()->rowCount(), 3);
+    auto rowOf = [&](qint64 id) {
+        for (int r = 0; r < stuck->model()->rowCount(); ++r) {
+            if (stuck->model()->taskAt(r).id == id)
+                return r;
+        }
+        return -1;
+    };
+    TaskActions *actions = stuck->rowActions();
+    // Nothing selected: nothing to do.
+    for (QAction *a : actions->taskActions())
+        QVERIFY(!a->isEnabled());
+
+    stuck->table()->selectRow(rowOf(queued));
+    QVERIFY(!actions->forceStopAction()->isEnabled());
+    QVERIFY(actions->cancelAction()->isEnabled());
+    QVERIFY(!actions->restartAction()->isEnabled());
+    QVERIFY(actions->deleteAction()->isEnabled());
+
+    stuck->table()->selectRow(rowOf(lost));
+    QVERIFY(actions->forceStopAction()->isEnabled());
+    QVERIFY(actions->cancelAction()->isEnabled());
+    QVERIFY(!actions->restartAction()->isEnabled());
+    QVERIFY(!actions->deleteAction()->isEnabled());
+
+    // Declined: nothing changes.
+    Confirm::answerNext(false);
+    actions->forceStopAction()->trigger();
+    QVERIFY(w->actionsDone());
+    QCOMPARE(statusOf(tdb, lost), QStringLiteral("RUNNING"));
+
+    Confirm::answerNext(true);
+    actions->forceStopAction()->trigger();
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Force stop this task?"));
+    QCOMPARE(Confirm::lastQuestion()->acceptLabel, QStringLiteral("Force Stop"));
+    QVERIFY(Confirm::lastQuestion()->details.startsWith(
+        QStringLiteral("Task: \"Lost worker\" (#%1)").arg(lost)));
+    QVERIFY(w->actionsDone());
+    QCOMPARE(statusOf(tdb, lost), QStringLiteral("FAILED"));
+    QCOMPARE(
+        tdb.scalar(QStringLiteral("SELECT outcome FROM tasks WHERE id = ?"), {lost}).toString(),
+        QStringLiteral("force_stopped"));
+    QCOMPARE(statusOf(tdb, alsoLost), QStringLiteral("RUNNING"));
+    QCOMPARE(statusOf(tdb, queued), QStringLiteral("PENDING"));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                       "'force_stop'"))
+                 .toInt(),
+        1);
+    QVERIFY(w->window->lastMessage().startsWith(
+        QStringLiteral("Task \"Lost worker\" has been force stopped.")));
+    // The page shows what is stuck now.
+    QTRY_COMPARE(stuck->model()->rowCount(), 2);
+    QCOMPARE(rowOf(lost), -1);
+
+    // Cancel the queued one with its shortcut, in the stuck table.
+    stuck->table()->selectRow(rowOf(queued));
+    stuck->table()->setFocus();
+    Confirm::answerNext(true);
+    QTest::keyClick(stuck->table(), Qt::Key_Period, Qt::ControlModifier);
+    QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Cancel this task?"));
+    QVERIFY(w->actionsDone());
+    QCOMPARE(statusOf(tdb, queued), QStringLiteral("FAILED"));
+    QCOMPARE(statusOf(tdb, alsoLost), QStringLiteral("RUNNING"));
+    QTRY_COMPARE(stuck->model()->rowCount(), 1);
+}
+
+// The Audit page's label counts the rows it shows, however they came (the
+// first read found none, the next brought 35), and its details read as words.
+void TestMainWindow::theAuditPageCountsItsRowsAndSpeaksInWords()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    w->window->showPage(MainWindow::Audit);
+    AuditView *audit = w->window->auditView();
+    QCOMPARE(audit->model()->rowCount(), 0);
+    QCOMPARE(audit->summary(), QStringLiteral("No audit entries yet."));
+
+    TaskStore store(tdb.db(), QStringLiteral("bob"));
+    TaskSeeder seed(store);
+    QVector<qint64> ids;
+    for (int i = 0; i < 33; ++i)
+        ids.append(seed.pending(QStringLiteral("job %1").arg(i)));
+    QVERIFY(store.actions().cancel(ids.first()).ok());
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 610000 WHERE id = ?"),
+        {ids.at(1)}));
+    Result<StuckReport> named = store.stuck().stuckScope(StuckThresholds());
+    QVERIFY(named.ok());
+    QVERIFY(store.stuck().cleanup(*named, CleanupAction::MarkFailed).ok());
+    audit->refresh();
+    QCOMPARE(audit->model()->rowCount(), 35);
+    QCOMPARE(audit->summary(), QStringLiteral("Showing the newest 35 entries."));
+
+    // Newest first: the clean-up, then the cancel.
+    const QModelIndex cleanup = audit->model()->index(0, AuditTableModel::Details);
+    const QString words = cleanup.data().toString();
+    QVERIFY2(words.startsWith(QStringLiteral("marked failed, stuck for 10 min 1"))
+            && words.endsWith(QStringLiteral(", rule: operator's clean-up, threshold 5 min")),
+        qPrintable(words));
+    const QModelIndex cancel = audit->model()->index(1, AuditTableModel::Details);
+    QCOMPARE(cancel.data().toString(), QString());
+    for (int r = 0; r < audit->model()->rowCount(); ++r) {
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)}) {
+            const QString text
+                = audit->model()->index(r, AuditTableModel::Details).data(role).toString();
+            QVERIFY2(!text.contains(QLatin1String("_ms")) && !text.contains(QLatin1Char('=')),
+                qPrintable(text));
+        }
+    }
+    // The decisions under the Stuck page speak the same words.
+    w->window->showPage(MainWindow::Stuck);
+    w->window->stuckView()->refresh();
+    QTableView *decisions
+        = w->window->stuckView()->findChild<QTableView *>(QStringLiteral("sweeperDecisions"));
+    QVERIFY(decisions);
+    QCOMPARE(decisions->model()->index(0, AuditTableModel::Details).data().toString(),
+        cleanup.data().toString());
+
+    audit->searchField()->setText(QStringLiteral("job 1"));
+    audit->reload();
+    QVERIFY(audit->summary().startsWith(QStringLiteral("Showing the newest ")));
+    QVERIFY(audit->summary().endsWith(QStringLiteral(" matching entries.")));
 }
 
 void TestMainWindow::readOnlyModeShowsEverythingAndChangesNothing()

@@ -42,6 +42,9 @@ private Q_SLOTS:
     void eachViewRendersToAFile();
     void theForceStopQuestionRendersToAFile();
     void theStuckViewRendersAtTheSmallestSize();
+    void theTasksPageRendersAtEachSize();
+    void eachOwnPageRendersAtTheDefaultAndSmallestSize_data();
+    void eachOwnPageRendersAtTheDefaultAndSmallestSize();
 
 private:
     QString save(const QPixmap &pixmap, const QString &name);
@@ -253,6 +256,80 @@ void TestScreenshots::theStuckViewRendersAtTheSmallestSize()
     m_window->resize(1680, 1000);
     QVERIFY(!path.isEmpty());
     qInfo("wrote %s", qPrintable(path));
+}
+
+// The Tasks page at the window's default size, at 1600×1000 and at its
+// smallest, 800×500, with nothing selected: the table takes the room.
+void TestScreenshots::theTasksPageRendersAtEachSize()
+{
+    if (m_dark)
+        open(false);
+    m_window->showPage(MainWindow::Tasks);
+    m_window->tasksView()->table()->clearSelection();
+    m_window->tasksView()->table()->setCurrentIndex({});
+    const QSize defaultSize = MainWindow::defaultSize(*m_window);
+    const QList<std::pair<QSize, QString>> sizes{{defaultSize, QStringLiteral("tasks-default")},
+        {QSize(1600, 1000), QStringLiteral("tasks-1600x1000")},
+        {QSize(800, 500), QStringLiteral("tasks-800x500")}};
+    for (const auto &[size, name] : sizes) {
+        m_window->resize(size);
+        m_window->tasksView()->refresh();
+        m_context->background().waitForIdle();
+        QTest::qWait(50);
+        const QString path = save(m_window->grab(), name);
+        QVERIFY(!path.isEmpty());
+        qInfo("wrote %s", qPrintable(path));
+        QCOMPARE(m_window->size(), size);
+    }
+    m_window->resize(1680, 1000);
+}
+
+void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("tasks with a task chosen") << int(MainWindow::Tasks) << QStringLiteral("tasks");
+    QTest::newRow("processes") << int(MainWindow::Processes) << QStringLiteral("processes");
+    QTest::newRow("schedules") << int(MainWindow::Schedules) << QStringLiteral("schedules");
+    QTest::newRow("stats") << int(MainWindow::Stats) << QStringLiteral("stats");
+}
+
+// Each page at the window's default size and at 800×500, to look at: words
+// whole, numbers readable.
+void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize()
+{
+    QFETCH(int, page);
+    QFETCH(QString, name);
+    if (m_dark)
+        open(false);
+    m_window->showPage(MainWindow::Page(page));
+    if (page == MainWindow::Tasks) {
+        TaskTableModel *model = m_window->tasksView()->model();
+        qint64 id = 0;
+        for (int row = 0; row < model->rowCount() && id == 0; ++row) {
+            const std::optional<Task> t = model->taskAtRow(row);
+            if (t && t->name == QLatin1String("Warm-up accounts (EU)"))
+                id = t->id;
+        }
+        QVERIFY(id > 0);
+        QVERIFY(m_window->tasksView()->selectTask(id));
+        QTRY_COMPARE(m_window->tasksView()->detail()->taskId(), id);
+    }
+    for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
+        m_window->resize(size);
+        if (page == MainWindow::Stats) {
+            QSignalSpy refreshed(m_window->statsView(), &StatsView::refreshed);
+            m_window->statsView()->refresh();
+            QVERIFY(refreshed.wait(10000));
+        }
+        m_context->background().waitForIdle();
+        QTest::qWait(100);
+        const QString path = save(m_window->grab(),
+            QStringLiteral("%1-%2x%3").arg(name).arg(size.width()).arg(size.height()));
+        QVERIFY(!path.isEmpty());
+        qInfo("wrote %s", qPrintable(path));
+    }
+    m_window->resize(1680, 1000);
 }
 
 void TestScreenshots::theForceStopQuestionRendersToAFile()

@@ -79,10 +79,10 @@ private slots:
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("expected");
         QTest::newRow("one deleted")
-            << QByteArray("taskdesk::ui::TaskActions") << QByteArray("%n task(s) deleted.") << 1
+            << QByteArray("taskdesk::ui::TaskActions") << QByteArray("%Ln task(s) deleted.") << 1
             << QStringLiteral("1 task deleted.");
         QTest::newRow("two deleted")
-            << QByteArray("taskdesk::ui::TaskActions") << QByteArray("%n task(s) deleted.") << 2
+            << QByteArray("taskdesk::ui::TaskActions") << QByteArray("%Ln task(s) deleted.") << 2
             << QStringLiteral("2 tasks deleted.");
         QTest::newRow("no process")
             << QByteArray("taskdesk::ui::ProcessesView") << QByteArray("Starting %n process(es).")

@@ -192,6 +192,7 @@ private slots:
     void itemsInsertedByOthersCountInProgress();
     void runPreparesBindsAndRunsInOneCall();
     void twoOpenersMigrateOnce();
+    void aWriteRetriedAfterABusyCommitStartsClean();
     void indexesServeTheHotQueries_data();
     void indexesServeTheHotQueries();
     void postgresVacuumsTheTaskTableOften();
@@ -589,14 +590,15 @@ void DatabaseTest::itemsInsertedByOthersCountInProgress()
     QVERIFY(tdb.exec(QStringLiteral("UPDATE task_items SET status = 'FAILED' WHERE task_id = ? AND "
                                     "position = 2"),
         {id}));
+    // Done is done well: the failed item is in the total only.
     t = store.reader().task(id);
     QCOMPARE(t->progressTotal, 4);
-    QCOMPARE(t->progressDone, 3);
+    QCOMPARE(t->progressDone, 2);
     QVERIFY(tdb.exec(
         QStringLiteral("DELETE FROM task_items WHERE task_id = ? AND position = 0"), {id}));
     t = store.reader().task(id);
     QCOMPARE(t->progressTotal, 3);
-    QCOMPARE(t->progressDone, 2);
+    QCOMPARE(t->progressDone, 1);
 
     // Taskdesk's own enqueue and restart agree with the triggers.
     NewTask n;
@@ -1474,6 +1476,44 @@ void DatabaseTest::resolve()
     expected.replace(QStringLiteral("{data}"), data.path());
     QCOMPARE(resolved, expected);
     QCOMPARE(fallback, data.path() + QStringLiteral("/taskdesk/taskdesk.db"));
+}
+
+// A COMMIT that met another writer rolls its round back and runs the work
+// again: what the work builds comes from the round that committed alone.
+void DatabaseTest::aWriteRetriedAfterABusyCommitStartsClean()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    Database &db = tdb.db();
+    int rounds = 0;
+    Database::failCommitsAsBusyForTesting(2);
+    Result<QVector<qint64>> ids = db.writeResult(QVector<qint64>(), [&](QVector<qint64> &made) {
+        ++rounds;
+        Result<QSqlQuery> q = db.prepare(QStringLiteral(
+            "INSERT INTO tasks (name, kind, args) VALUES ('retried', 'k', '{}') RETURNING id"));
+        if (!q.ok())
+            return q.error();
+        if (Error e = db.exec(q.value()))
+            return e;
+        while (q.value().next())
+            made.append(q.value().value(0).toLongLong());
+        q.value().finish();
+        return Error();
+    });
+    QVERIFY2(ids.ok(), qPrintable(ids.error().message()));
+    QCOMPARE(rounds, 3);
+    QCOMPARE(ids->size(), 1);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT id FROM tasks")).toLongLong(), ids->constFirst());
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toLongLong(), qint64(1));
+
+    // More busy COMMITs than write() tries: the last error, and nothing written.
+    Database::failCommitsAsBusyForTesting(100);
+    const Error busy = db.write([&]() -> Error {
+        return tdb.exec(QStringLiteral("DELETE FROM tasks")) ? Error() : Error::database({});
+    });
+    Database::failCommitsAsBusyForTesting(0);
+    QCOMPARE(busy.kind(), ErrorKind::Database);
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toLongLong(), qint64(1));
 }
 
 TASKDESK_TEST_MAIN(DatabaseTest)

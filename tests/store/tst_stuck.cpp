@@ -11,6 +11,8 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -71,6 +73,7 @@ private slots:
 
     void stuckReportJson();
     void cleanupReportJson();
+    void aTaskCommittedAfterTheScopeIsLeftAloneWhateverItsId();
 
 private:
     std::unique_ptr<TestDatabase> m_tdb; // emptied of active tasks by init()
@@ -691,6 +694,78 @@ void StuckTest::cleanupReportJson()
     QCOMPARE(parseCleanupAction(QStringLiteral("retry")), CleanupAction::Retry);
     QCOMPARE(parseCleanupAction(QStringLiteral("mark_failed")), CleanupAction::MarkFailed);
     QVERIFY(!parseCleanupAction(QStringLiteral("delete")).has_value());
+}
+
+// The confirmation names ids, not "every id up to the highest": a task that
+// commits after the scope was read is left alone even with a lower id. On
+// PostgreSQL another connection takes its id first and holds its transaction
+// open across the scope; on SQLite (whose writers commit in id order) a row is
+// written later under the id of a deleted task.
+void StuckTest::aTaskCommittedAfterTheScopeIsLeftAloneWhateverItsId()
+{
+    TaskStore store(m_tdb->db(), kActor);
+    std::unique_ptr<Database> other = m_tdb->open();
+    QVERIFY(!other->open());
+    QSqlQuery late(other->connection().value());
+    qint64 lateId = 0;
+    const QString insertLate = QStringLiteral(
+        "INSERT INTO tasks (%1name, kind, args, run_after) VALUES (%2'late', 'test.job', '{}', "
+        "1000) RETURNING id");
+    if (TestDatabase::postgres()) {
+        QVERIFY(late.exec(QStringLiteral("BEGIN")));
+        QVERIFY2(
+            late.exec(insertLate.arg(QString(), QString())), qPrintable(late.lastError().text()));
+        QVERIFY(late.next());
+        lateId = late.value(0).toLongLong();
+        late.finish();
+    } else {
+        lateId = makeTask(store, QStringLiteral("PENDING")).id;
+        QVERIFY(store.actions().remove(lateId).ok());
+    }
+    const MadeTask stuck = makeTask(store, QStringLiteral("PENDING"));
+    QVERIFY(stuck.id > lateId);
+    QVERIFY(backdate(*m_tdb, stuck.id, kQueueThreshold + 60000));
+
+    Result<StuckReport> named = store.stuck().stuckScope(StuckThresholds());
+    QVERIFY2(named.ok(), qPrintable(named.error().message()));
+    QCOMPARE(named->queuedTotal, 1);
+    QCOMPARE(named->queuedIds, QVector<qint64>{stuck.id});
+    QVERIFY(named->maxTaskId >= stuck.id);
+
+    // After the confirmation: the late task commits, due long ago.
+    if (TestDatabase::postgres()) {
+        QVERIFY(late.exec(QStringLiteral("COMMIT")));
+    } else {
+        QVERIFY2(late.exec(insertLate.arg(
+                     QStringLiteral("id, "), QString::number(lateId) + QStringLiteral(", "))),
+            qPrintable(late.lastError().text()));
+        late.finish();
+    }
+    QCOMPARE(
+        m_tdb->scalar(QStringLiteral("SELECT status FROM tasks WHERE id = ?"), {lateId}).toString(),
+        QStringLiteral("PENDING"));
+
+    // A report without its ids names no set: refused, nothing changes.
+    Result<StuckReport> counted = store.stuck().stuckReport(StuckThresholds(), 10);
+    QVERIFY(counted.ok());
+    Result<CleanupReport> refused = store.stuck().cleanup(*counted, CleanupAction::MarkFailed);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
+
+    Result<CleanupReport> done = store.stuck().cleanup(*named, CleanupAction::MarkFailed);
+    QVERIFY2(done.ok(), qPrintable(done.error().message()));
+    QCOMPARE(done->queuedFailed, QVector<qint64>{stuck.id});
+    QCOMPARE(done->named, 1);
+    QCOMPARE(
+        m_tdb->scalar(QStringLiteral("SELECT status FROM tasks WHERE id = ?"), {lateId}).toString(),
+        QStringLiteral("PENDING"));
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT status FROM tasks WHERE id = ?"), {stuck.id})
+                 .toString(),
+        QStringLiteral("FAILED"));
+    // It waits for the next pass.
+    Result<StuckReport> after = store.stuck().stuckScope(StuckThresholds());
+    QVERIFY(after.ok());
+    QCOMPARE(after->queuedIds, QVector<qint64>{lateId});
 }
 
 TASKDESK_TEST_MAIN(StuckTest)

@@ -97,10 +97,15 @@ private slots:
     void nonRetryableErrorFails();
 
     void itemsProgress();
+    void cancelCountsOnlyItemsDoneWell();
+    void itemsOfAnotherProgramCountOnlyWhenDoneWell();
+    void aNewAttemptStartsItsProgressClean();
     void forceStopFailsRunningItems();
     void cancelFailsRunningItems();
     void restartGivesAFreshBudget();
     void deleteKeepsTheAuditRows();
+    void aDeleteRetriedAfterABusyCommitCountsOnce();
+    void aQueueSweepRetriedAfterABusyCommitListsEachTaskOnce();
     void auditNamesTheActor();
     void failWorkerTasks();
 
@@ -1070,9 +1075,11 @@ void TaskStoreTest::itemsProgress()
     QVERIFY(!store.queue().startItem(t.id, t.lease, other.items.first().id).value());
 
     Result<Task> task = store.reader().task(t.id);
-    QCOMPARE(task->progressDone, 2);
+    // Done is done well: the failed item is counted apart.
+    QCOMPARE(task->progressDone, 1);
     QCOMPARE(task->progressTotal, 3);
-    QCOMPARE(task->itemsDone, 2);
+    QCOMPARE(task->itemsDone, 1);
+    QCOMPARE(task->itemsFailed, 1);
     QCOMPARE(task->itemsTotal, 3);
     Result<QVector<TaskItem>> items = store.reader().items(t.id);
     QCOMPARE(items->at(0).status, TaskStatus::Completed);
@@ -1090,6 +1097,92 @@ void TaskStoreTest::itemsProgress()
     QCOMPARE(itemLines,
         (QStringList{
             QStringLiteral("Item started"), QStringLiteral("Item failed: account locked")}));
+}
+
+// Cancel fails the running item: progress said 3 of 5 done, one of them failed.
+void TaskStoreTest::cancelCountsOnlyItemsDoneWell()
+{
+    TaskStore store(m_tdb->db(), kActor);
+    const MadeTask t = makeTask(store, QStringLiteral("RUNNING"),
+        {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+            QStringLiteral("e")});
+    QCOMPARE(t.items.size(), 5);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(i).id).value());
+        QVERIFY(store.queue().finishItem(t.id, t.lease, t.items.at(i).id, true, {}).value());
+    }
+    QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(2).id).value());
+    QVERIFY(store.queue().heartbeat(t.id, t.lease, 2, 5).value());
+    Result<ActionReport> r = store.actions().cancel(t.id);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    Result<Task> task = store.reader().task(t.id);
+    QVERIFY(task.ok());
+    QCOMPARE(task->status, TaskStatus::Failed);
+    QCOMPARE(store.reader().items(t.id)->at(2).status, TaskStatus::Failed);
+    QCOMPARE(task->progressDone, 2);
+    QCOMPARE(task->progressTotal, 5);
+    QCOMPARE(task->itemsDone, 2);
+    QCOMPARE(task->itemsFailed, 1);
+    QCOMPARE(task->itemsTotal, 5);
+}
+
+// The triggers of the public task_items table count a FAILED row as not done,
+// inserted so, changed to it, or deleted.
+void TaskStoreTest::itemsOfAnotherProgramCountOnlyWhenDoneWell()
+{
+    TaskStore store(m_tdb->db(), kActor);
+    const MadeTask t = makeTask(store, QStringLiteral("PENDING"));
+    auto insert = [&](int position, const QString &status) {
+        return m_tdb->exec(QStringLiteral("INSERT INTO task_items (task_id, position, label, "
+                                          "status) VALUES (?, ?, 'x', ?)"),
+            {t.id, position, status});
+    };
+    QVERIFY(insert(0, QStringLiteral("COMPLETED")));
+    QVERIFY(insert(1, QStringLiteral("FAILED")));
+    QVERIFY(insert(2, QStringLiteral("PENDING")));
+    QCOMPARE(store.reader().task(t.id)->progressDone, 1);
+    QCOMPARE(store.reader().task(t.id)->progressTotal, 3);
+    QVERIFY(m_tdb->exec(
+        QStringLiteral(
+            "UPDATE task_items SET status = 'FAILED' WHERE task_id = ? AND position = 2"),
+        {t.id}));
+    QCOMPARE(store.reader().task(t.id)->progressDone, 1);
+    QVERIFY(m_tdb->exec(QStringLiteral("UPDATE task_items SET status = 'COMPLETED' WHERE task_id "
+                                       "= ? AND position = 1"),
+        {t.id}));
+    QCOMPARE(store.reader().task(t.id)->progressDone, 2);
+    QVERIFY(m_tdb->exec(
+        QStringLiteral("DELETE FROM task_items WHERE task_id = ? AND position = 2"), {t.id}));
+    QCOMPARE(store.reader().task(t.id)->progressDone, 2);
+    QCOMPARE(store.reader().task(t.id)->progressTotal, 2);
+}
+
+// A task claimed again showed the progress its failed attempt had reported
+// until the first heartbeat of the new one. Progress kept from items stays.
+void TaskStoreTest::aNewAttemptStartsItsProgressClean()
+{
+    TaskStore store(m_tdb->db(), kActor);
+    const MadeTask plain = makeTask(store, QStringLiteral("RUNNING"));
+    QVERIFY(store.queue().heartbeat(plain.id, plain.lease, 3, 10).value());
+    const MadeTask itemized
+        = makeTask(store, QStringLiteral("RUNNING"), {QStringLiteral("a"), QStringLiteral("b")});
+    QVERIFY(store.queue().startItem(itemized.id, itemized.lease, itemized.items.at(0).id).value());
+    QVERIFY(store.queue()
+                .finishItem(itemized.id, itemized.lease, itemized.items.at(0).id, true, {})
+                .value());
+    for (const MadeTask &t : {plain, itemized}) {
+        Result<FinishResult> f = store.queue().finishError(
+            t.id, t.lease, 1, QStringLiteral("boom"), Outcome::ErrorExit, true);
+        QVERIFY(f.ok() && f->accepted && f->requeued);
+        QVERIFY(m_tdb->exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {t.id}));
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("worker-b"), {t.queue});
+        QVERIFY(c.ok() && c->has_value() && (*c)->taskId == t.id);
+        QCOMPARE(store.reader().task(t.id)->attempt, 2);
+    }
+    QCOMPARE(store.reader().task(plain.id)->progressDone, 0);
+    QCOMPARE(store.reader().task(plain.id)->progressTotal, 0);
+    QCOMPARE(store.reader().task(itemized.id)->progressDone, 1);
+    QCOMPARE(store.reader().task(itemized.id)->progressTotal, 2);
 }
 
 void TaskStoreTest::forceStopFailsRunningItems()
@@ -1201,6 +1294,39 @@ void TaskStoreTest::restartGivesAFreshBudget()
         QVERIFY(
             m_tdb->exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id}));
     }
+}
+
+// Database::write() runs a transition again after a busy COMMIT: the second
+// round's report must not build on the rolled-back first one.
+void TaskStoreTest::aDeleteRetriedAfterABusyCommitCountsOnce()
+{
+    TaskStore store(m_tdb->db(), kActor);
+    const MadeTask t
+        = makeTask(store, QStringLiteral("COMPLETED"), {QStringLiteral("x"), QStringLiteral("y")});
+    Database::failCommitsAsBusyForTesting(1);
+    Result<ActionReport> r = store.actions().remove(t.id);
+    Database::failCommitsAsBusyForTesting(0);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QVERIFY(r->done);
+    QCOMPARE(r->itemsChanged, 2);
+    const QVector<AuditEntry> audit = auditOf(m_tdb->db(), t.id);
+    QCOMPARE(audit.at(0).action, QStringLiteral("delete"));
+    QCOMPARE(audit.at(0).details.value(QStringLiteral("items_changed")).toInt(), 2);
+}
+
+void TaskStoreTest::aQueueSweepRetriedAfterABusyCommitListsEachTaskOnce()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), kActor);
+    const MadeTask t = makeTask(store, QStringLiteral("PENDING"));
+    QVERIFY(tdb.exec(
+        QStringLiteral("UPDATE tasks SET run_after = run_after - 86400000 WHERE id = ?"), {t.id}));
+    Database::failCommitsAsBusyForTesting(1);
+    Result<CleanupReport> r = store.stuck().sweepQueued(5 * 60 * 1000);
+    Database::failCommitsAsBusyForTesting(0);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QCOMPARE(r->queuedFailed, QVector<qint64>{t.id});
 }
 
 void TaskStoreTest::deleteKeepsTheAuditRows()

@@ -142,7 +142,9 @@ void AppContext::reportFailure(const QString &message)
 
 void AppContext::reportSuccess()
 {
-    if (m_available)
+    // A read that began before the file went away does not bring it back:
+    // only a new start opens the file now at that path.
+    if (m_available || m_fileLost)
         return;
     const bool could = canAct();
     m_available = true;

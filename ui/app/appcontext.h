@@ -71,6 +71,9 @@ public:
     void startChangeNotifications();
 
 public Q_SLOTS:
+    // Looks at once whether the SQLite file is still the one opened (F5 asks,
+    // so that a refresh never shows rows of a deleted file as "Connected").
+    void checkNow() { probe(); }
     void reportFailure(const QString &message);
     void reportSuccess();
 

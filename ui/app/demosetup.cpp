@@ -82,15 +82,30 @@ Result<DemoSummary> DemoSetup::load(AppContext &context)
     return DemoData::load(context.database(), spec);
 }
 
-QString DemoSetup::summaryText(const DemoSummary &summary)
+QString DemoSetup::summaryText(const DemoSummary &summary, qint64 sweeperTakesItAfterMs)
 {
     if (summary.tasks == 0 && summary.processes == 0 && summary.schedules == 0)
         return tr("The demo was loaded before: nothing was added.");
-    return tr("Demo loaded: %1 tasks, %2 process definitions and %3 schedules. Start the "
-              "worker on the Processes page to see tasks run.")
-        .arg(summary.tasks)
-        .arg(summary.processes)
-        .arg(summary.schedules);
+    // Each count with its own plural: "1 schedule", "2 schedules".
+    QString text = tr("Demo loaded: %n task(s)", nullptr, summary.tasks);
+    if (summary.historyTasks > 0)
+        text += QLatin1Char(' ')
+            + tr("(%n of them a few hours of history)", nullptr, summary.historyTasks);
+    text += QStringLiteral(", ") + tr("%n process definition(s)", nullptr, summary.processes)
+        + QStringLiteral(", ") + tr("%n schedule(s).", nullptr, summary.schedules);
+    if (summary.stuckTaskId > 0 && sweeperTakesItAfterMs > 0)
+        text += QLatin1Char(' ')
+            + tr("Task #%1 is stuck (its worker is gone): Force Stop it, or this app's "
+                 "sweeper re-queues it in %n second(s).",
+                nullptr, int(sweeperTakesItAfterMs / 1000))
+                  .arg(summary.stuckTaskId);
+    else if (summary.stuckTaskId > 0)
+        text += QLatin1Char(' ')
+            + tr("Task #%1 is stuck (its worker is gone): Force Stop it on the Stuck page.")
+                  .arg(summary.stuckTaskId);
+    if (summary.processes > 0)
+        text += QLatin1Char(' ') + tr("Start the worker on the Processes page to see tasks run.");
+    return text;
 }
 
 } // namespace taskdesk::ui

@@ -25,7 +25,9 @@ public:
     static QString folder();
     // A program of this build: next to this executable, in the build tree, or on PATH.
     static QString findProgram(const QString &name, const QString &buildSubfolder);
-    static QString summaryText(const DemoSummary &summary);
+    // What was loaded, as counted; `sweeperTakesItAfterMs`: when this app's
+    // sweeper rescues the stuck task (0: this app runs no sweeper).
+    static QString summaryText(const DemoSummary &summary, qint64 sweeperTakesItAfterMs);
 };
 
 } // namespace taskdesk::ui

@@ -5,11 +5,13 @@
 #include "database.h"
 #include "demosetup.h"
 #include "mainwindow.h"
+#include "missingdatabasedialog.h"
 #include "runtimehost.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
@@ -58,6 +60,31 @@ QString Launcher::databaseLocation(const QString &fromCommandLine, const QString
     return DatabaseLocation::resolve({});
 }
 
+std::optional<DatabaseLocation> Launcher::confirmLocation(DatabaseLocation location)
+{
+    for (;;) {
+        if (location.backend != DatabaseLocation::Backend::Sqlite
+            || QFileInfo::exists(location.path)
+            || QFileInfo(location.path).absoluteFilePath()
+                == QFileInfo(DatabaseLocation::defaultSqlitePath()).absoluteFilePath())
+            return location;
+        MissingDatabaseDialog question(location.path);
+        question.exec();
+        switch (question.choice()) {
+        case MissingDatabaseDialog::Choice::Create:
+            return location;
+        case MissingDatabaseDialog::Choice::ChooseAnother: {
+            Result<DatabaseLocation> other = DatabaseLocation::parse(question.chosenPath());
+            if (other.ok())
+                location = other.value();
+            break; // asked again if that one does not exist either
+        }
+        case MissingDatabaseDialog::Choice::Quit:
+            return std::nullopt;
+        }
+    }
+}
+
 int Launcher::run(QApplication &app)
 {
     QApplication::setApplicationName(QStringLiteral("taskdesk"));
@@ -76,7 +103,12 @@ int Launcher::run(QApplication &app)
         QMessageBox::critical(nullptr, QStringLiteral("Taskdesk"), location.error().message());
         return 2;
     }
-    auto database = std::make_unique<Database>(location.value());
+    // Read-only creates nothing, and says so when it cannot open the file.
+    std::optional<DatabaseLocation> confirmed
+        = options.readOnly ? std::optional(location.value()) : confirmLocation(location.value());
+    if (!confirmed)
+        return 0;
+    auto database = std::make_unique<Database>(*confirmed);
     for (;;) {
         // Read-only never changes the schema, not even to create it.
         const Error e = database->open(

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "database.h"
 #include "error.h"
 
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QApplication;
 
@@ -31,6 +34,11 @@ public:
     static int run(QApplication &app);
     // The database location to use, in order: --db, TASKDESK_DB, the settings, the default.
     static QString databaseLocation(const QString &fromCommandLine, const QString &fromSettings);
+    // A SQLite file that does not exist, other than the default one, is asked
+    // about (MissingDatabaseDialog), never created unasked: the location to
+    // open, or nothing when the operator quits. Other locations come back as
+    // they are.
+    static std::optional<DatabaseLocation> confirmLocation(DatabaseLocation location);
 };
 
 } // namespace taskdesk::ui

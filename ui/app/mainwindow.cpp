@@ -5,6 +5,7 @@
 #include "auditview.h"
 #include "database.h"
 #include "demosetup.h"
+#include "overlaystack.h"
 #include "processesview.h"
 #include "processtablemodel.h"
 #include "runtimehost.h"
@@ -25,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -88,7 +90,13 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
         auto *item = new QListWidgetItem(
             QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.title, m_sidebar);
         item->setSizeHint(QSize(em * 18, line * 2 + line / 2));
-        m_pages->addWidget(e.widget);
+        // A page that needs more room than an 800×500 window has scrolls,
+        // instead of making the whole window wider.
+        auto *scroll = new QScrollArea(m_pages);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(e.widget);
+        m_pages->addWidget(scroll);
     }
     m_sidebar->setStyleSheet(QStringLiteral(
         "QListWidget { background: palette(window); } QListWidget::item { padding-left: 6px; "
@@ -99,8 +107,6 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     auto *right = new QVBoxLayout;
     right->setContentsMargins(0, 0, 0, 0);
     right->setSpacing(0);
-    right->addWidget(m_banner);
-    right->addWidget(m_messages);
     right->addWidget(m_pages, 1);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -108,8 +114,18 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     layout->addWidget(m_sidebar);
     layout->addLayout(right, 1);
     setCentralWidget(central);
+    // Over the bottom of the page, not above it: a message appearing or going
+    // must not move the rows under the operator's mouse (a misclick was measured).
+    auto *notices = new OverlayStack(m_pages, central);
+    notices->setObjectName(QStringLiteral("notices"));
+    notices->addWidget(m_banner);
+    notices->addWidget(m_messages);
 
-    m_databaseLabel->setText(tr("Database: %1").arg(context.database().location().display()));
+    // A long path must not push the other labels out of a narrow window: the
+    // middle gives way, the tooltip holds all of it.
+    const QString database = tr("Database: %1").arg(context.database().location().display());
+    m_databaseLabel->setText(fontMetrics().elidedText(database, Qt::ElideMiddle, em * 45));
+    m_databaseLabel->setToolTip(database);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
@@ -117,6 +133,10 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     m_rolesLabel->setText(m_processes->summary());
     for (QLabel *label : {m_rolesLabel, m_stateLabel, m_operatorLabel, m_databaseLabel})
         label->setContentsMargins(em, 0, em, 0);
+    // The path may be long: at 800 px it gives way (whole in its tool tip)
+    // instead of setting the window's minimum width.
+    m_databaseLabel->setMinimumWidth(em * 12);
+    m_databaseLabel->setToolTip(m_databaseLabel->text());
     statusBar()->addPermanentWidget(m_rolesLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_operatorLabel);
@@ -162,7 +182,11 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
             if (m_closing)
                 close();
         });
+        connect(m_runtime, &RuntimeHost::rolesChanged, this, &MainWindow::updateRoles);
     }
+    updateRoles();
+    connect(m_tasks->actions()->refreshAction(), &QAction::triggered, &m_context,
+        &AppContext::checkNow);
     connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
     connect(&m_context, &AppContext::reconnected, m_tasks, &TasksView::refresh);
     connect(&m_context, &AppContext::reconnected, m_processes, &ProcessesView::refresh);
@@ -178,10 +202,16 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     updateBanner();
     const QByteArray geometry = context.settings().windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(em * 190, line * 52);
+        resize(defaultSize(*this));
 }
 
 MainWindow::~MainWindow() = default;
+
+QSize MainWindow::defaultSize(const QWidget &window)
+{
+    const QFontMetrics metrics = window.fontMetrics();
+    return {metrics.averageCharWidth() * 190, metrics.height() * 52};
+}
 
 void MainWindow::buildMenus()
 {
@@ -215,7 +245,8 @@ void MainWindow::buildMenus()
 
 QWidget *MainWindow::page(Page page) const
 {
-    return m_pages->widget(page);
+    auto *scroll = qobject_cast<QScrollArea *>(m_pages->widget(page));
+    return scroll ? scroll->widget() : nullptr;
 }
 
 void MainWindow::showPage(Page page)
@@ -262,9 +293,9 @@ void MainWindow::updateBanner()
     } else {
         m_banner->hide();
     }
-    m_stateLabel->setText(m_context.isAvailable()
-            ? (m_context.isReadOnly() ? tr("Read-only") : tr("Connected"))
-            : tr("Database unreachable"));
+    m_stateLabel->setText(m_context.isFileLost() ? tr("Database file lost")
+            : m_context.isAvailable() ? (m_context.isReadOnly() ? tr("Read-only") : tr("Connected"))
+                                      : tr("Database unreachable"));
 }
 
 void MainWindow::tick()
@@ -294,15 +325,49 @@ void MainWindow::onCountsChanged(const StatusCounts &counts)
     m_tray->updateStuckCount(counts.stuckQueued, counts.stuckRunning);
 }
 
+void MainWindow::updateRoles()
+{
+    using InApp = ProcessesView::InAppScheduler;
+    InApp scheduler = InApp::None;
+    if (m_runtime && m_runtime->hasScheduler())
+        scheduler = m_runtime->isSchedulerActive() ? InApp::Active : InApp::Standby;
+    m_processes->setInAppScheduler(scheduler);
+}
+
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_context, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    // Window-modal but not a nested event loop: the window goes on refreshing,
+    // and a test reaches the dialog as a child of the window.
+    auto *dialog = new SettingsDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() { applySettings(*dialog); });
+    dialog->open();
+}
+
+void MainWindow::applySettings(const SettingsDialog &dialog)
+{
     const int ms = m_context.settings().refreshIntervalMs();
     m_tasks->setRefreshInterval(ms);
     m_pageTimer->start(ms);
-    showMessage(dialog.resultMessage(), MessageBar::Type::Positive);
+    QString text = dialog.resultMessage();
+    if (m_runtime) {
+        // At once, not from the next start: the check boxes say what runs now.
+        const bool sweeper = m_context.settings().runSweeper();
+        const bool scheduler = m_context.settings().runScheduler();
+        if (sweeper != m_runtime->hasSweeper()) {
+            m_runtime->setSweeperRunning(sweeper);
+            text += QLatin1Char(' ')
+                + (sweeper ? tr("The sweeper of this app started.")
+                           : tr("The sweeper of this app stopped."));
+        }
+        if (scheduler != m_runtime->hasScheduler()) {
+            m_runtime->setSchedulerRunning(scheduler);
+            text += QLatin1Char(' ')
+                + (scheduler ? tr("The scheduler of this app started.")
+                             : tr("The scheduler of this app stopped."));
+        }
+    }
+    showMessage(text, MessageBar::Type::Positive);
 }
 
 void MainWindow::offerDemo()
@@ -320,7 +385,9 @@ void MainWindow::offerDemo()
                               "hours of history, a worker and a scheduler process running small "
                               "demo scripts, and two schedules."));
     QPushButton *load = box.addButton(tr("Load Demo"), QMessageBox::AcceptRole);
-    box.addButton(tr("Start Empty"), QMessageBox::RejectRole);
+    // Return keeps the database as it is: demo rows are not what an operator
+    // who just made a database for real work wants by accident.
+    box.setDefaultButton(box.addButton(tr("Start Empty"), QMessageBox::RejectRole));
     box.exec();
     if (box.clickedButton() == load)
         loadDemo();
@@ -337,7 +404,9 @@ void MainWindow::loadDemo()
     m_tasks->reload();
     m_processes->refresh();
     m_schedules->refresh();
-    showMessage(DemoSetup::summaryText(summary.value()), MessageBar::Type::Positive);
+    const qint64 sweeperAfter
+        = m_runtime && m_runtime->hasSweeper() ? m_context.stuckHeartbeatMs() : 0;
+    showMessage(DemoSetup::summaryText(summary.value(), sweeperAfter), MessageBar::Type::Positive);
 }
 
 void MainWindow::showAbout()

@@ -17,6 +17,7 @@ class AuditView;
 class ProcessesView;
 class RuntimeHost;
 class SchedulesView;
+class SettingsDialog;
 class StatsView;
 class StuckView;
 class TasksView;
@@ -39,6 +40,9 @@ public:
         AppContext &context, RuntimeHost *runtime = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The size of a first start, in font units of `window`.
+    static QSize defaultSize(const QWidget &window);
+
     TasksView *tasksView() const { return m_tasks; }
     StuckView *stuckView() const { return m_stuck; }
     StatsView *statsView() const { return m_stats; }
@@ -57,6 +61,7 @@ public:
 
 public Q_SLOTS:
     void showMessage(const QString &text, taskdesk::ui::MessageBar::Type type);
+    // Opens the settings dialog (window-modal); what it saves applies at once.
     void showSettings();
     void showAbout();
     // Offers the demo on an empty database (once), or loads it when asked to.
@@ -69,6 +74,8 @@ protected:
 private:
     void buildMenus();
     void updateBanner();
+    void updateRoles();
+    void applySettings(const SettingsDialog &dialog);
     void tick();
     void onCountsChanged(const StatusCounts &counts);
 

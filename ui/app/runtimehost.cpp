@@ -8,6 +8,10 @@ namespace taskdesk::ui {
 
 RuntimeHost::RuntimeHost(Database &database, const Options &options, QObject *parent)
     : QObject(parent)
+    , m_database(database)
+    , m_sweepIntervalMs(options.sweepIntervalMs)
+    , m_runSweeper(options.sweeper)
+    , m_runScheduler(options.scheduler)
 {
     m_thread.setObjectName(QStringLiteral("taskdesk-runtime"));
     m_janitor = new QObject;
@@ -22,16 +26,83 @@ RuntimeHost::RuntimeHost(Database &database, const Options &options, QObject *pa
         connect(m_supervisor, &Supervisor::processFatal, this, &RuntimeHost::processFatal);
         connect(m_supervisor, &Supervisor::allStopped, this, &RuntimeHost::processesStopped);
     }
-    if (options.sweeper) {
-        m_sweeper = new Sweeper(database);
-        m_sweeper->moveToThread(&m_thread);
-        connect(m_sweeper, &Sweeper::newStuckTasks, this, &RuntimeHost::newStuckTasks);
-    }
-    if (options.scheduler) {
-        m_scheduler = new Scheduler(database);
-        m_scheduler->moveToThread(&m_thread);
-    }
+    if (options.sweeper)
+        makeSweeper();
+    if (options.scheduler)
+        makeScheduler();
     m_thread.start();
+}
+
+void RuntimeHost::makeSweeper()
+{
+    m_sweeper = new Sweeper(m_database);
+    if (m_sweepIntervalMs > 0)
+        m_sweeper->setIntervalMs(m_sweepIntervalMs);
+    m_sweeper->moveToThread(&m_thread);
+    connect(m_sweeper, &Sweeper::newStuckTasks, this, &RuntimeHost::newStuckTasks);
+}
+
+void RuntimeHost::makeScheduler()
+{
+    m_scheduler = new Scheduler(m_database);
+    m_scheduler->moveToThread(&m_thread);
+    const int generation = ++m_schedulerGeneration;
+    connect(m_scheduler, &Scheduler::activeChanged, this, [this, generation](bool active) {
+        // Queued from the runtime thread: a late word of a scheduler that was stopped since
+        // does not count.
+        if (generation != m_schedulerGeneration || active == m_schedulerActive)
+            return;
+        m_schedulerActive = active;
+        Q_EMIT rolesChanged();
+    });
+}
+
+void RuntimeHost::dispose(QObject *object)
+{
+    QMetaObject::invokeMethod(
+        m_janitor,
+        [object]() {
+            if (auto *sweeper = qobject_cast<Sweeper *>(object))
+                sweeper->stop();
+            else if (auto *scheduler = qobject_cast<Scheduler *>(object))
+                scheduler->stop();
+            delete object;
+        },
+        Qt::QueuedConnection);
+}
+
+void RuntimeHost::setSweeperRunning(bool run)
+{
+    if (run == m_runSweeper)
+        return;
+    m_runSweeper = run;
+    if (run) {
+        makeSweeper();
+        if (m_started)
+            QMetaObject::invokeMethod(m_sweeper, &Sweeper::start, Qt::QueuedConnection);
+    } else if (m_sweeper) {
+        dispose(m_sweeper);
+        m_sweeper = nullptr;
+    }
+    Q_EMIT rolesChanged();
+}
+
+void RuntimeHost::setSchedulerRunning(bool run)
+{
+    if (run == m_runScheduler)
+        return;
+    m_runScheduler = run;
+    if (run) {
+        makeScheduler();
+        if (m_started)
+            QMetaObject::invokeMethod(m_scheduler, &Scheduler::start, Qt::QueuedConnection);
+    } else if (m_scheduler) {
+        dispose(m_scheduler);
+        m_scheduler = nullptr;
+        ++m_schedulerGeneration;
+        m_schedulerActive = false;
+    }
+    Q_EMIT rolesChanged();
 }
 
 RuntimeHost::~RuntimeHost()
@@ -61,6 +132,7 @@ RuntimeHost::~RuntimeHost()
 
 void RuntimeHost::start()
 {
+    m_started = true;
     if (m_supervisor)
         QMetaObject::invokeMethod(m_supervisor, &Supervisor::start, Qt::QueuedConnection);
     if (m_sweeper)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace taskdesk::ui {
 
@@ -63,26 +64,80 @@ QString AuditTableModel::actionText(const QString &action)
     return words.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
+QString AuditTableModel::detailText(const QString &key, const QJsonValue &v)
+{
+    static const QMap<QString, const char *> words{
+        {QStringLiteral("mark_failed"), QT_TR_NOOP("marked failed")},
+        {QStringLiteral("requeue"), QT_TR_NOOP("re-queued")},
+        {QStringLiteral("retry"), QT_TR_NOOP("re-queued by retry")},
+        {QStringLiteral("lost_worker"), QT_TR_NOOP("no heartbeat")},
+        {QStringLiteral("stuck_in_queue"), QT_TR_NOOP("waiting in the queue too long")},
+        {QStringLiteral("cleanup"), QT_TR_NOOP("operator's clean-up")},
+        {QStringLiteral("dead_worker"), QT_TR_NOOP("its worker died")},
+    };
+    auto word = [](const QString &value) {
+        const auto it = words.constFind(value);
+        if (it != words.constEnd())
+            return tr(it.value());
+        return QString(value).replace(QLatin1Char('_'), QLatin1Char(' '));
+    };
+    const QLocale locale;
+    if (key == QLatin1String("action") && v.isString())
+        return word(v.toString());
+    if (key == QLatin1String("rule") && v.isString())
+        return tr("rule: %1").arg(word(v.toString()));
+    if (key == QLatin1String("age_ms") && v.isDouble())
+        return tr("stuck for %1").arg(TimeFormat::duration(v.toInteger()));
+    if (key == QLatin1String("threshold_ms") && v.isDouble())
+        return tr("threshold %1").arg(TimeFormat::duration(v.toInteger()));
+    if (key == QLatin1String("items_changed") && v.isDouble())
+        return v.toInteger() > 0 ? tr("%Ln running item(s) stopped", "", int(v.toInteger()))
+                                 : QString();
+    if (key == QLatin1String("items") && v.isDouble())
+        return v.toInteger() > 0 ? tr("%Ln item(s)", "", int(v.toInteger())) : QString();
+    QString label = key;
+    label.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (key.endsWith(QLatin1String("_ms")) && v.isDouble()) {
+        label.chop(3);
+        return tr("%1 %2").arg(label, TimeFormat::duration(v.toInteger()));
+    }
+    if (key.endsWith(QLatin1String("_at")) && v.isDouble() && v.toInteger() > 0)
+        return tr("%1 %2").arg(label, TimeFormat::dateTime(v.toInteger()));
+    QString text;
+    if (v.isString())
+        text = v.toString();
+    else if (v.isDouble())
+        text = v.toDouble() == double(v.toInteger()) ? locale.toString(v.toInteger())
+                                                     : locale.toString(v.toDouble(), 'g', 12);
+    else if (v.isBool())
+        text = v.toBool() ? tr("yes") : tr("no");
+    else if (v.isObject()) // a definition: its program says enough here
+        text = v.toObject().value(QStringLiteral("program")).toString();
+    else if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items << (item.isString()
+                    ? item.toString()
+                    : QString::fromUtf8(
+                        QJsonDocument(QJsonArray{item}).toJson(QJsonDocument::Compact))
+                          .mid(1)
+                          .chopped(1));
+        text = items.join(QStringLiteral(" "));
+    }
+    if (text.isEmpty())
+        return {};
+    return tr("%1: %2").arg(label, text);
+}
+
 QString AuditTableModel::detailsText(const QJsonObject &details)
 {
     QStringList parts;
     for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
         if (it.key() == QLatin1String("snapshot"))
             continue; // the deleted row: in the tooltip, too long for a cell
-        const QJsonValue v = it.value();
-        QString text;
-        if (v.isString())
-            text = v.toString();
-        else if (v.isDouble())
-            text = QString::number(v.toDouble(), 'g', 12);
-        else if (v.isBool())
-            text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        else if (v.isObject()) // a definition: its program says enough here
-            text = v.toObject().value(QStringLiteral("program")).toString();
-        else
-            text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        const QString text = detailText(it.key(), it.value());
         if (!text.isEmpty())
-            parts.append(it.key() + QLatin1Char('=') + text);
+            parts.append(text);
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -121,8 +176,22 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::ToolTipRole && index.column() == Details && !e.details.isEmpty())
-        return QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Indented));
+    if (role == Qt::ToolTipRole && index.column() == Details && !e.details.isEmpty()) {
+        QStringList lines;
+        for (auto it = e.details.constBegin(); it != e.details.constEnd(); ++it) {
+            const QString text = it.key() == QLatin1String("snapshot")
+                ? QString()
+                : detailText(it.key(), it.value());
+            if (!text.isEmpty())
+                lines << text;
+        }
+        // The deleted task as it was: every column, as stored.
+        const QJsonObject snapshot = e.details.value(QStringLiteral("snapshot")).toObject();
+        if (!snapshot.isEmpty())
+            lines << tr("The deleted task:")
+                  << QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Indented));
+        return lines.join(QLatin1Char('\n'));
+    }
     if (role == Qt::UserRole)
         return e.id;
     return {};

@@ -32,7 +32,11 @@ public:
     qint64 oldestId() const { return m_entries.isEmpty() ? 0 : m_entries.last().id; }
 
     static QString actionText(const QString &action);
+    // The details in words ("marked failed, stuck for 10 min, threshold 1 min"),
+    // never the stored keys ("age_ms=600000").
     static QString detailsText(const QJsonObject &details);
+    // One detail in words; empty when it says nothing (no item changed).
+    static QString detailText(const QString &key, const QJsonValue &value);
 
 private:
     QVector<AuditEntry> m_entries;

@@ -31,7 +31,9 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     m_search->setPlaceholderText(tr("Search who, action, task or details"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(em * 40);
+    // The whole placeholder, beside the search icon and the clear button.
+    m_search->setMinimumWidth(
+        fontMetrics().horizontalAdvance(m_search->placeholderText()) + fontMetrics().height() * 4);
     m_search->setMaxLength(kMaxSearchLength); // what the store takes
 
     m_table->setObjectName(QStringLiteral("auditTable"));
@@ -70,7 +72,29 @@ AuditView::AuditView(AppContext &context, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &AuditView::reload);
     connect(m_older, &QPushButton::clicked, this, &AuditView::loadOlder);
+    m_summary->setObjectName(QStringLiteral("auditSummary"));
+    m_summary->setWordWrap(true);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditView::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditView::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AuditView::updateSummary);
     reload();
+}
+
+QString AuditView::summary() const
+{
+    return m_summary->text();
+}
+
+void AuditView::updateSummary()
+{
+    const int n = m_model->rowCount();
+    if (n == 0)
+        m_summary->setText(m_search->text().trimmed().isEmpty() ? tr("No audit entries yet.")
+                                                                : tr("No entry matches."));
+    else
+        m_summary->setText(m_search->text().trimmed().isEmpty()
+                ? tr("Showing the newest %Ln entry(s).", "", n)
+                : tr("Showing the newest %Ln matching entry(s).", "", n));
 }
 
 void AuditView::reload()
@@ -85,9 +109,6 @@ void AuditView::reload()
     }
     m_model->setEntries(entries.value());
     m_older->setEnabled(entries->size() == kPage);
-    m_summary->setText(filter.search.isEmpty()
-            ? tr("The newest %n entries", "", int(entries->size()))
-            : tr("%n entries match", "", int(entries->size())));
 }
 
 void AuditView::refresh()

@@ -28,6 +28,7 @@ public:
     AuditTableModel *model() const { return m_model; }
     QLineEdit *searchField() const { return m_search; }
     QTableView *table() const { return m_table; }
+    QString summary() const;
 
 public Q_SLOTS:
     void refresh(); // newer rows only
@@ -35,6 +36,9 @@ public Q_SLOTS:
     void loadOlder();
 
 private:
+    // The label follows the rows the table holds, however they came.
+    void updateSummary();
+
     AppContext &m_context;
     AuditTableModel *m_model;
     QLineEdit *m_search;

@@ -52,7 +52,9 @@ std::unique_ptr<QMessageBox> Confirm::dialog(QWidget *parent, const Confirmation
     box->setText(confirmation.question);
     box->setInformativeText(confirmation.details);
     QPushButton *accept = box->addButton(confirmation.acceptLabel, QMessageBox::DestructiveRole);
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    QPushButton *cancel = confirmation.rejectLabel.isEmpty()
+        ? box->addButton(QMessageBox::Cancel)
+        : box->addButton(confirmation.rejectLabel, QMessageBox::RejectRole);
     // Enter and Escape both decline: the action takes a deliberate click.
     box->setDefaultButton(cancel);
     box->setEscapeButton(cancel);

@@ -18,6 +18,8 @@ struct Confirmation
     QString question; // "Force stop this task?"
     QString details; // what will happen
     QString acceptLabel; // the button that does it: "Force Stop", "Delete 3 tasks"
+    // The button that declines, saying what it keeps ("Keep Task"); Cancel if empty.
+    QString rejectLabel;
 };
 
 // Every destructive action asks through here: a question naming what will

@@ -30,6 +30,7 @@ namespace taskdesk::ui {
 SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     : QDialog(parent)
     , m_context(context)
+    , m_inUse(new QLabel(this))
     , m_database(new QLineEdit(this))
     , m_operator(new QLineEdit(this))
     , m_refresh(new QSpinBox(this))
@@ -49,6 +50,12 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     setWindowTitle(tr("Settings"));
     AppSettings &local = context.settings();
 
+    // What this window has open now, and apart from it the preference for
+    // the next start (an empty one: TASKDESK_DB, else the default file).
+    m_inUse->setText(context.database().location().display());
+    m_inUse->setObjectName(QStringLiteral("databaseInUse"));
+    m_inUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_inUse->setWordWrap(true);
     m_database->setText(local.databaseLocation());
     m_database->setPlaceholderText(DatabaseLocation::resolve({}));
     auto *browse = new QPushButton(tr("Browse…"), this);
@@ -66,9 +73,10 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
 
     auto *localBox = new QGroupBox(tr("This desktop"), this);
     auto *lf = new QFormLayout(localBox);
-    lf->addRow(tr("Database"), dbRow);
+    lf->addRow(tr("Database in use"), m_inUse);
+    lf->addRow(tr("Database at the next start"), dbRow);
     auto *dbNote = new QLabel(tr("A file path, sqlite:///path or postgresql://user@host/db; "
-                                 "used from the next start."),
+                                 "empty: TASKDESK_DB, else the default file. --db comes first."),
         localBox);
     dbNote->setWordWrap(true);
     dbNote->setForegroundRole(QPalette::PlaceholderText);
@@ -131,6 +139,9 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
                 ? tr("Changes apply to every sweeper at its next pass, and are audited.")
                 : tr("Read-only: the rules are shown, not changed."));
 
+    // Wide enough for the notes to wrap in two lines: a word-wrapped label in a
+    // form layout gets too little height when squeezed, and its last line is cut.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(localBox);
     layout->addWidget(sharedBox);

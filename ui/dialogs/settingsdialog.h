@@ -27,6 +27,10 @@ public:
     // What was saved, for the message bar.
     QString resultMessage() const { return m_result; }
     QLineEdit *operatorField() const { return m_operator; }
+    QLabel *databaseInUseLabel() const { return m_inUse; }
+    QLineEdit *databaseField() const { return m_database; }
+    QCheckBox *runSweeperField() const { return m_runSweeper; }
+    QCheckBox *runSchedulerField() const { return m_runScheduler; }
     QSpinBox *refreshField() const { return m_refresh; }
     QSpinBox *heartbeatField() const { return m_heartbeat; }
     QSpinBox *retryBaseField() const { return m_retryBase; }
@@ -38,6 +42,7 @@ private:
     void browse();
 
     AppContext &m_context;
+    QLabel *m_inUse;
     QLineEdit *m_database;
     QLineEdit *m_operator;
     QSpinBox *m_refresh;

@@ -153,13 +153,60 @@ void ProcessesView::refresh()
             Q_EMIT processWentFatal(p.definition.name, p.runtime.message);
         m_lastStates.insert(p.definition.name, p.runtime.state);
     }
-    const QString summary = describeRoles(list.value());
+    m_lastList = list.value();
+    reportOutcomes(m_lastList);
+    updateSummary(m_lastList);
+    showOutput();
+    updateActions();
+}
+
+void ProcessesView::setInAppScheduler(InAppScheduler state)
+{
+    if (state == m_inAppScheduler)
+        return;
+    m_inAppScheduler = state;
+    updateSummary(m_lastList);
+}
+
+void ProcessesView::updateSummary(const QVector<ProcessInfo> &processes)
+{
+    const QString summary = describeRoles(processes);
     if (summary != m_summary) {
         m_summary = summary;
         Q_EMIT summaryChanged(summary);
     }
-    showOutput();
-    updateActions();
+}
+
+void ProcessesView::awaitOutcome(const QString &name, DesiredState wanted)
+{
+    const ProcessInfo *p = nullptr;
+    for (const ProcessInfo &info : std::as_const(m_lastList)) {
+        if (info.definition.name == name)
+            p = &info;
+    }
+    m_awaited.insert(name, {wanted, p ? p->runtime.startedAt : 0});
+}
+
+void ProcessesView::reportOutcomes(const QVector<ProcessInfo> &processes)
+{
+    for (const ProcessInfo &p : processes) {
+        const auto awaited = m_awaited.constFind(p.definition.name);
+        if (awaited == m_awaited.constEnd())
+            continue;
+        const QString name = p.definition.name;
+        if (p.runtime.state == ProcessState::Fatal) {
+            m_awaited.remove(name); // processWentFatal says so
+        } else if (awaited->wanted == DesiredState::Running
+            && p.runtime.state == ProcessState::Running
+            && p.runtime.startedAt != awaited->startedAtBefore) {
+            m_awaited.remove(name);
+            Q_EMIT message(tr("%1 is running (pid %2).").arg(name).arg(p.runtime.pid),
+                MessageBar::Type::Positive);
+        } else if (awaited->wanted == DesiredState::Stopped && !isAlive(p.runtime.state)) {
+            m_awaited.remove(name);
+            Q_EMIT message(tr("%1 has stopped.").arg(name), MessageBar::Type::Positive);
+        }
+    }
 }
 
 QString ProcessesView::describeRoles(const QVector<ProcessInfo> &processes) const
@@ -167,6 +214,13 @@ QString ProcessesView::describeRoles(const QVector<ProcessInfo> &processes) cons
     QStringList parts;
     for (const auto &[role, title] : {std::pair{ProcessRole::Worker, tr("Workers")},
              std::pair{ProcessRole::Scheduler, tr("Scheduler")}}) {
+        if (role == ProcessRole::Scheduler && m_inAppScheduler != InAppScheduler::None) {
+            // The scheduler of this window schedules, whatever the scheduler processes do.
+            parts << (m_inAppScheduler == InAppScheduler::Active
+                    ? tr("Scheduler: running in this app")
+                    : tr("Scheduler: on standby in this app (another one holds the lease)"));
+            continue;
+        }
         int total = 0;
         int running = 0;
         QStringList fatal;
@@ -269,7 +323,10 @@ void ProcessesView::startSelected()
     if (name.isEmpty() || !m_context.canAct())
         return;
     ProcessStore store(m_context.database(), m_context.operatorName());
-    report(store.setDesired(name, DesiredState::Running), tr("Starting %1.").arg(name));
+    const Result<DesiredChange> change = store.setDesired(name, DesiredState::Running);
+    if (change.ok())
+        awaitOutcome(name, DesiredState::Running);
+    report(change, tr("Starting %1.").arg(name));
 }
 
 void ProcessesView::stopSelected()
@@ -291,7 +348,10 @@ void ProcessesView::stopSelected()
     if (!Confirm::ask(this, q))
         return;
     ProcessStore store(m_context.database(), m_context.operatorName());
-    report(store.setDesired(name, DesiredState::Stopped), tr("Stopping %1.").arg(name));
+    const Result<DesiredChange> change = store.setDesired(name, DesiredState::Stopped);
+    if (change.ok())
+        awaitOutcome(name, DesiredState::Stopped);
+    report(change, tr("Stopping %1.").arg(name));
 }
 
 void ProcessesView::restartSelected()
@@ -313,7 +373,10 @@ void ProcessesView::restartSelected()
             return;
     }
     ProcessStore store(m_context.database(), m_context.operatorName());
-    report(store.restart(name), tr("Restarting %1.").arg(name));
+    const Result<DesiredChange> change = store.restart(name);
+    if (change.ok())
+        awaitOutcome(name, DesiredState::Running);
+    report(change, tr("Restarting %1.").arg(name));
 }
 
 void ProcessesView::startAll()

@@ -46,6 +46,10 @@ public:
     QString summary() const { return m_summary; }
     bool selectProcess(const QString &name);
     QString selectedName() const;
+    // The scheduler of this app, which the status bar names instead of the
+    // scheduler processes while it runs.
+    enum class InAppScheduler { None, Active, Standby };
+    void setInAppScheduler(InAppScheduler state);
 
 public Q_SLOTS:
     void refresh();
@@ -68,6 +72,11 @@ private:
     void showOutput();
     void report(const Result<DesiredChange> &change, const QString &done);
     QString describeRoles(const QVector<ProcessInfo> &processes) const;
+    void updateSummary(const QVector<ProcessInfo> &processes);
+    // "Starting X." is followed by what became of it, so that the message bar
+    // never goes on saying "Starting" about a process that runs.
+    void awaitOutcome(const QString &name, DesiredState wanted);
+    void reportOutcomes(const QVector<ProcessInfo> &processes);
 
     AppContext &m_context;
     ProcessTableModel *m_model;
@@ -87,6 +96,14 @@ private:
     QString m_outputFor;
     qint64 m_lastOutputId = 0;
     QString m_summary;
+    QVector<ProcessInfo> m_lastList;
+    InAppScheduler m_inAppScheduler = InAppScheduler::None;
+    struct Awaited
+    {
+        DesiredState wanted;
+        qint64 startedAtBefore;
+    };
+    QHash<QString, Awaited> m_awaited;
 };
 
 } // namespace taskdesk::ui

@@ -55,6 +55,8 @@ StatsView::StatsView(AppContext &context, QWidget *parent)
     m_stuckParts = new QLabel(stuckValue->parentWidget());
     m_stuckParts->setObjectName(QStringLiteral("stuckParts"));
     m_stuckParts->setForegroundRole(QPalette::PlaceholderText);
+    // At 800 px the tiles are narrow: words wrap whole instead of being cut.
+    m_stuckParts->setWordWrap(true);
     stuckValue->parentWidget()->layout()->addWidget(m_stuckParts);
     addCard(grid, 0, column++, QStringLiteral("TOTAL"), tr("All tasks"));
     column = 0;
@@ -88,6 +90,7 @@ QLabel *StatsView::addCard(QGridLayout *grid, int row, int column, const QString
     } else {
         auto *caption = new QLabel(title, card);
         caption->setForegroundRole(QPalette::PlaceholderText);
+        caption->setWordWrap(true);
         cl->addWidget(caption);
     }
     auto *value = new QLabel(QStringLiteral("–"), card);

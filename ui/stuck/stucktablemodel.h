@@ -43,6 +43,8 @@ public:
     // What the clean-up would do to a row ("mark FAILED", "re-queue", "leave waiting").
     QString plannedAction(int row) const;
     bool isRunningRow(int row) const { return row >= m_report.queued.size(); }
+    // The task of a row, as the report read it.
+    Task taskAt(int row) const { return at(row).task; }
 
 private:
     const StuckTask &at(int row) const;

@@ -4,20 +4,26 @@
 #include "audittablemodel.h"
 #include "backgroundrunner.h"
 #include "confirm.h"
+#include "database.h"
 #include "statusbadgedelegate.h"
 #include "stucktablemodel.h"
+#include "taskactions.h"
 #include "timeformat.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -59,6 +65,9 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     , m_cleanUp(
           new QPushButton(QIcon(QStringLiteral(":/icons/cleanup.svg")), tr("Clean Up Now…"), this))
     , m_summary(new QLabel(this))
+    , m_busyText(new QLabel(this))
+    , m_busyBar(new QProgressBar(this))
+    , m_rowActions(new TaskActions(context, this, this))
 {
     setObjectName(QStringLiteral("stuckView"));
     const int em = fontMetrics().averageCharWidth();
@@ -99,8 +108,18 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     bold.setBold(true);
     m_summary->setFont(bold);
 
+    m_busyText->setObjectName(QStringLiteral("stuckBusy"));
+    m_busyText->setWordWrap(true);
+    m_busyText->hide();
+    m_busyBar->setRange(0, 0); // busy: the database answers when it is done
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(em * 24);
+    m_busyBar->hide();
+
     m_table = makeTable(this, rowHeight);
     m_table->setObjectName(QStringLiteral("stuckTable"));
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(StuckTableModel::Status, new StatusBadgeDelegate(this));
     const QList<std::pair<int, int>> widths{{StuckTableModel::Problem, 17},
@@ -121,10 +140,33 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     m_decisionView->setColumnWidth(AuditTableModel::Task, em * 28);
     m_decisionView->setColumnWidth(AuditTableModel::Change, em * 22);
 
+    // The actions of one stuck row: the Tasks page's, on that task alone.
+    auto *rowBar = new QHBoxLayout;
+    rowBar->setSpacing(gap / 2);
+    auto *rowLabel = new QLabel(tr("Selected task:"), this);
+    rowBar->addWidget(rowLabel);
+    for (QAction *a : m_rowActions->taskActions()) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAutoRaise(true);
+        rowBar->addWidget(button);
+    }
+    rowBar->addStretch(1);
+    // Their shortcuts (Delete, Ctrl+.) act on the stuck row while its table has
+    // the focus, not from the decisions table below.
+    m_table->addActions(m_rowActions->taskActions());
+
+    auto *busyRow = new QHBoxLayout;
+    busyRow->addWidget(m_busyBar);
+    busyRow->addWidget(m_busyText, 1);
+
     auto *upper = new QWidget(this);
     auto *ul = new QVBoxLayout(upper);
     ul->setContentsMargins(0, 0, 0, 0);
     ul->addWidget(m_summary);
+    ul->addLayout(busyRow);
+    ul->addLayout(rowBar);
     ul->addWidget(m_table, 1);
     auto *lower = new QWidget(this);
     auto *ll = new QVBoxLayout(lower);
@@ -154,7 +196,47 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
         showReport(m_model->report());
     });
     connect(&m_context, &AppContext::canActChanged, this, &StuckView::updateButton);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &StuckView::followSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &StuckView::followSelection);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!m_table->indexAt(pos).isValid())
+            return;
+        QMenu menu(this);
+        menu.addActions(m_rowActions->taskActions());
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
+    connect(m_rowActions, &TaskActions::message, this, &StuckView::message);
+    connect(m_rowActions, &TaskActions::tasksChanged, this, [this]() {
+        Q_EMIT tasksChanged();
+        refresh();
+    });
     refresh();
+}
+
+void StuckView::followSelection()
+{
+    // One row at a time: the task as the report read it; the store's action
+    // is conditional on the status it has when it runs.
+    QVector<Task> selected;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        selected.append(m_model->taskAt(rows.first().row()));
+    m_rowActions->setSelection(selected);
+}
+
+QString StuckView::busyText() const
+{
+    return m_busy ? m_busyText->text() : QString();
+}
+
+void StuckView::setBusy(const QString &text)
+{
+    m_busy = !text.isEmpty();
+    m_busyText->setText(text);
+    m_busyText->setVisible(m_busy);
+    m_busyBar->setVisible(m_busy);
+    updateButton();
 }
 
 StuckThresholds StuckView::thresholds() const
@@ -224,7 +306,7 @@ void StuckView::showReport(const StuckReport &report)
 
 void StuckView::updateButton()
 {
-    m_cleanUp->setEnabled(m_context.canAct() && m_model->report().total() > 0);
+    m_cleanUp->setEnabled(!m_busy && m_context.canAct() && m_model->report().total() > 0);
 }
 
 void StuckView::loadDecisions()
@@ -247,23 +329,36 @@ void StuckView::loadDecisions()
 
 void StuckView::cleanUpNow()
 {
-    if (!m_context.canAct())
+    if (!m_context.canAct() || m_busy)
         return;
     const StuckThresholds t = thresholds();
     const CleanupAction a = action();
-    // The set the confirmation names, fixed now: its moment, cutoffs and highest
-    // id. The clean-up changes only tasks of that set, so the count below is
-    // what changes (a task stuck after this waits for the next pass).
-    Result<StuckReport> named = m_context.tasks().stuck().stuckScope(t);
+    // The set the confirmation names, fixed now with the ids of its tasks: the
+    // clean-up changes only tasks of that set, so the count below is what
+    // changes (a task stuck after this waits for the next pass). Reading the
+    // ids of a large set takes a moment: on the writer thread.
+    setBusy(tr("Reading the stuck tasks…"));
+    Database *db = &m_context.database();
+    const QString actor = m_context.operatorName();
+    m_context.writer().run(
+        this, [db, actor, t]() { return StuckTasks(*db, actor).stuckScope(t); },
+        [this, a](const Result<StuckReport> &named) { confirmCleanUp(named, a); });
+}
+
+void StuckView::confirmCleanUp(const Result<StuckReport> &named, CleanupAction a)
+{
     if (!named.ok()) {
+        setBusy({});
         Q_EMIT message(tr("The clean-up did not happen: %1").arg(named.error().message()),
             MessageBar::Type::Error);
         if (named.error().kind() == ErrorKind::Database)
             m_context.reportFailure(named.error().message());
         return;
     }
+    const StuckThresholds &t = named->thresholds;
     const qint64 n = a == CleanupAction::MarkFailed ? named->total() : named->runningTotal;
     if (n == 0) {
+        setBusy({});
         Q_EMIT message(a == CleanupAction::Retry
                 ? tr("Retry re-queues running tasks only, and none is stuck. Nothing was changed.")
                 : tr("Nothing is stuck. Nothing was changed."),
@@ -291,9 +386,21 @@ void StuckView::cleanUpNow()
                             TimeFormat::duration(t.heartbeatTimeoutMs),
                             locale.toString(named->queuedTotal));
     q.acceptLabel = tr("Clean Up %Ln task(s)", "", int(n));
-    if (!Confirm::ask(this, q))
+    if (!m_context.canAct() || !Confirm::ask(this, q)) {
+        setBusy({});
         return;
-    Result<CleanupReport> report = m_context.tasks().stuck().cleanup(*named, a);
+    }
+    setBusy(tr("Cleaning up %Ln stuck task(s)…", "", int(n)));
+    Database *db = &m_context.database();
+    const QString actor = m_context.operatorName();
+    m_context.writer().run(
+        this, [db, actor, set = *named, a]() { return StuckTasks(*db, actor).cleanup(set, a); },
+        [this](const Result<CleanupReport> &report) { showCleanUpResult(report); });
+}
+
+void StuckView::showCleanUpResult(const Result<CleanupReport> &report)
+{
+    setBusy({});
     if (!report.ok()) {
         Q_EMIT message(tr("The clean-up did not happen: %1").arg(report.error().message()),
             MessageBar::Type::Error);
@@ -301,6 +408,7 @@ void StuckView::cleanUpNow()
             m_context.reportFailure(report.error().message());
         return;
     }
+    const QLocale locale;
     const CleanupReport &r = report.value();
     QString text;
     if (r.total() == 0)
@@ -312,8 +420,9 @@ void StuckView::cleanUpNow()
                       locale.toString(qint64(r.runningRequeued.size())));
     if (r.leftAlone() > 0)
         text += QLatin1Char(' ')
-            + tr("%1 of the %2 named had changed meanwhile and were left alone.")
-                  .arg(locale.toString(r.leftAlone()), locale.toString(r.named));
+            + tr("%Ln of the %1 named had changed meanwhile and were left alone.", "",
+                int(r.leftAlone()))
+                  .arg(locale.toString(r.named));
     Q_EMIT message(
         text, r.total() > 0 ? MessageBar::Type::Positive : MessageBar::Type::Information);
     Q_EMIT tasksChanged();

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableView;
@@ -16,11 +17,15 @@ namespace taskdesk::ui {
 class AppContext;
 class AuditTableModel;
 class StuckTableModel;
+class TaskActions;
 
 // The stuck jobs: what the sweeper sees now with the chosen thresholds (the
 // stuck report, which is also the dry-run preview of a clean-up, row by row),
 // the sweeper's decision log, and "Clean up now" with the threshold and the
-// action behind a confirmation.
+// action behind a confirmation. The clean-up (its named set, then the change)
+// runs on the context's writer thread: the window stays live while it works.
+// A single stuck row takes the Tasks page's actions (Force Stop, Cancel, …),
+// behind the same confirmations, on that task alone.
 class StuckView final : public QWidget
 {
     Q_OBJECT
@@ -34,6 +39,11 @@ public:
     QSpinBox *heartbeatTimeoutSeconds() const { return m_heartbeatSeconds; }
     QComboBox *actionChoice() const { return m_action; }
     QPushButton *cleanUpButton() const { return m_cleanUp; }
+    QTableView *table() const { return m_table; }
+    TaskActions *rowActions() const { return m_rowActions; }
+    // Between the click on Clean Up and its answer.
+    bool isCleaningUp() const { return m_busy; }
+    QString busyText() const;
     QString summary() const;
     StuckThresholds thresholds() const;
     CleanupAction action() const;
@@ -51,6 +61,10 @@ private:
     void showReport(const StuckReport &report);
     void updateButton();
     void loadDecisions();
+    void setBusy(const QString &text);
+    void confirmCleanUp(const Result<StuckReport> &named, CleanupAction action);
+    void showCleanUpResult(const Result<CleanupReport> &report);
+    void followSelection();
 
     AppContext &m_context;
     StuckTableModel *m_model;
@@ -61,9 +75,12 @@ private:
     QPushButton *m_preview;
     QPushButton *m_cleanUp;
     QLabel *m_summary;
+    QLabel *m_busyText;
+    QProgressBar *m_busyBar;
+    TaskActions *m_rowActions;
     QTableView *m_table;
     QTableView *m_decisionView;
-    bool m_pending = false;
+    bool m_busy = false;
 };
 
 } // namespace taskdesk::ui

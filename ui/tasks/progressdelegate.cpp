@@ -70,10 +70,31 @@ void ProgressDelegate::paint(
         bar.minimum = 0;
         bar.maximum = 1000;
         bar.progress = int(std::clamp(fraction, 0.0, 1.0) * 1000);
-        bar.text = text;
-        bar.textVisible = !text.isEmpty();
-        bar.textAlignment = Qt::AlignCenter;
+        bar.textVisible = false;
         style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        // The text in two colors: over the fill in the fill's own text color,
+        // over the rest in the text color, so that no digit is half hidden
+        // where the fill ends (a style's own label left "37 / 100" unreadable).
+        if (!text.isEmpty()) {
+            const QRect textRect = barRect.adjusted(1, 0, -1, 0);
+            const QString shown
+                = opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width());
+            const int fillEnd
+                = barRect.left() + int(barRect.width() * std::clamp(fraction, 0.0, 1.0));
+            const QRect filled(
+                barRect.left(), barRect.top(), fillEnd - barRect.left(), barRect.height());
+            const QRect empty(
+                fillEnd, barRect.top(), barRect.right() - fillEnd + 1, barRect.height());
+            painter->save();
+            painter->setFont(opt.font);
+            painter->setClipRect(filled);
+            painter->setPen(opt.palette.color(QPalette::HighlightedText));
+            painter->drawText(textRect, Qt::AlignCenter, shown);
+            painter->setClipRect(empty);
+            painter->setPen(opt.palette.color(QPalette::Text));
+            painter->drawText(textRect, Qt::AlignCenter, shown);
+            painter->restore();
+        }
     }
 
     if (button.isNull())

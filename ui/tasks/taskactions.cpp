@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QIcon>
+#include <QLocale>
 #include <QWidget>
 
 namespace taskdesk::ui {
@@ -109,9 +110,10 @@ bool TaskActions::allows(Kind kind, TaskStatus status)
     return false;
 }
 
-void TaskActions::setSelection(const QVector<Task> &tasks)
+void TaskActions::setSelection(const QVector<Task> &tasks, qint64 selectedCount)
 {
     m_selection = tasks;
+    m_selectedCount = std::max<qint64>(selectedCount, tasks.size());
     updateEnabled();
 }
 
@@ -128,10 +130,15 @@ void TaskActions::updateEnabled()
 
 void TaskActions::runOnSelection(Kind kind)
 {
-    run(kind, m_selection);
+    run(kind, m_selection, m_selectedCount);
 }
 
 void TaskActions::run(Kind kind, const QVector<Task> &tasks)
+{
+    run(kind, tasks, tasks.size());
+}
+
+void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCount)
 {
     if (!m_context.canAct() || m_busy)
         return;
@@ -149,52 +156,87 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks)
     switch (kind) {
     case Kind::ForceStop:
         q.title = tr("Force Stop");
-        q.question = n == 1 ? tr("Force stop this task?") : tr("Force stop %n tasks?", "", n);
+        q.question = n == 1 ? tr("Force stop this task?") : tr("Force stop %Ln tasks?", nullptr, n);
         q.details = n == 1 ? tr("This will mark the task as FAILED and stop all running items. "
                                 "Use this if the task is stuck or not actually running.")
-                           : tr("This will mark the %n tasks as FAILED and stop all their running "
+                           : tr("This will mark the %Ln tasks as FAILED and stop all their running "
                                 "items. Use this if the tasks are stuck or not actually running.",
-                               "", n);
-        q.acceptLabel = n == 1 ? tr("Force Stop") : tr("Force Stop %n tasks", "", n);
+                               nullptr, n);
+        q.acceptLabel = n == 1 ? tr("Force Stop") : tr("Force Stop %Ln tasks", nullptr, n);
+        q.rejectLabel = tr("Keep Running");
         break;
     case Kind::Cancel:
         q.title = tr("Cancel Task");
-        q.question = n == 1 ? tr("Cancel this task?") : tr("Cancel %n tasks?", "", n);
+        q.question = n == 1 ? tr("Cancel this task?") : tr("Cancel %Ln tasks?", nullptr, n);
         q.details = n == 1 ? tr("The task will be marked as FAILED (cancelled) and its running "
                                 "items stopped; a worker running it is told to stop.")
-                           : tr("The %n tasks will be marked as FAILED (cancelled) and their "
+                           : tr("The %Ln tasks will be marked as FAILED (cancelled) and their "
                                 "running items stopped; workers running them are told to stop.",
-                               "", n);
-        q.acceptLabel = n == 1 ? tr("Cancel Task") : tr("Cancel %n tasks", "", n);
+                               nullptr, n);
+        q.acceptLabel = n == 1 ? tr("Cancel Task") : tr("Cancel %Ln tasks", nullptr, n);
+        q.rejectLabel = tr("Keep Task");
         break;
     case Kind::Restart:
         q.title = tr("Restart");
-        q.question = n == 1 ? tr("Restart this task?") : tr("Restart %n tasks?", "", n);
+        q.question = n == 1 ? tr("Restart this task?") : tr("Restart %Ln tasks?", nullptr, n);
         q.details = n == 1 ? tr("The task goes back to PENDING with a fresh attempt budget, and "
                                 "all its items will run again.")
-                           : tr("The %n tasks go back to PENDING with a fresh attempt budget, and "
+                           : tr("The %Ln tasks go back to PENDING with a fresh attempt budget, and "
                                 "all their items will run again.",
-                               "", n);
-        q.acceptLabel = n == 1 ? tr("Restart") : tr("Restart %n tasks", "", n);
+                               nullptr, n);
+        q.acceptLabel = n == 1 ? tr("Restart") : tr("Restart %Ln tasks", nullptr, n);
+        q.rejectLabel = tr("Leave As Is");
         break;
     case Kind::Delete:
         q.title = tr("Delete");
-        q.question = n == 1 ? tr("Delete this task?") : tr("Delete %n tasks?", "", n);
+        q.question = n == 1 ? tr("Delete this task?") : tr("Delete %Ln tasks?", nullptr, n);
         q.details = n == 1 ? tr("The task, its items and its log lines are removed for good. The "
                                 "audit log keeps a record of it.")
-                           : tr("The %n tasks, their items and their log lines are removed for "
+                           : tr("The %Ln tasks, their items and their log lines are removed for "
                                 "good. The audit log keeps a record of them.",
-                               "", n);
-        q.acceptLabel = n == 1 ? tr("Delete") : tr("Delete %n tasks", "", n);
+                               nullptr, n);
+        q.acceptLabel = n == 1 ? tr("Delete") : tr("Delete %Ln tasks", nullptr, n);
+        q.rejectLabel = tr("Keep Task");
         break;
     }
     if (n == 1)
         q.details = tr("Task: \"%1\" (#%2)").arg(targets.first().name).arg(targets.first().id)
             + QStringLiteral("\n\n") + q.details;
+    // More were selected than an action takes: it takes the first of them in
+    // the table's order, and the question names both numbers and the range.
+    const qint64 left = selectedCount - qint64(tasks.size());
+    if (left > 0) {
+        const QString total = QLocale().toString(selectedCount);
+        switch (kind) {
+        case Kind::ForceStop:
+            q.question
+                = tr("Force stop the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
+            break;
+        case Kind::Cancel:
+            q.question
+                = tr("Cancel the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
+            break;
+        case Kind::Restart:
+            q.question
+                = tr("Restart the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
+            break;
+        case Kind::Delete:
+            q.question
+                = tr("Delete the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
+            break;
+        }
+        q.details = tr("An action takes at most %1 tasks at a time: these are the first in the "
+                       "table's order, #%2 to #%3.")
+                        .arg(QLocale().toString(tasks.size()))
+                        .arg(targets.first().id)
+                        .arg(targets.last().id)
+            + QStringLiteral("\n\n") + q.details + QStringLiteral("\n\n")
+            + tr("The other %Ln selected tasks stay as they are.", nullptr, int(left));
+    }
     if (skipped > 0)
         q.details += QStringLiteral("\n\n")
-            + tr("%n other selected task(s) cannot take this action and stay as they are.", "",
-                skipped);
+            + tr("%Ln other selected task(s) cannot take this action and stay as they are.",
+                nullptr, skipped);
     if (!Confirm::ask(m_dialogParent, q))
         return;
 
@@ -258,13 +300,13 @@ QString TaskActions::progressText(Kind kind, int n)
 {
     switch (kind) {
     case Kind::ForceStop:
-        return tr("Force stopping %n tasks…", "", n);
+        return tr("Force stopping %Ln tasks…", nullptr, n);
     case Kind::Cancel:
-        return tr("Cancelling %n tasks…", "", n);
+        return tr("Cancelling %Ln tasks…", nullptr, n);
     case Kind::Restart:
-        return tr("Restarting %n tasks…", "", n);
+        return tr("Restarting %Ln tasks…", nullptr, n);
     case Kind::Delete:
-        return tr("Deleting %n tasks…", "", n);
+        return tr("Deleting %Ln tasks…", nullptr, n);
     }
     return {};
 }
@@ -291,9 +333,10 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
             // table refreshed above, and a task the filter no longer lists
             // cannot be restarted or deleted from here.
             const ActionReport &r = outcome.first;
-            text = tr("Task \"%1\" has been force stopped. %2 running item(s) were also stopped.")
-                       .arg(r.taskName)
-                       .arg(r.itemsChanged);
+            text = tr("Task \"%1\" has been force stopped. %Ln running item(s) were also "
+                      "stopped.",
+                nullptr, r.itemsChanged)
+                       .arg(r.taskName);
             bool selected = false;
             for (const Task &t : std::as_const(m_selection))
                 selected = selected || t.id == r.taskId;
@@ -304,25 +347,27 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
         const int done = int(messages.size());
         switch (kind) {
         case Kind::ForceStop:
-            text = tr("%n task(s) force stopped.", "", done);
+            text = tr("%Ln task(s) force stopped.", nullptr, done);
             break;
         case Kind::Cancel:
-            text = tr("%n task(s) cancelled and marked as failed.", "", done);
+            text = tr("%Ln task(s) cancelled and marked as failed.", nullptr, done);
             break;
         case Kind::Restart:
-            text = tr("%n task(s) restarted and pending.", "", done);
+            text = tr("%Ln task(s) restarted and pending.", nullptr, done);
             break;
         case Kind::Delete:
-            text = tr("%n task(s) deleted.", "", done);
+            text = tr("%Ln task(s) deleted.", nullptr, done);
             break;
         }
         if (!errors.isEmpty())
             text += QLatin1Char(' ')
-                + tr("%n could not be changed: %1", "", int(errors.size())).arg(errors.first());
+                + tr("%Ln could not be changed: %1", nullptr, int(errors.size()))
+                      .arg(errors.first());
         if (outcome.notReached > 0)
             text = tr("Stopped: %1 %2")
                        .arg(text,
-                           tr("%n task(s) not reached stay as they were.", "", outcome.notReached));
+                           tr("%Ln task(s) not reached stay as they were.", nullptr,
+                               outcome.notReached));
     }
     // Errors decide the colour; a stop without errors is news, not success.
     MessageBar::Type type = MessageBar::Type::Positive;

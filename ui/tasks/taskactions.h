@@ -46,8 +46,10 @@ public:
     QAction *action(Kind kind) const;
     QList<QAction *> taskActions() const;
 
-    // The selected tasks, as the table last read them.
-    void setSelection(const QVector<Task> &tasks);
+    // The selected tasks, as the table last read them. `selectedCount`: how many
+    // rows are selected when that is more than `tasks` (the first of them, in
+    // the table's order); the confirmation then names both numbers.
+    void setSelection(const QVector<Task> &tasks, qint64 selectedCount = 0);
     const QVector<Task> &selection() const { return m_selection; }
     static bool allows(Kind kind, TaskStatus status);
 
@@ -74,6 +76,7 @@ private:
 
     void updateEnabled();
     void runOnSelection(Kind kind);
+    void run(Kind kind, const QVector<Task> &tasks, qint64 selectedCount);
     void setBusy(bool busy);
     static QString progressText(Kind kind, int count);
     void report(Kind kind, int count, const Outcome &outcome);
@@ -81,6 +84,7 @@ private:
     AppContext &m_context;
     QWidget *m_dialogParent;
     QVector<Task> m_selection;
+    qint64 m_selectedCount = 0;
     QAction *m_forceStop;
     QAction *m_cancel;
     QAction *m_restart;

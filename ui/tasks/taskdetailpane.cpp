@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSplitter>
@@ -152,9 +153,24 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     const int em = fontMetrics().averageCharWidth();
     m_itemsView->setColumnWidth(TaskItemsModel::Position, em * 5);
     m_itemsView->setColumnWidth(TaskItemsModel::Label, em * 22);
-    m_itemsView->setColumnWidth(TaskItemsModel::Status, em * 15);
+    // As wide as the badge of the longest status word ("Completed" needed
+    // 91 px in a column of 90), as the badge delegate measures it.
+    {
+        const QFontMetrics metrics(m_itemsView->font());
+        int widest = 0;
+        for (TaskStatus s :
+            {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+            widest
+                = std::max(widest, BadgePainter::size(metrics, BadgePainter::wordFor(s)).width());
+        m_itemsView->setColumnWidth(
+            TaskItemsModel::Status, widest + 2 * (metrics.height() / 3) + em);
+    }
     m_itemsView->setColumnWidth(TaskItemsModel::Started, em * 10);
     m_itemsView->setColumnWidth(TaskItemsModel::Duration, em * 11);
+    // The status right after the number: in a narrow pane the label gives way
+    // (elided), never the badge's word ("Complet" was seen cut at the edge).
+    m_itemsView->horizontalHeader()->moveSection(
+        m_itemsView->horizontalHeader()->visualIndex(TaskItemsModel::Status), 1);
     il->addWidget(m_itemsView);
 
     // Log
@@ -267,11 +283,18 @@ void TaskDetailPane::fill(const Task &t)
         duration = (t.status == TaskStatus::Running ? t.dbNow : t.completedAt) - t.startedAt;
     m_duration->setText(duration >= 0 ? TimeFormat::duration(duration) : QString());
     m_outcome->setText(t.outcome);
-    m_error->setText(t.errorMessage);
+    // Only a failed task's error is its own: a task waiting again or running
+    // again still holds the error of the attempt before, which says so.
+    const bool ownError = t.status == TaskStatus::Failed;
+    m_error->setText(ownError || t.errorMessage.isEmpty()
+            ? t.errorMessage
+            : tr("Previous attempt: %1").arg(t.errorMessage));
     m_error->setVisible(!t.errorMessage.isEmpty());
-    m_error->setStyleSheet(
-        QStringLiteral("color: %1")
-            .arg(BadgePainter::style(BadgeTone::Red, palette()).fill.color().name()));
+    m_error->setStyleSheet(ownError
+            ? QStringLiteral("color: %1")
+                  .arg(BadgePainter::style(BadgeTone::Red, palette()).fill.color().name())
+            : QString());
+    m_error->setForegroundRole(ownError ? QPalette::WindowText : QPalette::PlaceholderText);
 
     const qint64 timeout = m_context.stuckHeartbeatMs();
     const bool stuck = t.status == TaskStatus::Running && t.heartbeatAt > 0 && age > timeout;
@@ -283,9 +306,18 @@ void TaskDetailPane::fill(const Task &t)
         m_stuck->setStyleSheet(
             QStringLiteral("color: %1").arg(BadgePainter::warningColor(palette()).name()));
     }
-    m_itemsTitle->setText(t.itemsTotal > 0
-            ? tr("Items (%1 of %2 done)").arg(t.itemsDone).arg(t.itemsTotal)
-            : tr("Items (none)"));
+    // Done is done well (the row's progress counts the same); failed items are named.
+    const QLocale locale;
+    if (t.itemsTotal <= 0)
+        m_itemsTitle->setText(tr("Items (none)"));
+    else if (t.itemsFailed > 0)
+        m_itemsTitle->setText(tr("Items (%1 of %2 done, %3 failed)")
+                                  .arg(locale.toString(t.itemsDone), locale.toString(t.itemsTotal),
+                                      locale.toString(t.itemsFailed)));
+    else
+        m_itemsTitle->setText(
+            tr("Items (%1 of %2 done)")
+                .arg(locale.toString(t.itemsDone), locale.toString(t.itemsTotal)));
 
     // Only the actions the status allows; their enabled state is the actions' own.
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it)
@@ -322,6 +354,16 @@ void TaskDetailPane::appendLog(const QVector<LogLine> &lines)
     }
     if (atEnd)
         bar->setValue(bar->maximum());
+}
+
+QString TaskDetailPane::itemsTitle() const
+{
+    return m_itemsTitle->text();
+}
+
+QString TaskDetailPane::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 QString TaskDetailPane::logText() const

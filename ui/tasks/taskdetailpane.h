@@ -38,6 +38,10 @@ public:
     bool hasTask() const { return m_loaded; }
     QToolButton *button(TaskActions::Kind kind) const { return m_buttons.value(kind); }
     QString logText() const;
+    QString itemsTitle() const;
+    QTableView *itemsView() const { return m_itemsView; }
+    // The error shown for the task (empty when none is).
+    QString errorText() const;
     QString stuckWarning() const;
     TaskItemsModel *itemsModel() const { return m_items; }
 

@@ -16,8 +16,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -38,6 +41,11 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_queue(new QComboBox(this))
     , m_toolBar(new QToolBar(this))
+    , m_summary(new QLabel(this))
+    , m_selectionNote(new QLabel(this))
+    , m_emptyState(new QWidget(this))
+    , m_emptyText(new QLabel(m_emptyState))
+    , m_clearFilter(new QPushButton(tr("Clear Filter"), m_emptyState))
     , m_timer(new QTimer(this))
     , m_searchDelay(new QTimer(this))
 {
@@ -61,18 +69,24 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
         tr("Search name, kind, worker, error or ID (%1)")
             .arg(m_actions->findAction()->shortcut().toString(QKeySequence::NativeText)));
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(em * 44);
+    // Room for the placeholder where there is room; at 800 px it shrinks.
+    m_search->setMinimumWidth(em * 22);
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_search->setMaxLength(kMaxSearchLength); // what the store takes
     m_queue->setObjectName(QStringLiteral("queueFilter"));
     m_queue->addItem(tr("All queues"), QString());
-    m_queue->setMinimumWidth(em * 18);
-    m_queue->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_queue->setMinimumWidth(em * 14);
+    m_queue->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_queue->setMinimumContentsLength(14);
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(m_toolBar, 1);
+    // The toolbar gives way first (its overflow menu holds what does not fit).
+    m_toolBar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_toolBar->setMinimumWidth(em * 16);
+    top->addWidget(m_toolBar, 3);
     top->addWidget(m_queue);
-    top->addWidget(m_search);
+    top->addWidget(m_search, 2);
 
     m_chips->setObjectName(QStringLiteral("filterChips"));
 
@@ -132,6 +146,46 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
         });
     if (!TaskTableModel::isSortable(columns->sortIndicatorSection()))
         m_table->sortByColumn(TaskTableModel::Id, Qt::DescendingOrder);
+    // The column the table is sorted by is always there to show its arrow.
+    columns->setSortIndicatorShown(true);
+    columns->showSection(columns->sortIndicatorSection());
+    connect(columns, &QHeaderView::sortIndicatorChanged, this, &TasksView::updateSummary);
+    connect(m_model, &TaskTableModel::countChanged, this, &TasksView::updateSummary);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TasksView::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TasksView::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TasksView::updateSummary);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &TasksView::updateSummary);
+
+    // What the table lists and how it is sorted, and what is selected: always
+    // there (one line), so that it never moves the rows when it changes.
+    m_summary->setObjectName(QStringLiteral("taskSummary"));
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    m_selectionNote->setObjectName(QStringLiteral("selectionNote"));
+    m_selectionNote->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_selectionNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    auto *footer = new QHBoxLayout;
+    footer->setContentsMargins(gap / 2, 0, gap / 2, 0);
+    footer->addWidget(m_summary, 3);
+    footer->addWidget(m_selectionNote, 2);
+
+    // An empty table says why and what to do, over the table's viewport.
+    m_emptyState->setObjectName(QStringLiteral("emptyStateBox"));
+    m_emptyText->setObjectName(QStringLiteral("emptyState"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setTextFormat(Qt::PlainText);
+    m_emptyText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clearFilter->setObjectName(QStringLiteral("clearFilter"));
+    auto *emptyLayout = new QVBoxLayout(m_emptyState);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(m_emptyText);
+    emptyLayout->addWidget(m_clearFilter, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
+    m_emptyState->setParent(m_table->viewport());
+    m_emptyState->hide();
+    m_table->viewport()->installEventFilter(this);
+    connect(m_clearFilter, &QPushButton::clicked, this, &TasksView::clearFilter);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("tasksSplitter"));
@@ -147,6 +201,9 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_chips);
     layout->addWidget(splitter, 1);
+    layout->addLayout(footer);
+    // Nothing to show until a task is chosen: the table takes the room.
+    m_detail->hide();
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);
@@ -207,6 +264,108 @@ void TasksView::saveState()
     m_context.settings().setTableHeaderState(m_table->horizontalHeader()->saveState());
 }
 
+QString TasksView::selectionNote() const
+{
+    return m_selectionNote->text();
+}
+
+QString TasksView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void TasksView::updateSummary()
+{
+    const QLocale locale;
+    const qint64 listed = m_model->totalCount();
+    const qint64 total = m_counts.total();
+    const TaskFilter &filter = m_model->filter();
+    const bool filtered = !filter.search.isEmpty() || !filter.queue.isEmpty()
+        || !filter.statuses.isEmpty() || filter.stuckOnly;
+    QString text;
+    if (!m_model->isCountExact())
+        text = tr("Counting the tasks…");
+    else if (filtered && m_haveCounts)
+        text = tr("%1 of %Ln tasks match", nullptr, int(std::min<qint64>(total, INT_MAX)))
+                   .arg(locale.toString(listed));
+    else
+        text = tr("%Ln tasks", nullptr, int(std::min<qint64>(listed, INT_MAX)));
+    const int column = m_model->sortColumn();
+    const QString name = m_model->headerData(column, Qt::Horizontal).toString();
+    const bool descending = m_model->sortOrder() == Qt::DescendingOrder;
+    QString order;
+    switch (column) {
+    case TaskTableModel::Id:
+    case TaskTableModel::Started:
+    case TaskTableModel::Heartbeat:
+        order = descending ? tr("newest first") : tr("oldest first");
+        break;
+    case TaskTableModel::Name:
+    case TaskTableModel::Kind:
+    case TaskTableModel::Queue:
+    case TaskTableModel::Worker:
+        order = descending ? tr("Z to A") : tr("A to Z");
+        break;
+    default:
+        order = descending ? tr("highest first") : tr("lowest first");
+        break;
+    }
+    text += QStringLiteral(" · ") + tr("sorted by %1, %2").arg(name, order);
+    m_summary->setText(text);
+    m_summary->setToolTip(text);
+    updateEmptyState();
+}
+
+void TasksView::updateEmptyState()
+{
+    const bool empty
+        = m_model->isCountExact() && m_model->rowCount() == 0 && !m_model->lastRefreshFailed();
+    if (!empty) {
+        m_emptyState->hide();
+        return;
+    }
+    const TaskFilter &filter = m_model->filter();
+    const bool filtered = !filter.search.isEmpty() || !filter.queue.isEmpty()
+        || !filter.statuses.isEmpty() || filter.stuckOnly;
+    if (filtered) {
+        m_emptyText->setText(tr("No task matches this filter."));
+        m_clearFilter->show();
+    } else {
+        m_emptyText->setText(tr("No tasks yet.\n\nA program enqueues tasks into the database, "
+                                "or from a shell:\ntaskdeskctl enqueue KIND --name NAME"));
+        m_clearFilter->hide();
+    }
+    placeEmptyState();
+    m_emptyState->show();
+}
+
+void TasksView::placeEmptyState()
+{
+    m_emptyState->setGeometry(m_table->viewport()->rect());
+}
+
+bool TasksView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        placeEmptyState();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TasksView::clearFilter()
+{
+    m_search->clear();
+    m_searchDelay->stop();
+    m_queue->setCurrentIndex(0);
+    m_chips->setCurrent(FilterChips::All);
+    applyFilter();
+}
+
+void TasksView::showDetail(qint64 taskId)
+{
+    m_detail->showTask(taskId);
+    m_detail->setVisible(taskId > 0);
+}
+
 void TasksView::setRefreshInterval(int ms)
 {
     m_timer->start(ms);
@@ -265,7 +424,9 @@ void TasksView::refreshCounts()
             if (!counts.ok())
                 return;
             m_counts = counts.value();
+            m_haveCounts = true;
             m_chips->setCounts(counts.value());
+            updateSummary();
             Q_EMIT countsChanged(counts.value());
         });
 }
@@ -301,15 +462,21 @@ void TasksView::refreshQueues()
 
 QVector<Task> TasksView::selectedTasks() const
 {
+    // In the table's order: the first kMaxSelection selected rows from the top.
+    QVector<std::pair<int, int>> ranges;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        ranges.append({range.top(), range.bottom()});
+    std::sort(ranges.begin(), ranges.end());
     QVector<Task> tasks;
-    const QItemSelection selection = m_table->selectionModel()->selection();
-    for (const QItemSelectionRange &range : selection) {
-        for (int row = range.top(); row <= range.bottom(); ++row) {
+    int next = 0;
+    for (const auto &[top, bottom] : std::as_const(ranges)) {
+        for (int row = std::max(top, next); row <= bottom; ++row) {
             if (tasks.size() >= kMaxSelection)
                 return tasks;
             if (const std::optional<Task> t = m_model->taskAtRow(row))
                 tasks.append(*t);
         }
+        next = std::max(next, bottom + 1);
     }
     return tasks;
 }
@@ -318,25 +485,34 @@ void TasksView::readSelection()
 {
     if (m_restructuring || m_restoring)
         return; // settle() decides
-    qint64 rows = 0;
-    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
-        rows += range.height();
-    m_tooMany = rows > kMaxSelection;
-    if (m_tooMany) {
-        m_selectedIds.clear();
-        m_actions->setSelection({});
-        Q_EMIT message(tr("%1 tasks are selected: actions take at most %2 at a time.")
-                           .arg(rows)
-                           .arg(kMaxSelection),
-            MessageBar::Type::Information);
-        return;
+    QVector<int> selected;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            selected.append(row);
     }
+    std::sort(selected.begin(), selected.end());
+    selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
+    m_selectedRows = selected.size();
     // The user's choice: rows not loaded yet are read, a page at a time.
     const QVector<Task> tasks = selectedTasks();
     m_selectedIds.clear();
     for (const Task &t : tasks)
         m_selectedIds.append(t.id);
-    m_actions->setSelection(tasks);
+    m_actions->setSelection(tasks, m_selectedRows);
+    updateSelectionNote();
+}
+
+void TasksView::updateSelectionNote()
+{
+    const QLocale locale;
+    QString text;
+    if (m_selectedRows > kMaxSelection)
+        text = tr("%1 selected: actions take the first %2")
+                   .arg(locale.toString(m_selectedRows), locale.toString(kMaxSelection));
+    else if (m_selectedRows > 0)
+        text = tr("%1 selected").arg(locale.toString(m_selectedRows));
+    m_selectionNote->setText(text);
+    m_selectionNote->setToolTip(text);
 }
 
 void TasksView::readCurrent(const QModelIndex &current)
@@ -346,7 +522,7 @@ void TasksView::readCurrent(const QModelIndex &current)
     const qint64 id = current.isValid() ? m_model->taskIdAt(current.row()) : 0;
     m_currentId = id;
     if (id > 0 && id != m_detail->taskId()) {
-        m_detail->showTask(id);
+        showDetail(id);
         Q_EMIT currentTaskChanged(id);
     }
 }
@@ -368,8 +544,8 @@ bool TasksView::settle()
     m_restructured = false;
     QItemSelectionModel *selection = m_table->selectionModel();
 
-    if (m_tooMany) {
-        // Too many to act on: only their number counts.
+    if (m_selectedRows > kMaxSelection) {
+        // The first kMaxSelection of the rows selected now, read again.
         if (restructured)
             readSelection();
         return false;
@@ -398,6 +574,10 @@ bool TasksView::settle()
     }
     m_selectedIds = ids;
     m_actions->setSelection(tasks);
+    if (restructured) {
+        m_selectedRows = ids.size();
+        updateSelectionNote();
+    }
     if (!restructured)
         return false;
 
@@ -437,7 +617,7 @@ bool TasksView::settle()
     }
     m_restoring = false;
     if (m_detail->taskId() != m_currentId) {
-        m_detail->showTask(m_currentId);
+        showDetail(m_currentId);
         if (m_currentId > 0)
             Q_EMIT currentTaskChanged(m_currentId);
         return true;

@@ -7,7 +7,9 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTimer;
 class QToolBar;
@@ -52,6 +54,11 @@ public:
     // The counts by status as last read (the chips).
     const StatusCounts &lastCounts() const { return m_counts; }
     void saveState();
+    // How many tasks are selected, and which take part in an action (empty
+    // when none is selected).
+    QString selectionNote() const;
+    // How many tasks the filter lists (of how many), and the sort in force.
+    QString summaryText() const;
 
 public Q_SLOTS:
     // One tick: what changed in the table, the detail pane, the counts.
@@ -80,6 +87,13 @@ private:
     void refreshQueues();
     void showContextMenu(const QPoint &pos);
     void cancelFromButton(qint64 taskId);
+    void showDetail(qint64 taskId);
+    void updateSummary();
+    void updateSelectionNote();
+    void updateEmptyState();
+    void clearFilter();
+    void placeEmptyState();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     AppContext &m_context;
     TaskTableModel *m_model;
@@ -91,6 +105,11 @@ private:
     QLineEdit *m_search;
     QComboBox *m_queue;
     QToolBar *m_toolBar;
+    QLabel *m_summary;
+    QLabel *m_selectionNote;
+    QWidget *m_emptyState;
+    QLabel *m_emptyText;
+    QPushButton *m_clearFilter;
     QTimer *m_timer;
     QTimer *m_searchDelay;
     StatusCounts m_counts;
@@ -100,8 +119,9 @@ private:
     bool m_restructured = false; // rows moved since the last settle()
     bool m_settlePending = false;
     bool m_restoring = false;
-    bool m_tooMany = false;
+    qint64 m_selectedRows = 0; // rows selected, of which at most kMaxSelection take part
     bool m_countsPending = false;
+    bool m_haveCounts = false;
     bool m_queuesPending = false;
     int m_ticks = 0;
 };

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -320,19 +321,22 @@ QVariant TaskTableModel::displayData(const Task &t, int column) const
     case Status:
         return BadgePainter::wordFor(t.status);
     case Progress:
+        if (isPreviousAttempt(t, column))
+            return QString();
         if (t.progressTotal > 0)
-            return tr("%1 / %2").arg(t.progressDone).arg(t.progressTotal);
+            return tr("%1 / %2").arg(
+                QLocale().toString(t.progressDone), QLocale().toString(t.progressTotal));
         return t.status == TaskStatus::Completed ? tr("done") : QString();
     case Worker:
-        return t.workerId;
+        return isPreviousAttempt(t, column) ? QString() : t.workerId;
     case Started:
-        return TimeFormat::shortTime(t.startedAt);
+        return isPreviousAttempt(t, column) ? QString() : TimeFormat::shortTime(t.startedAt);
     case Heartbeat:
         if (t.status == TaskStatus::Running && t.heartbeatAt > 0)
             return TimeFormat::age(dbNow() - t.heartbeatAt);
         return QString();
     case Duration:
-        if (t.startedAt <= 0)
+        if (t.startedAt <= 0 || isPreviousAttempt(t, column))
             return QString();
         if (t.status == TaskStatus::Running)
             return TimeFormat::duration(dbNow() - t.startedAt);
@@ -344,6 +348,16 @@ QVariant TaskTableModel::displayData(const Task &t, int column) const
     default:
         return {};
     }
+}
+
+// A task waiting again after a failed attempt still holds that attempt's
+// worker, start and progress: the row is about the attempt to come, so they
+// are not shown as its own (the detail pane's log tells the attempt before).
+bool TaskTableModel::isPreviousAttempt(const Task &task, int column)
+{
+    if (task.status != TaskStatus::Pending || task.attempt <= 0)
+        return false;
+    return column == Progress || column == Worker || column == Started || column == Duration;
 }
 
 QVariant TaskTableModel::rawData(const Task &t, int column) const
@@ -360,6 +374,8 @@ QVariant TaskTableModel::rawData(const Task &t, int column) const
     case Status:
         return statusName(t.status);
     case Progress:
+        if (isPreviousAttempt(t, column))
+            return QVariant();
         if (t.progressTotal > 0)
             return double(t.progressDone) / double(t.progressTotal);
         return t.status == TaskStatus::Completed ? 1.0 : -1.0;

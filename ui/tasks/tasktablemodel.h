@@ -176,6 +176,7 @@ private:
     void succeed();
     QVariant displayData(const Task &task, int column) const;
     QVariant rawData(const Task &task, int column) const;
+    static bool isPreviousAttempt(const Task &task, int column);
 
     TaskStore &m_store;
     BackgroundRunner *m_runner;

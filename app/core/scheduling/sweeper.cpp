@@ -8,98 +8,14 @@
 
 namespace taskdesk {
 
-namespace {
-
-const QString kActor = QStringLiteral("sweeper");
-
-} // namespace
-
+// The lease lives four intervals, but at least 30 s.
 Sweeper::Sweeper(Database &db, QObject *parent)
-    : QObject(parent)
+    : LeasedTimer(db, QStringLiteral("sweeper"), SweeperRules().intervalMs, 30 * 1000, parent)
     , m_db(db)
-    , m_tasks(db, kActor)
-    , m_settings(db, kActor)
+    , m_tasks(db, name())
+    , m_settings(db, name())
     , m_audit(db)
-    , m_lease(db, QStringLiteral("sweeper"))
-    , m_timer(this)
-{
-    applyInterval();
-    connect(&m_timer, &QTimer::timeout, this, &Sweeper::tick);
-}
-
-Sweeper::~Sweeper()
-{
-    if (m_timer.isActive())
-        stop();
-}
-
-void Sweeper::setIntervalMs(qint64 ms)
-{
-    m_intervalOverrideMs = std::max<qint64>(ms, 0);
-    applyInterval();
-}
-
-void Sweeper::setLeaseTtlMs(qint64 ms)
-{
-    m_leaseTtlOverrideMs = std::max<qint64>(ms, 0);
-    applyInterval();
-}
-
-void Sweeper::setHolderId(const QString &holder)
-{
-    m_lease.setHolder(holder);
-}
-
-void Sweeper::applyInterval()
-{
-    const qint64 interval = m_intervalOverrideMs > 0 ? m_intervalOverrideMs : m_rules.intervalMs;
-    if (m_timer.interval() != int(interval))
-        m_timer.setInterval(int(interval));
-    m_lease.setTtlMs(
-        m_leaseTtlOverrideMs > 0 ? m_leaseTtlOverrideMs : std::max(4 * interval, kMinLeaseTtlMs));
-}
-
-void Sweeper::start()
-{
-    if (m_timer.isActive())
-        return;
-    m_timer.start();
-    QTimer::singleShot(0, this, &Sweeper::tick);
-}
-
-void Sweeper::stop()
-{
-    m_timer.stop();
-    if (m_lease.isHeld()) {
-        if (Error e = m_lease.release())
-            reportError(QStringLiteral("release"), e.message());
-    }
-    setActive(false);
-}
-
-void Sweeper::halt()
-{
-    m_timer.stop();
-    m_lease.forget();
-    setActive(false);
-}
-
-void Sweeper::setActive(bool active)
-{
-    if (m_active == active)
-        return;
-    m_active = active;
-    Q_EMIT activeChanged(active);
-}
-
-void Sweeper::reportError(const QString &key, const QString &message)
-{
-    if (m_reported.contains(key))
-        return;
-    m_reported.insert(key);
-    qWarning("sweeper: %s", qPrintable(message));
-    Q_EMIT errorOccurred(message);
-}
+{ }
 
 void Sweeper::reloadRules()
 {
@@ -109,47 +25,28 @@ void Sweeper::reloadRules()
         reportError(QStringLiteral("settings"), rules.error().message());
         return;
     }
-    m_reported.remove(QStringLiteral("settings"));
+    clearError(QStringLiteral("settings"));
     m_rules = *rules;
-    applyInterval();
+    setSettingIntervalMs(m_rules.intervalMs);
 }
 
 void Sweeper::tick()
 {
-    if (!m_timer.isActive())
-        return; // a queued first pass after stop()
-    Result<SweepReport> report = sweep();
-    if (!report.ok() && report.error().kind() != ErrorKind::Refused)
-        reportError(QStringLiteral("pass"), report.error().message());
-    else
-        m_reported.remove(QStringLiteral("pass"));
+    reportPass(sweep().error());
 }
 
 Result<SweepReport> Sweeper::sweepNow()
 {
-    const bool oneShot = !m_timer.isActive();
     Result<SweepReport> report = sweep();
-    if (oneShot && m_lease.isHeld()) {
-        m_lease.release();
-        setActive(false);
-    }
+    releaseAfterPass();
     return report;
 }
 
 Result<SweepReport> Sweeper::sweep()
 {
     reloadRules();
-    Result<bool> held = m_lease.hold();
-    if (!held.ok()) {
-        setActive(false);
-        return held.error();
-    }
-    setActive(*held);
-    if (!*held) {
-        Result<std::optional<LeaseInfo>> info = SingletonLease::current(m_db, m_lease.name());
-        const QString holder = info.ok() && info.value() ? info.value()->holder : QString();
-        return Error::refused(QStringLiteral("another sweeper is active (%1)").arg(holder));
-    }
+    if (Error e = acquire())
+        return e;
 
     SweepReport report;
     report.rules = m_rules;
@@ -163,11 +60,11 @@ Result<SweepReport> Sweeper::sweep()
     // timeout, so that a stall shorter than it cannot age a heartbeat past the
     // timeout; at least a second, so that a busy machine does not restart the
     // watch on every pass.
-    const qint64 intervalMs = m_timer.interval();
+    const qint64 intervalMs = this->intervalMs();
     const qint64 toleranceMs
         = std::max<qint64>(1000, std::min<qint64>(intervalMs, m_rules.heartbeatTimeoutMs / 4));
     LostWorkerWatch watch;
-    if (m_timer.isActive()) {
+    if (isRunning()) {
         watch.longEnough = [this, maxGap = intervalMs + toleranceMs](qint64 now) {
             return watchLongEnough(now, maxGap);
         };
@@ -215,7 +112,7 @@ Result<SweepReport> Sweeper::sweep()
     return report;
 }
 
-Result<SweepReport> Sweeper::dryRun()
+Result<SweepReport> Sweeper::dryRun(int listLimit)
 {
     reloadRules();
     SweepReport report;
@@ -225,10 +122,21 @@ Result<SweepReport> Sweeper::dryRun()
     report.tasks.thresholds = m_rules.thresholds();
     report.tasks.action = m_rules.queuePolicy == QueuePolicy::MarkFailed ? CleanupAction::MarkFailed
                                                                          : CleanupAction::Retry;
-    Result<StuckReport> stuck = m_tasks.stuck().stuckReport(m_rules.thresholds(), kReportLimit);
+    Result<StuckReport> stuck = m_tasks.stuck().stuckReport(m_rules.thresholds(), listLimit);
     if (!stuck.ok())
         return stuck.error();
     report.tasks.cleanedAt = stuck->monitoredAt;
+    // True counts of the same scope; the lists below are cut at the limit.
+    Result<qint64> requeues
+        = m_tasks.stuck().countLostWorkerRequeues(stuck->scope(), m_rules.poisonRescues);
+    if (!requeues.ok())
+        return requeues.error();
+    const bool markFailed = m_rules.queuePolicy == QueuePolicy::MarkFailed;
+    report.stuck = *stuck;
+    report.requeueCount = *requeues;
+    report.tasks.runningCount = stuck->runningTotal;
+    report.tasks.queuedCount = markFailed ? stuck->queuedTotal : 0;
+    report.reportedCount = markFailed ? 0 : stuck->queuedTotal;
     // The decision of StuckTasks::sweepLostWorkers, row by row.
     for (const StuckTask &s : stuck->running) {
         const bool requeue
@@ -250,7 +158,7 @@ Result<SweepReport> Sweeper::dryRun()
 
 Result<bool> Sweeper::watchLongEnough(qint64 now, qint64 maxGapMs)
 {
-    const QString name = m_lease.name();
+    const QString &name = this->name();
     Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
         "UPDATE watches SET observed_since = CASE WHEN ? = 1 OR last_pass_at < ? OR last_pass_at "
         "> ? THEN ? ELSE observed_since END, last_pass_at = ? WHERE name = ?"));
@@ -332,7 +240,7 @@ Result<QVector<LostWorker>> Sweeper::lostWorkers(qint64 timeoutMs, bool mark)
             return err;
         readRows(q.value());
         for (const LostWorker &w : std::as_const(workers)) {
-            if (Error err = m_audit.record(kActor, QStringLiteral("worker_lost"), 0, {},
+            if (Error err = m_audit.record(name(), QStringLiteral("worker_lost"), 0, {},
                     QStringLiteral("running"), QStringLiteral("lost"),
                     {{QStringLiteral("rule"), QStringLiteral("worker_heartbeat")},
                         {QStringLiteral("threshold_ms"), timeoutMs},

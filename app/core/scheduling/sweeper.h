@@ -2,14 +2,12 @@
 
 #include "auditlog.h"
 #include "error.h"
+#include "leasedtimer.h"
 #include "settings.h"
-#include "singletonlease.h"
 #include "sweepreport.h"
 #include "tasks/taskstore.h"
 
-#include <QObject>
 #include <QSet>
-#include <QTimer>
 
 namespace taskdesk {
 
@@ -42,61 +40,40 @@ class Database;
 //
 // It works in the thread that owns it: moveToThread() it before start() to
 // keep its database work off a GUI thread. Destroy it before its Database.
-class Sweeper final : public QObject
+// Its timer and lease: LeasedTimer.
+class Sweeper final : public LeasedTimer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Sweeper)
 
 public:
     explicit Sweeper(Database &db, QObject *parent = nullptr);
-    ~Sweeper() override;
 
-    static constexpr qint64 kMinLeaseTtlMs = 30 * 1000;
     // At most this many queued tasks are listed by the report policy and a dry run.
     static constexpr int kReportLimit = 10000;
 
-    // Overrides the interval setting (tests, command lines); 0: use the setting.
-    void setIntervalMs(qint64 ms);
-    // Default: four intervals, at least kMinLeaseTtlMs.
-    void setLeaseTtlMs(qint64 ms);
-    void setHolderId(const QString &holder);
-    QString holderId() const { return m_lease.holder(); }
-    bool isRunning() const { return m_timer.isActive(); }
-    // Whether this sweeper held the lease at its last pass.
-    bool isActive() const { return m_active; }
     // The rules of the last pass (or dry run).
     const SweeperRules &rules() const { return m_rules; }
-
-    void start();
-    // Stops and releases the lease, so that another sweeper takes over at once.
-    void stop();
-    // Stops without releasing the lease, as a crash would: another sweeper
-    // takes over only once the lease has expired.
-    void halt();
 
     // One pass now ("Clean up now" of the stuck view, `taskdeskctl sweep`).
     // Refused while another sweeper holds the lease. A sweeper that is not
     // running gives the lease back afterwards.
     Result<SweepReport> sweepNow();
     // What a pass would do now, computed with the same predicates, changing
-    // nothing (no lease needed).
-    Result<SweepReport> dryRun();
+    // nothing (no lease needed): the stuck report (StuckScope) with its true
+    // counts, its lists cut at `listLimit` tasks of each kind.
+    Result<SweepReport> dryRun(int listLimit = kReportLimit);
 
 Q_SIGNALS:
     void swept(const taskdesk::SweepReport &report);
     // The set of stuck tasks grew by `count` since the previous pass (for
     // notifications; tasks that stay stuck are not announced again).
     void newStuckTasks(int count);
-    void activeChanged(bool active);
-    void errorOccurred(const QString &message);
 
 private:
-    void tick();
+    void tick() override;
     Result<SweepReport> sweep();
     void reloadRules();
-    void applyInterval();
-    void setActive(bool active);
-    void reportError(const QString &key, const QString &message);
     Result<QVector<LostWorker>> lostWorkers(qint64 timeoutMs, bool mark);
     // One pass of the watch (inside the sweep's transaction): whether the
     // sweeper has seen the database answer for the whole heartbeat timeout.
@@ -106,15 +83,9 @@ private:
     TaskStore m_tasks;
     Settings m_settings;
     AuditLog m_audit;
-    SingletonLease m_lease;
-    QTimer m_timer;
     SweeperRules m_rules;
-    qint64 m_intervalOverrideMs = 0;
-    qint64 m_leaseTtlOverrideMs = 0;
-    bool m_active = false;
     QSet<qint64> m_knownStuck;
     bool m_watchBroken = true; // the last pass failed: the next one starts watching anew
-    QSet<QString> m_reported;
 };
 
 } // namespace taskdesk

@@ -24,6 +24,14 @@ QJsonObject SweepReport::toJson() const
     for (const StuckTask &s : queuedReported)
         reported.append(s.task.id);
     o.insert(QStringLiteral("reported_ids"), reported);
+    o.insert(QStringLiteral("reported"), reportedTotal());
+    o.insert(QStringLiteral("reported_truncated"), queuedReported.size() < reportedTotal());
+    QJsonObject cleaned = o.value(QStringLiteral("cleaned_jobs")).toObject();
+    cleaned.insert(QStringLiteral("running_requeued"), requeuedTotal());
+    cleaned.insert(QStringLiteral("running_failed"), runningFailedTotal());
+    o.insert(QStringLiteral("cleaned_jobs"), cleaned);
+    if (stuck)
+        o.insert(QStringLiteral("stuck_jobs"), stuck->countsJson());
     QJsonArray workers;
     for (const LostWorker &w : workersLost)
         workers.append(QJsonObject{
@@ -35,16 +43,16 @@ QJsonObject SweepReport::toJson() const
             {QStringLiteral("heartbeat_age_seconds"), w.ageMs / 1000},
         });
     o.insert(QStringLiteral("workers_lost"), workers);
-    const int n = tasks.total();
+    const qint64 n = tasks.total();
     QString message = QStringLiteral("%1 stuck job(s) cleaned up, %2 reported, %3 worker(s) lost.")
                           .arg(n)
-                          .arg(queuedReported.size())
+                          .arg(reportedTotal())
                           .arg(workersLost.size());
     if (dryRun)
         message = QStringLiteral("Dry run: %1 stuck job(s) would be cleaned up, %2 reported, %3 "
                                  "worker(s) marked lost.")
                       .arg(n)
-                      .arg(queuedReported.size())
+                      .arg(reportedTotal())
                       .arg(workersLost.size());
     o.insert(QStringLiteral("message"), message);
     return o;

@@ -17,13 +17,13 @@ OperatorActions::OperatorActions(Database &db, QString actor)
 Result<ActionReport> OperatorActions::transition(qint64 taskId, const QString &action,
     const QStringList &allowedFrom, const QString &refusal, const Apply &apply)
 {
-    ActionReport report;
-    QJsonObject details;
-    report.taskId = taskId;
+    ActionReport fresh;
+    fresh.taskId = taskId;
     auto explain = [&](const QString &status) {
         return refusal.arg(taskId).arg(status);
     };
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(fresh, [&](ActionReport &report) -> Error {
+        QJsonObject details;
         // The read only names the status for the audit row and the message; the
         // UPDATE in apply() is conditional on that status and its row count decides.
         auto readStatus = [&](bool withName) -> Result<QString> {
@@ -63,9 +63,6 @@ Result<ActionReport> OperatorActions::transition(qint64 taskId, const QString &a
         return m_audit.record(
             m_actor, action, taskId, report.taskName, *before, report.after, details);
     });
-    if (e)
-        return e;
-    return report;
 }
 
 Result<QVector<qint64>> OperatorActions::move(qint64 taskId, const QString &before,

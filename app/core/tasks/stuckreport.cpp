@@ -29,6 +29,15 @@ void bindRunningStuck(QSqlQuery &q, const StuckScope &scope)
 
 using namespace stucksql;
 
+QJsonObject StuckReport::countsJson() const
+{
+    return {{QStringLiteral("total"), total()}, {QStringLiteral("queued_stuck"), queuedTotal},
+        {QStringLiteral("running_stuck"), runningTotal},
+        {QStringLiteral("queued_shown"), int(queued.size())},
+        {QStringLiteral("running_shown"), int(running.size())},
+        {QStringLiteral("truncated"), truncated()}};
+}
+
 Error StuckThresholds::validate() const
 {
     constexpr qint64 kMinute = 60 * 1000;
@@ -47,6 +56,9 @@ StuckScope StuckReport::scope() const
     s.thresholds = thresholds;
     s.asOf = monitoredAt;
     s.maxTaskId = maxTaskId;
+    s.named = named;
+    s.queuedIds = queuedIds;
+    s.runningIds = runningIds;
     return s;
 }
 
@@ -73,7 +85,7 @@ Error StuckTasks::countStuck(const StuckScope &scope, qint64 &queued, qint64 &ru
 }
 
 Result<StuckReport> StuckTasks::stuckReportIn(
-    const StuckThresholds &thresholds, int limit, bool queuedIdsOnly)
+    const StuckThresholds &thresholds, int limit, bool queuedIdsOnly, bool withIds)
 {
     StuckReport report;
     report.thresholds = thresholds;
@@ -97,7 +109,9 @@ Result<StuckReport> StuckTasks::stuckReportIn(
         scope.asOf = q->value(0).toLongLong();
         scope.maxTaskId = q->value(1).toLongLong();
         q->finish();
-        if (Error e = countStuck(scope, report.queuedTotal, report.runningTotal))
+        // With ids, the counts a confirmation shows are the ids a clean-up may change.
+        if (Error e = withIds ? readStuckIds(scope, report)
+                              : countStuck(scope, report.queuedTotal, report.runningTotal))
             return e;
     }
     report.monitoredAt = scope.asOf;
@@ -153,7 +167,52 @@ Result<StuckReport> StuckTasks::stuckScope(const StuckThresholds &thresholds)
 {
     if (Error e = thresholds.validate())
         return e;
-    return stuckReportIn(thresholds, 0);
+    return stuckReportIn(thresholds, 0, false, true);
+}
+
+Error StuckTasks::readStuckIds(const StuckScope &scope, StuckReport &report)
+{
+    Result<QSqlQuery> ids = m_db.runWith(
+        QStringLiteral("SELECT 0, id FROM tasks {INDEX:tasks_pending_due_idx} WHERE ")
+            + kQueuedStuck
+            + QStringLiteral(
+                " UNION ALL SELECT 1, id FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE ")
+            + kRunningStuck,
+        QStringLiteral("stuck scope ids"), [&scope](QSqlQuery &query) {
+            bindQueuedStuck(query, scope);
+            bindRunningStuck(query, scope);
+        });
+    if (!ids.ok())
+        return ids.error();
+    while (ids->next())
+        (ids->value(0).toInt() == 1 ? report.runningIds : report.queuedIds)
+            .append(ids->value(1).toLongLong());
+    ids->finish();
+    report.named = true;
+    report.queuedTotal = report.queuedIds.size();
+    report.runningTotal = report.runningIds.size();
+    return {};
+}
+
+Result<qint64> StuckTasks::countLostWorkerRequeues(const StuckScope &scope, int poisonRescues)
+{
+    if (Error e = scope.thresholds.validate())
+        return e;
+    Result<QSqlQuery> q = m_db.runWith(
+        QStringLiteral("SELECT count(*) FROM tasks {INDEX:tasks_running_heartbeat_idx} WHERE ")
+            + kRunningStuck
+            + QStringLiteral(" AND attempt < max_attempts AND rescues + 1 < :poison"),
+        QStringLiteral("stuck re-queue count"), [&](QSqlQuery &query) {
+            bindRunningStuck(query, scope);
+            query.bindValue(QStringLiteral(":poison"), poisonRescues);
+        });
+    if (!q.ok())
+        return q.error();
+    if (!q->next())
+        return Error::database(QStringLiteral("stuck re-queue count: no row"));
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    return n;
 }
 
 Result<QVector<StuckTask>> StuckTasks::stuckInQueue(qint64 thresholdMs, int limit)

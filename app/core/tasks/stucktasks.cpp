@@ -77,6 +77,33 @@ Error checkPoisonRescues(int poisonRescues)
     return {};
 }
 
+// A scope's named ids as one bound value, so that one statement takes any
+// number: an array on PostgreSQL, a JSON array for json_each() on SQLite.
+// Empty without a fence that names its ids.
+QString namedIdsSql(const Database &db, const StuckScope *fence, const QString &placeholder)
+{
+    if (!fence || !fence->named)
+        return {};
+    return db.isPostgres()
+        ? QStringLiteral(" AND id = ANY(CAST(%1 AS BIGINT[]))").arg(placeholder)
+        : QStringLiteral(" AND id IN (SELECT value FROM json_each(%1))").arg(placeholder);
+}
+
+void bindNamedIds(QSqlQuery &q, const Database &db, const StuckScope *fence,
+    const QString &placeholder, const QVector<qint64> &ids)
+{
+    if (!fence || !fence->named)
+        return;
+    QStringList text;
+    text.reserve(ids.size());
+    for (qint64 id : ids)
+        text << QString::number(id);
+    const QString list = text.join(QLatin1Char(','));
+    q.bindValue(placeholder,
+        db.isPostgres() ? QString(QLatin1Char('{') + list + QLatin1Char('}'))
+                        : QString(QLatin1Char('[') + list + QLatin1Char(']')));
+}
+
 QJsonArray idArray(const QVector<qint64> &ids)
 {
     QJsonArray a;
@@ -147,18 +174,16 @@ StuckTasks::StuckTasks(Database &db, QString actor, const RetryPolicy &retry)
 Result<CleanupReport> StuckTasks::write(CleanupReport report,
     const std::function<Error(CleanupReport &report)> &work, QElapsedTimer *waited)
 {
-    Error e = m_db.write([&]() -> Error {
+    // Each round fills a fresh copy: a round retried after a busy COMMIT starts clean.
+    return m_db.writeResult(report, [&](CleanupReport &round) -> Error {
         if (waited)
             waited->start();
         Result<qint64> now = m_db.now();
         if (!now.ok())
             return now.error();
-        report.cleanedAt = *now;
-        return work(report);
+        round.cleanedAt = *now;
+        return work(round);
     });
-    if (e)
-        return e;
-    return report;
 }
 
 // The items that were running on the lost worker follow their task.
@@ -220,10 +245,13 @@ Result<CleanupReport> StuckTasks::sweepLostWorkers(qint64 heartbeatTimeoutMs, in
                         "CAST(rescues + 1 AS TEXT) || ' times in a row, not re-queued again "
                         "(poison pill)' ELSE 'Worker lost (no heartbeat); no attempts left' END "
                         "WHERE ")
-                    + kRunningStuck + QStringLiteral(" RETURNING id, status"),
+                    + kRunningStuck + namedIdsSql(m_db, fence, QStringLiteral(":rids"))
+                    + QStringLiteral(" RETURNING id, status"),
                 QStringLiteral("sweep"), [&](QSqlQuery &query) {
                     bindLostWorkerDecision(query, 6, poisonRescues, m_retry);
                     bindRunningStuck(query, fence ? *fence : scope);
+                    bindNamedIds(query, m_db, fence, QStringLiteral(":rids"),
+                        fence ? fence->runningIds : QVector<qint64>());
                 });
             if (!q.ok())
                 return q.error();
@@ -374,11 +402,14 @@ Result<CleanupReport> StuckTasks::sweepQueued(
                            "outcome = 'stuck_swept', completed_at = {NOW}, updated_at = {NOW}, "
                            "error_message = 'Stuck in the queue longer than ' || :mins || ' "
                            "minute(s); cleaned up' WHERE ")
-                + kQueuedStuck + QStringLiteral(" RETURNING id, name, run_after"),
+                + kQueuedStuck + namedIdsSql(m_db, fence, QStringLiteral(":qids"))
+                + QStringLiteral(" RETURNING id, name, run_after"),
             QStringLiteral("sweep queue"), [&](QSqlQuery &query) {
                 query.bindValue(
                     QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
                 bindQueuedStuck(query, fence ? *fence : scope);
+                bindNamedIds(query, m_db, fence, QStringLiteral(":qids"),
+                    fence ? fence->queuedIds : QVector<qint64>());
             });
         if (!q.ok())
             return q.error();
@@ -418,6 +449,9 @@ Result<CleanupReport> StuckTasks::cleanup(const StuckReport &named, CleanupActio
     const StuckThresholds &thresholds = named.thresholds;
     if (Error e = thresholds.validate())
         return e;
+    if (!named.named)
+        return Error::invalid(
+            QStringLiteral("a clean-up needs the named set of a stuck scope (stuckScope())"));
     const StuckScope fence = named.scope();
     CleanupReport start;
     start.action = action;
@@ -451,8 +485,12 @@ Error StuckTasks::requeueStuck(const StuckScope &fence, CleanupReport &report)
                        "max_attempts = CASE WHEN attempt >= max_attempts THEN attempt + 1 ELSE "
                        "max_attempts END, updated_at = {NOW}, error_message = 'Worker lost (no "
                        "heartbeat); re-queued by clean-up' WHERE ")
-            + kRunningStuck + QStringLiteral(" RETURNING id, name, heartbeat_at"),
-        QStringLiteral("cleanup"), [&fence](QSqlQuery &query) { bindRunningStuck(query, fence); });
+            + kRunningStuck + namedIdsSql(m_db, &fence, QStringLiteral(":rids"))
+            + QStringLiteral(" RETURNING id, name, heartbeat_at"),
+        QStringLiteral("cleanup"), [&](QSqlQuery &query) {
+            bindRunningStuck(query, fence);
+            bindNamedIds(query, m_db, &fence, QStringLiteral(":rids"), fence.runningIds);
+        });
     if (!q.ok())
         return q.error();
     const QVector<ChangedRow> rows = changedRows(q.value());

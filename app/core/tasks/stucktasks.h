@@ -39,6 +39,12 @@ struct StuckScope
     StuckThresholds thresholds;
     qint64 asOf = 0; // the database clock
     qint64 maxTaskId = std::numeric_limits<qint64>::max();
+    // A scope read by stuckScope() names its tasks: a clean-up fenced by it
+    // changes only these ids, whatever order concurrent inserts commit in (on
+    // PostgreSQL an id below maxTaskId can commit after asOf).
+    bool named = false;
+    QVector<qint64> queuedIds;
+    QVector<qint64> runningIds;
 
     qint64 queuedCutoff() const { return asOf - thresholds.queueThresholdMs; }
     qint64 runningCutoff() const { return asOf - thresholds.heartbeatTimeoutMs; }
@@ -60,11 +66,18 @@ struct StuckReport
     qint64 runningTotal = 0;
     QVector<StuckTask> queued;
     QVector<StuckTask> running;
+    // stuckScope(): the ids of every task counted (the totals are their sizes).
+    bool named = false;
+    QVector<qint64> queuedIds;
+    QVector<qint64> runningIds;
 
     qint64 total() const { return queuedTotal + runningTotal; }
     bool truncated() const { return queued.size() < queuedTotal || running.size() < runningTotal; }
     // The set this report counted, for a clean-up of exactly that set.
     StuckScope scope() const;
+    // The counts as every JSON report of them has them ("stuck_jobs": the
+    // sweeper's report here, taskdeskctl's stuck report in app/ctl).
+    QJsonObject countsJson() const;
 };
 
 enum class CleanupAction { MarkFailed, Retry };
@@ -144,8 +157,12 @@ public:
 
     // The true counts of the stuck tasks now, and at most `limit` of each kind, oldest first.
     Result<StuckReport> stuckReport(const StuckThresholds &thresholds, int limit = 1000);
-    // The set of stuck tasks now with its counts (no lists): what a confirmation names.
+    // The set of stuck tasks now with its counts and the ids of all its tasks,
+    // read in one statement (no task rows): what a confirmation names.
     Result<StuckReport> stuckScope(const StuckThresholds &thresholds);
+    // How many running-stuck tasks of `scope` the lost-worker rule would re-queue
+    // (attempts left, not the poisonRescues-th loss in a row): a dry run's count.
+    Result<qint64> countLostWorkerRequeues(const StuckScope &scope, int poisonRescues);
     // The tasks waiting in the queue longer than `thresholdMs`, oldest first, as
     // the sweeper reports them: each with its id, due time and age only.
     Result<QVector<StuckTask>> stuckInQueue(qint64 thresholdMs, int limit);
@@ -153,9 +170,9 @@ public:
     // tasks now and leaves queued ones waiting.
     // The set is the one stuck now.
     Result<CleanupReport> cleanup(const StuckThresholds &thresholds, CleanupAction action);
-    // Changes only tasks of `named` (a stuckScope() or stuckReport() the operator
-    // confirmed) that are still stuck by its definition; the report's `named` is
-    // its count of the tasks the action changes.
+    // Changes only tasks of `named` (a stuckScope() the operator confirmed: its
+    // ids) that are still stuck by its definition; the report's `named` is its
+    // count of the tasks the action changes. A report without ids is refused.
     Result<CleanupReport> cleanup(const StuckReport &named, CleanupAction action);
     // The sweeper's lost-worker rule: re-queue with backoff while attempts remain and
     // this is not the `poisonRescues`-th loss in a row, else FAILED/worker_lost.
@@ -178,9 +195,12 @@ public:
     static constexpr int kPoisonRescues = 3;
 
 private:
-    // limit 0: the counts alone.
-    Result<StuckReport> stuckReportIn(
-        const StuckThresholds &thresholds, int limit, bool queuedIdsOnly = false);
+    // limit 0: the counts alone. `withIds`: the ids of the whole set, and the
+    // counts from them (stuckScope()).
+    Result<StuckReport> stuckReportIn(const StuckThresholds &thresholds, int limit,
+        bool queuedIdsOnly = false, bool withIds = false);
+    // The ids of both sets of `scope` in one statement, one snapshot.
+    Error readStuckIds(const StuckScope &scope, StuckReport &report);
     // The two true counts of `scope` in one statement.
     Error countStuck(const StuckScope &scope, qint64 &queued, qint64 &running);
     // One write transaction that reads the database clock into the report's

@@ -17,6 +17,10 @@ using taskrows::insertLogs;
 
 namespace {
 
+// A task whose progress is not kept from its items (in an UPDATE of tasks).
+const QString kNoItems
+    = QStringLiteral("NOT EXISTS (SELECT 1 FROM task_items i WHERE i.task_id = tasks.id)");
+
 const QRegularExpression &kindPattern()
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.:-]{1,100}$"));
@@ -100,6 +104,16 @@ QString claimPick(const QStringList &queues)
     return pick;
 }
 
+// What a success sets: done means all done, unless items say how many are.
+QString completedSet()
+{
+    return QStringLiteral("status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
+                          "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, "
+                          "lease = NULL, rescues = 0, progress_done = CASE WHEN progress_total > "
+                          "0 AND ")
+        + kNoItems + QStringLiteral(" THEN progress_total ELSE progress_done END");
+}
+
 // The statement that claims: one conditional UPDATE for all the picked tasks.
 QString claimStatement(const Database &db, const QStringList &queues)
 {
@@ -107,7 +121,15 @@ QString claimStatement(const Database &db, const QStringList &queues)
     return QStringLiteral("UPDATE tasks SET status = 'RUNNING', attempt = attempt + 1, "
                           "lease = {UUID}, worker_id = ?, started_at = {NOW}, "
                           "heartbeat_at = {NOW}, updated_at = {NOW}, completed_at = NULL, "
-                          "outcome = NULL WHERE id ")
+                          "outcome = NULL, "
+                          // A new attempt reports its own progress: what the one
+                          // before reported is gone (items keep theirs, they are done).
+                          "progress_done = CASE WHEN progress_done = 0 OR ")
+        + kNoItems
+        + QStringLiteral(" THEN 0 ELSE progress_done END, progress_total = CASE WHEN "
+                         "progress_total = 0 OR ")
+        + kNoItems
+        + QStringLiteral(" THEN 0 ELSE progress_total END WHERE id ")
         // PostgreSQL would run an IN (subquery) again for each row it
         // updates, and SKIP LOCKED would then hand each run other rows:
         // ARRAY() runs it once.
@@ -318,18 +340,13 @@ Error TaskQueue::claimedItemsIn(QVector<Claim> &claims)
 Result<FinishResult> TaskQueue::finishSuccess(
     qint64 taskId, const QString &lease, bool executionOver)
 {
-    FinishResult result;
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(FinishResult(), [&](FinishResult &result) -> Error {
         if (executionOver) {
             if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
                 return err;
         }
-        Result<QSqlQuery *> q = m_db.runKept(
-            QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
-                           "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
-                           "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
-                           "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
-                           "WHERE id = :id AND status = 'RUNNING' AND lease = :lease"),
+        Result<QSqlQuery *> q = m_db.runKept(QStringLiteral("UPDATE tasks SET ") + completedSet()
+                + QStringLiteral(" WHERE id = :id AND status = 'RUNNING' AND lease = :lease"),
             QStringLiteral("finish"), {{":id", taskId}, {":lease", lease}});
         if (!q.ok())
             return q.error();
@@ -339,9 +356,6 @@ Result<FinishResult> TaskQueue::finishSuccess(
         result.status = TaskStatus::Completed;
         return insertLog(m_db, taskId, 0, QStringLiteral("info"), QStringLiteral("Task completed"));
     });
-    if (e)
-        return e;
-    return result;
 }
 
 Result<QVector<qint64>> TaskQueue::finishSuccessMany(
@@ -394,12 +408,8 @@ Error TaskQueue::finishSuccessIn(
     if (tasks.isEmpty())
         return {};
     // One conditional UPDATE: each task's own lease fences its result.
-    const QString statement
-        = QStringLiteral("UPDATE tasks SET status = 'COMPLETED', outcome = 'succeeded', "
-                         "error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
-                         "updated_at = {NOW}, lease = NULL, rescues = 0, progress_done = CASE "
-                         "WHEN progress_total > 0 THEN progress_total ELSE progress_done END "
-                         "WHERE status = 'RUNNING' AND (")
+    const QString statement = QStringLiteral("UPDATE tasks SET ") + completedSet()
+        + QStringLiteral(" WHERE status = 'RUNNING' AND (")
         + QStringList(tasks.size(), QStringLiteral("(id = ? AND lease = ?)"))
               .join(QStringLiteral(" OR "))
         + QStringLiteral(") RETURNING id");
@@ -429,10 +439,9 @@ Error TaskQueue::finishSuccessIn(
 Result<FinishResult> TaskQueue::finishError(qint64 taskId, const QString &lease, int attempt,
     const QString &message, const QString &outcome, bool retryable, bool executionOver)
 {
-    FinishResult result;
     const qint64 delay = m_retry.delayFor(attempt);
     const int retry = retryable ? 1 : 0;
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(FinishResult(), [&](FinishResult &result) -> Error {
         if (executionOver) {
             if (Error err = ExecutionStore(m_db).closeInTransaction({lease}))
                 return err;
@@ -489,9 +498,6 @@ Result<FinishResult> TaskQueue::finishError(qint64 taskId, const QString &lease,
         return insertLog(m_db, taskId, 0,
             result.requeued ? QStringLiteral("warning") : QStringLiteral("error"), line);
     });
-    if (e)
-        return e;
-    return result;
 }
 
 } // namespace taskdesk

@@ -28,16 +28,17 @@ Result<Task> TaskReader::task(qint64 taskId)
     // With its items' counts, in the same snapshot.
     Result<QSqlQuery> q = m_db.run(QStringLiteral("SELECT ") + kTaskColumns
             + QStringLiteral(", (SELECT count(*) FROM task_items WHERE task_id = :t1), (SELECT "
-                             "COALESCE(sum(CASE WHEN status IN ('COMPLETED', 'FAILED') THEN 1 "
-                             "ELSE 0 END), 0) FROM task_items WHERE task_id = :t2) FROM tasks "
-                             "WHERE id = :id"),
-        QStringLiteral("task"), {{":t1", taskId}, {":t2", taskId}, {":id", taskId}});
+                             "count(*) FROM task_items WHERE task_id = :t2 AND status = "
+                             "'COMPLETED'), (SELECT count(*) FROM task_items WHERE task_id = :t3 "
+                             "AND status = 'FAILED') FROM tasks WHERE id = :id"),
+        QStringLiteral("task"),
+        {{":t1", taskId}, {":t2", taskId}, {":t3", taskId}, {":id", taskId}});
     if (!q.ok())
         return q.error();
     if (!q->next())
         return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
     Task t = taskFromRow(*q);
-    taskrows::readRow(*q, 25, t.itemsTotal, t.itemsDone);
+    taskrows::readRow(*q, 25, t.itemsTotal, t.itemsDone, t.itemsFailed);
     q->finish();
     return t;
 }

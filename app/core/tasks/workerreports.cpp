@@ -104,10 +104,10 @@ Result<bool> TaskQueue::finishItem(
                 QStringLiteral(":m"), succeeded ? QVariant() : Database::textOrNull(errorMessage));
         },
         [&]() -> Error {
-            // Progress of a task with items: the items that are done.
+            // Progress of a task with items: the items that are done (well).
             if (Error err = m_db.run(QStringLiteral("UPDATE tasks SET progress_done = (SELECT "
                                                     "count(*) FROM task_items WHERE task_id = "
-                                                    ":t1 AND status IN ('COMPLETED', 'FAILED')), "
+                                                    ":t1 AND status = 'COMPLETED'), "
                                                     "updated_at = {NOW}, heartbeat_at = {NOW} "
                                                     "WHERE id = :t2 AND lease = :lease"),
                                     QStringLiteral("item progress"),
@@ -152,8 +152,7 @@ Error TaskQueue::appendLog(
 Result<QVector<qint64>> TaskQueue::failWorkerTasks(
     const QString &workerId, const QString &outcome, const QString &message)
 {
-    QVector<qint64> ids;
-    Error e = m_db.write([&]() -> Error {
+    return m_db.writeResult(QVector<qint64>(), [&](QVector<qint64> &ids) -> Error {
         Result<QSqlQuery> q = m_db.run(
             QStringLiteral("UPDATE tasks SET status = 'FAILED', outcome = :outcome, "
                            "error_message = :m, completed_at = {NOW}, updated_at = {NOW}, lease "
@@ -184,9 +183,6 @@ Result<QVector<qint64>> TaskQueue::failWorkerTasks(
         }
         return {};
     });
-    if (e)
-        return e;
-    return ids;
 }
 
 } // namespace taskdesk
