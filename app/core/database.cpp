@@ -939,6 +939,58 @@ Error Database::exec(QSqlQuery &query, const QString &what)
     return errorFrom(query.lastError(), what);
 }
 
+namespace {
+
+void bindValues(QSqlQuery &query, Database::Values values)
+{
+    for (const auto &[name, value] : values)
+        query.bindValue(QString::fromLatin1(name), value);
+}
+
+QSqlQuery &queryOf(QSqlQuery &query)
+{
+    return query;
+}
+
+QSqlQuery &queryOf(QSqlQuery *query)
+{
+    return *query;
+}
+
+// Binds and runs a statement just prepared, or passes on the error of its preparation.
+template<typename Query>
+Result<Query> bindAndRun(Database &db, Result<Query> prepared, const QString &what,
+    const std::function<void(QSqlQuery &)> &bind)
+{
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &query = queryOf(prepared.value());
+    bind(query);
+    if (Error e = db.exec(query, what))
+        return e;
+    return prepared;
+}
+
+} // namespace
+
+Result<QSqlQuery> Database::run(const QString &statement, const QString &what, Values values)
+{
+    return runWith(statement, what, [&values](QSqlQuery &query) { bindValues(query, values); });
+}
+
+Result<QSqlQuery> Database::runWith(
+    const QString &statement, const QString &what, const std::function<void(QSqlQuery &)> &bind)
+{
+    return bindAndRun(*this, prepare(statement), what, bind);
+}
+
+Result<QSqlQuery *> Database::runKept(
+    const QString &statement, const QString &what, Values values, KeptRows rows)
+{
+    return bindAndRun(*this, prepareKept(statement, rows), what,
+        [&values](QSqlQuery &query) { bindValues(query, values); });
+}
+
 Error Database::errorFrom(const QSqlError &error, const QString &what) const
 {
     const QString code = error.nativeErrorCode();

@@ -11,7 +11,9 @@
 #include <QVariant>
 
 #include <functional>
+#include <initializer_list>
 #include <type_traits>
+#include <utility>
 
 namespace taskdesk {
 
@@ -129,6 +131,18 @@ public:
     Result<QSqlQuery *> prepareKept(const QString &statement, KeptRows rows = KeptRows::None);
     // Runs a prepared statement; on failure, an Error that says what went wrong.
     Error exec(QSqlQuery &query, const QString &what = {});
+
+    // A statement's values by placeholder name: {{":id", taskId}, {":m", text}}.
+    using Values = std::initializer_list<std::pair<const char *, QVariant>>;
+    // prepare(), bind `values`, exec(): the query, ready to read its rows (finish()
+    // it when rows are left unread), or an Error that says `what` failed.
+    Result<QSqlQuery> run(const QString &statement, const QString &what, Values values = {});
+    // The same with the values bound by `bind` (a filter's, positional ones).
+    Result<QSqlQuery> runWith(const QString &statement, const QString &what,
+        const std::function<void(QSqlQuery &)> &bind);
+    // prepareKept(), bind `values`, exec(): the kept query, for the hot paths.
+    Result<QSqlQuery *> runKept(const QString &statement, const QString &what, Values values,
+        KeptRows rows = KeptRows::None);
 
     // How PostgreSQL plans the statements of a write transaction.
     enum class Plans {

@@ -3,7 +3,7 @@
 #include "database.h"
 #include "scheduling/schedulestore.h"
 #include "supervisor/processstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QSqlQuery>
 #include <QVariantList>
@@ -135,7 +135,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         t.queue = queue;
         t.delayMs = delayMs;
         t.priority = priority;
-        Result<qint64> id = store.enqueue(t);
+        Result<qint64> id = store.queue().enqueue(t);
         if (!id.ok())
             return 0;
         ++made;
@@ -146,7 +146,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
                        const QStringList &items = {}) -> std::optional<Claim> {
         if (enqueue(kind, name, items, QStringLiteral("default"), 0, 10) == 0)
             return std::nullopt;
-        Result<std::optional<Claim>> c = store.claim(worker, {});
+        Result<std::optional<Claim>> c = store.queue().claim(worker, {});
         return c.ok() ? c.value() : std::nullopt;
     };
     auto log = [&](const Claim &c, const QStringList &lines, qint64 itemId = 0,
@@ -154,7 +154,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         QVector<LogLine> out;
         for (const QString &line : lines)
             out.append({0, c.taskId, itemId, 0, level, line});
-        store.appendWorkerLog(c.taskId, c.lease, out);
+        store.queue().appendWorkerLog(c.taskId, c.lease, out);
     };
     const QString w1 = QStringLiteral("demo-worker-1@app-01");
     const QString w2 = QStringLiteral("demo-worker-2@app-02");
@@ -173,19 +173,19 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
             {QStringLiteral("hero.png"), QStringLiteral("thumb.png"),
                 QStringLiteral("banner.png")})) {
         for (const TaskItem &item : c->items) {
-            store.startItem(c->taskId, c->lease, item.id);
+            store.queue().startItem(c->taskId, c->lease, item.id);
             log(*c, {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
                 item.id);
-            store.finishItem(c->taskId, c->lease, item.id, true, {});
+            store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
         }
-        store.finishSuccess(c->taskId, c->lease);
+        store.queue().finishSuccess(c->taskId, c->lease);
         keep(age(db, c->taskId, now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute));
     }
     if (auto c
         = claimed(QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), w2)) {
-        store.heartbeat(c->taskId, c->lease, 100, 100);
+        store.queue().heartbeat(c->taskId, c->lease, 100, 100);
         log(*c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")});
-        store.finishSuccess(c->taskId, c->lease);
+        store.queue().finishSuccess(c->taskId, c->lease);
         keep(age(db, c->taskId, now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute));
     }
     // Failed, in three ways.
@@ -193,7 +193,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         log(*c, {QStringLiteral("connecting to db-replica:5432")});
         log(*c, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
             QStringLiteral("stderr"));
-        store.finishError(c->taskId, c->lease, c->attempt,
+        store.queue().finishError(c->taskId, c->lease, c->attempt,
             QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
             QStringLiteral("error"), false);
         keep(age(db, c->taskId, now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
@@ -201,17 +201,17 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
     }
     if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), w1)) {
         log(*c, {QStringLiteral("loading 18 months of events…")});
-        store.forceStop(c->taskId);
+        store.actions().forceStop(c->taskId);
         keep(age(db, c->taskId, now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute));
     }
     const qint64 cleanup = enqueue(QStringLiteral("demo.progress"),
         QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
-    store.cancel(cleanup);
+    store.actions().cancel(cleanup);
     if (auto c
         = claimed(QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), w2)) {
-        store.finishError(c->taskId, c->lease, c->attempt,
+        store.queue().finishError(c->taskId, c->lease, c->attempt,
             QStringLiteral("exit code 1: HTTP 503 from rates API"), QStringLiteral("error"), false);
-        store.restart(c->taskId); // failed, then put back by an operator
+        store.actions().restart(c->taskId); // failed, then put back by an operator
         run(db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"), {c->taskId});
     }
 
@@ -221,7 +221,7 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         log(*c, {QStringLiteral("rotating 12 keys")});
         keep(age(db, c->taskId, now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0));
         TaskStore sweeper(db, QStringLiteral("sweeper"));
-        sweeper.sweepLostWorkers(60 * 1000, TaskStore::kPoisonRescues);
+        sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues);
     }
 
     // Running: one with items, one with a progress bar, one whose worker is gone.
@@ -231,16 +231,16 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
                 QStringLiteral("erin@example.com")})) {
         for (int i = 0; i < 3; ++i) {
             const TaskItem &item = c->items.at(i);
-            store.startItem(c->taskId, c->lease, item.id);
+            store.queue().startItem(c->taskId, c->lease, item.id);
             log(*c, {QStringLiteral("warming up %1: 12 caches").arg(item.label)}, item.id);
             if (i < 2)
-                store.finishItem(c->taskId, c->lease, item.id, true, {});
+                store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
         }
         keep(age(db, c->taskId, now, 4 * kMinute, 3 * kMinute, 2000, 0));
     }
     if (auto c
         = claimed(QStringLiteral("demo.progress"), QStringLiteral("Import orders 2024-06"), w2)) {
-        store.heartbeat(c->taskId, c->lease, 37, 100);
+        store.queue().heartbeat(c->taskId, c->lease, 37, 100);
         log(*c,
             {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
                 QStringLiteral("chunk 37/100: 1,850 orders")});

@@ -84,6 +84,7 @@ public:
     const T &operator*() const & { return m_value; }
     T operator*() && { return std::move(m_value); }
     const T *operator->() const { return &m_value; }
+    T *operator->() { return &m_value; }
 
 private:
     T m_value{};

@@ -315,7 +315,7 @@ QVector<Migration> buildMigrations()
     // start time once per claim. Claim + finish on SQLite, CPU per task in
     // taskdesk-bench part 4: 0.45 ms without these, 0.58 ms with them, 1.16 ms
     // with (status, column) indexes, which every claim and finish rewrites. A
-    // status filter picks its index by the counts instead (TaskStore::list). The
+    // status filter picks its index by the counts instead (TaskReader::list). The
     // table offers no sort whose index would be written on every heartbeat or
     // finish (progress, heartbeat, duration, attempts).
     list.append({6, QStringLiteral("indexes for the sort orders of the task table"), {},

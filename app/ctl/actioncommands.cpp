@@ -15,12 +15,12 @@ namespace taskdesk::ctl {
 
 namespace {
 
-// One operator action of TaskStore applied to each id in turn. Each id gets
+// One of the OperatorActions applied to each id in turn. Each id gets
 // one line: the store's message on stdout when done, its refusal on stderr.
 class TaskActionCommand final : public Command
 {
 public:
-    using Action = Result<ActionReport> (TaskStore::*)(qint64);
+    using Action = Result<ActionReport> (OperatorActions::*)(qint64);
 
     TaskActionCommand(QString name, QString summary, QString description, Action action)
         : m_name(std::move(name))
@@ -62,7 +62,7 @@ public:
         int exitCode = ExitOk;
         QJsonArray results;
         for (const qint64 id : std::as_const(m_ids)) {
-            const Result<ActionReport> result = (context.store().*m_action)(id);
+            const Result<ActionReport> result = (context.store().actions().*m_action)(id);
             results.append(actionJson(id, result));
             if (result.ok()) {
                 if (!context.json())
@@ -99,23 +99,23 @@ void addActionCommands(CommandRegistry &registry)
         QStringLiteral("Marks each task FAILED with outcome 'cancelled' and the log line "
                        "\"Task cancelled manually by NAME\"; its running items fail too, and "
                        "its worker stops the execution."),
-        &TaskStore::cancel));
+        &OperatorActions::cancel));
     registry.add(std::make_unique<TaskActionCommand>(QStringLiteral("force-stop"),
         QStringLiteral("Force stop RUNNING tasks, with or without a live worker."),
         QStringLiteral("Marks each RUNNING task FAILED with outcome 'force_stopped' and each of "
                        "its running items FAILED, whether or not any worker is alive; a worker "
                        "that reports later changes nothing."),
-        &TaskStore::forceStop));
+        &OperatorActions::forceStop));
     registry.add(std::make_unique<TaskActionCommand>(QStringLiteral("restart"),
         QStringLiteral("Restart COMPLETED or FAILED tasks (PENDING again, fresh attempts)."),
         QStringLiteral("Puts each finished task back to PENDING with a fresh attempt budget and "
                        "its items PENDING."),
-        &TaskStore::restart));
+        &OperatorActions::restart));
     registry.add(std::make_unique<TaskActionCommand>(QStringLiteral("delete"),
         QStringLiteral("Delete tasks that are not RUNNING (the audit log keeps them)."),
         QStringLiteral("Removes each task with its items and log lines; the audit log keeps a "
                        "snapshot. A RUNNING task is refused: force stop or cancel it first."),
-        &TaskStore::remove));
+        &OperatorActions::remove));
 }
 
 } // namespace taskdesk::ctl

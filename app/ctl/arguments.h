@@ -1,8 +1,8 @@
 #pragma once
 
 #include "error.h"
+#include "tasks/stucktasks.h"
 #include "taskstatus.h"
-#include "taskstore.h"
 
 #include <QCommandLineParser>
 #include <QString>

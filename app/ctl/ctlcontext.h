@@ -3,7 +3,7 @@
 #include "command.h"
 #include "database.h"
 #include "error.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QString>
 

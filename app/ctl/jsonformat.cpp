@@ -1,5 +1,6 @@
 #include "jsonformat.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -155,18 +156,107 @@ QJsonObject actionJson(qint64 taskId, const Result<ActionReport> &result)
     };
 }
 
+QJsonObject statusCountsJson(const StatusCounts &counts)
+{
+    QJsonObject o;
+    for (const QString &name : allStatusNames())
+        o.insert(name, counts.byStatus.value(*parseStatus(name)));
+    o.insert(QStringLiteral("STUCK"), counts.stuck);
+    o.insert(QStringLiteral("STUCK_QUEUED"), counts.stuckQueued);
+    o.insert(QStringLiteral("STUCK_RUNNING"), counts.stuckRunning);
+    o.insert(QStringLiteral("TOTAL"), counts.total());
+    return o;
+}
+
 QJsonObject statsJson(const Stats &stats)
 {
-    QJsonObject o = stats.toJson();
-    o.insert(QStringLiteral("from"), stats.from);
-    o.insert(QStringLiteral("to"), stats.to);
     QJsonArray series;
     for (auto it = stats.perMinute.constBegin(); it != stats.perMinute.constEnd(); ++it)
         series.append(QJsonObject{{QStringLiteral("minute"), it.key() * 60000},
             {QStringLiteral("completed"), it.value().first},
             {QStringLiteral("failed"), it.value().second}});
-    o.insert(QStringLiteral("per_minute"), series);
+    QJsonObject outcomes;
+    for (auto it = stats.outcomes.constBegin(); it != stats.outcomes.constEnd(); ++it)
+        outcomes.insert(it.key(), it.value());
+    const qint64 finished = stats.completedInWindow + stats.failedInWindow;
+    return {
+        {QStringLiteral("hours"), stats.hours},
+        {QStringLiteral("from"), stats.from},
+        {QStringLiteral("to"), stats.to},
+        {QStringLiteral("counts"), statusCountsJson(stats.counts)},
+        {QStringLiteral("completed"), stats.completedInWindow},
+        {QStringLiteral("failed"), stats.failedInWindow},
+        {QStringLiteral("throughput_per_hour"),
+            stats.hours > 0 ? double(finished) / stats.hours : 0.0},
+        {QStringLiteral("failure_rate"),
+            finished > 0 ? double(stats.failedInWindow) / double(finished) : 0.0},
+        {QStringLiteral("average_duration_ms"), stats.averageDurationMs},
+        {QStringLiteral("outcomes"), outcomes},
+        {QStringLiteral("per_minute"), series},
+    };
+}
+
+namespace {
+
+QJsonObject stuckTaskJson(const StuckTask &s, bool running)
+{
+    const Task &t = s.task;
+    QJsonObject o{
+        {QStringLiteral("id"), t.id},
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("kind"), t.kind},
+        {QStringLiteral("queue"), t.queue},
+        {QStringLiteral("status"), statusName(t.status)},
+        {QStringLiteral("attempt"), t.attempt},
+        {QStringLiteral("max_attempts"), t.maxAttempts},
+        {QStringLiteral("created_at"), t.createdAt},
+    };
+    if (running) {
+        o.insert(QStringLiteral("worker_id"), t.workerId);
+        o.insert(QStringLiteral("started_at"), t.startedAt);
+        o.insert(QStringLiteral("heartbeat_at"), t.heartbeatAt);
+        o.insert(QStringLiteral("heartbeat_age_seconds"), s.ageMs / 1000);
+    } else {
+        o.insert(QStringLiteral("run_after"), t.runAfter);
+        o.insert(QStringLiteral("waiting_minutes"), s.ageMs / 60000);
+    }
     return o;
+}
+
+} // namespace
+
+QJsonObject stuckReportJson(const StuckReport &report)
+{
+    QJsonArray queuedJobs;
+    for (const StuckTask &s : report.queued)
+        queuedJobs.append(stuckTaskJson(s, false));
+    QJsonArray runningJobs;
+    for (const StuckTask &s : report.running)
+        runningJobs.append(stuckTaskJson(s, true));
+    const qint64 n = report.total();
+    const StuckThresholds &thresholds = report.thresholds;
+    return {
+        {QStringLiteral("stuck_jobs"), report.countsJson()},
+        {QStringLiteral("max_task_id"), report.maxTaskId},
+        {QStringLiteral("queued_jobs"), queuedJobs},
+        {QStringLiteral("running_jobs"), runningJobs},
+        {QStringLiteral("threshold_minutes"), double(thresholds.queueThresholdMs) / 60000.0},
+        {QStringLiteral("heartbeat_timeout_seconds"),
+            double(thresholds.heartbeatTimeoutMs) / 1000.0},
+        {QStringLiteral("monitored_at"),
+            QDateTime::fromMSecsSinceEpoch(report.monitoredAt, Qt::UTC)
+                .toString(Qt::ISODateWithMs)},
+        {QStringLiteral("monitored_at_ms"), report.monitoredAt},
+        {QStringLiteral("recommendations"),
+            QJsonObject{{QStringLiteral("cleanup_needed"), n > 0},
+                {QStringLiteral("message"),
+                    n > 0 ? QStringLiteral("Found %1 stuck job(s): %2 queued, %3 running. "
+                                           "Consider running cleanup.")
+                                .arg(n)
+                                .arg(report.queuedTotal)
+                                .arg(report.runningTotal)
+                          : QStringLiteral("No stuck jobs.")}}},
+    };
 }
 
 } // namespace taskdesk::ctl

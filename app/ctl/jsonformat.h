@@ -2,7 +2,8 @@
 
 #include "auditlog.h"
 #include "task.h"
-#include "taskstore.h"
+#include "tasks/stucktasks.h"
+#include "tasks/taskreader.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -18,7 +19,9 @@ QJsonObject itemJson(const TaskItem &item);
 QJsonObject logLineJson(const LogLine &line);
 QJsonObject auditJson(const AuditEntry &entry);
 QJsonObject actionJson(qint64 taskId, const Result<ActionReport> &result);
-// Stats::toJson() with its times as integers, like every other time of --json.
+QJsonObject statusCountsJson(const StatusCounts &counts);
 QJsonObject statsJson(const Stats &stats);
+// The stuck report, in the shape operators script against.
+QJsonObject stuckReportJson(const StuckReport &report);
 
 } // namespace taskdesk::ctl

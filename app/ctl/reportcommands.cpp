@@ -48,7 +48,7 @@ public:
 
     int run(CtlContext &context) override
     {
-        Result<Stats> stats = context.store().stats(m_hours);
+        Result<Stats> stats = context.store().reader().stats(m_hours);
         if (!stats.ok())
             return context.fail(stats.error());
         if (context.json()) {

@@ -6,6 +6,7 @@
 #include "ctlcontext.h"
 #include "exitcode.h"
 #include "formatting.h"
+#include "jsonformat.h"
 #include "tableprinter.h"
 
 namespace taskdesk::ctl {
@@ -144,11 +145,11 @@ public:
 
     int run(CtlContext &context) override
     {
-        Result<StuckReport> report = context.store().stuckReport(m_thresholds, m_limit);
+        Result<StuckReport> report = context.store().stuck().stuckReport(m_thresholds, m_limit);
         if (!report.ok())
             return context.fail(report.error());
         if (context.json()) {
-            context.console().printJson(report->toJson());
+            context.console().printJson(stuckReportJson(*report));
             return ExitOk;
         }
         const StuckReport &r = *report;
@@ -242,7 +243,7 @@ public:
         CleanupReport report;
         if (m_dryRun) {
             // What cleanup() would select now: the same thresholds, the same rules.
-            Result<StuckReport> r = context.store().stuckReport(m_thresholds, m_limit);
+            Result<StuckReport> r = context.store().stuck().stuckReport(m_thresholds, m_limit);
             if (!r.ok())
                 return context.fail(r.error());
             stuck = *r;
@@ -260,7 +261,7 @@ public:
                     report.queuedFailed.append(s.task.id);
             }
         } else {
-            Result<CleanupReport> r = context.store().cleanup(m_thresholds, m_action);
+            Result<CleanupReport> r = context.store().stuck().cleanup(m_thresholds, m_action);
             if (!r.ok())
                 return context.fail(r.error());
             report = *r;

@@ -48,7 +48,7 @@ Result<QVector<LogLine>> readLog(TaskStore &store, qint64 taskId, qint64 afterId
     constexpr int page = 1000;
     QVector<LogLine> lines;
     for (;;) {
-        Result<QVector<LogLine>> batch = store.log(taskId, afterId, page);
+        Result<QVector<LogLine>> batch = store.reader().log(taskId, afterId, page);
         if (!batch.ok())
             return batch.error();
         lines += batch.value();
@@ -202,7 +202,7 @@ public:
 
     int run(CtlContext &context) override
     {
-        Result<qint64> id = context.store().enqueue(m_task);
+        Result<qint64> id = context.store().queue().enqueue(m_task);
         if (!id.ok())
             return context.fail(id.error());
         if (context.json())
@@ -293,7 +293,7 @@ public:
 
     int run(CtlContext &context) override
     {
-        Result<QVector<Task>> tasks = context.store().list(m_filter);
+        Result<QVector<Task>> tasks = context.store().reader().list(m_filter);
         if (!tasks.ok())
             return context.fail(tasks.error());
         if (context.json()) {
@@ -326,7 +326,7 @@ public:
         }
         context.console().print(table.lines());
         if (tasks->size() == m_filter.limit) {
-            Result<qint64> total = context.store().count(m_filter);
+            Result<qint64> total = context.store().reader().count(m_filter);
             if (total.ok() && *total > tasks->size())
                 context.console().print(
                     QStringLiteral("(%1 of %2 tasks shown; use --limit to see more)")
@@ -376,10 +376,10 @@ public:
     int run(CtlContext &context) override
     {
         TaskStore &store = context.store();
-        Result<Task> task = store.task(m_id);
+        Result<Task> task = store.reader().task(m_id);
         if (!task.ok())
             return context.fail(task.error());
-        Result<QVector<TaskItem>> items = store.items(m_id);
+        Result<QVector<TaskItem>> items = store.reader().items(m_id);
         if (!items.ok())
             return context.fail(items.error());
         QVector<LogLine> log;
@@ -532,10 +532,10 @@ public:
     int run(CtlContext &context) override
     {
         TaskStore &store = context.store();
-        Result<Task> task = store.task(m_id);
+        Result<Task> task = store.reader().task(m_id);
         if (!task.ok())
             return context.fail(task.error());
-        Result<QVector<TaskItem>> items = store.items(m_id);
+        Result<QVector<TaskItem>> items = store.reader().items(m_id);
         if (!items.ok())
             return context.fail(items.error());
         m_labels = itemLabels(*items);
@@ -582,7 +582,7 @@ private:
                 break;
             // The status first: a task that finished has written its last lines
             // in the same transaction, so the read after it sees them all.
-            Result<Task> task = store.task(m_id);
+            Result<Task> task = store.reader().task(m_id);
             if (!task.ok()) {
                 if (task.error().kind() == ErrorKind::NotFound)
                     return context.fail(
@@ -591,7 +591,7 @@ private:
             }
             finished = isFinished(task->status);
             if (m_labels.isEmpty() && task->itemsTotal > 0) {
-                Result<QVector<TaskItem>> items = store.items(m_id);
+                Result<QVector<TaskItem>> items = store.reader().items(m_id);
                 if (items.ok())
                     m_labels = itemLabels(*items);
             }

@@ -2,7 +2,7 @@
 
 #include "backgroundrunner.h"
 #include "itemroles.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "tasktablemodel.h"
 
 #include <QApplication>
@@ -158,7 +158,7 @@ QJsonObject runModelChild(const Options &o)
         return fail(e.message());
     out.insert(QStringLiteral("db_open_ms"), timer.wallMs());
     TaskStore store(db, QStringLiteral("bench"));
-    Result<StatusCounts> counts = store.counts();
+    Result<StatusCounts> counts = store.reader().counts();
     if (!counts.ok())
         return fail(counts.error().message());
     const qint64 total = counts->total();
@@ -385,20 +385,20 @@ QJsonObject runModelChild(const Options &o)
         runner.waitForIdle(600000);
         int changed = 0;
         for (qint64 id : std::as_const(ids)) {
-            Result<Task> t = operatorStore.task(id);
+            Result<Task> t = operatorStore.reader().task(id);
             if (!t.ok())
                 continue;
             Result<ActionReport> r = Error::invalid(QString());
             switch (t->status) {
             case TaskStatus::Completed:
             case TaskStatus::Failed:
-                r = operatorStore.restart(id);
+                r = operatorStore.actions().restart(id);
                 break;
             case TaskStatus::Pending:
-                r = operatorStore.cancel(id);
+                r = operatorStore.actions().cancel(id);
                 break;
             case TaskStatus::Running:
-                r = operatorStore.forceStop(id);
+                r = operatorStore.actions().forceStop(id);
                 break;
             }
             if (r.ok())
@@ -546,7 +546,7 @@ int forceStopAll(Database &db, const QVector<qint64> &ids)
     TaskStore store(db, QStringLiteral("bench-operator"));
     int done = 0;
     for (qint64 id : ids)
-        done += store.forceStop(id).ok() ? 1 : 0;
+        done += store.actions().forceStop(id).ok() ? 1 : 0;
     return done;
 }
 

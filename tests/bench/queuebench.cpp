@@ -2,7 +2,7 @@
 
 #include "scheduling/settings.h"
 #include "scheduling/sweeper.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -45,7 +45,7 @@ Error makeStale(Database &db, qint64 timeoutMs)
 {
     TaskStore store(db, QStringLiteral("bench"));
     for (int i = 0; i < kStale; ++i) {
-        Result<std::optional<Claim>> claim = store.claim(kStaleWorker, {kStaleQueue});
+        Result<std::optional<Claim>> claim = store.queue().claim(kStaleWorker, {kStaleQueue});
         if (!claim.ok())
             return claim.error();
         if (!claim.value())
@@ -98,7 +98,8 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
         if (Error e = makeStale(db, timeoutMs))
             return fail(e.message());
         timer.restart();
-        Result<CleanupReport> r = store.sweepLostWorkers(timeoutMs, TaskStore::kPoisonRescues);
+        Result<CleanupReport> r
+            = store.stuck().sweepLostWorkers(timeoutMs, StuckTasks::kPoisonRescues);
         storePass.add(timer.wallMs());
         storePassCpu.add(timer.cpuMs());
         if (!r.ok())
@@ -180,7 +181,7 @@ struct ThreadResult
 
 // Claims from `queues` (empty: every queue, a worker's default) on `connections`
 // threads for `seconds`, and finishes what it claimed at once: one task per
-// transaction (TaskStore::claim, finishSuccess), or as a worker with `batch`
+// transaction (TaskQueue::claim, finishSuccess), or as a worker with `batch`
 // slots does, the last batch's results and the next batch in one transaction
 // (finishSuccessManyAndClaim).
 QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections, double seconds,
@@ -222,8 +223,8 @@ QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections,
                     if (batch > 1) {
                         // As a worker with `batch` slots: the results of the last
                         // claim and the next claim in one transaction.
-                        Result<TaskStore::FinishedAndClaimed> step
-                            = store.finishSuccessManyAndClaim(held, worker, queues, batch);
+                        Result<TaskQueue::FinishedAndClaimed> step
+                            = store.queue().finishSuccessManyAndClaim(held, worker, queues, batch);
                         if (!step.ok()) {
                             result.error = step.error().message();
                             break;
@@ -243,7 +244,7 @@ QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections,
                         }
                         continue;
                     }
-                    Result<std::optional<Claim>> claim = store.claim(worker, queues);
+                    Result<std::optional<Claim>> claim = store.queue().claim(worker, queues);
                     if (!claim.ok()) {
                         result.error = claim.error().message();
                         break;
@@ -253,7 +254,7 @@ QJsonObject queueRun(const DatabaseLocation &loc, Database &db, int connections,
                         break;
                     }
                     Result<FinishResult> f
-                        = store.finishSuccess(claim.value()->taskId, claim.value()->lease);
+                        = store.queue().finishSuccess(claim.value()->taskId, claim.value()->lease);
                     if (!f.ok()) {
                         result.error = f.error().message();
                         break;

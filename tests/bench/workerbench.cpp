@@ -3,7 +3,7 @@
 #include "processgroup.h"
 #include "scheduling/settings.h"
 #include "scheduling/sweeper.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -272,7 +272,7 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
                 dir.filePath(QStringLiteral("cancel.log")), false);
         Samples cancel;
         for (int run = 0; run < o.latencyRuns; ++run) {
-            Result<qint64> id = store.enqueue(sleeper);
+            Result<qint64> id = store.queue().enqueue(sleeper);
             if (!id.ok())
                 return fail(id.error().message());
             const qint64 pgid = waitRunning(*id, *worker);
@@ -282,7 +282,7 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
             }
             QElapsedTimer timer;
             timer.start();
-            Result<ActionReport> r = store.cancel(*id);
+            Result<ActionReport> r = store.actions().cancel(*id);
             if (!r.ok()) {
                 fail(r.error().message());
                 break;
@@ -323,7 +323,7 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
         for (int run = 0; run < o.latencyRuns; ++run) {
             std::unique_ptr<QProcess> worker = startWorker(
                 o, url, config, dir.filePath(QStringLiteral("loss-%1.log").arg(run)), false);
-            Result<qint64> id = store.enqueue(sleeper);
+            Result<qint64> id = store.queue().enqueue(sleeper);
             if (!id.ok())
                 return fail(id.error().message());
             const qint64 pgid = waitRunning(*id, *worker);
@@ -343,7 +343,7 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
                         gone = true;
                         leaderGone.add(msSince(timer));
                     }
-                    Result<Task> t = store.task(*id);
+                    Result<Task> t = store.reader().task(*id);
                     if (t.ok())
                         status = t->status;
                     return status != TaskStatus::Running;
@@ -360,7 +360,7 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
                          .arg(statusName(status)));
             loss.add(ms);
             // Nobody is to run it again.
-            store.cancel(*id);
+            store.actions().cancel(*id);
             if (!gone)
                 fail(QStringLiteral("an execution's leader outlived its SIGKILLed worker"));
             // PR_SET_PDEATHSIG reaches the leader only: its children live on

@@ -3,7 +3,7 @@
 // What the taskdeskctl suites share: running the real binary (TASKDESK_CTL_PATH,
 // set by tests/ctl/CMakeLists.txt) and dumping the rows a command could change.
 #include "database.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QElapsedTimer>
@@ -134,22 +134,22 @@ inline MadeTask makeTask(TaskStore &store, const QString &state, const QString &
     n.items = items;
     n.priority = priority;
     MadeTask made;
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     if (!id.ok())
         qFatal("enqueue failed: %s", qPrintable(id.error().message()));
     made.id = *id;
     if (state == QLatin1String("PENDING"))
         return made;
-    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("worker-1"), {n.queue});
+    Result<std::optional<Claim>> claim = store.queue().claim(QStringLiteral("worker-1"), {n.queue});
     if (!claim.ok() || !claim.value() || claim.value()->taskId != made.id)
         qFatal("claim failed for %s", qPrintable(name));
     made.lease = claim.value()->lease;
     if (state == QLatin1String("RUNNING"))
         return made;
     if (state == QLatin1String("COMPLETED"))
-        store.finishSuccess(made.id, made.lease);
+        store.queue().finishSuccess(made.id, made.lease);
     else
-        store.finishError(
+        store.queue().finishError(
             made.id, made.lease, 1, QStringLiteral("boom"), QStringLiteral("error"), false);
     made.lease.clear();
     return made;

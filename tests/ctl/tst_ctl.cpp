@@ -3,8 +3,9 @@
 #include "auditlog.h"
 #include "ctltestsupport.h"
 #include "database.h"
+#include "jsonformat.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>
@@ -266,7 +267,7 @@ void TestCtl::enqueueStoresWhatWasAsked()
     const qint64 id = run.out.trimmed().toLongLong();
 
     TaskStore store(tdb.db());
-    Result<Task> task = store.task(id);
+    Result<Task> task = store.reader().task(id);
     QVERIFY(task.ok());
     QCOMPARE(task->name, QStringLiteral("Warm up EU"));
     QCOMPARE(task->kind, QStringLiteral("warmup"));
@@ -278,7 +279,7 @@ void TestCtl::enqueueStoresWhatWasAsked()
     QCOMPARE(task->timeLimitS, 90);
     QCOMPARE(task->status, TaskStatus::Pending);
     QVERIFY2(task->runAfter - task->createdAt >= 3599000, "the delay was not applied");
-    Result<QVector<TaskItem>> items = store.items(id);
+    Result<QVector<TaskItem>> items = store.reader().items(id);
     QVERIFY(items.ok());
     QCOMPARE(items->size(), 2);
     QCOMPARE(items->at(0).label, QStringLiteral("acc-1"));
@@ -447,14 +448,14 @@ void TestCtl::aCancelledTaskCountsOnlyItemsDoneWell()
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), QStringLiteral("warmup"),
         {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
             QStringLiteral("e")});
-    const QVector<TaskItem> items = store.items(t.id).value();
+    const QVector<TaskItem> items = store.reader().items(t.id).value();
     QCOMPARE(items.size(), 5);
     for (int i = 0; i < 2; ++i) {
-        QVERIFY(store.startItem(t.id, t.lease, items.at(i).id).value());
-        QVERIFY(store.finishItem(t.id, t.lease, items.at(i).id, true, {}).value());
+        QVERIFY(store.queue().startItem(t.id, t.lease, items.at(i).id).value());
+        QVERIFY(store.queue().finishItem(t.id, t.lease, items.at(i).id, true, {}).value());
     }
-    QVERIFY(store.startItem(t.id, t.lease, items.at(2).id).value());
-    QVERIFY(store.cancel(t.id).ok());
+    QVERIFY(store.queue().startItem(t.id, t.lease, items.at(2).id).value());
+    QVERIFY(store.actions().cancel(t.id).ok());
 
     CtlRun run = runCtl(withDb(tdb, {QStringLiteral("list")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
@@ -532,10 +533,10 @@ void TestCtl::showPrintsTaskItemsAndLog()
     TaskStore store(tdb.db(), QStringLiteral("carol"));
     const MadeTask task = makeTask(store, QStringLiteral("RUNNING"), QStringLiteral("import"),
         {QStringLiteral("file-a.csv"), QStringLiteral("file-b.csv")});
-    Result<QVector<TaskItem>> items = store.items(task.id);
+    Result<QVector<TaskItem>> items = store.reader().items(task.id);
     QVERIFY(items.ok());
-    QVERIFY(store.startItem(task.id, task.lease, items->at(0).id).value());
-    QVERIFY(store
+    QVERIFY(store.queue().startItem(task.id, task.lease, items->at(0).id).value());
+    QVERIFY(store.queue()
                 .appendWorkerLog(task.id, task.lease,
                     {{0, task.id, items->at(0).id, 0, QStringLiteral("output"),
                         QStringLiteral("reading rows")}})
@@ -692,8 +693,8 @@ void TestCtl::operatorActions()
             store, state, QStringLiteral("T"), {QStringLiteral("one"), QStringLiteral("two")});
         id = task.id;
         if (state == QLatin1String("RUNNING")) {
-            Result<QVector<TaskItem>> items = store.items(id);
-            QVERIFY(store.startItem(id, task.lease, items->at(0).id).value());
+            Result<QVector<TaskItem>> items = store.reader().items(id);
+            QVERIFY(store.queue().startItem(id, task.lease, items->at(0).id).value());
         }
     }
     message.replace(QLatin1String("ID"), QString::number(id));
@@ -850,10 +851,10 @@ void TestCtl::stuckReportsBackdatedRows()
     CtlRun run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("stuck")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     const QJsonObject report = run.json().object();
-    // Exactly the shape of StuckReport::toJson().
-    Result<StuckReport> expected = store.stuckReport(StuckThresholds());
+    // Exactly the shape of stuckReportJson().
+    Result<StuckReport> expected = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(expected.ok());
-    QCOMPARE(keyPaths(report), keyPaths(expected->toJson()));
+    QCOMPARE(keyPaths(report), keyPaths(ctl::stuckReportJson(*expected)));
     const QJsonObject counts = report.value(QStringLiteral("stuck_jobs")).toObject();
     QCOMPARE(counts.value(QStringLiteral("total")).toInt(), 2);
     QCOMPARE(counts.value(QStringLiteral("queued_stuck")).toInt(), 1);
@@ -1118,7 +1119,7 @@ void TestCtl::cleanupOfANamedScopeChangesExactlyThatSet()
         {set.runningFresh}));
 
     // What a confirmation names.
-    Result<StuckReport> named = store.stuckScope(StuckThresholds());
+    Result<StuckReport> named = store.stuck().stuckScope(StuckThresholds());
     QVERIFY2(named.ok(), qPrintable(named.error().message()));
     QCOMPARE(named->queuedTotal, 3001);
     QCOMPARE(named->runningTotal, 1);
@@ -1126,16 +1127,16 @@ void TestCtl::cleanupOfANamedScopeChangesExactlyThatSet()
 
     // Meanwhile: a task of the set is cancelled, a new one is stuck at once
     // (enqueued backdated), and the two above age past the thresholds.
-    QVERIFY(store.cancel(set.queuedStuck).ok());
+    QVERIFY(store.actions().cancel(set.queuedStuck).ok());
     const qint64 late = makeTask(store, QStringLiteral("PENDING"), QStringLiteral("late")).id;
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id = ?"), {late}));
     QTest::qWait(1500);
-    Result<StuckReport> now = store.stuckScope(StuckThresholds());
+    Result<StuckReport> now = store.stuck().stuckScope(StuckThresholds());
     QVERIFY(now.ok());
     QCOMPARE(now->total(), 3002 - 1 + 3); // the cancelled one out, the three late ones in
 
-    Result<CleanupReport> done = store.cleanup(*named, CleanupAction::MarkFailed);
+    Result<CleanupReport> done = store.stuck().cleanup(*named, CleanupAction::MarkFailed);
     QVERIFY2(done.ok(), qPrintable(done.error().message()));
     QCOMPARE(done->named, 3002);
     QCOMPARE(done->total(), 3001);
@@ -1155,7 +1156,7 @@ void TestCtl::cleanupOfANamedScopeChangesExactlyThatSet()
                  .toLongLong(),
         3001);
     // They wait for the next pass.
-    Result<StuckReport> after = store.stuckScope(StuckThresholds());
+    Result<StuckReport> after = store.stuck().stuckScope(StuckThresholds());
     QVERIFY(after.ok());
     QCOMPARE(after->total(), 3);
 }
@@ -1289,7 +1290,7 @@ void TestCtl::logsPrintsTheLastLines()
     for (int i = 1; i <= 1500; ++i) // more than one page of the store
         lines.append(
             {0, task.id, 0, 0, QStringLiteral("output"), QStringLiteral("line %1").arg(i)});
-    QVERIFY(store.appendWorkerLog(task.id, task.lease, lines).value());
+    QVERIFY(store.queue().appendWorkerLog(task.id, task.lease, lines).value());
 
     CtlRun run = runCtl(withDb(tdb, {QStringLiteral("logs"), QString::number(task.id)}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
@@ -1334,14 +1335,14 @@ void TestCtl::controlCharactersAreShownEscaped()
     n.kind = QStringLiteral("escapes");
     n.name = name;
     n.items = {QStringLiteral("item\x1b[31m-red")};
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     QVERIFY(id.ok());
-    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("worker\x07-1"), {});
+    Result<std::optional<Claim>> claim = store.queue().claim(QStringLiteral("worker\x07-1"), {});
     QVERIFY(claim.ok() && claim.value() && claim.value()->taskId == *id);
     const QString lease = claim.value()->lease;
-    Result<QVector<TaskItem>> items = store.items(*id);
+    Result<QVector<TaskItem>> items = store.reader().items(*id);
     QVERIFY(items.ok() && items->size() == 1);
-    QVERIFY(store
+    QVERIFY(store.queue()
                 .appendWorkerLog(*id, lease,
                     {{0, *id, 0, 0, QStringLiteral("output"),
                          QStringLiteral("progress 50%\rfake line\x1b[1A\x7f\u009b2J")},
@@ -1411,7 +1412,7 @@ void TestCtl::logsFollowSeesNewLinesAndEndsWithTheTask()
     TaskStore store(tdb.db(), QStringLiteral("eve"));
     const MadeTask task = makeTask(
         store, QStringLiteral("RUNNING"), QStringLiteral("followed"), {QStringLiteral("item-x")});
-    Result<QVector<TaskItem>> items = store.items(task.id);
+    Result<QVector<TaskItem>> items = store.reader().items(task.id);
     QVERIFY(items.ok());
 
     QProcess process;
@@ -1428,8 +1429,8 @@ void TestCtl::logsFollowSeesNewLinesAndEndsWithTheTask()
         qPrintable(output));
 
     // A line that the worker writes while taskdeskctl follows.
-    QVERIFY(store.startItem(task.id, task.lease, items->at(0).id).value());
-    QVERIFY(store
+    QVERIFY(store.queue().startItem(task.id, task.lease, items->at(0).id).value());
+    QVERIFY(store.queue()
                 .appendWorkerLog(task.id, task.lease,
                     {{0, task.id, items->at(0).id, 0, QStringLiteral("output"),
                         QStringLiteral("hello from the worker")}})
@@ -1439,8 +1440,8 @@ void TestCtl::logsFollowSeesNewLinesAndEndsWithTheTask()
     QCOMPARE(process.state(), QProcess::Running);
 
     // The task finishes: its last line is printed and the command ends by itself.
-    QVERIFY(store.finishItem(task.id, task.lease, items->at(0).id, true, {}).value());
-    QVERIFY(store.finishSuccess(task.id, task.lease).value().accepted);
+    QVERIFY(store.queue().finishItem(task.id, task.lease, items->at(0).id, true, {}).value());
+    QVERIFY(store.queue().finishSuccess(task.id, task.lease).value().accepted);
     QVERIFY2(process.waitForFinished(30000), qPrintable(output));
     output += QString::fromUtf8(process.readAllStandardOutput());
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -1980,8 +1981,8 @@ void TestCtl::forgetHostShowsThenClosesWhatItNamed()
     NewTask n;
     n.kind = QStringLiteral("job");
     n.queue = QStringLiteral("forget");
-    QVERIFY(store.enqueue(n).ok());
-    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("w@web-3"), {n.queue});
+    QVERIFY(store.queue().enqueue(n).ok());
+    Result<std::optional<Claim>> claim = store.queue().claim(QStringLiteral("w@web-3"), {n.queue});
     QVERIFY(claim.ok() && claim->has_value());
     const qint64 taskId = (*claim)->taskId;
     QVERIFY(tdb.exec(QStringLiteral("UPDATE executions SET host = 'web-3'")));

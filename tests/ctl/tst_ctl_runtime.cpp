@@ -8,7 +8,7 @@
 #include "scheduling/settings.h"
 #include "scheduling/singletonlease.h"
 #include "supervisor/processstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 #include "worker/workerregistry.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 #include "translations.h"
 
@@ -26,7 +26,7 @@ public:
         t.items = items;
         if (!queue.isEmpty())
             t.queue = queue;
-        Result<qint64> id = m_store.enqueue(t);
+        Result<qint64> id = m_store.queue().enqueue(t);
         return id.ok() ? id.value() : 0;
     }
     // Claimed by `worker`: the new task has the highest priority, so it is the one claimed.
@@ -38,10 +38,10 @@ public:
         t.name = name;
         t.items = items;
         t.priority = 1000;
-        Result<qint64> id = m_store.enqueue(t);
+        Result<qint64> id = m_store.queue().enqueue(t);
         if (!id.ok())
             return 0;
-        Result<std::optional<Claim>> claim = m_store.claim(worker, {});
+        Result<std::optional<Claim>> claim = m_store.queue().claim(worker, {});
         if (!claim.ok() || !claim.value() || claim.value()->taskId != id.value())
             return 0;
         m_leases.insert(id.value(), claim.value()->lease);
@@ -51,7 +51,7 @@ public:
     qint64 completed(const QString &name)
     {
         const qint64 id = running(name);
-        if (id > 0 && !m_store.finishSuccess(id, m_leases.value(id)).ok())
+        if (id > 0 && !m_store.queue().finishSuccess(id, m_leases.value(id)).ok())
             return 0;
         return id;
     }
@@ -59,7 +59,7 @@ public:
     {
         const qint64 id = running(name);
         if (id > 0
-            && !m_store
+            && !m_store.queue()
                     .finishError(id, m_leases.value(id), 1, QStringLiteral("exit code 1"),
                         QStringLiteral("error"), false)
                     .ok())

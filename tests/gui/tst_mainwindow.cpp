@@ -253,7 +253,7 @@ void TestMainWindow::forceStopGoesFromTheClickToTheDatabase()
         QStringLiteral("Warm-up accounts"), {QStringLiteral("alice"), QStringLiteral("bob")});
     QVERIFY(id > 0);
     for (const TaskItem &item : seed.claim(id).items)
-        QVERIFY(store.startItem(id, seed.lease(id), item.id).value());
+        QVERIFY(store.queue().startItem(id, seed.lease(id), item.id).value());
 
     auto w = openWindow(tdb);
     QVERIFY(w);
@@ -972,7 +972,7 @@ void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
         NewTask task;
         task.kind = QStringLiteral("demo");
         task.name = QStringLiteral("late");
-        late = store.enqueue(task).value();
+        late = store.queue().enqueue(task).value();
         tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id = ?"),
             {late});
         return true;
@@ -1261,12 +1261,12 @@ void TestMainWindow::theAuditPageCountsItsRowsAndSpeaksInWords()
     QVector<qint64> ids;
     for (int i = 0; i < 33; ++i)
         ids.append(seed.pending(QStringLiteral("job %1").arg(i)));
-    QVERIFY(store.cancel(ids.first()).ok());
+    QVERIFY(store.actions().cancel(ids.first()).ok());
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 610000 WHERE id = ?"),
         {ids.at(1)}));
-    Result<StuckReport> named = store.stuckScope(StuckThresholds());
+    Result<StuckReport> named = store.stuck().stuckScope(StuckThresholds());
     QVERIFY(named.ok());
-    QVERIFY(store.cleanup(*named, CleanupAction::MarkFailed).ok());
+    QVERIFY(store.stuck().cleanup(*named, CleanupAction::MarkFailed).ok());
     audit->refresh();
     QCOMPARE(audit->model()->rowCount(), 35);
     QCOMPARE(audit->summary(), QStringLiteral("Showing the newest 35 entries."));
@@ -1362,7 +1362,7 @@ void TestMainWindow::theShortcutsReachTheirActions()
 
     // F5 reads what another front end did.
     TaskStore other(tdb.db(), QStringLiteral("bob"));
-    QVERIFY(other.cancel(id).ok());
+    QVERIFY(other.actions().cancel(id).ok());
     w->tasks()->table()->setFocus();
     QTest::keyClick(w->tasks()->table(), Qt::Key_F5);
     w->context->background().waitForIdle();
@@ -1529,7 +1529,7 @@ void TestMainWindow::aChangePushedByPostgresRefreshesTheTableAtOnce()
     w->context->startChangeNotifications();
     QTest::qWait(1000); // the LISTEN is in place
     TaskStore other(tdb.db(), QStringLiteral("bob"));
-    QVERIFY(other.cancel(id).ok());
+    QVERIFY(other.actions().cancel(id).ok());
     QTRY_VERIFY_WITH_TIMEOUT(!pushed.isEmpty(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(w->model()
                                   ->index(w->model()->rowOfTask(id), TaskTableModel::Status)

@@ -47,7 +47,7 @@ QVector<qint64> truth(TaskStore &store, TaskFilter filter)
     filter.limit = 1000000;
     filter.offset = 0;
     QVector<qint64> ids;
-    Result<QVector<Task>> all = store.list(filter);
+    Result<QVector<Task>> all = store.reader().list(filter);
     if (all.ok()) {
         for (const Task &t : all.value())
             ids.append(t.id);
@@ -108,10 +108,10 @@ void TestTaskModels::theTaskModelPassesTheItemModelTester()
     std::unique_ptr<Database> other = tdb.open();
     QVERIFY(!other->open());
     TaskStore otherStore(*other, QStringLiteral("someone else"));
-    QVERIFY(otherStore.cancel(5).ok());
-    QVERIFY(otherStore.remove(7).ok());
-    QVERIFY(otherStore.enqueue(newTask(QStringLiteral("new"))).ok());
-    QVERIFY(otherStore.forceStop(running).ok());
+    QVERIFY(otherStore.actions().cancel(5).ok());
+    QVERIFY(otherStore.actions().remove(7).ok());
+    QVERIFY(otherStore.queue().enqueue(newTask(QStringLiteral("new"))).ok());
+    QVERIFY(otherStore.actions().forceStop(running).ok());
     model.refresh();
     QCOMPARE(model.rowCount(), 451);
     QCOMPARE(readAll(model), truth(store, model.filter()));
@@ -119,7 +119,7 @@ void TestTaskModels::theTaskModelPassesTheItemModelTester()
     model.sort(TaskTableModel::Name, Qt::AscendingOrder);
     readAll(model);
     QCOMPARE(readAll(model), truth(store, model.filter()));
-    QVERIFY(otherStore.cancel(9).ok());
+    QVERIFY(otherStore.actions().cancel(9).ok());
     model.refresh();
     model.sort(TaskTableModel::Status, Qt::DescendingOrder);
     QCOMPARE(readAll(model), truth(store, model.filter()));
@@ -128,8 +128,8 @@ void TestTaskModels::theTaskModelPassesTheItemModelTester()
     pending.statuses = {TaskStatus::Pending};
     model.setFilter(pending);
     QCOMPARE(model.rowCount(), 448);
-    QVERIFY(otherStore.cancel(11).ok());
-    QVERIFY(otherStore.remove(12).ok());
+    QVERIFY(otherStore.actions().cancel(11).ok());
+    QVERIFY(otherStore.actions().remove(12).ok());
     model.refresh();
     QCOMPARE(model.rowCount(), 446);
     model.reload();
@@ -162,7 +162,7 @@ void TestTaskModels::aRefreshSignalsOnlyTheRowsThatChanged()
     TaskStore otherStore(*other, QStringLiteral("someone else"));
     const QVector<qint64> touched{ids.at(3), ids.at(17), ids.at(30)};
     for (qint64 id : touched)
-        QVERIFY(otherStore.cancel(id).ok());
+        QVERIFY(otherStore.actions().cancel(id).ok());
 
     model.refresh();
     QSet<int> expected;
@@ -228,8 +228,8 @@ void TestTaskModels::newTasksAreInsertedExactlyAtTheEndTheSortPutsThem()
     std::unique_ptr<Database> other = tdb.open();
     QVERIFY(!other->open());
     TaskStore otherStore(*other);
-    Result<qint64> a = otherStore.enqueue(newTask(QStringLiteral("new a")));
-    Result<qint64> b = otherStore.enqueue(newTask(QStringLiteral("new b")));
+    Result<qint64> a = otherStore.queue().enqueue(newTask(QStringLiteral("new a")));
+    Result<qint64> b = otherStore.queue().enqueue(newTask(QStringLiteral("new b")));
     QVERIFY(a.ok() && b.ok());
     model.refresh();
 
@@ -266,7 +266,7 @@ void TestTaskModels::aDeletedTaskIsRemovedExactly()
     std::unique_ptr<Database> other = tdb.open();
     QVERIFY(!other->open());
     TaskStore otherStore(*other);
-    QVERIFY(otherStore.remove(doomed).ok());
+    QVERIFY(otherStore.actions().remove(doomed).ok());
     model.refresh();
 
     QCOMPARE(removed.count(), 1);
@@ -313,7 +313,7 @@ void TestTaskModels::manyScatteredRowsLeaveInOneLayoutChangeWithoutARead()
     QVERIFY(!other->open());
     TaskStore otherStore(*other);
     for (qint64 id : std::as_const(doomed))
-        QVERIFY(otherStore.cancel(id).ok());
+        QVERIFY(otherStore.actions().cancel(id).ok());
     model.refresh();
 
     QCOMPARE(removed.count(), 0);
@@ -352,7 +352,7 @@ void TestTaskModels::aTaskLeavingTheFilterIsRemovedExactly()
     std::unique_ptr<Database> other = tdb.open();
     QVERIFY(!other->open());
     TaskStore otherStore(*other);
-    QVERIFY(otherStore.cancel(ids.at(5)).ok());
+    QVERIFY(otherStore.actions().cancel(ids.at(5)).ok());
     model.refresh();
 
     QCOMPARE(removed.count(), 1);
@@ -383,7 +383,7 @@ void TestTaskModels::aTaskEnteringTheFilterIsCountedAndShown()
     std::unique_ptr<Database> other = tdb.open();
     QVERIFY(!other->open());
     TaskStore otherStore(*other);
-    QVERIFY(otherStore.cancel(pendingIds.at(2)).ok());
+    QVERIFY(otherStore.actions().cancel(pendingIds.at(2)).ok());
     model.refresh();
 
     QCOMPARE(model.rowCount(), 6);
@@ -412,7 +412,9 @@ void TestTaskModels::aChangedSortKeyMovesTheRowAndKeepsTheSelection()
     std::unique_ptr<Database> other = tdb.open();
     QVERIFY(!other->open());
     TaskStore otherStore(*other);
-    QVERIFY(otherStore.cancel(ids.at(4)).ok()); // PENDING → FAILED: another place in the order
+    QVERIFY(otherStore.actions()
+                .cancel(ids.at(4))
+                .ok()); // PENDING → FAILED: another place in the order
     model.refresh();
 
     QCOMPARE(layout.count(), 1);
@@ -525,7 +527,7 @@ void TestTaskModels::theItemsModelPassesTheTesterAndSignalsChangedItemsOnly()
 
     TaskItemsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    Result<QVector<TaskItem>> items = store.items(id);
+    Result<QVector<TaskItem>> items = store.reader().items(id);
     QVERIFY(items.ok());
     model.setItems(items.value(), 0);
     QCOMPARE(model.rowCount(), 3);
@@ -533,15 +535,15 @@ void TestTaskModels::theItemsModelPassesTheTesterAndSignalsChangedItemsOnly()
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY(store.startItem(id, seed.lease(id), items->at(1).id).value());
-    model.setItems(store.items(id).value(), 0);
+    QVERIFY(store.queue().startItem(id, seed.lease(id), items->at(1).id).value());
+    model.setItems(store.reader().items(id).value(), 0);
     QCOMPARE(rowsOf(changed), QSet<int>{1});
     QCOMPARE(reset.count(), 0);
     QCOMPARE(
         model.index(1, TaskItemsModel::Status).data(StatusRole).toInt(), int(TaskStatus::Running));
     QVERIFY(model.index(1, TaskItemsModel::Status).data(BadgeToneRole).isValid());
 
-    model.setItems(store.items(other).value(), 0);
+    model.setItems(store.reader().items(other).value(), 0);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
 }
@@ -553,9 +555,9 @@ void TestTaskModels::theAuditProcessScheduleAndStuckModelsPassTheTester()
     TaskStore store(tdb.db(), QStringLiteral("alice"));
     QVector<qint64> ids;
     for (int i = 0; i < 6; ++i)
-        ids.append(store.enqueue(newTask(QStringLiteral("t%1").arg(i))).value());
-    QVERIFY(store.cancel(ids.at(0)).ok());
-    QVERIFY(store.cancel(ids.at(1)).ok());
+        ids.append(store.queue().enqueue(newTask(QStringLiteral("t%1").arg(i))).value());
+    QVERIFY(store.actions().cancel(ids.at(0)).ok());
+    QVERIFY(store.actions().cancel(ids.at(1)).ok());
     // Four stuck: three queued for an hour, one running without a heartbeat.
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = run_after - 3600000 WHERE id "
                                     "IN (?, ?, ?)"),
@@ -592,7 +594,7 @@ void TestTaskModels::theAuditProcessScheduleAndStuckModelsPassTheTester()
         StuckTableModel model;
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        Result<StuckReport> report = store.stuckReport(StuckThresholds(), 2);
+        Result<StuckReport> report = store.stuck().stuckReport(StuckThresholds(), 2);
         QVERIFY(report.ok());
         model.setReport(*report, CleanupAction::MarkFailed);
         // Two of the three queued (the limit) and the running one; the true count is 4.

@@ -459,19 +459,19 @@ void TestTasksPage::aCancelledTaskShowsOneProgressEverywhere()
     const QVector<TaskItem> items = seed.claim(id).items;
     QCOMPARE(items.size(), 5);
     for (int i = 0; i < 2; ++i) {
-        QVERIFY(store.startItem(id, seed.lease(id), items.at(i).id).value());
-        QVERIFY(store.finishItem(id, seed.lease(id), items.at(i).id, true, {}).value());
+        QVERIFY(store.queue().startItem(id, seed.lease(id), items.at(i).id).value());
+        QVERIFY(store.queue().finishItem(id, seed.lease(id), items.at(i).id, true, {}).value());
     }
-    QVERIFY(store.startItem(id, seed.lease(id), items.at(2).id).value());
-    QVERIFY(store.heartbeat(id, seed.lease(id), 2, 5).ok());
+    QVERIFY(store.queue().startItem(id, seed.lease(id), items.at(2).id).value());
+    QVERIFY(store.queue().heartbeat(id, seed.lease(id), 2, 5).ok());
     auto w = openWindow(tdb);
     QVERIFY(w);
-    QVERIFY(store.cancel(id).ok());
+    QVERIFY(store.actions().cancel(id).ok());
     w->refresh();
     QVERIFY(w->tasks()->selectTask(id));
     QTRY_VERIFY(w->tasks()->detail()->hasTask());
     // Two done; the third, running at the cancel, failed: it is not done.
-    const Task t = store.task(id).value();
+    const Task t = store.reader().task(id).value();
     QCOMPARE(t.progressDone, 2);
     QCOMPARE(t.itemsDone, 2);
     QCOMPARE(t.itemsFailed, 1);
@@ -513,8 +513,8 @@ void TestTasksPage::aRowShowsTheCurrentAttemptOnly()
     TaskSeeder seed(store);
     const qint64 id = seed.running(QStringLiteral("Import"));
     QVERIFY(id > 0);
-    QVERIFY(store.heartbeat(id, seed.lease(id), 3, 10).ok());
-    QVERIFY(store
+    QVERIFY(store.queue().heartbeat(id, seed.lease(id), 3, 10).ok());
+    QVERIFY(store.queue()
                 .finishError(id, seed.lease(id), 1, QStringLiteral("exit code 3"),
                     QStringLiteral("error"), true)
                 .value()
@@ -535,7 +535,7 @@ void TestTasksPage::aRowShowsTheCurrentAttemptOnly()
 
     // Claimed again by another worker: the error of attempt 1 is not shown as its own.
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {id}));
-    Result<std::optional<Claim>> claim = store.claim(QStringLiteral("worker-2"), {});
+    Result<std::optional<Claim>> claim = store.queue().claim(QStringLiteral("worker-2"), {});
     QVERIFY(claim.ok() && claim.value() && claim.value()->taskId == id);
     w->refresh();
     QCOMPARE(shown(TaskTableModel::Status), QStringLiteral("Running"));

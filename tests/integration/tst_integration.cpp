@@ -13,7 +13,7 @@
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "worker/workerregistry.h"
 
 #include <QDateTime>
@@ -238,7 +238,7 @@ Error enqueueMany(Database &db, int count, const QString &kind, int maxAttempts)
             t.kind = kind;
             t.name = QStringLiteral("%1 %2").arg(kind).arg(i + 1);
             t.maxAttempts = maxAttempts;
-            if (Result<qint64> id = store.enqueueInTransaction(t); !id.ok())
+            if (Result<qint64> id = store.queue().enqueueInTransaction(t); !id.ok())
                 return id.error();
         }
         return {};
@@ -292,7 +292,7 @@ QString failedTasksText(Database &db)
     TaskFilter filter;
     filter.statuses = {TaskStatus::Failed, TaskStatus::Pending, TaskStatus::Running};
     filter.limit = 5;
-    Result<QVector<Task>> tasks = store.list(filter);
+    Result<QVector<Task>> tasks = store.reader().list(filter);
     if (!tasks.ok())
         return tasks.error().message();
     QStringList lines;
@@ -618,7 +618,7 @@ void IntegrationTest::runChaos(
     StatusCounts counts;
     while (clock.elapsed() < settings.budgetMs) {
         QTest::qWait(500);
-        Result<StatusCounts> now = store.counts();
+        Result<StatusCounts> now = store.reader().counts();
         if (!now.ok())
             continue; // the database may be away on purpose
         counts = *now;
@@ -737,16 +737,16 @@ void IntegrationTest::noTwoExecutionsOfATaskAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(bench.startedLeases().size() == kTasks, 30000);
     const qint64 target = bench.startedLeases().firstKey();
     TaskStore store(db, kActor);
-    const Result<Task> before = store.task(target);
+    const Result<Task> before = store.reader().task(target);
     QVERIFY(before.ok());
     QCOMPARE(before->status, TaskStatus::Running);
 
     if (event == QLatin1String("cancel-restart")) {
         // Restart makes the task claimable at once, while the cancelled
         // execution's child still runs.
-        const Result<ActionReport> cancelled = store.cancel(target);
+        const Result<ActionReport> cancelled = store.actions().cancel(target);
         QVERIFY2(cancelled.ok(), qPrintable(cancelled.error().message()));
-        const Result<ActionReport> restarted = store.restart(target);
+        const Result<ActionReport> restarted = store.actions().restart(target);
         QVERIFY2(restarted.ok(), qPrintable(restarted.error().message()));
     } else if (event == QLatin1String("worker-kill")) {
         qint64 pid = 0;
@@ -764,7 +764,7 @@ void IntegrationTest::noTwoExecutionsOfATaskAtOnce()
         qint64 handedOn = -1;
         while (clock.elapsed() < 60000 && bench.startedLeases().value(target).size() < 2) {
             if (handedOn < 0) {
-                const Result<Task> t = store.task(target);
+                const Result<Task> t = store.reader().task(target);
                 if (t.ok() && (t->status != TaskStatus::Running || t->workerId != before->workerId))
                     handedOn = clock.elapsed();
             }
@@ -798,7 +798,7 @@ void IntegrationTest::noTwoExecutionsOfATaskAtOnce()
             // timeout now, though no worker was lost.
             TaskStore otherSweeper(*other, QStringLiteral("sweeper"));
             const Result<CleanupReport> swept
-                = otherSweeper.sweepLostWorkers(kHeartbeatTimeoutS * 1000, 100);
+                = otherSweeper.stuck().sweepLostWorkers(kHeartbeatTimeoutS * 1000, 100);
             if (!swept.ok())
                 qWarning("sweep after the stall: %s", qPrintable(swept.error().message()));
             other->closeThreadConnection();
@@ -810,7 +810,7 @@ void IntegrationTest::noTwoExecutionsOfATaskAtOnce()
 
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            Result<StatusCounts> c = store.counts();
+            Result<StatusCounts> c = store.reader().counts();
             return c.ok() && countOf(*c, TaskStatus::Completed) == kTasks;
         }(),
         90000);
@@ -910,7 +910,7 @@ void IntegrationTest::workersOnTwoHosts()
         filter.search = workerId;
         filter.limit = 1000;
         QSet<qint64> ids;
-        if (Result<QVector<Task>> tasks = store.list(filter); tasks.ok()) {
+        if (Result<QVector<Task>> tasks = store.reader().list(filter); tasks.ok()) {
             for (const Task &t : *tasks) {
                 if (t.workerId == workerId)
                     ids.insert(t.id);
@@ -922,7 +922,7 @@ void IntegrationTest::workersOnTwoHosts()
         TaskFilter filter;
         filter.statuses = {TaskStatus::Completed};
         filter.search = workerId;
-        Result<qint64> n = store.count(filter);
+        Result<qint64> n = store.reader().count(filter);
         return n.ok() ? *n : 0;
     };
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -945,7 +945,7 @@ void IntegrationTest::workersOnTwoHosts()
 
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            Result<StatusCounts> c = store.counts();
+            Result<StatusCounts> c = store.reader().counts();
             return c.ok() && countOf(*c, TaskStatus::Completed) == kTasks;
         }(),
         90000);
@@ -953,7 +953,7 @@ void IntegrationTest::workersOnTwoHosts()
     // The killed worker's tasks were rescued by the sweeper and finished on host a.
     const QVector<AuditEntry> sweeps = sweepAudits(db);
     for (qint64 id : orphans) {
-        const Result<Task> t = store.task(id);
+        const Result<Task> t = store.reader().task(id);
         QVERIFY(t.ok());
         QCOMPARE(t->status, TaskStatus::Completed);
         QCOMPARE(t->workerId, infoA.id);
@@ -1006,12 +1006,12 @@ void IntegrationTest::connectionsComeBackAfterAServerRestart()
     TaskStore store(db, kActor);
     NewTask n;
     n.kind = QStringLiteral("k");
-    const Result<qint64> id = store.enqueue(n);
+    const Result<qint64> id = store.queue().enqueue(n);
     QVERIFY(id.ok());
     auto use = [&]() -> Error {
         if (writes)
-            return store.enqueue(n).error();
-        return store.task(*id).error();
+            return store.queue().enqueue(n).error();
+        return store.reader().task(*id).error();
     };
     QVERIFY(!use());
 
@@ -1099,7 +1099,7 @@ void IntegrationTest::serverRestartDuringChaos()
         qInfo("the server is back");
         TaskStore store(db, kActor);
         auto completed = [&store]() -> qint64 {
-            Result<StatusCounts> c = store.counts();
+            Result<StatusCounts> c = store.reader().counts();
             return c.ok() ? countOf(*c, TaskStatus::Completed) : -1;
         };
         qint64 base = -1;
@@ -1179,7 +1179,7 @@ void IntegrationTest::skewedWorkerClock()
     n.kind = QStringLiteral("long");
     n.name = QStringLiteral("a long task on a skewed worker");
     n.maxAttempts = 5;
-    const Result<qint64> taskId = store.enqueue(n);
+    const Result<qint64> taskId = store.queue().enqueue(n);
     QVERIFY(taskId.ok());
 
     ChildProcess worker(tdb.tempPath() + QStringLiteral("/skewed.log"));
@@ -1187,8 +1187,8 @@ void IntegrationTest::skewedWorkerClock()
         {QStringLiteral("-f"), offset, QStringLiteral(TASKDESK_WORKER_BINARY),
             QStringLiteral("--db"), tdb.url(), QStringLiteral("--config"), bench.config(),
             QStringLiteral("--name"), QStringLiteral("skewed")}));
-    QTRY_COMPARE_WITH_TIMEOUT(store.task(*taskId)->status, TaskStatus::Running, 30000);
-    const Task claimed = *store.task(*taskId);
+    QTRY_COMPARE_WITH_TIMEOUT(store.reader().task(*taskId)->status, TaskStatus::Running, 30000);
+    const Task claimed = *store.reader().task(*taskId);
 
     // The worker's own clock is off by the offset (its log lines carry its time)...
     static const QRegularExpression stamp(
@@ -1212,7 +1212,7 @@ void IntegrationTest::skewedWorkerClock()
     watch.start();
     while (watch.elapsed() < 3 * (kHeartbeatTimeoutS * 1000 + kSweepIntervalMs)) {
         QTest::qWait(250);
-        const Result<Task> t = store.task(*taskId);
+        const Result<Task> t = store.reader().task(*taskId);
         QVERIFY(t.ok());
         QCOMPARE(t->status, TaskStatus::Running);
         QCOMPARE(t->lease, claimed.lease);
@@ -1232,7 +1232,7 @@ void IntegrationTest::skewedWorkerClock()
     QVERIFY(::kill(pid_t(pid), SIGKILL) == 0);
     const Result<qint64> killedAt = db.now();
     QVERIFY(killedAt.ok());
-    QTRY_VERIFY_WITH_TIMEOUT(store.task(*taskId)->status != TaskStatus::Running, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(store.reader().task(*taskId)->status != TaskStatus::Running, 30000);
     const QVector<AuditEntry> sweeps = sweepAudits(db);
     QCOMPARE(sweeps.size(), 1);
     const AuditEntry &sweep = sweeps.constFirst();

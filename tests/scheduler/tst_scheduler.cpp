@@ -2,7 +2,7 @@
 #include "scheduling/scheduler.h"
 #include "scheduling/schedulestore.h"
 #include "scheduling/settings.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 #include "threadedobject.h"
 
@@ -543,7 +543,7 @@ void TestScheduler::intervalSlotIsEnqueuedOnce()
     const qint64 taskId = enqueued.at(0).at(1).toLongLong();
     const qint64 slot = enqueued.at(0).at(2).toLongLong();
     TaskStore tasks(tdb.db());
-    Result<Task> task = tasks.task(taskId);
+    Result<Task> task = tasks.reader().task(taskId);
     QVERIFY(task.ok());
     QCOMPARE(task->scheduleId, *id);
     QCOMPARE(task->name, QStringLiteral("hourly-report"));

@@ -1,7 +1,7 @@
 #include "scheduling/settings.h"
 #include "scheduling/singletonlease.h"
 #include "scheduling/sweeper.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 #include "threadedobject.h"
 
@@ -130,10 +130,10 @@ qint64 TestSweeper::runningTask(
     // A queue of its own, so that the claim takes this task and no other.
     t.queue = QStringLiteral("q%1").arg(++m_queue);
     t.maxAttempts = maxAttempts;
-    Result<qint64> id = tasks.enqueue(t);
+    Result<qint64> id = tasks.queue().enqueue(t);
     if (!id.ok())
         return 0;
-    Result<std::optional<Claim>> claim = tasks.claim(worker, {t.queue});
+    Result<std::optional<Claim>> claim = tasks.queue().claim(worker, {t.queue});
     if (!claim.ok() || !claim.value() || claim.value()->taskId != *id)
         return 0;
     if (!tdb.exec(
@@ -148,7 +148,7 @@ qint64 TestSweeper::pendingTask(TestDatabase &tdb, qint64 waitingMs)
     NewTask t;
     t.kind = QStringLiteral("job");
     t.queue = QStringLiteral("q%1").arg(++m_queue);
-    Result<qint64> id = tasks.enqueue(t);
+    Result<qint64> id = tasks.queue().enqueue(t);
     if (!id.ok()
         || !tdb.exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} - ?, created_at = {NOW} - "
                                     "? WHERE id = ?"),
@@ -449,8 +449,8 @@ void TestSweeper::lostWorkerTaskIsRequeuedUntilThePoisonPill()
             QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {id}));
             // The lost worker's host saw its execution end (DESIGN.md rule 7).
             QVERIFY(endExecutions(tdb));
-            Result<std::optional<Claim>> claim
-                = tasks.claim(QStringLiteral("worker-%1").arg(loss), {tasks.task(id)->queue});
+            Result<std::optional<Claim>> claim = tasks.queue().claim(
+                QStringLiteral("worker-%1").arg(loss), {tasks.reader().task(id)->queue});
             QVERIFY(claim.ok() && claim.value());
             QVERIFY(
                 tdb.exec(QStringLiteral("UPDATE tasks SET heartbeat_at = {NOW} - ? WHERE id = ?"),
@@ -458,7 +458,7 @@ void TestSweeper::lostWorkerTaskIsRequeuedUntilThePoisonPill()
         }
         Result<SweepReport> report = sweeper.sweepNow();
         QVERIFY2(report.ok(), qPrintable(report.error().message()));
-        Result<Task> task = tasks.task(id);
+        Result<Task> task = tasks.reader().task(id);
         QCOMPARE(task->rescues, loss);
         const QJsonObject audit
             = QJsonDocument::fromJson(tdb.scalar(QStringLiteral("SELECT details FROM audit_log "
@@ -517,8 +517,8 @@ void TestSweeper::heartbeatTimeoutComesFromTheSettings()
     QCOMPARE(report->tasks.runningRequeued, QVector<qint64>{id});
     QCOMPARE(report->tasks.thresholds.heartbeatTimeoutMs, 60 * kSecond);
     TaskStore tasks(tdb.db());
-    QCOMPARE(tasks.task(fresh)->status, TaskStatus::Running);
-    QCOMPARE(tasks.task(fresh)->rescues, 0);
+    QCOMPARE(tasks.reader().task(fresh)->status, TaskStatus::Running);
+    QCOMPARE(tasks.reader().task(fresh)->rescues, 0);
 }
 
 void TestSweeper::requeueBackoffComesFromTheSettings()
@@ -545,7 +545,7 @@ void TestSweeper::requeueBackoffComesFromTheSettings()
     TaskStore tasks(tdb.db());
     for (const auto &[id, delay] :
         {std::pair{first, 30 * kSecond}, std::pair{third, 100 * kSecond}}) {
-        const Task t = *tasks.task(id);
+        const Task t = *tasks.reader().task(id);
         QCOMPARE(t.status, TaskStatus::Pending);
         // The sweep wrote run_after from its own clock, a moment before dbNow.
         QVERIFY2(t.runAfter - t.dbNow > delay - 5 * kSecond && t.runAfter - t.dbNow <= delay,
@@ -620,7 +620,7 @@ void TestSweeper::tasksStuckInTheQueue()
     Result<SweepReport> report = sweeper.sweepNow();
     QVERIFY2(report.ok(), qPrintable(report.error().message()));
     TaskStore tasks(tdb.db());
-    QCOMPARE(tasks.task(waiting)->status, TaskStatus::Pending);
+    QCOMPARE(tasks.reader().task(waiting)->status, TaskStatus::Pending);
     const QJsonObject json = report->toJson();
     QCOMPARE(json.value(QStringLiteral("queue_policy")).toString(), policy);
     if (policy == QLatin1String("report")) {
@@ -628,14 +628,14 @@ void TestSweeper::tasksStuckInTheQueue()
         QCOMPARE(report->queuedReported.at(0).task.id, stuck);
         QVERIFY(report->queuedReported.at(0).ageMs >= 10 * kMinute);
         QVERIFY(report->tasks.queuedFailed.isEmpty());
-        QCOMPARE(tasks.task(stuck)->status, TaskStatus::Pending);
+        QCOMPARE(tasks.reader().task(stuck)->status, TaskStatus::Pending);
         QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM audit_log")), auditBefore);
         QCOMPARE(json.value(QStringLiteral("reported_ids")).toArray(), QJsonArray{stuck});
     } else {
         QCOMPARE(report->tasks.queuedFailed, QVector<qint64>{stuck});
         QVERIFY(report->queuedReported.isEmpty());
-        QCOMPARE(tasks.task(stuck)->status, TaskStatus::Failed);
-        QCOMPARE(tasks.task(stuck)->outcome, QStringLiteral("stuck_swept"));
+        QCOMPARE(tasks.reader().task(stuck)->status, TaskStatus::Failed);
+        QCOMPARE(tasks.reader().task(stuck)->outcome, QStringLiteral("stuck_swept"));
         const QJsonObject audit = QJsonDocument::fromJson(
             tdb.scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = 'sweep' AND "
                                       "task_id = ? AND actor = 'sweeper'"),
@@ -842,7 +842,7 @@ void TestSweeper::onlyTheLeaseHolderActsAndTheLeasePassesOver()
     const qint64 first = runningTask(tdb, QStringLiteral("w"), 2 * kMinute, 10);
     QVERIFY(first > 0);
     TaskStore tasks(tdb.db());
-    QTRY_COMPARE_WITH_TIMEOUT(tasks.task(first)->status, TaskStatus::Pending, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tasks.reader().task(first)->status, TaskStatus::Pending, 10000);
     QCOMPARE(sweptByB.size(), 0);
 
     // The holder freezes without giving the lease back: the other one waits for
@@ -856,7 +856,7 @@ void TestSweeper::onlyTheLeaseHolderActsAndTheLeasePassesOver()
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT holder FROM leases WHERE name = 'sweeper'")),
         QVariant(QStringLiteral("sweeper-b")));
     const qint64 second2 = runningTask(tdb, QStringLiteral("w"), 2 * kMinute, 10);
-    QTRY_COMPARE_WITH_TIMEOUT(tasks.task(second2)->status, TaskStatus::Pending, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tasks.reader().task(second2)->status, TaskStatus::Pending, 10000);
     QCOMPARE(
         count(tdb, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sweep'")), 2);
 
@@ -887,7 +887,7 @@ void TestSweeper::twoSweepersOnTwoConnectionsNeverDoubleAct()
         NewTask t;
         t.kind = QStringLiteral("job");
         t.maxAttempts = 100;
-        ids.append(tasks.enqueue(t).value());
+        ids.append(tasks.queue().enqueue(t).value());
     }
 
     int actedBy[2] = {0, 0};
@@ -916,7 +916,8 @@ void TestSweeper::twoSweepersOnTwoConnectionsNeverDoubleAct()
         QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0")));
         QVERIFY(endExecutions(tdb)); // the lost workers' hosts saw them end
         for (int i = 0; i < kTasks; ++i) {
-            Result<std::optional<Claim>> claim = tasks.claim(QStringLiteral("w%1").arg(round), {});
+            Result<std::optional<Claim>> claim
+                = tasks.queue().claim(QStringLiteral("w%1").arg(round), {});
             QVERIFY2(claim.ok() && claim.value(), "every task is claimed again");
         }
         // All lose their worker at once.
@@ -934,7 +935,7 @@ void TestSweeper::twoSweepersOnTwoConnectionsNeverDoubleAct()
 
     qInfo("sweeper a acted in %d passes, sweeper b in %d", actedBy[0], actedBy[1]);
     for (qint64 id : std::as_const(ids)) {
-        Result<Task> task = tasks.task(id);
+        Result<Task> task = tasks.reader().task(id);
         QCOMPARE(task->status, TaskStatus::Pending);
         QCOMPARE(task->rescues, kRounds);
         QCOMPARE(task->attempt, kRounds);

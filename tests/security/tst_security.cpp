@@ -9,7 +9,7 @@
 #include "database.h"
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -240,7 +240,7 @@ qint64 enqueue(TaskStore &store, const QString &name, const QString &kind = QStr
     NewTask n;
     n.name = name;
     n.kind = kind;
-    const Result<qint64> id = store.enqueue(n);
+    const Result<qint64> id = store.queue().enqueue(n);
     return id.ok() ? *id : 0;
 }
 

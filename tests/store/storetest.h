@@ -5,7 +5,7 @@
 
 #include "auditlog.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QAtomicInt>
@@ -55,7 +55,7 @@ inline MadeTask makeTask(TaskStore &store, const QString &status, const QStringL
     n.items = items;
     n.maxAttempts = maxAttempts;
     n.args = QStringLiteral(R"({"n": 1})");
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     if (!id.ok()) {
         qWarning("enqueue: %s", qPrintable(id.error().message()));
         return made;
@@ -63,7 +63,7 @@ inline MadeTask makeTask(TaskStore &store, const QString &status, const QStringL
     made.id = *id;
     if (status == QLatin1String("PENDING"))
         return made;
-    Result<std::optional<Claim>> c = store.claim(workerId, {made.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(workerId, {made.queue});
     if (!c.ok() || !c->has_value() || (*c)->taskId != made.id) {
         qWarning("claim did not return task %lld", made.id);
         made.id = 0;
@@ -74,13 +74,13 @@ inline MadeTask makeTask(TaskStore &store, const QString &status, const QStringL
     if (status == QLatin1String("RUNNING"))
         return made;
     if (status == QLatin1String("COMPLETED")) {
-        Result<FinishResult> r = store.finishSuccess(made.id, made.lease);
+        Result<FinishResult> r = store.queue().finishSuccess(made.id, made.lease);
         if (!r.ok() || !r->accepted)
             made.id = 0;
         return made;
     }
     if (status == QLatin1String("FAILED")) {
-        Result<FinishResult> r = store.finishError(
+        Result<FinishResult> r = store.queue().finishError(
             made.id, made.lease, 1, QStringLiteral("exit code 1"), Outcome::ErrorExit, false);
         if (!r.ok() || !r->accepted)
             made.id = 0;
@@ -95,7 +95,7 @@ inline MadeTask makeTask(TaskStore &store, const QString &status, const QStringL
 // one text: two snapshots compare equal only if nothing was written.
 inline QString snapshot(TaskStore &store, qint64 taskId)
 {
-    Result<Task> t = store.task(taskId);
+    Result<Task> t = store.reader().task(taskId);
     if (!t.ok())
         return QStringLiteral("<%1>").arg(t.error().message());
     QString s = QStringLiteral("%1|%2|%3|%4|%5|attempt %6/%7|run_after %8|started %9|hb %10|"
@@ -113,7 +113,7 @@ inline QString snapshot(TaskStore &store, qint64 taskId)
                     .arg(t->progressDone)
                     .arg(t->progressTotal)
                     .arg(t->rescues);
-    Result<QVector<TaskItem>> items = store.items(taskId);
+    Result<QVector<TaskItem>> items = store.reader().items(taskId);
     if (items.ok()) {
         for (const TaskItem &i : *items)
             s += QStringLiteral("|item %1 %2 %3 %4 %5")
@@ -122,7 +122,7 @@ inline QString snapshot(TaskStore &store, qint64 taskId)
                      .arg(i.completedAt)
                      .arg(i.errorMessage);
     }
-    Result<QVector<LogLine>> log = store.log(taskId);
+    Result<QVector<LogLine>> log = store.reader().log(taskId);
     if (log.ok())
         s += QStringLiteral("|log lines %1").arg(log->size());
     return s;
@@ -141,7 +141,7 @@ inline QVector<AuditEntry> auditOf(Database &db, qint64 taskId)
 inline QStringList logMessages(TaskStore &store, qint64 taskId)
 {
     QStringList lines;
-    Result<QVector<LogLine>> log = store.log(taskId);
+    Result<QVector<LogLine>> log = store.reader().log(taskId);
     if (log.ok()) {
         for (const LogLine &l : *log)
             lines << l.message;

@@ -5,7 +5,7 @@
 #include "database.h"
 #include "migrations.h"
 #include "postgresrelay.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>
@@ -77,7 +77,7 @@ bool makeTaskdeskFile(const QString &path)
         NewTask n;
         n.kind = QStringLiteral("filler");
         n.name = QString(300, QLatin1Char('x'));
-        if (!store.enqueue(n).ok())
+        if (!store.queue().enqueue(n).ok())
             return false;
     }
     return true;
@@ -190,6 +190,7 @@ private slots:
     void deletedOrReplacedFileIsNoticed_data();
     void deletedOrReplacedFileIsNoticed();
     void itemsInsertedByOthersCountInProgress();
+    void runPreparesBindsAndRunsInOneCall();
     void twoOpenersMigrateOnce();
     void aWriteRetriedAfterABusyCommitStartsClean();
     void indexesServeTheHotQueries_data();
@@ -305,11 +306,11 @@ void DatabaseTest::olderDatabaseIsUpgraded()
     QVERIFY(tableNames(db).contains(QStringLiteral("workers")));
     TaskStore store(db, QStringLiteral("test"));
     TaskFilter all;
-    Result<QVector<Task>> tasks = store.list(all);
+    Result<QVector<Task>> tasks = store.reader().list(all);
     QVERIFY2(tasks.ok(), qPrintable(tasks.error().message()));
     QCOMPARE(tasks->size(), 1);
     QCOMPARE(tasks->first().name, QStringLiteral("from v1"));
-    Result<StatusCounts> counts = store.counts();
+    Result<StatusCounts> counts = store.reader().counts();
     QVERIFY(counts.ok());
     QCOMPARE(counts->byStatus.value(TaskStatus::Pending), 1);
 }
@@ -483,7 +484,7 @@ void DatabaseTest::deletedOrReplacedFileIsNoticed()
     TaskStore store(db, QStringLiteral("test"));
     NewTask n;
     n.kind = QStringLiteral("x");
-    QVERIFY(store.enqueue(n).ok());
+    QVERIFY(store.queue().enqueue(n).ok());
     QVERIFY(!db.checkFile());
 
     QVERIFY(QFile::rename(path, path + QStringLiteral(".old")));
@@ -501,8 +502,8 @@ void DatabaseTest::deletedOrReplacedFileIsNoticed()
     QVERIFY(e.message().contains(path));
     // Every later call says the same: no write, and on another thread no new
     // connection that would create the file again.
-    QCOMPARE(store.enqueue(n).error().message(), e.message());
-    QCOMPARE(store.list({}).error().message(), e.message());
+    QCOMPARE(store.queue().enqueue(n).error().message(), e.message());
+    QCOMPARE(store.reader().list({}).error().message(), e.message());
     QString other;
     QThread *thread = QThread::create([&] {
         other = db.connection().error().message();
@@ -520,6 +521,53 @@ void DatabaseTest::deletedOrReplacedFileIsNoticed()
 
 // Items that another program inserts into the public task_items table count in
 // the task's progress, and so do the items it finishes.
+void DatabaseTest::runPreparesBindsAndRunsInOneCall()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    Database &db = tdb.db();
+    // Named values: the rows are ready to read.
+    Result<QSqlQuery> inserted = db.run(QStringLiteral("INSERT INTO tasks (name, kind, args) "
+                                                       "VALUES (:name, :kind, '{}') RETURNING id"),
+        QStringLiteral("insert"),
+        {{":name", QStringLiteral("first")}, {":kind", QStringLiteral("k")}});
+    QVERIFY2(inserted.ok(), qPrintable(inserted.error().message()));
+    QVERIFY(inserted->next());
+    const qint64 id = inserted->value(0).toLongLong();
+    inserted->finish();
+    // Values bound by the caller (positional ones).
+    Result<QSqlQuery> read = db.runWith(QStringLiteral("SELECT name, kind FROM tasks WHERE id = ?"),
+        QStringLiteral("read"), [id](QSqlQuery &q) { q.addBindValue(id); });
+    QVERIFY2(read.ok(), qPrintable(read.error().message()));
+    QVERIFY(read->next());
+    QCOMPARE(read->value(0).toString(), QStringLiteral("first"));
+    QCOMPARE(read->value(1).toString(), QStringLiteral("k"));
+    read->finish();
+    // A kept statement is prepared once and run again with new values.
+    const QString set = QStringLiteral("UPDATE tasks SET priority = :p WHERE id = :id");
+    Result<QSqlQuery *> once
+        = db.runKept(set, QStringLiteral("priority"), {{":p", 5}, {":id", id}});
+    QVERIFY2(once.ok(), qPrintable(once.error().message()));
+    QCOMPARE((*once)->numRowsAffected(), 1);
+    Result<QSqlQuery *> again
+        = db.runKept(set, QStringLiteral("priority"), {{":p", 7}, {":id", id}});
+    QVERIFY(again.ok());
+    QCOMPARE(*again, *once);
+    QCOMPARE(
+        tdb.scalar(QStringLiteral("SELECT priority FROM tasks WHERE id = ?"), {id}).toInt(), 7);
+    // A statement that fails says what it was, and changes nothing.
+    Result<QSqlQuery> refused = db.run(QStringLiteral("INSERT INTO tasks (name, kind, args) VALUES "
+                                                      "(:name, 'k', '{}')"),
+        QStringLiteral("the second insert"), {{":name", QVariant()}});
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message().startsWith(QStringLiteral("the second insert: ")),
+        qPrintable(refused.error().message()));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toInt(), 1);
+    // A statement that cannot be prepared fails the same way.
+    QVERIFY(
+        !db.run(QStringLiteral("SELECT no_such_column FROM tasks"), QStringLiteral("bad")).ok());
+}
+
 void DatabaseTest::itemsInsertedByOthersCountInProgress()
 {
     TestDatabase tdb;
@@ -532,7 +580,7 @@ void DatabaseTest::itemsInsertedByOthersCountInProgress()
                                         "VALUES (?, ?, ?)"),
             {id, i, QStringLiteral("file-%1").arg(i)}));
     TaskStore store(tdb.db(), QStringLiteral("test"));
-    Result<Task> t = store.task(id);
+    Result<Task> t = store.reader().task(id);
     QVERIFY(t.ok());
     QCOMPARE(t->progressTotal, 4);
     QCOMPARE(t->progressDone, 0);
@@ -543,12 +591,12 @@ void DatabaseTest::itemsInsertedByOthersCountInProgress()
                                     "position = 2"),
         {id}));
     // Done is done well: the failed item is in the total only.
-    t = store.task(id);
+    t = store.reader().task(id);
     QCOMPARE(t->progressTotal, 4);
     QCOMPARE(t->progressDone, 2);
     QVERIFY(tdb.exec(
         QStringLiteral("DELETE FROM task_items WHERE task_id = ? AND position = 0"), {id}));
-    t = store.task(id);
+    t = store.reader().task(id);
     QCOMPARE(t->progressTotal, 3);
     QCOMPARE(t->progressDone, 1);
 
@@ -556,16 +604,16 @@ void DatabaseTest::itemsInsertedByOthersCountInProgress()
     NewTask n;
     n.kind = QStringLiteral("warmup");
     n.items = {QStringLiteral("a"), QStringLiteral("b")};
-    const qint64 own = *store.enqueue(n);
-    t = store.task(own);
+    const qint64 own = *store.queue().enqueue(n);
+    t = store.reader().task(own);
     QCOMPARE(t->progressTotal, 2);
     QCOMPARE(t->progressDone, 0);
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET status = 'FAILED' WHERE id = ?"), {own}));
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE task_items SET status = 'COMPLETED' WHERE task_id = ?"), {own}));
-    QCOMPARE(store.task(own)->progressDone, 2);
-    QVERIFY(store.restart(own).ok());
-    t = store.task(own);
+    QCOMPARE(store.reader().task(own)->progressDone, 2);
+    QVERIFY(store.actions().restart(own).ok());
+    t = store.reader().task(own);
     QCOMPARE(t->progressTotal, 2);
     QCOMPARE(t->progressDone, 0);
 }
@@ -689,7 +737,7 @@ void DatabaseTest::postgresVacuumsTheTaskTableOften()
 
 void DatabaseTest::postgresClaimsReadTheIndexOnStaleStatistics_data()
 {
-    // As TaskStore's claims skip a task whose previous execution is still open.
+    // As TaskQueue's claims skip a task whose previous execution is still open.
     const QString kNoOpen = QStringLiteral(
         " AND NOT EXISTS (SELECT 1 FROM executions WHERE executions.task_id = tasks.id AND "
         "executions.ended_at IS NULL)");
@@ -719,7 +767,7 @@ void DatabaseTest::postgresClaimsReadTheIndexOnStaleStatistics_data()
                + QStringLiteral(" UNION ALL ") + best.arg(QStringLiteral("other")).arg(1)
                + QStringLiteral(") candidates ORDER BY priority DESC, run_after, id LIMIT 16"))
         << QStringList{QStringLiteral("tasks_queue_pending_idx")} << 1;
-    // The claim itself, as TaskStore::claimMany writes it: the picked rows by
+    // The claim itself, as TaskQueue::claimMany writes it: the picked rows by
     // their primary key.
     QTest::newRow("the claim of a worker of every queue")
         << QString(QStringLiteral(
@@ -835,22 +883,23 @@ void DatabaseTest::hotQueriesStayFastWithManyRows()
         return fastest;
     };
     const qint64 claim = best(7, [&]() {
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {});
         return c.ok() && c->has_value();
     });
     const qint64 queueClaim = best(7, [&]() {
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {QStringLiteral("bulk")});
+        Result<std::optional<Claim>> c
+            = store.queue().claim(QStringLiteral("w"), {QStringLiteral("bulk")});
         return c.ok() && c->has_value();
     });
     StuckThresholds th;
     th.queueThresholdMs = 3600000; // nothing is stale: the statements still run
-    const qint64 report = best(3, [&]() { return store.stuckReport(th, 100).ok(); });
+    const qint64 report = best(3, [&]() { return store.stuck().stuckReport(th, 100).ok(); });
     const qint64 sweepLost = best(3, [&]() {
-        Result<CleanupReport> r = store.sweepLostWorkers(60000, TaskStore::kPoisonRescues);
+        Result<CleanupReport> r = store.stuck().sweepLostWorkers(60000, StuckTasks::kPoisonRescues);
         return r.ok() && r->total() == 0;
     });
     const qint64 sweepQueued = best(3, [&]() {
-        Result<CleanupReport> r = store.sweepQueued(3600000);
+        Result<CleanupReport> r = store.stuck().sweepQueued(3600000);
         return r.ok() && r->total() == 0;
     });
     qInfo("best of: claim %lld ms, claim by queue %lld ms, stuck report %lld ms, lost-worker "
@@ -960,7 +1009,7 @@ void DatabaseTest::refusedFile()
         TaskStore store(db, QStringLiteral("test"));
         NewTask n;
         n.kind = QStringLiteral("x");
-        QVERIFY(!store.enqueue(n).ok());
+        QVERIFY(!store.queue().enqueue(n).ok());
     }
     QCOMPARE(checksum(path), before);
     QCOMPARE(QFileInfo(path).size(), size);

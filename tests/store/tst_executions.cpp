@@ -9,7 +9,7 @@
 #include "migrations.h"
 #include "storetest.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QObject>
@@ -89,12 +89,13 @@ void ExecutionsTest::aFinishClosesTheExecution()
         const MadeTask t = makeTask(store, QStringLiteral("RUNNING"));
         QVERIFY(t.id > 0);
         if (how == QLatin1String("success")) {
-            QVERIFY(store.finishSuccess(t.id, t.lease, over).ok());
+            QVERIFY(store.queue().finishSuccess(t.id, t.lease, over).ok());
         } else if (how == QLatin1String("batch")) {
             const QStringList alive = over ? QStringList() : QStringList{t.lease};
-            QVERIFY(store.finishSuccessManyAndClaim({{t.id, t.lease}}, {}, {}, 0, alive).ok());
+            QVERIFY(
+                store.queue().finishSuccessManyAndClaim({{t.id, t.lease}}, {}, {}, 0, alive).ok());
         } else {
-            Result<FinishResult> r = store.finishError(
+            Result<FinishResult> r = store.queue().finishError(
                 t.id, t.lease, 1, QStringLiteral("exit 1"), Outcome::ErrorExit, true, over);
             QVERIFY(r.ok() && r->requeued);
         }
@@ -127,28 +128,31 @@ void ExecutionsTest::restartWaitsForTheOldExecution()
     QVERIFY(t.id > 0);
     if (action == QLatin1String("retry")) {
         store.setRetryPolicy({1, 1});
-        Result<FinishResult> r = store.finishError(
+        Result<FinishResult> r = store.queue().finishError(
             t.id, t.lease, 1, QStringLiteral("exit 1"), Outcome::ErrorExit, true, false);
         QVERIFY(r.ok() && r->requeued);
         QTest::qWait(20); // past the backoff
     } else {
-        QVERIFY(
-            (action == QLatin1String("cancel") ? store.cancel(t.id) : store.forceStop(t.id)).ok());
-        Result<ActionReport> restarted = store.restart(t.id);
+        QVERIFY((action == QLatin1String("cancel") ? store.actions().cancel(t.id)
+                                                   : store.actions().forceStop(t.id))
+                    .ok());
+        Result<ActionReport> restarted = store.actions().restart(t.id);
         QVERIFY2(restarted.ok() && restarted->done, qPrintable(restarted.error().message()));
     }
-    QCOMPARE(store.task(t.id)->status, TaskStatus::Pending);
+    QCOMPARE(store.reader().task(t.id)->status, TaskStatus::Pending);
 
-    Result<std::optional<Claim>> refused = store.claim(QStringLiteral("worker-b"), {t.queue});
+    Result<std::optional<Claim>> refused
+        = store.queue().claim(QStringLiteral("worker-b"), {t.queue});
     QVERIFY2(refused.ok(), qPrintable(refused.error().message()));
     QVERIFY2(!refused->has_value(), "a task was claimed while its execution was open");
-    QCOMPARE(store.task(t.id)->status, TaskStatus::Pending);
+    QCOMPARE(store.reader().task(t.id)->status, TaskStatus::Pending);
 
     // The old worker saw the group gone.
     Result<int> closed = ExecutionStore(tdb.db()).close({t.lease});
     QVERIFY(closed.ok());
     QCOMPARE(*closed, 1);
-    Result<std::optional<Claim>> claimed = store.claim(QStringLiteral("worker-b"), {t.queue});
+    Result<std::optional<Claim>> claimed
+        = store.queue().claim(QStringLiteral("worker-b"), {t.queue});
     QVERIFY2(claimed.ok(), qPrintable(claimed.error().message()));
     QVERIFY(claimed->has_value());
     QCOMPARE((*claimed)->taskId, t.id);
@@ -173,23 +177,23 @@ void ExecutionsTest::aBatchClaimSkipsOnlyTheTasksWithOpenExecutions()
         n.kind = QStringLiteral("test.job");
         n.queue = queue;
         n.priority = 10 - i;
-        Result<qint64> id = store.enqueue(n);
+        Result<qint64> id = store.queue().enqueue(n);
         QVERIFY(id.ok());
         ids << *id;
     }
-    Result<QVector<Claim>> first = store.claimMany(QStringLiteral("worker-a"), {queue}, 6);
+    Result<QVector<Claim>> first = store.queue().claimMany(QStringLiteral("worker-a"), {queue}, 6);
     QVERIFY(first.ok());
     QCOMPARE(first->size(), 6);
     // Tasks 0, 2, 4 are cancelled and restarted; 1, 3, 5 finish and restart.
     for (int i = 0; i < 6; ++i) {
         const Claim &c = first->at(i);
         if (i % 2 == 0)
-            QVERIFY(store.cancel(c.taskId).ok());
+            QVERIFY(store.actions().cancel(c.taskId).ok());
         else
-            QVERIFY(store.finishSuccess(c.taskId, c.lease).ok());
-        QVERIFY(store.restart(c.taskId).ok());
+            QVERIFY(store.queue().finishSuccess(c.taskId, c.lease).ok());
+        QVERIFY(store.actions().restart(c.taskId).ok());
     }
-    Result<QVector<Claim>> second = store.claimMany(QStringLiteral("worker-b"), {queue}, 6);
+    Result<QVector<Claim>> second = store.queue().claimMany(QStringLiteral("worker-b"), {queue}, 6);
     QVERIFY2(second.ok(), qPrintable(second.error().message()));
     QVector<qint64> got;
     for (const Claim &c : *second)
@@ -197,7 +201,7 @@ void ExecutionsTest::aBatchClaimSkipsOnlyTheTasksWithOpenExecutions()
     QCOMPARE(got, (QVector<qint64>{ids.at(1), ids.at(3), ids.at(5)}));
     // And through the path a worker takes when its successes free slots.
     QVERIFY(ExecutionStore(tdb.db()).close({first->at(0).lease, first->at(2).lease}).ok());
-    Result<TaskStore::FinishedAndClaimed> third = store.finishSuccessManyAndClaim(
+    Result<TaskQueue::FinishedAndClaimed> third = store.queue().finishSuccessManyAndClaim(
         {{second->at(0).taskId, second->at(0).lease}}, QStringLiteral("worker-b"), {queue}, 6);
     QVERIFY2(third.ok(), qPrintable(third.error().message()));
     got.clear();
@@ -319,7 +323,7 @@ void ExecutionsTest::aDeletedTaskTakesItsExecutionsWithIt()
     TaskStore store(tdb.db());
     const MadeTask t = makeTask(store, QStringLiteral("COMPLETED"));
     QVERIFY(t.id > 0);
-    QVERIFY(store.remove(t.id).ok());
+    QVERIFY(store.actions().remove(t.id).ok());
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM executions WHERE task_id = ?"), {t.id})
                  .toInt(),
         0);

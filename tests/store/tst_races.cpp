@@ -7,7 +7,7 @@
 #include "database.h"
 #include "storetest.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QElapsedTimer>
@@ -196,7 +196,7 @@ QHash<qint64, Task> readTasks(TaskStore &store, const QString &queuePrefix)
     TaskFilter f;
     f.search = queuePrefix;
     f.limit = 1000000;
-    Result<QVector<Task>> list = store.list(f);
+    Result<QVector<Task>> list = store.reader().list(f);
     if (list.ok()) {
         for (const Task &t : *list)
             tasks.insert(t.id, t);
@@ -291,8 +291,8 @@ void RacesTest::finishAgainstOperator()
             pause(jitter.workerDelayUs);
             // Odd rounds end in an error with no attempt left to retry.
             Result<FinishResult> f = r.succeeded
-                ? ws.finishSuccess(id, r.lease)
-                : ws.finishError(
+                ? ws.queue().finishSuccess(id, r.lease)
+                : ws.queue().finishError(
                     id, r.lease, 1, QStringLiteral("exit code 2"), Outcome::ErrorExit, false);
             if (f.ok())
                 r.workerAccepted = f->accepted;
@@ -300,7 +300,7 @@ void RacesTest::finishAgainstOperator()
                 r.workerError = f.error();
         });
         pause(jitter.operatorDelayUs);
-        r.op = forceStop ? store.forceStop(id) : store.cancel(id);
+        r.op = forceStop ? store.actions().forceStop(id) : store.actions().cancel(id);
         worker.wait();
 
         QVERIFY2(!r.workerError, qPrintable(r.workerError.message()));
@@ -410,12 +410,13 @@ void RacesTest::finishAgainstRequeue()
         worker.start([&finished, id, lease, jitter](Database &db) {
             TaskStore ws(db, QStringLiteral("worker-1"));
             pause(jitter.workerDelayUs);
-            finished = ws.finishSuccess(id, lease);
+            finished = ws.queue().finishSuccess(id, lease);
         });
         pause(jitter.operatorDelayUs);
         Result<CleanupReport> swept = sweep
-            ? sweeper.sweepLostWorkers(thresholds.heartbeatTimeoutMs, TaskStore::kPoisonRescues)
-            : sweeper.cleanup(thresholds, CleanupAction::Retry);
+            ? sweeper.stuck().sweepLostWorkers(
+                thresholds.heartbeatTimeoutMs, StuckTasks::kPoisonRescues)
+            : sweeper.stuck().cleanup(thresholds, CleanupAction::Retry);
         worker.wait();
 
         QVERIFY2(finished.ok(), qPrintable(finished.error().message()));
@@ -539,18 +540,19 @@ void RacesTest::itemAgainstOperator()
             TaskStore ws(db, QStringLiteral("worker-1"));
             pause(jitter.workerDelayUs);
             if (call == QLatin1String("finish_item")) {
-                done = ws.finishItem(id, lease, itemId, true, {});
+                done = ws.queue().finishItem(id, lease, itemId, true, {});
             } else if (call == QLatin1String("start_item")) {
-                done = ws.startItem(id, lease, itemId);
+                done = ws.queue().startItem(id, lease, itemId);
             } else {
                 LogLine line;
                 line.level = QStringLiteral("output");
                 line.message = QStringLiteral("worker output");
-                done = ws.appendWorkerLog(id, lease, {line, line});
+                done = ws.queue().appendWorkerLog(id, lease, {line, line});
             }
         });
         pause(jitter.operatorDelayUs);
-        Result<ActionReport> op = forceStop ? store.forceStop(id) : store.cancel(id);
+        Result<ActionReport> op
+            = forceStop ? store.actions().forceStop(id) : store.actions().cancel(id);
         worker.wait();
 
         QVERIFY2(done.ok(), qPrintable(done.error().message()));
@@ -650,13 +652,15 @@ void RacesTest::operatorAgainstStatusChange()
             TaskStore ps(db, QStringLiteral("worker-1"));
             pause(jitter.workerDelayUs);
             if (claim) {
-                Result<std::optional<Claim>> c = ps.claim(QStringLiteral("worker-1"), {queue});
+                Result<std::optional<Claim>> c
+                    = ps.queue().claim(QStringLiteral("worker-1"), {queue});
                 if (!c.ok())
                     peerError = c.error();
                 else
                     peerChanged = c->has_value() && (*c)->taskId == id;
             } else {
-                Result<CleanupReport> r = ps.sweepLostWorkers(3600000, TaskStore::kPoisonRescues);
+                Result<CleanupReport> r
+                    = ps.stuck().sweepLostWorkers(3600000, StuckTasks::kPoisonRescues);
                 if (!r.ok())
                     peerError = r.error();
                 else
@@ -664,7 +668,7 @@ void RacesTest::operatorAgainstStatusChange()
             }
         });
         pause(jitter.operatorDelayUs);
-        Result<ActionReport> op = cancel ? store.cancel(id) : store.remove(id);
+        Result<ActionReport> op = cancel ? store.actions().cancel(id) : store.actions().remove(id);
         peer.wait();
         QVERIFY2(!peerError, qPrintable(peerError.message()));
 
@@ -675,7 +679,7 @@ void RacesTest::operatorAgainstStatusChange()
             QVERIFY2(op.ok(),
                 qPrintable(QStringLiteral("round %1: %2").arg(i).arg(op.error().message())));
             QCOMPARE(op->before, peerChanged ? changedTo : unchanged);
-            Result<Task> t = store.task(id);
+            Result<Task> t = store.reader().task(id);
             QCOMPARE(t->status, TaskStatus::Failed);
             QCOMPARE(t->outcome, Outcome::Cancelled);
             QCOMPARE(auditOf(tdb.db(), id).constFirst().beforeStatus, op->before);
@@ -685,10 +689,10 @@ void RacesTest::operatorAgainstStatusChange()
                 QStringLiteral("Task %1 is running and cannot be deleted; force stop or cancel it "
                                "first (current status: RUNNING)")
                     .arg(id));
-            QCOMPARE(store.task(id)->status, TaskStatus::Running);
+            QCOMPARE(store.reader().task(id)->status, TaskStatus::Running);
         } else {
             QVERIFY2(op.ok(), qPrintable(op.error().message()));
-            QCOMPARE(int(store.task(id).error().kind()), int(ErrorKind::NotFound));
+            QCOMPARE(int(store.reader().task(id).error().kind()), int(ErrorKind::NotFound));
         }
     }
     qInfo("%s first %d times, operator first %d", qPrintable(peerCall), peerFirst,
@@ -737,8 +741,8 @@ void RacesTest::twoClaimersNeverShareATask()
         QVector<std::pair<qint64, QString>> held; // to finish with the next claim
         for (;;) {
             if (finishing) {
-                Result<TaskStore::FinishedAndClaimed> c
-                    = store.finishSuccessManyAndClaim(held, claimer.name, {queue}, batch);
+                Result<TaskQueue::FinishedAndClaimed> c
+                    = store.queue().finishSuccessManyAndClaim(held, claimer.name, {queue}, batch);
                 if (!c.ok()) {
                     claimer.error = c.error();
                     return;
@@ -758,7 +762,7 @@ void RacesTest::twoClaimersNeverShareATask()
                 if (!c->claims.isEmpty())
                     continue;
             } else if (batch == 1) {
-                Result<std::optional<Claim>> c = store.claim(claimer.name, {queue});
+                Result<std::optional<Claim>> c = store.queue().claim(claimer.name, {queue});
                 if (!c.ok()) {
                     claimer.error = c.error();
                     return;
@@ -768,7 +772,7 @@ void RacesTest::twoClaimersNeverShareATask()
                     continue;
                 }
             } else {
-                Result<QVector<Claim>> c = store.claimMany(claimer.name, {queue}, batch);
+                Result<QVector<Claim>> c = store.queue().claimMany(claimer.name, {queue}, batch);
                 if (!c.ok()) {
                     claimer.error = c.error();
                     return;
@@ -782,7 +786,7 @@ void RacesTest::twoClaimersNeverShareATask()
                     continue;
                 }
             }
-            Result<qint64> left = store.count(pending);
+            Result<qint64> left = store.reader().count(pending);
             if (!left.ok() || *left == 0)
                 return;
         }
@@ -857,7 +861,7 @@ void RacesTest::claimersWaitForTheOldExecutions()
         pending.statuses = {TaskStatus::Pending};
         for (;;) {
             const bool last = allClosed.load();
-            Result<QVector<Claim>> c = store.claimMany(claimer.name, {queue}, 3);
+            Result<QVector<Claim>> c = store.queue().claimMany(claimer.name, {queue}, 3);
             if (!c.ok()) {
                 claimer.error = c.error();
                 return;
@@ -865,7 +869,7 @@ void RacesTest::claimersWaitForTheOldExecutions()
             claimer.claims << *c;
             if (!c->isEmpty() || !last)
                 continue;
-            Result<qint64> left = store.count(pending);
+            Result<qint64> left = store.reader().count(pending);
             if (!left.ok() || *left == 0)
                 return;
         }

@@ -3,8 +3,9 @@
 // times in the database, never by waiting.
 
 #include "database.h"
+#include "jsonformat.h"
 #include "storetest.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDateTime>
@@ -99,10 +100,10 @@ void StuckTest::init()
     TaskFilter active;
     active.statuses = {TaskStatus::Pending, TaskStatus::Running};
     active.limit = 100000;
-    Result<QVector<Task>> tasks = store.list(active);
+    Result<QVector<Task>> tasks = store.reader().list(active);
     QVERIFY2(tasks.ok(), qPrintable(tasks.error().message()));
     for (const Task &t : *tasks)
-        QVERIFY(store.cancel(t.id).ok());
+        QVERIFY(store.actions().cancel(t.id).ok());
 }
 
 // ------------------------------------------------------------ every rule at its threshold
@@ -155,7 +156,7 @@ void StuckTest::atThreshold()
     const MadeTask t = makeTask(store, status, {QStringLiteral("item")});
     QVERIFY(t.id > 0);
     if (status == QLatin1String("RUNNING"))
-        QVERIFY(store.startItem(t.id, t.lease, t.items.first().id).value());
+        QVERIFY(store.queue().startItem(t.id, t.lease, t.items.first().id).value());
     const bool running = status == QLatin1String("RUNNING");
     const qint64 threshold = running ? kHeartbeatTimeout : kQueueThreshold;
     QVERIFY(backdate(tdb, t.id, threshold + offsetMs));
@@ -166,7 +167,7 @@ void StuckTest::atThreshold()
     QCOMPARE(th.heartbeatTimeoutMs, kHeartbeatTimeout);
     QVector<qint64> touched;
     if (operation == QLatin1String("report")) {
-        Result<StuckReport> r = store.stuckReport(th);
+        Result<StuckReport> r = store.stuck().stuckReport(th);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         const bool reported = contains(running ? r->running : r->queued, t.id);
         QCOMPARE(reported, expected == QLatin1String("reported"));
@@ -180,13 +181,13 @@ void StuckTest::atThreshold()
     }
     Result<CleanupReport> r = Error::invalid(QStringLiteral("unknown operation"));
     if (operation == QLatin1String("cleanup_mark_failed"))
-        r = store.cleanup(th, CleanupAction::MarkFailed);
+        r = store.stuck().cleanup(th, CleanupAction::MarkFailed);
     else if (operation == QLatin1String("cleanup_retry"))
-        r = store.cleanup(th, CleanupAction::Retry);
+        r = store.stuck().cleanup(th, CleanupAction::Retry);
     else if (operation == QLatin1String("sweep_lost"))
-        r = store.sweepLostWorkers(th.heartbeatTimeoutMs, TaskStore::kPoisonRescues);
+        r = store.stuck().sweepLostWorkers(th.heartbeatTimeoutMs, StuckTasks::kPoisonRescues);
     else if (operation == QLatin1String("sweep_queued"))
-        r = store.sweepQueued(th.queueThresholdMs);
+        r = store.stuck().sweepQueued(th.queueThresholdMs);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     touched = r->queuedFailed + r->runningFailed + r->runningRequeued;
 
@@ -197,12 +198,12 @@ void StuckTest::atThreshold()
         return;
     }
     QCOMPARE(touched, QVector<qint64>{t.id});
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QVERIFY(task.ok());
     const QString statusOutcome = statusName(task->status) + QLatin1Char('/') + task->outcome;
     QCOMPARE(statusOutcome, expected);
     QVERIFY(task->lease.isEmpty());
-    const TaskItem item = store.items(t.id)->first();
+    const TaskItem item = store.reader().items(t.id)->first();
     if (task->status == TaskStatus::Pending) {
         QVERIFY(r->runningRequeued.contains(t.id));
         QCOMPARE(item.status, TaskStatus::Pending); // runs again with the task
@@ -225,7 +226,7 @@ void StuckTest::atThreshold()
         QCOMPARE(task->errorMessage,
             QStringLiteral("Worker lost (no heartbeat); marked failed by the clean-up"));
     }
-    QCOMPARE(store.log(t.id)->constLast().level, QStringLiteral("warning"));
+    QCOMPARE(store.reader().log(t.id)->constLast().level, QStringLiteral("warning"));
 }
 
 void StuckTest::delayedTaskIsNotStuck()
@@ -235,19 +236,19 @@ void StuckTest::delayedTaskIsNotStuck()
     NewTask n;
     n.kind = QStringLiteral("later");
     n.delayMs = 60000;
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     QVERIFY(id.ok());
     // Created a day ago, but not due for another minute: it waits by design.
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET created_at = created_at - 86400000 WHERE id "
                                     "= ?"),
         {*id}));
-    Result<StuckReport> r = store.stuckReport(StuckThresholds());
+    Result<StuckReport> r = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(r.ok());
     QCOMPARE(r->total(), 0);
-    Result<CleanupReport> c = store.sweepQueued(kQueueThreshold);
+    Result<CleanupReport> c = store.stuck().sweepQueued(kQueueThreshold);
     QVERIFY(c.ok());
     QCOMPARE(c->total(), 0);
-    QCOMPARE(store.task(*id)->status, TaskStatus::Pending);
+    QCOMPARE(store.reader().task(*id)->status, TaskStatus::Pending);
 }
 
 // ------------------------------------------------------------ validation
@@ -318,13 +319,13 @@ void StuckTest::thresholdValidation()
     th.heartbeatTimeoutMs = heartbeatMs;
     Error error;
     if (operation == QLatin1String("report"))
-        error = store.stuckReport(th).error();
+        error = store.stuck().stuckReport(th).error();
     else if (operation == QLatin1String("cleanup"))
-        error = store.cleanup(th, CleanupAction::MarkFailed).error();
+        error = store.stuck().cleanup(th, CleanupAction::MarkFailed).error();
     else if (operation == QLatin1String("sweep_queued"))
-        error = store.sweepQueued(queueMs).error();
+        error = store.stuck().sweepQueued(queueMs).error();
     else
-        error = store.sweepLostWorkers(heartbeatMs, TaskStore::kPoisonRescues).error();
+        error = store.stuck().sweepLostWorkers(heartbeatMs, StuckTasks::kPoisonRescues).error();
 
     if (message.isEmpty()) {
         QVERIFY2(!error, qPrintable(error.message()));
@@ -385,17 +386,18 @@ void StuckTest::lostWorkerBackoff()
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {}, 100);
     QVERIFY(
         tdb.exec(QStringLiteral("UPDATE tasks SET attempt = ? WHERE id = ?"), {attempt - 1, t.id}));
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->attempt, attempt);
     QVERIFY(backdate(tdb, t.id, 2 * kHeartbeatTimeout));
 
     const qint64 before = dbNow(tdb.db());
-    Result<CleanupReport> r = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
+    Result<CleanupReport> r
+        = store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues);
     const qint64 after = dbNow(tdb.db());
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->runningRequeued, QVector<qint64>{t.id});
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Pending);
     QCOMPARE(task->rescues, 1);
     QVERIFY2(task->runAfter >= before + delayMs && task->runAfter <= after + delayMs,
@@ -417,19 +419,19 @@ void StuckTest::poisonPillAfterThreeLossesInARow()
     TestDatabase &tdb = *m_tdb;
     TaskStore store(tdb.db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {}, 10);
-    for (int loss = 1; loss <= TaskStore::kPoisonRescues; ++loss) {
+    for (int loss = 1; loss <= StuckTasks::kPoisonRescues; ++loss) {
         QVERIFY(
             tdb.exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id}));
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         QVERIFY(c.ok() && c->has_value());
         QVERIFY(backdate(tdb, t.id, kHeartbeatTimeout + 1));
         Result<CleanupReport> r
-            = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
+            = store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues);
         QVERIFY(r.ok());
         QVERIFY(executionEnded(tdb.db(), t.id));
-        Result<Task> task = store.task(t.id);
+        Result<Task> task = store.reader().task(t.id);
         QCOMPARE(task->rescues, loss);
-        if (loss < TaskStore::kPoisonRescues) {
+        if (loss < StuckTasks::kPoisonRescues) {
             QCOMPARE(r->runningRequeued, QVector<qint64>{t.id});
             QCOMPARE(task->status, TaskStatus::Pending);
         } else {
@@ -451,27 +453,28 @@ void StuckTest::finishedAttemptResetsTheLosses()
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {}, 10);
     auto claimNow = [&]() -> QString {
         tdb.exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id});
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         return c.ok() && c->has_value() ? (*c)->lease : QString();
     };
     auto lose = [&]() {
         return backdate(tdb, t.id, kHeartbeatTimeout + 1)
-            && store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues).ok()
+            && store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues).ok()
             && executionEnded(tdb.db(), t.id);
     };
     // Two losses, then an attempt that ends on its own (an error, retried),
     // then two more losses: never three in a row, so still PENDING.
     QVERIFY(!claimNow().isEmpty() && lose());
     QVERIFY(!claimNow().isEmpty() && lose());
-    QCOMPARE(store.task(t.id)->rescues, 2);
+    QCOMPARE(store.reader().task(t.id)->rescues, 2);
     const QString lease = claimNow();
-    QVERIFY(
-        store.finishError(t.id, lease, 3, QStringLiteral("x"), Outcome::ErrorExit, true)->requeued);
-    QCOMPARE(store.task(t.id)->rescues, 0);
+    QVERIFY(store.queue()
+                .finishError(t.id, lease, 3, QStringLiteral("x"), Outcome::ErrorExit, true)
+                ->requeued);
+    QCOMPARE(store.reader().task(t.id)->rescues, 0);
     QVERIFY(!claimNow().isEmpty() && lose());
     QVERIFY(!claimNow().isEmpty() && lose());
-    QCOMPARE(store.task(t.id)->status, TaskStatus::Pending);
-    QCOMPARE(store.task(t.id)->rescues, 2);
+    QCOMPARE(store.reader().task(t.id)->status, TaskStatus::Pending);
+    QCOMPARE(store.reader().task(t.id)->rescues, 2);
 }
 
 void StuckTest::lostWorkerWithoutAttemptsLeftFails()
@@ -480,11 +483,12 @@ void StuckTest::lostWorkerWithoutAttemptsLeftFails()
     TaskStore store(tdb.db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), {}, 1);
     QVERIFY(backdate(tdb, t.id, kHeartbeatTimeout + 1));
-    Result<CleanupReport> r = store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues);
+    Result<CleanupReport> r
+        = store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues);
     QVERIFY(r.ok());
     QCOMPARE(r->runningFailed, QVector<qint64>{t.id});
     QVERIFY(r->runningRequeued.isEmpty());
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Failed);
     QCOMPARE(task->outcome, Outcome::WorkerLost);
     QCOMPARE(task->errorMessage, QStringLiteral("Worker lost (no heartbeat); no attempts left"));
@@ -500,13 +504,13 @@ void StuckTest::poisonZeroRequeuesNothing()
     TaskStore store(tdb.db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), {}, 10);
     QVERIFY(backdate(tdb, t.id, kHeartbeatTimeout + 1));
-    Result<CleanupReport> r = store.sweepLostWorkers(kHeartbeatTimeout, 0);
+    Result<CleanupReport> r = store.stuck().sweepLostWorkers(kHeartbeatTimeout, 0);
     QVERIFY(r.ok());
     QCOMPARE(r->runningFailed, QVector<qint64>{t.id});
-    QCOMPARE(store.task(t.id)->outcome, Outcome::WorkerLost);
+    QCOMPARE(store.reader().task(t.id)->outcome, Outcome::WorkerLost);
 
     for (int absurd : {-1, 1001}) {
-        Result<CleanupReport> bad = store.sweepLostWorkers(kHeartbeatTimeout, absurd);
+        Result<CleanupReport> bad = store.stuck().sweepLostWorkers(kHeartbeatTimeout, absurd);
         QVERIFY(!bad.ok());
         QCOMPARE(int(bad.error().kind()), int(ErrorKind::Invalid));
         QCOMPARE(bad.error().message(),
@@ -524,13 +528,13 @@ void StuckTest::cleanupRetryGrantsOneMoreAttempt()
     QVERIFY(backdate(tdb, waiting.id, kQueueThreshold + 1));
     const QString waitingBefore = snapshot(store, waiting.id);
 
-    Result<CleanupReport> r = store.cleanup(StuckThresholds(), CleanupAction::Retry);
+    Result<CleanupReport> r = store.stuck().cleanup(StuckThresholds(), CleanupAction::Retry);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->runningRequeued, QVector<qint64>{t.id});
     QVERIFY(r->queuedFailed.isEmpty());
     QCOMPARE(snapshot(store, waiting.id), waitingBefore); // re-queueing a queued task is moot
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Pending);
     QCOMPARE(task->maxAttempts, 2);
     const QVector<AuditEntry> audit = auditOf(tdb.db(), t.id);
@@ -539,10 +543,10 @@ void StuckTest::cleanupRetryGrantsOneMoreAttempt()
         audit.first().details.value(QStringLiteral("action")).toString(), QStringLiteral("retry"));
     // Due at once: the operator asked for it now; it runs again once the lost
     // worker's execution is known to be over.
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w2"), {t.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w2"), {t.queue});
     QVERIFY(c.ok() && !c->has_value());
     QVERIFY(executionEnded(tdb.db(), t.id));
-    c = store.claim(QStringLiteral("w2"), {t.queue});
+    c = store.queue().claim(QStringLiteral("w2"), {t.queue});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->attempt, 2);
     QCOMPARE((*c)->maxAttempts, 2);
@@ -556,8 +560,8 @@ void StuckTest::sweepsAreAudited()
     const MadeTask queued = makeTask(store, QStringLiteral("PENDING"));
     QVERIFY(backdate(tdb, lost.id, 90000));
     QVERIFY(backdate(tdb, queued.id, 7 * 60000));
-    QVERIFY(store.sweepLostWorkers(kHeartbeatTimeout, TaskStore::kPoisonRescues).ok());
-    QVERIFY(store.sweepQueued(kQueueThreshold).ok());
+    QVERIFY(store.stuck().sweepLostWorkers(kHeartbeatTimeout, StuckTasks::kPoisonRescues).ok());
+    QVERIFY(store.stuck().sweepQueued(kQueueThreshold).ok());
 
     const AuditEntry a = auditOf(tdb.db(), lost.id).first();
     QCOMPARE(a.action, QStringLiteral("sweep"));
@@ -568,7 +572,7 @@ void StuckTest::sweepsAreAudited()
     QCOMPARE(a.details.value(QStringLiteral("action")).toString(), QStringLiteral("requeue"));
     QCOMPARE(a.details.size(), 4);
     QCOMPARE(a.host, AuditLog::localHost());
-    QCOMPARE(a.taskName, store.task(lost.id)->name);
+    QCOMPARE(a.taskName, store.reader().task(lost.id)->name);
     QCOMPARE(a.beforeStatus, QStringLiteral("RUNNING"));
     QCOMPARE(a.afterStatus, QStringLiteral("PENDING"));
 
@@ -576,7 +580,7 @@ void StuckTest::sweepsAreAudited()
     QCOMPARE(q.details.value(QStringLiteral("rule")).toString(), QStringLiteral("stuck_in_queue"));
     QCOMPARE(q.beforeStatus, QStringLiteral("PENDING"));
     QCOMPARE(q.afterStatus, QStringLiteral("FAILED"));
-    QCOMPARE(store.task(queued.id)->errorMessage,
+    QCOMPARE(store.reader().task(queued.id)->errorMessage,
         QStringLiteral("Stuck in the queue longer than 5 minute(s); cleaned up"));
     QCOMPARE(logMessages(store, queued.id).constLast(),
         QStringLiteral("Stuck in the queue for 7 min (threshold 5 min); marked FAILED "
@@ -590,9 +594,9 @@ void StuckTest::stuckReportJson()
     TestDatabase &tdb = *m_tdb;
     TaskStore store(tdb.db(), kActor);
 
-    Result<StuckReport> empty = store.stuckReport(StuckThresholds());
+    Result<StuckReport> empty = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(empty.ok());
-    QJsonObject json = empty->toJson();
+    QJsonObject json = ctl::stuckReportJson(*empty);
     QCOMPARE(json.value(QStringLiteral("stuck_jobs")).toObject().value(QStringLiteral("total")), 0);
     QCOMPARE(json.value(QStringLiteral("recommendations")).toObject(),
         (QJsonObject{{QStringLiteral("cleanup_needed"), false},
@@ -603,9 +607,9 @@ void StuckTest::stuckReportJson()
         = makeTask(store, QStringLiteral("RUNNING"), {}, 3, QStringLiteral("worker-east"));
     QVERIFY(backdate(tdb, queued.id, 12 * 60000));
     QVERIFY(backdate(tdb, running.id, 95000));
-    Result<StuckReport> r = store.stuckReport(StuckThresholds());
+    Result<StuckReport> r = store.stuck().stuckReport(StuckThresholds());
     QVERIFY(r.ok());
-    json = r->toJson();
+    json = ctl::stuckReportJson(*r);
 
     const QJsonObject counts = json.value(QStringLiteral("stuck_jobs")).toObject();
     QCOMPARE(counts,
@@ -656,7 +660,7 @@ void StuckTest::cleanupReportJson()
     QVERIFY(backdate(tdb, queued.id, 6 * 60000));
     QVERIFY(backdate(tdb, running.id, 61000));
 
-    Result<CleanupReport> r = store.cleanup(StuckThresholds(), CleanupAction::MarkFailed);
+    Result<CleanupReport> r = store.stuck().cleanup(StuckThresholds(), CleanupAction::MarkFailed);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QJsonObject json = r->toJson();
     QCOMPARE(json.value(QStringLiteral("action")).toString(), QStringLiteral("mark_failed"));
@@ -678,7 +682,7 @@ void StuckTest::cleanupReportJson()
                 .isValid());
 
     // Nothing left: the same call reports zero.
-    r = store.cleanup(StuckThresholds(), CleanupAction::Retry);
+    r = store.stuck().cleanup(StuckThresholds(), CleanupAction::Retry);
     QVERIFY(r.ok());
     json = r->toJson();
     QCOMPARE(json.value(QStringLiteral("action")).toString(), QStringLiteral("retry"));
@@ -716,13 +720,13 @@ void StuckTest::aTaskCommittedAfterTheScopeIsLeftAloneWhateverItsId()
         late.finish();
     } else {
         lateId = makeTask(store, QStringLiteral("PENDING")).id;
-        QVERIFY(store.remove(lateId).ok());
+        QVERIFY(store.actions().remove(lateId).ok());
     }
     const MadeTask stuck = makeTask(store, QStringLiteral("PENDING"));
     QVERIFY(stuck.id > lateId);
     QVERIFY(backdate(*m_tdb, stuck.id, kQueueThreshold + 60000));
 
-    Result<StuckReport> named = store.stuckScope(StuckThresholds());
+    Result<StuckReport> named = store.stuck().stuckScope(StuckThresholds());
     QVERIFY2(named.ok(), qPrintable(named.error().message()));
     QCOMPARE(named->queuedTotal, 1);
     QCOMPARE(named->queuedIds, QVector<qint64>{stuck.id});
@@ -742,13 +746,13 @@ void StuckTest::aTaskCommittedAfterTheScopeIsLeftAloneWhateverItsId()
         QStringLiteral("PENDING"));
 
     // A report without its ids names no set: refused, nothing changes.
-    Result<StuckReport> counted = store.stuckReport(StuckThresholds(), 10);
+    Result<StuckReport> counted = store.stuck().stuckReport(StuckThresholds(), 10);
     QVERIFY(counted.ok());
-    Result<CleanupReport> refused = store.cleanup(*counted, CleanupAction::MarkFailed);
+    Result<CleanupReport> refused = store.stuck().cleanup(*counted, CleanupAction::MarkFailed);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
 
-    Result<CleanupReport> done = store.cleanup(*named, CleanupAction::MarkFailed);
+    Result<CleanupReport> done = store.stuck().cleanup(*named, CleanupAction::MarkFailed);
     QVERIFY2(done.ok(), qPrintable(done.error().message()));
     QCOMPARE(done->queuedFailed, QVector<qint64>{stuck.id});
     QCOMPARE(done->named, 1);
@@ -759,7 +763,7 @@ void StuckTest::aTaskCommittedAfterTheScopeIsLeftAloneWhateverItsId()
                  .toString(),
         QStringLiteral("FAILED"));
     // It waits for the next pass.
-    Result<StuckReport> after = store.stuckScope(StuckThresholds());
+    Result<StuckReport> after = store.stuck().stuckScope(StuckThresholds());
     QVERIFY(after.ok());
     QCOMPARE(after->queuedIds, QVector<qint64>{lateId});
 }

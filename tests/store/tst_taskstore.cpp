@@ -3,8 +3,9 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "jsonformat.h"
 #include "storetest.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QJsonArray>
@@ -34,12 +35,12 @@ const QString kActor = QStringLiteral("alice");
 Result<ActionReport> act(TaskStore &store, const QString &action, qint64 id)
 {
     if (action == QLatin1String("cancel"))
-        return store.cancel(id);
+        return store.actions().cancel(id);
     if (action == QLatin1String("force_stop"))
-        return store.forceStop(id);
+        return store.actions().forceStop(id);
     if (action == QLatin1String("restart"))
-        return store.restart(id);
-    return store.remove(id);
+        return store.actions().restart(id);
+    return store.actions().remove(id);
 }
 
 qint64 rowCount(TestDatabase &tdb, const QString &table)
@@ -58,7 +59,7 @@ qint64 addJob(TaskStore &store, const QString &name, int priority, const QString
     n.queue = queue;
     n.delayMs = delayMs;
     n.items = items;
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     return id.ok() ? *id : 0;
 }
 
@@ -268,12 +269,12 @@ void TaskStoreTest::operatorAction()
     QVERIFY(row.at > 0);
 
     if (after == QLatin1String("DELETED")) {
-        Result<Task> gone = store.task(t.id);
+        Result<Task> gone = store.reader().task(t.id);
         QVERIFY(!gone.ok());
         QCOMPARE(int(gone.error().kind()), int(ErrorKind::NotFound));
         return;
     }
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QVERIFY(task.ok());
     QCOMPARE(statusName(task->status), after);
     QCOMPARE(task->outcome, outcome);
@@ -342,7 +343,7 @@ void TaskStoreTest::workerCall()
         store, QStringLiteral("RUNNING"), {QStringLiteral("one"), QStringLiteral("two")}, 3);
     QVERIFY(t.id > 0);
     QCOMPARE(t.items.size(), 2);
-    Result<bool> started = store.startItem(t.id, t.lease, t.items.at(0).id);
+    Result<bool> started = store.queue().startItem(t.id, t.lease, t.items.at(0).id);
     QVERIFY(started.ok() && *started);
 
     QString lease = t.lease;
@@ -355,16 +356,16 @@ void TaskStoreTest::workerCall()
         StuckThresholds th;
         th.heartbeatTimeoutMs = 60000;
         Result<CleanupReport> r = state == QLatin1String("swept")
-            ? store.sweepLostWorkers(th.heartbeatTimeoutMs, TaskStore::kPoisonRescues)
-            : store.cleanup(th, CleanupAction::Retry);
+            ? store.stuck().sweepLostWorkers(th.heartbeatTimeoutMs, StuckTasks::kPoisonRescues)
+            : store.stuck().cleanup(th, CleanupAction::Retry);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QVERIFY(r->runningRequeued.contains(t.id));
     } else if (state == QLatin1String("force_stopped")) {
-        QVERIFY(store.forceStop(t.id).ok());
+        QVERIFY(store.actions().forceStop(t.id).ok());
     } else if (state == QLatin1String("cancelled")) {
-        QVERIFY(store.cancel(t.id).ok());
+        QVERIFY(store.actions().cancel(t.id).ok());
     } else if (state == QLatin1String("finished")) {
-        Result<FinishResult> f = store.finishSuccess(t.id, t.lease);
+        Result<FinishResult> f = store.queue().finishSuccess(t.id, t.lease);
         QVERIFY(f.ok() && f->accepted);
     }
 
@@ -372,32 +373,32 @@ void TaskStoreTest::workerCall()
     const qint64 auditRows = auditOf(m_tdb->db(), t.id).size();
     bool result = false;
     if (call == QLatin1String("heartbeat")) {
-        Result<bool> r = store.heartbeat(t.id, lease, 1, 2);
+        Result<bool> r = store.queue().heartbeat(t.id, lease, 1, 2);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         result = *r;
     } else if (call == QLatin1String("finish_success")) {
-        Result<FinishResult> r = store.finishSuccess(t.id, lease);
+        Result<FinishResult> r = store.queue().finishSuccess(t.id, lease);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         result = r->accepted;
     } else if (call == QLatin1String("finish_error")) {
-        Result<FinishResult> r
-            = store.finishError(t.id, lease, 1, QStringLiteral("boom"), Outcome::ErrorExit, true);
+        Result<FinishResult> r = store.queue().finishError(
+            t.id, lease, 1, QStringLiteral("boom"), Outcome::ErrorExit, true);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         result = r->accepted;
         QCOMPARE(r->requeued, accepted);
     } else if (call == QLatin1String("start_item")) {
-        Result<bool> r = store.startItem(t.id, lease, t.items.at(1).id);
+        Result<bool> r = store.queue().startItem(t.id, lease, t.items.at(1).id);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         result = *r;
     } else if (call == QLatin1String("finish_item")) {
-        Result<bool> r = store.finishItem(t.id, lease, t.items.at(0).id, true, {});
+        Result<bool> r = store.queue().finishItem(t.id, lease, t.items.at(0).id, true, {});
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         result = *r;
     } else {
         LogLine line;
         line.level = QStringLiteral("output");
         line.message = QStringLiteral("hello from the task");
-        Result<bool> r = store.appendWorkerLog(t.id, lease, {line});
+        Result<bool> r = store.queue().appendWorkerLog(t.id, lease, {line});
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         result = *r;
     }
@@ -408,9 +409,9 @@ void TaskStoreTest::workerCall()
         return;
     }
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QVERIFY(task.ok());
-    Result<QVector<TaskItem>> items = store.items(t.id);
+    Result<QVector<TaskItem>> items = store.reader().items(t.id);
     QVERIFY(items.ok());
     if (call == QLatin1String("heartbeat")) {
         QCOMPARE(task->progressDone, 1);
@@ -445,11 +446,11 @@ void TaskStoreTest::enqueueDefaults()
     n.kind = QStringLiteral("warmup");
     n.items = QStringList{QStringLiteral("alice"), QStringLiteral("bob")};
     const qint64 before = dbNow(tdb.db());
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     const qint64 after = dbNow(tdb.db());
     QVERIFY2(id.ok(), qPrintable(id.error().message()));
 
-    Result<Task> t = store.task(*id);
+    Result<Task> t = store.reader().task(*id);
     QVERIFY(t.ok());
     QCOMPARE(t->name, QStringLiteral("warmup")); // the kind names an unnamed task
     QCOMPARE(t->kind, QStringLiteral("warmup"));
@@ -469,7 +470,7 @@ void TaskStoreTest::enqueueDefaults()
     QCOMPARE(t->itemsTotal, 2);
     QVERIFY(t->lease.isEmpty());
 
-    Result<QVector<TaskItem>> items = store.items(*id);
+    Result<QVector<TaskItem>> items = store.reader().items(*id);
     QVERIFY(items.ok());
     QCOMPARE(items->size(), 2);
     QCOMPARE(items->at(0).label, QStringLiteral("alice"));
@@ -487,10 +488,10 @@ void TaskStoreTest::enqueueDefaults()
     // A delay moves run_after into the future by that much, on the database clock.
     n.delayMs = 90000;
     const qint64 before2 = dbNow(tdb.db());
-    Result<qint64> delayed = store.enqueue(n);
+    Result<qint64> delayed = store.queue().enqueue(n);
     const qint64 after2 = dbNow(tdb.db());
     QVERIFY(delayed.ok());
-    Result<Task> d = store.task(*delayed);
+    Result<Task> d = store.reader().task(*delayed);
     QVERIFY(d->runAfter >= before2 + 90000 && d->runAfter <= after2 + 90000);
 }
 
@@ -577,7 +578,7 @@ void TaskStoreTest::enqueueValidation()
     const qint64 tasks = rowCount(*m_tdb, QStringLiteral("tasks"));
     const qint64 audit = rowCount(*m_tdb, QStringLiteral("audit_log"));
     const qint64 log = rowCount(*m_tdb, QStringLiteral("task_log"));
-    Result<qint64> id = store.enqueue(n);
+    Result<qint64> id = store.queue().enqueue(n);
     if (valid) {
         QVERIFY2(id.ok(), qPrintable(id.error().message()));
         QCOMPARE(rowCount(*m_tdb, QStringLiteral("tasks")), tasks + 1);
@@ -613,7 +614,7 @@ void TaskStoreTest::claimOrderAndQueues()
 
     QStringList order;
     for (;;) {
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {main});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {main});
         QVERIFY2(c.ok(), qPrintable(c.error().message()));
         if (!c->has_value())
             break;
@@ -629,19 +630,19 @@ void TaskStoreTest::claimOrderAndQueues()
     // Once due (its run_after backdated), the delayed task is claimed.
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE tasks SET run_after = run_after - 600001 WHERE id = ?"), {later}));
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {main});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {main});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->taskId, later);
 
     // No queue list means every queue; several queues are or-ed.
-    c = store.claim(QStringLiteral("w"), {QStringLiteral("nowhere"), other});
+    c = store.queue().claim(QStringLiteral("w"), {QStringLiteral("nowhere"), other});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->name, QStringLiteral("elsewhere"));
     QVERIFY(add(QStringLiteral("anywhere"), 0, QStringLiteral("third"), 0));
-    c = store.claim(QStringLiteral("w"), {});
+    c = store.queue().claim(QStringLiteral("w"), {});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->name, QStringLiteral("anywhere"));
-    c = store.claim(QStringLiteral("w"), {});
+    c = store.queue().claim(QStringLiteral("w"), {});
     QVERIFY(c.ok() && !c->has_value());
 }
 
@@ -663,18 +664,18 @@ void TaskStoreTest::claimManyTakesSeveralInOrder()
     QVERIFY(add(QStringLiteral("c-top"), 20, QStringLiteral("c")));
 
     // A count out of range is refused and claims nothing.
-    for (int bad : {0, -1, TaskStore::kMaxBatch + 1}) {
-        Result<QVector<Claim>> refused = store.claimMany(QStringLiteral("w"), {a, b}, bad);
+    for (int bad : {0, -1, TaskQueue::kMaxBatch + 1}) {
+        Result<QVector<Claim>> refused = store.queue().claimMany(QStringLiteral("w"), {a, b}, bad);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
     }
     TaskFilter running;
     running.statuses = {TaskStatus::Running};
-    QCOMPARE(*store.count(running), qint64(0));
+    QCOMPARE(*store.reader().count(running), qint64(0));
 
     // Three of the four in queues a and b, best first across both queues; the
     // other queue's task is not touched.
-    Result<QVector<Claim>> first = store.claimMany(QStringLiteral("w"), {a, b}, 3);
+    Result<QVector<Claim>> first = store.queue().claimMany(QStringLiteral("w"), {a, b}, 3);
     QVERIFY2(first.ok(), qPrintable(first.error().message()));
     QStringList names;
     QSet<QString> leases;
@@ -682,11 +683,11 @@ void TaskStoreTest::claimManyTakesSeveralInOrder()
         names << c.name;
         leases.insert(c.lease);
         QCOMPARE(c.attempt, 1);
-        Result<Task> t = store.task(c.taskId);
+        Result<Task> t = store.reader().task(c.taskId);
         QCOMPARE(t->status, TaskStatus::Running);
         QCOMPARE(t->lease, c.lease);
         QCOMPARE(t->workerId, QStringLiteral("w"));
-        Result<QVector<LogLine>> log = store.log(c.taskId);
+        Result<QVector<LogLine>> log = store.reader().log(c.taskId);
         QVERIFY(log.ok());
         QVERIFY(!log->isEmpty());
         QCOMPARE(log->constLast().message, QStringLiteral("Attempt 1 of 3 started on worker w"));
@@ -702,15 +703,15 @@ void TaskStoreTest::claimManyTakesSeveralInOrder()
     QVERIFY(first->at(0).items.isEmpty());
 
     // Asking for more than is left takes what is left, then nothing.
-    Result<QVector<Claim>> rest = store.claimMany(QStringLiteral("w"), {a, b}, 10);
+    Result<QVector<Claim>> rest = store.queue().claimMany(QStringLiteral("w"), {a, b}, 10);
     QVERIFY(rest.ok());
     QCOMPARE(rest->size(), 1);
     QCOMPARE(rest->constFirst().name, QStringLiteral("b-low"));
     QCOMPARE(rest->constFirst().items.size(), 1);
-    rest = store.claimMany(QStringLiteral("w"), {a, b}, 10);
+    rest = store.queue().claimMany(QStringLiteral("w"), {a, b}, 10);
     QVERIFY(rest.ok());
     QVERIFY(rest->isEmpty());
-    QCOMPARE(*store.count(running), qint64(4));
+    QCOMPARE(*store.reader().count(running), qint64(4));
 }
 
 void TaskStoreTest::finishSuccessManyFencesEachLease()
@@ -722,42 +723,44 @@ void TaskStoreTest::finishSuccessManyFencesEachLease()
         NewTask n;
         n.kind = QStringLiteral("job");
         n.name = QStringLiteral("t%1").arg(i);
-        QVERIFY(store.enqueue(n).ok());
+        QVERIFY(store.queue().enqueue(n).ok());
     }
-    Result<QVector<Claim>> claims = store.claimMany(QStringLiteral("w"), {}, 3);
+    Result<QVector<Claim>> claims = store.queue().claimMany(QStringLiteral("w"), {}, 3);
     QVERIFY(claims.ok());
     QCOMPARE(claims->size(), 3);
     const Claim &kept = claims->at(0);
     const Claim &cancelled = claims->at(1);
     const Claim &stale = claims->at(2);
     // One cancelled by an operator; one finished with a lease that is not its own.
-    QVERIFY(store.cancel(cancelled.taskId).ok());
+    QVERIFY(store.actions().cancel(cancelled.taskId).ok());
 
     // Too many at once is refused and writes nothing.
     QVector<std::pair<qint64, QString>> tooMany(
-        TaskStore::kMaxBatch + 1, {kept.taskId, kept.lease});
-    Result<QVector<qint64>> refused = store.finishSuccessMany(tooMany);
+        TaskQueue::kMaxBatch + 1, {kept.taskId, kept.lease});
+    Result<QVector<qint64>> refused = store.queue().finishSuccessMany(tooMany);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
-    QCOMPARE(store.task(kept.taskId)->status, TaskStatus::Running);
+    QCOMPARE(store.reader().task(kept.taskId)->status, TaskStatus::Running);
 
-    Result<QVector<qint64>> accepted = store.finishSuccessMany({{kept.taskId, kept.lease},
+    Result<QVector<qint64>> accepted = store.queue().finishSuccessMany({{kept.taskId, kept.lease},
         {cancelled.taskId, cancelled.lease}, {stale.taskId, QStringLiteral("not-the-lease")}});
     QVERIFY2(accepted.ok(), qPrintable(accepted.error().message()));
     QCOMPARE(*accepted, QVector<qint64>{kept.taskId});
 
-    Result<Task> done = store.task(kept.taskId);
+    Result<Task> done = store.reader().task(kept.taskId);
     QCOMPARE(done->status, TaskStatus::Completed);
     QCOMPARE(done->outcome, QStringLiteral("succeeded"));
     QVERIFY(done->lease.isEmpty());
-    QCOMPARE(store.log(kept.taskId)->constLast().message, QStringLiteral("Task completed"));
+    QCOMPARE(
+        store.reader().log(kept.taskId)->constLast().message, QStringLiteral("Task completed"));
     // The others keep what they had: the operator's Cancel, the running task.
-    QCOMPARE(store.task(cancelled.taskId)->status, TaskStatus::Failed);
-    QCOMPARE(store.task(stale.taskId)->status, TaskStatus::Running);
-    QCOMPARE(store.task(stale.taskId)->lease, stale.lease);
-    QVERIFY(store.log(stale.taskId)->constLast().message != QStringLiteral("Task completed"));
+    QCOMPARE(store.reader().task(cancelled.taskId)->status, TaskStatus::Failed);
+    QCOMPARE(store.reader().task(stale.taskId)->status, TaskStatus::Running);
+    QCOMPARE(store.reader().task(stale.taskId)->lease, stale.lease);
+    QVERIFY(
+        store.reader().log(stale.taskId)->constLast().message != QStringLiteral("Task completed"));
     // An empty batch is nothing to do.
-    QVERIFY(store.finishSuccessMany({})->isEmpty());
+    QVERIFY(store.queue().finishSuccessMany({})->isEmpty());
 }
 
 void TaskStoreTest::finishingAndClaimingShareOneCommit()
@@ -769,25 +772,25 @@ void TaskStoreTest::finishingAndClaimingShareOneCommit()
         NewTask n;
         n.kind = QStringLiteral("job");
         n.name = QStringLiteral("t%1").arg(i);
-        QVERIFY(store.enqueue(n).ok());
+        QVERIFY(store.queue().enqueue(n).ok());
     }
-    Result<QVector<Claim>> first = store.claimMany(QStringLiteral("w"), {}, 2);
+    Result<QVector<Claim>> first = store.queue().claimMany(QStringLiteral("w"), {}, 2);
     QVERIFY(first.ok());
     QCOMPARE(first->size(), 2);
     const Claim done = first->at(0);
     const Claim cancelled = first->at(1);
-    QVERIFY(store.cancel(cancelled.taskId).ok());
+    QVERIFY(store.actions().cancel(cancelled.taskId).ok());
     const QVector<std::pair<qint64, QString>> results{
         {done.taskId, done.lease}, {cancelled.taskId, cancelled.lease}};
 
     // Out of bounds: refused, nothing written.
-    for (int bad : {-1, TaskStore::kMaxBatch + 1}) {
-        Result<TaskStore::FinishedAndClaimed> refused
-            = store.finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, bad);
+    for (int bad : {-1, TaskQueue::kMaxBatch + 1}) {
+        Result<TaskQueue::FinishedAndClaimed> refused
+            = store.queue().finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, bad);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind(), ErrorKind::Invalid);
     }
-    QCOMPARE(store.task(done.taskId)->status, TaskStatus::Running);
+    QCOMPARE(store.reader().task(done.taskId)->status, TaskStatus::Running);
 
     // A claim the database refuses takes the finish back with it.
     const QStringList refuse = TestDatabase::postgres()
@@ -812,28 +815,28 @@ void TaskStoreTest::finishingAndClaimingShareOneCommit()
     };
     for (const QString &statement : refuse)
         QVERIFY(ddl(statement));
-    Result<TaskStore::FinishedAndClaimed> failed
-        = store.finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, 2);
+    Result<TaskQueue::FinishedAndClaimed> failed
+        = store.queue().finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, 2);
     QVERIFY(!failed.ok());
     QVERIFY2(failed.error().message().contains(QStringLiteral("claims refused")),
         qPrintable(failed.error().message()));
-    QCOMPARE(store.task(done.taskId)->status, TaskStatus::Running);
-    QCOMPARE(store.task(done.taskId)->lease, done.lease);
+    QCOMPARE(store.reader().task(done.taskId)->status, TaskStatus::Running);
+    QCOMPARE(store.reader().task(done.taskId)->lease, done.lease);
     QVERIFY(ddl(QStringLiteral("DROP TRIGGER refuse_claims")
         + (TestDatabase::postgres() ? QStringLiteral(" ON tasks") : QString())));
 
     // The success counts where its lease holds, and the freed slots are claimed
     // by the same commit.
-    Result<TaskStore::FinishedAndClaimed> both
-        = store.finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, 2);
+    Result<TaskQueue::FinishedAndClaimed> both
+        = store.queue().finishSuccessManyAndClaim(results, QStringLiteral("w"), {}, 2);
     QVERIFY2(both.ok(), qPrintable(both.error().message()));
     QCOMPARE(both->accepted, QVector<qint64>{done.taskId});
     QCOMPARE(both->claims.size(), 2);
-    QCOMPARE(store.task(done.taskId)->status, TaskStatus::Completed);
-    QCOMPARE(store.task(cancelled.taskId)->status, TaskStatus::Failed);
+    QCOMPARE(store.reader().task(done.taskId)->status, TaskStatus::Completed);
+    QCOMPARE(store.reader().task(cancelled.taskId)->status, TaskStatus::Failed);
     for (const Claim &c : both->claims) {
         QVERIFY(c.taskId != done.taskId && c.taskId != cancelled.taskId);
-        const Task t = *store.task(c.taskId);
+        const Task t = *store.reader().task(c.taskId);
         QCOMPARE(t.status, TaskStatus::Running);
         QCOMPARE(t.lease, c.lease);
         QCOMPARE(t.workerId, QStringLiteral("w"));
@@ -841,8 +844,8 @@ void TaskStoreTest::finishingAndClaimingShareOneCommit()
 
     // No free slot: only the results are written.
     const Claim next = both->claims.at(0);
-    Result<TaskStore::FinishedAndClaimed> finishOnly
-        = store.finishSuccessManyAndClaim({{next.taskId, next.lease}}, QStringLiteral("w"), {}, 0);
+    Result<TaskQueue::FinishedAndClaimed> finishOnly = store.queue().finishSuccessManyAndClaim(
+        {{next.taskId, next.lease}}, QStringLiteral("w"), {}, 0);
     QVERIFY(finishOnly.ok());
     QCOMPARE(finishOnly->accepted, QVector<qint64>{next.taskId});
     QVERIFY(finishOnly->claims.isEmpty());
@@ -850,8 +853,8 @@ void TaskStoreTest::finishingAndClaimingShareOneCommit()
         tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'PENDING'")).toInt(),
         1);
     // Nothing to finish, a slot free: a claim alone.
-    Result<TaskStore::FinishedAndClaimed> claimOnly
-        = store.finishSuccessManyAndClaim({}, QStringLiteral("w"), {}, 3);
+    Result<TaskQueue::FinishedAndClaimed> claimOnly
+        = store.queue().finishSuccessManyAndClaim({}, QStringLiteral("w"), {}, 3);
     QVERIFY(claimOnly.ok());
     QCOMPARE(claimOnly->claims.size(), 1);
     QCOMPARE(
@@ -864,7 +867,7 @@ void TaskStoreTest::claimFillsTheRow()
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {QStringLiteral("x")});
     const qint64 before = dbNow(m_tdb->db());
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("worker-7"), {t.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("worker-7"), {t.queue});
     const qint64 after = dbNow(m_tdb->db());
     QVERIFY(c.ok() && c->has_value());
     const Claim &claim = **c;
@@ -877,7 +880,7 @@ void TaskStoreTest::claimFillsTheRow()
     QCOMPARE(claim.items.size(), 1);
     QCOMPARE(claim.items.first().label, QStringLiteral("x"));
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Running);
     QCOMPARE(task->workerId, QStringLiteral("worker-7"));
     QCOMPARE(task->lease, claim.lease);
@@ -887,7 +890,7 @@ void TaskStoreTest::claimFillsTheRow()
         QStringLiteral("Attempt 1 of 3 started on worker worker-7"));
 
     // A second claim of the same queue finds nothing: the task is taken.
-    Result<std::optional<Claim>> again = store.claim(QStringLiteral("worker-8"), {t.queue});
+    Result<std::optional<Claim>> again = store.queue().claim(QStringLiteral("worker-8"), {t.queue});
     QVERIFY(again.ok() && !again->has_value());
 }
 
@@ -898,30 +901,30 @@ void TaskStoreTest::heartbeat()
     QVERIFY(m_tdb->exec(
         QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 120000 WHERE id = ?"),
         {t.id}));
-    const qint64 stale = store.task(t.id)->heartbeatAt;
+    const qint64 stale = store.reader().task(t.id)->heartbeatAt;
 
     // Without the lease: nothing changes.
-    Result<bool> r = store.heartbeat(t.id, QStringLiteral("someone-else"), 5, 10);
+    Result<bool> r = store.queue().heartbeat(t.id, QStringLiteral("someone-else"), 5, 10);
     QVERIFY(r.ok());
     QVERIFY(!*r);
-    QCOMPARE(store.task(t.id)->heartbeatAt, stale);
-    QCOMPARE(store.task(t.id)->progressDone, 0);
+    QCOMPARE(store.reader().task(t.id)->heartbeatAt, stale);
+    QCOMPARE(store.reader().task(t.id)->progressDone, 0);
 
     // With the lease: the heartbeat is taken from the database clock, progress too.
     const qint64 before = dbNow(m_tdb->db());
-    r = store.heartbeat(t.id, t.lease, 5, 10);
+    r = store.queue().heartbeat(t.id, t.lease, 5, 10);
     QVERIFY(r.ok() && *r);
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QVERIFY(task->heartbeatAt >= before);
     QCOMPARE(task->progressDone, 5);
     QCOMPARE(task->progressTotal, 10);
     QVERIFY(task->heartbeatAgeMs() >= 0 && task->heartbeatAgeMs() < 60000);
 
     // -1 keeps the progress as it is.
-    r = store.heartbeat(t.id, t.lease);
+    r = store.queue().heartbeat(t.id, t.lease);
     QVERIFY(r.ok() && *r);
-    QCOMPARE(store.task(t.id)->progressDone, 5);
-    QCOMPARE(store.task(t.id)->progressTotal, 10);
+    QCOMPARE(store.reader().task(t.id)->progressDone, 5);
+    QCOMPARE(store.reader().task(t.id)->progressTotal, 10);
 }
 
 // ------------------------------------------------------------ finishing
@@ -963,12 +966,12 @@ void TaskStoreTest::retryBackoff()
     // Earlier attempts happened (set directly: only the count matters here).
     QVERIFY(m_tdb->exec(
         QStringLiteral("UPDATE tasks SET attempt = ? WHERE id = ?"), {attempt - 1, t.id}));
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->attempt, attempt);
 
     const qint64 before = dbNow(m_tdb->db());
-    Result<FinishResult> r = store.finishError(
+    Result<FinishResult> r = store.queue().finishError(
         t.id, (*c)->lease, attempt, QStringLiteral("exit code 3"), Outcome::ErrorExit, true);
     const qint64 after = dbNow(m_tdb->db());
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
@@ -977,7 +980,7 @@ void TaskStoreTest::retryBackoff()
     QCOMPARE(r->status, TaskStatus::Pending);
     QCOMPARE(r->retryInMs, delayMs);
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Pending);
     QVERIFY(task->outcome.isEmpty());
     QVERIFY(task->lease.isEmpty());
@@ -993,7 +996,7 @@ void TaskStoreTest::retryBackoff()
             .arg(double(delayMs) / 1000.0));
 
     // Not due yet: no worker gets it before the delay is over.
-    c = store.claim(QStringLiteral("w"), {t.queue});
+    c = store.queue().claim(QStringLiteral("w"), {t.queue});
     QVERIFY(c.ok() && !c->has_value());
 }
 
@@ -1005,29 +1008,29 @@ void TaskStoreTest::attemptsUsedUpFail()
     store.setRetryPolicy(policy);
     const MadeTask t = makeTask(store, QStringLiteral("PENDING"), {QStringLiteral("i")}, 2);
     for (int attempt = 1; attempt <= 2; ++attempt) {
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         QVERIFY(c.ok() && c->has_value());
         QCOMPARE((*c)->attempt, attempt);
-        QVERIFY(store.startItem(t.id, (*c)->lease, (*c)->items.first().id).value());
-        Result<FinishResult> r = store.finishError(
+        QVERIFY(store.queue().startItem(t.id, (*c)->lease, (*c)->items.first().id).value());
+        Result<FinishResult> r = store.queue().finishError(
             t.id, (*c)->lease, attempt, QStringLiteral("exit code 1"), Outcome::ErrorExit, true);
         QVERIFY(r.ok() && r->accepted);
         QCOMPARE(r->requeued, attempt < 2);
         QCOMPARE(r->status, attempt < 2 ? TaskStatus::Pending : TaskStatus::Failed);
         if (attempt < 2) {
-            QCOMPARE(store.items(t.id)->first().status, TaskStatus::Pending);
+            QCOMPARE(store.reader().items(t.id)->first().status, TaskStatus::Pending);
             QVERIFY(m_tdb->exec(
                 QStringLiteral("UPDATE tasks SET run_after = run_after - 60000 WHERE id = ?"),
                 {t.id}));
         }
     }
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Failed);
     QCOMPARE(task->outcome, Outcome::ErrorExit);
     QCOMPARE(task->attempt, 2);
     QVERIFY(task->completedAt > 0);
-    QCOMPARE(store.items(t.id)->first().status, TaskStatus::Failed);
-    QCOMPARE(store.items(t.id)->first().errorMessage, QStringLiteral("exit code 1"));
+    QCOMPARE(store.reader().items(t.id)->first().status, TaskStatus::Failed);
+    QCOMPARE(store.reader().items(t.id)->first().errorMessage, QStringLiteral("exit code 1"));
     QCOMPARE(
         logMessages(store, t.id).constLast(), QStringLiteral("Task failed (error): exit code 1"));
 }
@@ -1036,12 +1039,12 @@ void TaskStoreTest::nonRetryableErrorFails()
 {
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"), {}, 5);
-    Result<FinishResult> r = store.finishError(
+    Result<FinishResult> r = store.queue().finishError(
         t.id, t.lease, 1, QStringLiteral("time limit of 10 s exceeded"), Outcome::TimedOut, false);
     QVERIFY(r.ok() && r->accepted);
     QVERIFY(!r->requeued);
     QCOMPARE(r->retryInMs, 0);
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Failed);
     QCOMPARE(task->outcome, Outcome::TimedOut);
     QCOMPARE(task->attempt, 1); // four attempts were left, none is used
@@ -1059,31 +1062,33 @@ void TaskStoreTest::itemsProgress()
     const qint64 b = t.items.at(1).id;
 
     // Finishing an item that never started is refused.
-    QVERIFY(!store.finishItem(t.id, t.lease, a, true, {}).value());
-    QVERIFY(store.startItem(t.id, t.lease, a).value());
-    QVERIFY(!store.startItem(t.id, t.lease, a).value()); // already running
-    QVERIFY(store.finishItem(t.id, t.lease, a, true, {}).value());
-    QVERIFY(store.startItem(t.id, t.lease, b).value());
-    QVERIFY(store.finishItem(t.id, t.lease, b, false, QStringLiteral("account locked")).value());
+    QVERIFY(!store.queue().finishItem(t.id, t.lease, a, true, {}).value());
+    QVERIFY(store.queue().startItem(t.id, t.lease, a).value());
+    QVERIFY(!store.queue().startItem(t.id, t.lease, a).value()); // already running
+    QVERIFY(store.queue().finishItem(t.id, t.lease, a, true, {}).value());
+    QVERIFY(store.queue().startItem(t.id, t.lease, b).value());
+    QVERIFY(store.queue()
+                .finishItem(t.id, t.lease, b, false, QStringLiteral("account locked"))
+                .value());
     // An item of another task is not this task's to start.
     const MadeTask other = makeTask(store, QStringLiteral("RUNNING"), {QStringLiteral("z")});
-    QVERIFY(!store.startItem(t.id, t.lease, other.items.first().id).value());
+    QVERIFY(!store.queue().startItem(t.id, t.lease, other.items.first().id).value());
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     // Done is done well: the failed item is counted apart.
     QCOMPARE(task->progressDone, 1);
     QCOMPARE(task->progressTotal, 3);
     QCOMPARE(task->itemsDone, 1);
     QCOMPARE(task->itemsFailed, 1);
     QCOMPARE(task->itemsTotal, 3);
-    Result<QVector<TaskItem>> items = store.items(t.id);
+    Result<QVector<TaskItem>> items = store.reader().items(t.id);
     QCOMPARE(items->at(0).status, TaskStatus::Completed);
     QVERIFY(items->at(0).startedAt > 0 && items->at(0).completedAt >= items->at(0).startedAt);
     QCOMPARE(items->at(1).status, TaskStatus::Failed);
     QCOMPARE(items->at(1).errorMessage, QStringLiteral("account locked"));
     QCOMPARE(items->at(2).status, TaskStatus::Pending);
 
-    Result<QVector<LogLine>> log = store.log(t.id);
+    Result<QVector<LogLine>> log = store.reader().log(t.id);
     QStringList itemLines;
     for (const LogLine &l : *log) {
         if (l.itemId == b)
@@ -1103,17 +1108,17 @@ void TaskStoreTest::cancelCountsOnlyItemsDoneWell()
             QStringLiteral("e")});
     QCOMPARE(t.items.size(), 5);
     for (int i = 0; i < 2; ++i) {
-        QVERIFY(store.startItem(t.id, t.lease, t.items.at(i).id).value());
-        QVERIFY(store.finishItem(t.id, t.lease, t.items.at(i).id, true, {}).value());
+        QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(i).id).value());
+        QVERIFY(store.queue().finishItem(t.id, t.lease, t.items.at(i).id, true, {}).value());
     }
-    QVERIFY(store.startItem(t.id, t.lease, t.items.at(2).id).value());
-    QVERIFY(store.heartbeat(t.id, t.lease, 2, 5).value());
-    Result<ActionReport> r = store.cancel(t.id);
+    QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(2).id).value());
+    QVERIFY(store.queue().heartbeat(t.id, t.lease, 2, 5).value());
+    Result<ActionReport> r = store.actions().cancel(t.id);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QVERIFY(task.ok());
     QCOMPARE(task->status, TaskStatus::Failed);
-    QCOMPARE(store.items(t.id)->at(2).status, TaskStatus::Failed);
+    QCOMPARE(store.reader().items(t.id)->at(2).status, TaskStatus::Failed);
     QCOMPARE(task->progressDone, 2);
     QCOMPARE(task->progressTotal, 5);
     QCOMPARE(task->itemsDone, 2);
@@ -1135,21 +1140,21 @@ void TaskStoreTest::itemsOfAnotherProgramCountOnlyWhenDoneWell()
     QVERIFY(insert(0, QStringLiteral("COMPLETED")));
     QVERIFY(insert(1, QStringLiteral("FAILED")));
     QVERIFY(insert(2, QStringLiteral("PENDING")));
-    QCOMPARE(store.task(t.id)->progressDone, 1);
-    QCOMPARE(store.task(t.id)->progressTotal, 3);
+    QCOMPARE(store.reader().task(t.id)->progressDone, 1);
+    QCOMPARE(store.reader().task(t.id)->progressTotal, 3);
     QVERIFY(m_tdb->exec(
         QStringLiteral(
             "UPDATE task_items SET status = 'FAILED' WHERE task_id = ? AND position = 2"),
         {t.id}));
-    QCOMPARE(store.task(t.id)->progressDone, 1);
+    QCOMPARE(store.reader().task(t.id)->progressDone, 1);
     QVERIFY(m_tdb->exec(QStringLiteral("UPDATE task_items SET status = 'COMPLETED' WHERE task_id "
                                        "= ? AND position = 1"),
         {t.id}));
-    QCOMPARE(store.task(t.id)->progressDone, 2);
+    QCOMPARE(store.reader().task(t.id)->progressDone, 2);
     QVERIFY(m_tdb->exec(
         QStringLiteral("DELETE FROM task_items WHERE task_id = ? AND position = 2"), {t.id}));
-    QCOMPARE(store.task(t.id)->progressDone, 2);
-    QCOMPARE(store.task(t.id)->progressTotal, 2);
+    QCOMPARE(store.reader().task(t.id)->progressDone, 2);
+    QCOMPARE(store.reader().task(t.id)->progressTotal, 2);
 }
 
 // A task claimed again showed the progress its failed attempt had reported
@@ -1158,25 +1163,26 @@ void TaskStoreTest::aNewAttemptStartsItsProgressClean()
 {
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask plain = makeTask(store, QStringLiteral("RUNNING"));
-    QVERIFY(store.heartbeat(plain.id, plain.lease, 3, 10).value());
+    QVERIFY(store.queue().heartbeat(plain.id, plain.lease, 3, 10).value());
     const MadeTask itemized
         = makeTask(store, QStringLiteral("RUNNING"), {QStringLiteral("a"), QStringLiteral("b")});
-    QVERIFY(store.startItem(itemized.id, itemized.lease, itemized.items.at(0).id).value());
-    QVERIFY(
-        store.finishItem(itemized.id, itemized.lease, itemized.items.at(0).id, true, {}).value());
+    QVERIFY(store.queue().startItem(itemized.id, itemized.lease, itemized.items.at(0).id).value());
+    QVERIFY(store.queue()
+                .finishItem(itemized.id, itemized.lease, itemized.items.at(0).id, true, {})
+                .value());
     for (const MadeTask &t : {plain, itemized}) {
-        Result<FinishResult> f
-            = store.finishError(t.id, t.lease, 1, QStringLiteral("boom"), Outcome::ErrorExit, true);
+        Result<FinishResult> f = store.queue().finishError(
+            t.id, t.lease, 1, QStringLiteral("boom"), Outcome::ErrorExit, true);
         QVERIFY(f.ok() && f->accepted && f->requeued);
         QVERIFY(m_tdb->exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {t.id}));
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("worker-b"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("worker-b"), {t.queue});
         QVERIFY(c.ok() && c->has_value() && (*c)->taskId == t.id);
-        QCOMPARE(store.task(t.id)->attempt, 2);
+        QCOMPARE(store.reader().task(t.id)->attempt, 2);
     }
-    QCOMPARE(store.task(plain.id)->progressDone, 0);
-    QCOMPARE(store.task(plain.id)->progressTotal, 0);
-    QCOMPARE(store.task(itemized.id)->progressDone, 1);
-    QCOMPARE(store.task(itemized.id)->progressTotal, 2);
+    QCOMPARE(store.reader().task(plain.id)->progressDone, 0);
+    QCOMPARE(store.reader().task(plain.id)->progressTotal, 0);
+    QCOMPARE(store.reader().task(itemized.id)->progressDone, 1);
+    QCOMPARE(store.reader().task(itemized.id)->progressTotal, 2);
 }
 
 void TaskStoreTest::forceStopFailsRunningItems()
@@ -1184,21 +1190,21 @@ void TaskStoreTest::forceStopFailsRunningItems()
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"),
         {QStringLiteral("done"), QStringLiteral("busy"), QStringLiteral("waiting")});
-    QVERIFY(store.startItem(t.id, t.lease, t.items.at(0).id).value());
-    QVERIFY(store.finishItem(t.id, t.lease, t.items.at(0).id, true, {}).value());
-    QVERIFY(store.startItem(t.id, t.lease, t.items.at(1).id).value());
+    QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(0).id).value());
+    QVERIFY(store.queue().finishItem(t.id, t.lease, t.items.at(0).id, true, {}).value());
+    QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(1).id).value());
 
-    Result<ActionReport> r = store.forceStop(t.id);
+    Result<ActionReport> r = store.actions().forceStop(t.id);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->itemsChanged, 1);
-    Result<QVector<TaskItem>> items = store.items(t.id);
+    Result<QVector<TaskItem>> items = store.reader().items(t.id);
     QCOMPARE(items->at(0).status, TaskStatus::Completed);
     QCOMPARE(items->at(1).status, TaskStatus::Failed);
     QCOMPARE(items->at(1).errorMessage, QStringLiteral("⚠️ Force stopped by alice"));
     QVERIFY(items->at(1).completedAt > 0);
     QCOMPARE(items->at(2).status, TaskStatus::Pending);
 
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Failed);
     QCOMPARE(task->outcome, Outcome::ForceStopped);
     QCOMPARE(task->errorMessage, QStringLiteral("Task force stopped by alice"));
@@ -1212,15 +1218,15 @@ void TaskStoreTest::cancelFailsRunningItems()
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask t = makeTask(
         store, QStringLiteral("RUNNING"), {QStringLiteral("busy"), QStringLiteral("waiting")});
-    QVERIFY(store.startItem(t.id, t.lease, t.items.at(0).id).value());
-    Result<ActionReport> r = store.cancel(t.id);
+    QVERIFY(store.queue().startItem(t.id, t.lease, t.items.at(0).id).value());
+    Result<ActionReport> r = store.actions().cancel(t.id);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->itemsChanged, 1);
-    Result<QVector<TaskItem>> items = store.items(t.id);
+    Result<QVector<TaskItem>> items = store.reader().items(t.id);
     QCOMPARE(items->at(0).status, TaskStatus::Failed);
     QCOMPARE(items->at(0).errorMessage, QStringLiteral("Cancelled by alice"));
     QCOMPARE(items->at(1).status, TaskStatus::Pending);
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Failed);
     QCOMPARE(task->outcome, Outcome::Cancelled);
     QCOMPARE(task->errorMessage, QStringLiteral("Task cancelled manually by alice"));
@@ -1240,26 +1246,26 @@ void TaskStoreTest::restartGivesAFreshBudget()
     for (int attempt = 1; attempt <= 2; ++attempt) {
         QVERIFY(
             m_tdb->exec(QStringLiteral("UPDATE tasks SET run_after = {NOW} WHERE id = ?"), {t.id}));
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         QVERIFY(c.ok() && c->has_value());
         const QString lease = (*c)->lease;
         if (attempt == 2) {
-            QVERIFY(store.startItem(t.id, lease, (*c)->items.at(0).id).value());
-            QVERIFY(store.finishItem(t.id, lease, (*c)->items.at(0).id, true, {}).value());
-            QVERIFY(store.startItem(t.id, lease, (*c)->items.at(1).id).value());
+            QVERIFY(store.queue().startItem(t.id, lease, (*c)->items.at(0).id).value());
+            QVERIFY(store.queue().finishItem(t.id, lease, (*c)->items.at(0).id, true, {}).value());
+            QVERIFY(store.queue().startItem(t.id, lease, (*c)->items.at(1).id).value());
         }
-        QVERIFY(store
+        QVERIFY(store.queue()
                     .finishError(t.id, lease, attempt, QStringLiteral("exit code 1"),
                         Outcome::ErrorExit, true)
                     ->accepted);
     }
-    QCOMPARE(store.task(t.id)->status, TaskStatus::Failed);
-    QCOMPARE(store.task(t.id)->attempt, 2);
+    QCOMPARE(store.reader().task(t.id)->status, TaskStatus::Failed);
+    QCOMPARE(store.reader().task(t.id)->attempt, 2);
 
-    Result<ActionReport> r = store.restart(t.id);
+    Result<ActionReport> r = store.actions().restart(t.id);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->itemsChanged, 2);
-    Result<Task> task = store.task(t.id);
+    Result<Task> task = store.reader().task(t.id);
     QCOMPARE(task->status, TaskStatus::Pending);
     QCOMPARE(task->attempt, 0);
     QCOMPARE(task->maxAttempts, 2);
@@ -1268,7 +1274,7 @@ void TaskStoreTest::restartGivesAFreshBudget()
     QCOMPARE(task->completedAt, 0);
     QCOMPARE(task->progressDone, 0);
     QVERIFY(task->workerId.isEmpty());
-    const Result<QVector<TaskItem>> items = store.items(t.id);
+    const Result<QVector<TaskItem>> items = store.reader().items(t.id);
     QVERIFY(items.ok());
     for (const TaskItem &item : *items) {
         QCOMPARE(item.status, TaskStatus::Pending);
@@ -1279,10 +1285,10 @@ void TaskStoreTest::restartGivesAFreshBudget()
 
     // Due at once, and the whole budget is there again.
     for (int attempt = 1; attempt <= 2; ++attempt) {
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {t.queue});
+        Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {t.queue});
         QVERIFY(c.ok() && c->has_value());
         QCOMPARE((*c)->attempt, attempt);
-        Result<FinishResult> f = store.finishError(
+        Result<FinishResult> f = store.queue().finishError(
             t.id, (*c)->lease, attempt, QStringLiteral("again"), Outcome::ErrorExit, true);
         QCOMPARE(f->requeued, attempt == 1);
         QVERIFY(
@@ -1298,7 +1304,7 @@ void TaskStoreTest::aDeleteRetriedAfterABusyCommitCountsOnce()
     const MadeTask t
         = makeTask(store, QStringLiteral("COMPLETED"), {QStringLiteral("x"), QStringLiteral("y")});
     Database::failCommitsAsBusyForTesting(1);
-    Result<ActionReport> r = store.remove(t.id);
+    Result<ActionReport> r = store.actions().remove(t.id);
     Database::failCommitsAsBusyForTesting(0);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QVERIFY(r->done);
@@ -1317,7 +1323,7 @@ void TaskStoreTest::aQueueSweepRetriedAfterABusyCommitListsEachTaskOnce()
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE tasks SET run_after = run_after - 86400000 WHERE id = ?"), {t.id}));
     Database::failCommitsAsBusyForTesting(1);
-    Result<CleanupReport> r = store.sweepQueued(5 * 60 * 1000);
+    Result<CleanupReport> r = store.stuck().sweepQueued(5 * 60 * 1000);
     Database::failCommitsAsBusyForTesting(0);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->queuedFailed, QVector<qint64>{t.id});
@@ -1327,8 +1333,8 @@ void TaskStoreTest::deleteKeepsTheAuditRows()
 {
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("COMPLETED"), {QStringLiteral("x")});
-    QVERIFY(!store.appendLog(t.id, 0, QStringLiteral("info"), QStringLiteral("a note")));
-    Result<ActionReport> r = store.remove(t.id);
+    QVERIFY(!store.queue().appendLog(t.id, 0, QStringLiteral("info"), QStringLiteral("a note")));
+    Result<ActionReport> r = store.actions().remove(t.id);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->itemsChanged, 1);
 
@@ -1355,7 +1361,7 @@ void TaskStoreTest::deleteKeepsTheAuditRows()
     QVERIFY(snap.value(QStringLiteral("created_at")).toInteger() > 0);
 
     // Deleting again: the task is gone, not refused.
-    Result<ActionReport> again = store.remove(t.id);
+    Result<ActionReport> again = store.actions().remove(t.id);
     QCOMPARE(int(again.error().kind()), int(ErrorKind::NotFound));
 }
 
@@ -1364,9 +1370,9 @@ void TaskStoreTest::auditNamesTheActor()
     TaskStore store(m_tdb->db(), kActor);
     const MadeTask t = makeTask(store, QStringLiteral("RUNNING"));
     store.setActor(QStringLiteral("bob"));
-    QVERIFY(store.forceStop(t.id).ok());
+    QVERIFY(store.actions().forceStop(t.id).ok());
     store.setActor(QStringLiteral("carol"));
-    QVERIFY(store.restart(t.id).ok());
+    QVERIFY(store.actions().restart(t.id).ok());
     const QVector<AuditEntry> audit = auditOf(m_tdb->db(), t.id);
     QCOMPARE(audit.size(), 3);
     QCOMPARE(audit.at(0).actor, QStringLiteral("carol"));
@@ -1385,24 +1391,24 @@ void TaskStoreTest::failWorkerTasks()
     const MadeTask a = makeTask(store, QStringLiteral("RUNNING"), {QStringLiteral("i")}, 3, worker);
     const MadeTask b = makeTask(store, QStringLiteral("RUNNING"), {}, 3, worker);
     const MadeTask c = makeTask(store, QStringLiteral("RUNNING"), {}, 3, worker + QLatin1Char('x'));
-    QVERIFY(store.startItem(a.id, a.lease, a.items.first().id).value());
+    QVERIFY(store.queue().startItem(a.id, a.lease, a.items.first().id).value());
 
-    Result<QVector<qint64>> ids = store.failWorkerTasks(
+    Result<QVector<qint64>> ids = store.queue().failWorkerTasks(
         worker, Outcome::WorkerStopped, QStringLiteral("Worker stopped by alice"));
     QVERIFY2(ids.ok(), qPrintable(ids.error().message()));
     QVector<qint64> sorted = *ids;
     std::sort(sorted.begin(), sorted.end());
     QCOMPARE(sorted, (QVector<qint64>{a.id, b.id}));
     for (const MadeTask &t : {a, b}) {
-        Result<Task> task = store.task(t.id);
+        Result<Task> task = store.reader().task(t.id);
         QCOMPARE(task->status, TaskStatus::Failed);
         QCOMPARE(task->outcome, Outcome::WorkerStopped);
         QCOMPARE(auditOf(m_tdb->db(), t.id).first().afterStatus, QStringLiteral("FAILED"));
         // The stopped worker's late result changes nothing.
-        QVERIFY(!store.finishSuccess(t.id, t.lease)->accepted);
+        QVERIFY(!store.queue().finishSuccess(t.id, t.lease)->accepted);
     }
-    QCOMPARE(store.items(a.id)->first().status, TaskStatus::Failed);
-    QCOMPARE(store.task(c.id)->status, TaskStatus::Running);
+    QCOMPARE(store.reader().items(a.id)->first().status, TaskStatus::Failed);
+    QCOMPARE(store.reader().task(c.id)->status, TaskStatus::Running);
 }
 
 // ------------------------------------------------------------ the public contract
@@ -1420,7 +1426,7 @@ void TaskStoreTest::rawInsertIsAValidTask()
               .toLongLong();
     QVERIFY(id > 0);
 
-    Result<Task> t = store.task(id);
+    Result<Task> t = store.reader().task(id);
     QVERIFY(t.ok());
     QCOMPARE(t->status, TaskStatus::Pending);
     QCOMPARE(t->queue, QStringLiteral("default"));
@@ -1434,11 +1440,11 @@ void TaskStoreTest::rawInsertIsAValidTask()
     // Move it to a queue of its own so that this test claims exactly it.
     QVERIFY(
         m_tdb->exec(QStringLiteral("UPDATE tasks SET queue = ? WHERE id = ?"), {queueProbe, id}));
-    Result<std::optional<Claim>> c = store.claim(QStringLiteral("w"), {queueProbe});
+    Result<std::optional<Claim>> c = store.queue().claim(QStringLiteral("w"), {queueProbe});
     QVERIFY(c.ok() && c->has_value());
     QCOMPARE((*c)->taskId, id);
     QCOMPARE((*c)->args, QStringLiteral(R"({"day": "2024-05-01"})"));
-    QVERIFY(store.finishSuccess(id, (*c)->lease)->accepted);
+    QVERIFY(store.queue().finishSuccess(id, (*c)->lease)->accepted);
 }
 
 // ------------------------------------------------------------ reading
@@ -1454,11 +1460,11 @@ bool makeListFixture(TestDatabase &tdb, TaskStore &store)
         n.name = name;
         n.queue = queue;
         n.priority = priority;
-        Result<qint64> id = store.enqueue(n);
+        Result<qint64> id = store.queue().enqueue(n);
         return id.ok() ? *id : 0;
     };
     auto claimAs = [&](const QString &worker, const QString &queue) -> QString {
-        Result<std::optional<Claim>> c = store.claim(worker, {queue});
+        Result<std::optional<Claim>> c = store.queue().claim(worker, {queue});
         return c.ok() && c->has_value() ? (*c)->lease : QString();
     };
     const QString io = QStringLiteral("io");
@@ -1479,11 +1485,12 @@ bool makeListFixture(TestDatabase &tdb, TaskStore &store)
         return false;
     const qint64 d = add(QStringLiteral("a_b report"), report, report, -3);
     QString lease = claimAs(QStringLiteral("box-east"), report);
-    if (lease.isEmpty() || !store.finishSuccess(d, lease)->accepted)
+    if (lease.isEmpty() || !store.queue().finishSuccess(d, lease)->accepted)
         return false;
     const qint64 e = add(QStringLiteral("axb report"), report, report, 10);
     lease = claimAs(QStringLiteral("box-east"), report);
-    if (!store.finishError(e, lease, 1, QStringLiteral("disk full"), Outcome::ErrorExit, false)
+    if (!store.queue()
+             .finishError(e, lease, 1, QStringLiteral("disk full"), Outcome::ErrorExit, false)
              ->accepted)
         return false;
     return add(QStringLiteral("back\\slash"), report, def, 0) > 0;
@@ -1604,10 +1611,10 @@ void TaskStoreTest::listFilters()
     f.kind = kind;
     f.search = search;
     f.stuckOnly = stuckOnly;
-    Result<QVector<Task>> list = store.list(f);
+    Result<QVector<Task>> list = store.reader().list(f);
     QVERIFY2(list.ok(), qPrintable(list.error().message()));
     QCOMPARE(names(*list), expected);
-    Result<qint64> n = store.count(f);
+    Result<qint64> n = store.reader().count(f);
     QVERIFY(n.ok());
     QCOMPARE(*n, qint64(expected.size()));
 }
@@ -1651,10 +1658,10 @@ void TaskStoreTest::listSorting()
     f.descending = descending;
     f.limit = limit;
     f.offset = offset;
-    Result<QVector<Task>> list = store.list(f);
+    Result<QVector<Task>> list = store.reader().list(f);
     QVERIFY2(list.ok(), qPrintable(list.error().message()));
     QCOMPARE(names(*list), expected);
-    QCOMPARE(*store.count(f), qint64(6)); // the count ignores the window
+    QCOMPARE(*store.reader().count(f), qint64(6)); // the count ignores the window
 }
 
 void TaskStoreTest::listSearchById()
@@ -1664,7 +1671,7 @@ void TaskStoreTest::listSearchById()
     TaskFilter f;
     f.search = QStringLiteral(" %1 ").arg(t.id);
     f.queue = t.queue;
-    Result<QVector<Task>> list = store.list(f);
+    Result<QVector<Task>> list = store.reader().list(f);
     QVERIFY(list.ok());
     QCOMPARE(list->size(), 1);
     QCOMPARE(list->first().id, t.id);
@@ -1677,13 +1684,13 @@ void TaskStoreTest::listRefusesBadWindows()
     TaskStore store(m_tdb->db(), kActor);
     TaskFilter f;
     f.limit = 0;
-    QCOMPARE(int(store.list(f).error().kind()), int(ErrorKind::Invalid));
+    QCOMPARE(int(store.reader().list(f).error().kind()), int(ErrorKind::Invalid));
     f.limit = 1000001;
-    QCOMPARE(int(store.list(f).error().kind()), int(ErrorKind::Invalid));
+    QCOMPARE(int(store.reader().list(f).error().kind()), int(ErrorKind::Invalid));
     f.limit = 10;
     f.offset = -1;
-    QCOMPARE(int(store.list(f).error().kind()), int(ErrorKind::Invalid));
-    QCOMPARE(int(store.log(1, 0, 0).error().kind()), int(ErrorKind::Invalid));
+    QCOMPARE(int(store.reader().list(f).error().kind()), int(ErrorKind::Invalid));
+    QCOMPARE(int(store.reader().log(1, 0, 0).error().kind()), int(ErrorKind::Invalid));
 }
 
 // The counts kept by triggers agree with a scan of the table after every kind
@@ -1695,7 +1702,7 @@ void TaskStoreTest::countsFollowEveryWrite()
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db(), kActor);
     auto agree = [&](const char *step) {
-        Result<StatusCounts> kept = store.counts(heartbeatTimeout(60000));
+        Result<StatusCounts> kept = store.reader().counts(heartbeatTimeout(60000));
         if (!kept.ok())
             return QStringLiteral("%1: %2").arg(QLatin1String(step), kept.error().message());
         for (TaskStatus status :
@@ -1716,30 +1723,30 @@ void TaskStoreTest::countsFollowEveryWrite()
     for (int i = 0; i < 6; ++i) {
         NewTask n;
         n.kind = QStringLiteral("job");
-        QVERIFY(store.enqueue(n).ok());
+        QVERIFY(store.queue().enqueue(n).ok());
     }
     wrong = agree("enqueue");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-    Result<QVector<Claim>> claims = store.claimMany(QStringLiteral("w"), {}, 4);
+    Result<QVector<Claim>> claims = store.queue().claimMany(QStringLiteral("w"), {}, 4);
     QVERIFY(claims.ok() && claims->size() == 4);
     wrong = agree("claim");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-    QVERIFY(*store.heartbeat(claims->at(0).taskId, claims->at(0).lease, 1, 2));
+    QVERIFY(*store.queue().heartbeat(claims->at(0).taskId, claims->at(0).lease, 1, 2));
     wrong = agree("heartbeat");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-    QVERIFY(store
+    QVERIFY(store.queue()
                 .finishSuccessMany({{claims->at(0).taskId, claims->at(0).lease},
                     {claims->at(1).taskId, claims->at(1).lease}})
                 ->size()
         == 2);
-    QVERIFY(store
+    QVERIFY(store.queue()
                 .finishError(claims->at(2).taskId, claims->at(2).lease, 1, QStringLiteral("x"),
                     Outcome::ErrorExit, false)
                 ->accepted);
     wrong = agree("finish");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-    QVERIFY(store.restart(claims->at(2).taskId).ok());
-    QVERIFY(store.remove(claims->at(0).taskId).ok());
+    QVERIFY(store.actions().restart(claims->at(2).taskId).ok());
+    QVERIFY(store.actions().remove(claims->at(0).taskId).ok());
     wrong = agree("restart and delete");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
     // Several rows in one statement, one of them swapping status with another.
@@ -1753,7 +1760,7 @@ void TaskStoreTest::countsFollowEveryWrite()
     QVERIFY(tdb.exec(QStringLiteral("DELETE FROM tasks WHERE status <> 'RUNNING'")));
     wrong = agree("delete of many");
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-    QCOMPARE(store.counts(heartbeatTimeout(60000))->total(), qint64(1));
+    QCOMPARE(store.reader().counts(heartbeatTimeout(60000))->total(), qint64(1));
 }
 
 void TaskStoreTest::counts()
@@ -1761,7 +1768,7 @@ void TaskStoreTest::counts()
     TestDatabase *tdb = listDatabase();
     QVERIFY(tdb);
     TaskStore store(tdb->db(), kActor);
-    Result<StatusCounts> c = store.counts(heartbeatTimeout(60000));
+    Result<StatusCounts> c = store.reader().counts(heartbeatTimeout(60000));
     QVERIFY2(c.ok(), qPrintable(c.error().message()));
     QCOMPARE(c->byStatus.value(TaskStatus::Pending), 2);
     QCOMPARE(c->byStatus.value(TaskStatus::Running), 2);
@@ -1769,12 +1776,12 @@ void TaskStoreTest::counts()
     QCOMPARE(c->byStatus.value(TaskStatus::Failed), 1);
     QCOMPARE(c->stuck, 1);
     QCOMPARE(c->total(), 6);
-    const QJsonObject json = c->toJson();
+    const QJsonObject json = ctl::statusCountsJson(*c);
     QCOMPARE(json.value(QStringLiteral("PENDING")).toInt(), 2);
     QCOMPARE(json.value(QStringLiteral("STUCK")).toInt(), 1);
     QCOMPARE(json.value(QStringLiteral("TOTAL")).toInt(), 6);
     // With a timeout longer than the backdating, nothing is stuck.
-    QCOMPARE(store.counts(heartbeatTimeout(3600000))->stuck, 0);
+    QCOMPARE(store.reader().counts(heartbeatTimeout(3600000))->stuck, 0);
 }
 
 void TaskStoreTest::stats()
@@ -1783,7 +1790,7 @@ void TaskStoreTest::stats()
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db(), kActor);
     for (int hours : {0, -1, 24 * 366 + 1})
-        QCOMPARE(int(store.stats(hours).error().kind()), int(ErrorKind::Invalid));
+        QCOMPARE(int(store.reader().stats(hours).error().kind()), int(ErrorKind::Invalid));
 
     const qint64 minute = dbNow(tdb.db()) / 60000;
     // Two successes and a failure ten minutes ago, a success 100 minutes ago,
@@ -1802,7 +1809,7 @@ void TaskStoreTest::stats()
     QVERIFY(makeTask(store, QStringLiteral("RUNNING")).id > 0);
     QVERIFY(makeTask(store, QStringLiteral("PENDING")).id > 0);
 
-    Result<Stats> s = store.stats(1);
+    Result<Stats> s = store.reader().stats(1);
     QVERIFY2(s.ok(), qPrintable(s.error().message()));
     QCOMPARE(s->hours, 1);
     QCOMPARE(s->to - s->from, qint64(3600000));
@@ -1816,7 +1823,7 @@ void TaskStoreTest::stats()
     QCOMPARE(s->counts.total(), 6);
     QCOMPARE(s->counts.byStatus.value(TaskStatus::Completed), 3);
 
-    const QJsonObject json = s->toJson();
+    const QJsonObject json = ctl::statsJson(*s);
     QCOMPARE(json.value(QStringLiteral("completed")).toInt(), 2);
     QCOMPARE(json.value(QStringLiteral("failed")).toInt(), 1);
     QCOMPARE(json.value(QStringLiteral("throughput_per_hour")).toDouble(), 3.0);
@@ -1826,7 +1833,7 @@ void TaskStoreTest::stats()
     QCOMPARE(series.first().toObject().value(QStringLiteral("completed")).toInt(), 2);
 
     // Two hours reach the older success too, in its own minute.
-    s = store.stats(2);
+    s = store.reader().stats(2);
     QVERIFY(s.ok());
     QCOMPARE(s->completedInWindow, 3);
     QCOMPARE(s->perMinute.size(), 2);
@@ -1844,9 +1851,10 @@ void TaskStoreTest::aSearchOverItsLimitIsBadInputEverywhere()
         filter.search = QString(length, QLatin1Char('x'));
         AuditFilter auditFilter;
         auditFilter.search = filter.search;
-        const QVector<Error> errors{store.list(filter).error(), store.count(filter).error(),
-            store.horizon(filter).error(), store.keysetAnchors(filter, 10).error(),
-            store.changedSince(0, filter).error(), audit.list(auditFilter).error()};
+        const QVector<Error> errors{store.reader().list(filter).error(),
+            store.reader().count(filter).error(), store.reader().horizon(filter).error(),
+            store.reader().keysetAnchors(filter, 10).error(),
+            store.reader().changedSince(0, filter).error(), audit.list(auditFilter).error()};
         for (const Error &e : errors) {
             if (length <= kMaxSearchLength) {
                 QVERIFY2(!e, qPrintable(e.message()));

@@ -11,7 +11,7 @@
 #include "supervisor/processstore.h"
 #include "supervisor/supervisor.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -959,14 +959,14 @@ void SupervisorTest::stoppedWorkerFailsItsRunningTasks()
     NewTask n;
     n.kind = QStringLiteral("test.job");
     n.name = QStringLiteral("held by the worker");
-    const Result<qint64> taskId = tasks.enqueue(n);
+    const Result<qint64> taskId = tasks.queue().enqueue(n);
     QVERIFY(taskId.ok());
-    const Result<std::optional<Claim>> claim = tasks.claim(workerId, {n.queue});
+    const Result<std::optional<Claim>> claim = tasks.queue().claim(workerId, {n.queue});
     QVERIFY(claim.ok() && claim->has_value());
     NewTask other = n;
     other.name = QStringLiteral("held by someone else");
-    const Result<qint64> otherId = tasks.enqueue(other);
-    QVERIFY(tasks.claim(QStringLiteral("w1@testhost#99"), {n.queue}).ok());
+    const Result<qint64> otherId = tasks.queue().enqueue(other);
+    QVERIFY(tasks.queue().claim(QStringLiteral("w1@testhost#99"), {n.queue}).ok());
 
     if (byOperator) {
         QVERIFY(store.setDesired(d.name, DesiredState::Stopped).ok());
@@ -975,20 +975,20 @@ void SupervisorTest::stoppedWorkerFailsItsRunningTasks()
         QVERIFY(::kill(pid_t(row(store, d.name).runtime.pid), SIGKILL) == 0);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, d.name), QStringLiteral("EXITED"), 5000);
     }
-    const Task t = *tasks.task(*taskId);
+    const Task t = *tasks.reader().task(*taskId);
     if (!byOperator) {
         // A death nobody asked for: the sweeper's lost-worker rule at once,
         // re-queued while attempts remain, not failed for good.
-        QTRY_COMPARE_WITH_TIMEOUT(tasks.task(*taskId)->status, TaskStatus::Pending, 3000);
-        QCOMPARE(tasks.task(*taskId)->attempt, 1);
-        QCOMPARE(tasks.task(*otherId)->status, TaskStatus::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(tasks.reader().task(*taskId)->status, TaskStatus::Pending, 3000);
+        QCOMPARE(tasks.reader().task(*taskId)->attempt, 1);
+        QCOMPARE(tasks.reader().task(*otherId)->status, TaskStatus::Running);
         return;
     }
     QCOMPARE(t.status, TaskStatus::Failed);
     QCOMPARE(t.outcome, QStringLiteral("worker_stopped"));
     QCOMPARE(
         t.errorMessage, QStringLiteral("Worker w1@testhost#1 stopped while the task was running"));
-    QCOMPARE(tasks.task(*otherId)->status, TaskStatus::Running); // another worker's task
+    QCOMPARE(tasks.reader().task(*otherId)->status, TaskStatus::Running); // another worker's task
 }
 
 void SupervisorTest::workerIsStoppedEvenWhenTheTaskUpdateFails()
@@ -1424,11 +1424,11 @@ void SupervisorTest::aSupervisedWorkerOpensTheVeryDatabaseWhateverItsName()
         TaskStore tasks(db, kOperator);
         NewTask n;
         n.kind = QStringLiteral("hello");
-        const Result<qint64> id = tasks.enqueue(n);
+        const Result<qint64> id = tasks.queue().enqueue(n);
         QVERIFY(id.ok());
         QTRY_COMPARE_WITH_TIMEOUT(
-            statusName(tasks.task(*id)->status), QStringLiteral("COMPLETED"), 20000);
-        Result<QVector<LogLine>> log = tasks.log(*id, 0, 100);
+            statusName(tasks.reader().task(*id)->status), QStringLiteral("COMPLETED"), 20000);
+        Result<QVector<LogLine>> log = tasks.reader().log(*id, 0, 100);
         QVERIFY(log.ok());
         QVERIFY(std::any_of(log->cbegin(), log->cend(), [](const LogLine &line) {
             return line.message == QLatin1String("hello from the worker");
@@ -1537,18 +1537,18 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
     NewTask n;
     n.kind = QStringLiteral("test.job");
     n.maxAttempts = maxAttempts;
-    const Result<qint64> task1 = tasks.enqueue(n);
+    const Result<qint64> task1 = tasks.queue().enqueue(n);
     QVERIFY(task1.ok());
-    const Result<std::optional<Claim>> claim1 = tasks.claim(w1.runtime.workerId, {n.queue});
+    const Result<std::optional<Claim>> claim1 = tasks.queue().claim(w1.runtime.workerId, {n.queue});
     QVERIFY(claim1.ok() && claim1->has_value());
     // Its execution's group, as the worker records it when the program starts.
     ExecutionStore executions(tdb.db());
     const Result<bool> recorded
         = executions.setGroup((*claim1)->lease, group1, Orphans::startTime(group1));
     QVERIFY(recorded.ok() && *recorded);
-    const Result<qint64> task2 = tasks.enqueue(n);
+    const Result<qint64> task2 = tasks.queue().enqueue(n);
     QVERIFY(task2.ok());
-    const Result<std::optional<Claim>> claim2 = tasks.claim(worker2, {n.queue});
+    const Result<std::optional<Claim>> claim2 = tasks.queue().claim(worker2, {n.queue});
     QVERIFY(claim2.ok() && claim2->has_value());
 
     // The worker is SIGKILLed. Its task must not run again while anything of
@@ -1559,7 +1559,7 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
     qint64 handedOnAfter = -1;
     bool groupGoneThen = false;
     while (clock.elapsed() < 10000) {
-        const Result<Task> t = tasks.task(*task1);
+        const Result<Task> t = tasks.reader().task(*task1);
         QVERIFY(t.ok());
         if (t->status != TaskStatus::Running) {
             handedOnAfter = clock.elapsed();
@@ -1576,7 +1576,7 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
     else
         QVERIFY2(handedOnAfter < 1500, qPrintable(QString::number(handedOnAfter)));
 
-    const Task t = *tasks.task(*task1);
+    const Task t = *tasks.reader().task(*task1);
     if (maxAttempts > 1) {
         QCOMPARE(t.status, TaskStatus::Pending);
         QCOMPARE(t.rescues, 1);
@@ -1608,7 +1608,7 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
         bool claimed = false;
         while (!claimed && clock.elapsed() < 10000) {
             const Result<std::optional<Claim>> again
-                = tasks.claim(QStringLiteral("w3@testhost#1"), {n.queue});
+                = tasks.queue().claim(QStringLiteral("w3@testhost#1"), {n.queue});
             QVERIFY(again.ok());
             claimed = again->has_value() && (*again)->taskId == *task1;
             if (!claimed)
@@ -1619,7 +1619,7 @@ void SupervisorTest::deadWorkersExecutionsEndBeforeItsTasksRunAgain()
     }
 
     // The other worker and its execution are not touched.
-    QCOMPARE(tasks.task(*task2)->status, TaskStatus::Running);
+    QCOMPARE(tasks.reader().task(*task2)->status, TaskStatus::Running);
     QCOMPARE(int(liveGroupMembers(group2).size()), 2);
     // Its group lives on (above); its state may still be on its way from
     // STARTING to RUNNING when the task without attempts left gets here at once.

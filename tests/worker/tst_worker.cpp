@@ -10,7 +10,7 @@
 #include "tasks/executionstore.h"
 #include "tasks/leftoverreaper.h"
 #include "tasks/localprocess.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "worker/linesplitter.h"
 #include "worker/workerconfig.h"
 #include "worker/workerregistry.h"
@@ -277,7 +277,7 @@ QString WorkerTest::writeScript(const QString &dir, const QString &name, const Q
 
 std::optional<Task> WorkerTest::task(TaskStore &store, qint64 id)
 {
-    Result<Task> t = store.task(id);
+    Result<Task> t = store.reader().task(id);
     if (!t.ok())
         return std::nullopt;
     return *t;
@@ -308,7 +308,7 @@ qint64 WorkerTest::waitForPidFile(const QString &path, int ms)
 QStringList WorkerTest::messages(TaskStore &store, qint64 id, const QString &level)
 {
     QStringList out;
-    Result<QVector<LogLine>> lines = store.log(id, 0, 100000);
+    Result<QVector<LogLine>> lines = store.reader().log(id, 0, 100000);
     if (!lines.ok())
         return out;
     for (const LogLine &line : *lines) {
@@ -575,9 +575,9 @@ void WorkerTest::runsATaskAndStoresItsOutput()
 
     NewTask nt;
     nt.kind = QStringLiteral("hello");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
     nt.queue = QStringLiteral("slow"); // not one of this worker's queues
-    const qint64 other = *store.enqueue(nt);
+    const qint64 other = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
     QVERIFY(worker.start());
@@ -639,7 +639,7 @@ void WorkerTest::passesArgsOnStdinAndTheEnvironment()
     nt.queue = QStringLiteral("q1");
     // Shell syntax in the args stays text: no shell ever sees it.
     nt.args = QStringLiteral(R"({"cmd": "$(touch /tmp/pwned); `id` | rm -rf ~"})");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
     QVERIFY(worker.start());
@@ -708,7 +708,7 @@ void WorkerTest::runsItemsInOrder()
     nt.kind = QStringLiteral("warmup");
     nt.items = items;
     nt.maxAttempts = 2;
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -718,7 +718,7 @@ void WorkerTest::runsItemsInOrder()
     }));
     QCOMPARE(QString::fromUtf8(readFile(orderFile)).trimmed(), order);
 
-    Result<QVector<TaskItem>> rows = store.items(id);
+    Result<QVector<TaskItem>> rows = store.reader().items(id);
     QVERIFY(rows.ok());
     QStringList statuses;
     for (const TaskItem &item : *rows)
@@ -726,7 +726,7 @@ void WorkerTest::runsItemsInOrder()
     QCOMPARE(statuses, itemStatuses);
 
     // Each item's output is in its own log lines.
-    Result<QVector<LogLine>> log = store.log(id, 0, 1000);
+    Result<QVector<LogLine>> log = store.reader().log(id, 0, 1000);
     QVERIFY(log.ok());
     for (const TaskItem &item : *rows) {
         if (item.status == TaskStatus::Pending)
@@ -798,7 +798,7 @@ void WorkerTest::failedExecutionRetriesWithBackoffThenFails()
     NewTask nt;
     nt.kind = QStringLiteral("flaky");
     nt.maxAttempts = 2;
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
     QVERIFY(waitForStatus(store, id, TaskStatus::Failed));
     const std::optional<Task> t = task(store, id);
     QCOMPARE(t->outcome, Outcome::ErrorExit);
@@ -806,7 +806,7 @@ void WorkerTest::failedExecutionRetriesWithBackoffThenFails()
     QVERIFY2(t->errorMessage.startsWith(expected), qPrintable(t->errorMessage));
 
     // The first failure was retried after the backoff (0.3 s), not at once.
-    Result<QVector<LogLine>> log = store.log(id, 0, 1000);
+    Result<QVector<LogLine>> log = store.reader().log(id, 0, 1000);
     QVERIFY(log.ok());
     qint64 failedAt = 0;
     qint64 retriedAt = 0;
@@ -844,7 +844,7 @@ void WorkerTest::timeLimitKillsTheWholeProcessGroup()
     NewTask nt;
     nt.kind = QStringLiteral("slow");
     nt.timeLimitS = 1;
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
     const qint64 pgid = waitForPidFile(pidFile);
@@ -892,7 +892,7 @@ void WorkerTest::timeLimitNeverFiresBeforeItsTime()
         nt.kind = QStringLiteral("stamps");
         nt.timeLimitS = limitMs / 1000;
         nt.delayMs = i * 430;
-        ids << *store.enqueue(nt);
+        ids << *store.queue().enqueue(nt);
     }
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -929,14 +929,14 @@ void WorkerTest::aLongTimeLimitDoesNotFireEarly()
     NewTask nt;
     nt.kind = QStringLiteral("short");
     nt.timeLimitS = 4294968;
-    QVERIFY(!store.enqueue(nt).ok());
-    QCOMPARE(int(store.enqueue(nt).error().kind()), int(ErrorKind::Invalid));
+    QVERIFY(!store.queue().enqueue(nt).ok());
+    QCOMPARE(int(store.queue().enqueue(nt).error().kind()), int(ErrorKind::Invalid));
     // ... but another program may write the table itself (the public
     // contract): 4294968 s in int milliseconds wrapped to 0.7 s, and 30 days
     // to a negative interval that never fired.
     nt.timeLimitS = 0;
-    const qint64 wrapped = *store.enqueue(nt);
-    const qint64 month = *store.enqueue(nt);
+    const qint64 wrapped = *store.queue().enqueue(nt);
+    const qint64 month = *store.queue().enqueue(nt);
     QVERIFY(tdb.exec(
         QStringLiteral("UPDATE tasks SET time_limit_s = ? WHERE id = ?"), {4294968, wrapped}));
     QVERIFY(tdb.exec(
@@ -980,7 +980,7 @@ void WorkerTest::aFullDiskIsToldOnceAndWhenItIsOver()
         TaskStore store(db);
         NewTask nt;
         nt.kind = QStringLiteral("chatty");
-        const qint64 id = *store.enqueue(nt);
+        const qint64 id = *store.queue().enqueue(nt);
         WorkerProcess worker(dir.path(), path, config, nextWorkerId());
         QVERIFY(worker.start());
         QVERIFY(waitFor([&] { return messages(store, id, QStringLiteral("output")).size() > 20; }));
@@ -999,7 +999,7 @@ void WorkerTest::aFullDiskIsToldOnceAndWhenItIsOver()
             qPrintable(worker.log()));
         QTest::qWait(500);
         log = worker.log();
-        QVERIFY(store.cancel(id).ok());
+        QVERIFY(store.actions().cancel(id).ok());
         worker.signal(SIGTERM);
         QVERIFY(worker.waitForExit());
     }
@@ -1061,7 +1061,7 @@ void WorkerTest::lostLeaseKillsTheGroupWithinOneSecond()
 
     NewTask nt;
     nt.kind = QStringLiteral("long");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
     const qint64 pgid = waitForPidFile(pidFile.arg(1));
@@ -1074,15 +1074,15 @@ void WorkerTest::lostLeaseKillsTheGroupWithinOneSecond()
     QElapsedTimer clock;
     clock.start();
     if (action == QLatin1String("force-stop")) {
-        QVERIFY(store.forceStop(id).ok());
+        QVERIFY(store.actions().forceStop(id).ok());
     } else if (action == QLatin1String("cancel")) {
-        QVERIFY(store.cancel(id).ok());
+        QVERIFY(store.actions().cancel(id).ok());
     } else {
         // Make the heartbeat look old, then let the sweeper's rule take the task.
         QVERIFY(tdb.exec(
             QStringLiteral("UPDATE tasks SET heartbeat_at = heartbeat_at - 600000 WHERE id = ?"),
             {id}));
-        Result<CleanupReport> swept = store.sweepLostWorkers(60000, 3);
+        Result<CleanupReport> swept = store.stuck().sweepLostWorkers(60000, 3);
         QVERIFY(swept.ok());
         QCOMPARE(swept->runningRequeued, QVector<qint64>{id});
     }
@@ -1091,7 +1091,7 @@ void WorkerTest::lostLeaseKillsTheGroupWithinOneSecond()
 
     // Its late result changed nothing, and the worker goes on with other work.
     nt.kind = QStringLiteral("quick");
-    const qint64 next = *store.enqueue(nt);
+    const qint64 next = *store.queue().enqueue(nt);
     QVERIFY(waitForStatus(store, next, TaskStatus::Completed));
     const std::optional<Task> t = task(store, id);
     if (outcome.isEmpty()) {
@@ -1116,10 +1116,10 @@ void WorkerTest::unknownKindFailsAndTheWorkerCarriesOn()
     NewTask nt;
     nt.kind = QStringLiteral("mystery");
     nt.priority = 10; // claimed first
-    const qint64 unknown = *store.enqueue(nt);
+    const qint64 unknown = *store.queue().enqueue(nt);
     nt.kind = QStringLiteral("known");
     nt.priority = 0;
-    const qint64 known = *store.enqueue(nt);
+    const qint64 known = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
     QVERIFY(worker.start());
@@ -1154,7 +1154,7 @@ void WorkerTest::outputFloodIsCappedAndMemoryStaysBounded()
         {{QStringLiteral("log_cap_lines"), QStringLiteral("1000")}});
     NewTask nt;
     nt.kind = QStringLiteral("flood");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -1196,7 +1196,7 @@ void WorkerTest::binaryAndInvalidUtf8OutputIsStoredSafely()
     const QString config = writeConfig(dir, QStringLiteral("binary = ") + script);
     NewTask nt;
     nt.kind = QStringLiteral("binary");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
     QVERIFY(worker.start());
@@ -1235,7 +1235,7 @@ void WorkerTest::emptyLinesAndBinaryOutputLoseNoLine()
     const QString config = writeConfig(dir, QStringLiteral("empty = ") + script);
     NewTask nt;
     nt.kind = QStringLiteral("empty");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
     QVERIFY(worker.start());
@@ -1369,7 +1369,7 @@ void WorkerTest::progressLinesUpdateProgress()
     const QString config = writeConfig(dir, QStringLiteral("steps = ") + script);
     NewTask nt;
     nt.kind = QStringLiteral("steps");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -1412,7 +1412,7 @@ void WorkerTest::claimsByPriorityUpToItsConcurrency()
         NewTask nt;
         nt.kind = QStringLiteral("gated");
         nt.priority = priority;
-        ids.append(*store.enqueue(nt));
+        ids.append(*store.queue().enqueue(nt));
     }
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
@@ -1450,7 +1450,7 @@ void WorkerTest::refillsFreedSlotsWithoutExceedingItsConcurrency()
     for (int i = 0; i < 40; ++i) {
         NewTask nt;
         nt.kind = QStringLiteral("short");
-        ids.append(*store.enqueue(nt));
+        ids.append(*store.queue().enqueue(nt));
     }
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
@@ -1459,9 +1459,9 @@ void WorkerTest::refillsFreedSlotsWithoutExceedingItsConcurrency()
     running.statuses = {TaskStatus::Running};
     qint64 mostRunning = 0;
     QVERIFY(waitFor([&] {
-        if (Result<qint64> n = store.count(running); n.ok())
+        if (Result<qint64> n = store.reader().count(running); n.ok())
             mostRunning = std::max(mostRunning, *n);
-        Result<StatusCounts> counts = store.counts();
+        Result<StatusCounts> counts = store.reader().counts();
         return counts.ok() && counts->byStatus.value(TaskStatus::Completed) == ids.size();
     }));
     QVERIFY2(mostRunning <= 3, qPrintable(QString::number(mostRunning)));
@@ -1514,14 +1514,14 @@ void WorkerTest::sigtermFailsHeldTasksAndExitsCleanly()
     QVector<qint64> ids;
     NewTask nt;
     nt.kind = QStringLiteral("polite");
-    ids.append(*store.enqueue(nt));
+    ids.append(*store.queue().enqueue(nt));
     nt.kind = QStringLiteral("stubborn");
-    ids.append(*store.enqueue(nt));
+    ids.append(*store.queue().enqueue(nt));
     nt.kind = QStringLiteral("polite");
     nt.items = QStringList{QStringLiteral("first"), QStringLiteral("second")};
-    ids.append(*store.enqueue(nt));
+    ids.append(*store.queue().enqueue(nt));
     nt.items.clear();
-    const qint64 waiting = *store.enqueue(nt); // beyond the concurrency: never claimed
+    const qint64 waiting = *store.queue().enqueue(nt); // beyond the concurrency: never claimed
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -1550,7 +1550,7 @@ void WorkerTest::sigtermFailsHeldTasksAndExitsCleanly()
             QStringLiteral("Worker %1 stopped while the task was running").arg(worker.id()));
         QCOMPARE(t->attempt, 1);
     }
-    Result<QVector<TaskItem>> items = store.items(ids[2]);
+    Result<QVector<TaskItem>> items = store.reader().items(ids[2]);
     QVERIFY(items.ok());
     QCOMPARE(statusName(items->at(0).status), QStringLiteral("FAILED"));
     QCOMPARE(statusName(items->at(1).status), QStringLiteral("PENDING"));
@@ -1579,7 +1579,7 @@ void WorkerTest::secondSigtermKillsAtOnce()
         {{QStringLiteral("stop_grace_seconds"), QStringLiteral("120")}});
     NewTask nt;
     nt.kind = QStringLiteral("stubborn");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -1612,7 +1612,7 @@ void WorkerTest::sigkillToTheWorkerTakesItsExecutionsAlong()
     const QString config = writeConfig(dir, QStringLiteral("long = ") + script);
     NewTask nt;
     nt.kind = QStringLiteral("long");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
@@ -1695,7 +1695,7 @@ void WorkerTest::restartWaitsUntilTheOldExecutionHasDied()
             {QStringLiteral("stop_grace_seconds"), QStringLiteral("5")}});
     NewTask nt;
     nt.kind = QStringLiteral("slow");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess a(dir, tdb.url(), config, nextWorkerId());
     WorkerProcess b(dir, tdb.url(), config, nextWorkerId());
@@ -1703,8 +1703,8 @@ void WorkerTest::restartWaitsUntilTheOldExecutionHasDied()
     QVERIFY(b.start());
     QVERIFY(waitFor([&] { return readIntervals(runs).size() == 1; }));
 
-    QVERIFY((forceStop ? store.forceStop(id) : store.cancel(id)).ok());
-    Result<ActionReport> restarted = store.restart(id);
+    QVERIFY((forceStop ? store.actions().forceStop(id) : store.actions().cancel(id)).ok());
+    Result<ActionReport> restarted = store.actions().restart(id);
     QVERIFY2(restarted.ok() && restarted->done, qPrintable(restarted.error().message()));
     // The old execution ends about 2 s later; only then may the task start again.
     QVERIFY2(
@@ -1716,7 +1716,7 @@ void WorkerTest::restartWaitsUntilTheOldExecutionHasDied()
                        .arg(double(intervals.at(0).end - intervals.at(1).start) / 1e6)));
     QCOMPARE(statusName(task(store, id)->status), QStringLiteral("RUNNING"));
     QCOMPARE(task(store, id)->attempt, 1); // a fresh budget after the restart, one attempt used
-    QVERIFY(store.cancel(id).ok());
+    QVERIFY(store.actions().cancel(id).ok());
 }
 
 // A SIGKILLed worker: PR_SET_PDEATHSIG kills only its program, and a grandchild
@@ -1743,7 +1743,7 @@ void WorkerTest::leftoversOfAKilledWorkerDieBeforeTheTaskRunsAgain()
     const QString config = writeConfig(dir, QStringLiteral("wrapped = ") + script);
     NewTask nt;
     nt.kind = QStringLiteral("wrapped");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
 
     WorkerProcess first(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(first.start());
@@ -1762,13 +1762,13 @@ void WorkerTest::leftoversOfAKilledWorkerDieBeforeTheTaskRunsAgain()
 
     // The sweeper's rule for a lost worker: the task is PENDING again.
     QTest::qWait(1200);
-    Result<CleanupReport> swept = store.sweepLostWorkers(1000, 3);
+    Result<CleanupReport> swept = store.stuck().sweepLostWorkers(1000, 3);
     QVERIFY2(swept.ok(), qPrintable(swept.error().message()));
     QCOMPARE(swept->runningRequeued, QVector<qint64>{id});
     QVERIFY(tdb.exec(QStringLiteral("UPDATE tasks SET run_after = 0 WHERE id = ?"), {id}));
     // Nobody may claim it while the orphan runs.
     QTest::qWait(300);
-    QVERIFY(!store.claim(QStringLiteral("someone"), {}).value().has_value());
+    QVERIFY(!store.queue().claim(QStringLiteral("someone"), {}).value().has_value());
 
     WorkerProcess second(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(second.start());
@@ -1826,9 +1826,10 @@ void WorkerTest::aReusedPidIsNeverSignalled()
         NewTask n;
         n.kind = QStringLiteral("long");
         n.queue = queue;
-        if (!store.enqueue(n).ok())
+        if (!store.queue().enqueue(n).ok())
             return {};
-        Result<std::optional<Claim>> c = store.claim(QStringLiteral("dead-worker"), {queue});
+        Result<std::optional<Claim>> c
+            = store.queue().claim(QStringLiteral("dead-worker"), {queue});
         return c.ok() && c->has_value() ? **c : Claim();
     };
     struct
@@ -1878,7 +1879,7 @@ void WorkerTest::aDatabaseStallDoesNotMakeLiveWorkersLost()
     const QString config = writeConfig(dir, QStringLiteral("long = ") + script);
     NewTask nt;
     nt.kind = QStringLiteral("long");
-    const qint64 id = *store.enqueue(nt);
+    const qint64 id = *store.queue().enqueue(nt);
     WorkerProcess worker(dir, tdb.url(), config, nextWorkerId());
     QVERIFY(worker.start());
     const qint64 pgid = waitForPidFile(pidFile);

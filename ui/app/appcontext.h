@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auditlog.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "messagebar.h"
-#include "taskstore.h"
+#include "tasks/taskreader.h"
 
 #include <QMainWindow>
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "taskstore.h"
-
 #include <QObject>
 #include <QSet>
 

@@ -128,7 +128,10 @@ void StatsView::refresh()
     TaskStore *store = &m_context.tasks();
     const int h = hours();
     m_context.background().run(
-        this, [store, h, stuck = m_context.stuckThresholds()]() { return store->stats(h, stuck); },
+        this,
+        [store, h, stuck = m_context.stuckThresholds()]() {
+            return store->reader().stats(h, stuck);
+        },
         [this](const Result<Stats> &stats) {
             m_pending = false;
             if (!stats.ok()) {

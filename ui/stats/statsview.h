@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskstore.h"
+#include "tasks/taskreader.h"
 
 #include <QMap>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "itemroles.h"
-#include "taskstore.h"
+#include "tasks/stucktasks.h"
 
 #include <QAbstractTableModel>
 

@@ -255,7 +255,7 @@ void StuckView::refresh()
 {
     // The report reads two partial indexes with a limit: bounded, so it runs here
     // and a test or an operator sees the preview at once.
-    Result<StuckReport> report = m_context.tasks().stuckReport(thresholds(), kListLimit);
+    Result<StuckReport> report = m_context.tasks().stuck().stuckReport(thresholds(), kListLimit);
     if (!report.ok()) {
         if (report.error().kind() == ErrorKind::Database)
             m_context.reportFailure(report.error().message());
@@ -335,11 +335,7 @@ void StuckView::cleanUpNow()
     Database *db = &m_context.database();
     const QString actor = m_context.operatorName();
     m_context.writer().run(
-        this,
-        [db, actor, t]() {
-            TaskStore store(*db, actor);
-            return store.stuckScope(t);
-        },
+        this, [db, actor, t]() { return StuckTasks(*db, actor).stuckScope(t); },
         [this, a](const Result<StuckReport> &named) { confirmCleanUp(named, a); });
 }
 
@@ -392,11 +388,7 @@ void StuckView::confirmCleanUp(const Result<StuckReport> &named, CleanupAction a
     Database *db = &m_context.database();
     const QString actor = m_context.operatorName();
     m_context.writer().run(
-        this,
-        [db, actor, set = *named, a]() {
-            TaskStore store(*db, actor);
-            return store.cleanup(set, a);
-        },
+        this, [db, actor, set = *named, a]() { return StuckTasks(*db, actor).cleanup(set, a); },
         [this](const Result<CleanupReport> &report) { showCleanUpResult(report); });
 }
 

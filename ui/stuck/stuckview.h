@@ -1,7 +1,7 @@
 #pragma once
 
 #include "messagebar.h"
-#include "taskstore.h"
+#include "tasks/stucktasks.h"
 
 #include <QWidget>
 

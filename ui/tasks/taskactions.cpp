@@ -4,7 +4,7 @@
 #include "backgroundrunner.h"
 #include "confirm.h"
 #include "database.h"
-#include "taskstore.h"
+#include "tasks/operatoractions.h"
 
 #include <QAction>
 #include <QIcon>
@@ -254,7 +254,7 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCoun
     Database *db = &m_context.database();
     const QString actor = m_context.operatorName();
     auto work = [db, actor, kind, ids, stop = m_stopRequested]() {
-        TaskStore store(*db, actor);
+        OperatorActions actions(*db, actor);
         Outcome out;
         for (qsizetype i = 0; i < ids.size(); ++i) {
             if (stop->load()) {
@@ -265,16 +265,16 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCoun
             Result<ActionReport> r = Error();
             switch (kind) {
             case Kind::ForceStop:
-                r = store.forceStop(id);
+                r = actions.forceStop(id);
                 break;
             case Kind::Cancel:
-                r = store.cancel(id);
+                r = actions.cancel(id);
                 break;
             case Kind::Restart:
-                r = store.restart(id);
+                r = actions.restart(id);
                 break;
             case Kind::Delete:
-                r = store.remove(id);
+                r = actions.remove(id);
                 break;
             }
             if (r.ok()) {

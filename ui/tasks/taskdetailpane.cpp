@@ -233,7 +233,7 @@ void TaskDetailPane::reload()
     if (m_taskId <= 0)
         return;
     TaskStore &store = m_context.tasks();
-    Result<Task> t = store.task(m_taskId);
+    Result<Task> t = store.reader().task(m_taskId);
     if (!t.ok()) {
         if (t.error().kind() == ErrorKind::NotFound)
             showEmpty(tr("Task #%1 no longer exists: it was deleted.").arg(m_taskId));
@@ -243,14 +243,14 @@ void TaskDetailPane::reload()
     ++m_reloads;
     fill(t.value());
     if (t->itemsTotal > 0 && (t->itemsTotal <= kItemsEveryTime || m_reloads % 10 == 1)) {
-        Result<QVector<TaskItem>> items = store.items(m_taskId);
+        Result<QVector<TaskItem>> items = store.reader().items(m_taskId);
         if (items.ok())
             m_items->setItems(items.value(), t->dbNow);
     } else if (t->itemsTotal == 0 && m_items->rowCount() > 0) {
         m_items->setItems({}, t->dbNow);
     }
     for (int batch = 0; batch < 10; ++batch) {
-        Result<QVector<LogLine>> lines = store.log(m_taskId, m_lastLogId, kLogBatch);
+        Result<QVector<LogLine>> lines = store.reader().log(m_taskId, m_lastLogId, kLogBatch);
         if (!lines.ok() || lines->isEmpty())
             break;
         appendLog(lines.value());

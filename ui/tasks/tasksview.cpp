@@ -422,7 +422,7 @@ void TasksView::refreshCounts()
     TaskStore *store = &m_context.tasks();
     const StuckThresholds stuck = m_context.stuckThresholds();
     m_context.background().run(
-        this, [store, stuck]() { return store->counts(stuck); },
+        this, [store, stuck]() { return store->reader().counts(stuck); },
         [this](const Result<StatusCounts> &counts) {
             m_countsPending = false;
             if (!counts.ok())
@@ -442,7 +442,7 @@ void TasksView::refreshQueues()
     m_queuesPending = true;
     TaskStore *store = &m_context.tasks();
     m_context.background().run(
-        this, [store]() { return store->queues(); },
+        this, [store]() { return store->reader().queues(); },
         [this](const Result<QStringList> &queues) {
             m_queuesPending = false;
             if (!queues.ok())

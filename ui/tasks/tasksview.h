@@ -2,7 +2,7 @@
 
 #include "filterchips.h"
 #include "messagebar.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QWidget>
 

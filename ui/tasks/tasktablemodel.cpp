@@ -135,7 +135,7 @@ Result<QVector<Task>> TaskTableModel::readRows(qint64 from, qint64 n) const
         f.offset = from;
     }
     ++m_pageReads;
-    Result<QVector<Task>> rows = m_store.list(f);
+    Result<QVector<Task>> rows = m_store.reader().list(f);
     if (rows.ok() && skip > 0)
         rows.value().remove(0, std::min<qint64>(skip, rows.value().size()));
     return rows;
@@ -161,13 +161,13 @@ bool TaskTableModel::fetchPage(qint64 pageIndex) const
         // Scrolling down: the rows after the last one of the page above.
         f.after = m_filter.keyOf(prev->rows.constLast());
         ++m_pageReads;
-        rows = m_store.list(f);
+        rows = m_store.reader().list(f);
     } else if (next != m_pages.constEnd() && next->first == 0 && !next->rows.isEmpty()
         && to == start + kPageSize) {
         // Scrolling up: the rows before the first one of the page below.
         f.before = m_filter.keyOf(next->rows.constFirst());
         ++m_pageReads;
-        rows = m_store.list(f);
+        rows = m_store.reader().list(f);
         alignEnd = true;
     } else {
         rows = readRows(from, n);
@@ -621,7 +621,7 @@ void TaskTableModel::setFilter(const TaskFilter &filter)
     m_provisional = false;
     m_fetchBlocked = false;
 
-    Result<TaskHorizon> horizon = m_store.horizon(baseFilter(), false);
+    Result<TaskHorizon> horizon = m_store.reader().horizon(baseFilter(), false);
     if (!horizon.ok()) {
         endResetModel();
         m_generation = 0; // the next refresh loads again
@@ -681,7 +681,7 @@ void TaskTableModel::requestHorizon(bool verifyOnly)
     const TaskFilter filter = baseFilter();
     TaskStore *store = &m_store;
     auto work = [store, filter]() {
-        return store->horizon(filter);
+        return store->reader().horizon(filter);
     };
     auto done = [this, generation, structure, verifyOnly](const Result<TaskHorizon> &r) {
         if (generation != m_generation)
@@ -786,7 +786,7 @@ void TaskTableModel::requestAnchors()
     const TaskFilter filter = baseFilter();
     TaskStore *store = &m_store;
     m_runner->run(
-        this, [store, filter]() { return store->keysetAnchors(filter, kAnchorStride); },
+        this, [store, filter]() { return store->reader().keysetAnchors(filter, kAnchorStride); },
         [this, generation, structure, base](const Result<QVector<TaskKey>> &r) {
             m_anchorsPending = false;
             if (generation != m_generation || structure != m_structure) {
@@ -939,7 +939,7 @@ void TaskTableModel::refresh()
         setFilter(m_filter);
         return;
     }
-    Result<TaskChanges> changes = m_store.changedSince(m_since, baseFilter(), kMaxChanges);
+    Result<TaskChanges> changes = m_store.reader().changedSince(m_since, baseFilter(), kMaxChanges);
     if (!changes.ok()) {
         fail(changes.error());
         return;

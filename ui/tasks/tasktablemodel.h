@@ -1,7 +1,7 @@
 #pragma once
 
 #include "itemroles.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -4,7 +4,7 @@
 #include "leasedtimer.h"
 #include "schedulestore.h"
 #include "settings.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 namespace taskdesk {
 

@@ -2,7 +2,7 @@
 
 #include "database.h"
 #include "task.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -305,7 +305,7 @@ Result<std::optional<qint64>> ScheduleStore::enqueueSlot(
         task.priority = schedule.priority;
         task.args = schedule.args;
         task.scheduleId = schedule.id;
-        Result<qint64> id = tasks.enqueueInTransaction(task);
+        Result<qint64> id = tasks.queue().enqueueInTransaction(task);
         if (!id.ok())
             return id.error();
 

@@ -40,7 +40,7 @@ public:
     // write transaction: insert (schedule, slot) into schedule_runs, unless
     // that row exists, or the schedule is gone, disabled, or already past
     // this slot; the affected-row count decides; only then enqueue the task
-    // (TaskStore::enqueueInTransaction, with its schedule id), record its id,
+    // (TaskQueue::enqueueInTransaction, with its schedule id), record its id,
     // move last_slot_at, and audit "schedule_enqueue". Either all of it
     // commits or none. Returns the task's id, or nullopt when the slot was
     // not ours to run.

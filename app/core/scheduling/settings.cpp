@@ -49,7 +49,7 @@ QVector<SettingSpec> buildSpecs()
             QStringLiteral("A task whose worker is lost this many times in a row fails "
                            "(worker_lost) instead of being re-queued again: a poison pill "
                            "(0 or 1: never re-queue)"),
-            QString::number(TaskStore::kPoisonRescues), {}, 0, 100, {}},
+            QString::number(StuckTasks::kPoisonRescues), {}, 0, 100, {}},
         {QString(SettingKey::SweeperRetryBaseS),
             QStringLiteral("A task re-queued after its worker was lost waits this long before "
                            "its next attempt, doubled with each attempt"),

@@ -2,7 +2,7 @@
 
 #include "auditlog.h"
 #include "error.h"
-#include "taskstore.h"
+#include "tasks/stucktasks.h"
 
 #include <QLatin1String>
 #include <QMap>
@@ -30,7 +30,7 @@ struct SweeperRules
     qint64 queueThresholdMs = 5 * 60 * 1000;
     QueuePolicy queuePolicy = QueuePolicy::Report;
     // The Nth loss in a row fails the task; 0 and 1 never re-queue.
-    int poisonRescues = TaskStore::kPoisonRescues;
+    int poisonRescues = StuckTasks::kPoisonRescues;
     // A task re-queued after its worker was lost waits base × 2^(attempt − 1),
     // never longer than the cap.
     qint64 retryBaseMs = RetryPolicy().baseMs;

@@ -70,7 +70,7 @@ Result<SweepReport> Sweeper::sweep()
         };
     }
     watch.maxStallMs = toleranceMs;
-    Result<CleanupReport> lost = m_tasks.sweepLostWorkers(
+    Result<CleanupReport> lost = m_tasks.stuck().sweepLostWorkers(
         m_rules.heartbeatTimeoutMs, m_rules.poisonRescues, QStringLiteral("lost_worker"), &watch);
     m_watchBroken = !lost.ok();
     if (!lost.ok())
@@ -81,7 +81,7 @@ Result<SweepReport> Sweeper::sweep()
     report.tasks.cleanedAt = lost->cleanedAt;
 
     if (m_rules.queuePolicy == QueuePolicy::MarkFailed) {
-        Result<CleanupReport> queued = m_tasks.sweepQueued(m_rules.queueThresholdMs);
+        Result<CleanupReport> queued = m_tasks.stuck().sweepQueued(m_rules.queueThresholdMs);
         if (!queued.ok())
             return queued.error();
         report.tasks.queuedFailed = queued->queuedFailed;
@@ -89,7 +89,7 @@ Result<SweepReport> Sweeper::sweep()
         // Ids and ages only: full rows of up to kReportLimit tasks were most of an
         // idle pass at a million tasks (60 of 65 ms).
         Result<QVector<StuckTask>> stuck
-            = m_tasks.stuckInQueue(m_rules.queueThresholdMs, kReportLimit);
+            = m_tasks.stuck().stuckInQueue(m_rules.queueThresholdMs, kReportLimit);
         if (!stuck.ok())
             return stuck.error();
         report.queuedReported = *stuck;
@@ -122,13 +122,13 @@ Result<SweepReport> Sweeper::dryRun(int listLimit)
     report.tasks.thresholds = m_rules.thresholds();
     report.tasks.action = m_rules.queuePolicy == QueuePolicy::MarkFailed ? CleanupAction::MarkFailed
                                                                          : CleanupAction::Retry;
-    Result<StuckReport> stuck = m_tasks.stuckReport(m_rules.thresholds(), listLimit);
+    Result<StuckReport> stuck = m_tasks.stuck().stuckReport(m_rules.thresholds(), listLimit);
     if (!stuck.ok())
         return stuck.error();
     report.tasks.cleanedAt = stuck->monitoredAt;
     // True counts of the same scope; the lists below are cut at the limit.
     Result<qint64> requeues
-        = m_tasks.countLostWorkerRequeues(stuck->scope(), m_rules.poisonRescues);
+        = m_tasks.stuck().countLostWorkerRequeues(stuck->scope(), m_rules.poisonRescues);
     if (!requeues.ok())
         return requeues.error();
     const bool markFailed = m_rules.queuePolicy == QueuePolicy::MarkFailed;
@@ -137,7 +137,7 @@ Result<SweepReport> Sweeper::dryRun(int listLimit)
     report.tasks.runningCount = stuck->runningTotal;
     report.tasks.queuedCount = markFailed ? stuck->queuedTotal : 0;
     report.reportedCount = markFailed ? 0 : stuck->queuedTotal;
-    // The decision of TaskStore::sweepLostWorkers, row by row.
+    // The decision of StuckTasks::sweepLostWorkers, row by row.
     for (const StuckTask &s : stuck->running) {
         const bool requeue
             = s.task.attempt < s.task.maxAttempts && s.task.rescues + 1 < m_rules.poisonRescues;

@@ -5,7 +5,7 @@
 #include "leasedtimer.h"
 #include "settings.h"
 #include "sweepreport.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QSet>
 
@@ -18,9 +18,9 @@ class Database;
 // - lost worker: a task RUNNING with a heartbeat older than the heartbeat
 //   timeout is re-queued with backoff while attempts remain; its
 //   poison_rescues-th loss in a row fails it (worker_lost) with a message
-//   that says why (TaskStore::sweepLostWorkers);
+//   that says why (StuckTasks::sweepLostWorkers);
 // - stuck in queue: a task PENDING past the queue threshold is reported, or
-//   with the mark_failed policy failed (stuck_swept) (TaskStore::sweepQueued);
+//   with the mark_failed policy failed (stuck_swept) (StuckTasks::sweepQueued);
 // - workers (the workers table) whose heartbeat stopped are marked lost.
 // While it runs on its timer, the first two of these wait until the sweeper has
 // watched for a whole heartbeat timeout: a watch begins anew after a pass that

@@ -31,7 +31,7 @@ QJsonObject SweepReport::toJson() const
     cleaned.insert(QStringLiteral("running_failed"), runningFailedTotal());
     o.insert(QStringLiteral("cleaned_jobs"), cleaned);
     if (stuck)
-        o.insert(QStringLiteral("stuck_jobs"), stuck->toJson().value(QStringLiteral("stuck_jobs")));
+        o.insert(QStringLiteral("stuck_jobs"), stuck->countsJson());
     QJsonArray workers;
     for (const LostWorker &w : workersLost)
         workers.append(QJsonObject{

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "settings.h"
-#include "taskstore.h"
+#include "tasks/stucktasks.h"
 
 #include <QJsonObject>
 #include <QString>

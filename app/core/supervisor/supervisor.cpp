@@ -8,7 +8,7 @@
 #include "processgroup.h"
 #include "scheduling/settings.h"
 #include "tasks/executionstore.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -866,7 +866,7 @@ void Supervisor::failWorkerTasks(const QString &workerId)
     // The process is stopped whatever happens here: a failed update is logged,
     // and the sweeper rescues those tasks later by their stale heartbeats.
     TaskStore tasks(m_db, m_options.actor);
-    Result<QVector<qint64>> failed = tasks.failWorkerTasks(workerId, Outcome::WorkerStopped,
+    Result<QVector<qint64>> failed = tasks.queue().failWorkerTasks(workerId, Outcome::WorkerStopped,
         QStringLiteral("Worker %1 stopped while the task was running").arg(workerId));
     if (!failed.ok()) {
         qCWarning(lcSupervisor).noquote()
@@ -1007,7 +1007,8 @@ void Supervisor::finishDeadWorker(const DeadWorker &w)
     if (Result<SweeperRules> stored = Settings(m_db, m_options.actor).sweeperRules(); stored.ok())
         rules = *stored;
     tasks.setRetryPolicy(rules.retry());
-    Result<CleanupReport> swept = tasks.sweepDeadWorker(w.workerId, rules.poisonRescues, w.how);
+    Result<CleanupReport> swept
+        = tasks.stuck().sweepDeadWorker(w.workerId, rules.poisonRescues, w.how);
     if (!swept.ok()) {
         // The sweeper rescues them later by their stale heartbeats.
         qCWarning(lcSupervisor).noquote()

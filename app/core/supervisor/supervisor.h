@@ -55,7 +55,7 @@ struct SupervisorOptions
 //   TASKDESK_WORKER_ID, "NAME@HOST#START", unique per start. Once a worker that the supervisor
 //   stopped has exited, its tasks still RUNNING are FAILED/worker_stopped; a
 //   worker that dies unasked (a crash, SIGKILL, the OOM killer) gets the
-//   sweeper's lost-worker rule at once (TaskStore::sweepDeadWorker), not
+//   sweeper's lost-worker rule at once (StuckTasks::sweepDeadWorker), not
 //   after the heartbeat timeout.
 // - It is a child subreaper (Linux): the orphans of its processes, such as
 //   what a dead worker's executions left behind, are re-parented to it and

@@ -54,7 +54,7 @@ inline const QString HostForgotten = QStringLiteral("host_forgotten");
 } // namespace ExecutionEnd
 
 // The `executions` table. A claim opens one execution per task in the claim's
-// own transaction (TaskStore calls openInTransaction()); a unique index lets a
+// own transaction (TaskQueue calls openInTransaction()); a unique index lets a
 // task have at most one open execution, and a claim skips a task that has one.
 // So a task runs again only when its previous execution was closed: by its
 // worker when the group is gone, by a worker or supervisor of the same host

@@ -140,7 +140,7 @@ void TaskRun::runNextItem()
         recordSuccess();
         return;
     }
-    Result<bool> started = m_store.startItem(m_claim.taskId, m_claim.lease, item->id);
+    Result<bool> started = m_store.queue().startItem(m_claim.taskId, m_claim.lease, item->id);
     if (!started.ok()) {
         failAttempt(QStringLiteral("Item '%1' could not be started: %2")
                         .arg(item->label, started.error().message()));
@@ -341,7 +341,8 @@ void TaskRun::flushLog()
         return;
     }
     if (!m_pending.isEmpty()) {
-        Result<bool> held = m_store.appendWorkerLog(m_claim.taskId, m_claim.lease, m_pending);
+        Result<bool> held
+            = m_store.queue().appendWorkerLog(m_claim.taskId, m_claim.lease, m_pending);
         if (!held.ok()) {
             // Kept for the next flush; the cap bounds what can pile up. One
             // warning per outage, not one per flush.
@@ -384,7 +385,7 @@ void TaskRun::heartbeat()
     if (!m_groupRecorded && m_pid > 0)
         recordGroup();
     const bool progress = m_progressDirty;
-    Result<bool> held = m_store.heartbeat(m_claim.taskId, m_claim.lease,
+    Result<bool> held = m_store.queue().heartbeat(m_claim.taskId, m_claim.lease,
         progress ? m_progressDone : -1, progress ? m_progressTotal : -1);
     if (!held.ok()) {
         // One warning per outage, not one per heartbeat: the worker goes on
@@ -476,8 +477,8 @@ void TaskRun::abandon()
     recordResult(
         QStringLiteral("FAILED/worker_stopped"),
         [this, message] {
-            return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                Outcome::WorkerStopped, false, m_executionOver);
+            return m_store.queue().finishError(m_claim.taskId, m_claim.lease, m_claim.attempt,
+                message, Outcome::WorkerStopped, false, m_executionOver);
         },
         true);
 }
@@ -566,8 +567,8 @@ void TaskRun::executionEnded(bool succeeded, const QString &failure)
         recordResult(
             QStringLiteral("FAILED/worker_stopped"),
             [this, message] {
-                return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                    Outcome::WorkerStopped, false, m_executionOver);
+                return m_store.queue().finishError(m_claim.taskId, m_claim.lease, m_claim.attempt,
+                    message, Outcome::WorkerStopped, false, m_executionOver);
             },
             false);
         return;
@@ -579,16 +580,16 @@ void TaskRun::executionEnded(bool succeeded, const QString &failure)
         recordResult(
             QStringLiteral("FAILED/timed_out"),
             [this, message] {
-                return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                    Outcome::TimedOut, false, m_executionOver);
+                return m_store.queue().finishError(m_claim.taskId, m_claim.lease, m_claim.attempt,
+                    message, Outcome::TimedOut, false, m_executionOver);
             },
             false);
         return;
     }
     if (!succeeded) {
         if (item) {
-            Result<bool> finished
-                = m_store.finishItem(m_claim.taskId, m_claim.lease, item->id, false, failure);
+            Result<bool> finished = m_store.queue().finishItem(
+                m_claim.taskId, m_claim.lease, item->id, false, failure);
             if (finished.ok() && !*finished) {
                 loseLease(QStringLiteral("item %1 could not be finished").arg(item->id));
                 return;
@@ -603,7 +604,8 @@ void TaskRun::executionEnded(bool succeeded, const QString &failure)
         recordSuccess();
         return;
     }
-    Result<bool> finished = m_store.finishItem(m_claim.taskId, m_claim.lease, item->id, true, {});
+    Result<bool> finished
+        = m_store.queue().finishItem(m_claim.taskId, m_claim.lease, item->id, true, {});
     if (!finished.ok()) {
         failAttempt(QStringLiteral("Item '%1' completed but could not be recorded: %2")
                         .arg(item->label, finished.error().message()));
@@ -621,8 +623,8 @@ void TaskRun::failAttempt(const QString &message)
     recordResult(
         QStringLiteral("failed"),
         [this, message] {
-            return m_store.finishError(m_claim.taskId, m_claim.lease, m_claim.attempt, message,
-                Outcome::ErrorExit, true, m_executionOver);
+            return m_store.queue().finishError(m_claim.taskId, m_claim.lease, m_claim.attempt,
+                message, Outcome::ErrorExit, true, m_executionOver);
         },
         false);
 }
@@ -642,7 +644,9 @@ void TaskRun::recordSuccess()
 {
     recordResult(
         QStringLiteral("COMPLETED"),
-        [this] { return m_store.finishSuccess(m_claim.taskId, m_claim.lease, m_executionOver); },
+        [this] {
+            return m_store.queue().finishSuccess(m_claim.taskId, m_claim.lease, m_executionOver);
+        },
         false, true);
 }
 

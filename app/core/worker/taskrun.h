@@ -2,7 +2,7 @@
 
 #include "linesplitter.h"
 #include "task.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "workerconfig.h"
 
 #include <QElapsedTimer>

@@ -170,8 +170,8 @@ void Worker::claimWork()
     bool drained = false;
     while (m_runs.size() < m_config.concurrency) {
         // Every free slot in one transaction: one commit for all of them.
-        Result<QVector<Claim>> claims
-            = m_store.claimMany(m_id, m_config.queues, m_config.concurrency - int(m_runs.size()));
+        Result<QVector<Claim>> claims = m_store.queue().claimMany(
+            m_id, m_config.queues, m_config.concurrency - int(m_runs.size()));
         noteDatabase(claims.error(), QStringLiteral("claim"));
         if (!claims.ok())
             break;
@@ -199,7 +199,7 @@ void Worker::startRun(const Claim &claim)
         const QString message
             = QStringLiteral("unknown task kind '%1' on worker %2").arg(claim.kind, m_id);
         qCWarning(lcWorker).noquote() << QStringLiteral("task %1:").arg(claim.taskId) << message;
-        Result<FinishResult> r = m_store.finishError(
+        Result<FinishResult> r = m_store.queue().finishError(
             claim.taskId, claim.lease, claim.attempt, message, Outcome::ErrorExit, false);
         noteDatabase(r.error(), QStringLiteral("finish"));
         return;
@@ -281,22 +281,22 @@ void Worker::writeSuccesses()
     }
     m_successes.clear();
     QVector<Claim> claims;
-    for (qsizetype from = 0; from < runs.size(); from += TaskStore::kMaxBatch) {
-        const qsizetype n = std::min<qsizetype>(TaskStore::kMaxBatch, runs.size() - from);
+    for (qsizetype from = 0; from < runs.size(); from += TaskQueue::kMaxBatch) {
+        const qsizetype n = std::min<qsizetype>(TaskQueue::kMaxBatch, runs.size() - from);
         // The slots these successes free are claimed again in the same commit:
         // one transaction per freed slot instead of two.
         const int free = m_started && !m_stopping
             ? std::clamp(m_config.concurrency - int(m_runs.size()) - int(claims.size()) + int(n), 0,
-                TaskStore::kMaxBatch)
+                TaskQueue::kMaxBatch)
             : 0;
-        Result<TaskStore::FinishedAndClaimed> written = m_store.finishSuccessManyAndClaim(
+        Result<TaskQueue::FinishedAndClaimed> written = m_store.queue().finishSuccessManyAndClaim(
             leases.mid(from, n), m_id, m_config.queues, free, stillRunning);
         if (!written.ok() && free > 0) {
             // A claim that failed took the results back with it: the results
             // alone, at once; the next poll claims the slots.
             noteDatabase(written.error(), QStringLiteral("finish and claim"));
-            written
-                = m_store.finishSuccessManyAndClaim(leases.mid(from, n), m_id, {}, 0, stillRunning);
+            written = m_store.queue().finishSuccessManyAndClaim(
+                leases.mid(from, n), m_id, {}, 0, stillRunning);
         }
         noteDatabase(written.error(), QStringLiteral("finish"));
         QSet<qint64> accepted;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "error.h"
-#include "taskstore.h"
+#include "tasks/taskstore.h"
 #include "workerconfig.h"
 #include "workerregistry.h"
 

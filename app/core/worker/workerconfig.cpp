@@ -15,7 +15,7 @@ namespace taskdesk {
 
 namespace {
 
-// Task kinds and queue names: the same rule as TaskStore::enqueue.
+// Task kinds and queue names: the same rule as TaskQueue::enqueue.
 const QRegularExpression &namePattern()
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.:-]{1,100}$"));
