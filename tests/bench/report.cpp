@@ -311,7 +311,7 @@ QString formatTable(const QJsonObject &r)
                 number(*least) + QStringLiteral(" ms"));
     }
     if (r.contains(QStringLiteral("sweeper"))) {
-        line(lines, QStringLiteral("TaskStore::sweepLostWorkers, 1,000 stale"),
+        line(lines, QStringLiteral("StuckTasks::sweepLostWorkers, 1,000 stale"),
             dist(r, QStringLiteral("sweeper/store_pass_1000_stale")));
         line(lines, QStringLiteral("Sweeper pass, 1,000 stale"),
             dist(r, QStringLiteral("sweeper/sweeper_pass_1000_stale")));
