@@ -464,23 +464,39 @@ void TasksView::refreshQueues()
         });
 }
 
+namespace {
+
+// The selected rows as sorted, disjoint [top, bottom] spans: as many as the
+// selection has ranges, never one entry per row (a select-all at a million).
+QVector<std::pair<int, int>> selectedSpans(const QItemSelection &selection)
+{
+    QVector<std::pair<int, int>> ranges;
+    for (const QItemSelectionRange &range : selection)
+        ranges.append({range.top(), range.bottom()});
+    std::sort(ranges.begin(), ranges.end());
+    QVector<std::pair<int, int>> spans;
+    for (const auto &[top, bottom] : std::as_const(ranges)) {
+        if (!spans.isEmpty() && top <= spans.last().second + 1)
+            spans.last().second = std::max(spans.last().second, bottom);
+        else
+            spans.append({top, bottom});
+    }
+    return spans;
+}
+
+} // namespace
+
 QVector<Task> TasksView::selectedTasks() const
 {
     // In the table's order: the first kMaxSelection selected rows from the top.
-    QVector<std::pair<int, int>> ranges;
-    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
-        ranges.append({range.top(), range.bottom()});
-    std::sort(ranges.begin(), ranges.end());
     QVector<Task> tasks;
-    int next = 0;
-    for (const auto &[top, bottom] : std::as_const(ranges)) {
-        for (int row = std::max(top, next); row <= bottom; ++row) {
+    for (const auto &[top, bottom] : selectedSpans(m_table->selectionModel()->selection())) {
+        for (int row = top; row <= bottom; ++row) {
             if (tasks.size() >= kMaxSelection)
                 return tasks;
             if (const std::optional<Task> t = m_model->taskAtRow(row))
                 tasks.append(*t);
         }
-        next = std::max(next, bottom + 1);
     }
     return tasks;
 }
@@ -489,14 +505,10 @@ void TasksView::readSelection()
 {
     if (m_restructuring || m_restoring)
         return; // settle() decides
-    QVector<int> selected;
-    for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
-        for (int row = range.top(); row <= range.bottom(); ++row)
-            selected.append(row);
-    }
-    std::sort(selected.begin(), selected.end());
-    selected.erase(std::unique(selected.begin(), selected.end()), selected.end());
-    m_selectedRows = selected.size();
+    qint64 selected = 0;
+    for (const auto &[top, bottom] : selectedSpans(m_table->selectionModel()->selection()))
+        selected += bottom - top + 1;
+    m_selectedRows = selected;
     // The user's choice: rows not loaded yet are read, a page at a time.
     const QVector<Task> tasks = selectedTasks();
     m_selectedIds.clear();
