@@ -169,237 +169,250 @@ Result<WorkerConfig> WorkerConfig::load(const QString &path)
     return config;
 }
 
-Result<WorkerConfig> WorkerConfig::parse(const QByteArray &text, const QString &fileName)
+namespace {
+
+// How one [worker] key reads its value into the configuration: empty when it
+// fits, else what the key expected.
+using KeyReader = std::function<QString(WorkerConfig &, const QString &key, const QString &value)>;
+
+template<typename T>
+KeyReader wholeNumber(
+    T WorkerConfig::*member, qint64 min, qint64 max, QLatin1String unit = QLatin1String(""))
 {
-    WorkerConfig config;
-    config.path = fileName;
-    auto at = [&fileName](int line, const QString &problem) {
-        return Error::invalid(QStringLiteral("%1:%2: %3").arg(fileName).arg(line).arg(problem));
+    return [=](WorkerConfig &config, const QString &key, const QString &value) {
+        qint64 n = 0;
+        if (!parseInteger(value, min, max, n))
+            return QStringLiteral("%1 must be a whole number%2 from %3 to %4, not '%5'")
+                .arg(key, unit)
+                .arg(min)
+                .arg(max)
+                .arg(value);
+        config.*member = T(n);
+        return QString();
     };
+}
 
-    // [worker] keys: each parses its value or says what it expected.
-    using Setter = std::function<QString(const QString &)>;
-    const QHash<QString, Setter> workerKeys{
-        {QStringLiteral("name"),
-            [&](const QString &v) {
-                if (v.isEmpty() || v.size() > 200)
-                    return QStringLiteral("name must be 1 to 200 characters");
-                config.name = v;
-                return QString();
-            }},
-        {QStringLiteral("queues"),
-            [&](const QString &v) {
-                config.queues.clear();
-                for (const QString &part : v.split(QLatin1Char(','))) {
-                    const QString queue = part.trimmed();
-                    if (queue.isEmpty())
-                        continue;
-                    if (!namePattern().match(queue).hasMatch())
-                        return QStringLiteral("invalid queue name '%1' in queues (use letters, "
-                                              "digits and _ . : -, separated by commas)")
-                            .arg(queue);
-                    if (!config.queues.contains(queue))
-                        config.queues.append(queue);
-                }
-                return QString();
-            }},
-        {QStringLiteral("concurrency"),
-            [&](const QString &v) {
-                qint64 n = 0;
-                if (!parseInteger(v, 1, 256, n))
-                    return QStringLiteral("concurrency must be a whole number from 1 to 256, not "
-                                          "'%1'")
-                        .arg(v);
-                config.concurrency = int(n);
-                return QString();
-            }},
-        {QStringLiteral("heartbeat_seconds"),
-            [&](const QString &v) {
-                double s = 0;
-                if (!parseNumber(v, 0.05, 3600, s))
-                    return QStringLiteral("heartbeat_seconds must be a number of seconds from 0.05 "
-                                          "to 3600, not '%1'")
-                        .arg(v);
-                config.heartbeatMs = int(std::lround(s * 1000));
-                return QString();
-            }},
+// A value in seconds (fractions allowed) kept in milliseconds.
+template<typename T> KeyReader seconds(T WorkerConfig::*milliseconds, double min, double max)
+{
+    return [=](WorkerConfig &config, const QString &key, const QString &value) {
+        double s = 0;
+        if (!parseNumber(value, min, max, s))
+            return QStringLiteral("%1 must be a number of seconds from %2 to %3, not '%4'")
+                .arg(key)
+                .arg(min)
+                .arg(max)
+                .arg(value);
+        config.*milliseconds = T(std::llround(s * 1000));
+        return QString();
+    };
+}
+
+QString readName(WorkerConfig &config, const QString &, const QString &value)
+{
+    if (value.isEmpty() || value.size() > 200)
+        return QStringLiteral("name must be 1 to 200 characters");
+    config.name = value;
+    return {};
+}
+
+QString readQueues(WorkerConfig &config, const QString &, const QString &value)
+{
+    config.queues.clear();
+    for (const QString &part : value.split(QLatin1Char(','))) {
+        const QString queue = part.trimmed();
+        if (queue.isEmpty())
+            continue;
+        if (!namePattern().match(queue).hasMatch())
+            return QStringLiteral("invalid queue name '%1' in queues (use letters, "
+                                  "digits and _ . : -, separated by commas)")
+                .arg(queue);
+        if (!config.queues.contains(queue))
+            config.queues.append(queue);
+    }
+    return {};
+}
+
+QString readPassEnvironment(WorkerConfig &config, const QString &, const QString &value)
+{
+    const QStringList names = value.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &name : names) {
+        if (!isValidEnvironmentName(name))
+            return QStringLiteral("pass_environment: '%1' is not a variable name").arg(name);
+    }
+    config.passEnvironment = names;
+    return {};
+}
+
+// Every [worker] key; docs/worker.md documents each.
+const QHash<QString, KeyReader> &workerKeys()
+{
+    static const QHash<QString, KeyReader> keys{
+        {QStringLiteral("name"), readName},
+        {QStringLiteral("queues"), readQueues},
+        {QStringLiteral("concurrency"), wholeNumber(&WorkerConfig::concurrency, 1, 256)},
+        {QStringLiteral("heartbeat_seconds"), seconds(&WorkerConfig::heartbeatMs, 0.05, 3600)},
         {QStringLiteral("poll_ms"),
-            [&](const QString &v) {
-                qint64 n = 0;
-                if (!parseInteger(v, 10, 60000, n))
-                    return QStringLiteral("poll_ms must be a whole number of milliseconds from 10 "
-                                          "to 60000, not '%1'")
-                        .arg(v);
-                config.pollMs = int(n);
-                return QString();
-            }},
-        {QStringLiteral("stop_grace_seconds"),
-            [&](const QString &v) {
-                double s = 0;
-                if (!parseNumber(v, 0, 3600, s))
-                    return QStringLiteral("stop_grace_seconds must be a number of seconds from 0 "
-                                          "to 3600, not '%1'")
-                        .arg(v);
-                config.stopGraceMs = int(std::lround(s * 1000));
-                return QString();
-            }},
-        {QStringLiteral("log_cap_lines"),
-            [&](const QString &v) {
-                qint64 n = 0;
-                if (!parseInteger(v, 0, 10000000, n))
-                    return QStringLiteral("log_cap_lines must be a whole number from 0 to "
-                                          "10000000, not '%1'")
-                        .arg(v);
-                config.logCapLines = int(n);
-                return QString();
-            }},
+            wholeNumber(&WorkerConfig::pollMs, 10, 60000, QLatin1String(" of milliseconds"))},
+        {QStringLiteral("stop_grace_seconds"), seconds(&WorkerConfig::stopGraceMs, 0, 3600)},
+        {QStringLiteral("log_cap_lines"), wholeNumber(&WorkerConfig::logCapLines, 0, 10000000)},
         {QStringLiteral("log_cap_bytes"),
-            [&](const QString &v) {
-                qint64 n = 0;
-                if (!parseInteger(v, 0, qint64(1) << 30, n))
-                    return QStringLiteral("log_cap_bytes must be a whole number from 0 to "
-                                          "1073741824, not '%1'")
-                        .arg(v);
-                config.logCapBytes = n;
-                return QString();
-            }},
-        {QStringLiteral("retry_base_seconds"),
-            [&](const QString &v) {
-                double s = 0;
-                if (!parseNumber(v, 0, 86400, s))
-                    return QStringLiteral("retry_base_seconds must be a number of seconds from 0 "
-                                          "to 86400, not '%1'")
-                        .arg(v);
-                config.retryBaseMs = std::llround(s * 1000);
-                return QString();
-            }},
-        {QStringLiteral("retry_cap_seconds"),
-            [&](const QString &v) {
-                double s = 0;
-                if (!parseNumber(v, 0, 7 * 86400, s))
-                    return QStringLiteral("retry_cap_seconds must be a number of seconds from 0 "
-                                          "to 604800, not '%1'")
-                        .arg(v);
-                config.retryCapMs = std::llround(s * 1000);
-                return QString();
-            }},
-        {QStringLiteral("pass_environment"),
-            [&](const QString &v) {
-                const QStringList names = v.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-                for (const QString &name : names) {
-                    if (!isValidEnvironmentName(name))
-                        return QStringLiteral("pass_environment: '%1' is not a variable name")
-                            .arg(name);
-                }
-                config.passEnvironment = names;
-                return QString();
-            }},
+            wholeNumber(&WorkerConfig::logCapBytes, 0, qint64(1) << 30)},
+        {QStringLiteral("retry_base_seconds"), seconds(&WorkerConfig::retryBaseMs, 0, 86400)},
+        {QStringLiteral("retry_cap_seconds"), seconds(&WorkerConfig::retryCapMs, 0, 7 * 86400)},
+        {QStringLiteral("pass_environment"), readPassEnvironment},
     };
+    return keys;
+}
 
-    QString text16 = QString::fromUtf8(text);
-    if (text16.startsWith(QChar(0xFEFF)))
-        text16.remove(0, 1);
-    const QStringList lines = text16.split(QLatin1Char('\n'));
-    QString section;
-    QHash<QString, int> seen; // "section/key" → line
-    int retryCapLine = 0;
-    for (int index = 0; index < lines.size(); ++index) {
-        const int lineNo = index + 1;
-        const QString line = lines.at(index).trimmed();
+// Reads a configuration file line by line into `config`; each read… returns
+// the problem of one line (empty when it has none), and the caller adds the
+// file and the line.
+class ConfigReader
+{
+public:
+    explicit ConfigReader(const QString &fileName) { m_config.path = fileName; }
+
+    Result<WorkerConfig> read(const QByteArray &text)
+    {
+        QString text16 = QString::fromUtf8(text);
+        if (text16.startsWith(QChar(0xFEFF)))
+            text16.remove(0, 1);
+        const QStringList lines = text16.split(QLatin1Char('\n'));
+        for (int index = 0; index < lines.size(); ++index) {
+            const QString problem = readLine(index + 1, lines.at(index).trimmed());
+            if (!problem.isEmpty())
+                return at(index + 1, problem);
+        }
+        return finish();
+    }
+
+private:
+    Error at(int line, const QString &problem) const
+    {
+        return Error::invalid(
+            QStringLiteral("%1:%2: %3").arg(m_config.path).arg(line).arg(problem));
+    }
+
+    QString readLine(int lineNo, const QString &line)
+    {
         if (line.isEmpty() || line.startsWith(QLatin1Char('#'))
             || line.startsWith(QLatin1Char(';')))
-            continue;
-        if (line.startsWith(QLatin1Char('['))) {
-            if (!line.endsWith(QLatin1Char(']')))
-                return at(lineNo, QStringLiteral("a section header must look like [worker]"));
-            section = line.mid(1, line.size() - 2).trimmed();
-            if (section != QLatin1String("worker") && section != QLatin1String("kinds")
-                && section != QLatin1String("environment"))
-                return at(lineNo,
-                    QStringLiteral(
-                        "unknown section [%1] (expected [worker], [kinds] or [environment])")
-                        .arg(section));
-            continue;
-        }
+            return {};
+        if (line.startsWith(QLatin1Char('[')))
+            return readSectionHeader(line);
         const int eq = int(line.indexOf(QLatin1Char('=')));
         if (eq <= 0)
-            return at(lineNo, QStringLiteral("expected 'key = value', got '%1'").arg(line));
+            return QStringLiteral("expected 'key = value', got '%1'").arg(line);
         const QString key = line.left(eq).trimmed();
         const QString value = line.mid(eq + 1).trimmed();
-        if (section.isEmpty())
-            return at(lineNo,
-                QStringLiteral("'%1' comes before any section; put it under [worker] "
-                               "or [kinds]")
-                    .arg(key));
-        const QString seenKey = section + QLatin1Char('/') + key;
-        if (seen.contains(seenKey))
-            return at(lineNo,
-                QStringLiteral("'%1' is set twice in [%2] (first on line %3)")
-                    .arg(key, section)
-                    .arg(seen.value(seenKey)));
-        seen.insert(seenKey, lineNo);
+        if (m_section.isEmpty())
+            return QStringLiteral("'%1' comes before any section; put it under [worker] "
+                                  "or [kinds]")
+                .arg(key);
+        const QString seenKey = m_section + QLatin1Char('/') + key;
+        if (m_seen.contains(seenKey))
+            return QStringLiteral("'%1' is set twice in [%2] (first on line %3)")
+                .arg(key, m_section)
+                .arg(m_seen.value(seenKey));
+        m_seen.insert(seenKey, lineNo);
 
-        if (section == QLatin1String("worker")) {
-            const auto setter = workerKeys.constFind(key);
-            if (setter == workerKeys.constEnd()) {
-                QStringList known = workerKeys.keys();
-                known.sort();
-                return at(lineNo,
-                    QStringLiteral("unknown key '%1' in [worker] (known keys: %2)")
-                        .arg(key, known.join(QStringLiteral(", "))));
-            }
-            const QString problem = (*setter)(value);
-            if (!problem.isEmpty())
-                return at(lineNo, problem);
-            if (key == QLatin1String("retry_cap_seconds"))
-                retryCapLine = lineNo;
-            continue;
+        if (m_section == QLatin1String("worker"))
+            return readWorkerKey(lineNo, key, value);
+        if (m_section == QLatin1String("environment"))
+            return readEnvironmentVariable(key, value);
+        return readKind(lineNo, key, value);
+    }
+
+    QString readSectionHeader(const QString &line)
+    {
+        if (!line.endsWith(QLatin1Char(']')))
+            return QStringLiteral("a section header must look like [worker]");
+        m_section = line.mid(1, line.size() - 2).trimmed();
+        if (m_section != QLatin1String("worker") && m_section != QLatin1String("kinds")
+            && m_section != QLatin1String("environment"))
+            return QStringLiteral(
+                "unknown section [%1] (expected [worker], [kinds] or [environment])")
+                .arg(m_section);
+        return {};
+    }
+
+    QString readWorkerKey(int lineNo, const QString &key, const QString &value)
+    {
+        const auto reader = workerKeys().constFind(key);
+        if (reader == workerKeys().constEnd()) {
+            QStringList known = workerKeys().keys();
+            known.sort();
+            return QStringLiteral("unknown key '%1' in [worker] (known keys: %2)")
+                .arg(key, known.join(QStringLiteral(", ")));
         }
+        const QString problem = (*reader)(m_config, key, value);
+        if (problem.isEmpty() && key == QLatin1String("retry_cap_seconds"))
+            m_retryCapLine = lineNo;
+        return problem;
+    }
 
-        if (section == QLatin1String("environment")) {
-            if (!isValidEnvironmentName(key))
-                return at(lineNo,
-                    QStringLiteral("'%1' is not a variable name (letters, digits and _)").arg(key));
-            if (key.startsWith(QLatin1String("TASKDESK_")))
-                return at(lineNo,
-                    QStringLiteral("%1: the TASKDESK_ variables are set by the worker").arg(key));
-            config.environment.insert(key, value);
-            continue;
-        }
+    QString readEnvironmentVariable(const QString &key, const QString &value)
+    {
+        if (!isValidEnvironmentName(key))
+            return QStringLiteral("'%1' is not a variable name (letters, digits and _)").arg(key);
+        if (key.startsWith(QLatin1String("TASKDESK_")))
+            return QStringLiteral("%1: the TASKDESK_ variables are set by the worker").arg(key);
+        m_config.environment.insert(key, value);
+        return {};
+    }
 
-        // [kinds]
+    QString readKind(int lineNo, const QString &key, const QString &value)
+    {
         if (!namePattern().match(key).hasMatch())
-            return at(lineNo,
-                QStringLiteral("invalid task kind '%1' (use 1 to 100 letters, digits "
-                               "and _ . : -)")
-                    .arg(key));
-        Result<QStringList> words = splitCommand(value);
+            return QStringLiteral("invalid task kind '%1' (use 1 to 100 letters, digits "
+                                  "and _ . : -)")
+                .arg(key);
+        Result<QStringList> words = WorkerConfig::splitCommand(value);
         if (!words.ok())
-            return at(lineNo, QStringLiteral("kind '%1': %2").arg(key, words.error().message()));
+            return QStringLiteral("kind '%1': %2").arg(key, words.error().message());
         if (words->isEmpty())
-            return at(lineNo, QStringLiteral("kind '%1' names no program").arg(key));
+            return QStringLiteral("kind '%1' names no program").arg(key);
         Result<QString> program = resolveProgram(words->first());
         if (!program.ok())
-            return at(lineNo, QStringLiteral("kind '%1': %2").arg(key, program.error().message()));
+            return QStringLiteral("kind '%1': %2").arg(key, program.error().message());
         KindCommand command;
         command.program = *program;
         command.arguments = words->mid(1);
         command.line = lineNo;
-        config.kinds.insert(key, command);
+        m_config.kinds.insert(key, command);
+        return {};
     }
 
-    if (config.retryCapMs < config.retryBaseMs) {
-        if (retryCapLine == 0)
-            config.retryCapMs = config.retryBaseMs; // only the base was raised
-        else
-            return at(retryCapLine,
-                QStringLiteral("retry_cap_seconds is smaller than retry_base_seconds"));
+    // What only the whole file can tell.
+    Result<WorkerConfig> finish()
+    {
+        if (m_config.retryCapMs < m_config.retryBaseMs) {
+            if (m_retryCapLine == 0)
+                m_config.retryCapMs = m_config.retryBaseMs; // only the base was raised
+            else
+                return at(m_retryCapLine,
+                    QStringLiteral("retry_cap_seconds is smaller than retry_base_seconds"));
+        }
+        if (m_config.kinds.isEmpty())
+            return Error::invalid(
+                QStringLiteral("%1: no task kinds: add a [kinds] section with lines "
+                               "like 'warmup = /usr/bin/python3 /opt/app/warmup.py'")
+                    .arg(m_config.path));
+        return m_config;
     }
-    if (config.kinds.isEmpty())
-        return Error::invalid(QStringLiteral("%1: no task kinds: add a [kinds] section with lines "
-                                             "like 'warmup = /usr/bin/python3 /opt/app/warmup.py'")
-                                  .arg(fileName));
-    return config;
+
+    WorkerConfig m_config;
+    QString m_section;
+    QHash<QString, int> m_seen; // "section/key" → line
+    int m_retryCapLine = 0;
+};
+
+} // namespace
+
+Result<WorkerConfig> WorkerConfig::parse(const QByteArray &text, const QString &fileName)
+{
+    return ConfigReader(fileName).read(text);
 }
 
 } // namespace taskdesk
