@@ -58,13 +58,26 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Taskdesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/taskdesk.svg")));
+
+    buildPages();
+    buildCentralWidget();
+    buildStatusBar();
+    buildMenus();
+    connectPages();
+    connectRefreshes();
+
+    m_sidebar->setCurrentRow(Tasks);
+    updateBanner();
+    const QByteArray geometry = context.settings().windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(defaultSize(*this));
+}
+
+// The sidebar lists the pages; each page scrolls in the stack.
+void MainWindow::buildPages()
+{
     const int em = fontMetrics().averageCharWidth();
     const int line = fontMetrics().height();
-
-    m_banner->setObjectName(QStringLiteral("databaseBanner"));
-    m_banner->setClosable(false);
-    m_messages->setObjectName(QStringLiteral("actionMessages"));
-
     struct Entry
     {
         Page page;
@@ -102,6 +115,14 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
         "QListWidget { background: palette(window); } QListWidget::item { padding-left: 6px; "
         "border-radius: 4px; } QListWidget::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
+}
+
+// The sidebar beside the pages, and the messages over their bottom.
+void MainWindow::buildCentralWidget()
+{
+    m_banner->setObjectName(QStringLiteral("databaseBanner"));
+    m_banner->setClosable(false);
+    m_messages->setObjectName(QStringLiteral("actionMessages"));
 
     auto *central = new QWidget(this);
     auto *right = new QVBoxLayout;
@@ -120,10 +141,14 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     notices->setObjectName(QStringLiteral("notices"));
     notices->addWidget(m_banner);
     notices->addWidget(m_messages);
+}
 
+void MainWindow::buildStatusBar()
+{
+    const int em = fontMetrics().averageCharWidth();
     // A long path must not push the other labels out of a narrow window: the
     // middle gives way, the tooltip holds all of it.
-    const QString database = tr("Database: %1").arg(context.database().location().display());
+    const QString database = tr("Database: %1").arg(m_context.database().location().display());
     m_databaseLabel->setText(fontMetrics().elidedText(database, Qt::ElideMiddle, em * 45));
     m_databaseLabel->setToolTip(database);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
@@ -141,10 +166,12 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_operatorLabel);
     statusBar()->addPermanentWidget(m_databaseLabel);
-    m_operatorLabel->setText(tr("Operator: %1").arg(context.operatorName()));
+    m_operatorLabel->setText(tr("Operator: %1").arg(m_context.operatorName()));
+}
 
-    buildMenus();
-
+// What the pages tell the window, and how one page moves another.
+void MainWindow::connectPages()
+{
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         m_pages->setCurrentIndex(row);
         tick();
@@ -160,6 +187,12 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
             showMessage(
                 tr("The process %1 went FATAL: %2").arg(name, message), MessageBar::Type::Error);
         });
+}
+
+// What makes the pages read again: a change pushed by the database, the
+// supervisor of this host, a reconnection, and the page timer.
+void MainWindow::connectRefreshes()
+{
     // PostgreSQL pushes changes: refresh at once (gathered over a moment, as
     // one statement may notify several times).
     auto *pushed = new QTimer(this);
@@ -174,17 +207,7 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
         else if (table == QLatin1String("schedules") && currentPage() == Schedules)
             m_schedules->refresh();
     });
-    if (m_runtime) {
-        // The supervisor's own signals make the page react at once; the timer
-        // catches what other hosts do.
-        connect(m_runtime, &RuntimeHost::processChanged, m_processes, &ProcessesView::refresh);
-        connect(m_runtime, &RuntimeHost::processesStopped, this, [this]() {
-            if (m_closing)
-                close();
-        });
-        connect(m_runtime, &RuntimeHost::rolesChanged, this, &MainWindow::updateRoles);
-    }
-    updateRoles();
+    connectRuntime();
     connect(m_tasks->actions()->refreshAction(), &QAction::triggered, &m_context,
         &AppContext::checkNow);
     connect(m_stuck, &StuckView::tasksChanged, m_tasks, &TasksView::refresh);
@@ -196,13 +219,22 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     connect(&m_context, &AppContext::operatorChanged, this,
         [this](const QString &name) { m_operatorLabel->setText(tr("Operator: %1").arg(name)); });
     connect(m_pageTimer, &QTimer::timeout, this, &MainWindow::tick);
-    m_pageTimer->start(context.settings().refreshIntervalMs());
+    m_pageTimer->start(m_context.settings().refreshIntervalMs());
+}
 
-    m_sidebar->setCurrentRow(Tasks);
-    updateBanner();
-    const QByteArray geometry = context.settings().windowGeometry();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(defaultSize(*this));
+// The supervisor of this host, when the window runs one: its own signals make
+// the page react at once; the page timer catches what other hosts do.
+void MainWindow::connectRuntime()
+{
+    if (m_runtime) {
+        connect(m_runtime, &RuntimeHost::processChanged, m_processes, &ProcessesView::refresh);
+        connect(m_runtime, &RuntimeHost::processesStopped, this, [this]() {
+            if (m_closing)
+                close();
+        });
+        connect(m_runtime, &RuntimeHost::rolesChanged, this, &MainWindow::updateRoles);
+    }
+    updateRoles();
 }
 
 MainWindow::~MainWindow() = default;

@@ -72,7 +72,13 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildPages();
+    void buildCentralWidget();
+    void buildStatusBar();
     void buildMenus();
+    void connectPages();
+    void connectRefreshes();
+    void connectRuntime();
     void updateBanner();
     void updateRoles();
     void applySettings(const SettingsDialog &dialog);

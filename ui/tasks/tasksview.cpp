@@ -50,9 +50,28 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     , m_searchDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("tasksView"));
-    const int em = fontMetrics().averageCharWidth();
-    const int gap = fontMetrics().height() / 2;
+    QHBoxLayout *filterBar = buildFilterBar();
+    m_chips->setObjectName(QStringLiteral("filterChips"));
+    buildTable();
+    buildColumns();
+    QHBoxLayout *footer = buildFooter();
+    buildEmptyState();
+    layOut(filterBar, footer);
+    connectSignals();
 
+    m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs());
+    m_model->setStuckQueueMs(m_context.stuckThresholds().queueThresholdMs);
+    connect(m_timer, &QTimer::timeout, this, &TasksView::refresh);
+    setRefreshInterval(m_context.settings().refreshIntervalMs());
+    updateCanAct();
+    applyFilter();
+    refreshCounts();
+    refreshQueues();
+}
+
+QHBoxLayout *TasksView::buildFilterBar()
+{
+    const int em = fontMetrics().averageCharWidth();
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
     m_toolBar->addActions(m_actions->taskActions());
@@ -87,9 +106,11 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     top->addWidget(m_toolBar, 3);
     top->addWidget(m_queue);
     top->addWidget(m_search, 2);
+    return top;
+}
 
-    m_chips->setObjectName(QStringLiteral("filterChips"));
-
+void TasksView::buildTable()
+{
     m_table->setObjectName(QStringLiteral("taskTable"));
     // Before the view and its selection model hear of it: while rows move, the
     // selection signals that follow are the model's, not the user's.
@@ -116,6 +137,13 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     rows->hide();
     rows->setSectionResizeMode(QHeaderView::Fixed);
     rows->setDefaultSectionSize(fontMetrics().height() * 17 / 10);
+}
+
+// Their widths, delegates, order and sort; the saved state of the header.
+void TasksView::buildColumns()
+{
+    const int em = fontMetrics().averageCharWidth();
+    const int gap = fontMetrics().height() / 2;
     QHeaderView *columns = m_table->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setSectionsMovable(true);
@@ -159,7 +187,11 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TasksView::updateSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TasksView::updateSummary);
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &TasksView::updateSummary);
+}
 
+QHBoxLayout *TasksView::buildFooter()
+{
+    const int gap = fontMetrics().height() / 2;
     // What the table lists and how it is sorted, and what is selected: always
     // there (one line), so that it never moves the rows when it changes.
     m_summary->setObjectName(QStringLiteral("taskSummary"));
@@ -172,7 +204,11 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     footer->setContentsMargins(gap / 2, 0, gap / 2, 0);
     footer->addWidget(m_summary, 3);
     footer->addWidget(m_selectionNote, 2);
+    return footer;
+}
 
+void TasksView::buildEmptyState()
+{
     // An empty table says why and what to do, over the table's viewport.
     m_emptyState->setObjectName(QStringLiteral("emptyStateBox"));
     m_emptyText->setObjectName(QStringLiteral("emptyState"));
@@ -190,7 +226,11 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     m_emptyState->hide();
     m_table->viewport()->installEventFilter(this);
     connect(m_clearFilter, &QPushButton::clicked, this, &TasksView::clearFilter);
+}
 
+void TasksView::layOut(QHBoxLayout *filterBar, QHBoxLayout *footer)
+{
+    const int gap = fontMetrics().height() / 2;
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("tasksSplitter"));
     splitter->setChildrenCollapsible(false);
@@ -202,13 +242,16 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(gap, gap / 2, gap, gap / 2);
     layout->setSpacing(gap / 2);
-    layout->addLayout(top);
+    layout->addLayout(filterBar);
     layout->addWidget(m_chips);
     layout->addWidget(splitter, 1);
     layout->addLayout(footer);
     // Nothing to show until a task is chosen: the table takes the room.
     m_detail->hide();
+}
 
+void TasksView::connectSignals()
+{
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
@@ -250,15 +293,6 @@ TasksView::TasksView(AppContext &context, QWidget *parent)
         m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs());
         m_model->setStuckQueueMs(m_context.stuckThresholds().queueThresholdMs);
     });
-
-    m_model->setStuckHeartbeatMs(m_context.stuckHeartbeatMs());
-    m_model->setStuckQueueMs(m_context.stuckThresholds().queueThresholdMs);
-    connect(m_timer, &QTimer::timeout, this, &TasksView::refresh);
-    setRefreshInterval(m_context.settings().refreshIntervalMs());
-    updateCanAct();
-    applyFilter();
-    refreshCounts();
-    refreshQueues();
 }
 
 TasksView::~TasksView() = default;

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -73,6 +74,15 @@ Q_SIGNALS:
     void countsChanged(const taskdesk::StatusCounts &counts);
 
 private:
+    // The constructor's parts, in the order it calls them.
+    QHBoxLayout *buildFilterBar(); // the toolbar, the queue filter and the search field
+    void buildTable();
+    void buildColumns();
+    QHBoxLayout *buildFooter(); // what the table lists, and what is selected
+    void buildEmptyState();
+    void layOut(QHBoxLayout *filterBar, QHBoxLayout *footer);
+    void connectSignals();
+
     void applyFilter();
     // The user's selection and current row, by task id.
     void readSelection();
