@@ -963,18 +963,26 @@ void TaskTableModel::refresh()
         return;
     }
 
-    const bool trivial = isTrivialFilter();
-    const bool byId = m_filter.sort == TaskFilter::Sort::Id;
     // While a count is on its way, rows are not added or removed: the count's
     // snapshot will settle them.
     const bool frozen = m_countPending;
-    QVector<qint64> changedRows;
-    QVector<qint64> removedRows;
-    int newRows = 0;
-    bool unknown = false;
-    qint64 maxId = m_maxId;
+    RefreshDiff diff;
+    diff.maxId = m_maxId;
+    diffChangedTasks(changes->tasks, frozen, diff);
+    diffDeletedTasks(*deleted, frozen, diff);
+    m_since = nextSince;
+    if (!frozen)
+        m_maxId = diff.maxId;
+    applyDiff(diff);
+    scheduleChecks(diff.unknown);
+}
 
-    for (const ChangedTask &c : std::as_const(changes->tasks)) {
+void TaskTableModel::diffChangedTasks(
+    const QVector<ChangedTask> &tasks, bool frozen, RefreshDiff &diff)
+{
+    const bool trivial = isTrivialFilter();
+    const bool byId = m_filter.sort == TaskFilter::Sort::Id;
+    for (const ChangedTask &c : tasks) {
         const Task &t = c.task;
         qint64 row = -1;
         if (Task *cached = mutableCachedTask(t.id, &row)) {
@@ -982,30 +990,30 @@ void TaskTableModel::refresh()
                 if (frozen)
                     m_layoutDirty = true;
                 else
-                    removedRows.append(row);
+                    diff.removedRows.append(row);
                 if (!trivial)
                     m_membership.insert(t.id, false);
                 continue;
             }
             if (!sameSortKey(*cached, t)) {
                 *cached = t;
-                unknown = true;
+                diff.unknown = true;
                 continue;
             }
             if (!sameRow(*cached, t)) {
                 *cached = t;
-                changedRows.append(row);
+                diff.changedRows.append(row);
             }
             continue;
         }
         if (t.id > m_maxId) { // created after the last count
             if (c.matches) {
                 if (byId && !frozen)
-                    ++newRows;
+                    ++diff.newRows;
                 else
-                    unknown = true;
+                    diff.unknown = true;
             }
-            maxId = std::max(maxId, t.id);
+            diff.maxId = std::max(diff.maxId, t.id);
             if (!trivial && !frozen)
                 m_membership.insert(t.id, c.matches);
             continue;
@@ -1014,12 +1022,17 @@ void TaskTableModel::refresh()
             continue; // every task passes: one out of the cache changed in place
         const auto known = m_membership.constFind(t.id);
         if (known != m_membership.constEnd() ? *known != c.matches : t.updatedAt >= m_floor)
-            unknown = true;
+            diff.unknown = true;
         if (!frozen)
             m_membership.insert(t.id, c.matches);
     }
+}
 
-    for (const AuditEntry &entry : std::as_const(*deleted)) {
+void TaskTableModel::diffDeletedTasks(
+    const QVector<AuditEntry> &deleted, bool frozen, RefreshDiff &diff)
+{
+    const bool trivial = isTrivialFilter();
+    for (const AuditEntry &entry : deleted) {
         m_lastAuditId = std::max(m_lastAuditId, entry.id);
         const qint64 id = entry.taskId;
         if (id <= 0 || id > m_maxId)
@@ -1029,19 +1042,20 @@ void TaskTableModel::refresh()
             if (frozen)
                 m_layoutDirty = true;
             else
-                removedRows.append(row);
+                diff.removedRows.append(row);
         } else if (trivial || m_membership.value(id, true)) {
-            unknown = true;
+            diff.unknown = true;
         }
         m_membership.remove(id);
     }
-    m_since = nextSince;
-    if (!frozen)
-        m_maxId = maxId;
+}
 
-    // Exact signals: changed rows first (their rows are still valid), then the
-    // removals (a block of rows at a time, or one layout change), then the new
-    // rows. Nothing here reads a page: the rows kept stay cached.
+// Exact signals: changed rows first (their rows are still valid), then the
+// removals (a block of rows at a time, or one layout change), then the new
+// rows. Nothing here reads a page: the rows kept stay cached.
+void TaskTableModel::applyDiff(RefreshDiff &diff)
+{
+    QVector<qint64> &changedRows = diff.changedRows;
     std::sort(changedRows.begin(), changedRows.end());
     for (int i = 0; i < changedRows.size();) {
         int j = i;
@@ -1051,13 +1065,19 @@ void TaskTableModel::refresh()
             index(int(changedRows.at(i)), 0), index(int(changedRows.at(j)), ColumnCount - 1));
         i = j + 1;
     }
+    QVector<qint64> &removedRows = diff.removedRows;
     std::sort(removedRows.begin(), removedRows.end());
     removedRows.erase(std::unique(removedRows.begin(), removedRows.end()), removedRows.end());
     removeRowsExactly(removedRows);
-    insertNewRows(newRows);
-    if (!removedRows.isEmpty() || newRows > 0)
+    insertNewRows(diff.newRows);
+    if (!removedRows.isEmpty() || diff.newRows > 0)
         Q_EMIT countChanged(m_count);
+}
 
+// What a refresh could not place is settled by a fresh count; else a count
+// now and then verifies what the changes said.
+void TaskTableModel::scheduleChecks(bool unknown)
+{
     if (m_membership.size() > kMaxMembership)
         m_membership.clear();
     if (unknown || m_layoutDirty) {

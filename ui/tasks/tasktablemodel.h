@@ -165,6 +165,21 @@ private:
     void removeRowsExactly(const QVector<qint64> &rows);
     void removeCachedRows(const QVector<qint64> &rows) const;
     void insertNewRows(int n);
+    // refresh() in its steps: what the changes and deletions mean for the
+    // rows (diff…), the exact signals for them (applyDiff), and the counts
+    // that settle what it could not place (scheduleChecks).
+    struct RefreshDiff
+    {
+        QVector<qint64> changedRows;
+        QVector<qint64> removedRows;
+        int newRows = 0;
+        bool unknown = false; // a row moved where only a count can tell
+        qint64 maxId = 0;
+    };
+    void diffChangedTasks(const QVector<ChangedTask> &tasks, bool frozen, RefreshDiff &diff);
+    void diffDeletedTasks(const QVector<AuditEntry> &deleted, bool frozen, RefreshDiff &diff);
+    void applyDiff(RefreshDiff &diff);
+    void scheduleChecks(bool unknown);
     void requestHorizon(bool verifyOnly);
     void applyHorizon(
         const TaskHorizon &horizon, quint64 generation, quint64 structure, bool verifyOnly);
