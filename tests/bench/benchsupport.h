@@ -42,6 +42,28 @@ struct Options
     bool wants(int part) const { return parts.contains(part); }
 };
 
+// The failures of one part, kept in its report ("failures") as they come:
+// `return fail(text)` ends the part with what it has measured so far, and
+// `fail(text)` alone goes on.
+class Failures final
+{
+public:
+    explicit Failures(QJsonObject &report)
+        : m_report(report)
+    { }
+
+    QJsonObject operator()(const QString &text)
+    {
+        m_failures.append(text);
+        m_report.insert(QStringLiteral("failures"), m_failures);
+        return m_report;
+    }
+
+private:
+    QJsonObject &m_report;
+    QJsonArray m_failures;
+};
+
 inline double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;

@@ -143,12 +143,7 @@ struct SignalCounter
 QJsonObject runModelChild(const Options &o)
 {
     QJsonObject out;
-    QJsonArray failures;
-    auto fail = [&](const QString &text) {
-        failures.append(text);
-        out.insert(QStringLiteral("failures"), failures);
-        return out;
-    };
+    Failures fail(out);
     Result<DatabaseLocation> loc = locationOf(o.db);
     if (!loc.ok())
         return fail(loc.error().message());
@@ -455,8 +450,6 @@ QJsonObject runModelChild(const Options &o)
     }
     model.reset();
     runner.waitForIdle(600000);
-    if (!failures.isEmpty())
-        out.insert(QStringLiteral("failures"), failures);
     return out;
 }
 
@@ -555,12 +548,7 @@ int forceStopAll(Database &db, const QVector<qint64> &ids)
 QJsonObject runGuiChild(const Options &o)
 {
     QJsonObject out;
-    QJsonArray failures;
-    auto fail = [&](const QString &text) {
-        failures.append(text);
-        out.insert(QStringLiteral("failures"), failures);
-        return out;
-    };
+    Failures fail(out);
     Result<DatabaseLocation> loc = locationOf(o.db);
     if (!loc.ok())
         return fail(loc.error().message());
@@ -694,8 +682,6 @@ QJsonObject runGuiChild(const Options &o)
     }
     if (Error e = removeFixtureTasks(db, queue))
         fail(e.message());
-    if (!failures.isEmpty())
-        out.insert(QStringLiteral("failures"), failures);
     return out;
 }
 
@@ -704,12 +690,7 @@ QJsonObject runGuiChild(const Options &o)
 QJsonObject runBaselineChild(const Options &o)
 {
     QJsonObject out;
-    QJsonArray failures;
-    auto fail = [&](const QString &text) {
-        failures.append(text);
-        out.insert(QStringLiteral("failures"), failures);
-        return out;
-    };
+    Failures fail(out);
     Result<DatabaseLocation> loc = locationOf(o.db);
     if (!loc.ok())
         return fail(loc.error().message());
@@ -881,8 +862,6 @@ QJsonObject runBaselineChild(const Options &o)
         out.insert(QStringLiteral("refresh"), refresh.toJson());
     }
     out.insert(QStringLiteral("gave_up"), gaveUp);
-    if (!failures.isEmpty())
-        out.insert(QStringLiteral("failures"), failures);
     return out;
 }
 

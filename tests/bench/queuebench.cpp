@@ -70,12 +70,7 @@ void drainEvents()
 QJsonObject runSweeperBench(Database &db, const Options &o)
 {
     QJsonObject out;
-    QJsonArray failures;
-    auto fail = [&](const QString &text) {
-        failures.append(text);
-        out.insert(QStringLiteral("failures"), failures);
-        return out;
-    };
+    Failures fail(out);
     const int runs = std::max(1, o.sweepRuns);
     if (Error e
         = addTasks(db, qint64(2 * runs * kStale), kStaleQueue, QStringLiteral("stale"), 1000))
@@ -161,8 +156,6 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
     // The re-queued tasks would be due again after their backoff.
     if (Error e = removeFixtureTasks(db, kStaleQueue))
         fail(e.message());
-    if (!failures.isEmpty())
-        out.insert(QStringLiteral("failures"), failures);
     return out;
 }
 

@@ -107,12 +107,7 @@ qint64 readPgid(const QString &dir, qint64 taskId)
 QJsonObject runWorkerE2e(const QString &url, const Options &o)
 {
     QJsonObject out;
-    QJsonArray failures;
-    auto fail = [&](const QString &text) {
-        failures.append(text);
-        out.insert(QStringLiteral("failures"), failures);
-        return out;
-    };
+    Failures fail(out);
     Result<DatabaseLocation> loc = locationOf(url);
     if (!loc.ok())
         return fail(loc.error().message());
@@ -210,8 +205,6 @@ QJsonObject runWorkerE2e(const QString &url, const Options &o)
     out.insert(QStringLiteral("ratio"), xargsMs / workerMs);
     out.insert(QStringLiteral("worker_cpu_ms_per_task"), workerCpuMs / double(n));
     out.insert(QStringLiteral("xargs_cpu_ms_per_task"), xargsCpuMs / double(2 * n));
-    if (!failures.isEmpty())
-        out.insert(QStringLiteral("failures"), failures);
     return out;
 }
 
@@ -220,12 +213,7 @@ QJsonObject runWorkerE2e(const QString &url, const Options &o)
 QJsonObject runLatencyBench(const QString &url, const Options &o)
 {
     QJsonObject out;
-    QJsonArray failures;
-    auto fail = [&](const QString &text) {
-        failures.append(text);
-        out.insert(QStringLiteral("failures"), failures);
-        return out;
-    };
+    Failures fail(out);
     Result<DatabaseLocation> loc = locationOf(url);
     if (!loc.ok())
         return fail(loc.error().message());
@@ -377,8 +365,6 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
         out.insert(QStringLiteral("loss_execution_leader_gone"), leaderGone.toJson());
         out.insert(QStringLiteral("loss_groups_outliving_worker"), survivors);
     }
-    if (!failures.isEmpty())
-        out.insert(QStringLiteral("failures"), failures);
     return out;
 }
 

@@ -212,6 +212,34 @@ private:
         }
         return {};
     }
+    // Waits until the process `name` shows `state`; `row`: the row last read.
+    bool waitForProcessState(
+        const TestDatabase &tdb, const QString &name, const QString &state, QJsonObject &row) const
+    {
+        return waitUntil(
+            [&] {
+                row = processRow(tdb, name);
+                return row.value(QStringLiteral("state")).toString() == state;
+            },
+            30000);
+    }
+    // `taskdeskctl supervise` without the sweeper and the scheduler, once it
+    // holds this host.
+    bool startSupervise(Background &supervise, TestDatabase &tdb) const
+    {
+        if (!supervise.start(withDb(tdb,
+                                 {QStringLiteral("supervise"), QStringLiteral("--no-sweeper"),
+                                     QStringLiteral("--no-scheduler")}),
+                superviseEnvironment()))
+            return false;
+        ProcessStore store(tdb.db());
+        return waitUntil(
+            [&store] {
+                Result<QString> holder = store.supervisorOf(AuditLog::localHost());
+                return holder.ok() && !holder->isEmpty();
+            },
+            30000);
+    }
     QProcessEnvironment superviseEnvironment() const
     {
         // The supervisor keeps the output files of its children in the cache folder.
@@ -557,18 +585,7 @@ void TestCtlRuntime::superviseRunsAndStopsProcesses()
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
 
     Background supervise;
-    QVERIFY(supervise.start(withDb(tdb,
-                                {QStringLiteral("supervise"), QStringLiteral("--no-sweeper"),
-                                    QStringLiteral("--no-scheduler")}),
-        superviseEnvironment()));
-    ProcessStore store(tdb.db());
-    QVERIFY2(waitUntil(
-                 [&store] {
-                     Result<QString> holder = store.supervisorOf(AuditLog::localHost());
-                     return holder.ok() && !holder->isEmpty();
-                 },
-                 30000),
-        qPrintable(supervise.readErr()));
+    QVERIFY2(startSupervise(supervise, tdb), qPrintable(supervise.readErr()));
 
     // A start from another taskdeskctl: recorded, and carried out by supervise.
     run = runCtl(withDb(tdb,
@@ -578,13 +595,7 @@ void TestCtlRuntime::superviseRunsAndStopsProcesses()
     QCOMPARE(run.err, QString());
     QVERIFY2(run.out.contains(QLatin1String("; the supervisor taskdeskctl@")), qPrintable(run.out));
     QJsonObject row;
-    QVERIFY2(waitUntil(
-                 [this, &tdb, &row] {
-                     row = processRow(tdb, QStringLiteral("sleeper"));
-                     return row.value(QStringLiteral("state")).toString()
-                         == QLatin1String("RUNNING");
-                 },
-                 30000),
+    QVERIFY2(waitForProcessState(tdb, QStringLiteral("sleeper"), QStringLiteral("RUNNING"), row),
         qPrintable(supervise.readErr()));
     const qint64 pid1 = row.value(QStringLiteral("pid")).toInteger();
     QVERIFY(pidAlive(pid1));
@@ -595,26 +606,14 @@ void TestCtlRuntime::superviseRunsAndStopsProcesses()
         {QStringLiteral("--as"), QStringLiteral("alice"), QStringLiteral("processes"),
             QStringLiteral("stop"), QStringLiteral("sleeper")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(waitUntil(
-                 [this, &tdb, &row] {
-                     row = processRow(tdb, QStringLiteral("sleeper"));
-                     return row.value(QStringLiteral("state")).toString()
-                         == QLatin1String("STOPPED");
-                 },
-                 30000),
+    QVERIFY2(waitForProcessState(tdb, QStringLiteral("sleeper"), QStringLiteral("STOPPED"), row),
         qPrintable(supervise.readErr()));
     QVERIFY(waitUntil([pid1] { return !pidAlive(pid1); }, 30000));
 
     run = runCtl(withDb(
         tdb, {QStringLiteral("processes"), QStringLiteral("start"), QStringLiteral("sleeper")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(waitUntil(
-                 [this, &tdb, &row] {
-                     row = processRow(tdb, QStringLiteral("sleeper"));
-                     return row.value(QStringLiteral("state")).toString()
-                         == QLatin1String("RUNNING");
-                 },
-                 30000),
+    QVERIFY2(waitForProcessState(tdb, QStringLiteral("sleeper"), QStringLiteral("RUNNING"), row),
         qPrintable(supervise.readErr()));
     const qint64 pid2 = row.value(QStringLiteral("pid")).toInteger();
     QVERIFY(pid2 != pid1);
@@ -666,18 +665,7 @@ void TestCtlRuntime::superviseWaitsForTheWholeGroupOnSigterm()
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
 
     Background supervise;
-    QVERIFY(supervise.start(withDb(tdb,
-                                {QStringLiteral("supervise"), QStringLiteral("--no-sweeper"),
-                                    QStringLiteral("--no-scheduler")}),
-        superviseEnvironment()));
-    ProcessStore store(tdb.db());
-    QVERIFY2(waitUntil(
-                 [&store] {
-                     Result<QString> holder = store.supervisorOf(AuditLog::localHost());
-                     return holder.ok() && !holder->isEmpty();
-                 },
-                 30000),
-        qPrintable(supervise.readErr()));
+    QVERIFY2(startSupervise(supervise, tdb), qPrintable(supervise.readErr()));
     run = runCtl(withDb(
         tdb, {QStringLiteral("processes"), QStringLiteral("start"), QStringLiteral("wrapper")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "confirm.h"
 #include "tasks/taskstore.h"
 #include "testdatabase.h"
 #include "translations.h"
@@ -88,6 +89,17 @@ private:
     QHash<qint64, QString> m_leases;
     QHash<qint64, Claim> m_claims;
 };
+
+// Before each GUI test: no answers queued, and a question without a queued
+// answer fails the test (a warning, then "no") instead of blocking it.
+inline void refuseUnexpectedQuestions()
+{
+    ui::Confirm::resetForTests();
+    ui::Confirm::setHook([](const ui::Confirmation &q) {
+        qWarning("unexpected question: %s", qPrintable(q.question));
+        return false;
+    });
+}
 
 } // namespace taskdesk::test
 

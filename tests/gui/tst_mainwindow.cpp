@@ -234,12 +234,7 @@ private Q_SLOTS:
 
 void TestMainWindow::init()
 {
-    Confirm::resetForTests();
-    // A question without a queued answer fails the test instead of blocking it.
-    Confirm::setHook([](const Confirmation &q) {
-        qWarning("unexpected question: %s", qPrintable(q.question));
-        return false;
-    });
+    refuseUnexpectedQuestions();
 }
 
 void TestMainWindow::forceStopGoesFromTheClickToTheDatabase()
@@ -858,6 +853,21 @@ void seedThreeThousandStuck(TestDatabase &tdb, TaskStore &store)
         "UPDATE tasks SET run_after = run_after - 3600000 WHERE name LIKE 'bulk-%'")));
 }
 
+// The window on the Stuck page, read, over seedThreeThousandStuck(); null
+// when either failed.
+std::unique_ptr<Window> openOnTheStuckPage(TestDatabase &tdb, TaskStore &store)
+{
+    seedThreeThousandStuck(tdb, store);
+    if (QTest::currentTestFailed())
+        return nullptr;
+    auto w = openWindow(tdb);
+    if (!w)
+        return nullptr;
+    w->window->showPage(MainWindow::Stuck);
+    w->window->stuckView()->refresh();
+    return w;
+}
+
 QString grouped(qint64 n)
 {
     return QLocale().toString(n);
@@ -952,15 +962,9 @@ void TestMainWindow::theCleanUpChangesExactlyTheSetItsConfirmationNamed()
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db());
-    seedThreeThousandStuck(tdb, store);
-    if (QTest::currentTestFailed())
-        return;
-
-    auto w = openWindow(tdb);
+    auto w = openOnTheStuckPage(tdb, store);
     QVERIFY(w);
-    w->window->showPage(MainWindow::Stuck);
     StuckView *stuck = w->window->stuckView();
-    stuck->refresh();
     QVERIFY(stuck->cleanUpButton()->isEnabled());
 
     // Between the confirmation and the action: one named task is cancelled by
@@ -1011,14 +1015,9 @@ void TestMainWindow::aBigCleanUpLeavesTheWindowLive()
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db());
-    seedThreeThousandStuck(tdb, store);
-    if (QTest::currentTestFailed())
-        return;
-    auto w = openWindow(tdb);
+    auto w = openOnTheStuckPage(tdb, store);
     QVERIFY(w);
-    w->window->showPage(MainWindow::Stuck);
     StuckView *stuck = w->window->stuckView();
-    stuck->refresh();
     QVERIFY(stuck->cleanUpButton()->isEnabled());
 
     // A connection of its own thread takes the tasks (PostgreSQL) or the write

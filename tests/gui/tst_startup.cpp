@@ -200,11 +200,7 @@ private Q_SLOTS:
 
 void TestStartup::init()
 {
-    Confirm::resetForTests();
-    Confirm::setHook([](const Confirmation &q) {
-        qWarning("unexpected question: %s", qPrintable(q.question));
-        return false;
-    });
+    refuseUnexpectedQuestions();
 }
 
 void TestStartup::theDemosStuckTaskOutlivesASweeperThatWasAlreadyWatching()

@@ -136,11 +136,7 @@ void TestTasksPage::initTestCase()
 
 void TestTasksPage::init()
 {
-    Confirm::resetForTests();
-    Confirm::setHook([](const Confirmation &q) {
-        qWarning("unexpected question: %s", qPrintable(q.question));
-        return false;
-    });
+    refuseUnexpectedQuestions();
 }
 
 // A message appearing or going, or the database banner, never shifts the rows

@@ -51,6 +51,24 @@ private:
     }
 };
 
+// Two units of one name on two connections (two "processes"), held as
+// unit-a and unit-b, so that a refusal names the holder.
+struct TwoHolders
+{
+    explicit TwoHolders(TestDatabase &tdb)
+        : second(tdb.open())
+        , a(tdb.db())
+        , b(*second)
+    {
+        a.setHolderId(QStringLiteral("unit-a"));
+        b.setHolderId(QStringLiteral("unit-b"));
+    }
+
+    std::unique_ptr<Database> second;
+    Unit a;
+    Unit b;
+};
+
 qint64 leaseRows(TestDatabase &tdb)
 {
     return tdb.scalar(QStringLiteral("SELECT count(*) FROM leases WHERE name = 'unit'"))
@@ -63,11 +81,9 @@ void TestLeasedTimer::leaseIsTakenOnceBetweenTwo()
 {
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
-    std::unique_ptr<Database> second = tdb.open();
-    Unit a(tdb.db());
-    Unit b(*second);
-    a.setHolderId(QStringLiteral("unit-a"));
-    b.setHolderId(QStringLiteral("unit-b"));
+    TwoHolders units(tdb);
+    Unit &a = units.a;
+    Unit &b = units.b;
     QSignalSpy aActive(&a, &LeasedTimer::activeChanged);
 
     QVERIFY(!a.acquire());
@@ -87,11 +103,9 @@ void TestLeasedTimer::stopHandsTheLeaseOverAtOnce()
 {
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
-    std::unique_ptr<Database> second = tdb.open();
-    Unit a(tdb.db());
-    Unit b(*second);
-    a.setHolderId(QStringLiteral("unit-a"));
-    b.setHolderId(QStringLiteral("unit-b"));
+    TwoHolders units(tdb);
+    Unit &a = units.a;
+    Unit &b = units.b;
     a.start();
     QVERIFY(!a.acquire());
     QCOMPARE(b.acquire().kind(), ErrorKind::Refused);
@@ -109,11 +123,9 @@ void TestLeasedTimer::haltHandsItOverOnlyWhenItExpires()
 {
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
-    std::unique_ptr<Database> second = tdb.open();
-    Unit a(tdb.db());
-    Unit b(*second);
-    a.setHolderId(QStringLiteral("unit-a"));
-    b.setHolderId(QStringLiteral("unit-b"));
+    TwoHolders units(tdb);
+    Unit &a = units.a;
+    Unit &b = units.b;
     a.start();
     QVERIFY(!a.acquire());
 

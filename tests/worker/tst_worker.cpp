@@ -244,12 +244,38 @@ private:
     static bool waitForStatus(TaskStore &store, qint64 id, TaskStatus status, int ms = kWait);
     static qint64 waitForPidFile(const QString &path, int ms = kWait);
     static QStringList messages(TaskStore &store, qint64 id, const QString &level = {});
+    // One task of `kind`, run by `taskdesk-worker --once` with the script `body`
+    // as the kind's program; the worker must exit with 0. `workerLog`: what the
+    // worker wrote to stderr.
+    qint64 runOneTaskOnce(TestDatabase &tdb, TaskStore &store, const QString &kind,
+        const QByteArray &body, QString *workerLog = nullptr);
     QString nextWorkerId() { return workerIdPrefix() + QString::number(++m_workers); }
 
     int m_workers = 0;
 };
 
 // ---------------------------------------------------------------- helpers
+
+qint64 WorkerTest::runOneTaskOnce(TestDatabase &tdb, TaskStore &store, const QString &kind,
+    const QByteArray &body, QString *workerLog)
+{
+    const QString dir = tdb.tempPath();
+    const QString script = writeScript(dir, kind + QStringLiteral(".sh"), body);
+    const QString config = writeConfig(dir, kind + QStringLiteral(" = ") + script);
+    NewTask nt;
+    nt.kind = kind;
+    const qint64 id = *store.queue().enqueue(nt);
+
+    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
+    [&] { // a failed check returns from here alone: the caller asks currentTestFailed()
+        QVERIFY(worker.start());
+        QVERIFY(worker.waitForExit());
+        QCOMPARE(worker.exitCode(), 0);
+    }();
+    if (workerLog)
+        *workerLog = worker.log();
+    return id;
+}
 
 QString WorkerTest::writeConfig(const QString &dir, const QString &kinds,
     const QMap<QString, QString> &worker, const QString &fileName)
@@ -1184,8 +1210,7 @@ void WorkerTest::binaryAndInvalidUtf8OutputIsStoredSafely()
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db());
-    const QString dir = tdb.tempPath();
-    const QString script = writeScript(dir, QStringLiteral("binary.sh"),
+    const qint64 id = runOneTaskOnce(tdb, store, QStringLiteral("binary"),
         "printf 'caf\\303\\251 ok\\n'\n"
         "printf 'bad \\377\\376 bytes\\n'\n"
         "printf 'nul \\000 inside\\n'\n"
@@ -1193,15 +1218,8 @@ void WorkerTest::binaryAndInvalidUtf8OutputIsStoredSafely()
         "printf 'half a character \\342\\202\\n'\n"
         "printf 'after the binary\\n'\n"
         "printf 'stderr \\377 too\\n' >&2\n");
-    const QString config = writeConfig(dir, QStringLiteral("binary = ") + script);
-    NewTask nt;
-    nt.kind = QStringLiteral("binary");
-    const qint64 id = *store.queue().enqueue(nt);
-
-    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
-    QVERIFY(worker.start());
-    QVERIFY(worker.waitForExit());
-    QCOMPARE(worker.exitCode(), 0);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(statusName(task(store, id)->status), QStringLiteral("COMPLETED"));
     const QChar bad(0xFFFD);
     const QStringList output = messages(store, id, QStringLiteral("output"));
@@ -1223,25 +1241,19 @@ void WorkerTest::emptyLinesAndBinaryOutputLoseNoLine()
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
     TaskStore store(tdb.db());
-    const QString dir = tdb.tempPath();
-    const QString script = writeScript(dir, QStringLiteral("empty.sh"),
+    QString log;
+    const qint64 id = runOneTaskOnce(tdb, store, QStringLiteral("empty"),
         "printf 'first\\n'\n"
         "echo\n"
         "printf '\\r\\n'\n"
         "printf '\\000\\n'\n"
         "printf '\\377\\000\\001\\n\\n\\200\\n'\n"
         "printf '\\n' >&2\n"
-        "printf 'last\\n'\n");
-    const QString config = writeConfig(dir, QStringLiteral("empty = ") + script);
-    NewTask nt;
-    nt.kind = QStringLiteral("empty");
-    const qint64 id = *store.queue().enqueue(nt);
-
-    WorkerProcess worker(dir, tdb.url(), config, nextWorkerId(), {QStringLiteral("--once")});
-    QVERIFY(worker.start());
-    QVERIFY(worker.waitForExit());
-    QCOMPARE(worker.exitCode(), 0);
-    QVERIFY2(!worker.log().contains(QStringLiteral("could not store")), qPrintable(worker.log()));
+        "printf 'last\\n'\n",
+        &log);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(!log.contains(QStringLiteral("could not store")), qPrintable(log));
     QCOMPARE(statusName(task(store, id)->status), QStringLiteral("COMPLETED"));
     const QChar bad(QChar::ReplacementCharacter);
     QCOMPARE(messages(store, id, QStringLiteral("output")),
