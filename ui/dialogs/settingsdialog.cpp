@@ -48,11 +48,29 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    AppSettings &local = context.settings();
+    QGroupBox *localBox = buildLocalBox();
+    QGroupBox *sharedBox = buildSharedBox();
+    loadSharedRules(*sharedBox);
+
+    // Wide enough for the notes to wrap in two lines: a word-wrapped label in a
+    // form layout gets too little height when squeezed, and its last line is cut.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(localBox);
+    layout->addWidget(sharedBox);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+// This desktop's preferences (AppSettings).
+QGroupBox *SettingsDialog::buildLocalBox()
+{
+    AppSettings &local = m_context.settings();
 
     // What this window has open now, and apart from it the preference for
     // the next start (an empty one: TASKDESK_DB, else the default file).
-    m_inUse->setText(context.database().location().display());
+    m_inUse->setText(m_context.database().location().display());
     m_inUse->setObjectName(QStringLiteral("databaseInUse"));
     m_inUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_inUse->setWordWrap(true);
@@ -62,7 +80,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     auto *dbRow = new QHBoxLayout;
     dbRow->addWidget(m_database, 1);
     dbRow->addWidget(browse);
-    m_operator->setText(context.operatorName());
+    m_operator->setText(m_context.operatorName());
     m_operator->setPlaceholderText(AuditLog::osUser());
     m_refresh->setRange(AppSettings::kMinRefreshMs, AppSettings::kMaxRefreshMs);
     m_refresh->setSingleStep(100);
@@ -85,7 +103,13 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     lf->addRow(tr("Refresh every"), m_refresh);
     lf->addRow(QString(), m_runSweeper);
     lf->addRow(QString(), m_runScheduler);
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browse);
+    return localBox;
+}
 
+// The sweeper's rules, shared by every host.
+QGroupBox *SettingsDialog::buildSharedBox()
+{
     m_sweepInterval->setRange(1, 3600);
     m_sweepInterval->setSuffix(tr(" s"));
     m_heartbeat->setRange(1, 604800);
@@ -113,9 +137,15 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     m_sharedNote->setWordWrap(true);
     m_sharedNote->setForegroundRole(QPalette::PlaceholderText);
     sf->addRow(m_sharedNote);
+    return sharedBox;
+}
 
+// Reads the rules into the shared box, which is enabled only when they could be
+// read and this operator may change them.
+void SettingsDialog::loadSharedRules(QGroupBox &sharedBox)
+{
 #ifdef TASKDESK_HAVE_SHARED_SETTINGS
-    Settings shared(context.database(), context.operatorName());
+    Settings shared(m_context.database(), m_context.operatorName());
     Result<SweeperRules> rules = shared.sweeperRules();
     if (rules.ok()) {
         m_sharedLoaded = true;
@@ -132,23 +162,12 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
 #else
     m_sharedNote->setText(tr("This build has no sweeper."));
 #endif
-    const bool canChangeShared = m_sharedLoaded && context.canAct();
-    sharedBox->setEnabled(canChangeShared);
+    const bool canChangeShared = m_sharedLoaded && m_context.canAct();
+    sharedBox.setEnabled(canChangeShared);
     if (m_sharedLoaded)
-        m_sharedNote->setText(context.canAct()
+        m_sharedNote->setText(m_context.canAct()
                 ? tr("Changes apply to every sweeper at its next pass, and are audited.")
                 : tr("Read-only: the rules are shown, not changed."));
-
-    // Wide enough for the notes to wrap in two lines: a word-wrapped label in a
-    // form layout gets too little height when squeezed, and its last line is cut.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(localBox);
-    layout->addWidget(sharedBox);
-    layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browse);
 }
 
 void SettingsDialog::browse()

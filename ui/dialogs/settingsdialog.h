@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -39,6 +40,9 @@ public:
     void accept() override;
 
 private:
+    QGroupBox *buildLocalBox();
+    QGroupBox *buildSharedBox();
+    void loadSharedRules(QGroupBox &sharedBox);
     void browse();
 
     AppContext &m_context;

@@ -70,11 +70,20 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     , m_rowActions(new TaskActions(context, this, this))
 {
     setObjectName(QStringLiteral("stuckView"));
-    const int em = fontMetrics().averageCharWidth();
-    const int gap = fontMetrics().height() / 2;
-    const int rowHeight = fontMetrics().height() * 17 / 10;
+    QHBoxLayout *rules = buildRules();
+    buildSummary();
+    buildTables();
+    QHBoxLayout *rowBar = buildRowBar();
+    layOut(rules, rowBar);
+    connectSignals();
+    refresh();
+}
 
-    const StuckThresholds defaults = context.stuckThresholds();
+// The thresholds, the clean-up action and the buttons above the lists.
+QHBoxLayout *StuckView::buildRules()
+{
+    const int gap = fontMetrics().height() / 2;
+    const StuckThresholds defaults = m_context.stuckThresholds();
     m_queueMinutes->setObjectName(QStringLiteral("queueThreshold"));
     m_queueMinutes->setRange(1, 43200);
     m_queueMinutes->setSuffix(tr(" min"));
@@ -101,7 +110,12 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     top->addSpacing(gap * 2);
     top->addLayout(buttons);
     top->addStretch(1);
+    return top;
+}
 
+void StuckView::buildSummary()
+{
+    const int em = fontMetrics().averageCharWidth();
     m_summary->setObjectName(QStringLiteral("stuckSummary"));
     m_summary->setWordWrap(true);
     QFont bold = m_summary->font();
@@ -115,7 +129,14 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     m_busyBar->setTextVisible(false);
     m_busyBar->setMaximumWidth(em * 24);
     m_busyBar->hide();
+}
 
+// The stuck tasks, and the sweeper's decisions below them.
+void StuckView::buildTables()
+{
+    const int em = fontMetrics().averageCharWidth();
+    const int gap = fontMetrics().height() / 2;
+    const int rowHeight = fontMetrics().height() * 17 / 10;
     m_table = makeTable(this, rowHeight);
     m_table->setObjectName(QStringLiteral("stuckTable"));
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -133,7 +154,11 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     m_decisionView->setObjectName(QStringLiteral("sweeperDecisions"));
     m_decisionView->setModel(m_decisions);
     AuditTableModel::sizeColumns(*m_decisionView);
+}
 
+QHBoxLayout *StuckView::buildRowBar()
+{
+    const int gap = fontMetrics().height() / 2;
     // The actions of one stuck row: the Tasks page's, on that task alone.
     auto *rowBar = new QHBoxLayout;
     rowBar->setSpacing(gap / 2);
@@ -150,7 +175,12 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     // Their shortcuts (Delete, Ctrl+.) act on the stuck row while its table has
     // the focus, not from the decisions table below.
     m_table->addActions(m_rowActions->taskActions());
+    return rowBar;
+}
 
+void StuckView::layOut(QHBoxLayout *rules, QHBoxLayout *rowBar)
+{
+    const int gap = fontMetrics().height() / 2;
     auto *busyRow = new QHBoxLayout;
     busyRow->addWidget(m_busyBar);
     busyRow->addWidget(m_busyText, 1);
@@ -166,7 +196,7 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     auto *ll = new QVBoxLayout(lower);
     ll->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("The sweeper's decisions"), lower);
-    title->setFont(bold);
+    title->setFont(m_summary->font()); // bold
     ll->addWidget(title);
     ll->addWidget(m_decisionView, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -178,9 +208,12 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(gap, gap, gap, gap);
-    layout->addLayout(top);
+    layout->addLayout(rules);
     layout->addWidget(splitter, 1);
+}
 
+void StuckView::connectSignals()
+{
     connect(m_preview, &QPushButton::clicked, this, &StuckView::refresh);
     connect(m_cleanUp, &QPushButton::clicked, this, &StuckView::cleanUpNow);
     connect(m_queueMinutes, &QSpinBox::valueChanged, this, &StuckView::refresh);
@@ -205,7 +238,6 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
         Q_EMIT tasksChanged();
         refresh();
     });
-    refresh();
 }
 
 void StuckView::followSelection()

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -59,6 +60,14 @@ Q_SIGNALS:
     void tasksChanged();
 
 private:
+    // The constructor's parts, in the order it calls them.
+    QHBoxLayout *buildRules();
+    void buildSummary();
+    void buildTables();
+    QHBoxLayout *buildRowBar();
+    void layOut(QHBoxLayout *rules, QHBoxLayout *rowBar);
+    void connectSignals();
+
     void showReport(const StuckReport &report);
     void updateButton();
     void loadDecisions();

@@ -68,10 +68,21 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     splitter->setChildrenCollapsible(false);
     pageLayout->addWidget(splitter);
 
-    // Summary: name, badge, buttons, fields.
-    auto *summary = new QWidget(splitter);
-    auto *sl = new QVBoxLayout(summary);
+    buildSummary(splitter);
+    buildItems(splitter);
+    buildLog(splitter);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 4);
+    showEmpty(tr("Select a task to see its details."));
+}
+
+// The name, the badge, the buttons and the fields.
+void TaskDetailPane::buildSummary(QWidget *parent)
+{
     const int gap = fontMetrics().height() / 2;
+    auto *summary = new QWidget(parent);
+    auto *sl = new QVBoxLayout(summary);
     sl->setContentsMargins(gap, gap, gap, gap);
     auto *header = new QHBoxLayout;
     m_name = new QLabel(summary);
@@ -99,15 +110,21 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     for (TaskActions::Kind kind : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
              TaskActions::Kind::Restart, TaskActions::Kind::Delete}) {
         auto *button = new QToolButton(summary);
-        button->setDefaultAction(actions.action(kind));
+        button->setDefaultAction(m_actions.action(kind));
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setObjectName(QStringLiteral("detail") + actions.action(kind)->objectName());
+        button->setObjectName(QStringLiteral("detail") + m_actions.action(kind)->objectName());
         m_buttons.insert(kind, button);
         buttons->addWidget(button);
     }
     buttons->addStretch(1);
     sl->addLayout(buttons);
+    addFields(sl);
+    sl->addStretch(1);
+}
 
+void TaskDetailPane::addFields(QVBoxLayout *layout)
+{
+    const int gap = fontMetrics().height() / 2;
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(gap * 2);
     grid->setVerticalSpacing(gap / 2);
@@ -124,16 +141,18 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     m_outcome = addField(grid, 4, 2, tr("Outcome"));
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    sl->addLayout(grid);
-    m_error = new QLabel(summary);
+    layout->addLayout(grid);
+    m_error = new QLabel(layout->parentWidget());
     m_error->setObjectName(QStringLiteral("detailError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    sl->addWidget(m_error);
-    sl->addStretch(1);
+    layout->addWidget(m_error);
+}
 
-    // Items
-    auto *itemsBox = new QWidget(splitter);
+void TaskDetailPane::buildItems(QWidget *parent)
+{
+    const int gap = fontMetrics().height() / 2;
+    auto *itemsBox = new QWidget(parent);
     auto *il = new QVBoxLayout(itemsBox);
     il->setContentsMargins(gap, gap, gap / 2, gap);
     m_itemsTitle = sectionTitle(tr("Items"), itemsBox);
@@ -172,9 +191,12 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     m_itemsView->horizontalHeader()->moveSection(
         m_itemsView->horizontalHeader()->visualIndex(TaskItemsModel::Status), 1);
     il->addWidget(m_itemsView);
+}
 
-    // Log
-    auto *logBox = new QWidget(splitter);
+void TaskDetailPane::buildLog(QWidget *parent)
+{
+    const int gap = fontMetrics().height() / 2;
+    auto *logBox = new QWidget(parent);
     auto *ll = new QVBoxLayout(logBox);
     ll->setContentsMargins(gap / 2, gap, gap, gap);
     ll->addWidget(sectionTitle(tr("Log"), logBox));
@@ -186,11 +208,6 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_log->setFont(mono);
     ll->addWidget(m_log);
-
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 4);
-    showEmpty(tr("Select a task to see its details."));
 }
 
 QLabel *TaskDetailPane::addField(QGridLayout *grid, int row, int column, const QString &name)

@@ -12,6 +12,7 @@ class QPlainTextEdit;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
+class QVBoxLayout;
 
 namespace taskdesk::ui {
 
@@ -51,6 +52,12 @@ public Q_SLOTS:
     void reload();
 
 private:
+    // The constructor's parts: the three panes side by side.
+    void buildSummary(QWidget *parent);
+    void addFields(QVBoxLayout *layout);
+    void buildItems(QWidget *parent);
+    void buildLog(QWidget *parent);
+
     void fill(const Task &task);
     void appendLog(const QVector<LogLine> &lines);
     void showEmpty(const QString &text);
