@@ -114,20 +114,48 @@ Error restartSweeperWatch(Database &db)
     });
 }
 
-Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stuck)
+// One task in each state an operator meets, enqueued, claimed, logged and
+// finished through the store as workers and operators would, then aged.
+class Showcase final
 {
-    TaskStore store(db, actor);
-    int made = 0;
+public:
+    Showcase(Database &db, const QString &actor, qint64 now)
+        : m_db(db)
+        , m_store(db, actor)
+        , m_now(now)
+    { }
+
+    // How many tasks it made; `stuck`: the running task whose worker is gone.
+    Result<int> load(qint64 &stuck)
+    {
+        addWaiting();
+        addCompleted();
+        addFailed();
+        addRequeuedBySweeper();
+        addRunning();
+        // Waiting ones: created a while ago; one longer than the queue threshold.
+        keep(age(m_db, m_rebuild, m_now, 90 * 1000, 0, 0, 0));
+        keep(age(m_db, m_sync, m_now, 20 * kMinute, 0, 0, 0));
+        stuck = m_stuck;
+        if (m_failed)
+            return m_failed;
+        return m_made;
+    }
+
+private:
+    static inline const QString kWorker1 = QStringLiteral("demo-worker-1@app-01");
+    static inline const QString kWorker2 = QStringLiteral("demo-worker-2@app-02");
+
     // The first failure of a time shift: a demo that cannot age its tasks
     // would promise a stuck task it does not have.
-    Error failed;
-    auto keep = [&failed](Error e) {
-        if (e && !failed)
-            failed = e;
-    };
-    auto enqueue = [&](const QString &kind, const QString &name, const QStringList &items = {},
-                       const QString &queue = QStringLiteral("default"), qint64 delayMs = 0,
-                       int priority = 0) -> qint64 {
+    void keep(Error e)
+    {
+        if (e && !m_failed)
+            m_failed = e;
+    }
+    qint64 enqueue(const QString &kind, const QString &name, const QStringList &items = {},
+        const QString &queue = QStringLiteral("default"), qint64 delayMs = 0, int priority = 0)
+    {
         NewTask t;
         t.kind = kind;
         t.name = name;
@@ -135,133 +163,159 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         t.queue = queue;
         t.delayMs = delayMs;
         t.priority = priority;
-        Result<qint64> id = store.queue().enqueue(t);
+        Result<qint64> id = m_store.queue().enqueue(t);
         if (!id.ok())
             return 0;
-        ++made;
+        ++m_made;
         return id.value();
-    };
+    }
     // The new task has the highest priority of all due ones: the claim takes it.
-    auto claimed = [&](const QString &kind, const QString &name, const QString &worker,
-                       const QStringList &items = {}) -> std::optional<Claim> {
+    std::optional<Claim> claimed(const QString &kind, const QString &name, const QString &worker,
+        const QStringList &items = {})
+    {
         if (enqueue(kind, name, items, QStringLiteral("default"), 0, 10) == 0)
             return std::nullopt;
-        Result<std::optional<Claim>> c = store.queue().claim(worker, {});
+        Result<std::optional<Claim>> c = m_store.queue().claim(worker, {});
         return c.ok() ? c.value() : std::nullopt;
-    };
-    auto log = [&](const Claim &c, const QStringList &lines, qint64 itemId = 0,
-                   const QString &level = QStringLiteral("output")) {
+    }
+    void log(const Claim &c, const QStringList &lines, qint64 itemId = 0,
+        const QString &level = QStringLiteral("output"))
+    {
         QVector<LogLine> out;
         for (const QString &line : lines)
             out.append({0, c.taskId, itemId, 0, level, line});
-        store.queue().appendWorkerLog(c.taskId, c.lease, out);
-    };
-    const QString w1 = QStringLiteral("demo-worker-1@app-01");
-    const QString w2 = QStringLiteral("demo-worker-2@app-02");
+        m_store.queue().appendWorkerLog(c.taskId, c.lease, out);
+    }
 
-    // Waiting: due, delayed, and one stuck in the queue.
-    const qint64 rebuild = enqueue(QStringLiteral("demo.progress"),
-        QStringLiteral("Rebuild search index"), {}, QStringLiteral("maintenance"));
-    enqueue(QStringLiteral("demo.items"), QStringLiteral("Send invoices (June)"),
-        {QStringLiteral("ACME Corp"), QStringLiteral("Globex"), QStringLiteral("Initech")},
-        QStringLiteral("billing"), 2 * 3600 * 1000);
-    const qint64 sync = enqueue(QStringLiteral("demo.progress"),
-        QStringLiteral("Sync CRM contacts"), {}, QStringLiteral("imports"));
+    // Due, delayed, and one stuck in the queue.
+    void addWaiting()
+    {
+        m_rebuild = enqueue(QStringLiteral("demo.progress"), QStringLiteral("Rebuild search index"),
+            {}, QStringLiteral("maintenance"));
+        enqueue(QStringLiteral("demo.items"), QStringLiteral("Send invoices (June)"),
+            {QStringLiteral("ACME Corp"), QStringLiteral("Globex"), QStringLiteral("Initech")},
+            QStringLiteral("billing"), 2 * 3600 * 1000);
+        m_sync = enqueue(QStringLiteral("demo.progress"), QStringLiteral("Sync CRM contacts"), {},
+            QStringLiteral("imports"));
+    }
 
-    // Completed, with items.
-    if (auto c = claimed(QStringLiteral("demo.items"), QStringLiteral("Resize product images"), w1,
-            {QStringLiteral("hero.png"), QStringLiteral("thumb.png"),
-                QStringLiteral("banner.png")})) {
-        for (const TaskItem &item : c->items) {
-            store.queue().startItem(c->taskId, c->lease, item.id);
-            log(*c, {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
-                item.id);
-            store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
+    // With items, and with a progress bar.
+    void addCompleted()
+    {
+        if (auto c = claimed(QStringLiteral("demo.items"), QStringLiteral("Resize product images"),
+                kWorker1,
+                {QStringLiteral("hero.png"), QStringLiteral("thumb.png"),
+                    QStringLiteral("banner.png")})) {
+            for (const TaskItem &item : c->items) {
+                m_store.queue().startItem(c->taskId, c->lease, item.id);
+                log(*c, {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
+                    item.id);
+                m_store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
+            }
+            m_store.queue().finishSuccess(c->taskId, c->lease);
+            keep(age(
+                m_db, c->taskId, m_now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute));
         }
-        store.queue().finishSuccess(c->taskId, c->lease);
-        keep(age(db, c->taskId, now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute));
-    }
-    if (auto c
-        = claimed(QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), w2)) {
-        store.queue().heartbeat(c->taskId, c->lease, 100, 100);
-        log(*c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")});
-        store.queue().finishSuccess(c->taskId, c->lease);
-        keep(age(db, c->taskId, now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute));
-    }
-    // Failed, in three ways.
-    if (auto c = claimed(QStringLiteral("demo.fail"), QStringLiteral("Export ledger to S3"), w2)) {
-        log(*c, {QStringLiteral("connecting to db-replica:5432")});
-        log(*c, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
-            QStringLiteral("stderr"));
-        store.queue().finishError(c->taskId, c->lease, c->attempt,
-            QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
-            QStringLiteral("error"), false);
-        keep(age(db, c->taskId, now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
-            20 * kMinute - 12000));
-    }
-    if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), w1)) {
-        log(*c, {QStringLiteral("loading 18 months of events…")});
-        store.actions().forceStop(c->taskId);
-        keep(age(db, c->taskId, now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute));
-    }
-    const qint64 cleanup = enqueue(QStringLiteral("demo.progress"),
-        QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
-    store.actions().cancel(cleanup);
-    if (auto c
-        = claimed(QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), w2)) {
-        store.queue().finishError(c->taskId, c->lease, c->attempt,
-            QStringLiteral("exit code 1: HTTP 503 from rates API"), QStringLiteral("error"), false);
-        store.actions().restart(c->taskId); // failed, then put back by an operator
-        run(db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"), {c->taskId});
-    }
-
-    // The sweeper's work: a task whose worker vanished, re-queued with backoff.
-    if (auto c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
-            QStringLiteral("demo-worker-4@app-04"))) {
-        log(*c, {QStringLiteral("rotating 12 keys")});
-        keep(age(db, c->taskId, now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0));
-        TaskStore sweeper(db, QStringLiteral("sweeper"));
-        sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues);
-    }
-
-    // Running: one with items, one with a progress bar, one whose worker is gone.
-    if (auto c = claimed(QStringLiteral("demo.items"), QStringLiteral("Warm-up accounts (EU)"), w1,
-            {QStringLiteral("alice@example.com"), QStringLiteral("bob@example.com"),
-                QStringLiteral("carol@example.com"), QStringLiteral("dave@example.com"),
-                QStringLiteral("erin@example.com")})) {
-        for (int i = 0; i < 3; ++i) {
-            const TaskItem &item = c->items.at(i);
-            store.queue().startItem(c->taskId, c->lease, item.id);
-            log(*c, {QStringLiteral("warming up %1: 12 caches").arg(item.label)}, item.id);
-            if (i < 2)
-                store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
+        if (auto c = claimed(
+                QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), kWorker2)) {
+            m_store.queue().heartbeat(c->taskId, c->lease, 100, 100);
+            log(*c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")});
+            m_store.queue().finishSuccess(c->taskId, c->lease);
+            keep(age(
+                m_db, c->taskId, m_now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute));
         }
-        keep(age(db, c->taskId, now, 4 * kMinute, 3 * kMinute, 2000, 0));
-    }
-    if (auto c
-        = claimed(QStringLiteral("demo.progress"), QStringLiteral("Import orders 2024-06"), w2)) {
-        store.queue().heartbeat(c->taskId, c->lease, 37, 100);
-        log(*c,
-            {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
-                QStringLiteral("chunk 37/100: 1,850 orders")});
-        keep(age(db, c->taskId, now, 7 * kMinute, 6 * kMinute, 1000, 0));
-    }
-    if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
-            QStringLiteral("demo-worker-3@app-03"))) {
-        log(*c,
-            {QStringLiteral("collecting figures for 2024-06-11"),
-                QStringLiteral("waiting for the warehouse export…")});
-        keep(age(db, c->taskId, now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0));
-        stuck = c->taskId;
     }
 
-    // Waiting ones: created a while ago; one longer than the queue threshold.
-    keep(age(db, rebuild, now, 90 * 1000, 0, 0, 0));
-    keep(age(db, sync, now, 20 * kMinute, 0, 0, 0));
-    if (failed)
-        return failed;
-    return made;
-}
+    // In three ways, and one failed then put back.
+    void addFailed()
+    {
+        if (auto c = claimed(
+                QStringLiteral("demo.fail"), QStringLiteral("Export ledger to S3"), kWorker2)) {
+            log(*c, {QStringLiteral("connecting to db-replica:5432")});
+            log(*c, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
+                QStringLiteral("stderr"));
+            m_store.queue().finishError(c->taskId, c->lease, c->attempt,
+                QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
+                QStringLiteral("error"), false);
+            keep(age(m_db, c->taskId, m_now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
+                20 * kMinute - 12000));
+        }
+        if (auto c = claimed(
+                QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), kWorker1)) {
+            log(*c, {QStringLiteral("loading 18 months of events…")});
+            m_store.actions().forceStop(c->taskId);
+            keep(age(
+                m_db, c->taskId, m_now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute));
+        }
+        const qint64 cleanup = enqueue(QStringLiteral("demo.progress"),
+            QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
+        m_store.actions().cancel(cleanup);
+        if (auto c = claimed(
+                QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), kWorker2)) {
+            m_store.queue().finishError(c->taskId, c->lease, c->attempt,
+                QStringLiteral("exit code 1: HTTP 503 from rates API"), QStringLiteral("error"),
+                false);
+            m_store.actions().restart(c->taskId); // failed, then put back by an operator
+            run(m_db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"), {c->taskId});
+        }
+    }
+
+    // A task whose worker vanished, re-queued with backoff.
+    void addRequeuedBySweeper()
+    {
+        if (auto c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
+                QStringLiteral("demo-worker-4@app-04"))) {
+            log(*c, {QStringLiteral("rotating 12 keys")});
+            keep(age(m_db, c->taskId, m_now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0));
+            TaskStore sweeper(m_db, QStringLiteral("sweeper"));
+            sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues);
+        }
+    }
+
+    // One with items, one with a progress bar, one whose worker is gone.
+    void addRunning()
+    {
+        if (auto c = claimed(QStringLiteral("demo.items"), QStringLiteral("Warm-up accounts (EU)"),
+                kWorker1,
+                {QStringLiteral("alice@example.com"), QStringLiteral("bob@example.com"),
+                    QStringLiteral("carol@example.com"), QStringLiteral("dave@example.com"),
+                    QStringLiteral("erin@example.com")})) {
+            for (int i = 0; i < 3; ++i) {
+                const TaskItem &item = c->items.at(i);
+                m_store.queue().startItem(c->taskId, c->lease, item.id);
+                log(*c, {QStringLiteral("warming up %1: 12 caches").arg(item.label)}, item.id);
+                if (i < 2)
+                    m_store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
+            }
+            keep(age(m_db, c->taskId, m_now, 4 * kMinute, 3 * kMinute, 2000, 0));
+        }
+        if (auto c = claimed(QStringLiteral("demo.progress"),
+                QStringLiteral("Import orders 2024-06"), kWorker2)) {
+            m_store.queue().heartbeat(c->taskId, c->lease, 37, 100);
+            log(*c,
+                {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
+                    QStringLiteral("chunk 37/100: 1,850 orders")});
+            keep(age(m_db, c->taskId, m_now, 7 * kMinute, 6 * kMinute, 1000, 0));
+        }
+        if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
+                QStringLiteral("demo-worker-3@app-03"))) {
+            log(*c,
+                {QStringLiteral("collecting figures for 2024-06-11"),
+                    QStringLiteral("waiting for the warehouse export…")});
+            keep(age(m_db, c->taskId, m_now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0));
+            m_stuck = c->taskId;
+        }
+    }
+
+    Database &m_db;
+    TaskStore m_store;
+    qint64 m_now;
+    int m_made = 0;
+    Error m_failed;
+    qint64 m_rebuild = 0;
+    qint64 m_sync = 0;
+    qint64 m_stuck = 0;
+};
 
 } // namespace
 
@@ -288,7 +342,7 @@ Result<DemoSummary> DemoData::load(Database &db, const DemoSpec &spec)
             return now.error();
         if (Error e = history(db, *now, summary.historyTasks))
             return e;
-        Result<int> made = showcase(db, spec.actor, *now, summary.stuckTaskId);
+        Result<int> made = Showcase(db, spec.actor, *now).load(summary.stuckTaskId);
         if (!made.ok())
             return made.error();
         summary.tasks = summary.historyTasks + made.value();

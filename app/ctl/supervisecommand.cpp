@@ -62,6 +62,49 @@ void logLine(QtMsgType type, const QMessageLogContext &context, const QString &m
         std::abort();
 }
 
+// What the sweeper and the scheduler of this supervisor do, in its log;
+// `context` ends the connections (a stop disconnects them from it).
+void logSweeper(Sweeper &s, QObject *context)
+{
+    QObject::connect(&s, &Sweeper::activeChanged, context, [](bool active) {
+        qCInfo(lcSupervise).noquote() << (active ? "the sweeper acts from here"
+                                                 : "the sweeper stands by: another one is active");
+    });
+    QObject::connect(&s, &Sweeper::swept, context, [](const SweepReport &report) {
+        const CleanupReport &t = report.tasks;
+        if (!t.runningRequeued.isEmpty())
+            qCInfo(lcSupervise).noquote()
+                << "sweeper re-queued tasks of lost workers:" << idListText(t.runningRequeued);
+        if (!t.runningFailed.isEmpty())
+            qCInfo(lcSupervise).noquote() << "sweeper failed tasks of lost workers (worker_lost):"
+                                          << idListText(t.runningFailed);
+        if (!t.queuedFailed.isEmpty())
+            qCInfo(lcSupervise).noquote()
+                << "sweeper failed tasks stuck in the queue (stuck_swept):"
+                << idListText(t.queuedFailed);
+        for (const LostWorker &w : report.workersLost)
+            qCInfo(lcSupervise).noquote()
+                << "sweeper marked worker" << w.id << "lost: no heartbeat for" << duration(w.ageMs);
+    });
+    QObject::connect(&s, &Sweeper::newStuckTasks, context, [](int count) {
+        qCInfo(lcSupervise).noquote() << "sweeper found" << count << "new stuck task(s)";
+    });
+}
+
+void logScheduler(Scheduler &s, QObject *context)
+{
+    QObject::connect(&s, &Scheduler::activeChanged, context, [](bool active) {
+        qCInfo(lcSupervise).noquote()
+            << (active ? "the scheduler acts from here"
+                       : "the scheduler stands by: another one is active");
+    });
+    QObject::connect(
+        &s, &Scheduler::enqueued, context, [](qint64 scheduleId, qint64 taskId, qint64 slotAt) {
+            qCInfo(lcSupervise).noquote() << "schedule" << scheduleId << "enqueued task" << taskId
+                                          << "for its slot" << localTime(slotAt);
+        });
+}
+
 // Installs logLine() for as long as it lives.
 class ServiceLog final
 {
@@ -187,47 +230,10 @@ public:
                     pushedPoll.start();
             });
 
-        if (sweeper) {
-            Sweeper *s = sweeper.get();
-            QObject::connect(s, &Sweeper::activeChanged, &loop, [](bool active) {
-                qCInfo(lcSupervise).noquote()
-                    << (active ? "the sweeper acts from here"
-                               : "the sweeper stands by: another one is active");
-            });
-            QObject::connect(s, &Sweeper::swept, &loop, [](const SweepReport &report) {
-                const CleanupReport &t = report.tasks;
-                if (!t.runningRequeued.isEmpty())
-                    qCInfo(lcSupervise).noquote() << "sweeper re-queued tasks of lost workers:"
-                                                  << idListText(t.runningRequeued);
-                if (!t.runningFailed.isEmpty())
-                    qCInfo(lcSupervise).noquote()
-                        << "sweeper failed tasks of lost workers (worker_lost):"
-                        << idListText(t.runningFailed);
-                if (!t.queuedFailed.isEmpty())
-                    qCInfo(lcSupervise).noquote()
-                        << "sweeper failed tasks stuck in the queue (stuck_swept):"
-                        << idListText(t.queuedFailed);
-                for (const LostWorker &w : report.workersLost)
-                    qCInfo(lcSupervise).noquote() << "sweeper marked worker" << w.id
-                                                  << "lost: no heartbeat for" << duration(w.ageMs);
-            });
-            QObject::connect(s, &Sweeper::newStuckTasks, &loop, [](int count) {
-                qCInfo(lcSupervise).noquote() << "sweeper found" << count << "new stuck task(s)";
-            });
-        }
-        if (scheduler) {
-            Scheduler *s = scheduler.get();
-            QObject::connect(s, &Scheduler::activeChanged, &loop, [](bool active) {
-                qCInfo(lcSupervise).noquote()
-                    << (active ? "the scheduler acts from here"
-                               : "the scheduler stands by: another one is active");
-            });
-            QObject::connect(s, &Scheduler::enqueued, &loop,
-                [](qint64 scheduleId, qint64 taskId, qint64 slotAt) {
-                    qCInfo(lcSupervise).noquote() << "schedule" << scheduleId << "enqueued task"
-                                                  << taskId << "for its slot" << localTime(slotAt);
-                });
-        }
+        if (sweeper)
+            logSweeper(*sweeper, &loop);
+        if (scheduler)
+            logScheduler(*scheduler, &loop);
 
         QTimer bound;
         bound.setSingleShot(true);
