@@ -1,12 +1,21 @@
 #pragma once
 
+#include "appcontext.h"
+#include "appsettings.h"
+#include "backgroundrunner.h"
 #include "confirm.h"
+#include "mainwindow.h"
+#include "runtimehost.h"
 #include "tasks/taskstore.h"
+#include "tasksview.h"
 #include "testdatabase.h"
 #include "translations.h"
 
 #include <QApplication>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
 
 namespace taskdesk::test {
 
@@ -89,6 +98,64 @@ private:
     QHash<qint64, QString> m_leases;
     QHash<qint64, Claim> m_claims;
 };
+
+// The real main window on its own connection to the test database, with the
+// runtime a test gives it; the tests refresh. Its processes never outlive the test.
+struct TestWindow
+{
+    std::unique_ptr<ui::AppContext> context;
+    std::unique_ptr<ui::RuntimeHost> runtime;
+    std::unique_ptr<ui::MainWindow> window;
+
+    TestWindow() = default;
+    TestWindow(const TestWindow &) = delete;
+    TestWindow &operator=(const TestWindow &) = delete;
+    ~TestWindow()
+    {
+        if (runtime && runtime->hasSupervisor()) {
+            QSignalSpy stopped(runtime.get(), &ui::RuntimeHost::processesStopped);
+            runtime->stopProcesses();
+            stopped.wait(30000);
+        }
+        window.reset();
+        runtime.reset();
+        context.reset();
+    }
+
+    ui::TasksView *tasks() const { return window->tasksView(); }
+    ui::TaskActions *actions() const { return tasks()->actions(); }
+    ui::TaskTableModel *model() const { return tasks()->model(); }
+    void refresh() const
+    {
+        tasks()->refresh();
+        context->background().waitForIdle();
+    }
+    // The actions run on the writer thread: until their answer is back.
+    bool actionsDone() const { return context->writer().waitForIdle(30000); }
+
+    // Shows the window at `size`, once it is on screen and its first reads are in.
+    bool show(QSize size)
+    {
+        window->resize(size);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return false;
+        context->background().waitForIdle();
+        return true;
+    }
+};
+
+// A test window's settings in the test's folder: a refresh timer too slow to
+// interfere (the tests refresh), and the operator's name.
+inline std::unique_ptr<ui::AppSettings> windowSettings(const TestDatabase &tdb,
+    const QString &operatorName = QStringLiteral("alice"),
+    const QString &ini = QStringLiteral("taskdesk.ini"))
+{
+    auto settings = std::make_unique<ui::AppSettings>(tdb.tempPath() + QLatin1Char('/') + ini);
+    settings->setRefreshIntervalMs(ui::AppSettings::kMaxRefreshMs);
+    settings->setOperatorName(operatorName);
+    return settings;
+}
 
 // Before each GUI test: no answers queued, and a question without a queued
 // answer fails the test (a warning, then "no") instead of blocking it.

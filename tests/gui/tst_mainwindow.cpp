@@ -63,38 +63,7 @@ using namespace taskdesk::ui;
 
 namespace {
 
-// The real main window on its own connection to the test database, with an
-// operator name and a refresh timer too slow to interfere: the tests refresh.
-struct Window
-{
-    std::unique_ptr<AppContext> context;
-    std::unique_ptr<RuntimeHost> runtime;
-    std::unique_ptr<MainWindow> window;
-
-    ~Window()
-    {
-        if (runtime) {
-            // Processes never outlive the test.
-            QSignalSpy stopped(runtime.get(), &RuntimeHost::processesStopped);
-            runtime->stopProcesses();
-            stopped.wait(30000);
-        }
-        window.reset();
-        runtime.reset();
-        context.reset();
-    }
-
-    TasksView *tasks() const { return window->tasksView(); }
-    TaskActions *actions() const { return tasks()->actions(); }
-    TaskTableModel *model() const { return tasks()->model(); }
-    void refresh() const
-    {
-        tasks()->refresh();
-        context->background().waitForIdle();
-    }
-    // The actions run on the writer thread: until their answer is back.
-    bool actionsDone() const { return context->writer().waitForIdle(30000); }
-};
+using Window = TestWindow;
 
 // `db`: the window's own database (default: a second one on the test's data).
 std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false,
@@ -105,10 +74,7 @@ std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false,
         db = tdb.open();
     if (db->open())
         return nullptr;
-    auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QStringLiteral("/taskdesk.ini"));
-    settings->setRefreshIntervalMs(AppSettings::kMaxRefreshMs);
-    settings->setOperatorName(QStringLiteral("alice"));
-    w->context = std::make_unique<AppContext>(std::move(db), std::move(settings));
+    w->context = std::make_unique<AppContext>(std::move(db), windowSettings(tdb));
     if (readOnly)
         w->context->setReadOnly(true, QStringLiteral("started with --read-only"));
     if (supervisor) {
@@ -121,11 +87,8 @@ std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool readOnly = false,
     w->window = std::make_unique<MainWindow>(*w->context, w->runtime.get());
     if (w->runtime)
         w->runtime->start();
-    w->window->resize(1500, 900);
-    w->window->show();
-    if (!QTest::qWaitForWindowExposed(w->window.get()))
+    if (!w->show(QSize(1500, 900)))
         return nullptr;
-    w->context->background().waitForIdle();
     return w;
 }
 

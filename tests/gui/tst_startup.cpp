@@ -47,28 +47,8 @@ using namespace taskdesk::ui;
 namespace {
 
 // The real window with the runtime that Launcher::run() gives it.
-struct Window
+struct Window : TestWindow
 {
-    std::unique_ptr<AppContext> context;
-    std::unique_ptr<RuntimeHost> runtime;
-    std::unique_ptr<MainWindow> window;
-
-    ~Window()
-    {
-        if (runtime && runtime->hasSupervisor()) {
-            QSignalSpy stopped(runtime.get(), &RuntimeHost::processesStopped);
-            runtime->stopProcesses();
-            stopped.wait(30000);
-        }
-        window.reset();
-        runtime.reset();
-        context.reset();
-    }
-    void refresh() const
-    {
-        window->tasksView()->refresh();
-        context->background().waitForIdle();
-    }
     QString rolesText() const
     {
         auto *label = window->findChild<QLabel *>(QStringLiteral("rolesLabel"));
@@ -91,9 +71,7 @@ std::unique_ptr<Window> openWindow(
     std::unique_ptr<Database> db = tdb.open();
     if (db->open())
         return nullptr;
-    auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QStringLiteral("/taskdesk.ini"));
-    settings->setRefreshIntervalMs(AppSettings::kMaxRefreshMs);
-    settings->setOperatorName(operatorName);
+    std::unique_ptr<AppSettings> settings = windowSettings(tdb, operatorName);
     settings->setRunSweeper(r.sweeper);
     settings->setRunScheduler(r.scheduler);
     w->context = std::make_unique<AppContext>(std::move(db), std::move(settings));
@@ -106,11 +84,8 @@ std::unique_ptr<Window> openWindow(
     w->runtime = std::make_unique<RuntimeHost>(w->context->database(), options);
     w->window = std::make_unique<MainWindow>(*w->context, w->runtime.get());
     w->runtime->start();
-    w->window->resize(1500, 900);
-    w->window->show();
-    if (!QTest::qWaitForWindowExposed(w->window.get()))
+    if (!w->show(QSize(1500, 900)))
         return nullptr;
-    w->context->background().waitForIdle();
     return w;
 }
 

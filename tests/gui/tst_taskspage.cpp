@@ -35,26 +35,14 @@ using namespace taskdesk::ui;
 
 namespace {
 
-// The real main window on its own connection to the test database; the tests refresh.
-struct Window
+// The window without a runtime; a refresh lets the page paint what it read.
+struct Window : TestWindow
 {
-    std::unique_ptr<AppContext> context;
-    std::unique_ptr<MainWindow> window;
-
-    ~Window()
-    {
-        window.reset();
-        context.reset();
-    }
-    TasksView *tasks() const { return window->tasksView(); }
-    TaskTableModel *model() const { return tasks()->model(); }
     void refresh() const
     {
-        tasks()->refresh();
-        context->background().waitForIdle();
+        TestWindow::refresh();
         QCoreApplication::processEvents();
     }
-    bool actionsDone() const { return context->writer().waitForIdle(30000); }
 };
 
 std::unique_ptr<Window> openWindow(TestDatabase &tdb, QSize size = QSize(1500, 900),
@@ -64,16 +52,11 @@ std::unique_ptr<Window> openWindow(TestDatabase &tdb, QSize size = QSize(1500, 9
     std::unique_ptr<Database> db = tdb.open();
     if (db->open())
         return nullptr;
-    auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QLatin1Char('/') + ini);
-    settings->setRefreshIntervalMs(AppSettings::kMaxRefreshMs);
-    settings->setOperatorName(QStringLiteral("alice"));
-    w->context = std::make_unique<AppContext>(std::move(db), std::move(settings));
+    w->context = std::make_unique<AppContext>(
+        std::move(db), windowSettings(tdb, QStringLiteral("alice"), ini));
     w->window = std::make_unique<MainWindow>(*w->context);
-    w->window->resize(size);
-    w->window->show();
-    if (!QTest::qWaitForWindowExposed(w->window.get()))
+    if (!w->show(size))
         return nullptr;
-    w->context->background().waitForIdle();
     QCoreApplication::processEvents();
     return w;
 }
