@@ -212,7 +212,8 @@ public:
                                                   << "lost: no heartbeat for" << duration(w.ageMs);
             });
             QObject::connect(s, &Sweeper::newStuckTasks, &loop, [](int count) {
-                qCInfo(lcSupervise).noquote() << "sweeper found" << count << "new stuck task(s)";
+                qCInfo(lcSupervise).noquote()
+                    << "sweeper found" << counted(count, QStringLiteral("new stuck task"));
             });
         }
         if (scheduler) {
