@@ -4,6 +4,7 @@
 #include "console.h"
 #include "ctlcontext.h"
 #include "exitcode.h"
+#include "formatting.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -187,9 +188,9 @@ public:
         }
         if (problems->isEmpty())
             return ExitOk;
-        context.console().error(QStringLiteral("%1 is damaged: %2 problem(s) found")
-                                    .arg(location->display())
-                                    .arg(problems->size()));
+        context.console().error(
+            QStringLiteral("%1 is damaged: %2 found")
+                .arg(location->display(), counted(problems->size(), QStringLiteral("problem"))));
         return ExitDatabase;
     }
 };

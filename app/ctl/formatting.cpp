@@ -183,10 +183,11 @@ QString auditDetailsText(const QJsonObject &details)
             parts << QStringLiteral("threshold ") + duration(v.toInteger());
         } else if (key == QLatin1String("items_changed") && v.isDouble()) {
             if (v.toInteger() > 0)
-                parts << QStringLiteral("%1 running item(s) stopped").arg(v.toInteger());
+                parts << counted(v.toInteger(), QStringLiteral("running item"))
+                        + QStringLiteral(" stopped");
         } else if (key == QLatin1String("items") && v.isDouble()) {
             if (v.toInteger() > 0)
-                parts << QStringLiteral("%1 item(s)").arg(v.toInteger());
+                parts << counted(v.toInteger(), QStringLiteral("item"));
         } else {
             QString label = key;
             label.replace(QLatin1Char('_'), QLatin1Char(' '));

@@ -2,8 +2,10 @@
 
 #include "task.h"
 
+#include "englishcount.h"
 #include <QJsonObject>
 #include <QPair>
+
 #include <QString>
 #include <QStringList>
 #include <QVector>

@@ -1,5 +1,7 @@
 #include "jsonformat.h"
 
+#include "formatting.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -250,9 +252,9 @@ QJsonObject stuckReportJson(const StuckReport &report)
         {QStringLiteral("recommendations"),
             QJsonObject{{QStringLiteral("cleanup_needed"), n > 0},
                 {QStringLiteral("message"),
-                    n > 0 ? QStringLiteral("Found %1 stuck job(s): %2 queued, %3 running. "
-                                           "Consider running cleanup.")
-                                .arg(n)
+                    n > 0 ? QStringLiteral("Found %1: %2 queued, %3 running. Consider running "
+                                           "cleanup.")
+                                .arg(counted(n, QStringLiteral("stuck job")))
                                 .arg(report.queuedTotal)
                                 .arg(report.runningTotal)
                           : QStringLiteral("No stuck jobs.")}}},

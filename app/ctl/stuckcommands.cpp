@@ -153,16 +153,16 @@ public:
             return ExitOk;
         }
         const StuckReport &r = *report;
-        context.console().print(QStringLiteral("%1 stuck task(s) at %2: %3 queued, %4 running (%5)")
-                                    .arg(r.total())
+        context.console().print(QStringLiteral("%1 at %2: %3 queued, %4 running (%5)")
+                                    .arg(counted(r.total(), QStringLiteral("stuck task")))
                                     .arg(localTime(r.monitoredAt))
                                     .arg(r.queuedTotal)
                                     .arg(r.runningTotal)
                                     .arg(thresholdText(r.thresholds)));
         if (r.truncated())
             context.console().print(
-                QStringLiteral("The lists show at most %1 task(s) of each kind (--limit).")
-                    .arg(m_limit));
+                QStringLiteral("The lists show at most %1 of each kind (--limit).")
+                    .arg(counted(m_limit, QStringLiteral("task"))));
         context.console().print(stuckTables(r));
         if (r.total() > 0) {
             context.console().print();
@@ -279,47 +279,52 @@ private:
         Console &console, const CleanupReport &report, const std::optional<StuckReport> &stuck)
     {
         const qint64 n = report.total();
-        const QString verb = report.dryRun ? QStringLiteral("would be") : QStringLiteral("were");
+        const auto verb = [&report](qint64 count) {
+            return report.dryRun ? QStringLiteral("would be") : wasWere(count);
+        };
         QString head;
         if (report.dryRun)
-            head = QStringLiteral("Dry run (%1): %2 stuck task(s) would be cleaned up; nothing "
-                                  "was changed.")
+            head = QStringLiteral("Dry run (%1): %2 would be cleaned up; nothing was changed.")
                        .arg(cleanupActionName(report.action))
-                       .arg(n);
+                       .arg(counted(n, QStringLiteral("stuck task")));
         else
             head = n == 0 ? QStringLiteral("No stuck tasks to clean up (%1).")
                                 .arg(thresholdText(report.thresholds))
-                          : QStringLiteral("Cleaned up %1 stuck task(s) (%2).")
-                                .arg(n)
+                          : QStringLiteral("Cleaned up %1 (%2).")
+                                .arg(counted(n, QStringLiteral("stuck task")))
                                 .arg(cleanupActionName(report.action));
         console.print(head);
         if (report.leftAlone() > 0)
-            console.print(QStringLiteral("  %1 of the %2 stuck task(s) found had changed meanwhile "
-                                         "and were left alone.")
+            console.print(QStringLiteral("  %1 of the %2 found had changed meanwhile and %3 left "
+                                         "alone.")
                               .arg(report.leftAlone())
-                              .arg(report.named));
+                              .arg(counted(report.named, QStringLiteral("stuck task")),
+                                  wasWere(report.leftAlone())));
         const qint64 running = report.runningTotal();
         if (report.queuedTotal() > 0)
-            console.print(QStringLiteral("  %1 queued task(s) %2 marked FAILED (stuck_swept): %3")
-                              .arg(report.queuedTotal())
-                              .arg(verb, idList(report.queuedFailed, report.queuedTotal())));
+            console.print(QStringLiteral("  %1 %2 marked FAILED (stuck_swept): %3")
+                              .arg(counted(report.queuedTotal(), QStringLiteral("queued task")),
+                                  verb(report.queuedTotal()),
+                                  idList(report.queuedFailed, report.queuedTotal())));
         if (!report.runningFailed.isEmpty())
-            console.print(QStringLiteral("  %1 running task(s) %2 marked FAILED (worker_lost): %3")
-                              .arg(report.dryRun ? running : report.runningFailed.size())
-                              .arg(verb,
+            console.print(QStringLiteral("  %1 %2 marked FAILED (worker_lost): %3")
+                              .arg(counted(report.dryRun ? running : report.runningFailed.size(),
+                                       QStringLiteral("running task")),
+                                  verb(report.dryRun ? running : report.runningFailed.size()),
                                   idList(report.runningFailed,
                                       report.dryRun ? running : report.runningFailed.size())));
         if (!report.runningRequeued.isEmpty())
-            console.print(QStringLiteral("  %1 running task(s) %2 re-queued: %3")
-                              .arg(report.dryRun ? running : report.runningRequeued.size())
-                              .arg(verb,
+            console.print(QStringLiteral("  %1 %2 re-queued: %3")
+                              .arg(counted(report.dryRun ? running : report.runningRequeued.size(),
+                                       QStringLiteral("running task")),
+                                  verb(report.dryRun ? running : report.runningRequeued.size()),
                                   idList(report.runningRequeued,
                                       report.dryRun ? running : report.runningRequeued.size())));
         if (stuck) {
             if (report.action == CleanupAction::Retry && stuck->queuedTotal > 0)
-                console.print(QStringLiteral("  %1 queued task(s) would keep waiting (retry "
-                                             "leaves queued tasks alone)")
-                                  .arg(stuck->queuedTotal));
+                console.print(QStringLiteral("  %1 would keep waiting (retry leaves queued "
+                                             "tasks alone)")
+                                  .arg(counted(stuck->queuedTotal, QStringLiteral("queued task"))));
             console.print(stuckTables(*stuck));
         }
     }

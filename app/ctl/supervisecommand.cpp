@@ -87,7 +87,8 @@ void logSweeper(Sweeper &s, QObject *context)
                 << "sweeper marked worker" << w.id << "lost: no heartbeat for" << duration(w.ageMs);
     });
     QObject::connect(&s, &Sweeper::newStuckTasks, context, [](int count) {
-        qCInfo(lcSupervise).noquote() << "sweeper found" << count << "new stuck task(s)";
+        qCInfo(lcSupervise).noquote()
+            << "sweeper found" << counted(count, QStringLiteral("new stuck task"));
     });
 }
 

@@ -110,47 +110,52 @@ private:
     static void printHuman(Console &console, const SweepReport &r)
     {
         const CleanupReport &t = r.tasks;
-        const QString verb = r.dryRun ? QStringLiteral("would be") : QStringLiteral("were");
+        const auto verb = [&r](qint64 n) {
+            return r.dryRun ? QStringLiteral("would be") : wasWere(n);
+        };
         const qint64 acted = t.total();
         if (r.dryRun)
-            console.print(QStringLiteral("Dry run: %1 task(s) would be changed, %2 reported, %3 "
-                                         "worker(s) would be marked lost; nothing was changed.")
-                              .arg(acted)
+            console.print(QStringLiteral("Dry run: %1 would be changed, %2 reported, %3 would be "
+                                         "marked lost; nothing was changed.")
+                              .arg(counted(acted, QStringLiteral("task")))
                               .arg(r.reportedTotal())
-                              .arg(r.workersLost.size()));
+                              .arg(counted(r.workersLost.size(), QStringLiteral("worker"))));
         else if (r.isEmpty())
             console.print(QStringLiteral("Swept: nothing is stuck."));
         else
-            console.print(QStringLiteral("Swept: %1 task(s) changed, %2 reported, %3 worker(s) "
-                                         "marked lost.")
-                              .arg(acted)
+            console.print(QStringLiteral("Swept: %1 changed, %2 reported, %3 marked lost.")
+                              .arg(counted(acted, QStringLiteral("task")))
                               .arg(r.reportedTotal())
-                              .arg(r.workersLost.size()));
+                              .arg(counted(r.workersLost.size(), QStringLiteral("worker"))));
         console.print(QStringLiteral("  rules: ") + rulesText(r.rules));
         if (r.stuck && r.stuck->truncated())
-            console.print(QStringLiteral("  The lists show at most %1 task(s) of each kind "
-                                         "(--limit); the counts are whole.")
-                              .arg(std::max(r.stuck->queued.size(), r.stuck->running.size())));
+            console.print(
+                QStringLiteral("  The lists show at most %1 of each kind (--limit); the "
+                               "counts are whole.")
+                    .arg(counted(std::max(r.stuck->queued.size(), r.stuck->running.size()),
+                        QStringLiteral("task"))));
         if (r.requeuedTotal() > 0)
-            console.print(QStringLiteral("  %1 running task(s) %2 re-queued (lost worker): %3")
-                              .arg(r.requeuedTotal())
-                              .arg(verb, idsOf(t.runningRequeued, r.requeuedTotal())));
+            console.print(
+                QStringLiteral("  %1 %2 re-queued (lost worker): %3")
+                    .arg(counted(r.requeuedTotal(), QStringLiteral("running task")),
+                        verb(r.requeuedTotal()), idsOf(t.runningRequeued, r.requeuedTotal())));
         if (r.runningFailedTotal() > 0)
-            console.print(QStringLiteral("  %1 running task(s) %2 marked FAILED (worker_lost): %3")
-                              .arg(r.runningFailedTotal())
-                              .arg(verb, idsOf(t.runningFailed, r.runningFailedTotal())));
+            console.print(QStringLiteral("  %1 %2 marked FAILED (worker_lost): %3")
+                              .arg(counted(r.runningFailedTotal(), QStringLiteral("running task")),
+                                  verb(r.runningFailedTotal()),
+                                  idsOf(t.runningFailed, r.runningFailedTotal())));
         if (t.queuedTotal() > 0)
-            console.print(QStringLiteral("  %1 queued task(s) %2 marked FAILED (stuck_swept): %3")
-                              .arg(t.queuedTotal())
-                              .arg(verb, idsOf(t.queuedFailed, t.queuedTotal())));
+            console.print(QStringLiteral("  %1 %2 marked FAILED (stuck_swept): %3")
+                              .arg(counted(t.queuedTotal(), QStringLiteral("queued task")),
+                                  verb(t.queuedTotal()), idsOf(t.queuedFailed, t.queuedTotal())));
         if (r.reportedTotal() > 0) {
             QVector<qint64> ids;
             for (const StuckTask &s : r.queuedReported)
                 ids << s.task.id;
             console.print(
-                QStringLiteral("  %1 queued task(s) waiting longer than %2 (reported "
-                               "only; the policy is report): %3")
-                    .arg(r.reportedTotal())
+                QStringLiteral("  %1 waiting longer than %2 (reported only; the policy is "
+                               "report): %3")
+                    .arg(counted(r.reportedTotal(), QStringLiteral("queued task")))
                     .arg(duration(r.rules.queueThresholdMs), idsOf(ids, r.reportedTotal())));
         }
         for (const LostWorker &w : r.workersLost)
@@ -158,7 +163,7 @@ private:
                                          "for %5")
                               .arg(w.id, dash(w.host))
                               .arg(w.pid)
-                              .arg(verb, duration(w.ageMs)));
+                              .arg(verb(1), duration(w.ageMs)));
     }
 
     bool m_dryRun = false;

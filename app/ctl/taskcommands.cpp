@@ -460,7 +460,8 @@ private:
             if (log.isEmpty())
                 console.print(QStringLiteral("Log: no lines"));
             else if (log.size() < m_logLines)
-                console.print(QStringLiteral("Log (%1 line(s))").arg(log.size()));
+                console.print(
+                    QStringLiteral("Log (%1)").arg(counted(log.size(), QStringLiteral("line"))));
             else
                 console.print(QStringLiteral("Log (last %1 lines; 'taskdeskctl logs %2' has all)")
                                   .arg(log.size())

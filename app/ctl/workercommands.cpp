@@ -209,20 +209,17 @@ public:
                 {QStringLiteral("task_ids"), taskArray}});
         } else if (m_yes) {
             context.console().print(
-                QStringLiteral("Host %1 forgotten: %2 open execution(s) closed%3; its running "
-                               "workers are marked lost.")
-                    .arg(m_host)
-                    .arg(ids.size())
+                QStringLiteral("Host %1 forgotten: %2 closed%3; its running workers are marked "
+                               "lost.")
+                    .arg(m_host, counted(ids.size(), QStringLiteral("open execution")))
                     .arg(ids.isEmpty()
                             ? QString()
                             : QStringLiteral(" (") + idListText(ids) + QStringLiteral(")")));
         } else {
             context.console().print(
-                QStringLiteral("Would close %1 open execution(s) of host %2%3 and mark its "
-                               "running workers lost. Nothing was changed; run again with "
-                               "--yes if %2 is really down.")
-                    .arg(ids.size())
-                    .arg(m_host)
+                QStringLiteral("Would close %1 of host %2%3 and mark its running workers lost. "
+                               "Nothing was changed; run again with --yes if %2 is really down.")
+                    .arg(counted(ids.size(), QStringLiteral("open execution")), m_host)
                     .arg(tasks.isEmpty() ? QString()
                                          : QStringLiteral(" (tasks ") + idListText(tasks)
                                 + QStringLiteral(")")));

@@ -115,6 +115,7 @@ private slots:
     void cleanupDryRunChangesNothing();
     void cleanupActsOnStuckTasks_data();
     void cleanupActsOnStuckTasks();
+    void cleanupTextAgreesWithItsCounts();
     void stuckTotalsAreTrueCountsAndListsSayWhenCut();
     void cleanupOfANamedScopeChangesExactlyThatSet();
     void statsCountsByStatus();
@@ -894,7 +895,7 @@ void TestCtl::stuckReportsBackdatedRows()
 
     run = runCtl(withDb(tdb, {QStringLiteral("stuck")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(run.out.startsWith(QLatin1String("2 stuck task(s)")), qPrintable(run.out));
+    QVERIFY2(run.out.startsWith(QLatin1String("2 stuck tasks")), qPrintable(run.out));
     QVERIFY(run.out.contains(QLatin1String("queued-stuck")));
     QVERIFY(run.out.contains(QLatin1String("running-stuck")));
     QVERIFY(!run.out.contains(QLatin1String("fresh")));
@@ -1004,6 +1005,25 @@ void TestCtl::cleanupActsOnStuckTasks()
         changed);
 }
 
+// The clean-up's text counts in words that agree with the numbers: one task
+// "was", two tasks "were", never "task(s)".
+void TestCtl::cleanupTextAgreesWithItsCounts()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db());
+    makeStuckSet(tdb, store);
+
+    const CtlRun run = runCtl(withDb(tdb, {QStringLiteral("cleanup")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.startsWith(QLatin1String("Cleaned up 2 stuck tasks (")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("  1 queued task was marked FAILED (stuck_swept): ")),
+        qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("  1 running task was marked FAILED (worker_lost): ")),
+        qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QLatin1String("(s)")), qPrintable(run.out));
+}
+
 // `n` PENDING tasks named bulk-1 … bulk-n in one statement, due an hour ago.
 void addQueuedStuck(TestDatabase &tdb, int n)
 {
@@ -1050,8 +1070,7 @@ void TestCtl::stuckTotalsAreTrueCountsAndListsSayWhenCut()
 
     run = runCtl(withDb(tdb, {QStringLiteral("stuck")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(
-        run.out.startsWith(QLatin1String("3002 stuck task(s)")), qPrintable(run.out.left(300)));
+    QVERIFY2(run.out.startsWith(QLatin1String("3002 stuck tasks")), qPrintable(run.out.left(300)));
     QVERIFY2(
         run.out.contains(QLatin1String("3001 queued, 1 running")), qPrintable(run.out.left(300)));
     QVERIFY2(
@@ -1074,9 +1093,9 @@ void TestCtl::stuckTotalsAreTrueCountsAndListsSayWhenCut()
 
     run = runCtl(withDb(tdb, {QStringLiteral("cleanup"), QStringLiteral("--dry-run")}));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(run.out.contains(QLatin1String("3002 stuck task(s) would be cleaned up")),
+    QVERIFY2(run.out.contains(QLatin1String("3002 stuck tasks would be cleaned up")),
         qPrintable(run.out.left(500)));
-    QVERIFY2(run.out.contains(QLatin1String("3001 queued task(s) would be marked FAILED")),
+    QVERIFY2(run.out.contains(QLatin1String("3001 queued tasks would be marked FAILED")),
         qPrintable(run.out.left(500)));
     QVERIFY2(
         run.out.contains(QLatin1String("ids of 20 of 3001 shown")), qPrintable(run.out.left(500)));
@@ -2008,8 +2027,8 @@ void TestCtl::forgetHostShowsThenClosesWhatItNamed()
         {QStringLiteral("workers"), QStringLiteral("forget-host"), QStringLiteral("web-3"),
             QStringLiteral("--yes")}));
     QCOMPARE(done.exitCode, 0);
-    QVERIFY2(done.out.contains(QStringLiteral("1 open execution(s) closed")),
-        qPrintable(describe(done)));
+    QVERIFY2(
+        done.out.contains(QStringLiteral("1 open execution closed")), qPrintable(describe(done)));
     QVERIFY(!ExecutionStore(tdb.db()).openOfTask(taskId)->has_value());
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT status FROM workers WHERE id = 'w@web-3'")),
         QVariant(QStringLiteral("lost")));

@@ -968,7 +968,7 @@ void TestCtlRuntime::sweepDryRunChangesNothing()
 
     CtlRun run = runCtl(withDb(tdb, L({"sweep", "--dry-run"})));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(run.out.startsWith(QLatin1String("Dry run: 2 task(s) would be changed")),
+    QVERIFY2(run.out.startsWith(QLatin1String("Dry run: 2 tasks would be changed")),
         qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("would be re-queued (lost worker): %1").arg(running)),
         qPrintable(run.out));
@@ -1019,17 +1019,17 @@ void TestCtlRuntime::sweepDryRunCountsTheWholeSetAndSaysWhenItsListsAreCut()
     CtlRun run = runCtl(withDb(tdb, L({"sweep", "--dry-run", "--limit", "2"})));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     QVERIFY2(run.out.startsWith(
-                 QLatin1String("Dry run: 3 task(s) would be changed, 8 reported, 0 worker(s)")),
+                 QLatin1String("Dry run: 3 tasks would be changed, 8 reported, 0 workers")),
         qPrintable(run.out));
-    QVERIFY2(run.out.contains(QLatin1String("The lists show at most 2 task(s) of each kind "
+    QVERIFY2(run.out.contains(QLatin1String("The lists show at most 2 tasks of each kind "
                                             "(--limit); the counts are whole.")),
         qPrintable(run.out));
-    QVERIFY2(run.out.contains(QLatin1String("2 running task(s) would be re-queued (lost worker)")),
+    QVERIFY2(run.out.contains(QLatin1String("2 running tasks would be re-queued (lost worker)")),
         qPrintable(run.out));
     QVERIFY2(
-        run.out.contains(QLatin1String("1 running task(s) would be marked FAILED (worker_lost)")),
+        run.out.contains(QLatin1String("1 running task would be marked FAILED (worker_lost)")),
         qPrintable(run.out));
-    QVERIFY2(run.out.contains(QLatin1String("8 queued task(s) waiting longer than 5 min "
+    QVERIFY2(run.out.contains(QLatin1String("8 queued tasks waiting longer than 5 min "
                                             "(reported only; the policy is report)")),
         qPrintable(run.out));
     QVERIFY2(run.out.contains(QLatin1String("(ids of 2 of 8 shown; --json lists more)")),

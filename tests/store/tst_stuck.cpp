@@ -581,7 +581,7 @@ void StuckTest::sweepsAreAudited()
     QCOMPARE(q.beforeStatus, QStringLiteral("PENDING"));
     QCOMPARE(q.afterStatus, QStringLiteral("FAILED"));
     QCOMPARE(store.reader().task(queued.id)->errorMessage,
-        QStringLiteral("Stuck in the queue longer than 5 minute(s); cleaned up"));
+        QStringLiteral("Stuck in the queue longer than 5 minutes; cleaned up"));
     QCOMPARE(logMessages(store, queued.id).constLast(),
         QStringLiteral("Stuck in the queue for 7 min (threshold 5 min); marked FAILED "
                        "(stuck_swept) by sweeper-test"));
@@ -627,7 +627,7 @@ void StuckTest::stuckReportJson()
         (QJsonObject{{QStringLiteral("cleanup_needed"), true},
             {QStringLiteral("message"),
                 QStringLiteral(
-                    "Found 2 stuck job(s): 1 queued, 1 running. Consider running cleanup.")}}));
+                    "Found 2 stuck jobs: 1 queued, 1 running. Consider running cleanup.")}}));
 
     const QJsonArray queuedJobs = json.value(QStringLiteral("queued_jobs")).toArray();
     QCOMPARE(queuedJobs.size(), 1);
@@ -670,7 +670,7 @@ void StuckTest::cleanupReportJson()
             {QStringLiteral("truncated"), false}, {QStringLiteral("named"), 2},
             {QStringLiteral("left_alone"), 0}}));
     QCOMPARE(json.value(QStringLiteral("message")).toString(),
-        QStringLiteral("Successfully cleaned up 2 stuck job(s)."));
+        QStringLiteral("Successfully cleaned up 2 stuck jobs."));
     QJsonArray failed = json.value(QStringLiteral("failed_ids")).toArray();
     QCOMPARE(failed.size(), 2);
     QVERIFY(failed.contains(queued.id));
@@ -689,7 +689,7 @@ void StuckTest::cleanupReportJson()
     QCOMPARE(
         json.value(QStringLiteral("cleaned_jobs")).toObject().value(QStringLiteral("total")), 0);
     QCOMPARE(json.value(QStringLiteral("message")).toString(),
-        QStringLiteral("No stuck job(s) to clean up."));
+        QStringLiteral("No stuck jobs to clean up."));
 
     QCOMPARE(parseCleanupAction(QStringLiteral("retry")), CleanupAction::Retry);
     QCOMPARE(parseCleanupAction(QStringLiteral("mark_failed")), CleanupAction::MarkFailed);

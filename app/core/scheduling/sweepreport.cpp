@@ -1,5 +1,7 @@
 #include "sweepreport.h"
 
+#include "englishcount.h"
+
 #include <QJsonArray>
 
 namespace taskdesk {
@@ -44,16 +46,17 @@ QJsonObject SweepReport::toJson() const
         });
     o.insert(QStringLiteral("workers_lost"), workers);
     const qint64 n = tasks.total();
-    QString message = QStringLiteral("%1 stuck job(s) cleaned up, %2 reported, %3 worker(s) lost.")
-                          .arg(n)
+    const QString jobs = counted(n, QStringLiteral("stuck job"));
+    const QString lost = counted(workersLost.size(), QStringLiteral("worker"));
+    QString message = QStringLiteral("%1 cleaned up, %2 reported, %3 lost.")
+                          .arg(jobs)
                           .arg(reportedTotal())
-                          .arg(workersLost.size());
+                          .arg(lost);
     if (dryRun)
-        message = QStringLiteral("Dry run: %1 stuck job(s) would be cleaned up, %2 reported, %3 "
-                                 "worker(s) marked lost.")
-                      .arg(n)
+        message = QStringLiteral("Dry run: %1 would be cleaned up, %2 reported, %3 marked lost.")
+                      .arg(jobs)
                       .arg(reportedTotal())
-                      .arg(workersLost.size());
+                      .arg(lost);
     o.insert(QStringLiteral("message"), message);
     return o;
 }

@@ -1,5 +1,6 @@
 #include "stucktasks.h"
 
+#include "englishcount.h"
 #include "tasks/taskrows.h"
 
 #include <QDateTime>
@@ -31,6 +32,17 @@ QVector<ChangedRow> changedRows(QSqlQuery &q)
         rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
     q.finish();
     return rows;
+}
+
+// A queue threshold in words for the error message of the tasks it fails:
+// "5 minutes", "1 minute", "90 seconds", "1500 ms".
+QString thresholdWords(qint64 ms)
+{
+    if (ms % 60000 == 0)
+        return counted(ms / 60000, QStringLiteral("minute"));
+    if (ms % 1000 == 0)
+        return counted(ms / 1000, QStringLiteral("second"));
+    return QString::number(ms) + QStringLiteral(" ms");
 }
 
 // The audit action of a sweep rule: an operator's clean-up says so.
@@ -133,14 +145,16 @@ QString cleanupActionName(CleanupAction action)
 QJsonObject CleanupReport::toJson() const
 {
     const qint64 n = total();
-    QString message = n == 0 ? QStringLiteral("No stuck job(s) to clean up.")
-                             : QStringLiteral("Successfully cleaned up %1 stuck job(s).").arg(n);
+    const QString jobs = counted(n, QStringLiteral("stuck job"));
+    QString message = n == 0 ? QStringLiteral("No stuck jobs to clean up.")
+                             : QStringLiteral("Successfully cleaned up %1.").arg(jobs);
     if (dryRun)
-        message = QStringLiteral("Dry run: %1 stuck job(s) would be cleaned up.").arg(n);
+        message = QStringLiteral("Dry run: %1 would be cleaned up.").arg(jobs);
     else if (leftAlone() > 0)
-        message += QStringLiteral(" %1 of the %2 named had changed meanwhile and were left alone.")
+        message += QStringLiteral(" %1 of the %2 named had changed meanwhile and %3 left alone.")
                        .arg(leftAlone())
-                       .arg(named);
+                       .arg(named)
+                       .arg(wasWere(leftAlone()));
     return {
         {QStringLiteral("action"), cleanupActionName(action)},
         {QStringLiteral("dry_run"), dryRun},
@@ -400,13 +414,12 @@ Result<CleanupReport> StuckTasks::sweepQueued(
         Result<QSqlQuery> q = m_db.runWith(
             QStringLiteral("UPDATE tasks {INDEX:tasks_pending_due_idx} SET status = 'FAILED', "
                            "outcome = 'stuck_swept', completed_at = {NOW}, updated_at = {NOW}, "
-                           "error_message = 'Stuck in the queue longer than ' || :mins || ' "
-                           "minute(s); cleaned up' WHERE ")
+                           "error_message = 'Stuck in the queue longer than ' || :threshold || "
+                           "'; cleaned up' WHERE ")
                 + kQueuedStuck + namedIdsSql(m_db, fence, QStringLiteral(":qids"))
                 + QStringLiteral(" RETURNING id, name, run_after"),
             QStringLiteral("sweep queue"), [&](QSqlQuery &query) {
-                query.bindValue(
-                    QStringLiteral(":mins"), QString::number(double(queueThresholdMs) / 60000.0));
+                query.bindValue(QStringLiteral(":threshold"), thresholdWords(queueThresholdMs));
                 bindQueuedStuck(query, fence ? *fence : scope);
                 bindNamedIds(query, m_db, fence, QStringLiteral(":qids"),
                     fence ? fence->queuedIds : QVector<qint64>());
