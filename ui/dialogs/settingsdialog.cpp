@@ -4,12 +4,7 @@
 #include "appsettings.h"
 #include "auditlog.h"
 #include "database.h"
-
-// The sweeper's rules live in the settings table once the runtime provides it.
-#if __has_include("scheduling/settings.h")
 #include "scheduling/settings.h"
-#define TASKDESK_HAVE_SHARED_SETTINGS 1
-#endif
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -114,7 +109,6 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     m_sharedNote->setForegroundRole(QPalette::PlaceholderText);
     sf->addRow(m_sharedNote);
 
-#ifdef TASKDESK_HAVE_SHARED_SETTINGS
     Settings shared(context.database(), context.operatorName());
     Result<SweeperRules> rules = shared.sweeperRules();
     if (rules.ok()) {
@@ -129,9 +123,6 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     } else {
         m_sharedNote->setText(tr("The rules could not be read: %1").arg(rules.error().message()));
     }
-#else
-    m_sharedNote->setText(tr("This build has no sweeper."));
-#endif
     const bool canChangeShared = m_sharedLoaded && context.canAct();
     sharedBox->setEnabled(canChangeShared);
     if (m_sharedLoaded)
@@ -171,7 +162,6 @@ void SettingsDialog::accept()
         }
     }
     QStringList saved;
-#ifdef TASKDESK_HAVE_SHARED_SETTINGS
     if (m_sharedLoaded && m_context.canAct()) {
         SweeperRules rules;
         Settings shared(m_context.database(),
@@ -204,7 +194,6 @@ void SettingsDialog::accept()
             saved << tr("the sweeper rules");
         }
     }
-#endif
     AppSettings &local = m_context.settings();
     const bool databaseChanged = m_database->text().trimmed() != local.databaseLocation();
     local.setDatabaseLocation(m_database->text());
