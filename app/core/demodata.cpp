@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace taskdesk {
 
@@ -120,7 +121,8 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
     int made = 0;
     // The first step that fails ends the showcase, and its error, named after
     // the step, is what loading returns: a demo that said it had loaded would
-    // otherwise promise a stuck, a restarted or a finished task it does not have.
+    // otherwise promise a stuck, a restarted or a finished task it does not
+    // have. Each step below answers whether it failed.
     Error failed;
     auto fails = [&failed](const QString &step, const Error &e) {
         if (!e)
@@ -128,40 +130,46 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         failed = Error(e.kind(), QStringLiteral("%1: %2").arg(step, e.message()));
         return true;
     };
-    auto enqueue = [&](const QString &kind, const QString &name, const QStringList &items = {},
-                       const QString &queue = QStringLiteral("default"), qint64 delayMs = 0,
-                       int priority = 0) -> Result<qint64> {
-        NewTask t;
-        t.kind = kind;
-        t.name = name;
-        t.items = items;
-        t.queue = queue;
-        t.delayMs = delayMs;
-        t.priority = priority;
-        Result<qint64> id = store.queue().enqueue(t);
-        if (fails(QStringLiteral("enqueue \"%1\"").arg(name), id.error()))
-            return failed;
-        ++made;
-        return id;
-    };
-    // The new task has the highest priority of all due ones: the claim takes it.
-    // No claim (none due) is no error: that task's part of the showcase is left out.
+    auto enqueue
+        = [&](qint64 &id, const QString &kind, const QString &name, const QStringList &items = {},
+              const QString &queue = QStringLiteral("default"), qint64 delayMs = 0,
+              int priority = 0) {
+              NewTask t;
+              t.kind = kind;
+              t.name = name;
+              t.items = items;
+              t.queue = queue;
+              t.delayMs = delayMs;
+              t.priority = priority;
+              Result<qint64> added = store.queue().enqueue(t);
+              if (fails(QStringLiteral("enqueue \"%1\"").arg(name), added.error()))
+                  return true;
+              ++made;
+              id = added.value();
+              return false;
+          };
+    // The new task has the highest priority of all due ones: the claim takes
+    // it, and `steps` go on with it. No claim (none due) is no error: that
+    // task's part of the showcase is left out.
     auto claimed = [&](const QString &kind, const QString &name, const QString &worker,
-                       const QStringList &items = {}) -> Result<std::optional<Claim>> {
-        if (Result<qint64> id = enqueue(kind, name, items, QStringLiteral("default"), 0, 10);
-            !id.ok())
-            return id.error();
+                       const QStringList &items, const std::function<bool(const Claim &)> &steps) {
+        qint64 id = 0;
+        if (enqueue(id, kind, name, items, QStringLiteral("default"), 0, 10))
+            return true;
         Result<std::optional<Claim>> c = store.queue().claim(worker, {});
         if (fails(QStringLiteral("claim \"%1\"").arg(name), c.error()))
-            return failed;
-        return c;
+            return true;
+        return c.value() && steps(*c.value());
+    };
+    auto step = [&](const Claim &c, const QString &what, const Error &e) {
+        return fails(QStringLiteral("%1 task %2").arg(what).arg(c.taskId), e);
     };
     auto log = [&](const Claim &c, const QStringList &lines, qint64 itemId = 0,
                    const QString &level = QStringLiteral("output")) {
         QVector<LogLine> out;
         for (const QString &line : lines)
             out.append({0, c.taskId, itemId, 0, level, line});
-        return fails(QStringLiteral("log of task %1").arg(c.taskId),
+        return step(c, QStringLiteral("log of"),
             store.queue().appendWorkerLog(c.taskId, c.lease, out).error());
     };
     auto aged = [&](qint64 id, qint64 createdAgoMs, qint64 startedAgoMs, qint64 heartbeatAgoMs,
@@ -169,175 +177,151 @@ Result<int> showcase(Database &db, const QString &actor, qint64 now, qint64 &stu
         return fails(QStringLiteral("times of task %1").arg(id),
             age(db, id, now, createdAgoMs, startedAgoMs, heartbeatAgoMs, completedAgoMs));
     };
-    auto step = [&](const Claim &c, const QString &what, const Error &e) {
-        return fails(QStringLiteral("%1 task %2").arg(what).arg(c.taskId), e);
+    auto startItem = [&](const Claim &c, const TaskItem &item) {
+        return step(c, QStringLiteral("start an item of"),
+            store.queue().startItem(c.taskId, c.lease, item.id).error());
+    };
+    auto finishItem = [&](const Claim &c, const TaskItem &item) {
+        return step(c, QStringLiteral("finish an item of"),
+            store.queue().finishItem(c.taskId, c.lease, item.id, true, {}).error());
+    };
+    auto finishSuccess = [&](const Claim &c) {
+        return step(
+            c, QStringLiteral("finish"), store.queue().finishSuccess(c.taskId, c.lease).error());
+    };
+    auto finishError = [&](const Claim &c, const QString &message) {
+        return step(c, QStringLiteral("fail"),
+            store.queue()
+                .finishError(c.taskId, c.lease, c.attempt, message, QStringLiteral("error"), false)
+                .error());
+    };
+    auto heartbeat = [&](const Claim &c, int done, int total) {
+        return step(c, QStringLiteral("heartbeat of"),
+            store.queue().heartbeat(c.taskId, c.lease, done, total).error());
     };
     const QString w1 = QStringLiteral("demo-worker-1@app-01");
     const QString w2 = QStringLiteral("demo-worker-2@app-02");
 
     // Waiting: due, delayed, and one stuck in the queue.
-    const Result<qint64> rebuild = enqueue(QStringLiteral("demo.progress"),
-        QStringLiteral("Rebuild search index"), {}, QStringLiteral("maintenance"));
-    if (!rebuild.ok())
-        return rebuild.error();
-    if (Result<qint64> invoices
-        = enqueue(QStringLiteral("demo.items"), QStringLiteral("Send invoices (June)"),
+    qint64 rebuild = 0;
+    qint64 invoices = 0;
+    qint64 sync = 0;
+    if (enqueue(rebuild, QStringLiteral("demo.progress"), QStringLiteral("Rebuild search index"),
+            {}, QStringLiteral("maintenance"))
+        || enqueue(invoices, QStringLiteral("demo.items"), QStringLiteral("Send invoices (June)"),
             {QStringLiteral("ACME Corp"), QStringLiteral("Globex"), QStringLiteral("Initech")},
-            QStringLiteral("billing"), 2 * 3600 * 1000);
-        !invoices.ok())
-        return invoices.error();
-    const Result<qint64> sync = enqueue(QStringLiteral("demo.progress"),
-        QStringLiteral("Sync CRM contacts"), {}, QStringLiteral("imports"));
-    if (!sync.ok())
-        return sync.error();
+            QStringLiteral("billing"), 2 * 3600 * 1000)
+        || enqueue(sync, QStringLiteral("demo.progress"), QStringLiteral("Sync CRM contacts"), {},
+            QStringLiteral("imports")))
+        return failed;
 
     // Completed, with items.
-    Result<std::optional<Claim>> c = claimed(QStringLiteral("demo.items"),
-        QStringLiteral("Resize product images"), w1,
-        {QStringLiteral("hero.png"), QStringLiteral("thumb.png"), QStringLiteral("banner.png")});
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        for (const TaskItem &item : r->items) {
-            if (step(*r, QStringLiteral("start an item of"),
-                    store.queue().startItem(r->taskId, r->lease, item.id).error())
-                || log(*r, {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
-                    item.id)
-                || step(*r, QStringLiteral("finish an item of"),
-                    store.queue().finishItem(r->taskId, r->lease, item.id, true, {}).error()))
-                return failed;
-        }
-        if (step(*r, QStringLiteral("finish"),
-                store.queue().finishSuccess(r->taskId, r->lease).error())
-            || aged(r->taskId, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute))
-            return failed;
-    }
-    c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), w2);
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        if (step(*r, QStringLiteral("heartbeat of"),
-                store.queue().heartbeat(r->taskId, r->lease, 100, 100).error())
-            || log(*r, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")})
-            || step(*r, QStringLiteral("finish"),
-                store.queue().finishSuccess(r->taskId, r->lease).error())
-            || aged(r->taskId, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute))
-            return failed;
-    }
-    // Failed, in three ways.
-    c = claimed(QStringLiteral("demo.fail"), QStringLiteral("Export ledger to S3"), w2);
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        if (log(*r, {QStringLiteral("connecting to db-replica:5432")})
-            || log(*r, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
-                QStringLiteral("stderr"))
-            || step(*r, QStringLiteral("fail"),
-                store.queue()
-                    .finishError(r->taskId, r->lease, r->attempt,
-                        QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
-                        QStringLiteral("error"), false)
-                    .error())
-            || aged(
-                r->taskId, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000, 20 * kMinute - 12000))
-            return failed;
-    }
-    c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), w1);
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        if (log(*r, {QStringLiteral("loading 18 months of events…")})
-            || step(*r, QStringLiteral("force stop"), store.actions().forceStop(r->taskId).error())
-            || aged(r->taskId, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute))
-            return failed;
-    }
-    const Result<qint64> cleanup = enqueue(QStringLiteral("demo.progress"),
-        QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
-    if (!cleanup.ok())
-        return cleanup.error();
-    if (fails(QStringLiteral("cancel task %1").arg(*cleanup),
-            store.actions().cancel(*cleanup).error()))
+    if (claimed(QStringLiteral("demo.items"), QStringLiteral("Resize product images"), w1,
+            {QStringLiteral("hero.png"), QStringLiteral("thumb.png"), QStringLiteral("banner.png")},
+            [&](const Claim &c) {
+                for (const TaskItem &item : c.items) {
+                    if (startItem(c, item)
+                        || log(c,
+                            {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
+                            item.id)
+                        || finishItem(c, item))
+                        return true;
+                }
+                return finishSuccess(c)
+                    || aged(c.taskId, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute);
+            })
+        || claimed(QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), w2, {},
+            [&](const Claim &c) {
+                return heartbeat(c, 100, 100)
+                    || log(c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")})
+                    || finishSuccess(c)
+                    || aged(c.taskId, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute);
+            }))
         return failed;
-    c = claimed(QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), w2);
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        if (step(*r, QStringLiteral("fail"),
-                store.queue()
-                    .finishError(r->taskId, r->lease, r->attempt,
-                        QStringLiteral("exit code 1: HTTP 503 from rates API"),
-                        QStringLiteral("error"), false)
-                    .error())
-            // Failed, then put back by an operator.
-            || step(*r, QStringLiteral("restart"), store.actions().restart(r->taskId).error())
-            || step(*r, QStringLiteral("priority of"),
-                run(db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"), {r->taskId})))
-            return failed;
-    }
+
+    // Failed, in three ways.
+    qint64 cleanup = 0;
+    if (claimed(QStringLiteral("demo.fail"), QStringLiteral("Export ledger to S3"), w2, {},
+            [&](const Claim &c) {
+                return log(c, {QStringLiteral("connecting to db-replica:5432")})
+                    || log(c, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
+                        QStringLiteral("stderr"))
+                    || finishError(
+                        c, QStringLiteral("exit code 3: connection refused (db-replica:5432)"))
+                    || aged(c.taskId, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
+                        20 * kMinute - 12000);
+            })
+        || claimed(QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), w1, {},
+            [&](const Claim &c) {
+                return log(c, {QStringLiteral("loading 18 months of events…")})
+                    || step(c, QStringLiteral("force stop"),
+                        store.actions().forceStop(c.taskId).error())
+                    || aged(c.taskId, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute);
+            })
+        || enqueue(cleanup, QStringLiteral("demo.progress"), QStringLiteral("Clean up temp files"),
+            {}, QStringLiteral("maintenance"))
+        || fails(
+            QStringLiteral("cancel task %1").arg(cleanup), store.actions().cancel(cleanup).error())
+        || claimed(QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), w2, {},
+            [&](const Claim &c) {
+                // Failed, then put back by an operator.
+                return finishError(c, QStringLiteral("exit code 1: HTTP 503 from rates API"))
+                    || step(c, QStringLiteral("restart"), store.actions().restart(c.taskId).error())
+                    || step(c, QStringLiteral("priority of"),
+                        run(db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"),
+                            {c.taskId}));
+            }))
+        return failed;
 
     // The sweeper's work: a task whose worker vanished, re-queued with backoff.
-    c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
-        QStringLiteral("demo-worker-4@app-04"));
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        TaskStore sweeper(db, QStringLiteral("sweeper"));
-        if (log(*r, {QStringLiteral("rotating 12 keys")})
-            || aged(r->taskId, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0)
-            || step(*r, QStringLiteral("sweep the lost worker of"),
-                sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues).error()))
-            return failed;
-    }
+    if (claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
+            QStringLiteral("demo-worker-4@app-04"), {}, [&](const Claim &c) {
+                TaskStore sweeper(db, QStringLiteral("sweeper"));
+                return log(c, {QStringLiteral("rotating 12 keys")})
+                    || aged(c.taskId, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0)
+                    || step(c, QStringLiteral("sweep the lost worker of"),
+                        sweeper.stuck()
+                            .sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues)
+                            .error());
+            }))
+        return failed;
 
     // Running: one with items, one with a progress bar, one whose worker is gone.
-    c = claimed(QStringLiteral("demo.items"), QStringLiteral("Warm-up accounts (EU)"), w1,
-        {QStringLiteral("alice@example.com"), QStringLiteral("bob@example.com"),
-            QStringLiteral("carol@example.com"), QStringLiteral("dave@example.com"),
-            QStringLiteral("erin@example.com")});
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        for (int i = 0; i < 3; ++i) {
-            const TaskItem &item = r->items.at(i);
-            if (step(*r, QStringLiteral("start an item of"),
-                    store.queue().startItem(r->taskId, r->lease, item.id).error())
-                || log(*r, {QStringLiteral("warming up %1: 12 caches").arg(item.label)}, item.id))
-                return failed;
-            if (i < 2
-                && step(*r, QStringLiteral("finish an item of"),
-                    store.queue().finishItem(r->taskId, r->lease, item.id, true, {}).error()))
-                return failed;
-        }
-        if (aged(r->taskId, 4 * kMinute, 3 * kMinute, 2000, 0))
-            return failed;
-    }
-    c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Import orders 2024-06"), w2);
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        if (step(*r, QStringLiteral("heartbeat of"),
-                store.queue().heartbeat(r->taskId, r->lease, 37, 100).error())
-            || log(*r,
-                {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
-                    QStringLiteral("chunk 37/100: 1,850 orders")})
-            || aged(r->taskId, 7 * kMinute, 6 * kMinute, 1000, 0))
-            return failed;
-    }
-    c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
-        QStringLiteral("demo-worker-3@app-03"));
-    if (!c.ok())
-        return c.error();
-    if (const std::optional<Claim> &r = c.value()) {
-        if (log(*r,
-                {QStringLiteral("collecting figures for 2024-06-11"),
-                    QStringLiteral("waiting for the warehouse export…")})
-            || aged(r->taskId, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0))
-            return failed;
-        stuck = r->taskId;
-    }
+    if (claimed(QStringLiteral("demo.items"), QStringLiteral("Warm-up accounts (EU)"), w1,
+            {QStringLiteral("alice@example.com"), QStringLiteral("bob@example.com"),
+                QStringLiteral("carol@example.com"), QStringLiteral("dave@example.com"),
+                QStringLiteral("erin@example.com")},
+            [&](const Claim &c) {
+                for (int i = 0; i < 3; ++i) {
+                    const TaskItem &item = c.items.at(i);
+                    if (startItem(c, item)
+                        || log(c, {QStringLiteral("warming up %1: 12 caches").arg(item.label)},
+                            item.id)
+                        || (i < 2 && finishItem(c, item)))
+                        return true;
+                }
+                return aged(c.taskId, 4 * kMinute, 3 * kMinute, 2000, 0);
+            })
+        || claimed(QStringLiteral("demo.progress"), QStringLiteral("Import orders 2024-06"), w2, {},
+            [&](const Claim &c) {
+                return heartbeat(c, 37, 100)
+                    || log(c,
+                        {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
+                            QStringLiteral("chunk 37/100: 1,850 orders")})
+                    || aged(c.taskId, 7 * kMinute, 6 * kMinute, 1000, 0);
+            })
+        || claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
+            QStringLiteral("demo-worker-3@app-03"), {}, [&](const Claim &c) {
+                stuck = c.taskId;
+                return log(c,
+                           {QStringLiteral("collecting figures for 2024-06-11"),
+                               QStringLiteral("waiting for the warehouse export…")})
+                    || aged(c.taskId, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0);
+            }))
+        return failed;
 
     // Waiting ones: created a while ago; one longer than the queue threshold.
-    if (aged(*rebuild, 90 * 1000, 0, 0, 0) || aged(*sync, 20 * kMinute, 0, 0, 0))
+    if (aged(rebuild, 90 * 1000, 0, 0, 0) || aged(sync, 20 * kMinute, 0, 0, 0))
         return failed;
     return made;
 }
