@@ -42,14 +42,6 @@ void ChangeNotifier::start()
     m_health.start();
 }
 
-void ChangeNotifier::setListening(bool listening)
-{
-    if (m_listening == listening)
-        return;
-    m_listening = listening;
-    Q_EMIT listeningChanged(listening);
-}
-
 void ChangeNotifier::connectAndListen()
 {
     m_db = std::make_unique<Database>(m_location);
@@ -63,12 +55,12 @@ void ChangeNotifier::connectAndListen()
         if (m_failures > 0)
             qCInfo(lcNotify) << "listening again for changes";
         m_failures = 0;
-        setListening(true);
+        m_listening = true;
         // Whatever happened while we were deaf: readers resync on any change signal.
         Q_EMIT changed(QString());
         return;
     }
-    setListening(false);
+    m_listening = false;
     m_db.reset();
     ++m_failures;
     const int delay = std::min(30000, 250 << std::min(m_failures, 7));
@@ -84,7 +76,7 @@ void ChangeNotifier::checkConnection()
     if (q.ok() && !m_db->exec(q.value()))
         return;
     qCWarning(lcNotify) << "lost the notification connection";
-    setListening(false);
+    m_listening = false;
     m_db.reset();
     m_retry.start(250);
 }

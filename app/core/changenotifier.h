@@ -27,17 +27,14 @@ public:
 
     // False on SQLite: no push, poll only.
     bool isPushAvailable() const;
-    bool isListening() const { return m_listening; }
     void start();
 
 Q_SIGNALS:
     void changed(const QString &table); // "tasks", "processes", "schedules", …
-    void listeningChanged(bool listening);
 
 private:
     void connectAndListen();
     void checkConnection();
-    void setListening(bool listening);
 
     DatabaseLocation m_location;
     std::unique_ptr<Database> m_db;

@@ -126,6 +126,10 @@ public:
     { }
 
     // How many tasks it made; `stuck`: the running task whose worker is gone.
+    // The first step that fails ends the showcase, and its error, named after
+    // the step, is what loading returns: a demo that said it had loaded would
+    // otherwise promise a stuck, a restarted or a finished task it does not
+    // have.
     Result<int> load(qint64 &stuck)
     {
         addWaiting();
@@ -134,11 +138,11 @@ public:
         addRequeuedBySweeper();
         addRunning();
         // Waiting ones: created a while ago; one longer than the queue threshold.
-        keep(age(m_db, m_rebuild, m_now, 90 * 1000, 0, 0, 0));
-        keep(age(m_db, m_sync, m_now, 20 * kMinute, 0, 0, 0));
-        stuck = m_stuck;
+        aged(m_rebuild, 90 * 1000, 0, 0, 0);
+        aged(m_sync, 20 * kMinute, 0, 0, 0);
         if (m_failed)
             return m_failed;
+        stuck = m_stuck;
         return m_made;
     }
 
@@ -146,16 +150,24 @@ private:
     static inline const QString kWorker1 = QStringLiteral("demo-worker-1@app-01");
     static inline const QString kWorker2 = QStringLiteral("demo-worker-2@app-02");
 
-    // The first failure of a time shift: a demo that cannot age its tasks
-    // would promise a stuck task it does not have.
-    void keep(Error e)
+    // Keeps the first failure, named after its step; every step after it is
+    // skipped (each one starts by asking failed()).
+    void keep(const QString &step, const Error &e)
     {
         if (e && !m_failed)
-            m_failed = e;
+            m_failed = Error(e.kind(), QStringLiteral("%1: %2").arg(step, e.message()));
     }
+    bool failed() const { return bool(m_failed); }
+    void step(const Claim &c, const QString &what, const Error &e)
+    {
+        keep(QStringLiteral("%1 task %2").arg(what).arg(c.taskId), e);
+    }
+
     qint64 enqueue(const QString &kind, const QString &name, const QStringList &items = {},
         const QString &queue = QStringLiteral("default"), qint64 delayMs = 0, int priority = 0)
     {
+        if (failed())
+            return 0;
         NewTask t;
         t.kind = kind;
         t.name = name;
@@ -164,27 +176,77 @@ private:
         t.delayMs = delayMs;
         t.priority = priority;
         Result<qint64> id = m_store.queue().enqueue(t);
-        if (!id.ok())
+        if (!id.ok()) {
+            keep(QStringLiteral("enqueue \"%1\"").arg(name), id.error());
             return 0;
+        }
         ++m_made;
         return id.value();
     }
     // The new task has the highest priority of all due ones: the claim takes it.
+    // No claim (none due) is no error: that task's part of the showcase is left out.
     std::optional<Claim> claimed(const QString &kind, const QString &name, const QString &worker,
         const QStringList &items = {})
     {
         if (enqueue(kind, name, items, QStringLiteral("default"), 0, 10) == 0)
             return std::nullopt;
         Result<std::optional<Claim>> c = m_store.queue().claim(worker, {});
-        return c.ok() ? c.value() : std::nullopt;
+        if (!c.ok()) {
+            keep(QStringLiteral("claim \"%1\"").arg(name), c.error());
+            return std::nullopt;
+        }
+        return c.value();
     }
     void log(const Claim &c, const QStringList &lines, qint64 itemId = 0,
         const QString &level = QStringLiteral("output"))
     {
+        if (failed())
+            return;
         QVector<LogLine> out;
         for (const QString &line : lines)
             out.append({0, c.taskId, itemId, 0, level, line});
-        m_store.queue().appendWorkerLog(c.taskId, c.lease, out);
+        step(c, QStringLiteral("log of"),
+            m_store.queue().appendWorkerLog(c.taskId, c.lease, out).error());
+    }
+    void aged(qint64 id, qint64 createdAgoMs, qint64 startedAgoMs, qint64 heartbeatAgoMs,
+        qint64 completedAgoMs)
+    {
+        if (!failed())
+            keep(QStringLiteral("times of task %1").arg(id),
+                age(m_db, id, m_now, createdAgoMs, startedAgoMs, heartbeatAgoMs, completedAgoMs));
+    }
+    void startItem(const Claim &c, const TaskItem &item)
+    {
+        if (!failed())
+            step(c, QStringLiteral("start an item of"),
+                m_store.queue().startItem(c.taskId, c.lease, item.id).error());
+    }
+    void finishItem(const Claim &c, const TaskItem &item)
+    {
+        if (!failed())
+            step(c, QStringLiteral("finish an item of"),
+                m_store.queue().finishItem(c.taskId, c.lease, item.id, true, {}).error());
+    }
+    void finishSuccess(const Claim &c)
+    {
+        if (!failed())
+            step(c, QStringLiteral("finish"),
+                m_store.queue().finishSuccess(c.taskId, c.lease).error());
+    }
+    void finishError(const Claim &c, const QString &message)
+    {
+        if (!failed())
+            step(c, QStringLiteral("fail"),
+                m_store.queue()
+                    .finishError(
+                        c.taskId, c.lease, c.attempt, message, QStringLiteral("error"), false)
+                    .error());
+    }
+    void heartbeat(const Claim &c, int done, int total)
+    {
+        if (!failed())
+            step(c, QStringLiteral("heartbeat of"),
+                m_store.queue().heartbeat(c.taskId, c.lease, done, total).error());
     }
 
     // Due, delayed, and one stuck in the queue.
@@ -207,22 +269,20 @@ private:
                 {QStringLiteral("hero.png"), QStringLiteral("thumb.png"),
                     QStringLiteral("banner.png")})) {
             for (const TaskItem &item : c->items) {
-                m_store.queue().startItem(c->taskId, c->lease, item.id);
+                startItem(*c, item);
                 log(*c, {QStringLiteral("resizing %1 to 1200, 600 and 300 px").arg(item.label)},
                     item.id);
-                m_store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
+                finishItem(*c, item);
             }
-            m_store.queue().finishSuccess(c->taskId, c->lease);
-            keep(age(
-                m_db, c->taskId, m_now, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute));
+            finishSuccess(*c);
+            aged(c->taskId, 47 * kMinute, 46 * kMinute, 44 * kMinute, 44 * kMinute);
         }
         if (auto c = claimed(
                 QStringLiteral("demo.progress"), QStringLiteral("Backfill analytics"), kWorker2)) {
-            m_store.queue().heartbeat(c->taskId, c->lease, 100, 100);
+            heartbeat(*c, 100, 100);
             log(*c, {QStringLiteral("backfilled 2024-05-01 … 2024-05-31: 48,210 rows")});
-            m_store.queue().finishSuccess(c->taskId, c->lease);
-            keep(age(
-                m_db, c->taskId, m_now, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute));
+            finishSuccess(*c);
+            aged(c->taskId, 35 * kMinute, 34 * kMinute, 29 * kMinute, 29 * kMinute);
         }
     }
 
@@ -234,29 +294,32 @@ private:
             log(*c, {QStringLiteral("connecting to db-replica:5432")});
             log(*c, {QStringLiteral("error: connection refused (db-replica:5432)")}, 0,
                 QStringLiteral("stderr"));
-            m_store.queue().finishError(c->taskId, c->lease, c->attempt,
-                QStringLiteral("exit code 3: connection refused (db-replica:5432)"),
-                QStringLiteral("error"), false);
-            keep(age(m_db, c->taskId, m_now, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000,
-                20 * kMinute - 12000));
+            finishError(*c, QStringLiteral("exit code 3: connection refused (db-replica:5432)"));
+            aged(c->taskId, 22 * kMinute, 21 * kMinute, 20 * kMinute - 12000, 20 * kMinute - 12000);
         }
         if (auto c = claimed(
                 QStringLiteral("demo.hang"), QStringLiteral("Compute churn model"), kWorker1)) {
             log(*c, {QStringLiteral("loading 18 months of events…")});
-            m_store.actions().forceStop(c->taskId);
-            keep(age(
-                m_db, c->taskId, m_now, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute));
+            if (!failed())
+                step(*c, QStringLiteral("force stop"),
+                    m_store.actions().forceStop(c->taskId).error());
+            aged(c->taskId, 16 * kMinute, 15 * kMinute, 12 * kMinute, 11 * kMinute);
         }
         const qint64 cleanup = enqueue(QStringLiteral("demo.progress"),
             QStringLiteral("Clean up temp files"), {}, QStringLiteral("maintenance"));
-        m_store.actions().cancel(cleanup);
+        if (!failed())
+            keep(QStringLiteral("cancel task %1").arg(cleanup),
+                m_store.actions().cancel(cleanup).error());
         if (auto c = claimed(
                 QStringLiteral("demo.fail"), QStringLiteral("Refresh currency rates"), kWorker2)) {
-            m_store.queue().finishError(c->taskId, c->lease, c->attempt,
-                QStringLiteral("exit code 1: HTTP 503 from rates API"), QStringLiteral("error"),
-                false);
-            m_store.actions().restart(c->taskId); // failed, then put back by an operator
-            run(m_db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"), {c->taskId});
+            finishError(*c, QStringLiteral("exit code 1: HTTP 503 from rates API"));
+            // Failed, then put back by an operator.
+            if (!failed())
+                step(*c, QStringLiteral("restart"), m_store.actions().restart(c->taskId).error());
+            if (!failed())
+                step(*c, QStringLiteral("priority of"),
+                    run(m_db, QStringLiteral("UPDATE tasks SET priority = 0 WHERE id = ?"),
+                        {c->taskId}));
         }
     }
 
@@ -266,9 +329,12 @@ private:
         if (auto c = claimed(QStringLiteral("demo.progress"), QStringLiteral("Rotate API keys"),
                 QStringLiteral("demo-worker-4@app-04"))) {
             log(*c, {QStringLiteral("rotating 12 keys")});
-            keep(age(m_db, c->taskId, m_now, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0));
+            aged(c->taskId, 14 * kMinute, 13 * kMinute, 10 * kMinute, 0);
+            if (failed())
+                return;
             TaskStore sweeper(m_db, QStringLiteral("sweeper"));
-            sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues);
+            keep(QStringLiteral("sweep the lost worker of task %1").arg(c->taskId),
+                sweeper.stuck().sweepLostWorkers(60 * 1000, StuckTasks::kPoisonRescues).error());
         }
     }
 
@@ -282,27 +348,27 @@ private:
                     QStringLiteral("erin@example.com")})) {
             for (int i = 0; i < 3; ++i) {
                 const TaskItem &item = c->items.at(i);
-                m_store.queue().startItem(c->taskId, c->lease, item.id);
+                startItem(*c, item);
                 log(*c, {QStringLiteral("warming up %1: 12 caches").arg(item.label)}, item.id);
                 if (i < 2)
-                    m_store.queue().finishItem(c->taskId, c->lease, item.id, true, {});
+                    finishItem(*c, item);
             }
-            keep(age(m_db, c->taskId, m_now, 4 * kMinute, 3 * kMinute, 2000, 0));
+            aged(c->taskId, 4 * kMinute, 3 * kMinute, 2000, 0);
         }
         if (auto c = claimed(QStringLiteral("demo.progress"),
                 QStringLiteral("Import orders 2024-06"), kWorker2)) {
-            m_store.queue().heartbeat(c->taskId, c->lease, 37, 100);
+            heartbeat(*c, 37, 100);
             log(*c,
                 {QStringLiteral("reading orders-2024-06.csv (100 chunks)"),
                     QStringLiteral("chunk 37/100: 1,850 orders")});
-            keep(age(m_db, c->taskId, m_now, 7 * kMinute, 6 * kMinute, 1000, 0));
+            aged(c->taskId, 7 * kMinute, 6 * kMinute, 1000, 0);
         }
         if (auto c = claimed(QStringLiteral("demo.hang"), QStringLiteral("Nightly report"),
                 QStringLiteral("demo-worker-3@app-03"))) {
             log(*c,
                 {QStringLiteral("collecting figures for 2024-06-11"),
                     QStringLiteral("waiting for the warehouse export…")});
-            keep(age(m_db, c->taskId, m_now, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0));
+            aged(c->taskId, 26 * kMinute, 25 * kMinute, 7 * kMinute, 0);
             m_stuck = c->taskId;
         }
     }

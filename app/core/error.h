@@ -17,7 +17,7 @@ enum class ErrorKind {
     Database, // the database could not be reached, is locked, corrupt or too new
 };
 
-class Error
+class [[nodiscard]] Error
 {
 public:
     Error() = default;
@@ -64,7 +64,7 @@ inline Error checkSearch(const QString &text)
 }
 
 // A value or the error that prevented it.
-template<typename T> class Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)

@@ -22,7 +22,6 @@ public:
     explicit TablePrinter(QVector<Column> columns);
 
     void addRow(QStringList cells);
-    int rowCount() const { return int(m_rows.size()); }
     QStringList lines() const;
 
 private:

@@ -152,7 +152,8 @@ QJsonObject runSweeperBench(Database &db, const Options &o)
     out.insert(QStringLiteral("sweeper_pass_idle"), idlePass.toJson());
     out.insert(QStringLiteral("queued_reported_per_pass"), reported);
     out.insert(QStringLiteral("pass_ms"), sweeperPass.median());
-    settings.reset(QString(SettingKey::SweeperHeartbeatTimeoutS));
+    if (Error e = settings.reset(QString(SettingKey::SweeperHeartbeatTimeoutS)))
+        fail(e.message());
     // The re-queued tasks would be due again after their backoff.
     if (Error e = removeFixtureTasks(db, kStaleQueue))
         fail(e.message());

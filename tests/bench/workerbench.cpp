@@ -348,7 +348,8 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
                          .arg(statusName(status)));
             loss.add(ms);
             // Nobody is to run it again.
-            store.actions().cancel(*id);
+            if (const Result<ActionReport> cancelled = store.actions().cancel(*id); !cancelled.ok())
+                fail(cancelled.error().message());
             if (!gone)
                 fail(QStringLiteral("an execution's leader outlived its SIGKILLed worker"));
             // PR_SET_PDEATHSIG reaches the leader only: its children live on
@@ -359,8 +360,10 @@ QJsonObject runLatencyBench(const QString &url, const Options &o)
             }
         }
         sweeper.stop();
-        settings.reset(QString(SettingKey::SweeperHeartbeatTimeoutS));
-        settings.reset(QString(SettingKey::SweeperIntervalS));
+        if (Error e = settings.reset(QString(SettingKey::SweeperHeartbeatTimeoutS)))
+            fail(e.message());
+        if (Error e = settings.reset(QString(SettingKey::SweeperIntervalS)))
+            fail(e.message());
         out.insert(QStringLiteral("loss_to_requeue"), loss.toJson());
         out.insert(QStringLiteral("loss_execution_leader_gone"), leaderGone.toJson());
         out.insert(QStringLiteral("loss_groups_outliving_worker"), survivors);

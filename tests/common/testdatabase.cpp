@@ -88,7 +88,9 @@ std::unique_ptr<Database> TestDatabase::open() const
 {
     Result<DatabaseLocation> loc = DatabaseLocation::parse(m_url);
     auto db = std::make_unique<Database>(*loc);
-    db->open();
+    // The test that uses it meets the same error at its first statement.
+    if (Error e = db->open())
+        qWarning("cannot open the test database: %s", qPrintable(e.message()));
     return db;
 }
 

@@ -146,11 +146,12 @@ inline MadeTask makeTask(TaskStore &store, const QString &state, const QString &
     made.lease = claim.value()->lease;
     if (state == QLatin1String("RUNNING"))
         return made;
-    if (state == QLatin1String("COMPLETED"))
-        store.queue().finishSuccess(made.id, made.lease);
-    else
-        store.queue().finishError(
+    const Result<FinishResult> finished = state == QLatin1String("COMPLETED")
+        ? store.queue().finishSuccess(made.id, made.lease)
+        : store.queue().finishError(
             made.id, made.lease, 1, QStringLiteral("boom"), QStringLiteral("error"), false);
+    if (!finished.ok() || !finished->accepted)
+        qFatal("finishing failed for %s", qPrintable(name));
     made.lease.clear();
     return made;
 }

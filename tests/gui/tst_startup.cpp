@@ -33,6 +33,8 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -160,6 +162,7 @@ private Q_SLOTS:
     void init();
     void theDemosStuckTaskOutlivesASweeperThatWasAlreadyWatching();
     void theDemoSaysHowManyTasksItReallyLoaded();
+    void aDemoStepThatFailsIsReportedNotSwallowed();
     void uncheckingTheSweeperStopsItAtOnceAndCheckingStartsIt();
     void uncheckingTheSchedulerStopsItAtOnceAndTheStatusBarFollows();
     void theSettingsShowTheDatabaseInUse();
@@ -250,6 +253,43 @@ void TestStartup::theDemoSaysHowManyTasksItReallyLoaded()
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks")).toInt(), total);
     QVERIFY2(w->window->lastMessage().contains(QStringLiteral("nothing was added")),
         qPrintable(w->window->lastMessage()));
+}
+
+void TestStartup::aDemoStepThatFailsIsReportedNotSwallowed()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    // The database refuses one log line of the showcase, deep inside it: the
+    // tasks before it are written, the steps after it never are.
+    const QStringList refuse = TestDatabase::postgres()
+        ? QStringList{QStringLiteral("CREATE FUNCTION refuse_demo_log() RETURNS trigger LANGUAGE "
+                                     "plpgsql AS $$ BEGIN RAISE EXCEPTION 'log refused'; END $$"),
+            QStringLiteral("CREATE TRIGGER refuse_demo_log BEFORE INSERT ON task_log FOR EACH ROW "
+                           "WHEN (NEW.message = 'rotating 12 keys') EXECUTE FUNCTION "
+                           "refuse_demo_log()")}
+        : QStringList{QStringLiteral("CREATE TRIGGER refuse_demo_log BEFORE INSERT ON task_log "
+                                     "WHEN NEW.message = 'rotating 12 keys' BEGIN "
+                                     "SELECT RAISE(ABORT, 'log refused'); END")};
+    {
+        // Sent as they are: PostgreSQL does not prepare DDL.
+        Result<QSqlDatabase> c = tdb.db().connection();
+        QVERIFY(c.ok());
+        for (const QString &statement : refuse) {
+            QSqlQuery q(*c);
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+        }
+    }
+    auto w = openWindow(tdb, {});
+    QVERIFY(w);
+    w->window->loadDemo();
+    const QString text = w->window->lastMessage();
+    QVERIFY2(text.startsWith(QStringLiteral("The demo was not loaded")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("log refused")), qPrintable(text));
+    // No step after the refused one ran: the showcase's stuck task was never made.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE name = 'Nightly report' "
+                                       "AND kind = 'demo.hang'"))
+                 .toInt(),
+        0);
 }
 
 void TestStartup::uncheckingTheSweeperStopsItAtOnceAndCheckingStartsIt()

@@ -4,12 +4,7 @@
 #include "backgroundrunner.h"
 #include "changenotifier.h"
 #include "database.h"
-
-// The sweeper's rules live in the settings table once the runtime provides it.
-#if __has_include("scheduling/settings.h")
 #include "scheduling/settings.h"
-#define TASKDESK_HAVE_SHARED_SETTINGS 1
-#endif
 
 namespace taskdesk::ui {
 
@@ -156,7 +151,6 @@ void AppContext::reportSuccess()
 
 void AppContext::reloadSharedSettings()
 {
-#ifdef TASKDESK_HAVE_SHARED_SETTINGS
     Settings shared(*m_database, operatorName());
     Result<SweeperRules> rules = shared.sweeperRules();
     if (!rules.ok())
@@ -167,7 +161,6 @@ void AppContext::reloadSharedSettings()
     m_thresholds = rules->thresholds();
     if (changed)
         Q_EMIT sharedSettingsChanged();
-#endif
 }
 
 } // namespace taskdesk::ui

@@ -90,16 +90,6 @@ void AppSettings::setWindowGeometry(const QByteArray &geometry)
     m_settings->setValue(QStringLiteral("window/geometry"), geometry);
 }
 
-QByteArray AppSettings::windowState() const
-{
-    return m_settings->value(QStringLiteral("window/state")).toByteArray();
-}
-
-void AppSettings::setWindowState(const QByteArray &state)
-{
-    m_settings->setValue(QStringLiteral("window/state"), state);
-}
-
 QByteArray AppSettings::tableHeaderState() const
 {
     return m_settings->value(QStringLiteral("tasks/header")).toByteArray();

@@ -41,8 +41,6 @@ public:
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
-    QByteArray windowState() const;
-    void setWindowState(const QByteArray &state);
     QByteArray tableHeaderState() const;
     void setTableHeaderState(const QByteArray &state);
 

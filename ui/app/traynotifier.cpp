@@ -43,7 +43,6 @@ TrayNotifier::TrayNotifier(QWidget *window, QObject *parent)
 
 void TrayNotifier::notify(const QString &title, const QString &text, bool warning)
 {
-    m_last = title + QStringLiteral(": ") + text;
     if (m_tray)
         m_tray->showMessage(
             title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);

@@ -19,11 +19,9 @@ class TrayNotifier final : public QObject
 public:
     explicit TrayNotifier(QWidget *window, QObject *parent = nullptr);
 
-    bool hasTray() const { return m_tray != nullptr; }
     void notify(const QString &title, const QString &text, bool warning = true);
     // Notifies when more tasks are stuck than at the last call.
     void updateStuckCount(qint64 queued, qint64 running);
-    QString lastNotification() const { return m_last; }
     // The tray icon's tooltip (kept without a tray too).
     QString toolTip() const { return m_toolTip; }
 
@@ -31,7 +29,6 @@ private:
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_stuck = -1;
-    QString m_last;
     QString m_toolTip;
 };
 

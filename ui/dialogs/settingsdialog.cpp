@@ -4,12 +4,7 @@
 #include "appsettings.h"
 #include "auditlog.h"
 #include "database.h"
-
-// The sweeper's rules live in the settings table once the runtime provides it.
-#if __has_include("scheduling/settings.h")
 #include "scheduling/settings.h"
-#define TASKDESK_HAVE_SHARED_SETTINGS 1
-#endif
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -144,7 +139,6 @@ QGroupBox *SettingsDialog::buildSharedBox()
 // read and this operator may change them.
 void SettingsDialog::loadSharedRules(QGroupBox &sharedBox)
 {
-#ifdef TASKDESK_HAVE_SHARED_SETTINGS
     Settings shared(m_context.database(), m_context.operatorName());
     Result<SweeperRules> rules = shared.sweeperRules();
     if (rules.ok()) {
@@ -159,9 +153,6 @@ void SettingsDialog::loadSharedRules(QGroupBox &sharedBox)
     } else {
         m_sharedNote->setText(tr("The rules could not be read: %1").arg(rules.error().message()));
     }
-#else
-    m_sharedNote->setText(tr("This build has no sweeper."));
-#endif
     const bool canChangeShared = m_sharedLoaded && m_context.canAct();
     sharedBox.setEnabled(canChangeShared);
     if (m_sharedLoaded)
@@ -190,7 +181,6 @@ void SettingsDialog::accept()
         }
     }
     QStringList saved;
-#ifdef TASKDESK_HAVE_SHARED_SETTINGS
     if (m_sharedLoaded && m_context.canAct()) {
         SweeperRules rules;
         Settings shared(m_context.database(),
@@ -223,7 +213,6 @@ void SettingsDialog::accept()
             saved << tr("the sweeper rules");
         }
     }
-#endif
     AppSettings &local = m_context.settings();
     const bool databaseChanged = m_database->text().trimmed() != local.databaseLocation();
     local.setDatabaseLocation(m_database->text());

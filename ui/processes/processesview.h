@@ -36,7 +36,6 @@ public:
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
     QAction *restartAction() const { return m_restart; }
-    QAction *startAllAction() const { return m_startAll; }
     QAction *stopAllAction() const { return m_stopAll; }
     QAction *addAction() const { return m_add; }
     QAction *editAction() const { return m_edit; }

@@ -24,7 +24,6 @@ class StatsView final : public QWidget
 public:
     explicit StatsView(AppContext &context, QWidget *parent = nullptr);
 
-    ThroughputChart *chart() const { return m_chart; }
     int hours() const;
     const Stats &stats() const { return m_stats; }
     // The text of one count card ("Running", "Completed in window", …), for tests.

@@ -97,14 +97,6 @@ QVector<ThroughputChart::Bucket> ThroughputChart::buckets() const
     return out;
 }
 
-qint64 ThroughputChart::maximumPerBucket() const
-{
-    qint64 maximum = 0;
-    for (const Bucket &b : buckets())
-        maximum = std::max(maximum, b.completed + b.failed);
-    return maximum;
-}
-
 void ThroughputChart::paintEvent(QPaintEvent *)
 {
     QPainter p(this);

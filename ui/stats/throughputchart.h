@@ -23,7 +23,6 @@ public:
         qint64 fromMs, qint64 toMs, const QMap<qint64, QPair<qint64, qint64>> &perMinute);
     // Minutes per bar for the current size.
     int bucketMinutes() const;
-    qint64 maximumPerBucket() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

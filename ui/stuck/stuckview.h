@@ -38,7 +38,6 @@ public:
     StuckTableModel *model() const { return m_model; }
     QSpinBox *queueThresholdMinutes() const { return m_queueMinutes; }
     QSpinBox *heartbeatTimeoutSeconds() const { return m_heartbeatSeconds; }
-    QComboBox *actionChoice() const { return m_action; }
     QPushButton *cleanUpButton() const { return m_cleanUp; }
     QTableView *table() const { return m_table; }
     QTableView *decisionTable() const { return m_decisionView; }

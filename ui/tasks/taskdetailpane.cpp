@@ -388,9 +388,4 @@ QString TaskDetailPane::logText() const
     return m_log->toPlainText();
 }
 
-QString TaskDetailPane::stuckWarning() const
-{
-    return m_stuck->isVisibleTo(this) ? m_stuck->text() : QString();
-}
-
 } // namespace taskdesk::ui

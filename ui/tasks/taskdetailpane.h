@@ -43,8 +43,6 @@ public:
     QTableView *itemsView() const { return m_itemsView; }
     // The error shown for the task (empty when none is).
     QString errorText() const;
-    QString stuckWarning() const;
-    TaskItemsModel *itemsModel() const { return m_items; }
 
 public Q_SLOTS:
     void showTask(qint64 taskId);

@@ -58,13 +58,6 @@ QVariant TaskItemsModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-TaskItem TaskItemsModel::itemAt(const QModelIndex &index) const
-{
-    if (!index.isValid() || index.row() >= m_items.size())
-        return {};
-    return m_items.at(index.row());
-}
-
 QVariant TaskItemsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_items.size() || index.column() >= ColumnCount)

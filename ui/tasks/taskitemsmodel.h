@@ -31,7 +31,6 @@ public:
     // that changed; other items (another task) replace the rows.
     void setItems(const QVector<TaskItem> &items, qint64 dbNow);
     const QVector<TaskItem> &items() const { return m_items; }
-    TaskItem itemAt(const QModelIndex &index) const;
 
 private:
     QVector<TaskItem> m_items;

@@ -571,10 +571,8 @@ void TasksView::readCurrent(const QModelIndex &current)
         return; // settle() decides
     const qint64 id = current.isValid() ? m_model->taskIdAt(current.row()) : 0;
     m_currentId = id;
-    if (id > 0 && id != m_detail->taskId()) {
+    if (id > 0 && id != m_detail->taskId())
         showDetail(id);
-        Q_EMIT currentTaskChanged(id);
-    }
 }
 
 void TasksView::scheduleSettle()
@@ -668,8 +666,6 @@ bool TasksView::settle()
     m_restoring = false;
     if (m_detail->taskId() != m_currentId) {
         showDetail(m_currentId);
-        if (m_currentId > 0)
-            Q_EMIT currentTaskChanged(m_currentId);
         return true;
     }
     return false;

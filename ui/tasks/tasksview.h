@@ -69,7 +69,6 @@ public Q_SLOTS:
     void focusSearch();
 
 Q_SIGNALS:
-    void currentTaskChanged(qint64 taskId);
     void message(const QString &text, taskdesk::ui::MessageBar::Type type);
     void countsChanged(const taskdesk::StatusCounts &counts);
 

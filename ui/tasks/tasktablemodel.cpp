@@ -523,13 +523,6 @@ void TaskTableModel::sort(int column, Qt::SortOrder order)
 
 // ---------------------------------------------------------------- typed access
 
-std::optional<Task> TaskTableModel::taskAt(const QModelIndex &index) const
-{
-    if (!index.isValid() || index.model() != this)
-        return std::nullopt;
-    return taskAtRow(index.row());
-}
-
 std::optional<Task> TaskTableModel::taskAtRow(int row) const
 {
     if (const Task *t = task(row))

@@ -96,7 +96,6 @@ public:
 
     // The task of a row as last read; nullopt if the row is not loaded (or the
     // database did not answer).
-    std::optional<Task> taskAt(const QModelIndex &index) const;
     std::optional<Task> taskAtRow(int row) const;
     // The same without reading anything: nullopt if the row is not cached.
     std::optional<Task> loadedTaskAtRow(int row) const;

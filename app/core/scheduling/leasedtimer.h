@@ -36,7 +36,6 @@ public:
     // Default: four intervals, at least the minimum of the subclass.
     void setLeaseTtlMs(qint64 ms);
     void setHolderId(const QString &holder) { m_lease.setHolder(holder); }
-    QString holderId() const { return m_lease.holder(); }
     qint64 intervalMs() const { return m_timer.interval(); }
     qint64 leaseTtlMs() const { return m_lease.ttlMs(); }
     bool isRunning() const { return m_timer.isActive(); }

@@ -48,7 +48,6 @@ public:
     explicit ProcessStore(Database &db, QString actor = AuditLog::osUser());
 
     const QString &actor() const { return m_actor; }
-    void setActor(const QString &actor) { m_actor = actor; }
     Database &database() { return m_db; }
 
     // --- admins: definitions (on PostgreSQL the taskdesk_admin role; others

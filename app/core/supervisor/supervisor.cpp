@@ -271,14 +271,12 @@ void Supervisor::renewLease()
         qCInfo(lcSupervisor).noquote()
             << m_options.holder << "now supervises host" << m_options.host;
         beginSession();
-        emit leaseChanged(true);
     } else if (!*held && m_holding) {
         m_holding = false;
         qCWarning(lcSupervisor).noquote()
             << m_options.holder << "lost the lease of host" << m_options.host
             << "to another supervisor; handing its processes over";
         handOver();
-        emit leaseChanged(false);
     }
 }
 
@@ -1121,7 +1119,6 @@ void Supervisor::finish()
             qCWarning(lcSupervisor).noquote()
                 << "cannot release the supervisor lease:" << err.message();
         m_holding = false;
-        emit leaseChanged(false);
     }
     qCInfo(lcSupervisor).noquote() << "supervisor" << m_options.holder << "finished";
 }

@@ -112,7 +112,6 @@ Q_SIGNALS:
     void processChanged(const QString &name);
     void outputAppended(const QString &name);
     void processFatal(const QString &name, const QString &message);
-    void leaseChanged(bool held);
     void allStopped();
 
 private:

@@ -43,7 +43,6 @@ public:
     // it closed.
     Result<int> pass();
     // Leftover groups signalled and not gone yet.
-    int dyingCount() const { return int(m_dying.size()); }
 
 signals:
     // Executions were closed (tasks may be claimable again).

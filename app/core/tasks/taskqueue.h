@@ -43,7 +43,6 @@ public:
 
     void setActor(const QString &actor) { m_actor = actor; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
-    const RetryPolicy &retryPolicy() const { return m_retry; }
 
     // --- producers
     Result<qint64> enqueue(const NewTask &task);

@@ -39,7 +39,6 @@ public:
         m_queue.setRetryPolicy(policy);
         m_stuck.setRetryPolicy(policy);
     }
-    const RetryPolicy &retryPolicy() const { return m_queue.retryPolicy(); }
     Database &database() { return m_db; }
 
     // Producers and workers: enqueue, claim, heartbeat, finish, items, output.

@@ -44,8 +44,6 @@ public:
     const QString &id() const { return m_id; }
     const QString &name() const { return m_name; }
     const WorkerConfig &config() const { return m_config; }
-    int runningCount() const { return int(m_runs.size()); }
-    bool isStopping() const { return m_stopping; }
     // Why the worker stopped by itself (its database file was deleted, replaced
     // or found damaged); empty after an ordinary stop.
     const QString &failure() const { return m_failure; }
