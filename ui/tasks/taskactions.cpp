@@ -13,9 +13,6 @@
 
 namespace taskdesk::ui {
 
-#define TASKS_TR(text) QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", text)
-#define TASKS_TR_N(text) QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", text)
-
 // One operator action as the window shows it: its QAction, its confirmation
 // (the label is also the title and, for one task, the button), what it says
 // while it runs on many tasks and when it is done or refused. Texts are
@@ -49,63 +46,107 @@ struct Spec
 // and its rule in taskrules.
 const Spec kSpecs[] = {
     {TaskAction::ForceStop, "actionForceStop", ":/icons/force-stop.svg",
-        [] { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period); }, TASKS_TR("Force Stop"),
-        TASKS_TR("Mark the selected running tasks FAILED and stop their running items (%1)"),
-        TASKS_TR("Force stop this task?"), TASKS_TR_N("Force stop %Ln tasks?"),
-        TASKS_TR_N("Force stop the first %Ln of the %1 selected tasks?"),
-        TASKS_TR("This will mark the task as FAILED and stop all running items. Use this if the "
-                 "task is stuck or not actually running."),
-        TASKS_TR_N("This will mark the %Ln tasks as FAILED and stop all their running items. Use "
-                   "this if the tasks are stuck or not actually running."),
-        TASKS_TR_N("Force Stop %Ln tasks"), TASKS_TR("Keep Running"),
-        TASKS_TR_N("Force stopping %Ln tasks…"), TASKS_TR_N("%Ln task(s) force stopped."),
-        TASKS_TR_N("Task \"%1\" has been force stopped. %Ln running item(s) were also stopped."),
-        nullptr, true, TASKS_TR("Task %1 is not running (current status: %2)")},
+        [] { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Force Stop"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Mark the selected running tasks FAILED and stop their running items (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Force stop this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Force stop %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Force stop the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "This will mark the task as FAILED and stop all running items. Use this if the "
+            "task is stuck or not actually running."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "This will mark the %Ln tasks as FAILED and stop all their running items. Use "
+            "this if the tasks are stuck or not actually running."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Force Stop %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Keep Running"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Force stopping %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "%Ln task(s) force stopped."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "Task \"%1\" has been force stopped. %Ln running item(s) were also stopped."),
+        nullptr, true,
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Task %1 is not running (current status: %2)")},
     {TaskAction::Cancel, "actionCancel", ":/icons/cancel.svg",
-        [] { return QKeySequence(Qt::CTRL | Qt::Key_Period); }, TASKS_TR("Cancel Task"),
-        TASKS_TR("Cancel the selected pending or running tasks (%1)"),
-        TASKS_TR("Cancel this task?"), TASKS_TR_N("Cancel %Ln tasks?"),
-        TASKS_TR_N("Cancel the first %Ln of the %1 selected tasks?"),
-        TASKS_TR("The task will be marked as FAILED (cancelled) and its running items stopped; a "
-                 "worker running it is told to stop."),
-        TASKS_TR_N("The %Ln tasks will be marked as FAILED (cancelled) and their running items "
-                   "stopped; workers running them are told to stop."),
-        TASKS_TR_N("Cancel %Ln tasks"), TASKS_TR("Keep Task"), TASKS_TR_N("Cancelling %Ln tasks…"),
-        TASKS_TR_N("%Ln task(s) cancelled and marked as failed."),
-        TASKS_TR("Task \"%1\" has been cancelled and marked as failed."),
-        TASKS_TR_N("Task \"%1\" has been cancelled and marked as failed. %Ln running item(s) were "
-                   "also stopped."),
+        [] { return QKeySequence(Qt::CTRL | Qt::Key_Period); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Cancel Task"),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Cancel the selected pending or running tasks (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Cancel this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Cancel %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Cancel the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "The task will be marked as FAILED (cancelled) and its running items stopped; a "
+            "worker running it is told to stop."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "The %Ln tasks will be marked as FAILED (cancelled) and their running items "
+            "stopped; workers running them are told to stop."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Cancel %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Keep Task"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Cancelling %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "%Ln task(s) cancelled and marked as failed."),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Task \"%1\" has been cancelled and marked as failed."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "Task \"%1\" has been cancelled and marked as failed. %Ln running item(s) were "
+            "also stopped."),
         false,
-        TASKS_TR("Task %1 cannot be cancelled: it is not pending or running (current status: "
-                 "%2)")},
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Task %1 cannot be cancelled: it is not pending or running (current status: "
+            "%2)")},
     {TaskAction::Restart, "actionRestart", ":/icons/restart.svg",
-        [] { return QKeySequence(Qt::CTRL | Qt::Key_R); }, TASKS_TR("Restart"),
-        TASKS_TR("Run the selected completed or failed tasks again (%1)"),
-        TASKS_TR("Restart this task?"), TASKS_TR_N("Restart %Ln tasks?"),
-        TASKS_TR_N("Restart the first %Ln of the %1 selected tasks?"),
-        TASKS_TR("The task goes back to PENDING with a fresh attempt budget, and all its items "
-                 "will run again."),
-        TASKS_TR_N("The %Ln tasks go back to PENDING with a fresh attempt budget, and all their "
-                   "items will run again."),
-        TASKS_TR_N("Restart %Ln tasks"), TASKS_TR("Leave As Is"),
-        TASKS_TR_N("Restarting %Ln tasks…"), TASKS_TR_N("%Ln task(s) restarted and pending."),
-        TASKS_TR("Task \"%1\" has been restarted and is pending."), nullptr, false,
-        TASKS_TR("Task %1 cannot be restarted: only completed or failed tasks can (current "
-                 "status: %2)")},
+        [] { return QKeySequence(Qt::CTRL | Qt::Key_R); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Restart"),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Run the selected completed or failed tasks again (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Restart this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Restart %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Restart the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "The task goes back to PENDING with a fresh attempt budget, and all its items "
+            "will run again."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "The %Ln tasks go back to PENDING with a fresh attempt budget, and all their "
+            "items will run again."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Restart %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Leave As Is"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Restarting %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "%Ln task(s) restarted and pending."),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Task \"%1\" has been restarted and is pending."),
+        nullptr, false,
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Task %1 cannot be restarted: only completed or failed tasks can (current "
+            "status: %2)")},
     {TaskAction::Delete, "actionDelete", ":/icons/delete.svg",
-        [] { return QKeySequence(QKeySequence::Delete); }, TASKS_TR("Delete"),
-        TASKS_TR("Delete the selected tasks that are not running (%1)"),
-        TASKS_TR("Delete this task?"), TASKS_TR_N("Delete %Ln tasks?"),
-        TASKS_TR_N("Delete the first %Ln of the %1 selected tasks?"),
-        TASKS_TR("The task, its items and its log lines are removed for good. The audit log "
-                 "keeps a record of it."),
-        TASKS_TR_N("The %Ln tasks, their items and their log lines are removed for good. The "
-                   "audit log keeps a record of them."),
-        TASKS_TR_N("Delete %Ln tasks"), TASKS_TR("Keep Task"), TASKS_TR_N("Deleting %Ln tasks…"),
-        TASKS_TR_N("%Ln task(s) deleted."), TASKS_TR("Task \"%1\" has been deleted."), nullptr,
+        [] { return QKeySequence(QKeySequence::Delete); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Delete"),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Delete the selected tasks that are not running (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Delete this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Delete %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Delete the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "The task, its items and its log lines are removed for good. The audit log "
+            "keeps a record of it."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "The %Ln tasks, their items and their log lines are removed for good. The "
+            "audit log keeps a record of them."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Delete %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Keep Task"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Deleting %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "%Ln task(s) deleted."),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Task \"%1\" has been deleted."), nullptr,
         false,
-        TASKS_TR("Task %1 is running and cannot be deleted; force stop or cancel it first "
-                 "(current status: %2)")},
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Task %1 is running and cannot be deleted; force stop or cancel it first "
+            "(current status: %2)")},
 };
 
 const Spec &spec(TaskAction kind)
