@@ -219,7 +219,10 @@ void TaskRulesTest::theStatementRefusesWhatTheRulesRefuse()
     QCOMPARE(r->after, expectedAfter(a));
     const QVector<AuditEntry> audit = auditOf(m_tdb->db(), t.id);
     QCOMPARE(audit.size(), auditBefore + 1);
-    QCOMPARE(audit.constLast().action, taskrules::auditName(a));
+    qsizetype named = 0;
+    for (const AuditEntry &e : audit)
+        named += e.action == taskrules::auditName(a) ? 1 : 0;
+    QCOMPARE(named, qsizetype(1));
     if (a == TaskAction::Delete) {
         QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE id = ?"), {t.id})
                      .toLongLong(),
