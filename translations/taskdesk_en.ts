@@ -374,6 +374,13 @@
                 <numerusform>Task "%1" has been force stopped. %Ln running items were also stopped.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Task "%1" has been cancelled and marked as failed. %Ln running item(s) were also stopped.</source>
+            <translation>
+                <numerusform>Task "%1" has been cancelled and marked as failed. %Ln running item was also stopped.</numerusform>
+                <numerusform>Task "%1" has been cancelled and marked as failed. %Ln running items were also stopped.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>taskdesk::ui::TasksView</name>

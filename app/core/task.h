@@ -95,18 +95,6 @@ struct Claim
     QVector<TaskItem> items;
 };
 
-// The outcome of an operator action on one task.
-struct ActionReport
-{
-    qint64 taskId = 0;
-    QString taskName;
-    bool done = false;
-    QString message;
-    QString before; // status before, empty if unknown
-    QString after;
-    int itemsChanged = 0;
-};
-
 } // namespace taskdesk
 
 // Plain values and implicitly shared Qt types only: a QVector of them grows by

@@ -5,6 +5,7 @@
 #include "console.h"
 #include "ctlcontext.h"
 #include "exitcode.h"
+#include "formatting.h"
 #include "jsonformat.h"
 
 #include <QJsonArray>
@@ -16,7 +17,7 @@ namespace taskdesk::ctl {
 namespace {
 
 // One of the OperatorActions applied to each id in turn. Each id gets
-// one line: the store's message on stdout when done, its refusal on stderr.
+// one line: what was done on stdout (actionText), a refusal on stderr.
 class TaskActionCommand final : public Command
 {
 public:
@@ -66,7 +67,7 @@ public:
             results.append(actionJson(id, result));
             if (result.ok()) {
                 if (!context.json())
-                    context.console().print(result->message);
+                    context.console().print(actionText(*result));
                 continue;
             }
             const int code = exitCodeFor(result.error().kind());

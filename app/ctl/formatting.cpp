@@ -219,4 +219,27 @@ QString auditDetailsText(const QJsonObject &details)
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
 }
 
+QString actionText(const ActionReport &r)
+{
+    switch (r.action) {
+    case TaskAction::ForceStop:
+        return QStringLiteral("Task \"%1\" has been force stopped. %2 running item(s) were also "
+                              "stopped. You can now delete or restart the task.")
+            .arg(r.taskName)
+            .arg(r.itemsChanged);
+    case TaskAction::Cancel: {
+        QString text = QStringLiteral("Task \"%1\" has been cancelled and marked as failed.")
+                           .arg(r.taskName);
+        if (r.itemsChanged > 0)
+            text += QStringLiteral(" %1 running item(s) were also stopped.").arg(r.itemsChanged);
+        return text;
+    }
+    case TaskAction::Restart:
+        return QStringLiteral("Task \"%1\" has been restarted and is pending.").arg(r.taskName);
+    case TaskAction::Delete:
+        return QStringLiteral("Task \"%1\" has been deleted.").arg(r.taskName);
+    }
+    return {};
+}
+
 } // namespace taskdesk::ctl

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "task.h"
+#include "tasks/operatoractions.h"
 
 #include "englishcount.h"
 #include <QJsonObject>
@@ -30,6 +31,9 @@ QString dash(const QString &text); // "-" for an empty value
 // An audit row's details in words: "marked failed, stuck for 10 min, threshold
 // 5 min", never the stored keys ("age_ms=600000"); "-" when they say nothing.
 QString auditDetailsText(const QJsonObject &details);
+// What an operator action did, in a sentence: "Task "Import" has been
+// deleted." (a refusal is OperatorActions::refusalText).
+QString actionText(const ActionReport &report);
 
 // Help text: words wrapped at `width` columns; and two columns (a name, its
 // description) with the descriptions aligned and wrapped under themselves.

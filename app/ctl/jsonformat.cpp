@@ -51,8 +51,7 @@ QJsonObject taskJson(const Task &t, qint64 stuckHeartbeatMs)
     if (parseError.error == QJsonParseError::NoError)
         argsValue = args.isArray() ? QJsonValue(args.array()) : QJsonValue(args.object());
 
-    const bool stuck = t.status == TaskStatus::Running && t.heartbeatAt > 0
-        && t.heartbeatAgeMs() > stuckHeartbeatMs;
+    const bool stuck = taskrules::isRunningStuck(t, t.dbNow, stuckHeartbeatMs);
     QJsonObject o{
         {QStringLiteral("id"), t.id},
         {QStringLiteral("name"), t.name},
@@ -151,7 +150,7 @@ QJsonObject actionJson(qint64 taskId, const Result<ActionReport> &result)
         {QStringLiteral("id"), taskId},
         {QStringLiteral("name"), r.taskName},
         {QStringLiteral("done"), r.done},
-        {QStringLiteral("message"), r.message},
+        {QStringLiteral("message"), actionText(r)},
         {QStringLiteral("before_status"), textOrNull(r.before)},
         {QStringLiteral("after_status"), textOrNull(r.after)},
         {QStringLiteral("items_changed"), r.itemsChanged},

@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "task.h"
+#include "tasks/operatoractions.h"
 #include "tasks/stucktasks.h"
 #include "tasks/taskreader.h"
 

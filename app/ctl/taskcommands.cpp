@@ -9,6 +9,7 @@
 #include "jsonformat.h"
 #include "stopsignal.h"
 #include "tableprinter.h"
+#include "tasks/taskrules.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -36,8 +37,7 @@ QString statusText(const Task &task, qint64 stuckHeartbeatMs)
     QString text = statusName(task.status);
     if (!task.outcome.isEmpty() && task.status == TaskStatus::Failed)
         text += QStringLiteral(" (") + task.outcome + QLatin1Char(')');
-    if (task.status == TaskStatus::Running && task.heartbeatAt > 0
-        && task.heartbeatAgeMs() > stuckHeartbeatMs)
+    if (taskrules::isRunningStuck(task, task.dbNow, stuckHeartbeatMs))
         text += QStringLiteral(" (stuck)");
     return text;
 }

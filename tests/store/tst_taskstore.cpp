@@ -3,6 +3,7 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "formatting.h"
 #include "jsonformat.h"
 #include "storetest.h"
 #include "tasks/taskstore.h"
@@ -254,7 +255,7 @@ void TaskStoreTest::operatorAction()
     QCOMPARE(r->taskId, t.id);
     QCOMPARE(r->before, from);
     QCOMPARE(r->after, after);
-    QVERIFY(!r->message.isEmpty());
+    QVERIFY(!ctl::actionText(*r).isEmpty()); // the sentence taskdeskctl prints
 
     // Exactly one audit row, naming who, what and the statuses.
     const QVector<AuditEntry> audit = auditOf(m_tdb->db(), t.id);

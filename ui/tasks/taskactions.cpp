@@ -13,23 +13,170 @@
 
 namespace taskdesk::ui {
 
+// One operator action as the window shows it: its QAction, its confirmation
+// (the label is also the title and, for one task, the button), what it says
+// while it runs on many tasks and when it is done or refused. Texts are
+// translated where they are shown; "Many" and "%Ln" texts take the count.
+namespace {
+
+struct Spec
+{
+    TaskAction kind;
+    const char *objectName;
+    const char *icon;
+    QKeySequence (*shortcut)();
+    const char *label;
+    const char *toolTip; // %1: the shortcut
+    const char *questionOne;
+    const char *questionMany;
+    const char *questionFirstOf; // %1: how many are selected
+    const char *detailsOne;
+    const char *detailsMany;
+    const char *acceptMany;
+    const char *reject;
+    const char *progress;
+    const char *doneMany;
+    const char *doneOne; // %1: the task's name; with %Ln (itemsInDone): the items it changed
+    const char *doneOneWithItems; // when items changed and it says so; null: doneOne
+    bool itemsInDone;
+    const char *refusal; // %1: the task's id, %2: the status it is in
+};
+
+// The four actions, in the order of the toolbar. A new action is a row here
+// and its rule in taskrules.
+const Spec kSpecs[] = {
+    {TaskAction::ForceStop, "actionForceStop", ":/icons/force-stop.svg",
+        [] { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Force Stop"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Mark the selected running tasks FAILED and stop their running items (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Force stop this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Force stop %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Force stop the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "This will mark the task as FAILED and stop all running items. Use this if the "
+            "task is stuck or not actually running."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "This will mark the %Ln tasks as FAILED and stop all their running items. Use "
+            "this if the tasks are stuck or not actually running."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Force Stop %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Keep Running"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Force stopping %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "%Ln task(s) force stopped."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "Task \"%1\" has been force stopped. %Ln running item(s) were also stopped."),
+        nullptr, true,
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Task %1 is not running (current status: %2)")},
+    {TaskAction::Cancel, "actionCancel", ":/icons/cancel.svg",
+        [] { return QKeySequence(Qt::CTRL | Qt::Key_Period); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Cancel Task"),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Cancel the selected pending or running tasks (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Cancel this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Cancel %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Cancel the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "The task will be marked as FAILED (cancelled) and its running items stopped; a "
+            "worker running it is told to stop."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "The %Ln tasks will be marked as FAILED (cancelled) and their running items "
+            "stopped; workers running them are told to stop."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Cancel %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Keep Task"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Cancelling %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "%Ln task(s) cancelled and marked as failed."),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Task \"%1\" has been cancelled and marked as failed."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "Task \"%1\" has been cancelled and marked as failed. %Ln running item(s) were "
+            "also stopped."),
+        false,
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Task %1 cannot be cancelled: it is not pending or running (current status: "
+            "%2)")},
+    {TaskAction::Restart, "actionRestart", ":/icons/restart.svg",
+        [] { return QKeySequence(Qt::CTRL | Qt::Key_R); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Restart"),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Run the selected completed or failed tasks again (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Restart this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Restart %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Restart the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "The task goes back to PENDING with a fresh attempt budget, and all its items "
+            "will run again."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "The %Ln tasks go back to PENDING with a fresh attempt budget, and all their "
+            "items will run again."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Restart %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Leave As Is"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Restarting %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "%Ln task(s) restarted and pending."),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Task \"%1\" has been restarted and is pending."),
+        nullptr, false,
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Task %1 cannot be restarted: only completed or failed tasks can (current "
+            "status: %2)")},
+    {TaskAction::Delete, "actionDelete", ":/icons/delete.svg",
+        [] { return QKeySequence(QKeySequence::Delete); },
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Delete"),
+        QT_TRANSLATE_NOOP(
+            "taskdesk::ui::TaskActions", "Delete the selected tasks that are not running (%1)"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Delete this task?"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Delete %Ln tasks?"),
+        QT_TRANSLATE_N_NOOP(
+            "taskdesk::ui::TaskActions", "Delete the first %Ln of the %1 selected tasks?"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "The task, its items and its log lines are removed for good. The audit log "
+            "keeps a record of it."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions",
+            "The %Ln tasks, their items and their log lines are removed for good. The "
+            "audit log keeps a record of them."),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Delete %Ln tasks"),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Keep Task"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "Deleting %Ln tasks…"),
+        QT_TRANSLATE_N_NOOP("taskdesk::ui::TaskActions", "%Ln task(s) deleted."),
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions", "Task \"%1\" has been deleted."), nullptr,
+        false,
+        QT_TRANSLATE_NOOP("taskdesk::ui::TaskActions",
+            "Task %1 is running and cannot be deleted; force stop or cancel it first "
+            "(current status: %2)")},
+};
+
+const Spec &spec(TaskAction kind)
+{
+    for (const Spec &s : kSpecs) {
+        if (s.kind == kind)
+            return s;
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
 TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_dialogParent(dialogParent)
-    , m_forceStop(
-          new QAction(QIcon(QStringLiteral(":/icons/force-stop.svg")), tr("Force Stop"), this))
-    , m_cancel(new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel Task"), this))
-    , m_restart(new QAction(QIcon(QStringLiteral(":/icons/restart.svg")), tr("Restart"), this))
-    , m_delete(new QAction(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete"), this))
     , m_refresh(new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this))
     , m_find(new QAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("Find"), this))
     , m_stop(new QAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("Stop Action"), this))
 {
-    m_forceStop->setObjectName(QStringLiteral("actionForceStop"));
-    m_cancel->setObjectName(QStringLiteral("actionCancel"));
-    m_restart->setObjectName(QStringLiteral("actionRestart"));
-    m_delete->setObjectName(QStringLiteral("actionDelete"));
+    for (const Spec &s : kSpecs) {
+        auto *a = new QAction(QIcon(QString::fromLatin1(s.icon)), tr(s.label), this);
+        a->setObjectName(QString::fromLatin1(s.objectName));
+        a->setShortcut(s.shortcut());
+        a->setToolTip(tr(s.toolTip).arg(a->shortcut().toString(QKeySequence::NativeText)));
+        const Kind kind = s.kind;
+        connect(a, &QAction::triggered, this, [this, kind]() { runOnSelection(kind); });
+        m_taskActions.insert(kind, a);
+    }
     m_refresh->setObjectName(QStringLiteral("actionRefresh"));
     m_find->setObjectName(QStringLiteral("actionFind"));
     m_stop->setObjectName(QStringLiteral("actionStopBulk"));
@@ -37,34 +184,18 @@ TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *pa
                           "not reached stay as they are"));
     m_stop->setVisible(false);
 
-    m_forceStop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period));
-    m_cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_restart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_delete->setShortcut(QKeySequence::Delete);
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
     m_find->setShortcut(QKeySequence::Find);
-
-    m_forceStop->setToolTip(
-        tr("Mark the selected running tasks FAILED and stop their running items (%1)")
-            .arg(m_forceStop->shortcut().toString(QKeySequence::NativeText)));
-    m_cancel->setToolTip(tr("Cancel the selected pending or running tasks (%1)")
-                             .arg(m_cancel->shortcut().toString(QKeySequence::NativeText)));
-    m_restart->setToolTip(tr("Run the selected completed or failed tasks again (%1)")
-                              .arg(m_restart->shortcut().toString(QKeySequence::NativeText)));
-    m_delete->setToolTip(tr("Delete the selected tasks that are not running (%1)")
-                             .arg(m_delete->shortcut().toString(QKeySequence::NativeText)));
     m_refresh->setToolTip(tr("Read everything again (F5)"));
     m_find->setToolTip(
         tr("Search the tasks (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
 
     // Within the tasks page only: Delete in another page's table must not delete tasks.
-    for (QAction *a : {m_forceStop, m_cancel, m_restart, m_delete, m_refresh, m_find})
+    QList<QAction *> scoped = taskActions();
+    scoped << m_refresh << m_find;
+    for (QAction *a : std::as_const(scoped))
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
-    connect(m_forceStop, &QAction::triggered, this, [this]() { runOnSelection(Kind::ForceStop); });
-    connect(m_cancel, &QAction::triggered, this, [this]() { runOnSelection(Kind::Cancel); });
-    connect(m_restart, &QAction::triggered, this, [this]() { runOnSelection(Kind::Restart); });
-    connect(m_delete, &QAction::triggered, this, [this]() { runOnSelection(Kind::Delete); });
     connect(m_stop, &QAction::triggered, this, [this]() {
         if (!m_stopRequested || m_stopRequested->exchange(true))
             return;
@@ -77,37 +208,15 @@ TaskActions::TaskActions(AppContext &context, QWidget *dialogParent, QObject *pa
 
 QAction *TaskActions::action(Kind kind) const
 {
-    switch (kind) {
-    case Kind::ForceStop:
-        return m_forceStop;
-    case Kind::Cancel:
-        return m_cancel;
-    case Kind::Restart:
-        return m_restart;
-    case Kind::Delete:
-        return m_delete;
-    }
-    return nullptr;
+    return m_taskActions.value(kind);
 }
 
 QList<QAction *> TaskActions::taskActions() const
 {
-    return {m_forceStop, m_cancel, m_restart, m_delete};
-}
-
-bool TaskActions::allows(Kind kind, TaskStatus status)
-{
-    switch (kind) {
-    case Kind::ForceStop:
-        return status == TaskStatus::Running;
-    case Kind::Cancel:
-        return status == TaskStatus::Pending || status == TaskStatus::Running;
-    case Kind::Restart:
-        return status == TaskStatus::Completed || status == TaskStatus::Failed;
-    case Kind::Delete:
-        return status != TaskStatus::Running;
-    }
-    return false;
+    QList<QAction *> list;
+    for (const Spec &s : kSpecs)
+        list << action(s.kind);
+    return list;
 }
 
 void TaskActions::setSelection(const QVector<Task> &tasks, qint64 selectedCount)
@@ -120,11 +229,11 @@ void TaskActions::setSelection(const QVector<Task> &tasks, qint64 selectedCount)
 void TaskActions::updateEnabled()
 {
     const bool canAct = m_context.canAct() && !m_busy;
-    for (Kind kind : {Kind::ForceStop, Kind::Cancel, Kind::Restart, Kind::Delete}) {
+    for (const Spec &s : kSpecs) {
         bool any = false;
         for (const Task &t : std::as_const(m_selection))
-            any = any || allows(kind, t.status);
-        action(kind)->setEnabled(canAct && any);
+            any = any || allows(s.kind, t.status);
+        action(s.kind)->setEnabled(canAct && any);
     }
 }
 
@@ -136,6 +245,41 @@ void TaskActions::runOnSelection(Kind kind)
 void TaskActions::run(Kind kind, const QVector<Task> &tasks)
 {
     run(kind, tasks, tasks.size());
+}
+
+Confirmation TaskActions::confirmation(
+    Kind kind, const QVector<Task> &targets, qint64 taken, qint64 selectedCount) const
+{
+    const Spec &s = spec(kind);
+    const int n = int(targets.size());
+    const int skipped = int(taken) - n;
+    Confirmation q;
+    q.title = tr(s.label);
+    q.question = n == 1 ? tr(s.questionOne) : tr(s.questionMany, nullptr, n);
+    q.details = n == 1 ? tr(s.detailsOne) : tr(s.detailsMany, nullptr, n);
+    q.acceptLabel = n == 1 ? tr(s.label) : tr(s.acceptMany, nullptr, n);
+    q.rejectLabel = tr(s.reject);
+    if (n == 1)
+        q.details = tr("Task: \"%1\" (#%2)").arg(targets.first().name).arg(targets.first().id)
+            + QStringLiteral("\n\n") + q.details;
+    // More were selected than an action takes: it takes the first of them in
+    // the table's order, and the question names both numbers and the range.
+    const qint64 left = selectedCount - taken;
+    if (left > 0) {
+        q.question = tr(s.questionFirstOf, nullptr, n).arg(QLocale().toString(selectedCount));
+        q.details = tr("An action takes at most %1 tasks at a time: these are the first in the "
+                       "table's order, #%2 to #%3.")
+                        .arg(QLocale().toString(taken))
+                        .arg(targets.first().id)
+                        .arg(targets.last().id)
+            + QStringLiteral("\n\n") + q.details + QStringLiteral("\n\n")
+            + tr("The other %Ln selected tasks stay as they are.", nullptr, int(left));
+    }
+    if (skipped > 0)
+        q.details += QStringLiteral("\n\n")
+            + tr("%Ln other selected task(s) cannot take this action and stay as they are.",
+                nullptr, skipped);
+    return q;
 }
 
 void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCount)
@@ -150,94 +294,7 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCoun
     if (targets.isEmpty())
         return;
     const int n = int(targets.size());
-    const int skipped = int(tasks.size()) - n;
-
-    Confirmation q;
-    switch (kind) {
-    case Kind::ForceStop:
-        q.title = tr("Force Stop");
-        q.question = n == 1 ? tr("Force stop this task?") : tr("Force stop %Ln tasks?", nullptr, n);
-        q.details = n == 1 ? tr("This will mark the task as FAILED and stop all running items. "
-                                "Use this if the task is stuck or not actually running.")
-                           : tr("This will mark the %Ln tasks as FAILED and stop all their running "
-                                "items. Use this if the tasks are stuck or not actually running.",
-                               nullptr, n);
-        q.acceptLabel = n == 1 ? tr("Force Stop") : tr("Force Stop %Ln tasks", nullptr, n);
-        q.rejectLabel = tr("Keep Running");
-        break;
-    case Kind::Cancel:
-        q.title = tr("Cancel Task");
-        q.question = n == 1 ? tr("Cancel this task?") : tr("Cancel %Ln tasks?", nullptr, n);
-        q.details = n == 1 ? tr("The task will be marked as FAILED (cancelled) and its running "
-                                "items stopped; a worker running it is told to stop.")
-                           : tr("The %Ln tasks will be marked as FAILED (cancelled) and their "
-                                "running items stopped; workers running them are told to stop.",
-                               nullptr, n);
-        q.acceptLabel = n == 1 ? tr("Cancel Task") : tr("Cancel %Ln tasks", nullptr, n);
-        q.rejectLabel = tr("Keep Task");
-        break;
-    case Kind::Restart:
-        q.title = tr("Restart");
-        q.question = n == 1 ? tr("Restart this task?") : tr("Restart %Ln tasks?", nullptr, n);
-        q.details = n == 1 ? tr("The task goes back to PENDING with a fresh attempt budget, and "
-                                "all its items will run again.")
-                           : tr("The %Ln tasks go back to PENDING with a fresh attempt budget, and "
-                                "all their items will run again.",
-                               nullptr, n);
-        q.acceptLabel = n == 1 ? tr("Restart") : tr("Restart %Ln tasks", nullptr, n);
-        q.rejectLabel = tr("Leave As Is");
-        break;
-    case Kind::Delete:
-        q.title = tr("Delete");
-        q.question = n == 1 ? tr("Delete this task?") : tr("Delete %Ln tasks?", nullptr, n);
-        q.details = n == 1 ? tr("The task, its items and its log lines are removed for good. The "
-                                "audit log keeps a record of it.")
-                           : tr("The %Ln tasks, their items and their log lines are removed for "
-                                "good. The audit log keeps a record of them.",
-                               nullptr, n);
-        q.acceptLabel = n == 1 ? tr("Delete") : tr("Delete %Ln tasks", nullptr, n);
-        q.rejectLabel = tr("Keep Task");
-        break;
-    }
-    if (n == 1)
-        q.details = tr("Task: \"%1\" (#%2)").arg(targets.first().name).arg(targets.first().id)
-            + QStringLiteral("\n\n") + q.details;
-    // More were selected than an action takes: it takes the first of them in
-    // the table's order, and the question names both numbers and the range.
-    const qint64 left = selectedCount - qint64(tasks.size());
-    if (left > 0) {
-        const QString total = QLocale().toString(selectedCount);
-        switch (kind) {
-        case Kind::ForceStop:
-            q.question
-                = tr("Force stop the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
-            break;
-        case Kind::Cancel:
-            q.question
-                = tr("Cancel the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
-            break;
-        case Kind::Restart:
-            q.question
-                = tr("Restart the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
-            break;
-        case Kind::Delete:
-            q.question
-                = tr("Delete the first %Ln of the %1 selected tasks?", nullptr, n).arg(total);
-            break;
-        }
-        q.details = tr("An action takes at most %1 tasks at a time: these are the first in the "
-                       "table's order, #%2 to #%3.")
-                        .arg(QLocale().toString(tasks.size()))
-                        .arg(targets.first().id)
-                        .arg(targets.last().id)
-            + QStringLiteral("\n\n") + q.details + QStringLiteral("\n\n")
-            + tr("The other %Ln selected tasks stay as they are.", nullptr, int(left));
-    }
-    if (skipped > 0)
-        q.details += QStringLiteral("\n\n")
-            + tr("%Ln other selected task(s) cannot take this action and stay as they are.",
-                nullptr, skipped);
-    if (!Confirm::ask(m_dialogParent, q))
+    if (!Confirm::ask(m_dialogParent, confirmation(kind, targets, tasks.size(), selectedCount)))
         return;
 
     QVector<qint64> ids;
@@ -247,7 +304,7 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCoun
     setBusy(true);
     m_stopRequested = std::make_shared<std::atomic_bool>(false);
     if (n > 1) {
-        Q_EMIT message(progressText(kind, n), MessageBar::Type::Information);
+        Q_EMIT message(tr(spec(kind).progress, nullptr, n), MessageBar::Type::Information);
         m_stop->setEnabled(true);
         m_stop->setVisible(true);
     }
@@ -262,29 +319,13 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCoun
                 break;
             }
             const qint64 id = ids.at(i);
-            Result<ActionReport> r = Error();
-            switch (kind) {
-            case Kind::ForceStop:
-                r = actions.forceStop(id);
-                break;
-            case Kind::Cancel:
-                r = actions.cancel(id);
-                break;
-            case Kind::Restart:
-                r = actions.restart(id);
-                break;
-            case Kind::Delete:
-                r = actions.remove(id);
-                break;
-            }
-            if (r.ok()) {
-                if (out.messages.isEmpty() && out.errors.isEmpty())
-                    out.first = r.value();
-                out.messages.append(r->message);
-            } else {
-                out.errors.append(r.error().message());
-                out.unreachable = out.unreachable || r.error().kind() == ErrorKind::Database;
-            }
+            const Result<ActionReport> r = actions.apply(kind, id);
+            if (!r.ok())
+                out.errors.append({id, r.error()});
+            else if (r->done)
+                out.done.append(*r);
+            else
+                out.refused.append(*r);
         }
         return out;
     };
@@ -296,21 +337,6 @@ void TaskActions::run(Kind kind, const QVector<Task> &tasks, qint64 selectedCoun
     });
 }
 
-QString TaskActions::progressText(Kind kind, int n)
-{
-    switch (kind) {
-    case Kind::ForceStop:
-        return tr("Force stopping %Ln tasks…", nullptr, n);
-    case Kind::Cancel:
-        return tr("Cancelling %Ln tasks…", nullptr, n);
-    case Kind::Restart:
-        return tr("Restarting %Ln tasks…", nullptr, n);
-    case Kind::Delete:
-        return tr("Deleting %Ln tasks…", nullptr, n);
-    }
-    return {};
-}
-
 void TaskActions::setBusy(bool busy)
 {
     if (busy == m_busy)
@@ -320,64 +346,70 @@ void TaskActions::setBusy(bool busy)
     Q_EMIT busyChanged(busy);
 }
 
+QString TaskActions::doneText(const ActionReport &r) const
+{
+    const Spec &s = spec(r.action);
+    if (s.doneOneWithItems && r.itemsChanged > 0)
+        return tr(s.doneOneWithItems, nullptr, r.itemsChanged).arg(r.taskName);
+    QString text = s.itemsInDone ? tr(s.doneOne, nullptr, r.itemsChanged).arg(r.taskName)
+                                 : tr(s.doneOne).arg(r.taskName);
+    if (r.action == Kind::ForceStop) {
+        // The next steps are named only where the window offers them: the
+        // table refreshed above, and a task the filter no longer lists
+        // cannot be restarted or deleted from here.
+        bool selected = false;
+        for (const Task &t : std::as_const(m_selection))
+            selected = selected || t.id == r.taskId;
+        if (selected && action(Kind::Restart)->isEnabled() && action(Kind::Delete)->isEnabled())
+            text += QLatin1Char(' ') + tr("You can now delete or restart the task.");
+    }
+    return text;
+}
+
+QString TaskActions::refusalText(const ActionReport &r)
+{
+    const QString status = r.changing ? tr("%1, changing").arg(r.before) : r.before;
+    return tr(spec(r.action).refusal).arg(r.taskId).arg(status);
+}
+
 void TaskActions::report(Kind kind, int n, const Outcome &outcome)
 {
     Q_EMIT tasksChanged();
-    const QStringList &messages = outcome.messages;
-    const QStringList &errors = outcome.errors;
+    // Why a task could not be changed: a refusal in our words, else the store's error.
+    QStringList failures;
+    for (const ActionReport &r : outcome.refused)
+        failures << refusalText(r);
+    for (const auto &[id, error] : outcome.errors)
+        failures << (error.kind() == ErrorKind::NotFound ? tr("Task %1 not found").arg(id)
+                                                         : error.message());
     QString text;
     if (n == 1) {
-        text = messages.isEmpty() ? errors.value(0) : messages.value(0);
-        if (kind == Kind::ForceStop && outcome.first.done) {
-            // The next steps are named only where the window offers them: the
-            // table refreshed above, and a task the filter no longer lists
-            // cannot be restarted or deleted from here.
-            const ActionReport &r = outcome.first;
-            text = tr("Task \"%1\" has been force stopped. %Ln running item(s) were also "
-                      "stopped.",
-                nullptr, r.itemsChanged)
-                       .arg(r.taskName);
-            bool selected = false;
-            for (const Task &t : std::as_const(m_selection))
-                selected = selected || t.id == r.taskId;
-            if (selected && m_restart->isEnabled() && m_delete->isEnabled())
-                text += QLatin1Char(' ') + tr("You can now delete or restart the task.");
-        }
+        text = outcome.done.isEmpty() ? failures.value(0) : doneText(outcome.done.first());
     } else {
-        const int done = int(messages.size());
-        switch (kind) {
-        case Kind::ForceStop:
-            text = tr("%Ln task(s) force stopped.", nullptr, done);
-            break;
-        case Kind::Cancel:
-            text = tr("%Ln task(s) cancelled and marked as failed.", nullptr, done);
-            break;
-        case Kind::Restart:
-            text = tr("%Ln task(s) restarted and pending.", nullptr, done);
-            break;
-        case Kind::Delete:
-            text = tr("%Ln task(s) deleted.", nullptr, done);
-            break;
-        }
-        if (!errors.isEmpty())
+        text = tr(spec(kind).doneMany, nullptr, int(outcome.done.size()));
+        if (!failures.isEmpty())
             text += QLatin1Char(' ')
-                + tr("%Ln could not be changed: %1", nullptr, int(errors.size()))
-                      .arg(errors.first());
+                + tr("%Ln could not be changed: %1", nullptr, int(failures.size()))
+                      .arg(failures.first());
         if (outcome.notReached > 0)
             text = tr("Stopped: %1 %2")
                        .arg(text,
                            tr("%Ln task(s) not reached stay as they were.", nullptr,
                                outcome.notReached));
     }
-    // Errors decide the colour; a stop without errors is news, not success.
+    // Failures decide the colour; a stop without them is news, not success.
     MessageBar::Type type = MessageBar::Type::Positive;
-    if (!errors.isEmpty())
-        type = messages.isEmpty() ? MessageBar::Type::Error : MessageBar::Type::Warning;
+    if (!failures.isEmpty())
+        type = outcome.done.isEmpty() ? MessageBar::Type::Error : MessageBar::Type::Warning;
     else if (outcome.notReached > 0)
         type = MessageBar::Type::Information;
     Q_EMIT message(text, type);
-    if (outcome.unreachable)
-        m_context.reportFailure(errors.first());
+    for (const auto &[id, error] : outcome.errors) {
+        if (error.kind() == ErrorKind::Database) {
+            m_context.reportFailure(error.message());
+            break;
+        }
+    }
 }
 
 } // namespace taskdesk::ui

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "confirm.h"
 #include "messagebar.h"
 #include "task.h"
+#include "tasks/operatoractions.h"
+#include "tasks/taskrules.h"
 
+#include <QMap>
 #include <QObject>
+#include <QPair>
 #include <QStringList>
 #include <QVector>
 
@@ -21,7 +26,9 @@ class AppContext;
 // toolbar, the context menu, the detail pane and the ✕ buttons. Each is enabled
 // from the statuses of the selected tasks, applies to the selected tasks whose
 // status allows it, asks first through Confirm (naming the count), and says
-// what happened in the store's words. The actions run on the context's writer
+// what happened in its own words from the store's facts. One row per action in
+// taskactions.cpp holds its icon, shortcut and texts; which status allows which
+// action is taskrules'. The actions run on the context's writer
 // thread: while they do, the window stays live, the actions are disabled, and an
 // action on several tasks can be stopped between two of them.
 class TaskActions final : public QObject
@@ -30,14 +37,15 @@ class TaskActions final : public QObject
     Q_DISABLE_COPY_MOVE(TaskActions)
 
 public:
-    enum class Kind { ForceStop, Cancel, Restart, Delete };
+    using Kind = TaskAction;
 
     TaskActions(AppContext &context, QWidget *dialogParent, QObject *parent = nullptr);
 
-    QAction *forceStopAction() const { return m_forceStop; }
-    QAction *cancelAction() const { return m_cancel; }
-    QAction *restartAction() const { return m_restart; }
-    QAction *deleteAction() const { return m_delete; }
+    // By name, for tests that drive one action.
+    QAction *forceStopAction() const { return action(Kind::ForceStop); }
+    QAction *cancelAction() const { return action(Kind::Cancel); }
+    QAction *restartAction() const { return action(Kind::Restart); }
+    QAction *deleteAction() const { return action(Kind::Delete); }
     QAction *refreshAction() const { return m_refresh; }
     QAction *findAction() const { return m_find; }
     // Shown while an action on several tasks runs: stops it after the task in
@@ -51,7 +59,7 @@ public:
     // the table's order); the confirmation then names both numbers.
     void setSelection(const QVector<Task> &tasks, qint64 selectedCount = 0);
     const QVector<Task> &selection() const { return m_selection; }
-    static bool allows(Kind kind, TaskStatus status);
+    static bool allows(Kind kind, TaskStatus status) { return taskrules::allows(kind, status); }
 
     // The same actions on given tasks (the ✕ button of a row).
     void run(Kind kind, const QVector<Task> &tasks);
@@ -64,13 +72,12 @@ Q_SIGNALS:
     void message(const QString &text, taskdesk::ui::MessageBar::Type type);
 
 private:
-    // What the writer thread hands back: the store's answer for each task.
+    // What the writer thread hands back: the store's facts for each task.
     struct Outcome
     {
-        QStringList messages;
-        ActionReport first; // the first task's answer, done or not
-        QStringList errors;
-        bool unreachable = false;
+        QVector<ActionReport> done;
+        QVector<ActionReport> refused; // each with the status that refused it
+        QVector<QPair<qint64, Error>> errors; // not found, or the database failed
         int notReached = 0; // left out after a stop
     };
 
@@ -78,17 +85,17 @@ private:
     void runOnSelection(Kind kind);
     void run(Kind kind, const QVector<Task> &tasks, qint64 selectedCount);
     void setBusy(bool busy);
-    static QString progressText(Kind kind, int count);
+    Confirmation confirmation(
+        Kind kind, const QVector<Task> &targets, qint64 taken, qint64 selectedCount) const;
     void report(Kind kind, int count, const Outcome &outcome);
+    QString doneText(const ActionReport &done) const;
+    static QString refusalText(const ActionReport &refused);
 
     AppContext &m_context;
     QWidget *m_dialogParent;
     QVector<Task> m_selection;
     qint64 m_selectedCount = 0;
-    QAction *m_forceStop;
-    QAction *m_cancel;
-    QAction *m_restart;
-    QAction *m_delete;
+    QMap<Kind, QAction *> m_taskActions;
     QAction *m_refresh;
     QAction *m_find;
     QAction *m_stop;

@@ -5,6 +5,7 @@
 #include "badgepainter.h"
 #include "statusbadgedelegate.h"
 #include "taskitemsmodel.h"
+#include "tasks/taskrules.h"
 #include "timeformat.h"
 
 #include <QAction>
@@ -107,8 +108,7 @@ void TaskDetailPane::buildSummary(QWidget *parent)
     sl->addWidget(m_stuck);
 
     auto *buttons = new QHBoxLayout;
-    for (TaskActions::Kind kind : {TaskActions::Kind::ForceStop, TaskActions::Kind::Cancel,
-             TaskActions::Kind::Restart, TaskActions::Kind::Delete}) {
+    for (TaskAction kind : taskrules::actions()) {
         auto *button = new QToolButton(summary);
         button->setDefaultAction(m_actions.action(kind));
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -314,7 +314,7 @@ void TaskDetailPane::fill(const Task &t)
     m_error->setForegroundRole(ownError ? QPalette::WindowText : QPalette::PlaceholderText);
 
     const qint64 timeout = m_context.stuckHeartbeatMs();
-    const bool stuck = t.status == TaskStatus::Running && t.heartbeatAt > 0 && age > timeout;
+    const bool stuck = taskrules::isRunningStuck(t, t.dbNow, timeout);
     m_stuck->setVisible(stuck);
     if (stuck) {
         m_stuck->setText(tr("⚠ Stuck: no heartbeat for %1 (the timeout is %2). The worker may be "

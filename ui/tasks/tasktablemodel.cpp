@@ -2,6 +2,7 @@
 
 #include "backgroundrunner.h"
 #include "badgepainter.h"
+#include "tasks/taskrules.h"
 #include "timeformat.h"
 
 #include <QDateTime>
@@ -303,8 +304,7 @@ qint64 TaskTableModel::dbNow() const
 
 bool TaskTableModel::isStuck(const Task &task) const
 {
-    return task.status == TaskStatus::Running && task.heartbeatAt > 0
-        && dbNow() - task.heartbeatAt > m_stuckMs;
+    return taskrules::isRunningStuck(task, dbNow(), m_stuckMs);
 }
 
 QVariant TaskTableModel::displayData(const Task &t, int column) const

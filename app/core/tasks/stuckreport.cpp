@@ -9,9 +9,9 @@ namespace taskdesk {
 namespace stucksql {
 
 const QString kQueuedStuck
-    = QStringLiteral("status = 'PENDING' AND run_after < :qcutoff AND id <= :qmaxid");
+    = taskrules::queuedStuckSql(QStringLiteral(":qcutoff")) + QStringLiteral(" AND id <= :qmaxid");
 const QString kRunningStuck
-    = QStringLiteral("status = 'RUNNING' AND heartbeat_at < :rcutoff AND id <= :rmaxid");
+    = taskrules::runningStuckSql(QStringLiteral(":rcutoff")) + QStringLiteral(" AND id <= :rmaxid");
 
 void bindQueuedStuck(QSqlQuery &q, const StuckScope &scope)
 {

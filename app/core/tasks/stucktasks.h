@@ -5,6 +5,7 @@
 #include "error.h"
 #include "task.h"
 #include "tasks/taskqueue.h"
+#include "tasks/taskrules.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -18,15 +19,6 @@
 #include <optional>
 
 namespace taskdesk {
-
-// The thresholds that make a task "stuck". Validated before use.
-struct StuckThresholds
-{
-    qint64 queueThresholdMs = 5 * 60 * 1000; // PENDING and due for longer than this
-    qint64 heartbeatTimeoutMs = 60 * 1000; // RUNNING without a heartbeat for longer than this
-
-    Error validate() const;
-};
 
 // The one definition of "stuck", fixed at a moment: a task is queued-stuck when
 // it is PENDING and due before asOf - queue threshold, running-stuck when it is

@@ -1,5 +1,6 @@
 #include "taskquery.h"
 
+#include "tasks/taskrules.h"
 #include "taskstatus.h"
 
 #include <QRegularExpression>
@@ -139,8 +140,11 @@ QString filterCondition(const TaskFilter &f)
                 + QLatin1Char(')');
     }
     if (f.stuckOnly)
-        parts << QStringLiteral("((status = 'RUNNING' AND heartbeat_at < {NOW} - :stuckms) OR "
-                                "(status = 'PENDING' AND run_after < {NOW} - :stuckqms))");
+        parts << QStringLiteral("((")
+                + taskrules::runningStuckSql(QStringLiteral("{NOW} - :stuckms"))
+                + QStringLiteral(") OR (")
+                + taskrules::queuedStuckSql(QStringLiteral("{NOW} - :stuckqms"))
+                + QStringLiteral("))");
     if (!f.queue.isEmpty())
         parts << QStringLiteral("queue = :queue");
     if (!f.kind.isEmpty())
