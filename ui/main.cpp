@@ -14,8 +14,8 @@ namespace {
 void screenshotAndQuit(const QString &file)
 {
     auto *poll = new QTimer(qApp);
-    auto *clock = new QElapsedTimer;
-    clock->start();
+    QElapsedTimer clock;
+    clock.start();
     QObject::connect(poll, &QTimer::timeout, qApp, [poll, clock, file] {
         QMainWindow *window = nullptr;
         for (QWidget *widget : QApplication::topLevelWidgets()) {
@@ -23,14 +23,13 @@ void screenshotAndQuit(const QString &file)
                 window = main;
         }
         if (!window) {
-            if (clock->elapsed() > 30000) {
+            if (clock.elapsed() > 30000) {
                 poll->stop();
                 QCoreApplication::exit(4);
             }
             return;
         }
         poll->stop();
-        delete clock;
         // A moment for the first page to load its rows.
         QTimer::singleShot(500, window, [window, file] {
             const QPixmap picture = window->grab();

@@ -57,6 +57,7 @@ def main():
         raise SystemExit("taskdeskctl --help lists no global options")
     commands = helptext.commands(ctl)
 
+    global_names = [n for names, _, _ in global_opts for n in names]
     rows = []  # bash lines of the tables
     value_opts = set()
     for names, placeholder, _ in global_opts:
@@ -89,9 +90,9 @@ def main():
                     rows.append(f"    [{quote([key])}]=@dir")
                 else:
                     rows.append(f"    [{quote([key])}]=@any")
-        rows.append(f"    [{quote(['_'.join(words)])}]={quote(opts)}")
+        own = [o for o in opts if o not in global_names]
+        rows.append(f"    [{quote(['_'.join(words)])}]={quote(own)}")
 
-    global_names = [n for names, _, _ in global_opts for n in names]
     sub_rows = [f"    [{quote([k])}]={quote(v)}" for k, v in subs.items()]
     script = f"""# bash completion for taskdeskctl -*- shell-script -*-
 # Made at build time from taskdeskctl's own help by packaging/tools/make-completion.py.
