@@ -21,6 +21,12 @@ SUMMARY = {
     "taskdesk-worker": "run Taskdesk tasks: claim, run, heartbeat",
 }
 SEE_ALSO = ["taskdesk", "taskdeskctl", "taskdesk-worker"]
+# The package's documentation that says more than the help.
+DOCS = {
+    "taskdesk": "README.md",
+    "taskdeskctl": "cli.md",
+    "taskdesk-worker": "worker.md",
+}
 
 
 def esc(text):
@@ -134,7 +140,7 @@ def page(program, name, version, date, ctl):
                 "The database when \\-\\-db is not given."]
     out += [".SH SEE ALSO",
             ", ".join(f"\\fB{esc(other)}\\fR(1)" for other in SEE_ALSO if other != name)
-            + ", /usr/share/doc/taskdesk/README.md"]
+            + f", /usr/share/doc/taskdesk/{DOCS[name]}"]
     return "\n".join(out) + "\n"
 
 
