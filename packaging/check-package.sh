@@ -37,7 +37,7 @@ dpkg-deb -f "$deb" Package Version Depends Recommends | sed 's/^/    /' >&2
 step "lintian"
 # The package's own overrides (usr/share/lintian/overrides/taskdesk) are
 # read from the .deb; E: and W: lines are what is left unexplained.
-lintian --allow-root --fail-on error,warning --pedantic "$deb" >"$work/lintian.txt" 2>&1 \
+lintian --allow-root --fail-on error,warning --display-info --pedantic "$deb" >"$work/lintian.txt" 2>&1 \
   || { cat "$work/lintian.txt" >&2; fail "lintian"; }
 sed 's/^/    /' "$work/lintian.txt" >&2
 

@@ -109,8 +109,9 @@ cmd_test() {
   fi
 }
 
-# The package as it is released: a Release build with Debian's hardening flags
-# (dpkg-buildflags, without -g: nothing to keep for a -dbgsym package) in its
+# The package as it is released: a Release build with Debian's flags (those of
+# dpkg-buildflags with all hardening: -O2 as Debian builds, not CMake's -O3;
+# without -g: nothing to keep for a -dbgsym package) in its
 # own build dir, of the programs and what the package carries (not the tests),
 # stripped by CPack (packaging/strip.cmake). --check then runs
 # packaging/check-package.sh on it: lintian, the validators, install, run, purge.
@@ -127,7 +128,7 @@ cmd_package() {
   local start=$SECONDS
   log "configuring the package build in $pkg_build"
   cmake -S "$here" -B "$pkg_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_INSTALL_PREFIX=/usr -DTASKDESK_WERROR=OFF \
+    -DCMAKE_INSTALL_PREFIX=/usr -DTASKDESK_WERROR=OFF -DCMAKE_CXX_FLAGS_RELEASE=-DNDEBUG \
     -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
     -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >/dev/null
   log "building the package"
