@@ -65,6 +65,11 @@ desktop-file-validate "$work/root/usr/share/applications/taskdesk.desktop" || fa
 appstreamcli validate --no-net --explain \
   "$work/root/usr/share/metainfo/io.github.taskdesk.Taskdesk.metainfo.xml" >&2 || fail "appstreamcli validate"
 
+# What is named taskdesk in the system's folders before: after the purge
+# there must be nothing more.
+named_taskdesk() { find /etc /usr /lib /var -xdev -name '*taskdesk*' 2>/dev/null | sort; }
+named_taskdesk >"$work/before.txt"
+
 step "apt-get install ./$(basename "$deb")"
 installed_by_us=1
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$deb" >"$work/apt.txt" 2>&1 \
@@ -125,6 +130,7 @@ rc=0
 TASKDESK_SCREENSHOT="$work/window.png" timeout 60 taskdesk --db "$work/x.db" \
   --settings "$work/settings.ini" 2>"$work/taskdesk.txt" || rc=$?
 [ "$rc" -eq 0 ] || { cat "$work/taskdesk.txt" >&2; fail "taskdesk did not render its window (exit $rc)"; }
+[ -s "$work/window.png" ] || fail "taskdesk exited 0 but saved no window"
 size=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); \
   print("%dx%d" % struct.unpack(">II", d[16:24]) if d[:8]==b"\x89PNG\r\n\x1a\n" else "")' "$work/window.png")
 [ -n "$size" ] || fail "taskdesk wrote no PNG"
@@ -142,4 +148,7 @@ while read -r f; do
 done <"$work/files.txt"
 [ -z "$left" ] || fail "purge left:$left"
 [ ! -e /usr/share/doc/taskdesk ] || fail "purge left /usr/share/doc/taskdesk"
+named_taskdesk >"$work/after.txt"
+left=$(comm -13 "$work/before.txt" "$work/after.txt")
+[ -z "$left" ] || fail "purge left: $left"
 step "package check passed"
