@@ -149,6 +149,11 @@ done <"$work/files.txt"
 [ -z "$left" ] || fail "purge left:$left"
 [ ! -e /usr/share/doc/taskdesk ] || fail "purge left /usr/share/doc/taskdesk"
 named_taskdesk >"$work/after.txt"
-left=$(comm -13 "$work/before.txt" "$work/after.txt")
+# man-db's cache of formatted pages (systemd-analyze verify runs `man` for the
+# units' Documentation=) is no file of the package: mandb drops stale pages on
+# its daily run; the check removes those it caused at once.
+comm -13 "$work/before.txt" "$work/after.txt" | grep '^/var/cache/man/' | xargs -r rm -f
+named_taskdesk >"$work/after.txt"
+left=$(comm -13 "$work/before.txt" "$work/after.txt" | tr '\n' ' ')
 [ -z "$left" ] || fail "purge left: $left"
 step "package check passed"
