@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Developer entry point. On a fresh Debian 12 machine:
 #   packaging/dev.sh run    install what is missing, build, start Taskdesk on the demo data
-#   packaging/dev.sh test   install what is missing, build, run every test with ctest
+#   packaging/dev.sh test   install what is missing, build, run every test with ctest; with
+#                           no ctest arguments (the whole suite, as CI runs it) then also
+#                           build the package and check it (TASKDESK_PACKAGE_CHECK=0 skips that)
+#   packaging/dev.sh package  build the Debian package (Release, in build-pkg/); with
+#                           --check also lint it, install it, run it and purge it (root)
 #   packaging/dev.sh translations  bring translations/*.ts up to date with the code
 #   packaging/dev.sh bench  the figures of BENCHMARKS.md: taskdesk-bench at 1,000,000 tasks
 #                           on SQLite and on a throwaway PostgreSQL server (extra options
@@ -11,12 +15,15 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${TASKDESK_BUILD_DIR:-$here/build}"
+pkg_build="${TASKDESK_PKG_BUILD_DIR:-$here/build-pkg}"
 
 packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsqlite3-dev
-  postgresql faketime xvfb xauth fonts-dejavu-core procps
+  postgresql faketime xvfb xauth fonts-dejavu-core procps python3
+  # the package and its check
+  dpkg-dev lintian appstream desktop-file-utils systemd man-db bash-completion adduser
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -83,6 +90,7 @@ stop_postgres() {
   [ "$(id -u)" -eq 0 ] && run=(runuser -u nobody --)
   "${run[@]}" "$TASKDESK_TEST_PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
+  pg_dir=""
 }
 
 cmd_test() {
@@ -93,6 +101,49 @@ cmd_test() {
   log "running the tests"
   export QT_QPA_PLATFORM=offscreen
   ctest --test-dir "$build" --output-on-failure --timeout 600 -j "$(nproc)" "$@"
+  stop_postgres
+  # The whole suite (CI) also proves the package: built as released, installed,
+  # run and purged on this machine.
+  if [ $# -eq 0 ] && [ "${TASKDESK_PACKAGE_CHECK:-1}" != 0 ]; then
+    cmd_package --check
+  fi
+}
+
+# The package as it is released: a Release build with Debian's flags (those of
+# dpkg-buildflags with all hardening: -O2 as Debian builds, not CMake's -O3;
+# without -g: nothing to keep for a -dbgsym package) in its
+# own build dir, of the programs and what the package carries (not the tests),
+# stripped by CPack (packaging/strip.cmake). --check then runs
+# packaging/check-package.sh on it: lintian, the validators, install, run, purge.
+cmd_package() {
+  local check=""
+  case "${1:-}" in
+    --check) check=1 ;;
+    "") ;;
+    *) die "usage: packaging/dev.sh package [--check]" ;;
+  esac
+  install_deps
+  cd "$here"  # dpkg-buildflags maps this folder to . in the debug paths
+  local -x DEB_BUILD_MAINT_OPTIONS=hardening=+all DEB_CXXFLAGS_MAINT_STRIP=-g
+  local start=$SECONDS
+  log "configuring the package build in $pkg_build"
+  cmake -S "$here" -B "$pkg_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_INSTALL_PREFIX=/usr -DTASKDESK_WERROR=OFF -DCMAKE_CXX_FLAGS_RELEASE=-DNDEBUG \
+    -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
+    -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >/dev/null
+  log "building the package"
+  cmake --build "$pkg_build" --parallel "$(nproc)" \
+    --target taskdesk taskdeskctl taskdesk-worker taskdesk_package_docs || die "package build failed"
+  rm -f "$pkg_build"/taskdesk_*.deb
+  (cd "$pkg_build" && cpack -G DEB >cpack.log 2>&1) || { cat "$pkg_build/cpack.log" >&2; die "cpack failed"; }
+  local deb
+  deb=$(ls "$pkg_build"/taskdesk_*.deb)
+  log "$deb ($((SECONDS - start)) s)"
+  if [ -n "$check" ]; then
+    start=$SECONDS
+    as_root "$here/packaging/check-package.sh" "$deb" || die "package check failed"
+    log "package check: $((SECONDS - start)) s"
+  fi
 }
 
 cmd_bench() {
@@ -150,5 +201,6 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   translations) cmd_translations ;;
   build) install_deps; configure_and_build OFF ;;
-  *) echo "usage: packaging/dev.sh run|test|bench|build|translations" >&2; exit 2 ;;
+  package) shift; cmd_package "$@" ;;
+  *) echo "usage: packaging/dev.sh run|test|bench|build|package|translations" >&2; exit 2 ;;
 esac
