@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "appsettings.h"
 #include "auditview.h"
+#include "coretext.h"
 #include "database.h"
 #include "demosetup.h"
 #include "overlaystack.h"
@@ -398,7 +399,7 @@ void MainWindow::loadDemo()
 {
     Result<DemoSummary> summary = DemoSetup::load(m_context);
     if (!summary.ok()) {
-        showMessage(tr("The demo was not loaded: %1").arg(summary.error().message()),
+        showMessage(tr("The demo was not loaded: %1").arg(coreText(summary.error())),
             MessageBar::Type::Error);
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "confirm.h"
+#include "coretext.h"
 #include "processdialog.h"
 #include "processtablemodel.h"
 #include "statusbadgedelegate.h"
@@ -144,7 +145,7 @@ void ProcessesView::refresh()
     Result<QVector<ProcessInfo>> list = store.list();
     if (!list.ok()) {
         if (list.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(list.error().message());
+            m_context.reportFailure(coreText(list.error()));
         return;
     }
     const QString selected = selectedName();
@@ -308,9 +309,9 @@ void ProcessesView::updateActions()
 void ProcessesView::report(const Result<DesiredChange> &change, const QString &done)
 {
     if (!change.ok()) {
-        Q_EMIT message(change.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(change.error()), MessageBar::Type::Error);
         if (change.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(change.error().message());
+            m_context.reportFailure(coreText(change.error()));
         return;
     }
     QString text = done;
@@ -391,7 +392,7 @@ void ProcessesView::startAll()
     ProcessStore store(m_context.database(), m_context.operatorName());
     Result<QVector<DesiredChange>> changes = store.setDesiredForAll(DesiredState::Running);
     if (!changes.ok()) {
-        Q_EMIT message(changes.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(changes.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(
@@ -422,7 +423,7 @@ void ProcessesView::stopAll()
     ProcessStore store(m_context.database(), m_context.operatorName());
     Result<QVector<DesiredChange>> changes = store.setDesiredForAll(DesiredState::Stopped);
     if (!changes.ok()) {
-        Q_EMIT message(changes.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(changes.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(
@@ -442,7 +443,7 @@ void ProcessesView::addProcess()
     ProcessStore store(m_context.database(), m_context.operatorName());
     Result<qint64> id = store.add(dialog.definition());
     if (!id.ok()) {
-        Q_EMIT message(id.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(id.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Added %1; start it when you want it running.").arg(dialog.definition().name),
@@ -461,7 +462,7 @@ void ProcessesView::editSelected()
         return;
     ProcessStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.update(dialog.definition())) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Saved %1; a running process gets the change at its next start.")
@@ -486,7 +487,7 @@ void ProcessesView::removeSelected()
         return;
     ProcessStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.remove(name)) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Removed %1.").arg(name), MessageBar::Type::Positive);

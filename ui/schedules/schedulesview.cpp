@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "confirm.h"
+#include "coretext.h"
 #include "scheduledialog.h"
 #include "scheduletablemodel.h"
 #include "scheduling/schedulestore.h"
@@ -87,7 +88,7 @@ void SchedulesView::refresh()
     Result<QVector<Schedule>> list = store.list();
     if (!list.ok()) {
         if (list.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(list.error().message());
+            m_context.reportFailure(coreText(list.error()));
         return;
     }
     const QString selected = selectedName();
@@ -109,7 +110,7 @@ void SchedulesView::addSchedule()
     ScheduleStore store(m_context.database(), m_context.operatorName());
     Result<qint64> id = store.add(dialog.schedule());
     if (!id.ok()) {
-        Q_EMIT message(id.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(id.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(
@@ -126,7 +127,7 @@ void SchedulesView::toggleSelected()
     const bool enable = !s->enabled;
     ScheduleStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.setEnabled(name, enable)) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(enable ? tr("Enabled %1.").arg(name) : tr("Disabled %1.").arg(name),
@@ -148,7 +149,7 @@ void SchedulesView::removeSelected()
         return;
     ScheduleStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.remove(name)) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Removed the schedule %1.").arg(name), MessageBar::Type::Positive);

@@ -4,6 +4,7 @@
 #include "audittablemodel.h"
 #include "backgroundrunner.h"
 #include "confirm.h"
+#include "coretext.h"
 #include "database.h"
 #include "statusbadgedelegate.h"
 #include "stucktablemodel.h"
@@ -258,9 +259,9 @@ void StuckView::refresh()
     Result<StuckReport> report = m_context.tasks().stuck().stuckReport(thresholds(), kListLimit);
     if (!report.ok()) {
         if (report.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(report.error().message());
+            m_context.reportFailure(coreText(report.error()));
         else
-            Q_EMIT message(report.error().message(), MessageBar::Type::Error);
+            Q_EMIT message(coreText(report.error()), MessageBar::Type::Error);
         return;
     }
     m_model->setReport(report.value(), action());
@@ -343,10 +344,10 @@ void StuckView::confirmCleanUp(const Result<StuckReport> &named, CleanupAction a
 {
     if (!named.ok()) {
         setBusy({});
-        Q_EMIT message(tr("The clean-up did not happen: %1").arg(named.error().message()),
+        Q_EMIT message(tr("The clean-up did not happen: %1").arg(coreText(named.error())),
             MessageBar::Type::Error);
         if (named.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(named.error().message());
+            m_context.reportFailure(coreText(named.error()));
         return;
     }
     const StuckThresholds &t = named->thresholds;
@@ -396,10 +397,10 @@ void StuckView::showCleanUpResult(const Result<CleanupReport> &report)
 {
     setBusy({});
     if (!report.ok()) {
-        Q_EMIT message(tr("The clean-up did not happen: %1").arg(report.error().message()),
+        Q_EMIT message(tr("The clean-up did not happen: %1").arg(coreText(report.error())),
             MessageBar::Type::Error);
         if (report.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(report.error().message());
+            m_context.reportFailure(coreText(report.error()));
         return;
     }
     const QLocale locale;
