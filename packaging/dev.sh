@@ -2,7 +2,8 @@
 # Developer entry point. On a fresh Debian 12 machine:
 #   packaging/dev.sh run    install what is missing, build, start Taskdesk on the demo data
 #   packaging/dev.sh test   install what is missing, build, run every test with ctest
-#   packaging/dev.sh translations  bring translations/*.ts up to date with the code
+#   packaging/dev.sh translations  bring translations/*.ts up to date with the code (then
+#                           translate what lupdate marked unfinished)
 #   packaging/dev.sh bench  the figures of BENCHMARKS.md: taskdesk-bench at 1,000,000 tasks
 #                           on SQLite and on a throwaway PostgreSQL server (extra options
 #                           go to taskdesk-bench, e.g. --tasks 100000)
@@ -15,6 +16,7 @@ build="${TASKDESK_BUILD_DIR:-$here/build}"
 packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-l10n-tools
+  qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsqlite3-dev
   postgresql faketime xvfb xauth fonts-dejavu-core procps
 )
@@ -111,21 +113,17 @@ cmd_bench() {
   "$build/tests/bench/taskdesk-bench" --json "$out" --table "$@"
 }
 
-# The translation files take the texts the code has now; English holds only
-# plural forms, written by packaging/english-plurals.py (a verb that must agree
-# with a singular gets a rule there).
+# The translation files take the texts the code has now (the update_translations
+# target): Russian and Ukrainian get every text of the desktop and the core's
+# marked messages; English holds only plural forms, written by
+# packaging/english-plurals.py (a verb that must agree with a singular gets a
+# rule there). tst_translations fails while a text is left untranslated.
 cmd_translations() {
   install_deps
-  local lupdate=/usr/lib/qt6/bin/lupdate
-  cd "$here"
-  "$lupdate" -pluralonly -locations none -no-obsolete -target-language en app ui \
-    -ts translations/taskdesk_en.ts
-  python3 packaging/english-plurals.py translations/taskdesk_en.ts
-  local ts
-  for ts in translations/taskdesk_*.ts; do
-    [ "$ts" = translations/taskdesk_en.ts ] && continue
-    "$lupdate" -locations none -no-obsolete app ui -ts "$ts"
-  done
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    configure_and_build OFF
+  fi
+  cmake --build "$build" --target update_translations
 }
 
 cmd_run() {

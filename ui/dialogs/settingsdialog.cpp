@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "appsettings.h"
 #include "auditlog.h"
+#include "coretext.h"
 #include "database.h"
 
 // The sweeper's rules live in the settings table once the runtime provides it.
@@ -10,6 +11,8 @@
 #include "scheduling/settings.h"
 #define TASKDESK_HAVE_SHARED_SETTINGS 1
 #endif
+
+#include <algorithm>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,6 +37,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     , m_database(new QLineEdit(this))
     , m_operator(new QLineEdit(this))
     , m_refresh(new QSpinBox(this))
+    , m_language(new QComboBox(this))
     , m_runSweeper(new QCheckBox(tr("Run the sweeper in this app"), this))
     , m_runScheduler(new QCheckBox(tr("Run the scheduler in this app"), this))
     , m_sweepInterval(new QSpinBox(this))
@@ -68,6 +72,19 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     m_refresh->setSingleStep(100);
     m_refresh->setSuffix(tr(" ms"));
     m_refresh->setValue(local.refreshIntervalMs());
+    // Each language by its own name, so that it is found whatever the
+    // window speaks now.
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));
+    m_language->addItem(QStringLiteral("Українська"), QStringLiteral("uk"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(local.language())));
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_language);
+    auto *languageNote = new QLabel(tr("Applies at the next start."), this);
+    languageNote->setForegroundRole(QPalette::PlaceholderText);
+    languageRow->addWidget(languageNote, 1);
     m_runSweeper->setChecked(local.runSweeper());
     m_runScheduler->setChecked(local.runScheduler());
 
@@ -83,6 +100,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     lf->addRow(QString(), dbNote);
     lf->addRow(tr("Operator name"), m_operator);
     lf->addRow(tr("Refresh every"), m_refresh);
+    lf->addRow(tr("Language"), languageRow);
     lf->addRow(QString(), m_runSweeper);
     lf->addRow(QString(), m_runScheduler);
 
@@ -127,7 +145,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
         m_retryBase->setValue(int(rules->retryBaseMs / 1000));
         m_retryCap->setValue(int(rules->retryCapMs / 1000));
     } else {
-        m_sharedNote->setText(tr("The rules could not be read: %1").arg(rules.error().message()));
+        m_sharedNote->setText(tr("The rules could not be read: %1").arg(coreText(rules.error())));
     }
 #else
     m_sharedNote->setText(tr("This build has no sweeper."));
@@ -166,7 +184,7 @@ void SettingsDialog::accept()
     if (!m_database->text().trimmed().isEmpty()) {
         Result<DatabaseLocation> location = DatabaseLocation::parse(m_database->text());
         if (!location.ok()) {
-            QMessageBox::warning(this, tr("Settings"), location.error().message());
+            QMessageBox::warning(this, tr("Settings"), coreText(location.error()));
             return;
         }
     }
@@ -198,7 +216,7 @@ void SettingsDialog::accept()
         if (changed) {
             if (Error e = shared.setSweeperRules(rules)) {
                 QMessageBox::warning(this, tr("Settings"),
-                    tr("The sweeper rules were not saved: %1").arg(e.message()));
+                    tr("The sweeper rules were not saved: %1").arg(coreText(e)));
                 return;
             }
             saved << tr("the sweeper rules");
@@ -207,6 +225,9 @@ void SettingsDialog::accept()
 #endif
     AppSettings &local = m_context.settings();
     const bool databaseChanged = m_database->text().trimmed() != local.databaseLocation();
+    const QString language = m_language->currentData().toString();
+    const bool languageChanged = language != local.language();
+    local.setLanguage(language);
     local.setDatabaseLocation(m_database->text());
     local.setOperatorName(m_operator->text());
     local.setRefreshIntervalMs(m_refresh->value());
@@ -219,6 +240,8 @@ void SettingsDialog::accept()
     m_result = tr("Saved %1.").arg(saved.join(tr(" and ")));
     if (databaseChanged)
         m_result += QLatin1Char(' ') + tr("The new database is used from the next start.");
+    if (languageChanged)
+        m_result += QLatin1Char(' ') + tr("The new language is used from the next start.");
     QDialog::accept();
 }
 
