@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Running</source>
-        <translation>Выполняется</translation>
+        <translation>В работе</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation>Завершена</translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>Stuck: %1 waiting in the queue too long, %2 running without a heartbeat</source>
-        <translation>Зависшие: %1 слишком долго ждут в очереди, %2 выполняются без пульса</translation>
+        <translation>Зависшие: слишком долго в очереди — %1, без пульса — %2</translation>
     </message>
 </context>
 <context>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>Audit Log</source>
-        <translation>Журнал аудита</translation>
+        <translation>Аудит</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1291,11 +1291,11 @@
     <name>taskdesk::ui::SettingsDialog</name>
     <message>
         <source>Run the sweeper in this app</source>
-        <translation>Запускать чистильщик в этом приложении</translation>
+        <translation>Запускать чистильщик здесь</translation>
     </message>
     <message>
         <source>Run the scheduler in this app</source>
-        <translation>Запускать планировщик в этом приложении</translation>
+        <translation>Запускать планировщик здесь</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1327,7 +1327,7 @@
     </message>
     <message>
         <source>Database at the next start</source>
-        <translation>База данных при следующем запуске</translation>
+        <translation>База со следующего запуска</translation>
     </message>
     <message>
         <source>A file path, sqlite:///path or postgresql://user@host/db; empty: TASKDESK_DB, else the default file. --db comes first.</source>
@@ -1375,11 +1375,11 @@
     </message>
     <message>
         <source>Running task is stuck after no heartbeat for</source>
-        <translation>Выполняемая задача зависла без пульса через</translation>
+        <translation>Зависла без пульса через</translation>
     </message>
     <message>
         <source>Pending task is stuck after waiting</source>
-        <translation>Задача в очереди зависла после ожидания</translation>
+        <translation>Зависла в очереди через</translation>
     </message>
     <message>
         <source>Tasks stuck in the queue</source>
@@ -1387,15 +1387,15 @@
     </message>
     <message>
         <source>Fail a task lost this many times in a row</source>
-        <translation>Ошибка, если задача потеряна столько раз подряд</translation>
+        <translation>Ошибка после стольких потерь подряд</translation>
     </message>
     <message>
         <source>Re-queue a lost task to run after</source>
-        <translation>Вернуть потерянную задачу в очередь через</translation>
+        <translation>Потерянную — в очередь через</translation>
     </message>
     <message>
         <source>Doubled at each attempt, at most</source>
-        <translation>Удваивается с каждой попыткой, не больше</translation>
+        <translation>Вдвое с каждой попыткой, до</translation>
     </message>
     <message>
         <source>The rules could not be read: %1</source>
@@ -1631,11 +1631,11 @@
     </message>
     <message>
         <source>%1 waiting in the queue longer than %2</source>
-        <translation>%1 ждут в очереди дольше %2</translation>
+        <translation>ждут в очереди дольше %2 — %1</translation>
     </message>
     <message>
         <source>, %1 running without a heartbeat for %2</source>
-        <translation>, %1 выполняются без пульса дольше %2</translation>
+        <translation>, выполняются без пульса дольше %2 — %1</translation>
     </message>
     <message>
         <source>The list shows the oldest: showing %1 of %2.</source>
@@ -2165,15 +2165,15 @@
     </message>
     <message>
         <source>Items (none)</source>
-        <translation>Элементы (нет)</translation>
+        <translation>Элементов нет</translation>
     </message>
     <message>
         <source>Items (%1 of %2 done, %3 failed)</source>
-        <translation>Элементы (готово %1 из %2, с ошибкой %3)</translation>
+        <translation>Элементы: %1 из %2, сбоев %3</translation>
     </message>
     <message>
         <source>Items (%1 of %2 done)</source>
-        <translation>Элементы (готово %1 из %2)</translation>
+        <translation>Элементы: %1 из %2</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Running</source>
-        <translation>Виконується</translation>
+        <translation>У роботі</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation>Завершено</translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>Stuck: %1 waiting in the queue too long, %2 running without a heartbeat</source>
-        <translation>Застряглі: %1 надто довго чекають у черзі, %2 виконуються без пульсу</translation>
+        <translation>Застряглі: надто довго в черзі — %1, без пульсу — %2</translation>
     </message>
 </context>
 <context>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>Audit Log</source>
-        <translation>Журнал аудиту</translation>
+        <translation>Аудит</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1291,11 +1291,11 @@
     <name>taskdesk::ui::SettingsDialog</name>
     <message>
         <source>Run the sweeper in this app</source>
-        <translation>Запускати чистильник у цій програмі</translation>
+        <translation>Запускати чистильник тут</translation>
     </message>
     <message>
         <source>Run the scheduler in this app</source>
-        <translation>Запускати планувальник у цій програмі</translation>
+        <translation>Запускати планувальник тут</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1327,7 +1327,7 @@
     </message>
     <message>
         <source>Database at the next start</source>
-        <translation>База даних під час наступного запуску</translation>
+        <translation>База з наступного запуску</translation>
     </message>
     <message>
         <source>A file path, sqlite:///path or postgresql://user@host/db; empty: TASKDESK_DB, else the default file. --db comes first.</source>
@@ -1375,11 +1375,11 @@
     </message>
     <message>
         <source>Running task is stuck after no heartbeat for</source>
-        <translation>Задача, що виконується, застрягла без пульсу через</translation>
+        <translation>Застрягла без пульсу через</translation>
     </message>
     <message>
         <source>Pending task is stuck after waiting</source>
-        <translation>Задача в черзі застрягла після очікування</translation>
+        <translation>Застрягла в черзі через</translation>
     </message>
     <message>
         <source>Tasks stuck in the queue</source>
@@ -1387,15 +1387,15 @@
     </message>
     <message>
         <source>Fail a task lost this many times in a row</source>
-        <translation>Помилка, якщо задачу втрачено стільки разів поспіль</translation>
+        <translation>Помилка після стількох утрат поспіль</translation>
     </message>
     <message>
         <source>Re-queue a lost task to run after</source>
-        <translation>Повернути втрачену задачу в чергу через</translation>
+        <translation>Утрачену — у чергу через</translation>
     </message>
     <message>
         <source>Doubled at each attempt, at most</source>
-        <translation>Подвоюється з кожною спробою, не більше</translation>
+        <translation>Удвічі з кожною спробою, до</translation>
     </message>
     <message>
         <source>The rules could not be read: %1</source>
@@ -1631,11 +1631,11 @@
     </message>
     <message>
         <source>%1 waiting in the queue longer than %2</source>
-        <translation>%1 чекають у черзі довше %2</translation>
+        <translation>чекають у черзі довше %2 — %1</translation>
     </message>
     <message>
         <source>, %1 running without a heartbeat for %2</source>
-        <translation>, %1 виконуються без пульсу довше %2</translation>
+        <translation>, виконуються без пульсу довше %2 — %1</translation>
     </message>
     <message>
         <source>The list shows the oldest: showing %1 of %2.</source>
@@ -2165,15 +2165,15 @@
     </message>
     <message>
         <source>Items (none)</source>
-        <translation>Елементи (немає)</translation>
+        <translation>Елементів немає</translation>
     </message>
     <message>
         <source>Items (%1 of %2 done, %3 failed)</source>
-        <translation>Елементи (готово %1 з %2, з помилкою %3)</translation>
+        <translation>Елементи: %1 з %2, збоїв %3</translation>
     </message>
     <message>
         <source>Items (%1 of %2 done)</source>
-        <translation>Елементи (готово %1 з %2)</translation>
+        <translation>Елементи: %1 з %2</translation>
     </message>
 </context>
 <context>

@@ -80,11 +80,9 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     m_language->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));
     m_language->addItem(QStringLiteral("Українська"), QStringLiteral("uk"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(local.language())));
-    auto *languageRow = new QHBoxLayout;
-    languageRow->addWidget(m_language);
     auto *languageNote = new QLabel(tr("Applies at the next start."), this);
+    languageNote->setWordWrap(true);
     languageNote->setForegroundRole(QPalette::PlaceholderText);
-    languageRow->addWidget(languageNote, 1);
     m_runSweeper->setChecked(local.runSweeper());
     m_runScheduler->setChecked(local.runScheduler());
 
@@ -100,7 +98,8 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     lf->addRow(QString(), dbNote);
     lf->addRow(tr("Operator name"), m_operator);
     lf->addRow(tr("Refresh every"), m_refresh);
-    lf->addRow(tr("Language"), languageRow);
+    lf->addRow(tr("Language"), m_language);
+    lf->addRow(QString(), languageNote);
     lf->addRow(QString(), m_runSweeper);
     lf->addRow(QString(), m_runScheduler);
 

@@ -1,6 +1,7 @@
 #include "processesview.h"
 
 #include "appcontext.h"
+#include "columnwidths.h"
 #include "confirm.h"
 #include "coretext.h"
 #include "processdialog.h"
@@ -33,7 +34,6 @@ ProcessesView::ProcessesView(AppContext &context, QWidget *parent)
     , m_toolBar(new QToolBar(this))
 {
     setObjectName(QStringLiteral("processesView"));
-    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     auto icon = [](const char *name) {
         return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
@@ -76,8 +76,17 @@ ProcessesView::ProcessesView(AppContext &context, QWidget *parent)
         {ProcessTableModel::Uptime, 13}, {ProcessTableModel::Restarts, 9},
         {ProcessTableModel::Failures, 9}, {ProcessTableModel::LastExit, 24},
         {ProcessTableModel::Host, 16}, {ProcessTableModel::Message, 44}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
+    QStringList states;
+    for (ProcessState state : {ProcessState::Stopped, ProcessState::Starting, ProcessState::Running,
+             ProcessState::Backoff, ProcessState::Stopping, ProcessState::Exited,
+             ProcessState::Fatal})
+        states << ProcessTableModel::stateWord(state);
+    m_table->setColumnWidth(ProcessTableModel::State,
+        std::max(m_table->columnWidth(ProcessTableModel::State),
+            StatusBadgeDelegate::widthFor(m_table->fontMetrics(), states, false)));
+    fitWords(*m_table, ProcessTableModel::Desired,
+        {ProcessTableModel::tr("running"), ProcessTableModel::tr("stopped")});
     // Why a process is where it is ("the program is not allowed on this host")
     // is read with its state, not after a sideways scroll.
     QHeaderView *columns = m_table->horizontalHeader();

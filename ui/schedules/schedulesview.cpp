@@ -1,6 +1,7 @@
 #include "schedulesview.h"
 
 #include "appcontext.h"
+#include "columnwidths.h"
 #include "confirm.h"
 #include "coretext.h"
 #include "scheduledialog.h"
@@ -24,7 +25,6 @@ SchedulesView::SchedulesView(AppContext &context, QWidget *parent)
     , m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("schedulesView"));
-    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     auto *toolBar = new QToolBar(this);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -54,8 +54,7 @@ SchedulesView::SchedulesView(AppContext &context, QWidget *parent)
         {ScheduleTableModel::Kind, 16}, {ScheduleTableModel::Queue, 12},
         {ScheduleTableModel::Timing, 22}, {ScheduleTableModel::Enabled, 6},
         {ScheduleTableModel::Next, 14}, {ScheduleTableModel::Last, 14}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(gap, gap / 2, gap, gap);

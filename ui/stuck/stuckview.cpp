@@ -3,6 +3,8 @@
 #include "appcontext.h"
 #include "audittablemodel.h"
 #include "backgroundrunner.h"
+#include "badgepainter.h"
+#include "columnwidths.h"
 #include "confirm.h"
 #include "coretext.h"
 #include "database.h"
@@ -127,8 +129,14 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
         {StuckTableModel::Id, 8}, {StuckTableModel::Name, 30}, {StuckTableModel::Kind, 15},
         {StuckTableModel::Queue, 13}, {StuckTableModel::Status, 21}, {StuckTableModel::Age, 13},
         {StuckTableModel::Worker, 24}, {StuckTableModel::Attempts, 9}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
+    QStringList statusWords;
+    for (TaskStatus status :
+        {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+        statusWords << BadgePainter::wordFor(status);
+    m_table->setColumnWidth(StuckTableModel::Status,
+        std::max(m_table->columnWidth(StuckTableModel::Status),
+            StatusBadgeDelegate::widthFor(m_table->fontMetrics(), statusWords, true)));
 
     m_decisionView = makeTable(this, rowHeight);
     m_decisionView->setObjectName(QStringLiteral("sweeperDecisions"));
