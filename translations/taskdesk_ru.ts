@@ -1595,7 +1595,7 @@
     </message>
     <message>
         <source>Retry: re-queue running ones now</source>
-        <translation>Повтор: вернуть выполняемые в очередь сейчас</translation>
+        <translation>Повтор: вернуть в очередь</translation>
     </message>
     <message>
         <source>Waiting in the queue longer than</source>

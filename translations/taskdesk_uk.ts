@@ -1595,7 +1595,7 @@
     </message>
     <message>
         <source>Retry: re-queue running ones now</source>
-        <translation>Повтор: повернути ті, що виконуються, у чергу зараз</translation>
+        <translation>Повтор: повернути в чергу</translation>
     </message>
     <message>
         <source>Waiting in the queue longer than</source>

@@ -94,6 +94,9 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
                                  "empty: TASKDESK_DB, else the default file. --db comes first."),
         localBox);
     dbNote->setWordWrap(true);
+    // Two whole lines: a form layout gives a wrapped label the height of a
+    // narrower guess, and the longer Russian and Ukrainian notes were cut.
+    dbNote->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 2);
     dbNote->setForegroundRole(QPalette::PlaceholderText);
     lf->addRow(QString(), dbNote);
     lf->addRow(tr("Operator name"), m_operator);
@@ -128,6 +131,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     sf->addRow(tr("Re-queue a lost task to run after"), m_retryBase);
     sf->addRow(tr("Doubled at each attempt, at most"), m_retryCap);
     m_sharedNote->setWordWrap(true);
+    m_sharedNote->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 2);
     m_sharedNote->setForegroundRole(QPalette::PlaceholderText);
     sf->addRow(m_sharedNote);
 
@@ -158,7 +162,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
 
     // Wide enough for the notes to wrap in two lines: a word-wrapped label in a
     // form layout gets too little height when squeezed, and its last line is cut.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 110);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(localBox);
     layout->addWidget(sharedBox);

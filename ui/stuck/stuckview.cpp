@@ -26,7 +26,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QToolButton>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -148,14 +148,17 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     rowBar->setSpacing(gap / 2);
     auto *rowLabel = new QLabel(tr("Selected task:"), this);
     rowBar->addWidget(rowLabel);
-    for (QAction *a : m_rowActions->taskActions()) {
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setAutoRaise(true);
-        rowBar->addWidget(button);
-    }
-    rowBar->addStretch(1);
+    // A toolbar, so that in a narrow window (or with the longer Russian and
+    // Ukrainian words) what does not fit goes to its overflow menu instead of
+    // making the page wider than the window.
+    auto *rowTools = new QToolBar(this);
+    rowTools->setObjectName(QStringLiteral("stuckRowActions"));
+    rowTools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    rowTools->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
+    rowTools->addActions(m_rowActions->taskActions());
+    rowTools->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    rowTools->setMinimumWidth(em * 16);
+    rowBar->addWidget(rowTools, 1);
     // Their shortcuts (Delete, Ctrl+.) act on the stuck row while its table has
     // the focus, not from the decisions table below.
     m_table->addActions(m_rowActions->taskActions());
