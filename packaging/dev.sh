@@ -6,7 +6,8 @@
 #                           build the package and check it (TASKDESK_PACKAGE_CHECK=0 skips that)
 #   packaging/dev.sh package  build the Debian package (Release, in build-pkg/); with
 #                           --check also lint it, install it, run it and purge it (root)
-#   packaging/dev.sh translations  bring translations/*.ts up to date with the code
+#   packaging/dev.sh translations  bring translations/*.ts up to date with the code (then
+#                           translate what lupdate marked unfinished)
 #   packaging/dev.sh bench  the figures of BENCHMARKS.md: taskdesk-bench at 1,000,000 tasks
 #                           on SQLite and on a throwaway PostgreSQL server (extra options
 #                           go to taskdesk-bench, e.g. --tasks 100000)
@@ -20,6 +21,7 @@ pkg_build="${TASKDESK_PKG_BUILD_DIR:-$here/build-pkg}"
 packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-l10n-tools
+  qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsqlite3-dev
   postgresql faketime xvfb xauth fonts-dejavu-core procps python3
   # the package and its check
@@ -162,21 +164,17 @@ cmd_bench() {
   "$build/tests/bench/taskdesk-bench" --json "$out" --table "$@"
 }
 
-# The translation files take the texts the code has now; English holds only
-# plural forms, written by packaging/english-plurals.py (a verb that must agree
-# with a singular gets a rule there).
+# The translation files take the texts the code has now (the update_translations
+# target): Russian and Ukrainian get every text of the desktop and the core's
+# marked messages; English holds only plural forms, written by
+# packaging/english-plurals.py (a verb that must agree with a singular gets a
+# rule there). tst_translations fails while a text is left untranslated.
 cmd_translations() {
   install_deps
-  local lupdate=/usr/lib/qt6/bin/lupdate
-  cd "$here"
-  "$lupdate" -pluralonly -locations none -no-obsolete -target-language en app ui \
-    -ts translations/taskdesk_en.ts
-  python3 packaging/english-plurals.py translations/taskdesk_en.ts
-  local ts
-  for ts in translations/taskdesk_*.ts; do
-    [ "$ts" = translations/taskdesk_en.ts ] && continue
-    "$lupdate" -locations none -no-obsolete app ui -ts "$ts"
-  done
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    configure_and_build OFF
+  fi
+  cmake --build "$build" --target update_translations
 }
 
 cmd_run() {

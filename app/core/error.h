@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
+#include <QtGlobal>
 
 #include <utility>
 
@@ -31,14 +33,47 @@ public:
     static Error invalid(const QString &message) { return {ErrorKind::Invalid, message}; }
     static Error database(const QString &message) { return {ErrorKind::Database, message}; }
 
+    // A message that the desktop shows in the operator's language. `source`
+    // is English, marked where it is written with
+    // QT_TRANSLATE_NOOP("taskdesk::Error", "…"); `args` fill its %1, %2…
+    // message() stays English: taskdeskctl, its --json and the logs read it.
+    static Error translatable(ErrorKind kind, const char *source, QStringList args = {})
+    {
+        Error e(kind, fill(QString::fromUtf8(source), args));
+        e.m_source = source;
+        e.m_args = std::move(args);
+        return e;
+    }
+    // %1, %2… of `text` replaced by `args` in one pass, so that an argument
+    // that holds "%2" itself stays as it is.
+    static QString fill(const QString &text, const QStringList &args)
+    {
+        QString out;
+        out.reserve(text.size());
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const qsizetype n = i + 1 < text.size() ? text.at(i + 1).digitValue() : -1;
+            if (text.at(i) == QLatin1Char('%') && n >= 1 && n <= args.size()) {
+                out += args.at(n - 1);
+                ++i;
+            } else {
+                out += text.at(i);
+            }
+        }
+        return out;
+    }
+
     ErrorKind kind() const { return m_kind; }
     const QString &message() const { return m_message; }
+    const char *source() const { return m_source; } // nullptr: not translatable
+    const QStringList &args() const { return m_args; }
     bool isError() const { return m_kind != ErrorKind::None; }
     explicit operator bool() const { return isError(); }
 
 private:
     ErrorKind m_kind = ErrorKind::None;
     QString m_message;
+    const char *m_source = nullptr;
+    QStringList m_args;
 };
 
 // How many rows a caller may ask for at once: nothing when 1 <= limit <= max,
@@ -58,9 +93,9 @@ inline Error checkSearch(const QString &text)
 {
     if (text.size() <= kMaxSearchLength)
         return {};
-    return Error::invalid(QStringLiteral("the search text is longer than %1 characters (%2)")
-                              .arg(kMaxSearchLength)
-                              .arg(text.size()));
+    return Error::translatable(ErrorKind::Invalid,
+        QT_TRANSLATE_NOOP("taskdesk::Error", "the search text is longer than %1 characters (%2)"),
+        {QString::number(kMaxSearchLength), QString::number(text.size())});
 }
 
 // A value or the error that prevented it.

@@ -10,13 +10,16 @@
 #include "processesview.h"
 #include "processtablemodel.h"
 #include "runtimehost.h"
+#include "settingsdialog.h"
 #include "statsview.h"
 #include "stuckview.h"
 #include "supervisor/processstore.h"
+#include "taskactions.h"
 #include "taskdetailpane.h"
 #include "tasksview.h"
 #include "tasktablemodel.h"
 
+#include <QAction>
 #include <QDir>
 #include <QMessageBox>
 #include <QPalette>
@@ -45,8 +48,11 @@ private Q_SLOTS:
     void theTasksPageRendersAtEachSize();
     void eachOwnPageRendersAtTheDefaultAndSmallestSize_data();
     void eachOwnPageRendersAtTheDefaultAndSmallestSize();
+    void eachLanguageRendersItsPagesAndTheForceStopQuestion_data();
+    void eachLanguageRendersItsPagesAndTheForceStopQuestion();
 
 private:
+    void selectTheRunningTaskWithItems();
     QString save(const QPixmap &pixmap, const QString &name);
     void open(bool dark);
 
@@ -350,6 +356,96 @@ void TestScreenshots::theForceStopQuestionRendersToAFile()
     const QString path = save(box->grab(), QStringLiteral("confirm-force-stop"));
     QVERIFY(!path.isEmpty());
     qInfo("wrote %s", qPrintable(path));
+}
+
+void TestScreenshots::selectTheRunningTaskWithItems()
+{
+    TaskTableModel *model = m_window->tasksView()->model();
+    qint64 id = 0;
+    for (int row = 0; row < model->rowCount() && id == 0; ++row) {
+        const std::optional<Task> t = model->taskAtRow(row);
+        if (t && t->name == QLatin1String("Warm-up accounts (EU)"))
+            id = t->id;
+    }
+    QVERIFY(id > 0);
+    QVERIFY(m_window->tasksView()->selectTask(id));
+    QTRY_COMPARE(m_window->tasksView()->detail()->taskId(), id);
+    m_window->tasksView()->table()->scrollToTop();
+}
+
+void TestScreenshots::eachLanguageRendersItsPagesAndTheForceStopQuestion_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("Russian") << QStringLiteral("ru");
+    QTest::newRow("Ukrainian") << QStringLiteral("uk");
+}
+
+// The window in Russian and in Ukrainian, whose words run longer than the
+// English ones: the task table and the Force Stop question for the README
+// (tasks-ru.png, confirm-force-stop-ru.png…), and every page and the settings
+// at the default size and at 800×500, to check that no word is cut.
+void TestScreenshots::eachLanguageRendersItsPagesAndTheForceStopQuestion()
+{
+    QFETCH(QString, language);
+    installTranslations(*QCoreApplication::instance(), QLocale(language));
+    open(false); // widgets take their words when they are built
+    auto shoot = [this](QWidget *widget, const QString &name) {
+        m_context->background().waitForIdle();
+        QTest::qWait(100);
+        const QString path = save(widget->grab(), name);
+        QVERIFY2(!path.isEmpty(), qPrintable(name));
+        qInfo("wrote %s", qPrintable(path));
+    };
+    m_window->showPage(MainWindow::Tasks);
+    selectTheRunningTaskWithItems();
+    shoot(m_window.get(), QStringLiteral("tasks-") + language);
+
+    // The question that the real action asks, declined, then shown.
+    Confirm::answerNext(false);
+    m_window->tasksView()->actions()->forceStopAction()->trigger();
+    QTRY_VERIFY(Confirm::lastQuestion().has_value());
+    {
+        std::unique_ptr<QMessageBox> box
+            = Confirm::dialog(m_window.get(), *Confirm::lastQuestion());
+        box->show();
+        QVERIFY(QTest::qWaitForWindowExposed(box.get()));
+        shoot(box.get(), QStringLiteral("confirm-force-stop-") + language);
+    }
+    {
+        SettingsDialog settings(*m_context, m_window.get());
+        settings.adjustSize();
+        settings.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&settings));
+        shoot(&settings, QStringLiteral("settings-") + language);
+    }
+
+    const QList<std::pair<MainWindow::Page, QString>> pages{
+        {MainWindow::Tasks, QStringLiteral("tasks")},
+        {MainWindow::Processes, QStringLiteral("processes")},
+        {MainWindow::Stuck, QStringLiteral("stuck")},
+        {MainWindow::Schedules, QStringLiteral("schedules")},
+        {MainWindow::Stats, QStringLiteral("stats")}, {MainWindow::Audit, QStringLiteral("audit")}};
+    for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
+        m_window->resize(size);
+        for (const auto &[page, name] : pages) {
+            m_window->showPage(page);
+            if (page == MainWindow::Stuck)
+                m_window->stuckView()->refresh();
+            if (page == MainWindow::Stats) {
+                QSignalSpy refreshed(m_window->statsView(), &StatsView::refreshed);
+                m_window->statsView()->refresh();
+                QVERIFY(refreshed.wait(10000));
+            }
+            shoot(m_window.get(),
+                QStringLiteral("%1-%2-%3x%4")
+                    .arg(name, language)
+                    .arg(size.width())
+                    .arg(size.height()));
+        }
+    }
+    m_window->resize(1680, 1000);
+    installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+    open(false);
 }
 
 TASKDESK_GUI_TEST_MAIN(TestScreenshots)

@@ -1,5 +1,7 @@
 // Texts for people: English plural forms are right ("1 task", "2 tasks"),
-// and the committed translation files hold every plural text of the code.
+// the committed translation files hold every plural text of the code, and
+// Russian and Ukrainian have a finished translation of every text, with the
+// same placeholders and three plural forms.
 
 #include "translations.h"
 
@@ -53,6 +55,83 @@ QList<Message> numerusMessages(const QString &tsPath)
         }
     }
     return messages;
+}
+
+// What lupdate leaves for a person to do in a .ts file: texts without a
+// translation (unfinished) and texts the code no longer has (vanished,
+// obsolete), each as "context | source".
+struct Unfinished
+{
+    QStringList untranslated;
+    QStringList leftBehind;
+    QStringList badPlaceholders;
+    QStringList badPlurals;
+    int messages = 0;
+};
+
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression placeholder(QStringLiteral("%L?[0-9n]"));
+    QStringList found;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();)
+        found << it.next().captured().remove(QLatin1Char('L'));
+    found.sort();
+    found.removeDuplicates();
+    return found;
+}
+
+Unfinished unfinishedIn(const QString &tsPath)
+{
+    Unfinished result;
+    QFile file(tsPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return result;
+    QXmlStreamReader xml(&file);
+    QString context;
+    QString source;
+    QString translation;
+    QStringList forms;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+            ++result.messages;
+            const QString key = context + QStringLiteral(" | ") + source;
+            const QStringList wanted = placeholders(source);
+            const QStringList texts = numerus ? forms : QStringList{translation};
+            for (const QString &text : texts) {
+                if (placeholders(text) != wanted)
+                    result.badPlaceholders << key + QStringLiteral(" → ") + text;
+            }
+            if (numerus && (forms.size() != 3 || forms.contains(QString())))
+                result.badPlurals << key;
+            continue;
+        }
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("message")) {
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            source.clear();
+            translation.clear();
+            forms.clear();
+        } else if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            const QString type = xml.attributes().value(QLatin1String("type")).toString();
+            const QString key = context + QStringLiteral(" | ") + source;
+            if (type == QLatin1String("unfinished"))
+                result.untranslated << key;
+            else if (type == QLatin1String("vanished") || type == QLatin1String("obsolete"))
+                result.leftBehind << key;
+            if (!numerus)
+                translation = xml.readElementText();
+        } else if (xml.name() == QLatin1String("numerusform")) {
+            forms << xml.readElementText();
+        }
+    }
+    return result;
 }
 
 QSet<QString> keys(const QList<Message> &messages)
@@ -147,6 +226,63 @@ private slots:
                 QStringLiteral("not in taskdesk_en.ts: ") + missing.join(QLatin1String("; "))));
         QVERIFY2(left.isEmpty(),
             qPrintable(QStringLiteral("no longer in the code: ") + left.join(QLatin1String("; "))));
+    }
+
+    void everyTextIsTranslated_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Russian") << QStringLiteral("ru");
+        QTest::newRow("Ukrainian") << QStringLiteral("uk");
+    }
+
+    // lupdate, as the update_translations target runs it, on a copy of the
+    // committed file: a text of the code with no translation yet, or one the
+    // code no longer has, fails here, so that no text ships untranslated.
+    // `cmake --build build --target update_translations` (packaging/dev.sh
+    // translations) brings the file up to date; then translate what it marked.
+    void everyTextIsTranslated()
+    {
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString committed
+            = QStringLiteral(TASKDESK_SOURCE_DIR "/translations/taskdesk_%1.ts").arg(language);
+        const QString copy = dir.filePath(QStringLiteral("taskdesk_%1.ts").arg(language));
+        QVERIFY(QFile::copy(committed, copy));
+        QVERIFY(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
+
+        const QString project = dir.filePath(QStringLiteral("project.json"));
+        QProcess generate;
+        generate.start(QStringLiteral(TASKDESK_CMAKE_COMMAND),
+            {QStringLiteral("-DIN_FILE=" TASKDESK_LUPDATE_PROJECT),
+                QStringLiteral("-DOUT_FILE=") + project, QStringLiteral("-P"),
+                QStringLiteral(TASKDESK_LUPDATE_PROJECT_SCRIPT)});
+        QVERIFY(generate.waitForFinished(60000));
+        QCOMPARE(generate.exitCode(), 0);
+
+        // Without -no-obsolete: a text the code lost shows up as vanished.
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(TASKDESK_LUPDATE_PATH),
+            {QStringLiteral("-project"), project, QStringLiteral("-locations"),
+                QStringLiteral("none"), QStringLiteral("-ts"), copy});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+
+        const Unfinished found = unfinishedIn(copy);
+        QVERIFY(found.messages > 400);
+        QVERIFY2(found.untranslated.isEmpty(),
+            qPrintable(QStringLiteral("not translated in taskdesk_%1.ts: ").arg(language)
+                + found.untranslated.join(QLatin1String("; "))));
+        QVERIFY2(found.leftBehind.isEmpty(),
+            qPrintable(
+                QStringLiteral("no longer in the code, still in taskdesk_%1.ts: ").arg(language)
+                + found.leftBehind.join(QLatin1String("; "))));
+        QVERIFY2(found.badPlaceholders.isEmpty(),
+            qPrintable(QStringLiteral("placeholders differ from the English: ")
+                + found.badPlaceholders.join(QLatin1String("; "))));
+        QVERIFY2(found.badPlurals.isEmpty(),
+            qPrintable(QStringLiteral("not three plural forms: ")
+                + found.badPlurals.join(QLatin1String("; "))));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "backgroundrunner.h"
 #include "changenotifier.h"
+#include "coretext.h"
 #include "database.h"
 #include "scheduling/settings.h"
 
@@ -40,7 +41,7 @@ void AppContext::probe()
         if (const Error e = m_database->checkFile()) {
             // Announced even when a read failed first with the same error.
             m_fileLost = true;
-            m_unavailableReason = e.message();
+            m_unavailableReason = coreText(e);
             const bool could = canAct();
             m_available = false;
             Q_EMIT availabilityChanged(false);

@@ -70,6 +70,16 @@ void AppSettings::setRunScheduler(bool run)
     m_settings->setValue(QStringLiteral("runtime/runScheduler"), run);
 }
 
+QString AppSettings::language() const
+{
+    return m_settings->value(QStringLiteral("view/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(QStringLiteral("view/language"), language);
+}
+
 bool AppSettings::demoOffered() const
 {
     return m_settings->value(QStringLiteral("demo/offered"), false).toBool();

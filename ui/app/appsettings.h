@@ -10,9 +10,9 @@ class QSettings;
 namespace taskdesk::ui {
 
 // This desktop's own preferences (QSettings): where the database is, who the
-// operator is, how often the views refresh, whether this app runs the sweeper
-// and the scheduler. What all front ends share (the sweeper's rules) lives in
-// the database's settings table instead.
+// operator is, which language it speaks, how often the views refresh, whether this app runs the
+// sweeper and the scheduler. What all front ends share (the sweeper's rules) lives in the
+// database's settings table instead.
 class AppSettings final
 {
 public:
@@ -36,6 +36,9 @@ public:
     void setRunSweeper(bool run);
     bool runScheduler() const;
     void setRunScheduler(bool run);
+    // "en", "ru", "uk"; empty: the system's locale. Read at start-up.
+    QString language() const;
+    void setLanguage(const QString &language);
     bool demoOffered() const;
     void setDemoOffered(bool offered);
 

@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "appsettings.h"
+#include "coretext.h"
 #include "database.h"
 #include "demosetup.h"
 #include "mainwindow.h"
@@ -97,10 +98,13 @@ int Launcher::run(QApplication &app)
     const LaunchOptions options = LaunchOptions::parse(app);
 
     auto settings = std::make_unique<AppSettings>(options.settingsFile);
+    // The command line's help speaks the system's language; the window, the
+    // one chosen in Settings.
+    installTranslations(app, localeForLanguage(settings->language()));
     const QString text = databaseLocation(options.database, settings->databaseLocation());
     Result<DatabaseLocation> location = DatabaseLocation::parse(text);
     if (!location.ok()) {
-        QMessageBox::critical(nullptr, QStringLiteral("Taskdesk"), location.error().message());
+        QMessageBox::critical(nullptr, QStringLiteral("Taskdesk"), coreText(location.error()));
         return 2;
     }
     // Read-only creates nothing, and says so when it cannot open the file.
@@ -118,7 +122,7 @@ int Launcher::run(QApplication &app)
         QMessageBox box(QMessageBox::Critical, QStringLiteral("Taskdesk"),
             QApplication::translate("Launcher", "Taskdesk cannot open its database."),
             QMessageBox::Retry | QMessageBox::Close);
-        box.setInformativeText(e.message());
+        box.setInformativeText(coreText(e));
         if (box.exec() != QMessageBox::Retry)
             return 3;
     }

@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "appsettings.h"
 #include "auditview.h"
+#include "coretext.h"
 #include "database.h"
 #include "demosetup.h"
 #include "overlaystack.h"
@@ -96,13 +97,18 @@ void MainWindow::buildPages()
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setIconSize(QSize(line * 3 / 2, line * 3 / 2));
     m_sidebar->setFrameShape(QFrame::NoFrame);
-    m_sidebar->setFixedWidth(em * 20);
+    // As wide as the longest page name in the language shown ("Журнал аудита").
+    int itemWidth = em * 18;
+    for (const Entry &e : entries)
+        itemWidth = std::max(itemWidth,
+            fontMetrics().horizontalAdvance(e.title) + m_sidebar->iconSize().width() + line);
+    m_sidebar->setFixedWidth(itemWidth + em * 2);
     m_sidebar->setSpacing(2);
     m_sidebar->setFocusPolicy(Qt::TabFocus);
     for (const Entry &e : entries) {
         auto *item = new QListWidgetItem(
             QIcon(QStringLiteral(":/icons/%1.svg").arg(e.icon)), e.title, m_sidebar);
-        item->setSizeHint(QSize(em * 18, line * 2 + line / 2));
+        item->setSizeHint(QSize(itemWidth, line * 2 + line / 2));
         // A page that needs more room than an 800×500 window has scrolls,
         // instead of making the whole window wider.
         auto *scroll = new QScrollArea(m_pages);
@@ -430,7 +436,7 @@ void MainWindow::loadDemo()
 {
     Result<DemoSummary> summary = DemoSetup::load(m_context);
     if (!summary.ok()) {
-        showMessage(tr("The demo was not loaded: %1").arg(summary.error().message()),
+        showMessage(tr("The demo was not loaded: %1").arg(coreText(summary.error())),
             MessageBar::Type::Error);
         return;
     }

@@ -3,6 +3,7 @@
 #include "taskstatus.h"
 #include "timeformat.h"
 
+#include <QDateTime>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,19 +50,74 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-QString AuditTableModel::actionText(const QString &action)
+namespace {
+
+// The audit's action names in words; a name not listed reads with spaces.
+const QMap<QString, const char *> &actionNames()
 {
     static const QMap<QString, const char *> names{
-        {QStringLiteral("enqueue"), QT_TR_NOOP("enqueued")},
-        {QStringLiteral("cancel"), QT_TR_NOOP("cancelled")},
-        {QStringLiteral("force_stop"), QT_TR_NOOP("force stopped")},
-        {QStringLiteral("restart"), QT_TR_NOOP("restarted")},
-        {QStringLiteral("delete"), QT_TR_NOOP("deleted")},
-        {QStringLiteral("sweep"), QT_TR_NOOP("swept")},
-        {QStringLiteral("cleanup"), QT_TR_NOOP("cleaned up")},
+        {QStringLiteral("enqueue"), QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "enqueued")},
+        {QStringLiteral("cancel"), QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "cancelled")},
+        {QStringLiteral("force_stop"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "force stopped")},
+        {QStringLiteral("restart"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "restarted")},
+        {QStringLiteral("delete"), QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "deleted")},
+        {QStringLiteral("sweep"), QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "swept")},
+        {QStringLiteral("cleanup"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "cleaned up")},
+        {QStringLiteral("setting_change"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "setting changed")},
+        {QStringLiteral("process_add"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process added")},
+        {QStringLiteral("process_update"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process changed")},
+        {QStringLiteral("process_remove"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process removed")},
+        {QStringLiteral("process_start"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process started")},
+        {QStringLiteral("process_stop"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process stopped")},
+        {QStringLiteral("process_stopped"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process stopped")},
+        {QStringLiteral("process_restart"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process restarted")},
+        {QStringLiteral("process_exit"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process exited")},
+        {QStringLiteral("process_fatal"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process FATAL")},
+        {QStringLiteral("process_start_requested"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "start requested")},
+        {QStringLiteral("process_stop_requested"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "stop requested")},
+        {QStringLiteral("process_restart_requested"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "restart requested")},
+        {QStringLiteral("process_adopt"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process adopted")},
+        {QStringLiteral("process_detach"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "process left running")},
+        {QStringLiteral("schedule_add"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "schedule added")},
+        {QStringLiteral("schedule_update"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "schedule changed")},
+        {QStringLiteral("schedule_remove"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "schedule removed")},
+        {QStringLiteral("schedule_enable"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "schedule enabled")},
+        {QStringLiteral("schedule_disable"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "schedule disabled")},
+        {QStringLiteral("schedule_enqueue"),
+            QT_TRANSLATE_NOOP("taskdesk::ui::AuditTableModel", "enqueued by schedule")},
     };
-    const auto it = names.constFind(action);
-    if (it != names.constEnd())
+    return names;
+}
+
+} // namespace
+
+QString AuditTableModel::actionText(const QString &action)
+{
+    const auto it = actionNames().constFind(action);
+    if (it != actionNames().constEnd())
         return tr(it.value());
     QString words = action; // process_start → "process start"
     return words.replace(QLatin1Char('_'), QLatin1Char(' '));
@@ -238,11 +294,17 @@ void AuditTableModel::sizeColumns(QTableView &table)
     for (const QString &before : std::as_const(states))
         for (const QString &after : std::as_const(states))
             change = std::max(change, metrics.horizontalAdvance(tr("%1 → %2").arg(before, after)));
-    table.setColumnWidth(
-        When, metrics.horizontalAdvance(QStringLiteral("2024-06-12 23:59:59")) + 2 * gap);
+    // The widest time and action in the language shown: a time of the 22nd
+    // of December, late in the evening, is the longest in every locale.
+    const QString latest = TimeFormat::dateTime(
+        QDateTime(QDate(2024, 12, 22), QTime(23, 59, 59)).toMSecsSinceEpoch());
+    int action = em * 16;
+    for (const char *name : actionNames())
+        action = std::max(action, metrics.horizontalAdvance(tr(name)) + 2 * gap);
+    table.setColumnWidth(When, metrics.horizontalAdvance(latest) + 2 * gap);
     table.setColumnWidth(Actor, em * 14);
     table.setColumnWidth(Host, em * 12);
-    table.setColumnWidth(Action, em * 16);
+    table.setColumnWidth(Action, action);
     table.setColumnWidth(Task, em * 30);
     table.setColumnWidth(Change, change + 2 * gap);
     table.horizontalHeader()->setStretchLastSection(true);

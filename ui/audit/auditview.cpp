@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "audittablemodel.h"
+#include "coretext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -96,7 +97,7 @@ void AuditView::reload()
     filter.limit = kPage;
     Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
     if (!entries.ok()) {
-        m_context.reportFailure(entries.error().message());
+        m_context.reportFailure(coreText(entries.error()));
         return;
     }
     m_model->setEntries(entries.value());
@@ -111,7 +112,7 @@ void AuditView::refresh()
     filter.limit = kPage;
     Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
     if (!entries.ok()) {
-        m_context.reportFailure(entries.error().message());
+        m_context.reportFailure(coreText(entries.error()));
         return;
     }
     if (entries->size() == kPage) // far behind: start again from the top
@@ -130,7 +131,7 @@ void AuditView::loadOlder()
     filter.limit = kPage;
     Result<QVector<AuditEntry>> entries = m_context.audit().list(filter);
     if (!entries.ok()) {
-        m_context.reportFailure(entries.error().message());
+        m_context.reportFailure(coreText(entries.error()));
         return;
     }
     m_model->appendOlder(entries.value());

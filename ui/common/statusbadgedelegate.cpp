@@ -2,7 +2,10 @@
 
 #include "itemroles.h"
 
+#include <algorithm>
+
 #include <QApplication>
+#include <QFontMetrics>
 #include <QPainter>
 
 namespace taskdesk::ui {
@@ -63,6 +66,17 @@ void StatusBadgeDelegate::paint(
         painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, stuckText());
     }
     painter->restore();
+}
+
+int StatusBadgeDelegate::widthFor(const QFontMetrics &metrics, const QStringList &words, bool stuck)
+{
+    const int margin = metrics.height() / 3;
+    int widest = 0;
+    for (const QString &word : words)
+        widest = std::max(widest, BadgePainter::size(metrics, word).width());
+    if (stuck)
+        widest += margin + metrics.horizontalAdvance(stuckText());
+    return widest + 2 * margin;
 }
 
 QSize StatusBadgeDelegate::sizeHint(

@@ -24,6 +24,9 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QString stuckText();
+    // The width that shows the widest of `words` whole, with "⚠ stuck" beside
+    // it when `stuck`: the column's width in any language.
+    static int widthFor(const QFontMetrics &metrics, const QStringList &words, bool stuck);
 
 private:
     const BadgeStyle &styleFor(BadgeTone tone, const QPalette &palette) const;

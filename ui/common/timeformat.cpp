@@ -1,6 +1,7 @@
 #include "timeformat.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 namespace taskdesk::ui {
 
@@ -41,25 +42,48 @@ QString TimeFormat::duration(qint64 ms)
                                    : tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
+namespace {
+
+// The locale's time with seconds, without the time zone: every time shown is
+// the desktop's local time.
+QString timeWithSeconds(const QLocale &locale)
+{
+    const QString full = locale.timeFormat(QLocale::LongFormat);
+    QString format;
+    bool quoted = false;
+    for (const QChar c : full) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        if (quoted || c != QLatin1Char('t'))
+            format += c;
+    }
+    return format.trimmed();
+}
+
+} // namespace
+
+// Dates and times in the locale's own way (05.12.2026 14:03 in Russian,
+// 12/5/26 2:03 PM in American English), as QLocale::setDefault chose it.
 QString TimeFormat::shortTime(qint64 epochMs)
 {
     if (epochMs <= 0)
         return {};
+    const QLocale locale;
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime();
-    const QDate today = QDate::currentDate();
-    if (t.date() == today)
-        return t.toString(QStringLiteral("HH:mm:ss"));
-    if (t.date().year() == today.year())
-        return t.toString(QStringLiteral("MM-dd HH:mm"));
-    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (t.date() == QDate::currentDate())
+        return locale.toString(t.time(), timeWithSeconds(locale));
+    return locale.toString(t,
+        locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ')
+            + locale.timeFormat(QLocale::ShortFormat));
 }
 
 QString TimeFormat::dateTime(qint64 epochMs)
 {
     if (epochMs <= 0)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime().toString(
-        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QLocale locale;
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime(),
+        locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + timeWithSeconds(locale));
 }
 
 } // namespace taskdesk::ui

@@ -18,9 +18,10 @@ public:
     static QString age(qint64 ms);
     // "850 ms", "12 s", "3 min 05 s", "2 h 14 min", "3 d 4 h".
     static QString duration(qint64 ms);
-    // Local time: "14:03:22" today, "05-01 14:03" this year, else "2023-05-01 14:03".
+    // Local time in the default locale's way: the time with seconds today
+    // ("14:03:22"), else the short date and time ("01.05.2024 14:03").
     static QString shortTime(qint64 epochMs);
-    // Local time in full: "2024-05-01 14:03:22".
+    // Local time in full, in the default locale's way: "01.05.2024 14:03:22".
     static QString dateTime(qint64 epochMs);
 };
 

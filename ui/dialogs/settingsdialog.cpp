@@ -3,8 +3,11 @@
 #include "appcontext.h"
 #include "appsettings.h"
 #include "auditlog.h"
+#include "coretext.h"
 #include "database.h"
 #include "scheduling/settings.h"
+
+#include <algorithm>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,6 +32,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     , m_database(new QLineEdit(this))
     , m_operator(new QLineEdit(this))
     , m_refresh(new QSpinBox(this))
+    , m_language(new QComboBox(this))
     , m_runSweeper(new QCheckBox(tr("Run the sweeper in this app"), this))
     , m_runScheduler(new QCheckBox(tr("Run the scheduler in this app"), this))
     , m_sweepInterval(new QSpinBox(this))
@@ -49,7 +53,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
 
     // Wide enough for the notes to wrap in two lines: a word-wrapped label in a
     // form layout gets too little height when squeezed, and its last line is cut.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 110);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(localBox);
     layout->addWidget(sharedBox);
@@ -81,6 +85,17 @@ QGroupBox *SettingsDialog::buildLocalBox()
     m_refresh->setSingleStep(100);
     m_refresh->setSuffix(tr(" ms"));
     m_refresh->setValue(local.refreshIntervalMs());
+    // Each language by its own name, so that it is found whatever the
+    // window speaks now.
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));
+    m_language->addItem(QStringLiteral("Українська"), QStringLiteral("uk"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(local.language())));
+    auto *languageNote = new QLabel(tr("Applies at the next start."), this);
+    languageNote->setWordWrap(true);
+    languageNote->setForegroundRole(QPalette::PlaceholderText);
     m_runSweeper->setChecked(local.runSweeper());
     m_runScheduler->setChecked(local.runScheduler());
 
@@ -92,10 +107,15 @@ QGroupBox *SettingsDialog::buildLocalBox()
                                  "empty: TASKDESK_DB, else the default file. --db comes first."),
         localBox);
     dbNote->setWordWrap(true);
+    // Two whole lines: a form layout gives a wrapped label the height of a
+    // narrower guess, and the longer Russian and Ukrainian notes were cut.
+    dbNote->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 2);
     dbNote->setForegroundRole(QPalette::PlaceholderText);
     lf->addRow(QString(), dbNote);
     lf->addRow(tr("Operator name"), m_operator);
     lf->addRow(tr("Refresh every"), m_refresh);
+    lf->addRow(tr("Language"), m_language);
+    lf->addRow(QString(), languageNote);
     lf->addRow(QString(), m_runSweeper);
     lf->addRow(QString(), m_runScheduler);
     connect(browse, &QPushButton::clicked, this, &SettingsDialog::browse);
@@ -130,6 +150,7 @@ QGroupBox *SettingsDialog::buildSharedBox()
     sf->addRow(tr("Re-queue a lost task to run after"), m_retryBase);
     sf->addRow(tr("Doubled at each attempt, at most"), m_retryCap);
     m_sharedNote->setWordWrap(true);
+    m_sharedNote->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 2);
     m_sharedNote->setForegroundRole(QPalette::PlaceholderText);
     sf->addRow(m_sharedNote);
     return sharedBox;
@@ -151,7 +172,7 @@ void SettingsDialog::loadSharedRules(QGroupBox &sharedBox)
         m_retryBase->setValue(int(rules->retryBaseMs / 1000));
         m_retryCap->setValue(int(rules->retryCapMs / 1000));
     } else {
-        m_sharedNote->setText(tr("The rules could not be read: %1").arg(rules.error().message()));
+        m_sharedNote->setText(tr("The rules could not be read: %1").arg(coreText(rules.error())));
     }
     const bool canChangeShared = m_sharedLoaded && m_context.canAct();
     sharedBox.setEnabled(canChangeShared);
@@ -176,7 +197,7 @@ void SettingsDialog::accept()
     if (!m_database->text().trimmed().isEmpty()) {
         Result<DatabaseLocation> location = DatabaseLocation::parse(m_database->text());
         if (!location.ok()) {
-            QMessageBox::warning(this, tr("Settings"), location.error().message());
+            QMessageBox::warning(this, tr("Settings"), coreText(location.error()));
             return;
         }
     }
@@ -207,7 +228,7 @@ void SettingsDialog::accept()
         if (changed) {
             if (Error e = shared.setSweeperRules(rules)) {
                 QMessageBox::warning(this, tr("Settings"),
-                    tr("The sweeper rules were not saved: %1").arg(e.message()));
+                    tr("The sweeper rules were not saved: %1").arg(coreText(e)));
                 return;
             }
             saved << tr("the sweeper rules");
@@ -215,6 +236,9 @@ void SettingsDialog::accept()
     }
     AppSettings &local = m_context.settings();
     const bool databaseChanged = m_database->text().trimmed() != local.databaseLocation();
+    const QString language = m_language->currentData().toString();
+    const bool languageChanged = language != local.language();
+    local.setLanguage(language);
     local.setDatabaseLocation(m_database->text());
     local.setOperatorName(m_operator->text());
     local.setRefreshIntervalMs(m_refresh->value());
@@ -227,6 +251,8 @@ void SettingsDialog::accept()
     m_result = tr("Saved %1.").arg(saved.join(tr(" and ")));
     if (databaseChanged)
         m_result += QLatin1Char(' ') + tr("The new database is used from the next start.");
+    if (languageChanged)
+        m_result += QLatin1Char(' ') + tr("The new language is used from the next start.");
     QDialog::accept();
 }
 

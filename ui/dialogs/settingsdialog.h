@@ -15,7 +15,7 @@ namespace taskdesk::ui {
 class AppContext;
 
 // This desktop's preferences (database location, operator name, refresh
-// interval, whether this app runs the sweeper and scheduler) and the sweeper's
+// interval, language, whether this app runs the sweeper and scheduler) and the sweeper's
 // rules, which live in the database and apply to every host at once.
 class SettingsDialog final : public QDialog
 {
@@ -33,6 +33,7 @@ public:
     QCheckBox *runSweeperField() const { return m_runSweeper; }
     QCheckBox *runSchedulerField() const { return m_runScheduler; }
     QSpinBox *refreshField() const { return m_refresh; }
+    QComboBox *languageField() const { return m_language; }
     QSpinBox *heartbeatField() const { return m_heartbeat; }
     QSpinBox *retryBaseField() const { return m_retryBase; }
     QSpinBox *retryCapField() const { return m_retryCap; }
@@ -50,6 +51,7 @@ private:
     QLineEdit *m_database;
     QLineEdit *m_operator;
     QSpinBox *m_refresh;
+    QComboBox *m_language;
     QCheckBox *m_runSweeper;
     QCheckBox *m_runScheduler;
     QSpinBox *m_sweepInterval;

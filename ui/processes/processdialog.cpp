@@ -1,5 +1,6 @@
 #include "processdialog.h"
 
+#include "coretext.h"
 #include "worker/workerconfig.h"
 
 #include <QCheckBox>
@@ -119,7 +120,7 @@ Result<ProcessDefinition> ProcessDialog::read() const
     d.program = m_program->text().trimmed();
     Result<QStringList> args = WorkerConfig::splitCommand(m_arguments->text());
     if (!args.ok())
-        return Error::invalid(tr("Arguments: %1").arg(args.error().message()));
+        return Error::invalid(tr("Arguments: %1").arg(coreText(args.error())));
     d.args = args.value();
     d.workdir = m_workdir->text().trimmed();
     d.env.clear();
@@ -147,7 +148,7 @@ void ProcessDialog::accept()
 {
     Result<ProcessDefinition> d = read();
     if (!d.ok()) {
-        QMessageBox::warning(this, windowTitle(), d.error().message());
+        QMessageBox::warning(this, windowTitle(), coreText(d.error()));
         return;
     }
     m_result = d.value();

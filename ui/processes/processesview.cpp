@@ -1,7 +1,9 @@
 #include "processesview.h"
 
 #include "appcontext.h"
+#include "columnwidths.h"
 #include "confirm.h"
+#include "coretext.h"
 #include "processdialog.h"
 #include "processtablemodel.h"
 #include "statusbadgedelegate.h"
@@ -32,7 +34,6 @@ ProcessesView::ProcessesView(AppContext &context, QWidget *parent)
     , m_toolBar(new QToolBar(this))
 {
     setObjectName(QStringLiteral("processesView"));
-    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     auto icon = [](const char *name) {
         return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
@@ -75,8 +76,17 @@ ProcessesView::ProcessesView(AppContext &context, QWidget *parent)
         {ProcessTableModel::Uptime, 13}, {ProcessTableModel::Restarts, 9},
         {ProcessTableModel::Failures, 9}, {ProcessTableModel::LastExit, 24},
         {ProcessTableModel::Host, 16}, {ProcessTableModel::Message, 44}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
+    QStringList states;
+    for (ProcessState state : {ProcessState::Stopped, ProcessState::Starting, ProcessState::Running,
+             ProcessState::Backoff, ProcessState::Stopping, ProcessState::Exited,
+             ProcessState::Fatal})
+        states << ProcessTableModel::stateWord(state);
+    m_table->setColumnWidth(ProcessTableModel::State,
+        std::max(m_table->columnWidth(ProcessTableModel::State),
+            StatusBadgeDelegate::widthFor(m_table->fontMetrics(), states, false)));
+    fitWords(*m_table, ProcessTableModel::Desired,
+        {ProcessTableModel::tr("running"), ProcessTableModel::tr("stopped")});
     // Why a process is where it is ("the program is not allowed on this host")
     // is read with its state, not after a sideways scroll.
     QHeaderView *columns = m_table->horizontalHeader();
@@ -144,7 +154,7 @@ void ProcessesView::refresh()
     Result<QVector<ProcessInfo>> list = store.list();
     if (!list.ok()) {
         if (list.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(list.error().message());
+            m_context.reportFailure(coreText(list.error()));
         return;
     }
     const QString selected = selectedName();
@@ -308,9 +318,9 @@ void ProcessesView::updateActions()
 void ProcessesView::report(const Result<DesiredChange> &change, const QString &done)
 {
     if (!change.ok()) {
-        Q_EMIT message(change.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(change.error()), MessageBar::Type::Error);
         if (change.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(change.error().message());
+            m_context.reportFailure(coreText(change.error()));
         return;
     }
     QString text = done;
@@ -391,7 +401,7 @@ void ProcessesView::startAll()
     ProcessStore store(m_context.database(), m_context.operatorName());
     Result<QVector<DesiredChange>> changes = store.setDesiredForAll(DesiredState::Running);
     if (!changes.ok()) {
-        Q_EMIT message(changes.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(changes.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(
@@ -422,7 +432,7 @@ void ProcessesView::stopAll()
     ProcessStore store(m_context.database(), m_context.operatorName());
     Result<QVector<DesiredChange>> changes = store.setDesiredForAll(DesiredState::Stopped);
     if (!changes.ok()) {
-        Q_EMIT message(changes.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(changes.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(
@@ -442,7 +452,7 @@ void ProcessesView::addProcess()
     ProcessStore store(m_context.database(), m_context.operatorName());
     Result<qint64> id = store.add(dialog.definition());
     if (!id.ok()) {
-        Q_EMIT message(id.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(id.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Added %1; start it when you want it running.").arg(dialog.definition().name),
@@ -461,7 +471,7 @@ void ProcessesView::editSelected()
         return;
     ProcessStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.update(dialog.definition())) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Saved %1; a running process gets the change at its next start.")
@@ -486,7 +496,7 @@ void ProcessesView::removeSelected()
         return;
     ProcessStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.remove(name)) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Removed %1.").arg(name), MessageBar::Type::Positive);

@@ -1,5 +1,7 @@
 #include "scheduledialog.h"
 
+#include "coretext.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -68,7 +70,7 @@ void ScheduleDialog::accept()
     else
         s.cron = m_cron->text().trimmed();
     if (Error e = s.validate()) {
-        QMessageBox::warning(this, windowTitle(), e.message());
+        QMessageBox::warning(this, windowTitle(), coreText(e));
         return;
     }
     m_schedule = s;

@@ -1,7 +1,9 @@
 #include "schedulesview.h"
 
 #include "appcontext.h"
+#include "columnwidths.h"
 #include "confirm.h"
+#include "coretext.h"
 #include "scheduledialog.h"
 #include "scheduletablemodel.h"
 #include "scheduling/schedulestore.h"
@@ -23,7 +25,6 @@ SchedulesView::SchedulesView(AppContext &context, QWidget *parent)
     , m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("schedulesView"));
-    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     auto *toolBar = new QToolBar(this);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -53,8 +54,7 @@ SchedulesView::SchedulesView(AppContext &context, QWidget *parent)
         {ScheduleTableModel::Kind, 16}, {ScheduleTableModel::Queue, 12},
         {ScheduleTableModel::Timing, 22}, {ScheduleTableModel::Enabled, 6},
         {ScheduleTableModel::Next, 14}, {ScheduleTableModel::Last, 14}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(gap, gap / 2, gap, gap);
@@ -87,7 +87,7 @@ void SchedulesView::refresh()
     Result<QVector<Schedule>> list = store.list();
     if (!list.ok()) {
         if (list.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(list.error().message());
+            m_context.reportFailure(coreText(list.error()));
         return;
     }
     const QString selected = selectedName();
@@ -109,7 +109,7 @@ void SchedulesView::addSchedule()
     ScheduleStore store(m_context.database(), m_context.operatorName());
     Result<qint64> id = store.add(dialog.schedule());
     if (!id.ok()) {
-        Q_EMIT message(id.error().message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(id.error()), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(
@@ -126,7 +126,7 @@ void SchedulesView::toggleSelected()
     const bool enable = !s->enabled;
     ScheduleStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.setEnabled(name, enable)) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(enable ? tr("Enabled %1.").arg(name) : tr("Disabled %1.").arg(name),
@@ -148,7 +148,7 @@ void SchedulesView::removeSelected()
         return;
     ScheduleStore store(m_context.database(), m_context.operatorName());
     if (Error e = store.remove(name)) {
-        Q_EMIT message(e.message(), MessageBar::Type::Error);
+        Q_EMIT message(coreText(e), MessageBar::Type::Error);
         return;
     }
     Q_EMIT message(tr("Removed the schedule %1.").arg(name), MessageBar::Type::Positive);

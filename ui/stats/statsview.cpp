@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "backgroundrunner.h"
 #include "badgelabel.h"
+#include "coretext.h"
 #include "throughputchart.h"
 #include "timeformat.h"
 
@@ -135,7 +136,7 @@ void StatsView::refresh()
         [this](const Result<Stats> &stats) {
             m_pending = false;
             if (!stats.ok()) {
-                m_context.reportFailure(stats.error().message());
+                m_context.reportFailure(coreText(stats.error()));
                 return;
             }
             show(stats.value());

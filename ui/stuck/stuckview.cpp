@@ -3,7 +3,10 @@
 #include "appcontext.h"
 #include "audittablemodel.h"
 #include "backgroundrunner.h"
+#include "badgepainter.h"
+#include "columnwidths.h"
 #include "confirm.h"
+#include "coretext.h"
 #include "database.h"
 #include "statusbadgedelegate.h"
 #include "stucktablemodel.h"
@@ -23,7 +26,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QToolButton>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -147,8 +150,14 @@ void StuckView::buildTables()
         {StuckTableModel::Id, 8}, {StuckTableModel::Name, 30}, {StuckTableModel::Kind, 15},
         {StuckTableModel::Queue, 13}, {StuckTableModel::Status, 21}, {StuckTableModel::Age, 13},
         {StuckTableModel::Worker, 24}, {StuckTableModel::Attempts, 9}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
+    QStringList statusWords;
+    for (TaskStatus status :
+        {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+        statusWords << BadgePainter::wordFor(status);
+    m_table->setColumnWidth(StuckTableModel::Status,
+        std::max(m_table->columnWidth(StuckTableModel::Status),
+            StatusBadgeDelegate::widthFor(m_table->fontMetrics(), statusWords, true)));
 
     m_decisionView = makeTable(this, rowHeight);
     m_decisionView->setObjectName(QStringLiteral("sweeperDecisions"));
@@ -164,14 +173,17 @@ QHBoxLayout *StuckView::buildRowBar()
     rowBar->setSpacing(gap / 2);
     auto *rowLabel = new QLabel(tr("Selected task:"), this);
     rowBar->addWidget(rowLabel);
-    for (QAction *a : m_rowActions->taskActions()) {
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setAutoRaise(true);
-        rowBar->addWidget(button);
-    }
-    rowBar->addStretch(1);
+    // A toolbar, so that in a narrow window (or with the longer Russian and
+    // Ukrainian words) what does not fit goes to its overflow menu instead of
+    // making the page wider than the window.
+    auto *rowTools = new QToolBar(this);
+    rowTools->setObjectName(QStringLiteral("stuckRowActions"));
+    rowTools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    rowTools->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
+    rowTools->addActions(m_rowActions->taskActions());
+    rowTools->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    rowTools->setMinimumWidth(em * 16);
+    rowBar->addWidget(rowTools, 1);
     // Their shortcuts (Delete, Ctrl+.) act on the stuck row while its table has
     // the focus, not from the decisions table below.
     m_table->addActions(m_rowActions->taskActions());
@@ -290,9 +302,9 @@ void StuckView::refresh()
     Result<StuckReport> report = m_context.tasks().stuck().stuckReport(thresholds(), kListLimit);
     if (!report.ok()) {
         if (report.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(report.error().message());
+            m_context.reportFailure(coreText(report.error()));
         else
-            Q_EMIT message(report.error().message(), MessageBar::Type::Error);
+            Q_EMIT message(coreText(report.error()), MessageBar::Type::Error);
         return;
     }
     m_model->setReport(report.value(), action());
@@ -375,10 +387,10 @@ void StuckView::confirmCleanUp(const Result<StuckReport> &named, CleanupAction a
 {
     if (!named.ok()) {
         setBusy({});
-        Q_EMIT message(tr("The clean-up did not happen: %1").arg(named.error().message()),
+        Q_EMIT message(tr("The clean-up did not happen: %1").arg(coreText(named.error())),
             MessageBar::Type::Error);
         if (named.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(named.error().message());
+            m_context.reportFailure(coreText(named.error()));
         return;
     }
     const StuckThresholds &t = named->thresholds;
@@ -428,10 +440,10 @@ void StuckView::showCleanUpResult(const Result<CleanupReport> &report)
 {
     setBusy({});
     if (!report.ok()) {
-        Q_EMIT message(tr("The clean-up did not happen: %1").arg(report.error().message()),
+        Q_EMIT message(tr("The clean-up did not happen: %1").arg(coreText(report.error())),
             MessageBar::Type::Error);
         if (report.error().kind() == ErrorKind::Database)
-            m_context.reportFailure(report.error().message());
+            m_context.reportFailure(coreText(report.error()));
         return;
     }
     const QLocale locale;

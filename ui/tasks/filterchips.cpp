@@ -42,7 +42,7 @@ FilterChips::FilterChips(QWidget *parent)
     m_buttons.value(All)->setChecked(true);
     // Chips, not push buttons: rounded, and the checked one filled.
     setStyleSheet(QStringLiteral(
-        "QToolButton { border: 1px solid palette(mid); border-radius: 11px; padding: 2px 10px; "
+        "QToolButton { border: 1px solid palette(mid); border-radius: 11px; padding: 2px 5px; "
         "background: palette(base); }"
         "QToolButton:hover { border-color: palette(highlight); }"
         "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "

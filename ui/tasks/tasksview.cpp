@@ -3,6 +3,8 @@
 #include "appcontext.h"
 #include "appsettings.h"
 #include "backgroundrunner.h"
+#include "badgepainter.h"
+#include "columnwidths.h"
 #include "progressdelegate.h"
 #include "statusbadgedelegate.h"
 #include "taskactions.h"
@@ -104,6 +106,11 @@ QHBoxLayout *TasksView::buildFilterBar()
     m_toolBar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_toolBar->setMinimumWidth(em * 16);
     top->addWidget(m_toolBar, 3);
+    // Where the words beside the icons do not fit (Russian and Ukrainian run
+    // longer), the buttons show their icons only, their words in the tool
+    // tips, rather than hiding actions in the overflow menu.
+    m_toolBarTextWidth = m_toolBar->sizeHint().width();
+    m_toolBar->installEventFilter(this);
     top->addWidget(m_queue);
     top->addWidget(m_search, 2);
     return top;
@@ -155,8 +162,14 @@ void TasksView::buildColumns()
         {TaskTableModel::Progress, 20}, {TaskTableModel::Worker, 26}, {TaskTableModel::Started, 13},
         {TaskTableModel::Heartbeat, 12}, {TaskTableModel::Duration, 13},
         {TaskTableModel::Attempts, 9}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars + 2 * gap);
+    setColumnWidths(*m_table, widths);
+    QStringList statusWords;
+    for (TaskStatus status :
+        {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+        statusWords << BadgePainter::wordFor(status);
+    m_table->setColumnWidth(TaskTableModel::Status,
+        std::max(m_table->columnWidth(TaskTableModel::Status),
+            StatusBadgeDelegate::widthFor(m_table->fontMetrics(), statusWords, true)));
     // The name takes the room that is left; every other column keeps its width.
     columns->setSectionResizeMode(TaskTableModel::Name, QHeaderView::Stretch);
     m_table->setItemDelegateForColumn(TaskTableModel::Status, new StatusBadgeDelegate(this));
@@ -386,6 +399,10 @@ bool TasksView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize)
         placeEmptyState();
+    if (watched == m_toolBar && event->type() == QEvent::Resize)
+        m_toolBar->setToolButtonStyle(m_toolBar->width() >= m_toolBarTextWidth
+                ? Qt::ToolButtonTextBesideIcon
+                : Qt::ToolButtonIconOnly);
     return QWidget::eventFilter(watched, event);
 }
 

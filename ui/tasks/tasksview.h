@@ -115,6 +115,7 @@ private:
     QComboBox *m_queue;
     QToolBar *m_toolBar;
     QLabel *m_summary;
+    int m_toolBarTextWidth = 0; // the toolbar's width with words beside its icons
     QLabel *m_selectionNote;
     QWidget *m_emptyState;
     QLabel *m_emptyText;

@@ -3,6 +3,7 @@
 #include "backgroundrunner.h"
 #include "badgepainter.h"
 #include "tasks/taskrules.h"
+#include "coretext.h"
 #include "timeformat.h"
 
 #include <QDateTime>
@@ -583,7 +584,7 @@ void TaskTableModel::fail(const Error &error) const
     // data() may fail in the middle of painting: tell the world afterwards.
     auto *self = const_cast<TaskTableModel *>(this);
     QMetaObject::invokeMethod(
-        self, [self, message = error.message()]() { Q_EMIT self->errorOccurred(message); },
+        self, [self, message = coreText(error)]() { Q_EMIT self->errorOccurred(message); },
         Qt::QueuedConnection);
 }
 

@@ -27,39 +27,47 @@ QString isoTime(qint64 ms)
 Error Schedule::validate() const
 {
     if (!namePattern().match(name).hasMatch())
-        return Error::invalid(QStringLiteral("invalid schedule name '%1': use 1 to 100 letters, "
-                                             "digits and _ . : -")
-                                  .arg(name));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "invalid schedule name '%1': use 1 to 100 letters, digits and _ . : -"),
+            {name});
     if (!namePattern().match(kind).hasMatch())
-        return Error::invalid(QStringLiteral("invalid task kind '%1': use 1 to 100 letters, "
-                                             "digits and _ . : -")
-                                  .arg(kind));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "invalid task kind '%1': use 1 to 100 letters, digits and _ . : -"),
+            {kind});
     if (!namePattern().match(queue).hasMatch())
-        return Error::invalid(QStringLiteral("invalid queue name '%1': use 1 to 100 letters, "
-                                             "digits and _ . : -")
-                                  .arg(queue));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "invalid queue name '%1': use 1 to 100 letters, digits and _ . : -"),
+            {queue});
     if (priority < -1000 || priority > 1000)
-        return Error::invalid(QStringLiteral("priority must be between -1000 and 1000"));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "priority must be between -1000 and 1000"));
     const QString trimmedArgs = args.trimmed();
     if (!trimmedArgs.startsWith(QLatin1Char('{')) && !trimmedArgs.startsWith(QLatin1Char('[')))
-        return Error::invalid(QStringLiteral("args must be a JSON object or array"));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "args must be a JSON object or array"));
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(args.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error::invalid(
-            QStringLiteral("args are not valid JSON: %1").arg(parseError.errorString()));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "args are not valid JSON: %1"),
+            {parseError.errorString()});
     const bool hasCron = !cron.trimmed().isEmpty();
     if (hasCron && everyS != 0)
-        return Error::invalid(QStringLiteral(
-            "a schedule runs either every N seconds or on a cron expression, not both"));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "a schedule runs either every N seconds or on a cron expression, not both"));
     if (!hasCron && everyS == 0)
-        return Error::invalid(
-            QStringLiteral("a schedule needs an interval (every N seconds) or a cron expression"));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "a schedule needs an interval (every N seconds) or a cron expression"));
     if (!hasCron && (everyS < 1 || everyS > kMaxEveryS))
-        return Error::invalid(
-            QStringLiteral("the interval must be between 1 and %1 seconds (366 days); got %2")
-                .arg(kMaxEveryS)
-                .arg(everyS));
+        return Error::translatable(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "the interval must be between 1 and %1 seconds (366 days); got %2"),
+            {QString::number(kMaxEveryS), QString::number(everyS)});
     if (hasCron) {
         Result<CronExpression> parsed = CronExpression::parse(cron);
         if (!parsed.ok())

@@ -112,7 +112,8 @@ Result<Schedule> ScheduleStore::find(const QString &name)
     if (!found.ok())
         return found.error();
     if (found->isEmpty())
-        return Error::notFound(QStringLiteral("no schedule named '%1'").arg(name));
+        return Error::translatable(ErrorKind::NotFound,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "no schedule named '%1'"), {name});
     return found->first();
 }
 
@@ -122,7 +123,8 @@ Result<Schedule> ScheduleStore::schedule(qint64 id)
     if (!found.ok())
         return found.error();
     if (found->isEmpty())
-        return Error::notFound(QStringLiteral("no schedule with id %1").arg(id));
+        return Error::translatable(ErrorKind::NotFound,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "no schedule with id %1"), {QString::number(id)});
     return found->first();
 }
 
@@ -150,8 +152,9 @@ Result<qint64> ScheduleStore::add(const Schedule &schedule)
         if (Error err = m_db.exec(query, QStringLiteral("add schedule")))
             return err;
         if (!query.next())
-            return Error::invalid(
-                QStringLiteral("a schedule named '%1' already exists").arg(schedule.name));
+            return Error::translatable(ErrorKind::Invalid,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "a schedule named '%1' already exists"),
+                {schedule.name});
         id = query.value(0).toLongLong();
         query.finish();
         Schedule added = schedule;
@@ -181,8 +184,9 @@ Error ScheduleStore::update(const Schedule &schedule)
             if (Error err = m_db.exec(taken.value(), QStringLiteral("update schedule")))
                 return err;
             if (taken.value().next() && taken.value().value(0).toInt() > 0)
-                return Error::invalid(
-                    QStringLiteral("a schedule named '%1' already exists").arg(schedule.name));
+                return Error::translatable(ErrorKind::Invalid,
+                    QT_TRANSLATE_NOOP("taskdesk::Error", "a schedule named '%1' already exists"),
+                    {schedule.name});
         }
         // A re-enabled schedule counts its slots from now, so that the time it
         // was off is not caught up; a new interval keeps the cadence of the last

@@ -154,12 +154,14 @@ Error ProcessStore::checkAdmin()
     if (!admin.ok())
         return admin.error();
     if (!*admin)
-        return {ErrorKind::PermissionDenied,
-            m_db.isPostgres()
-                ? QStringLiteral("permission denied: only an admin (the taskdesk_admin role) may "
-                                 "add, edit or remove process definitions; operators start, stop "
-                                 "and restart them")
-                : QStringLiteral("permission denied: %1 is read-only").arg(m_db.location().path)};
+        return m_db.isPostgres()
+            ? Error::translatable(ErrorKind::PermissionDenied,
+                QT_TRANSLATE_NOOP("taskdesk::Error",
+                    "permission denied: only an admin (the taskdesk_admin role) may add, edit "
+                    "or remove process definitions; operators start, stop and restart them"))
+            : Error::translatable(ErrorKind::PermissionDenied,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "permission denied: %1 is read-only"),
+                {m_db.location().path});
     return {};
 }
 
@@ -196,8 +198,9 @@ Result<qint64> ProcessStore::add(const ProcessDefinition &definition)
             return err;
         exists.value().next();
         if (exists.value().value(0).toInt() > 0)
-            return Error::invalid(
-                QStringLiteral("a process named '%1' already exists").arg(definition.name));
+            return Error::translatable(ErrorKind::Invalid,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "a process named '%1' already exists"),
+                {definition.name});
         exists.value().finish();
         Result<QSqlQuery> q = m_db.prepare(QStringLiteral(
             "INSERT INTO processes (name, host, program, args, workdir, env, role, autostart, "
@@ -242,7 +245,8 @@ Error ProcessStore::update(const ProcessDefinition &definition)
         if (Error err = m_db.exec(q.value(), QStringLiteral("update process")))
             return err;
         if (q.value().numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no process named '%1'").arg(definition.name));
+            return Error::translatable(ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "no process named '%1'"), {definition.name});
         return m_audit.record(m_actor, QStringLiteral("process_update"), 0, QString(), {}, {},
             {{QStringLiteral("process"), definition.name},
                 {QStringLiteral("definition"), definitionJson(definition)}});
@@ -264,7 +268,8 @@ Error ProcessStore::remove(const QString &name, bool force)
         if (Error err = m_db.exec(read.value(), QStringLiteral("remove process")))
             return err;
         if (!read.value().next())
-            return Error::notFound(QStringLiteral("no process named '%1'").arg(name));
+            return Error::translatable(ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "no process named '%1'"), {name});
         const ProcessInfo info = infoFromRow(read.value());
         read.value().finish();
 
@@ -279,10 +284,10 @@ Error ProcessStore::remove(const QString &name, bool force)
         if (Error err = m_db.exec(q.value(), QStringLiteral("remove process")))
             return err;
         if (q.value().numRowsAffected() != 1)
-            return Error::refused(
-                QStringLiteral("process '%1' is %2 (desired %3); stop it before removing it")
-                    .arg(name, processStateName(info.runtime.state),
-                        desiredStateName(info.desired)));
+            return Error::translatable(ErrorKind::Refused,
+                QT_TRANSLATE_NOOP("taskdesk::Error",
+                    "process '%1' is %2 (desired %3); stop it before removing it"),
+                {name, processStateName(info.runtime.state), desiredStateName(info.desired)});
         return m_audit.record(m_actor, QStringLiteral("process_remove"), 0, QString(),
             processStateName(info.runtime.state), {},
             {{QStringLiteral("process"), name},
@@ -318,7 +323,8 @@ Result<DesiredChange> ProcessStore::changeDesired(
         if (Error err = m_db.exec(read.value(), QStringLiteral("process request")))
             return err;
         if (!read.value().next())
-            return Error::notFound(QStringLiteral("no process named '%1'").arg(name));
+            return Error::translatable(ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "no process named '%1'"), {name});
         const Result<DesiredState> before = parseDesiredState(read.value().value(0).toString());
         change.before = before.ok() ? *before : DesiredState::Stopped;
         change.state
@@ -341,7 +347,8 @@ Result<DesiredChange> ProcessStore::changeDesired(
         if (Error err = m_db.exec(q.value(), QStringLiteral("process request")))
             return err;
         if (q.value().numRowsAffected() != 1)
-            return Error::notFound(QStringLiteral("no process named '%1'").arg(name));
+            return Error::translatable(ErrorKind::NotFound,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "no process named '%1'"), {name});
 
         Result<QString> supervisor = supervisorOf(change.host);
         if (!supervisor.ok())
@@ -418,7 +425,8 @@ Result<ProcessInfo> ProcessStore::process(const QString &name)
     if (Error e = m_db.exec(q.value(), QStringLiteral("read process")))
         return e;
     if (!q.value().next())
-        return Error::notFound(QStringLiteral("no process named '%1'").arg(name));
+        return Error::translatable(ErrorKind::NotFound,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "no process named '%1'"), {name});
     return infoFromRow(q.value());
 }
 

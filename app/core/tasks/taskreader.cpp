@@ -36,7 +36,8 @@ Result<Task> TaskReader::task(qint64 taskId)
     if (!q.ok())
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("Task %1 not found").arg(taskId));
+        return Error::translatable(ErrorKind::NotFound,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "Task %1 not found"), {QString::number(taskId)});
     Task t = taskFromRow(*q);
     taskrows::readRow(*q, 25, t.itemsTotal, t.itemsDone, t.itemsFailed);
     q->finish();

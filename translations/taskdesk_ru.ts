@@ -1,0 +1,2424 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>BadgePainter</name>
+    <message>
+        <source>Pending</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSetup</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Не удалось создать папку %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>The folder %1 has a line break in its name: a worker configuration cannot name a program in it</source>
+        <translation>В имени папки %1 есть перевод строки: конфигурация воркера не может указать программу в ней</translation>
+    </message>
+    <message>
+        <source>The demo was loaded before: nothing was added.</source>
+        <translation>Демо уже было загружено: ничего не добавлено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo loaded: %n task(s)</source>
+        <translation>
+            <numerusform>Демо загружено: %n задача</numerusform>
+            <numerusform>Демо загружено: %n задачи</numerusform>
+            <numerusform>Демо загружено: %n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n of them a few hours of history)</source>
+        <translation>
+            <numerusform>(%n из них — история за несколько часов)</numerusform>
+            <numerusform>(%n из них — история за несколько часов)</numerusform>
+            <numerusform>(%n из них — история за несколько часов)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process definition(s)</source>
+        <translation>
+            <numerusform>%n описание процесса</numerusform>
+            <numerusform>%n описания процессов</numerusform>
+            <numerusform>%n описаний процессов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule(s).</source>
+        <translation>
+            <numerusform>%n расписание.</numerusform>
+            <numerusform>%n расписания.</numerusform>
+            <numerusform>%n расписаний.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task #%1 is stuck (its worker is gone): Force Stop it, or this app&apos;s sweeper re-queues it in %n second(s).</source>
+        <translation>
+            <numerusform>Задача №%1 зависла (её воркера больше нет): остановите её принудительно, или чистильщик этого приложения вернёт её в очередь через %n секунду.</numerusform>
+            <numerusform>Задача №%1 зависла (её воркера больше нет): остановите её принудительно, или чистильщик этого приложения вернёт её в очередь через %n секунды.</numerusform>
+            <numerusform>Задача №%1 зависла (её воркера больше нет): остановите её принудительно, или чистильщик этого приложения вернёт её в очередь через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task #%1 is stuck (its worker is gone): Force Stop it on the Stuck page.</source>
+        <translation>Задача №%1 зависла (её воркера больше нет): остановите её принудительно на странице «Зависшие».</translation>
+    </message>
+    <message>
+        <source>Start the worker on the Processes page to see tasks run.</source>
+        <translation>Запустите воркер на странице «Процессы», чтобы увидеть, как выполняются задачи.</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Taskdesk: an operations console for background jobs.</source>
+        <translation>Taskdesk: консоль оператора фоновых задач.</translation>
+    </message>
+    <message>
+        <source>The database: a SQLite file, sqlite:///path or postgresql://user@host/db.</source>
+        <translation>База данных: файл SQLite, sqlite:///путь или postgresql://user@host/db.</translation>
+    </message>
+    <message>
+        <source>Show everything and change nothing.</source>
+        <translation>Показывать всё и ничего не менять.</translation>
+    </message>
+    <message>
+        <source>Load the demo tasks and processes into the database.</source>
+        <translation>Загрузить демонстрационные задачи и процессы в базу данных.</translation>
+    </message>
+    <message>
+        <source>Read and write preferences in this INI file.</source>
+        <translation>Читать и записывать настройки в этом INI-файле.</translation>
+    </message>
+    <message>
+        <source>Taskdesk cannot open its database.</source>
+        <translation>Taskdesk не может открыть свою базу данных.</translation>
+    </message>
+    <message>
+        <source>started with --read-only</source>
+        <translation>запущен с --read-only</translation>
+    </message>
+    <message>
+        <source>the database refuses changes from this user</source>
+        <translation>база данных не принимает изменения от этого пользователя</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFormat</name>
+    <message>
+        <source>just now</source>
+        <translation>только что</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 с назад</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 мин назад</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 ч назад</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>%1 дн. назад</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 дн. %2 ч</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::Error</name>
+    <message>
+        <source>the search text is longer than %1 characters (%2)</source>
+        <translation>текст поиска длиннее %1 символов (%2)</translation>
+    </message>
+    <message>
+        <source>invalid schedule name &apos;%1&apos;: use 1 to 100 letters, digits and _ . : -</source>
+        <translation>недопустимое имя расписания «%1»: используйте от 1 до 100 букв, цифр и _ . : -</translation>
+    </message>
+    <message>
+        <source>invalid task kind &apos;%1&apos;: use 1 to 100 letters, digits and _ . : -</source>
+        <translation>недопустимый вид задачи «%1»: используйте от 1 до 100 букв, цифр и _ . : -</translation>
+    </message>
+    <message>
+        <source>invalid queue name &apos;%1&apos;: use 1 to 100 letters, digits and _ . : -</source>
+        <translation>недопустимое имя очереди «%1»: используйте от 1 до 100 букв, цифр и _ . : -</translation>
+    </message>
+    <message>
+        <source>priority must be between -1000 and 1000</source>
+        <translation>приоритет должен быть от -1000 до 1000</translation>
+    </message>
+    <message>
+        <source>args must be a JSON object or array</source>
+        <translation>аргументы должны быть объектом или массивом JSON</translation>
+    </message>
+    <message>
+        <source>args are not valid JSON: %1</source>
+        <translation>аргументы — недопустимый JSON: %1</translation>
+    </message>
+    <message>
+        <source>a schedule runs either every N seconds or on a cron expression, not both</source>
+        <translation>расписание работает либо каждые N секунд, либо по выражению cron, но не то и другое сразу</translation>
+    </message>
+    <message>
+        <source>a schedule needs an interval (every N seconds) or a cron expression</source>
+        <translation>расписанию нужен интервал (каждые N секунд) или выражение cron</translation>
+    </message>
+    <message>
+        <source>the interval must be between 1 and %1 seconds (366 days); got %2</source>
+        <translation>интервал должен быть от 1 до %1 секунд (366 дней); указано %2</translation>
+    </message>
+    <message>
+        <source>no schedule named &apos;%1&apos;</source>
+        <translation>нет расписания с именем «%1»</translation>
+    </message>
+    <message>
+        <source>no schedule with id %1</source>
+        <translation>нет расписания с id %1</translation>
+    </message>
+    <message>
+        <source>a schedule named &apos;%1&apos; already exists</source>
+        <translation>расписание с именем «%1» уже есть</translation>
+    </message>
+    <message>
+        <source>permission denied: only an admin (the taskdesk_admin role) may add, edit or remove process definitions; operators start, stop and restart them</source>
+        <translation>доступ запрещён: добавлять, изменять и удалять описания процессов может только администратор (роль taskdesk_admin); операторы их запускают, останавливают и перезапускают</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 is read-only</source>
+        <translation>доступ запрещён: %1 доступен только для чтения</translation>
+    </message>
+    <message>
+        <source>a process named &apos;%1&apos; already exists</source>
+        <translation>процесс с именем «%1» уже есть</translation>
+    </message>
+    <message>
+        <source>no process named &apos;%1&apos;</source>
+        <translation>нет процесса с именем «%1»</translation>
+    </message>
+    <message>
+        <source>process &apos;%1&apos; is %2 (desired %3); stop it before removing it</source>
+        <translation>процесс «%1» в состоянии %2 (нужно: %3); остановите его, прежде чем удалять</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Задача %1 не найдена</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>enqueued</source>
+        <translation>поставлена в очередь</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>force stopped</source>
+        <translation>принудительно остановлена</translation>
+    </message>
+    <message>
+        <source>restarted</source>
+        <translation>перезапущена</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалена</translation>
+    </message>
+    <message>
+        <source>swept</source>
+        <translation>обработана чистильщиком</translation>
+    </message>
+    <message>
+        <source>cleaned up</source>
+        <translation>очищена</translation>
+    </message>
+    <message>
+        <source>marked failed</source>
+        <translation>помечена как ошибка</translation>
+    </message>
+    <message>
+        <source>re-queued</source>
+        <translation>возвращена в очередь</translation>
+    </message>
+    <message>
+        <source>re-queued by retry</source>
+        <translation>возвращена в очередь повтором</translation>
+    </message>
+    <message>
+        <source>no heartbeat</source>
+        <translation>нет пульса</translation>
+    </message>
+    <message>
+        <source>waiting in the queue too long</source>
+        <translation>слишком долго в очереди</translation>
+    </message>
+    <message>
+        <source>operator&apos;s clean-up</source>
+        <translation>очистка оператором</translation>
+    </message>
+    <message>
+        <source>its worker died</source>
+        <translation>её воркер завершился</translation>
+    </message>
+    <message>
+        <source>rule: %1</source>
+        <translation>правило: %1</translation>
+    </message>
+    <message>
+        <source>stuck for %1</source>
+        <translation>зависла на %1</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>порог %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running item(s) stopped</source>
+        <translation>
+            <numerusform>остановлен %Ln выполнявшийся элемент</numerusform>
+            <numerusform>остановлено %Ln выполнявшихся элемента</numerusform>
+            <numerusform>остановлено %Ln выполнявшихся элементов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln элемент</numerusform>
+            <numerusform>%Ln элемента</numerusform>
+            <numerusform>%Ln элементов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (database role %2)</source>
+        <translation>%1 (роль в базе данных %2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>The deleted task:</source>
+        <translation>Удалённая задача:</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <translation>настройка изменена</translation>
+    </message>
+    <message>
+        <source>process added</source>
+        <translation>процесс добавлен</translation>
+    </message>
+    <message>
+        <source>process changed</source>
+        <translation>процесс изменён</translation>
+    </message>
+    <message>
+        <source>process removed</source>
+        <translation>процесс удалён</translation>
+    </message>
+    <message>
+        <source>process started</source>
+        <translation>процесс запущен</translation>
+    </message>
+    <message>
+        <source>process stopped</source>
+        <translation>процесс остановлен</translation>
+    </message>
+    <message>
+        <source>process restarted</source>
+        <translation>процесс перезапущен</translation>
+    </message>
+    <message>
+        <source>process exited</source>
+        <translation>процесс завершился</translation>
+    </message>
+    <message>
+        <source>process FATAL</source>
+        <translation>процесс в FATAL</translation>
+    </message>
+    <message>
+        <source>start requested</source>
+        <translation>запрошен запуск</translation>
+    </message>
+    <message>
+        <source>stop requested</source>
+        <translation>запрошена остановка</translation>
+    </message>
+    <message>
+        <source>restart requested</source>
+        <translation>запрошен перезапуск</translation>
+    </message>
+    <message>
+        <source>process adopted</source>
+        <translation>процесс принят</translation>
+    </message>
+    <message>
+        <source>process left running</source>
+        <translation>процесс оставлен работать</translation>
+    </message>
+    <message>
+        <source>schedule added</source>
+        <translation>расписание добавлено</translation>
+    </message>
+    <message>
+        <source>schedule changed</source>
+        <translation>расписание изменено</translation>
+    </message>
+    <message>
+        <source>schedule removed</source>
+        <translation>расписание удалено</translation>
+    </message>
+    <message>
+        <source>schedule enabled</source>
+        <translation>расписание включено</translation>
+    </message>
+    <message>
+        <source>schedule disabled</source>
+        <translation>расписание выключено</translation>
+    </message>
+    <message>
+        <source>enqueued by schedule</source>
+        <translation>поставлена по расписанию</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::AuditView</name>
+    <message>
+        <source>Load Older Entries</source>
+        <translation>Загрузить более старые записи</translation>
+    </message>
+    <message>
+        <source>Search who, action, task or details</source>
+        <translation>Поиск по пользователю, действию, задаче или подробностям</translation>
+    </message>
+    <message>
+        <source>No audit entries yet.</source>
+        <translation>Записей аудита пока нет.</translation>
+    </message>
+    <message>
+        <source>No entry matches.</source>
+        <translation>Подходящих записей нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %Ln entry(s).</source>
+        <translation>
+            <numerusform>Показана %Ln самая новая запись.</numerusform>
+            <numerusform>Показаны %Ln самые новые записи.</numerusform>
+            <numerusform>Показаны %Ln самых новых записей.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %Ln matching entry(s).</source>
+        <translation>
+            <numerusform>Показана %Ln самая новая подходящая запись.</numerusform>
+            <numerusform>Показаны %Ln самые новые подходящие записи.</numerusform>
+            <numerusform>Показаны %Ln самых новых подходящих записей.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::FilterChips</name>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Зависшие</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Stuck: %1 waiting in the queue too long, %2 running without a heartbeat</source>
+        <translation>Зависшие: слишком долго в очереди — %1, без пульса — %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::MainWindow</name>
+    <message>
+        <source>Taskdesk</source>
+        <translation>Taskdesk</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Зависшие</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Расписания</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Оператор: %1</translation>
+    </message>
+    <message>
+        <source>Process %1 is FATAL</source>
+        <translation>Процесс %1 в состоянии FATAL</translation>
+    </message>
+    <message>
+        <source>The process %1 went FATAL: %2</source>
+        <translation>Процесс %1 перешёл в состояние FATAL: %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo</source>
+        <translation>Загрузить &amp;демо</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Задачи</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Taskdesk</source>
+        <translation>&amp;О Taskdesk</translation>
+    </message>
+    <message>
+        <source>The database file was deleted or replaced: %1. The last data stays on screen and actions are off; start Taskdesk again to open the file now at that path.</source>
+        <translation>Файл базы данных удалён или заменён: %1. Последние данные остаются на экране, действия отключены; запустите Taskdesk заново, чтобы открыть файл, который сейчас лежит по этому пути.</translation>
+    </message>
+    <message>
+        <source>The database does not answer: %1. The last data stays on screen and actions are off until it answers again; Taskdesk keeps trying by itself.</source>
+        <translation>База данных не отвечает: %1. Последние данные остаются на экране, действия отключены, пока она не ответит; Taskdesk продолжает попытки сам.</translation>
+    </message>
+    <message>
+        <source>Read-only: everything is shown and nothing can be changed.</source>
+        <translation>Только чтение: всё показано, ничего нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Read-only: everything is shown and nothing can be changed (%1).</source>
+        <translation>Только чтение: всё показано, ничего нельзя изменить (%1).</translation>
+    </message>
+    <message>
+        <source>Database file lost</source>
+        <translation>Файл базы данных потерян</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Подключено</translation>
+    </message>
+    <message>
+        <source>Database unreachable</source>
+        <translation>База данных недоступна</translation>
+    </message>
+    <message>
+        <source>The sweeper of this app started.</source>
+        <translation>Чистильщик этого приложения запущен.</translation>
+    </message>
+    <message>
+        <source>The sweeper of this app stopped.</source>
+        <translation>Чистильщик этого приложения остановлен.</translation>
+    </message>
+    <message>
+        <source>The scheduler of this app started.</source>
+        <translation>Планировщик этого приложения запущен.</translation>
+    </message>
+    <message>
+        <source>The scheduler of this app stopped.</source>
+        <translation>Планировщик этого приложения остановлен.</translation>
+    </message>
+    <message>
+        <source>Load the Demo?</source>
+        <translation>Загрузить демо?</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo to try every feature at once?</source>
+        <translation>База данных пуста. Загрузить демо, чтобы сразу попробовать все возможности?</translation>
+    </message>
+    <message>
+        <source>It adds sample tasks in every status (one of them stuck), a few hours of history, a worker and a scheduler process running small demo scripts, and two schedules.</source>
+        <translation>Будут добавлены примеры задач во всех статусах (одна из них зависшая), история за несколько часов, процессы воркера и планировщика, выполняющие небольшие демо-скрипты, и два расписания.</translation>
+    </message>
+    <message>
+        <source>Load Demo</source>
+        <translation>Загрузить демо</translation>
+    </message>
+    <message>
+        <source>Start Empty</source>
+        <translation>Начать с пустой</translation>
+    </message>
+    <message>
+        <source>The demo was not loaded: %1</source>
+        <translation>Демо не загружено: %1</translation>
+    </message>
+    <message>
+        <source>About Taskdesk</source>
+        <translation>О Taskdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Taskdesk %1&lt;/h3&gt;&lt;p&gt;An operations console for background jobs.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Taskdesk %1&lt;/h3&gt;&lt;p&gt;Консоль оператора фоновых задач.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Taskdesk</source>
+        <translation>Выход из Taskdesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) run under this window: %1.</source>
+        <translation>
+            <numerusform>Под этим окном работает %n процесс: %1.</numerusform>
+            <numerusform>Под этим окном работают %n процесса: %1.</numerusform>
+            <numerusform>Под этим окном работают %n процессов: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop them, or leave them running? Processes left running go on unsupervised until a supervisor takes this host again (the next Taskdesk window or taskdeskctl supervise); running tasks of stopped workers are marked failed.</source>
+        <translation>Остановить их или оставить работать? Оставленные процессы работают без надзора, пока супервизор снова не возьмёт этот хост (следующее окно Taskdesk или taskdeskctl supervise); выполняющиеся задачи остановленных воркеров получают статус «Ошибка».</translation>
+    </message>
+    <message>
+        <source>Stop Them</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Leave Them Running</source>
+        <translation>Оставить работать</translation>
+    </message>
+    <message>
+        <source>Stopping the processes; Taskdesk closes when they have stopped.</source>
+        <translation>Процессы останавливаются; Taskdesk закроется, когда они остановятся.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::MissingDatabaseDialog</name>
+    <message>
+        <source>Create It</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Choose Another…</source>
+        <translation>Выбрать другую…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Taskdesk Database</source>
+        <translation>База данных Taskdesk</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Базы данных SQLite (*.db *.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Taskdesk</source>
+        <translation>Taskdesk</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>По пути %1 нет базы данных.</translation>
+    </message>
+    <message>
+        <source>Its folder %1 does not exist either.</source>
+        <translation>Папки %1 тоже нет.</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database there, choose another database file, or quit and check the path.</source>
+        <translation>Создайте там новую пустую базу данных, выберите другой файл базы данных или выйдите и проверьте путь.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProcessDialog</name>
+    <message>
+        <source>Start it whenever a supervisor takes over its host</source>
+        <translation>Запускать, когда супервизор берёт его хост</translation>
+    </message>
+    <message>
+        <source>Edit Process</source>
+        <translation>Изменить процесс</translation>
+    </message>
+    <message>
+        <source>Add Process</source>
+        <translation>Добавить процесс</translation>
+    </message>
+    <message>
+        <source>worker-1</source>
+        <translation>worker-1</translation>
+    </message>
+    <message>
+        <source>/usr/bin/taskdesk-worker</source>
+        <translation>/usr/bin/taskdesk-worker</translation>
+    </message>
+    <message>
+        <source>--config /etc/taskdesk/worker.ini</source>
+        <translation>--config /etc/taskdesk/worker.ini</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation>КЛЮЧ=ЗНАЧЕНИЕ, по одному в строке</translation>
+    </message>
+    <message>
+        <source>any: the first supervisor that sees it</source>
+        <translation>любой: первый супервизор, который его увидит</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Аргументы</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>Рабочая папка</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Окружение</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапуск</translation>
+    </message>
+    <message>
+        <source>Stop grace</source>
+        <translation>Время на остановку</translation>
+    </message>
+    <message>
+        <source>FATAL after failures</source>
+        <translation>FATAL после сбоев</translation>
+    </message>
+    <message>
+        <source>Arguments: %1</source>
+        <translation>Аргументы: %1</translation>
+    </message>
+    <message>
+        <source>Environment: &apos;%1&apos; is not KEY=VALUE</source>
+        <translation>Окружение: «%1» — не КЛЮЧ=ЗНАЧЕНИЕ</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProcessTableModel</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлен</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Запускается</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Останавливается</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Сбой</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>Нужно</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Время работы</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Перезапуски</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Сбои</translation>
+    </message>
+    <message>
+        <source>Last exit</source>
+        <translation>Последний выход</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProcessesView</name>
+    <message>
+        <source>Start</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <source>Start All</source>
+        <translation>Запустить все</translation>
+    </message>
+    <message>
+        <source>Stop All</source>
+        <translation>Остановить все</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <source>%1 is running (pid %2).</source>
+        <translation>%1 работает (pid %2).</translation>
+    </message>
+    <message>
+        <source>%1 has stopped.</source>
+        <translation>%1 остановлен.</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Воркеры</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Планировщик</translation>
+    </message>
+    <message>
+        <source>Scheduler: running in this app</source>
+        <translation>Планировщик: работает в этом приложении</translation>
+    </message>
+    <message>
+        <source>Scheduler: on standby in this app (another one holds the lease)</source>
+        <translation>Планировщик: в резерве в этом приложении (блокировку держит другой)</translation>
+    </message>
+    <message>
+        <source>%1: FATAL %2</source>
+        <translation>%1: FATAL %2</translation>
+    </message>
+    <message>
+        <source>%1: running</source>
+        <translation>%1: работают</translation>
+    </message>
+    <message>
+        <source>%1: all %2 running</source>
+        <translation>%1: работают все %2</translation>
+    </message>
+    <message>
+        <source>%1: stopped</source>
+        <translation>%1: остановлены</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 stopped</source>
+        <translation>%1: остановлено %2 из %3</translation>
+    </message>
+    <message>
+        <source>No processes</source>
+        <translation>Процессов нет</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Вывод %1</translation>
+    </message>
+    <message>
+        <source>Only an admin (the taskdesk_admin role) may add, edit or remove process definitions</source>
+        <translation>Добавлять, изменять и удалять описания процессов может только администратор (роль taskdesk_admin)</translation>
+    </message>
+    <message>
+        <source>No supervisor runs for its host yet: it happens when one does (a Taskdesk window or taskdeskctl supervise).</source>
+        <translation>Для его хоста пока не работает ни один супервизор: это произойдёт, когда он появится (окно Taskdesk или taskdeskctl supervise).</translation>
+    </message>
+    <message>
+        <source>Starting %1.</source>
+        <translation>Запуск %1.</translation>
+    </message>
+    <message>
+        <source>Stop %1?</source>
+        <translation>Остановить %1?</translation>
+    </message>
+    <message>
+        <source>The worker gets SIGTERM, then SIGKILL after %1 s. Tasks it is still running are marked FAILED (worker_stopped).</source>
+        <translation>Воркер получит SIGTERM, а через %1 с — SIGKILL. Задачи, которые он ещё выполняет, получат статус «Ошибка» (worker_stopped).</translation>
+    </message>
+    <message>
+        <source>The process gets SIGTERM, then SIGKILL after %1 s.</source>
+        <translation>Процесс получит SIGTERM, а через %1 с — SIGKILL.</translation>
+    </message>
+    <message>
+        <source>Stopping %1.</source>
+        <translation>Остановка %1.</translation>
+    </message>
+    <message>
+        <source>Restart %1?</source>
+        <translation>Перезапустить %1?</translation>
+    </message>
+    <message>
+        <source>The worker stops and starts again. Tasks it is still running are marked FAILED (worker_stopped).</source>
+        <translation>Воркер остановится и запустится снова. Задачи, которые он ещё выполняет, получат статус «Ошибка» (worker_stopped).</translation>
+    </message>
+    <message>
+        <source>The process stops and starts again.</source>
+        <translation>Процесс остановится и запустится снова.</translation>
+    </message>
+    <message>
+        <source>Restarting %1.</source>
+        <translation>Перезапуск %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n process(es).</source>
+        <translation>
+            <numerusform>Запуск %n процесса.</numerusform>
+            <numerusform>Запуск %n процессов.</numerusform>
+            <numerusform>Запуск %n процессов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop all %n process(es)?</source>
+        <translation>
+            <numerusform>Остановить %n процесс?</numerusform>
+            <numerusform>Остановить все %n процесса?</numerusform>
+            <numerusform>Остановить все %n процессов?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each gets SIGTERM, then SIGKILL after its stop grace time.</source>
+        <translation>Каждый получит SIGTERM, а по истечении своего времени на остановку — SIGKILL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tasks still running on the %n worker(s) that stop are marked FAILED (worker_stopped).</source>
+        <translation>
+            <numerusform>Задачи, которые ещё выполняет останавливаемый воркер (%n), получат статус «Ошибка» (worker_stopped).</numerusform>
+            <numerusform>Задачи, которые ещё выполняют %n останавливаемых воркера, получат статус «Ошибка» (worker_stopped).</numerusform>
+            <numerusform>Задачи, которые ещё выполняют %n останавливаемых воркеров, получат статус «Ошибка» (worker_stopped).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n process(es).</source>
+        <translation>
+            <numerusform>Остановка %n процесса.</numerusform>
+            <numerusform>Остановка %n процессов.</numerusform>
+            <numerusform>Остановка %n процессов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1; start it when you want it running.</source>
+        <translation>Добавлен %1; запустите его, когда он понадобится.</translation>
+    </message>
+    <message>
+        <source>Saved %1; a running process gets the change at its next start.</source>
+        <translation>Сохранено: %1; работающий процесс получит изменения при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Remove the process %1?</source>
+        <translation>Удалить процесс %1?</translation>
+    </message>
+    <message>
+        <source>Its definition and output are deleted. A process that is wanted running or still alive must be stopped first.</source>
+        <translation>Его описание и вывод будут удалены. Процесс, который должен работать или ещё жив, сначала нужно остановить.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Удалён %1.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProgressDelegate</name>
+    <message>
+        <source>Cancel this task</source>
+        <translation>Отменить эту задачу</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ScheduleDialog</name>
+    <message>
+        <source>Every</source>
+        <translation>Каждые</translation>
+    </message>
+    <message>
+        <source>Cron (UTC)</source>
+        <translation>Cron (UTC)</translation>
+    </message>
+    <message>
+        <source>Add Schedule</source>
+        <translation>Добавить расписание</translation>
+    </message>
+    <message>
+        <source>nightly-report</source>
+        <translation>nightly-report</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>30 2 * * *</source>
+        <translation>30 2 * * *</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Task kind</source>
+        <translation>Вид задачи</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Arguments (JSON)</source>
+        <translation>Аргументы (JSON)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ScheduleTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Вкл.</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Следующий запуск</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Последний запуск</translation>
+    </message>
+    <message>
+        <source>Last task</source>
+        <translation>Последняя задача</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SchedulesView</name>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Enable / Disable</source>
+        <translation>Включить / выключить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Added the schedule %1.</source>
+        <translation>Добавлено расписание %1.</translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>Включено: %1.</translation>
+    </message>
+    <message>
+        <source>Disabled %1.</source>
+        <translation>Выключено: %1.</translation>
+    </message>
+    <message>
+        <source>Remove Schedule</source>
+        <translation>Удалить расписание</translation>
+    </message>
+    <message>
+        <source>Remove the schedule %1?</source>
+        <translation>Удалить расписание %1?</translation>
+    </message>
+    <message>
+        <source>No more tasks are enqueued for it; the tasks it made stay.</source>
+        <translation>Новые задачи по нему больше не ставятся в очередь; уже созданные им задачи остаются.</translation>
+    </message>
+    <message>
+        <source>Removed the schedule %1.</source>
+        <translation>Расписание %1 удалено.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SettingsDialog</name>
+    <message>
+        <source>Run the sweeper in this app</source>
+        <translation>Запускать чистильщик здесь</translation>
+    </message>
+    <message>
+        <source>Run the scheduler in this app</source>
+        <translation>Запускать планировщик здесь</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>Применяется при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>This desktop</source>
+        <translation>Этот компьютер</translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation>Текущая база данных</translation>
+    </message>
+    <message>
+        <source>Database at the next start</source>
+        <translation>База со следующего запуска</translation>
+    </message>
+    <message>
+        <source>A file path, sqlite:///path or postgresql://user@host/db; empty: TASKDESK_DB, else the default file. --db comes first.</source>
+        <translation>Путь к файлу, sqlite:///путь или postgresql://user@host/db; пусто: TASKDESK_DB, иначе файл по умолчанию. --db важнее.</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Имя оператора</translation>
+    </message>
+    <message>
+        <source>Refresh every</source>
+        <translation>Обновлять каждые</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Report them only</source>
+        <translation>Только сообщать</translation>
+    </message>
+    <message>
+        <source>Mark them failed</source>
+        <translation>Помечать как ошибку</translation>
+    </message>
+    <message>
+        <source>never re-queue</source>
+        <translation>не возвращать в очередь</translation>
+    </message>
+    <message>
+        <source>Sweeper rules (shared by every host)</source>
+        <translation>Правила чистильщика (общие для всех хостов)</translation>
+    </message>
+    <message>
+        <source>Sweep every</source>
+        <translation>Проверять каждые</translation>
+    </message>
+    <message>
+        <source>Running task is stuck after no heartbeat for</source>
+        <translation>Зависла без пульса через</translation>
+    </message>
+    <message>
+        <source>Pending task is stuck after waiting</source>
+        <translation>Зависла в очереди через</translation>
+    </message>
+    <message>
+        <source>Tasks stuck in the queue</source>
+        <translation>Задачи, зависшие в очереди</translation>
+    </message>
+    <message>
+        <source>Fail a task lost this many times in a row</source>
+        <translation>Ошибка после стольких потерь подряд</translation>
+    </message>
+    <message>
+        <source>Re-queue a lost task to run after</source>
+        <translation>Потерянную — в очередь через</translation>
+    </message>
+    <message>
+        <source>Doubled at each attempt, at most</source>
+        <translation>Вдвое с каждой попыткой, до</translation>
+    </message>
+    <message>
+        <source>The rules could not be read: %1</source>
+        <translation>Не удалось прочитать правила: %1</translation>
+    </message>
+    <message>
+        <source>This build has no sweeper.</source>
+        <translation>В этой сборке нет чистильщика.</translation>
+    </message>
+    <message>
+        <source>Changes apply to every sweeper at its next pass, and are audited.</source>
+        <translation>Изменения применяются к каждому чистильщику при его следующем проходе и записываются в журнал аудита.</translation>
+    </message>
+    <message>
+        <source>Read-only: the rules are shown, not changed.</source>
+        <translation>Только чтение: правила показаны, но не меняются.</translation>
+    </message>
+    <message>
+        <source>Taskdesk Database</source>
+        <translation>База данных Taskdesk</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Базы данных SQLite (*.db *.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The sweeper rules were not saved: %1</source>
+        <translation>Правила чистильщика не сохранены: %1</translation>
+    </message>
+    <message>
+        <source>the sweeper rules</source>
+        <translation>правила чистильщика</translation>
+    </message>
+    <message>
+        <source>your preferences</source>
+        <translation>ваши настройки</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Сохранены %1.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> и </translation>
+    </message>
+    <message>
+        <source>The new database is used from the next start.</source>
+        <translation>Новая база данных будет использоваться со следующего запуска.</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Новый язык будет использоваться со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StatsView</name>
+    <message numerus="yes">
+        <source>Last %n hour(s)</source>
+        <translation>
+            <numerusform>За последний %n час</numerusform>
+            <numerusform>За последние %n часа</numerusform>
+            <numerusform>За последние %n часов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Throughput and failures</source>
+        <translation>Производительность и ошибки</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Зависшие</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Все задачи</translation>
+    </message>
+    <message>
+        <source>Completed in window</source>
+        <translation>Завершено за период</translation>
+    </message>
+    <message>
+        <source>Failed in window</source>
+        <translation>С ошибкой за период</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Доля ошибок</translation>
+    </message>
+    <message>
+        <source>Finished per hour</source>
+        <translation>Закончено в час</translation>
+    </message>
+    <message>
+        <source>Average duration</source>
+        <translation>Средняя длительность</translation>
+    </message>
+    <message>
+        <source>%1 queued · %2 running</source>
+        <translation>в очереди: %1 · выполняются: %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StatusBadgeDelegate</name>
+    <message>
+        <source>⚠ stuck</source>
+        <translation>⚠ зависла</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StuckTableModel</name>
+    <message>
+        <source>mark FAILED</source>
+        <translation>пометить как ошибку</translation>
+    </message>
+    <message>
+        <source>leave waiting</source>
+        <translation>оставить в очереди</translation>
+    </message>
+    <message>
+        <source>re-queue now</source>
+        <translation>вернуть в очередь сейчас</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Сколько</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Воркер</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Clean-up would</source>
+        <translation>Очистка</translation>
+    </message>
+    <message>
+        <source>No heartbeat</source>
+        <translation>Нет пульса</translation>
+    </message>
+    <message>
+        <source>Waiting in queue</source>
+        <translation>Ждёт в очереди</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StuckView</name>
+    <message>
+        <source>Refresh Preview</source>
+        <translation>Обновить список</translation>
+    </message>
+    <message>
+        <source>Clean Up Now…</source>
+        <translation>Очистить сейчас…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Mark them failed</source>
+        <translation>Помечать как ошибку</translation>
+    </message>
+    <message>
+        <source>Retry: re-queue running ones now</source>
+        <translation>Повтор: вернуть в очередь</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue longer than</source>
+        <translation>В очереди дольше чем</translation>
+    </message>
+    <message>
+        <source>Running without a heartbeat for</source>
+        <translation>Выполняется без пульса дольше</translation>
+    </message>
+    <message>
+        <source>Clean-up action</source>
+        <translation>Действие очистки</translation>
+    </message>
+    <message>
+        <source>Selected task:</source>
+        <translation>Выбранная задача:</translation>
+    </message>
+    <message>
+        <source>The sweeper&apos;s decisions</source>
+        <translation>Решения чистильщика</translation>
+    </message>
+    <message>
+        <source>Nothing is stuck: no task waits in the queue longer than %1 and every running task sent a heartbeat within %2.</source>
+        <translation>Зависших нет: ни одна задача не ждёт в очереди дольше %1, и каждая выполняемая задача подала пульс в пределах %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck task(s): </source>
+        <translation>
+            <numerusform>%Ln зависшая задача: </numerusform>
+            <numerusform>%Ln зависшие задачи: </numerusform>
+            <numerusform>%Ln зависших задач: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waiting in the queue longer than %2</source>
+        <translation>ждут в очереди дольше %2 — %1</translation>
+    </message>
+    <message>
+        <source>, %1 running without a heartbeat for %2</source>
+        <translation>, выполняются без пульса дольше %2 — %1</translation>
+    </message>
+    <message>
+        <source>The list shows the oldest: showing %1 of %2.</source>
+        <translation>В списке самые старые: показано %1 из %2.</translation>
+    </message>
+    <message>
+        <source>Reading the stuck tasks…</source>
+        <translation>Чтение зависших задач…</translation>
+    </message>
+    <message>
+        <source>The clean-up did not happen: %1</source>
+        <translation>Очистка не выполнена: %1</translation>
+    </message>
+    <message>
+        <source>Retry re-queues running tasks only, and none is stuck. Nothing was changed.</source>
+        <translation>Повтор возвращает в очередь только выполняемые задачи, а зависших среди них нет. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Nothing is stuck. Nothing was changed.</source>
+        <translation>Зависших нет. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Clean Up Stuck Tasks</source>
+        <translation>Очистка зависших задач</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean up %Ln stuck task(s)?</source>
+        <translation>
+            <numerusform>Очистить %Ln зависшую задачу?</numerusform>
+            <numerusform>Очистить %Ln зависшие задачи?</numerusform>
+            <numerusform>Очистить %Ln зависших задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waiting in the queue longer than %2 and %3 running without a heartbeat for %4 will be marked FAILED. Workers that are still running them lose them. Tasks that become stuck from now on are left for the next clean-up.</source>
+        <translation>Задачи, ждущие в очереди дольше %2 (%1), и задачи, выполняемые без пульса дольше %4 (%3), получат статус «Ошибка». Воркеры, которые ещё их выполняют, их потеряют. Задачи, которые зависнут после этого, останутся до следующей очистки.</translation>
+    </message>
+    <message>
+        <source>%1 running without a heartbeat for %2 go back to PENDING and run again; the %3 waiting in the queue are left as they are. Tasks that become stuck from now on are left for the next clean-up.</source>
+        <translation>Задачи, выполняемые без пульса дольше %2 (%1), вернутся в статус «В очереди» и выполнятся снова; ждущие в очереди (%3) останутся как есть. Задачи, которые зависнут после этого, останутся до следующей очистки.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean Up %Ln task(s)</source>
+        <translation>
+            <numerusform>Очистить %Ln задачу</numerusform>
+            <numerusform>Очистить %Ln задачи</numerusform>
+            <numerusform>Очистить %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning up %Ln stuck task(s)…</source>
+        <translation>
+            <numerusform>Очистка %Ln зависшей задачи…</numerusform>
+            <numerusform>Очистка %Ln зависших задач…</numerusform>
+            <numerusform>Очистка %Ln зависших задач…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was stuck any more: nothing was changed.</source>
+        <translation>Зависших уже не осталось: ничего не изменено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaned up %Ln stuck task(s): </source>
+        <translation>
+            <numerusform>Очищена %Ln зависшая задача: </numerusform>
+            <numerusform>Очищены %Ln зависшие задачи: </numerusform>
+            <numerusform>Очищено %Ln зависших задач: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 marked failed, %2 re-queued.</source>
+        <translation>с ошибкой: %1, возвращено в очередь: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the %1 named had changed meanwhile and were left alone.</source>
+        <translation>
+            <numerusform>%Ln из %1 названных тем временем изменилась и осталась нетронутой.</numerusform>
+            <numerusform>%Ln из %1 названных тем временем изменились и остались нетронутыми.</numerusform>
+            <numerusform>%Ln из %1 названных тем временем изменились и остались нетронутыми.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskActions</name>
+    <message>
+        <source>Force Stop</source>
+        <translation>Принудительно остановить</translation>
+    </message>
+    <message>
+        <source>Cancel Task</source>
+        <translation>Отменить задачу</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Stop Action</source>
+        <translation>Прервать действие</translation>
+    </message>
+    <message>
+        <source>Stop the action in progress after the task in hand; the tasks it has not reached stay as they are</source>
+        <translation>Прервать текущее действие после задачи в работе; задачи, до которых оно не дошло, останутся как есть</translation>
+    </message>
+    <message>
+        <source>Mark the selected running tasks FAILED and stop their running items (%1)</source>
+        <translation>Присвоить выбранным выполняемым задачам статус «Ошибка» и остановить их выполняемые элементы (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected pending or running tasks (%1)</source>
+        <translation>Отменить выбранные задачи в очереди или в работе (%1)</translation>
+    </message>
+    <message>
+        <source>Run the selected completed or failed tasks again (%1)</source>
+        <translation>Снова выполнить выбранные завершённые или ошибочные задачи (%1)</translation>
+    </message>
+    <message>
+        <source>Delete the selected tasks that are not running (%1)</source>
+        <translation>Удалить выбранные задачи, которые не выполняются (%1)</translation>
+    </message>
+    <message>
+        <source>Read everything again (F5)</source>
+        <translation>Перечитать всё (F5)</translation>
+    </message>
+    <message>
+        <source>Search the tasks (%1)</source>
+        <translation>Поиск задач (%1)</translation>
+    </message>
+    <message>
+        <source>Stopping after the task in hand…</source>
+        <translation>Остановка после задачи в работе…</translation>
+    </message>
+    <message>
+        <source>Force stop this task?</source>
+        <translation>Принудительно остановить эту задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stop %Ln tasks?</source>
+        <translation>
+            <numerusform>Принудительно остановить %Ln задачу?</numerusform>
+            <numerusform>Принудительно остановить %Ln задачи?</numerusform>
+            <numerusform>Принудительно остановить %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This will mark the task as FAILED and stop all running items. Use this if the task is stuck or not actually running.</source>
+        <translation>Задача получит статус «Ошибка», все её выполняемые элементы будут остановлены. Используйте, если задача зависла или на самом деле не выполняется.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
+        <translation>
+            <numerusform>%Ln задача получит статус «Ошибка», все её выполняемые элементы будут остановлены. Используйте, если задача зависла или на самом деле не выполняется.</numerusform>
+            <numerusform>%Ln задачи получат статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
+            <numerusform>%Ln задач получат статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Force Stop %Ln tasks</source>
+        <translation>
+            <numerusform>Остановить %Ln задачу</numerusform>
+            <numerusform>Остановить %Ln задачи</numerusform>
+            <numerusform>Остановить %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Не останавливать</translation>
+    </message>
+    <message>
+        <source>Cancel this task?</source>
+        <translation>Отменить эту задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln tasks?</source>
+        <translation>
+            <numerusform>Отменить %Ln задачу?</numerusform>
+            <numerusform>Отменить %Ln задачи?</numerusform>
+            <numerusform>Отменить %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task will be marked as FAILED (cancelled) and its running items stopped; a worker running it is told to stop.</source>
+        <translation>Задача получит статус «Ошибка» (отменена), её выполняемые элементы будут остановлены; воркер, который её выполняет, получит команду остановиться.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
+        <translation>
+            <numerusform>%Ln задача получит статус «Ошибка» (отменена), её выполняемые элементы будут остановлены; воркер, который её выполняет, получит команду остановиться.</numerusform>
+            <numerusform>%Ln задачи получат статус «Ошибка» (отменены), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
+            <numerusform>%Ln задач получат статус «Ошибка» (отменены), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln tasks</source>
+        <translation>
+            <numerusform>Отменить %Ln задачу</numerusform>
+            <numerusform>Отменить %Ln задачи</numerusform>
+            <numerusform>Отменить %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep Task</source>
+        <translation>Не отменять</translation>
+    </message>
+    <message>
+        <source>Restart this task?</source>
+        <translation>Перезапустить эту задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart %Ln tasks?</source>
+        <translation>
+            <numerusform>Перезапустить %Ln задачу?</numerusform>
+            <numerusform>Перезапустить %Ln задачи?</numerusform>
+            <numerusform>Перезапустить %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task goes back to PENDING with a fresh attempt budget, and all its items will run again.</source>
+        <translation>Задача вернётся в статус «В очереди» с новым запасом попыток, и все её элементы выполнятся снова.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
+        <translation>
+            <numerusform>%Ln задача вернётся в статус «В очереди» с новым запасом попыток, и все её элементы выполнятся снова.</numerusform>
+            <numerusform>%Ln задачи вернутся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
+            <numerusform>%Ln задач вернутся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart %Ln tasks</source>
+        <translation>
+            <numerusform>Перезапустить %Ln задачу</numerusform>
+            <numerusform>Перезапустить %Ln задачи</numerusform>
+            <numerusform>Перезапустить %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave As Is</source>
+        <translation>Оставить как есть</translation>
+    </message>
+    <message>
+        <source>Delete this task?</source>
+        <translation>Удалить эту задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln tasks?</source>
+        <translation>
+            <numerusform>Удалить %Ln задачу?</numerusform>
+            <numerusform>Удалить %Ln задачи?</numerusform>
+            <numerusform>Удалить %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task, its items and its log lines are removed for good. The audit log keeps a record of it.</source>
+        <translation>Задача, её элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о ней.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
+        <translation>
+            <numerusform>%Ln задача, её элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о ней.</numerusform>
+            <numerusform>%Ln задачи, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
+            <numerusform>%Ln задач, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln tasks</source>
+        <translation>
+            <numerusform>Удалить %Ln задачу</numerusform>
+            <numerusform>Удалить %Ln задачи</numerusform>
+            <numerusform>Удалить %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task: &quot;%1&quot; (#%2)</source>
+        <translation>Задача: «%1» (№%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stop the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Принудительно остановить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Отменить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Перезапустить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Удалить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An action takes at most %1 tasks at a time: these are the first in the table&apos;s order, #%2 to #%3.</source>
+        <translation>Действие за раз берёт не больше %1 задач: это первые по порядку таблицы, с №%2 по №%3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %Ln selected tasks stay as they are.</source>
+        <translation>
+            <numerusform>Остальная %Ln выбранная задача останется как есть.</numerusform>
+            <numerusform>Остальные %Ln выбранные задачи останутся как есть.</numerusform>
+            <numerusform>Остальные %Ln выбранных задач останутся как есть.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other selected task(s) cannot take this action and stay as they are.</source>
+        <translation>
+            <numerusform>К ещё %Ln выбранной задаче это действие неприменимо, она останется как есть.</numerusform>
+            <numerusform>К ещё %Ln выбранным задачам это действие неприменимо, они останутся как есть.</numerusform>
+            <numerusform>К ещё %Ln выбранным задачам это действие неприменимо, они останутся как есть.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stopping %Ln tasks…</source>
+        <translation>
+            <numerusform>Принудительная остановка %Ln задачи…</numerusform>
+            <numerusform>Принудительная остановка %Ln задач…</numerusform>
+            <numerusform>Принудительная остановка %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %Ln tasks…</source>
+        <translation>
+            <numerusform>Отмена %Ln задачи…</numerusform>
+            <numerusform>Отмена %Ln задач…</numerusform>
+            <numerusform>Отмена %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting %Ln tasks…</source>
+        <translation>
+            <numerusform>Перезапуск %Ln задачи…</numerusform>
+            <numerusform>Перезапуск %Ln задач…</numerusform>
+            <numerusform>Перезапуск %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %Ln tasks…</source>
+        <translation>
+            <numerusform>Удаление %Ln задачи…</numerusform>
+            <numerusform>Удаление %Ln задач…</numerusform>
+            <numerusform>Удаление %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task &quot;%1&quot; has been force stopped. %Ln running item(s) were also stopped.</source>
+        <translation>
+            <numerusform>Задача «%1» принудительно остановлена. Также остановлен %Ln выполнявшийся элемент.</numerusform>
+            <numerusform>Задача «%1» принудительно остановлена. Также остановлены %Ln выполнявшихся элемента.</numerusform>
+            <numerusform>Задача «%1» принудительно остановлена. Также остановлено %Ln выполнявшихся элементов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can now delete or restart the task.</source>
+        <translation>Теперь задачу можно удалить или перезапустить.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) force stopped.</source>
+        <translation>
+            <numerusform>%Ln задача принудительно остановлена.</numerusform>
+            <numerusform>%Ln задачи принудительно остановлены.</numerusform>
+            <numerusform>%Ln задач принудительно остановлено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) cancelled and marked as failed.</source>
+        <translation>
+            <numerusform>%Ln задача отменена и получила статус «Ошибка».</numerusform>
+            <numerusform>%Ln задачи отменены и получили статус «Ошибка».</numerusform>
+            <numerusform>%Ln задач отменено, им присвоен статус «Ошибка».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) restarted and pending.</source>
+        <translation>
+            <numerusform>%Ln задача перезапущена и ждёт в очереди.</numerusform>
+            <numerusform>%Ln задачи перезапущены и ждут в очереди.</numerusform>
+            <numerusform>%Ln задач перезапущено, они ждут в очереди.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) deleted.</source>
+        <translation>
+            <numerusform>%Ln задача удалена.</numerusform>
+            <numerusform>%Ln задачи удалены.</numerusform>
+            <numerusform>%Ln задач удалено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln could not be changed: %1</source>
+        <translation>
+            <numerusform>Не удалось изменить %Ln задачу: %1</numerusform>
+            <numerusform>Не удалось изменить %Ln задачи: %1</numerusform>
+            <numerusform>Не удалось изменить %Ln задач: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1 %2</source>
+        <translation>Прервано: %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) not reached stay as they were.</source>
+        <translation>
+            <numerusform>%Ln задача, до которой дело не дошло, осталась как была.</numerusform>
+            <numerusform>%Ln задачи, до которых дело не дошло, остались как были.</numerusform>
+            <numerusform>%Ln задач, до которых дело не дошло, остались как были.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskDetailPane</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Воркер</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Элементы</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>Выберите задачу, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>Task #%1 no longer exists: it was deleted.</source>
+        <translation>Задачи №%1 больше нет: она удалена.</translation>
+    </message>
+    <message>
+        <source>%1 (priority %2)</source>
+        <translation>%1 (приоритет %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>Previous attempt: %1</source>
+        <translation>Предыдущая попытка: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Stuck: no heartbeat for %1 (the timeout is %2). The worker may be gone; Force Stop marks the task FAILED whether or not it is alive.</source>
+        <translation>⚠ Зависла: нет пульса %1 (предел — %2). Воркера, возможно, уже нет; принудительная остановка присвоит задаче статус «Ошибка», жив он или нет.</translation>
+    </message>
+    <message>
+        <source>Items (none)</source>
+        <translation>Элементов нет</translation>
+    </message>
+    <message>
+        <source>Items (%1 of %2 done, %3 failed)</source>
+        <translation>Элементы: %1 из %2, сбоев %3</translation>
+    </message>
+    <message>
+        <source>Items (%1 of %2 done)</source>
+        <translation>Элементы: %1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskItemsModel</name>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогресс</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Воркер</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Time since the last heartbeat of a running task</source>
+        <translation>Время с последнего пульса выполняемой задачи</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>Last heartbeat: %1</source>
+        <translation>Последний пульс: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TasksView</name>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Сбросить фильтр</translation>
+    </message>
+    <message>
+        <source>Search name, kind, worker, error or ID (%1)</source>
+        <translation>Поиск по имени, виду, воркеру, ошибке или ID (%1)</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Все очереди</translation>
+    </message>
+    <message>
+        <source>Counting the tasks…</source>
+        <translation>Подсчёт задач…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln tasks match</source>
+        <translation>
+            <numerusform>Подходят %1 из %Ln задачи</numerusform>
+            <numerusform>Подходят %1 из %Ln задач</numerusform>
+            <numerusform>Подходят %1 из %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tasks</source>
+        <translation>
+            <numerusform>%Ln задача</numerusform>
+            <numerusform>%Ln задачи</numerusform>
+            <numerusform>%Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>newest first</source>
+        <translation>сначала новые</translation>
+    </message>
+    <message>
+        <source>oldest first</source>
+        <translation>сначала старые</translation>
+    </message>
+    <message>
+        <source>Z to A</source>
+        <translation>от Я до А</translation>
+    </message>
+    <message>
+        <source>A to Z</source>
+        <translation>от А до Я</translation>
+    </message>
+    <message>
+        <source>highest first</source>
+        <translation>сначала большие</translation>
+    </message>
+    <message>
+        <source>lowest first</source>
+        <translation>сначала меньшие</translation>
+    </message>
+    <message>
+        <source>sorted by %1, %2</source>
+        <translation>сортировка: %1, %2</translation>
+    </message>
+    <message>
+        <source>No task matches this filter.</source>
+        <translation>Под этот фильтр не подходит ни одна задача.</translation>
+    </message>
+    <message>
+        <source>No tasks yet.
+
+A program enqueues tasks into the database, or from a shell:
+taskdeskctl enqueue KIND --name NAME</source>
+        <translation>Задач пока нет.
+
+Задачи ставит в очередь программа через базу данных или команда в терминале:
+taskdeskctl enqueue ВИД --name ИМЯ</translation>
+    </message>
+    <message>
+        <source>%1 selected: actions take the first %2</source>
+        <translation>Выбрано: %1; действия берут первые %2</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>Выбрано: %1</translation>
+    </message>
+    <message>
+        <source>Copy Task ID</source>
+        <translation>Копировать ID задачи</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ThroughputChart</name>
+    <message>
+        <source>Tasks finished per minute</source>
+        <translation>Задач закончено за минуту</translation>
+    </message>
+    <message>
+        <source>Tasks finished per %1 minutes</source>
+        <translation>Задач закончено за %1 мин</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>С ошибкой</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершены</translation>
+    </message>
+    <message>
+        <source>No task finished in this period.</source>
+        <translation>За этот период ни одна задача не закончилась.</translation>
+    </message>
+    <message>
+        <source>%1: %2 completed, %3 failed</source>
+        <translation>%1: завершено %2, с ошибкой %3</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TrayNotifier</name>
+    <message>
+        <source>Taskdesk</source>
+        <translation>Taskdesk</translation>
+    </message>
+    <message>
+        <source>Show Taskdesk</source>
+        <translation>Показать Taskdesk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>%1 queued, %2 running</source>
+        <translation>в очереди: %1, выполняются: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taskdesk: %Ln stuck task(s) (%1)</source>
+        <translation>
+            <numerusform>Taskdesk: %Ln зависшая задача (%1)</numerusform>
+            <numerusform>Taskdesk: %Ln зависшие задачи (%1)</numerusform>
+            <numerusform>Taskdesk: %Ln зависших задач (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stuck tasks</source>
+        <translation>Зависшие задачи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) stuck now (%1). Open the Stuck page to clean up.</source>
+        <translation>
+            <numerusform>Сейчас зависла %Ln задача (%1). Откройте страницу «Зависшие», чтобы очистить.</numerusform>
+            <numerusform>Сейчас зависли %Ln задачи (%1). Откройте страницу «Зависшие», чтобы очистить.</numerusform>
+            <numerusform>Сейчас зависло %Ln задач (%1). Откройте страницу «Зависшие», чтобы очистить.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

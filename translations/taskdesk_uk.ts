@@ -1,0 +1,2424 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>BadgePainter</name>
+    <message>
+        <source>Pending</source>
+        <translation>У черзі</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>У роботі</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Помилка</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSetup</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Не вдалося створити теку %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Не вдалося записати %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не вдалося записати %1: %2</translation>
+    </message>
+    <message>
+        <source>The folder %1 has a line break in its name: a worker configuration cannot name a program in it</source>
+        <translation>У назві теки %1 є перенесення рядка: конфігурація воркера не може вказати програму в ній</translation>
+    </message>
+    <message>
+        <source>The demo was loaded before: nothing was added.</source>
+        <translation>Демо вже було завантажено: нічого не додано.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo loaded: %n task(s)</source>
+        <translation>
+            <numerusform>Демо завантажено: %n задача</numerusform>
+            <numerusform>Демо завантажено: %n задачі</numerusform>
+            <numerusform>Демо завантажено: %n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n of them a few hours of history)</source>
+        <translation>
+            <numerusform>(%n з них — історія за кілька годин)</numerusform>
+            <numerusform>(%n з них — історія за кілька годин)</numerusform>
+            <numerusform>(%n з них — історія за кілька годин)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process definition(s)</source>
+        <translation>
+            <numerusform>%n опис процесу</numerusform>
+            <numerusform>%n описи процесів</numerusform>
+            <numerusform>%n описів процесів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule(s).</source>
+        <translation>
+            <numerusform>%n розклад.</numerusform>
+            <numerusform>%n розклади.</numerusform>
+            <numerusform>%n розкладів.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task #%1 is stuck (its worker is gone): Force Stop it, or this app&apos;s sweeper re-queues it in %n second(s).</source>
+        <translation>
+            <numerusform>Задача №%1 застрягла (її воркера більше немає): зупиніть її примусово, або чистильник цієї програми поверне її в чергу за %n секунду.</numerusform>
+            <numerusform>Задача №%1 застрягла (її воркера більше немає): зупиніть її примусово, або чистильник цієї програми поверне її в чергу за %n секунди.</numerusform>
+            <numerusform>Задача №%1 застрягла (її воркера більше немає): зупиніть її примусово, або чистильник цієї програми поверне її в чергу за %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task #%1 is stuck (its worker is gone): Force Stop it on the Stuck page.</source>
+        <translation>Задача №%1 застрягла (її воркера більше немає): зупиніть її примусово на сторінці «Застряглі».</translation>
+    </message>
+    <message>
+        <source>Start the worker on the Processes page to see tasks run.</source>
+        <translation>Запустіть воркер на сторінці «Процеси», щоб побачити, як виконуються задачі.</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Taskdesk: an operations console for background jobs.</source>
+        <translation>Taskdesk: консоль оператора фонових задач.</translation>
+    </message>
+    <message>
+        <source>The database: a SQLite file, sqlite:///path or postgresql://user@host/db.</source>
+        <translation>База даних: файл SQLite, sqlite:///шлях або postgresql://user@host/db.</translation>
+    </message>
+    <message>
+        <source>Show everything and change nothing.</source>
+        <translation>Показувати все й нічого не змінювати.</translation>
+    </message>
+    <message>
+        <source>Load the demo tasks and processes into the database.</source>
+        <translation>Завантажити демонстраційні задачі й процеси в базу даних.</translation>
+    </message>
+    <message>
+        <source>Read and write preferences in this INI file.</source>
+        <translation>Читати й записувати налаштування в цьому INI-файлі.</translation>
+    </message>
+    <message>
+        <source>Taskdesk cannot open its database.</source>
+        <translation>Taskdesk не може відкрити свою базу даних.</translation>
+    </message>
+    <message>
+        <source>started with --read-only</source>
+        <translation>запущено з --read-only</translation>
+    </message>
+    <message>
+        <source>the database refuses changes from this user</source>
+        <translation>база даних не приймає змін від цього користувача</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFormat</name>
+    <message>
+        <source>just now</source>
+        <translation>щойно</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 с тому</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 хв тому</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 год тому</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>%1 дн. тому</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 хв</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 хв %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 год</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 год %2 хв</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 дн. %2 год</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::Error</name>
+    <message>
+        <source>the search text is longer than %1 characters (%2)</source>
+        <translation>текст пошуку довший за %1 символів (%2)</translation>
+    </message>
+    <message>
+        <source>invalid schedule name &apos;%1&apos;: use 1 to 100 letters, digits and _ . : -</source>
+        <translation>неприпустима назва розкладу «%1»: використовуйте від 1 до 100 літер, цифр і _ . : -</translation>
+    </message>
+    <message>
+        <source>invalid task kind &apos;%1&apos;: use 1 to 100 letters, digits and _ . : -</source>
+        <translation>неприпустимий вид задачі «%1»: використовуйте від 1 до 100 літер, цифр і _ . : -</translation>
+    </message>
+    <message>
+        <source>invalid queue name &apos;%1&apos;: use 1 to 100 letters, digits and _ . : -</source>
+        <translation>неприпустима назва черги «%1»: використовуйте від 1 до 100 літер, цифр і _ . : -</translation>
+    </message>
+    <message>
+        <source>priority must be between -1000 and 1000</source>
+        <translation>пріоритет має бути від -1000 до 1000</translation>
+    </message>
+    <message>
+        <source>args must be a JSON object or array</source>
+        <translation>аргументи мають бути об’єктом або масивом JSON</translation>
+    </message>
+    <message>
+        <source>args are not valid JSON: %1</source>
+        <translation>аргументи — неприпустимий JSON: %1</translation>
+    </message>
+    <message>
+        <source>a schedule runs either every N seconds or on a cron expression, not both</source>
+        <translation>розклад працює або кожні N секунд, або за виразом cron, але не те й інше разом</translation>
+    </message>
+    <message>
+        <source>a schedule needs an interval (every N seconds) or a cron expression</source>
+        <translation>розкладу потрібен інтервал (кожні N секунд) або вираз cron</translation>
+    </message>
+    <message>
+        <source>the interval must be between 1 and %1 seconds (366 days); got %2</source>
+        <translation>інтервал має бути від 1 до %1 секунд (366 днів); вказано %2</translation>
+    </message>
+    <message>
+        <source>no schedule named &apos;%1&apos;</source>
+        <translation>немає розкладу з назвою «%1»</translation>
+    </message>
+    <message>
+        <source>no schedule with id %1</source>
+        <translation>немає розкладу з id %1</translation>
+    </message>
+    <message>
+        <source>a schedule named &apos;%1&apos; already exists</source>
+        <translation>розклад із назвою «%1» вже є</translation>
+    </message>
+    <message>
+        <source>permission denied: only an admin (the taskdesk_admin role) may add, edit or remove process definitions; operators start, stop and restart them</source>
+        <translation>доступ заборонено: додавати, змінювати й вилучати описи процесів може лише адміністратор (роль taskdesk_admin); оператори їх запускають, зупиняють і перезапускають</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 is read-only</source>
+        <translation>доступ заборонено: %1 доступний лише для читання</translation>
+    </message>
+    <message>
+        <source>a process named &apos;%1&apos; already exists</source>
+        <translation>процес із назвою «%1» вже є</translation>
+    </message>
+    <message>
+        <source>no process named &apos;%1&apos;</source>
+        <translation>немає процесу з назвою «%1»</translation>
+    </message>
+    <message>
+        <source>process &apos;%1&apos; is %2 (desired %3); stop it before removing it</source>
+        <translation>процес «%1» у стані %2 (потрібно: %3); зупиніть його, перш ніж вилучати</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Задачу %1 не знайдено</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробиці</translation>
+    </message>
+    <message>
+        <source>enqueued</source>
+        <translation>поставлено в чергу</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>скасовано</translation>
+    </message>
+    <message>
+        <source>force stopped</source>
+        <translation>примусово зупинено</translation>
+    </message>
+    <message>
+        <source>restarted</source>
+        <translation>перезапущено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>видалено</translation>
+    </message>
+    <message>
+        <source>swept</source>
+        <translation>оброблено чистильником</translation>
+    </message>
+    <message>
+        <source>cleaned up</source>
+        <translation>очищено</translation>
+    </message>
+    <message>
+        <source>marked failed</source>
+        <translation>позначено як помилку</translation>
+    </message>
+    <message>
+        <source>re-queued</source>
+        <translation>повернуто в чергу</translation>
+    </message>
+    <message>
+        <source>re-queued by retry</source>
+        <translation>повернуто в чергу повтором</translation>
+    </message>
+    <message>
+        <source>no heartbeat</source>
+        <translation>немає пульсу</translation>
+    </message>
+    <message>
+        <source>waiting in the queue too long</source>
+        <translation>надто довго в черзі</translation>
+    </message>
+    <message>
+        <source>operator&apos;s clean-up</source>
+        <translation>очищення оператором</translation>
+    </message>
+    <message>
+        <source>its worker died</source>
+        <translation>її воркер завершився</translation>
+    </message>
+    <message>
+        <source>rule: %1</source>
+        <translation>правило: %1</translation>
+    </message>
+    <message>
+        <source>stuck for %1</source>
+        <translation>застрягла на %1</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>поріг %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running item(s) stopped</source>
+        <translation>
+            <numerusform>зупинено %Ln елемент, що виконувався</numerusform>
+            <numerusform>зупинено %Ln елементи, що виконувалися</numerusform>
+            <numerusform>зупинено %Ln елементів, що виконувалися</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln елемент</numerusform>
+            <numerusform>%Ln елементи</numerusform>
+            <numerusform>%Ln елементів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (database role %2)</source>
+        <translation>%1 (роль у базі даних %2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>нова</translation>
+    </message>
+    <message>
+        <source>The deleted task:</source>
+        <translation>Видалена задача:</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <translation>налаштування змінено</translation>
+    </message>
+    <message>
+        <source>process added</source>
+        <translation>процес додано</translation>
+    </message>
+    <message>
+        <source>process changed</source>
+        <translation>процес змінено</translation>
+    </message>
+    <message>
+        <source>process removed</source>
+        <translation>процес вилучено</translation>
+    </message>
+    <message>
+        <source>process started</source>
+        <translation>процес запущено</translation>
+    </message>
+    <message>
+        <source>process stopped</source>
+        <translation>процес зупинено</translation>
+    </message>
+    <message>
+        <source>process restarted</source>
+        <translation>процес перезапущено</translation>
+    </message>
+    <message>
+        <source>process exited</source>
+        <translation>процес завершився</translation>
+    </message>
+    <message>
+        <source>process FATAL</source>
+        <translation>процес у FATAL</translation>
+    </message>
+    <message>
+        <source>start requested</source>
+        <translation>запитано запуск</translation>
+    </message>
+    <message>
+        <source>stop requested</source>
+        <translation>запитано зупинку</translation>
+    </message>
+    <message>
+        <source>restart requested</source>
+        <translation>запитано перезапуск</translation>
+    </message>
+    <message>
+        <source>process adopted</source>
+        <translation>процес прийнято</translation>
+    </message>
+    <message>
+        <source>process left running</source>
+        <translation>процес залишено працювати</translation>
+    </message>
+    <message>
+        <source>schedule added</source>
+        <translation>розклад додано</translation>
+    </message>
+    <message>
+        <source>schedule changed</source>
+        <translation>розклад змінено</translation>
+    </message>
+    <message>
+        <source>schedule removed</source>
+        <translation>розклад вилучено</translation>
+    </message>
+    <message>
+        <source>schedule enabled</source>
+        <translation>розклад увімкнено</translation>
+    </message>
+    <message>
+        <source>schedule disabled</source>
+        <translation>розклад вимкнено</translation>
+    </message>
+    <message>
+        <source>enqueued by schedule</source>
+        <translation>поставлено за розкладом</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::AuditView</name>
+    <message>
+        <source>Load Older Entries</source>
+        <translation>Завантажити старіші записи</translation>
+    </message>
+    <message>
+        <source>Search who, action, task or details</source>
+        <translation>Пошук за користувачем, дією, задачею чи подробицями</translation>
+    </message>
+    <message>
+        <source>No audit entries yet.</source>
+        <translation>Записів аудиту ще немає.</translation>
+    </message>
+    <message>
+        <source>No entry matches.</source>
+        <translation>Відповідних записів немає.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %Ln entry(s).</source>
+        <translation>
+            <numerusform>Показано %Ln найновіший запис.</numerusform>
+            <numerusform>Показано %Ln найновіші записи.</numerusform>
+            <numerusform>Показано %Ln найновіших записів.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %Ln matching entry(s).</source>
+        <translation>
+            <numerusform>Показано %Ln найновіший відповідний запис.</numerusform>
+            <numerusform>Показано %Ln найновіші відповідні записи.</numerusform>
+            <numerusform>Показано %Ln найновіших відповідних записів.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::FilterChips</name>
+    <message>
+        <source>All</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Застряглі</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Stuck: %1 waiting in the queue too long, %2 running without a heartbeat</source>
+        <translation>Застряглі: надто довго в черзі — %1, без пульсу — %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::MainWindow</name>
+    <message>
+        <source>Taskdesk</source>
+        <translation>Taskdesk</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачі</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Процеси</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Застряглі</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Розклади</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>База даних: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Оператор: %1</translation>
+    </message>
+    <message>
+        <source>Process %1 is FATAL</source>
+        <translation>Процес %1 у стані FATAL</translation>
+    </message>
+    <message>
+        <source>The process %1 went FATAL: %2</source>
+        <translation>Процес %1 перейшов у стан FATAL: %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Налаштування…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo</source>
+        <translation>Завантажити &amp;демо</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Вихід</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Задачі</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>&amp;About Taskdesk</source>
+        <translation>&amp;Про Taskdesk</translation>
+    </message>
+    <message>
+        <source>The database file was deleted or replaced: %1. The last data stays on screen and actions are off; start Taskdesk again to open the file now at that path.</source>
+        <translation>Файл бази даних видалено або замінено: %1. Останні дані лишаються на екрані, дії вимкнено; запустіть Taskdesk знову, щоб відкрити файл, який зараз лежить за цим шляхом.</translation>
+    </message>
+    <message>
+        <source>The database does not answer: %1. The last data stays on screen and actions are off until it answers again; Taskdesk keeps trying by itself.</source>
+        <translation>База даних не відповідає: %1. Останні дані лишаються на екрані, дії вимкнено, доки вона не відповість; Taskdesk пробує далі сам.</translation>
+    </message>
+    <message>
+        <source>Read-only: everything is shown and nothing can be changed.</source>
+        <translation>Лише читання: усе показано, нічого не можна змінити.</translation>
+    </message>
+    <message>
+        <source>Read-only: everything is shown and nothing can be changed (%1).</source>
+        <translation>Лише читання: усе показано, нічого не можна змінити (%1).</translation>
+    </message>
+    <message>
+        <source>Database file lost</source>
+        <translation>Файл бази даних втрачено</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Лише читання</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Під’єднано</translation>
+    </message>
+    <message>
+        <source>Database unreachable</source>
+        <translation>База даних недоступна</translation>
+    </message>
+    <message>
+        <source>The sweeper of this app started.</source>
+        <translation>Чистильник цієї програми запущено.</translation>
+    </message>
+    <message>
+        <source>The sweeper of this app stopped.</source>
+        <translation>Чистильник цієї програми зупинено.</translation>
+    </message>
+    <message>
+        <source>The scheduler of this app started.</source>
+        <translation>Планувальник цієї програми запущено.</translation>
+    </message>
+    <message>
+        <source>The scheduler of this app stopped.</source>
+        <translation>Планувальник цієї програми зупинено.</translation>
+    </message>
+    <message>
+        <source>Load the Demo?</source>
+        <translation>Завантажити демо?</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load the demo to try every feature at once?</source>
+        <translation>База даних порожня. Завантажити демо, щоб одразу спробувати всі можливості?</translation>
+    </message>
+    <message>
+        <source>It adds sample tasks in every status (one of them stuck), a few hours of history, a worker and a scheduler process running small demo scripts, and two schedules.</source>
+        <translation>Буде додано приклади задач у всіх статусах (одна з них застрягла), історію за кілька годин, процеси воркера й планувальника, що виконують невеликі демо-скрипти, і два розклади.</translation>
+    </message>
+    <message>
+        <source>Load Demo</source>
+        <translation>Завантажити демо</translation>
+    </message>
+    <message>
+        <source>Start Empty</source>
+        <translation>Почати з порожньої</translation>
+    </message>
+    <message>
+        <source>The demo was not loaded: %1</source>
+        <translation>Демо не завантажено: %1</translation>
+    </message>
+    <message>
+        <source>About Taskdesk</source>
+        <translation>Про Taskdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Taskdesk %1&lt;/h3&gt;&lt;p&gt;An operations console for background jobs.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Taskdesk %1&lt;/h3&gt;&lt;p&gt;Консоль оператора фонових задач.&lt;/p&gt;&lt;p&gt;База даних: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Taskdesk</source>
+        <translation>Вихід із Taskdesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) run under this window: %1.</source>
+        <translation>
+            <numerusform>Під цим вікном працює %n процес: %1.</numerusform>
+            <numerusform>Під цим вікном працюють %n процеси: %1.</numerusform>
+            <numerusform>Під цим вікном працюють %n процесів: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop them, or leave them running? Processes left running go on unsupervised until a supervisor takes this host again (the next Taskdesk window or taskdeskctl supervise); running tasks of stopped workers are marked failed.</source>
+        <translation>Зупинити їх чи залишити працювати? Залишені процеси працюють без нагляду, доки супервізор знову не візьме цей хост (наступне вікно Taskdesk або taskdeskctl supervise); задачі зупинених воркерів, що виконуються, отримують статус «Помилка».</translation>
+    </message>
+    <message>
+        <source>Stop Them</source>
+        <translation>Зупинити</translation>
+    </message>
+    <message>
+        <source>Leave Them Running</source>
+        <translation>Залишити працювати</translation>
+    </message>
+    <message>
+        <source>Stopping the processes; Taskdesk closes when they have stopped.</source>
+        <translation>Процеси зупиняються; Taskdesk закриється, коли вони зупиняться.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::MissingDatabaseDialog</name>
+    <message>
+        <source>Create It</source>
+        <translation>Створити</translation>
+    </message>
+    <message>
+        <source>Choose Another…</source>
+        <translation>Вибрати іншу…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>Taskdesk Database</source>
+        <translation>База даних Taskdesk</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Бази даних SQLite (*.db *.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Taskdesk</source>
+        <translation>Taskdesk</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>За шляхом %1 немає бази даних.</translation>
+    </message>
+    <message>
+        <source>Its folder %1 does not exist either.</source>
+        <translation>Теки %1 теж немає.</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database there, choose another database file, or quit and check the path.</source>
+        <translation>Створіть там нову порожню базу даних, виберіть інший файл бази даних або вийдіть і перевірте шлях.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProcessDialog</name>
+    <message>
+        <source>Start it whenever a supervisor takes over its host</source>
+        <translation>Запускати, коли супервізор бере його хост</translation>
+    </message>
+    <message>
+        <source>Edit Process</source>
+        <translation>Змінити процес</translation>
+    </message>
+    <message>
+        <source>Add Process</source>
+        <translation>Додати процес</translation>
+    </message>
+    <message>
+        <source>worker-1</source>
+        <translation>worker-1</translation>
+    </message>
+    <message>
+        <source>/usr/bin/taskdesk-worker</source>
+        <translation>/usr/bin/taskdesk-worker</translation>
+    </message>
+    <message>
+        <source>--config /etc/taskdesk/worker.ini</source>
+        <translation>--config /etc/taskdesk/worker.ini</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation>КЛЮЧ=ЗНАЧЕННЯ, по одному в рядку</translation>
+    </message>
+    <message>
+        <source>any: the first supervisor that sees it</source>
+        <translation>будь-який: перший супервізор, що його побачить</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Огляд…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Програма</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Аргументи</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>Робоча тека</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Середовище</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапуск</translation>
+    </message>
+    <message>
+        <source>Stop grace</source>
+        <translation>Час на зупинку</translation>
+    </message>
+    <message>
+        <source>FATAL after failures</source>
+        <translation>FATAL після збоїв</translation>
+    </message>
+    <message>
+        <source>Arguments: %1</source>
+        <translation>Аргументи: %1</translation>
+    </message>
+    <message>
+        <source>Environment: &apos;%1&apos; is not KEY=VALUE</source>
+        <translation>Середовище: «%1» — не КЛЮЧ=ЗНАЧЕННЯ</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProcessTableModel</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Зупинено</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Запускається</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Працює</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Зупиняється</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Збій</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>Потрібно</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Час роботи</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Перезапуски</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Збої</translation>
+    </message>
+    <message>
+        <source>Last exit</source>
+        <translation>Останній вихід</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>працює</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>зупинено</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProcessesView</name>
+    <message>
+        <source>Start</source>
+        <translation>Запустити</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Зупинити</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустити</translation>
+    </message>
+    <message>
+        <source>Start All</source>
+        <translation>Запустити всі</translation>
+    </message>
+    <message>
+        <source>Stop All</source>
+        <translation>Зупинити всі</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Додати…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Змінити…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Вилучити</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Вивід</translation>
+    </message>
+    <message>
+        <source>%1 is running (pid %2).</source>
+        <translation>%1 працює (pid %2).</translation>
+    </message>
+    <message>
+        <source>%1 has stopped.</source>
+        <translation>%1 зупинено.</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Воркери</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Планувальник</translation>
+    </message>
+    <message>
+        <source>Scheduler: running in this app</source>
+        <translation>Планувальник: працює в цій програмі</translation>
+    </message>
+    <message>
+        <source>Scheduler: on standby in this app (another one holds the lease)</source>
+        <translation>Планувальник: у резерві в цій програмі (блокування тримає інший)</translation>
+    </message>
+    <message>
+        <source>%1: FATAL %2</source>
+        <translation>%1: FATAL %2</translation>
+    </message>
+    <message>
+        <source>%1: running</source>
+        <translation>%1: працюють</translation>
+    </message>
+    <message>
+        <source>%1: all %2 running</source>
+        <translation>%1: працюють усі %2</translation>
+    </message>
+    <message>
+        <source>%1: stopped</source>
+        <translation>%1: зупинено</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 stopped</source>
+        <translation>%1: зупинено %2 з %3</translation>
+    </message>
+    <message>
+        <source>No processes</source>
+        <translation>Процесів немає</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Вивід %1</translation>
+    </message>
+    <message>
+        <source>Only an admin (the taskdesk_admin role) may add, edit or remove process definitions</source>
+        <translation>Додавати, змінювати й вилучати описи процесів може лише адміністратор (роль taskdesk_admin)</translation>
+    </message>
+    <message>
+        <source>No supervisor runs for its host yet: it happens when one does (a Taskdesk window or taskdeskctl supervise).</source>
+        <translation>Для його хоста ще не працює жоден супервізор: це станеться, коли він з’явиться (вікно Taskdesk або taskdeskctl supervise).</translation>
+    </message>
+    <message>
+        <source>Starting %1.</source>
+        <translation>Запуск %1.</translation>
+    </message>
+    <message>
+        <source>Stop %1?</source>
+        <translation>Зупинити %1?</translation>
+    </message>
+    <message>
+        <source>The worker gets SIGTERM, then SIGKILL after %1 s. Tasks it is still running are marked FAILED (worker_stopped).</source>
+        <translation>Воркер отримає SIGTERM, а через %1 с — SIGKILL. Задачі, які він ще виконує, отримають статус «Помилка» (worker_stopped).</translation>
+    </message>
+    <message>
+        <source>The process gets SIGTERM, then SIGKILL after %1 s.</source>
+        <translation>Процес отримає SIGTERM, а через %1 с — SIGKILL.</translation>
+    </message>
+    <message>
+        <source>Stopping %1.</source>
+        <translation>Зупинка %1.</translation>
+    </message>
+    <message>
+        <source>Restart %1?</source>
+        <translation>Перезапустити %1?</translation>
+    </message>
+    <message>
+        <source>The worker stops and starts again. Tasks it is still running are marked FAILED (worker_stopped).</source>
+        <translation>Воркер зупиниться й запуститься знову. Задачі, які він ще виконує, отримають статус «Помилка» (worker_stopped).</translation>
+    </message>
+    <message>
+        <source>The process stops and starts again.</source>
+        <translation>Процес зупиниться й запуститься знову.</translation>
+    </message>
+    <message>
+        <source>Restarting %1.</source>
+        <translation>Перезапуск %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n process(es).</source>
+        <translation>
+            <numerusform>Запуск %n процесу.</numerusform>
+            <numerusform>Запуск %n процесів.</numerusform>
+            <numerusform>Запуск %n процесів.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop all %n process(es)?</source>
+        <translation>
+            <numerusform>Зупинити %n процес?</numerusform>
+            <numerusform>Зупинити всі %n процеси?</numerusform>
+            <numerusform>Зупинити всі %n процесів?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each gets SIGTERM, then SIGKILL after its stop grace time.</source>
+        <translation>Кожен отримає SIGTERM, а після свого часу на зупинку — SIGKILL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tasks still running on the %n worker(s) that stop are marked FAILED (worker_stopped).</source>
+        <translation>
+            <numerusform>Задачі, які ще виконує воркер, що зупиняється (%n), отримають статус «Помилка» (worker_stopped).</numerusform>
+            <numerusform>Задачі, які ще виконують %n воркери, що зупиняються, отримають статус «Помилка» (worker_stopped).</numerusform>
+            <numerusform>Задачі, які ще виконують %n воркерів, що зупиняються, отримають статус «Помилка» (worker_stopped).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n process(es).</source>
+        <translation>
+            <numerusform>Зупинка %n процесу.</numerusform>
+            <numerusform>Зупинка %n процесів.</numerusform>
+            <numerusform>Зупинка %n процесів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1; start it when you want it running.</source>
+        <translation>Додано %1; запустіть його, коли він знадобиться.</translation>
+    </message>
+    <message>
+        <source>Saved %1; a running process gets the change at its next start.</source>
+        <translation>Збережено: %1; процес, що працює, отримає зміни під час наступного запуску.</translation>
+    </message>
+    <message>
+        <source>Remove the process %1?</source>
+        <translation>Вилучити процес %1?</translation>
+    </message>
+    <message>
+        <source>Its definition and output are deleted. A process that is wanted running or still alive must be stopped first.</source>
+        <translation>Його опис і вивід буде видалено. Процес, який має працювати або ще живий, спершу треба зупинити.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Вилучено %1.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ProgressDelegate</name>
+    <message>
+        <source>Cancel this task</source>
+        <translation>Скасувати цю задачу</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ScheduleDialog</name>
+    <message>
+        <source>Every</source>
+        <translation>Кожні</translation>
+    </message>
+    <message>
+        <source>Cron (UTC)</source>
+        <translation>Cron (UTC)</translation>
+    </message>
+    <message>
+        <source>Add Schedule</source>
+        <translation>Додати розклад</translation>
+    </message>
+    <message>
+        <source>nightly-report</source>
+        <translation>nightly-report</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>30 2 * * *</source>
+        <translation>30 2 * * *</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Task kind</source>
+        <translation>Вид задачі</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Черга</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Пріоритет</translation>
+    </message>
+    <message>
+        <source>Arguments (JSON)</source>
+        <translation>Аргументи (JSON)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ScheduleTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Черга</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Увімк.</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Наступний запуск</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Останній запуск</translation>
+    </message>
+    <message>
+        <source>Last task</source>
+        <translation>Остання задача</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SchedulesView</name>
+    <message>
+        <source>Add…</source>
+        <translation>Додати…</translation>
+    </message>
+    <message>
+        <source>Enable / Disable</source>
+        <translation>Увімкнути / вимкнути</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Вилучити</translation>
+    </message>
+    <message>
+        <source>Added the schedule %1.</source>
+        <translation>Додано розклад %1.</translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>Увімкнено: %1.</translation>
+    </message>
+    <message>
+        <source>Disabled %1.</source>
+        <translation>Вимкнено: %1.</translation>
+    </message>
+    <message>
+        <source>Remove Schedule</source>
+        <translation>Вилучити розклад</translation>
+    </message>
+    <message>
+        <source>Remove the schedule %1?</source>
+        <translation>Вилучити розклад %1?</translation>
+    </message>
+    <message>
+        <source>No more tasks are enqueued for it; the tasks it made stay.</source>
+        <translation>Нові задачі за ним більше не ставляться в чергу; уже створені ним задачі лишаються.</translation>
+    </message>
+    <message>
+        <source>Removed the schedule %1.</source>
+        <translation>Розклад %1 вилучено.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SettingsDialog</name>
+    <message>
+        <source>Run the sweeper in this app</source>
+        <translation>Запускати чистильник тут</translation>
+    </message>
+    <message>
+        <source>Run the scheduler in this app</source>
+        <translation>Запускати планувальник тут</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Огляд…</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Як у системі</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>Застосовується під час наступного запуску.</translation>
+    </message>
+    <message>
+        <source>This desktop</source>
+        <translation>Цей комп’ютер</translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation>Поточна база даних</translation>
+    </message>
+    <message>
+        <source>Database at the next start</source>
+        <translation>База з наступного запуску</translation>
+    </message>
+    <message>
+        <source>A file path, sqlite:///path or postgresql://user@host/db; empty: TASKDESK_DB, else the default file. --db comes first.</source>
+        <translation>Шлях до файлу, sqlite:///шлях або postgresql://user@host/db; порожньо: TASKDESK_DB, інакше типовий файл. --db важливіше.</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Ім’я оператора</translation>
+    </message>
+    <message>
+        <source>Refresh every</source>
+        <translation>Оновлювати кожні</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>Report them only</source>
+        <translation>Лише повідомляти</translation>
+    </message>
+    <message>
+        <source>Mark them failed</source>
+        <translation>Позначати як помилку</translation>
+    </message>
+    <message>
+        <source>never re-queue</source>
+        <translation>не повертати в чергу</translation>
+    </message>
+    <message>
+        <source>Sweeper rules (shared by every host)</source>
+        <translation>Правила чистильника (спільні для всіх хостів)</translation>
+    </message>
+    <message>
+        <source>Sweep every</source>
+        <translation>Перевіряти кожні</translation>
+    </message>
+    <message>
+        <source>Running task is stuck after no heartbeat for</source>
+        <translation>Застрягла без пульсу через</translation>
+    </message>
+    <message>
+        <source>Pending task is stuck after waiting</source>
+        <translation>Застрягла в черзі через</translation>
+    </message>
+    <message>
+        <source>Tasks stuck in the queue</source>
+        <translation>Задачі, що застрягли в черзі</translation>
+    </message>
+    <message>
+        <source>Fail a task lost this many times in a row</source>
+        <translation>Помилка після стількох утрат поспіль</translation>
+    </message>
+    <message>
+        <source>Re-queue a lost task to run after</source>
+        <translation>Утрачену — у чергу через</translation>
+    </message>
+    <message>
+        <source>Doubled at each attempt, at most</source>
+        <translation>Удвічі з кожною спробою, до</translation>
+    </message>
+    <message>
+        <source>The rules could not be read: %1</source>
+        <translation>Не вдалося прочитати правила: %1</translation>
+    </message>
+    <message>
+        <source>This build has no sweeper.</source>
+        <translation>У цій збірці немає чистильника.</translation>
+    </message>
+    <message>
+        <source>Changes apply to every sweeper at its next pass, and are audited.</source>
+        <translation>Зміни застосовуються до кожного чистильника під час його наступного проходу й записуються в журнал аудиту.</translation>
+    </message>
+    <message>
+        <source>Read-only: the rules are shown, not changed.</source>
+        <translation>Лише читання: правила показано, але не змінюються.</translation>
+    </message>
+    <message>
+        <source>Taskdesk Database</source>
+        <translation>База даних Taskdesk</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Бази даних SQLite (*.db *.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>The sweeper rules were not saved: %1</source>
+        <translation>Правила чистильника не збережено: %1</translation>
+    </message>
+    <message>
+        <source>the sweeper rules</source>
+        <translation>правила чистильника</translation>
+    </message>
+    <message>
+        <source>your preferences</source>
+        <translation>ваші налаштування</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Збережено %1.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> і </translation>
+    </message>
+    <message>
+        <source>The new database is used from the next start.</source>
+        <translation>Нова база даних використовуватиметься з наступного запуску.</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Нова мова використовуватиметься з наступного запуску.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StatsView</name>
+    <message numerus="yes">
+        <source>Last %n hour(s)</source>
+        <translation>
+            <numerusform>За останню %n годину</numerusform>
+            <numerusform>За останні %n години</numerusform>
+            <numerusform>За останні %n годин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Throughput and failures</source>
+        <translation>Продуктивність і помилки</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Застряглі</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Усі задачі</translation>
+    </message>
+    <message>
+        <source>Completed in window</source>
+        <translation>Завершено за період</translation>
+    </message>
+    <message>
+        <source>Failed in window</source>
+        <translation>З помилкою за період</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Частка помилок</translation>
+    </message>
+    <message>
+        <source>Finished per hour</source>
+        <translation>Закінчено за годину</translation>
+    </message>
+    <message>
+        <source>Average duration</source>
+        <translation>Середня тривалість</translation>
+    </message>
+    <message>
+        <source>%1 queued · %2 running</source>
+        <translation>у черзі: %1 · виконуються: %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StatusBadgeDelegate</name>
+    <message>
+        <source>⚠ stuck</source>
+        <translation>⚠ застрягла</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StuckTableModel</name>
+    <message>
+        <source>mark FAILED</source>
+        <translation>позначити як помилку</translation>
+    </message>
+    <message>
+        <source>leave waiting</source>
+        <translation>залишити в черзі</translation>
+    </message>
+    <message>
+        <source>re-queue now</source>
+        <translation>повернути в чергу зараз</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Черга</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Скільки</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Воркер</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Спроби</translation>
+    </message>
+    <message>
+        <source>Clean-up would</source>
+        <translation>Очищення</translation>
+    </message>
+    <message>
+        <source>No heartbeat</source>
+        <translation>Немає пульсу</translation>
+    </message>
+    <message>
+        <source>Waiting in queue</source>
+        <translation>Чекає в черзі</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::StuckView</name>
+    <message>
+        <source>Refresh Preview</source>
+        <translation>Оновити список</translation>
+    </message>
+    <message>
+        <source>Clean Up Now…</source>
+        <translation>Очистити зараз…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Mark them failed</source>
+        <translation>Позначати як помилку</translation>
+    </message>
+    <message>
+        <source>Retry: re-queue running ones now</source>
+        <translation>Повтор: повернути в чергу</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue longer than</source>
+        <translation>У черзі довше ніж</translation>
+    </message>
+    <message>
+        <source>Running without a heartbeat for</source>
+        <translation>Виконується без пульсу довше</translation>
+    </message>
+    <message>
+        <source>Clean-up action</source>
+        <translation>Дія очищення</translation>
+    </message>
+    <message>
+        <source>Selected task:</source>
+        <translation>Вибрана задача:</translation>
+    </message>
+    <message>
+        <source>The sweeper&apos;s decisions</source>
+        <translation>Рішення чистильника</translation>
+    </message>
+    <message>
+        <source>Nothing is stuck: no task waits in the queue longer than %1 and every running task sent a heartbeat within %2.</source>
+        <translation>Застряглих немає: жодна задача не чекає в черзі довше %1, і кожна задача, що виконується, подала пульс у межах %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck task(s): </source>
+        <translation>
+            <numerusform>%Ln застрягла задача: </numerusform>
+            <numerusform>%Ln застряглі задачі: </numerusform>
+            <numerusform>%Ln застряглих задач: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waiting in the queue longer than %2</source>
+        <translation>чекають у черзі довше %2 — %1</translation>
+    </message>
+    <message>
+        <source>, %1 running without a heartbeat for %2</source>
+        <translation>, виконуються без пульсу довше %2 — %1</translation>
+    </message>
+    <message>
+        <source>The list shows the oldest: showing %1 of %2.</source>
+        <translation>У списку найстаріші: показано %1 з %2.</translation>
+    </message>
+    <message>
+        <source>Reading the stuck tasks…</source>
+        <translation>Читання застряглих задач…</translation>
+    </message>
+    <message>
+        <source>The clean-up did not happen: %1</source>
+        <translation>Очищення не виконано: %1</translation>
+    </message>
+    <message>
+        <source>Retry re-queues running tasks only, and none is stuck. Nothing was changed.</source>
+        <translation>Повтор повертає в чергу лише задачі, що виконуються, а застряглих серед них немає. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Nothing is stuck. Nothing was changed.</source>
+        <translation>Застряглих немає. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Clean Up Stuck Tasks</source>
+        <translation>Очищення застряглих задач</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean up %Ln stuck task(s)?</source>
+        <translation>
+            <numerusform>Очистити %Ln застряглу задачу?</numerusform>
+            <numerusform>Очистити %Ln застряглі задачі?</numerusform>
+            <numerusform>Очистити %Ln застряглих задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waiting in the queue longer than %2 and %3 running without a heartbeat for %4 will be marked FAILED. Workers that are still running them lose them. Tasks that become stuck from now on are left for the next clean-up.</source>
+        <translation>Задачі, що чекають у черзі довше %2 (%1), і задачі, що виконуються без пульсу довше %4 (%3), отримають статус «Помилка». Воркери, які ще їх виконують, їх утратять. Задачі, що застрягнуть після цього, залишаться до наступного очищення.</translation>
+    </message>
+    <message>
+        <source>%1 running without a heartbeat for %2 go back to PENDING and run again; the %3 waiting in the queue are left as they are. Tasks that become stuck from now on are left for the next clean-up.</source>
+        <translation>Задачі, що виконуються без пульсу довше %2 (%1), повернуться в статус «У черзі» й виконаються знову; ті, що чекають у черзі (%3), залишаться як є. Задачі, що застрягнуть після цього, залишаться до наступного очищення.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean Up %Ln task(s)</source>
+        <translation>
+            <numerusform>Очистити %Ln задачу</numerusform>
+            <numerusform>Очистити %Ln задачі</numerusform>
+            <numerusform>Очистити %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning up %Ln stuck task(s)…</source>
+        <translation>
+            <numerusform>Очищення %Ln застряглої задачі…</numerusform>
+            <numerusform>Очищення %Ln застряглих задач…</numerusform>
+            <numerusform>Очищення %Ln застряглих задач…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was stuck any more: nothing was changed.</source>
+        <translation>Застряглих уже не лишилося: нічого не змінено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaned up %Ln stuck task(s): </source>
+        <translation>
+            <numerusform>Очищено %Ln застряглу задачу: </numerusform>
+            <numerusform>Очищено %Ln застряглі задачі: </numerusform>
+            <numerusform>Очищено %Ln застряглих задач: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 marked failed, %2 re-queued.</source>
+        <translation>з помилкою: %1, повернуто в чергу: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the %1 named had changed meanwhile and were left alone.</source>
+        <translation>
+            <numerusform>%Ln з %1 названих тим часом змінилася й лишилася без змін.</numerusform>
+            <numerusform>%Ln з %1 названих тим часом змінилися й лишилися без змін.</numerusform>
+            <numerusform>%Ln з %1 названих тим часом змінилися й лишилися без змін.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskActions</name>
+    <message>
+        <source>Force Stop</source>
+        <translation>Примусово зупинити</translation>
+    </message>
+    <message>
+        <source>Cancel Task</source>
+        <translation>Скасувати задачу</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустити</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Знайти</translation>
+    </message>
+    <message>
+        <source>Stop Action</source>
+        <translation>Перервати дію</translation>
+    </message>
+    <message>
+        <source>Stop the action in progress after the task in hand; the tasks it has not reached stay as they are</source>
+        <translation>Перервати поточну дію після задачі в роботі; задачі, до яких вона не дійшла, залишаться як є</translation>
+    </message>
+    <message>
+        <source>Mark the selected running tasks FAILED and stop their running items (%1)</source>
+        <translation>Надати вибраним задачам, що виконуються, статус «Помилка» й зупинити їхні елементи, що виконуються (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected pending or running tasks (%1)</source>
+        <translation>Скасувати вибрані задачі в черзі або в роботі (%1)</translation>
+    </message>
+    <message>
+        <source>Run the selected completed or failed tasks again (%1)</source>
+        <translation>Знову виконати вибрані завершені або помилкові задачі (%1)</translation>
+    </message>
+    <message>
+        <source>Delete the selected tasks that are not running (%1)</source>
+        <translation>Видалити вибрані задачі, що не виконуються (%1)</translation>
+    </message>
+    <message>
+        <source>Read everything again (F5)</source>
+        <translation>Перечитати все (F5)</translation>
+    </message>
+    <message>
+        <source>Search the tasks (%1)</source>
+        <translation>Пошук задач (%1)</translation>
+    </message>
+    <message>
+        <source>Stopping after the task in hand…</source>
+        <translation>Зупинка після задачі в роботі…</translation>
+    </message>
+    <message>
+        <source>Force stop this task?</source>
+        <translation>Примусово зупинити цю задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stop %Ln tasks?</source>
+        <translation>
+            <numerusform>Примусово зупинити %Ln задачу?</numerusform>
+            <numerusform>Примусово зупинити %Ln задачі?</numerusform>
+            <numerusform>Примусово зупинити %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This will mark the task as FAILED and stop all running items. Use this if the task is stuck or not actually running.</source>
+        <translation>Задача отримає статус «Помилка», усі її елементи, що виконуються, буде зупинено. Використовуйте, якщо задача застрягла або насправді не виконується.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
+        <translation>
+            <numerusform>%Ln задача отримає статус «Помилка», усі її елементи, що виконуються, буде зупинено. Використовуйте, якщо задача застрягла або насправді не виконується.</numerusform>
+            <numerusform>%Ln задачі отримають статус «Помилка», усі їхні елементи, що виконуються, буде зупинено. Використовуйте, якщо задачі застрягли або насправді не виконуються.</numerusform>
+            <numerusform>%Ln задач отримають статус «Помилка», усі їхні елементи, що виконуються, буде зупинено. Використовуйте, якщо задачі застрягли або насправді не виконуються.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Force Stop %Ln tasks</source>
+        <translation>
+            <numerusform>Зупинити %Ln задачу</numerusform>
+            <numerusform>Зупинити %Ln задачі</numerusform>
+            <numerusform>Зупинити %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Не зупиняти</translation>
+    </message>
+    <message>
+        <source>Cancel this task?</source>
+        <translation>Скасувати цю задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln tasks?</source>
+        <translation>
+            <numerusform>Скасувати %Ln задачу?</numerusform>
+            <numerusform>Скасувати %Ln задачі?</numerusform>
+            <numerusform>Скасувати %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task will be marked as FAILED (cancelled) and its running items stopped; a worker running it is told to stop.</source>
+        <translation>Задача отримає статус «Помилка» (скасовано), її елементи, що виконуються, буде зупинено; воркер, який її виконує, отримає команду зупинитися.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
+        <translation>
+            <numerusform>%Ln задача отримає статус «Помилка» (скасовано), її елементи, що виконуються, буде зупинено; воркер, який її виконує, отримає команду зупинитися.</numerusform>
+            <numerusform>%Ln задачі отримають статус «Помилка» (скасовано), їхні елементи, що виконуються, буде зупинено; воркери, які їх виконують, отримають команду зупинитися.</numerusform>
+            <numerusform>%Ln задач отримають статус «Помилка» (скасовано), їхні елементи, що виконуються, буде зупинено; воркери, які їх виконують, отримають команду зупинитися.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %Ln tasks</source>
+        <translation>
+            <numerusform>Скасувати %Ln задачу</numerusform>
+            <numerusform>Скасувати %Ln задачі</numerusform>
+            <numerusform>Скасувати %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep Task</source>
+        <translation>Не скасовувати</translation>
+    </message>
+    <message>
+        <source>Restart this task?</source>
+        <translation>Перезапустити цю задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart %Ln tasks?</source>
+        <translation>
+            <numerusform>Перезапустити %Ln задачу?</numerusform>
+            <numerusform>Перезапустити %Ln задачі?</numerusform>
+            <numerusform>Перезапустити %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task goes back to PENDING with a fresh attempt budget, and all its items will run again.</source>
+        <translation>Задача повернеться в статус «У черзі» з новим запасом спроб, і всі її елементи виконаються знову.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
+        <translation>
+            <numerusform>%Ln задача повернеться в статус «У черзі» з новим запасом спроб, і всі її елементи виконаються знову.</numerusform>
+            <numerusform>%Ln задачі повернуться в статус «У черзі» з новим запасом спроб, і всі їхні елементи виконаються знову.</numerusform>
+            <numerusform>%Ln задач повернуться в статус «У черзі» з новим запасом спроб, і всі їхні елементи виконаються знову.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart %Ln tasks</source>
+        <translation>
+            <numerusform>Перезапустити %Ln задачу</numerusform>
+            <numerusform>Перезапустити %Ln задачі</numerusform>
+            <numerusform>Перезапустити %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave As Is</source>
+        <translation>Залишити як є</translation>
+    </message>
+    <message>
+        <source>Delete this task?</source>
+        <translation>Видалити цю задачу?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln tasks?</source>
+        <translation>
+            <numerusform>Видалити %Ln задачу?</numerusform>
+            <numerusform>Видалити %Ln задачі?</numerusform>
+            <numerusform>Видалити %Ln задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task, its items and its log lines are removed for good. The audit log keeps a record of it.</source>
+        <translation>Задачу, її елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про неї.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
+        <translation>
+            <numerusform>%Ln задачу, її елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про неї.</numerusform>
+            <numerusform>%Ln задачі, їхні елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про них.</numerusform>
+            <numerusform>%Ln задач, їхні елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про них.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln tasks</source>
+        <translation>
+            <numerusform>Видалити %Ln задачу</numerusform>
+            <numerusform>Видалити %Ln задачі</numerusform>
+            <numerusform>Видалити %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task: &quot;%1&quot; (#%2)</source>
+        <translation>Задача: «%1» (№%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stop the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Примусово зупинити першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Примусово зупинити перші %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Примусово зупинити перші %Ln з %1 вибраних задач?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Скасувати першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Скасувати перші %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Скасувати перші %Ln з %1 вибраних задач?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Перезапустити першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Перезапустити перші %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Перезапустити перші %Ln з %1 вибраних задач?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the first %Ln of the %1 selected tasks?</source>
+        <translation>
+            <numerusform>Видалити першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Видалити перші %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Видалити перші %Ln з %1 вибраних задач?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An action takes at most %1 tasks at a time: these are the first in the table&apos;s order, #%2 to #%3.</source>
+        <translation>Дія за раз бере не більше %1 задач: це перші за порядком таблиці, з №%2 по №%3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %Ln selected tasks stay as they are.</source>
+        <translation>
+            <numerusform>Решта — %Ln вибрана задача — залишиться як є.</numerusform>
+            <numerusform>Решта — %Ln вибрані задачі — залишаться як є.</numerusform>
+            <numerusform>Решта — %Ln вибраних задач — залишаться як є.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other selected task(s) cannot take this action and stay as they are.</source>
+        <translation>
+            <numerusform>До ще %Ln вибраної задачі ця дія незастосовна, вона залишиться як є.</numerusform>
+            <numerusform>До ще %Ln вибраних задач ця дія незастосовна, вони залишаться як є.</numerusform>
+            <numerusform>До ще %Ln вибраних задач ця дія незастосовна, вони залишаться як є.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stopping %Ln tasks…</source>
+        <translation>
+            <numerusform>Примусова зупинка %Ln задачі…</numerusform>
+            <numerusform>Примусова зупинка %Ln задач…</numerusform>
+            <numerusform>Примусова зупинка %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %Ln tasks…</source>
+        <translation>
+            <numerusform>Скасування %Ln задачі…</numerusform>
+            <numerusform>Скасування %Ln задач…</numerusform>
+            <numerusform>Скасування %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting %Ln tasks…</source>
+        <translation>
+            <numerusform>Перезапуск %Ln задачі…</numerusform>
+            <numerusform>Перезапуск %Ln задач…</numerusform>
+            <numerusform>Перезапуск %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %Ln tasks…</source>
+        <translation>
+            <numerusform>Видалення %Ln задачі…</numerusform>
+            <numerusform>Видалення %Ln задач…</numerusform>
+            <numerusform>Видалення %Ln задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task &quot;%1&quot; has been force stopped. %Ln running item(s) were also stopped.</source>
+        <translation>
+            <numerusform>Задачу «%1» примусово зупинено. Також зупинено %Ln елемент, що виконувався.</numerusform>
+            <numerusform>Задачу «%1» примусово зупинено. Також зупинено %Ln елементи, що виконувалися.</numerusform>
+            <numerusform>Задачу «%1» примусово зупинено. Також зупинено %Ln елементів, що виконувалися.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can now delete or restart the task.</source>
+        <translation>Тепер задачу можна видалити або перезапустити.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) force stopped.</source>
+        <translation>
+            <numerusform>%Ln задачу примусово зупинено.</numerusform>
+            <numerusform>%Ln задачі примусово зупинено.</numerusform>
+            <numerusform>%Ln задач примусово зупинено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) cancelled and marked as failed.</source>
+        <translation>
+            <numerusform>%Ln задачу скасовано, вона отримала статус «Помилка».</numerusform>
+            <numerusform>%Ln задачі скасовано, вони отримали статус «Помилка».</numerusform>
+            <numerusform>%Ln задач скасовано, вони отримали статус «Помилка».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) restarted and pending.</source>
+        <translation>
+            <numerusform>%Ln задачу перезапущено, вона чекає в черзі.</numerusform>
+            <numerusform>%Ln задачі перезапущено, вони чекають у черзі.</numerusform>
+            <numerusform>%Ln задач перезапущено, вони чекають у черзі.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) deleted.</source>
+        <translation>
+            <numerusform>%Ln задачу видалено.</numerusform>
+            <numerusform>%Ln задачі видалено.</numerusform>
+            <numerusform>%Ln задач видалено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln could not be changed: %1</source>
+        <translation>
+            <numerusform>Не вдалося змінити %Ln задачу: %1</numerusform>
+            <numerusform>Не вдалося змінити %Ln задачі: %1</numerusform>
+            <numerusform>Не вдалося змінити %Ln задач: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1 %2</source>
+        <translation>Перервано: %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) not reached stay as they were.</source>
+        <translation>
+            <numerusform>%Ln задача, до якої черга не дійшла, лишилася як була.</numerusform>
+            <numerusform>%Ln задачі, до яких черга не дійшла, лишилися як були.</numerusform>
+            <numerusform>%Ln задач, до яких черга не дійшла, лишилися як були.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskDetailPane</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Черга</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Спроби</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Воркер</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Створено</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Кінець</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Тривалість</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Підсумок</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Елементи</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>Виберіть задачу, щоб побачити подробиці.</translation>
+    </message>
+    <message>
+        <source>Task #%1 no longer exists: it was deleted.</source>
+        <translation>Задачі №%1 більше немає: її видалено.</translation>
+    </message>
+    <message>
+        <source>%1 (priority %2)</source>
+        <translation>%1 (пріоритет %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 з %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ще ні</translation>
+    </message>
+    <message>
+        <source>Previous attempt: %1</source>
+        <translation>Попередня спроба: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Stuck: no heartbeat for %1 (the timeout is %2). The worker may be gone; Force Stop marks the task FAILED whether or not it is alive.</source>
+        <translation>⚠ Застрягла: немає пульсу %1 (межа — %2). Воркера, можливо, вже немає; примусова зупинка надасть задачі статус «Помилка», живий він чи ні.</translation>
+    </message>
+    <message>
+        <source>Items (none)</source>
+        <translation>Елементів немає</translation>
+    </message>
+    <message>
+        <source>Items (%1 of %2 done, %3 failed)</source>
+        <translation>Елементи: %1 з %2, збоїв %3</translation>
+    </message>
+    <message>
+        <source>Items (%1 of %2 done)</source>
+        <translation>Елементи: %1 з %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskItemsModel</name>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Елемент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Тривалість</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Помилка</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TaskTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Черга</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогрес</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Воркер</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Time since the last heartbeat of a running task</source>
+        <translation>Час від останнього пульсу задачі, що виконується</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Пульс</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Тривалість</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Спроби</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>Last heartbeat: %1</source>
+        <translation>Останній пульс: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TasksView</name>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Скинути фільтр</translation>
+    </message>
+    <message>
+        <source>Search name, kind, worker, error or ID (%1)</source>
+        <translation>Пошук за назвою, видом, воркером, помилкою чи ID (%1)</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Усі черги</translation>
+    </message>
+    <message>
+        <source>Counting the tasks…</source>
+        <translation>Підрахунок задач…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln tasks match</source>
+        <translation>
+            <numerusform>Відповідають %1 з %Ln задачі</numerusform>
+            <numerusform>Відповідають %1 з %Ln задач</numerusform>
+            <numerusform>Відповідають %1 з %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tasks</source>
+        <translation>
+            <numerusform>%Ln задача</numerusform>
+            <numerusform>%Ln задачі</numerusform>
+            <numerusform>%Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>newest first</source>
+        <translation>спершу нові</translation>
+    </message>
+    <message>
+        <source>oldest first</source>
+        <translation>спершу старі</translation>
+    </message>
+    <message>
+        <source>Z to A</source>
+        <translation>від Я до А</translation>
+    </message>
+    <message>
+        <source>A to Z</source>
+        <translation>від А до Я</translation>
+    </message>
+    <message>
+        <source>highest first</source>
+        <translation>спершу більші</translation>
+    </message>
+    <message>
+        <source>lowest first</source>
+        <translation>спершу менші</translation>
+    </message>
+    <message>
+        <source>sorted by %1, %2</source>
+        <translation>сортування: %1, %2</translation>
+    </message>
+    <message>
+        <source>No task matches this filter.</source>
+        <translation>Під цей фільтр не підходить жодна задача.</translation>
+    </message>
+    <message>
+        <source>No tasks yet.
+
+A program enqueues tasks into the database, or from a shell:
+taskdeskctl enqueue KIND --name NAME</source>
+        <translation>Задач ще немає.
+
+Задачі ставить у чергу програма через базу даних або команда в терміналі:
+taskdeskctl enqueue ВИД --name НАЗВА</translation>
+    </message>
+    <message>
+        <source>%1 selected: actions take the first %2</source>
+        <translation>Вибрано: %1; дії беруть перші %2</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>Вибрано: %1</translation>
+    </message>
+    <message>
+        <source>Copy Task ID</source>
+        <translation>Копіювати ID задачі</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::ThroughputChart</name>
+    <message>
+        <source>Tasks finished per minute</source>
+        <translation>Задач закінчено за хвилину</translation>
+    </message>
+    <message>
+        <source>Tasks finished per %1 minutes</source>
+        <translation>Задач закінчено за %1 хв</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>З помилкою</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>No task finished in this period.</source>
+        <translation>За цей період жодна задача не закінчилася.</translation>
+    </message>
+    <message>
+        <source>%1: %2 completed, %3 failed</source>
+        <translation>%1: завершено %2, з помилкою %3</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::TrayNotifier</name>
+    <message>
+        <source>Taskdesk</source>
+        <translation>Taskdesk</translation>
+    </message>
+    <message>
+        <source>Show Taskdesk</source>
+        <translation>Показати Taskdesk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
+        <source>%1 queued, %2 running</source>
+        <translation>у черзі: %1, виконуються: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taskdesk: %Ln stuck task(s) (%1)</source>
+        <translation>
+            <numerusform>Taskdesk: %Ln застрягла задача (%1)</numerusform>
+            <numerusform>Taskdesk: %Ln застряглі задачі (%1)</numerusform>
+            <numerusform>Taskdesk: %Ln застряглих задач (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stuck tasks</source>
+        <translation>Застряглі задачі</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) stuck now (%1). Open the Stuck page to clean up.</source>
+        <translation>
+            <numerusform>Зараз застрягла %Ln задача (%1). Відкрийте сторінку «Застряглі», щоб очистити.</numerusform>
+            <numerusform>Зараз застрягли %Ln задачі (%1). Відкрийте сторінку «Застряглі», щоб очистити.</numerusform>
+            <numerusform>Зараз застрягло %Ln задач (%1). Відкрийте сторінку «Застряглі», щоб очистити.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
