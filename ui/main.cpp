@@ -1,4 +1,4 @@
-#include "launcher.h"
+#include "ui/app/launcher.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "auditchain.h"
 
-#include "database.h"
+#include "core/database.h"
 
 #include <QCryptographicHash>
 #include <QSqlDatabase>

@@ -1,6 +1,6 @@
 #include "auditlog.h"
 
-#include "database.h"
+#include "core/database.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #include "database.h"
 
-#include "auditchain.h"
-#include "migrations.h"
+#include "core/auditchain.h"
+#include "core/migrations.h"
 
 #include <QAtomicInt>
 #include <QDir>

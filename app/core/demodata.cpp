@@ -1,9 +1,9 @@
 #include "demodata.h"
 
-#include "database.h"
-#include "scheduling/schedulestore.h"
-#include "supervisor/processstore.h"
-#include "tasks/taskstore.h"
+#include "core/database.h"
+#include "core/scheduling/schedulestore.h"
+#include "core/supervisor/processstore.h"
+#include "core/tasks/taskstore.h"
 
 #include <QSqlQuery>
 #include <QVariantList>

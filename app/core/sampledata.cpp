@@ -1,6 +1,6 @@
 #include "sampledata.h"
 
-#include "database.h"
+#include "core/database.h"
 
 #include <QSqlQuery>
 

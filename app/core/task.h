@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskstatus.h"
+#include "core/taskstatus.h"
 
 #include <QString>
 #include <QStringList>

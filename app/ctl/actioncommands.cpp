@@ -1,12 +1,12 @@
 #include "actioncommands.h"
 
-#include "arguments.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
-#include "jsonformat.h"
+#include "ctl/arguments.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
+#include "ctl/jsonformat.h"
 
 #include <QJsonArray>
 

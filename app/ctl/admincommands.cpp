@@ -1,10 +1,10 @@
 #include "admincommands.h"
 
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

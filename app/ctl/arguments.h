@@ -1,8 +1,8 @@
 #pragma once
 
-#include "error.h"
-#include "tasks/stucktasks.h"
-#include "taskstatus.h"
+#include "core/error.h"
+#include "core/tasks/stucktasks.h"
+#include "core/taskstatus.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "formatting.h"
+#include "ctl/formatting.h"
 
 namespace taskdesk::ctl {
 

@@ -1,6 +1,6 @@
 #include "console.h"
 
-#include "formatting.h"
+#include "ctl/formatting.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "ctlcontext.h"
 
-#include "console.h"
-#include "exitcode.h"
+#include "ctl/console.h"
+#include "ctl/exitcode.h"
 
 #include <QFileInfo>
 

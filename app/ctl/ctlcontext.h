@@ -1,9 +1,9 @@
 #pragma once
 
-#include "command.h"
-#include "database.h"
-#include "error.h"
-#include "tasks/taskstore.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/tasks/taskstore.h"
+#include "ctl/command.h"
 
 #include <QString>
 

@@ -1,11 +1,11 @@
 #include "dispatcher.h"
 
-#include "command.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
+#include "ctl/command.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

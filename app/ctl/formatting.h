@@ -1,9 +1,9 @@
 #pragma once
 
-#include "task.h"
-#include "tasks/operatoractions.h"
+#include "core/task.h"
+#include "core/tasks/operatoractions.h"
 
-#include "englishcount.h"
+#include "core/englishcount.h"
 #include <QJsonObject>
 #include <QPair>
 

@@ -1,6 +1,6 @@
 #include "jsonformat.h"
 
-#include "formatting.h"
+#include "ctl/formatting.h"
 
 #include <QDateTime>
 #include <QJsonArray>

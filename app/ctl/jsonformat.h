@@ -1,10 +1,10 @@
 #pragma once
 
-#include "auditlog.h"
-#include "task.h"
-#include "tasks/operatoractions.h"
-#include "tasks/stucktasks.h"
-#include "tasks/taskreader.h"
+#include "core/auditlog.h"
+#include "core/task.h"
+#include "core/tasks/operatoractions.h"
+#include "core/tasks/stucktasks.h"
+#include "core/tasks/taskreader.h"
 
 #include <QHash>
 #include <QJsonObject>

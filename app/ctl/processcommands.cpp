@@ -1,15 +1,15 @@
 #include "processcommands.h"
 
-#include "arguments.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
-#include "runtimesupport.h"
-#include "stopsignal.h"
-#include "supervisor/processstore.h"
-#include "tableprinter.h"
+#include "core/supervisor/processstore.h"
+#include "ctl/arguments.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
+#include "ctl/runtimesupport.h"
+#include "ctl/stopsignal.h"
+#include "ctl/tableprinter.h"
 
 #include <QHash>
 #include <QJsonArray>

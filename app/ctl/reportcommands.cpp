@@ -1,14 +1,14 @@
 #include "reportcommands.h"
 
-#include "arguments.h"
-#include "auditchain.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
-#include "jsonformat.h"
-#include "tableprinter.h"
+#include "core/auditchain.h"
+#include "ctl/arguments.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
+#include "ctl/jsonformat.h"
+#include "ctl/tableprinter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

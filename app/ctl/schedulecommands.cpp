@@ -1,16 +1,16 @@
 #include "schedulecommands.h"
 
-#include "arguments.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
-#include "jsonformat.h"
-#include "runtimesupport.h"
-#include "scheduling/schedulestore.h"
-#include "scheduling/singletonlease.h"
-#include "tableprinter.h"
+#include "core/scheduling/schedulestore.h"
+#include "core/scheduling/singletonlease.h"
+#include "ctl/arguments.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
+#include "ctl/jsonformat.h"
+#include "ctl/runtimesupport.h"
+#include "ctl/tableprinter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,15 +1,15 @@
 #include "sweepcommands.h"
 
-#include "arguments.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
-#include "runtimesupport.h"
-#include "scheduling/settings.h"
-#include "scheduling/sweeper.h"
-#include "tableprinter.h"
+#include "core/scheduling/sweeper.h"
+#include "core/settings.h"
+#include "ctl/arguments.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
+#include "ctl/runtimesupport.h"
+#include "ctl/tableprinter.h"
 
 #include <QJsonArray>
 

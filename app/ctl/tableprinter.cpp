@@ -1,6 +1,6 @@
 #include "tableprinter.h"
 
-#include "formatting.h"
+#include "ctl/formatting.h"
 
 #include <algorithm>
 

@@ -1,15 +1,15 @@
 #include "taskcommands.h"
 
-#include "arguments.h"
-#include "commandregistry.h"
-#include "console.h"
-#include "ctlcontext.h"
-#include "exitcode.h"
-#include "formatting.h"
-#include "jsonformat.h"
-#include "stopsignal.h"
-#include "tableprinter.h"
-#include "tasks/taskrules.h"
+#include "core/tasks/taskrules.h"
+#include "ctl/arguments.h"
+#include "ctl/commandregistry.h"
+#include "ctl/console.h"
+#include "ctl/ctlcontext.h"
+#include "ctl/exitcode.h"
+#include "ctl/formatting.h"
+#include "ctl/jsonformat.h"
+#include "ctl/stopsignal.h"
+#include "ctl/tableprinter.h"
 
 #include <QHash>
 #include <QJsonArray>

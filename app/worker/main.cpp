@@ -1,10 +1,10 @@
 // taskdesk-worker: claims tasks, runs them, heartbeats. The work is done by
 // Worker in taskdesk_core; this file only reads the command line and wires it up.
 
-#include "database.h"
-#include "worker/unixsignalwatcher.h"
-#include "worker/worker.h"
-#include "worker/workerconfig.h"
+#include "core/database.h"
+#include "core/worker/unixsignalwatcher.h"
+#include "core/worker/worker.h"
+#include "core/worker/workerconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

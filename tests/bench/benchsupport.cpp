@@ -1,6 +1,6 @@
 #include "benchsupport.h"
 
-#include "sampledata.h"
+#include "core/sampledata.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "database.h"
-#include "error.h"
+#include "core/database.h"
+#include "core/error.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #include "modelbench.h"
 
-#include "backgroundrunner.h"
-#include "itemroles.h"
-#include "tasks/taskstore.h"
-#include "tasktablemodel.h"
+#include "core/tasks/taskstore.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/itemroles.h"
+#include "ui/tasks/tasktablemodel.h"
 
 #include <QApplication>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
 #include "queuebench.h"
 
-#include "scheduling/settings.h"
-#include "scheduling/sweeper.h"
-#include "tasks/taskstore.h"
+#include "core/scheduling/sweeper.h"
+#include "core/settings.h"
+#include "core/tasks/taskstore.h"
 
 #include <QCoreApplication>
 #include <QMutex>

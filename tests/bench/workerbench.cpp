@@ -1,9 +1,9 @@
 #include "workerbench.h"
 
-#include "processgroup.h"
-#include "scheduling/settings.h"
-#include "scheduling/sweeper.h"
-#include "tasks/taskstore.h"
+#include "core/processgroup.h"
+#include "core/scheduling/sweeper.h"
+#include "core/settings.h"
+#include "core/tasks/taskstore.h"
 
 #include <QCoreApplication>
 #include <QDir>

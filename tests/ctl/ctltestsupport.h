@@ -2,8 +2,8 @@
 
 // What the taskdeskctl suites share: running the real binary (TASKDESK_CTL_PATH,
 // set by tests/ctl/CMakeLists.txt) and dumping the rows a command could change.
-#include "database.h"
-#include "tasks/taskstore.h"
+#include "core/database.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
 // taskdeskctl end to end: every test runs the real binary with QProcess on a
 // real database and checks its exit code, its output and the rows it left.
-#include "auditlog.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
+#include "ctl/jsonformat.h"
 #include "ctltestsupport.h"
-#include "database.h"
-#include "jsonformat.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>

@@ -1,16 +1,16 @@
 // taskdeskctl's runtime commands end to end: processes, workers, schedules,
 // sweep, settings, supervise (a real child process running real programs), and
 // the PostgreSQL roles: the real binary, a real database, the rows it left.
-#include "auditlog.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/scheduling/cronexpression.h"
+#include "core/scheduling/singletonlease.h"
+#include "core/settings.h"
+#include "core/supervisor/processstore.h"
+#include "core/tasks/taskstore.h"
+#include "core/worker/workerregistry.h"
 #include "ctltestsupport.h"
-#include "database.h"
-#include "scheduling/cronexpression.h"
-#include "scheduling/settings.h"
-#include "scheduling/singletonlease.h"
-#include "supervisor/processstore.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
-#include "worker/workerregistry.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -1026,8 +1026,7 @@ void TestCtlRuntime::sweepDryRunCountsTheWholeSetAndSaysWhenItsListsAreCut()
         qPrintable(run.out));
     QVERIFY2(run.out.contains(QLatin1String("2 running tasks would be re-queued (lost worker)")),
         qPrintable(run.out));
-    QVERIFY2(
-        run.out.contains(QLatin1String("1 running task would be marked FAILED (worker_lost)")),
+    QVERIFY2(run.out.contains(QLatin1String("1 running task would be marked FAILED (worker_lost)")),
         qPrintable(run.out));
     QVERIFY2(run.out.contains(QLatin1String("8 queued tasks waiting longer than 5 min "
                                             "(reported only; the policy is report)")),

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "appcontext.h"
-#include "appsettings.h"
-#include "backgroundrunner.h"
-#include "confirm.h"
-#include "mainwindow.h"
-#include "runtimehost.h"
-#include "tasks/taskstore.h"
-#include "tasksview.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
-#include "translations.h"
+#include "ui/app/appcontext.h"
+#include "ui/app/appsettings.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/runtimehost.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/confirm.h"
+#include "ui/common/translations.h"
+#include "ui/tasks/tasksview.h"
 
 #include <QApplication>
 #include <QSignalSpy>

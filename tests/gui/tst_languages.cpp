@@ -3,19 +3,19 @@
 // forms that Russian and Ukrainian have three of (1 задача, 2 задачи, 5 задач,
 // 21 задача).
 
-#include "appcontext.h"
-#include "appsettings.h"
-#include "backgroundrunner.h"
-#include "confirm.h"
-#include "coretext.h"
-#include "database.h"
+#include "core/database.h"
+#include "core/scheduling/schedule.h"
 #include "guitest.h"
-#include "mainwindow.h"
-#include "scheduling/schedule.h"
-#include "settingsdialog.h"
-#include "taskactions.h"
-#include "tasksview.h"
-#include "tasktablemodel.h"
+#include "ui/app/appcontext.h"
+#include "ui/app/appsettings.h"
+#include "ui/app/mainwindow.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/confirm.h"
+#include "ui/common/coretext.h"
+#include "ui/dialogs/settingsdialog.h"
+#include "ui/tasks/taskactions.h"
+#include "ui/tasks/tasksview.h"
+#include "ui/tasks/tasktablemodel.h"
 
 #include <QAction>
 #include <QComboBox>

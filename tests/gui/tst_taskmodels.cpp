@@ -1,13 +1,13 @@
-#include "audittablemodel.h"
-#include "backgroundrunner.h"
-#include "database.h"
+#include "core/database.h"
+#include "core/sampledata.h"
 #include "guitest.h"
-#include "processtablemodel.h"
-#include "sampledata.h"
-#include "scheduletablemodel.h"
-#include "stucktablemodel.h"
-#include "taskitemsmodel.h"
-#include "tasktablemodel.h"
+#include "ui/audit/audittablemodel.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/processes/processtablemodel.h"
+#include "ui/schedules/scheduletablemodel.h"
+#include "ui/stuck/stucktablemodel.h"
+#include "ui/tasks/taskitemsmodel.h"
+#include "ui/tasks/tasktablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>

@@ -3,7 +3,7 @@
 // Russian and Ukrainian have a finished translation of every text, with the
 // same placeholders and three plural forms.
 
-#include "translations.h"
+#include "ui/common/translations.h"
 
 #include <QCoreApplication>
 #include <QDir>

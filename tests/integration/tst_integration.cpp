@@ -6,15 +6,15 @@
 #include "testdatabase.h"
 #include "testpostgresserver.h"
 
-#include "auditlog.h"
-#include "database.h"
-#include "scheduling/settings.h"
-#include "scheduling/sweeper.h"
-#include "supervisor/processstore.h"
-#include "supervisor/supervisor.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
-#include "worker/workerregistry.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/scheduling/sweeper.h"
+#include "core/settings.h"
+#include "core/supervisor/processstore.h"
+#include "core/supervisor/supervisor.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
+#include "core/worker/workerregistry.h"
 
 #include <QDateTime>
 #include <QDir>

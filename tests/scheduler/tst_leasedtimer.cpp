@@ -1,4 +1,4 @@
-#include "scheduling/leasedtimer.h"
+#include "core/scheduling/leasedtimer.h"
 #include "testdatabase.h"
 
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
-#include "scheduling/cronexpression.h"
-#include "scheduling/scheduler.h"
-#include "scheduling/schedulestore.h"
-#include "scheduling/settings.h"
-#include "tasks/taskstore.h"
+#include "core/scheduling/cronexpression.h"
+#include "core/scheduling/scheduler.h"
+#include "core/scheduling/schedulestore.h"
+#include "core/settings.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
 #include "threadedobject.h"
 

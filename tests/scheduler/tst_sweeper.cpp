@@ -1,7 +1,7 @@
-#include "scheduling/settings.h"
-#include "scheduling/singletonlease.h"
-#include "scheduling/sweeper.h"
-#include "tasks/taskstore.h"
+#include "core/scheduling/singletonlease.h"
+#include "core/scheduling/sweeper.h"
+#include "core/settings.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
 #include "threadedobject.h"
 

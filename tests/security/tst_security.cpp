@@ -4,12 +4,12 @@
 // write (PostgreSQL roles), the append-only, hash-chained audit log with
 // `taskdeskctl audit --verify`, environment values hidden from viewers and
 // from the audit log, and private database files.
-#include "auditchain.h"
-#include "auditlog.h"
-#include "database.h"
-#include "supervisor/processstore.h"
-#include "supervisor/supervisor.h"
-#include "tasks/taskstore.h"
+#include "core/auditchain.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/supervisor/processstore.h"
+#include "core/supervisor/supervisor.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDir>

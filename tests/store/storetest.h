@@ -3,9 +3,9 @@
 // Helpers shared by the store suites: bring a task into a given status through
 // TaskStore itself (never by writing the status column), and compare rows.
 
-#include "auditlog.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
+#include "core/auditlog.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QAtomicInt>

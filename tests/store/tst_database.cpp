@@ -2,10 +2,10 @@
 // not Taskdesk databases (left byte for byte untouched), and where the
 // database is found (DatabaseLocation).
 
-#include "database.h"
-#include "migrations.h"
+#include "core/database.h"
+#include "core/migrations.h"
+#include "core/tasks/taskstore.h"
 #include "postgresrelay.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>

@@ -4,12 +4,12 @@
 // worker, by a new boot of its host or by an operator who declared its host
 // dead. On SQLite and PostgreSQL.
 
-#include "auditlog.h"
-#include "database.h"
-#include "migrations.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/migrations.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
 #include "storetest.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QObject>

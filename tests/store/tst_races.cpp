@@ -4,10 +4,10 @@
 // result must always be the one that won, never a mix, and the side that lost
 // must have changed nothing and said so.
 
-#include "database.h"
+#include "core/database.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
 #include "storetest.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QElapsedTimer>

@@ -2,10 +2,10 @@
 // below and just above its threshold. Rows are made stale by backdating their
 // times in the database, never by waiting.
 
-#include "database.h"
-#include "jsonformat.h"
+#include "core/database.h"
+#include "core/tasks/taskstore.h"
+#include "ctl/jsonformat.h"
 #include "storetest.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDateTime>

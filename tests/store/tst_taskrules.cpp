@@ -4,10 +4,10 @@
 // that "stuck" in C++ and in SQL are one definition. On a real SQLite file or
 // a real PostgreSQL database.
 
+#include "core/tasks/operatoractions.h"
+#include "core/tasks/taskrules.h"
+#include "core/tasks/taskstore.h"
 #include "storetest.h"
-#include "tasks/operatoractions.h"
-#include "tasks/taskrules.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QObject>

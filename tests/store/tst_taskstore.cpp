@@ -1,12 +1,12 @@
 // The state table of DESIGN.md, row by row, allowed and refused, on a real
 // SQLite file or a real PostgreSQL database.
 
-#include "auditlog.h"
-#include "database.h"
-#include "formatting.h"
-#include "jsonformat.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/tasks/taskstore.h"
+#include "ctl/formatting.h"
+#include "ctl/jsonformat.h"
 #include "storetest.h"
-#include "tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QJsonArray>

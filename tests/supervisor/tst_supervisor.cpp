@@ -4,14 +4,14 @@
 // lease, output capture, detach and adoption. Intervals are shortened through
 // the definitions; every wait has a generous timeout.
 
-#include "database.h"
-#include "processgroup.h"
-#include "scheduling/settings.h"
-#include "supervisor/orphans.h"
-#include "supervisor/processstore.h"
-#include "supervisor/supervisor.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
+#include "core/database.h"
+#include "core/processgroup.h"
+#include "core/settings.h"
+#include "core/supervisor/orphans.h"
+#include "core/supervisor/processstore.h"
+#include "core/supervisor/supervisor.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
 #include "testdatabase.h"
 
 #include <QDir>

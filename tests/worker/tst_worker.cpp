@@ -3,17 +3,17 @@
 
 #include "testdatabase.h"
 
-#include "database.h"
-#include "processgroup.h"
-#include "scheduling/settings.h"
-#include "scheduling/sweeper.h"
-#include "tasks/executionstore.h"
-#include "tasks/leftoverreaper.h"
-#include "tasks/localprocess.h"
-#include "tasks/taskstore.h"
-#include "worker/linesplitter.h"
-#include "worker/workerconfig.h"
-#include "worker/workerregistry.h"
+#include "core/database.h"
+#include "core/processgroup.h"
+#include "core/scheduling/sweeper.h"
+#include "core/settings.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/leftoverreaper.h"
+#include "core/tasks/localprocess.h"
+#include "core/tasks/taskstore.h"
+#include "core/worker/linesplitter.h"
+#include "core/worker/workerconfig.h"
+#include "core/worker/workerregistry.h"
 
 #include <QDir>
 #include <QElapsedTimer>

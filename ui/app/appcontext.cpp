@@ -1,11 +1,11 @@
 #include "appcontext.h"
 
-#include "appsettings.h"
-#include "backgroundrunner.h"
-#include "changenotifier.h"
-#include "coretext.h"
-#include "database.h"
-#include "scheduling/settings.h"
+#include "core/changenotifier.h"
+#include "core/database.h"
+#include "core/settings.h"
+#include "ui/app/appsettings.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/coretext.h"
 
 namespace taskdesk::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auditlog.h"
-#include "tasks/taskstore.h"
+#include "core/auditlog.h"
+#include "core/tasks/taskstore.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,6 +1,6 @@
 #include "appsettings.h"
 
-#include "auditlog.h"
+#include "core/auditlog.h"
 
 #include <QSettings>
 

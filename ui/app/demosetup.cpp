@@ -1,7 +1,7 @@
 #include "demosetup.h"
 
-#include "appcontext.h"
-#include "worker/workerconfig.h"
+#include "core/worker/workerconfig.h"
+#include "ui/app/appcontext.h"
 
 #include <QDir>
 #include <QFile>

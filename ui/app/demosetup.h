@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demodata.h"
+#include "core/demodata.h"
 
 #include <QCoreApplication>
 #include <QString>

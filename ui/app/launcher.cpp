@@ -1,14 +1,14 @@
 #include "launcher.h"
 
-#include "appcontext.h"
-#include "appsettings.h"
-#include "coretext.h"
-#include "database.h"
-#include "demosetup.h"
-#include "mainwindow.h"
-#include "missingdatabasedialog.h"
-#include "runtimehost.h"
-#include "translations.h"
+#include "core/database.h"
+#include "ui/app/appcontext.h"
+#include "ui/app/appsettings.h"
+#include "ui/app/demosetup.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/runtimehost.h"
+#include "ui/common/coretext.h"
+#include "ui/common/translations.h"
+#include "ui/dialogs/missingdatabasedialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "messagebar.h"
-#include "tasks/taskreader.h"
+#include "core/tasks/taskreader.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QMainWindow>
 

@@ -1,8 +1,8 @@
 #include "runtimehost.h"
 
-#include "scheduling/scheduler.h"
-#include "scheduling/sweeper.h"
-#include "supervisor/supervisor.h"
+#include "core/scheduling/scheduler.h"
+#include "core/scheduling/sweeper.h"
+#include "core/supervisor/supervisor.h"
 
 namespace taskdesk::ui {
 

@@ -1,7 +1,7 @@
 #include "audittablemodel.h"
 
-#include "taskstatus.h"
-#include "timeformat.h"
+#include "core/taskstatus.h"
+#include "ui/common/timeformat.h"
 
 #include <QDateTime>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
 #include "auditview.h"
 
-#include "appcontext.h"
-#include "audittablemodel.h"
-#include "coretext.h"
+#include "ui/app/appcontext.h"
+#include "ui/audit/audittablemodel.h"
+#include "ui/common/coretext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

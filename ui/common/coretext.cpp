@@ -1,6 +1,6 @@
 #include "coretext.h"
 
-#include "error.h"
+#include "core/error.h"
 
 #include <QCoreApplication>
 

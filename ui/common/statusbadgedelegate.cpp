@@ -1,6 +1,6 @@
 #include "statusbadgedelegate.h"
 
-#include "itemroles.h"
+#include "ui/common/itemroles.h"
 
 #include <algorithm>
 

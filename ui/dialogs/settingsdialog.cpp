@@ -1,11 +1,11 @@
 #include "settingsdialog.h"
 
-#include "appcontext.h"
-#include "appsettings.h"
-#include "auditlog.h"
-#include "coretext.h"
-#include "database.h"
-#include "scheduling/settings.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/settings.h"
+#include "ui/app/appcontext.h"
+#include "ui/app/appsettings.h"
+#include "ui/common/coretext.h"
 
 #include <algorithm>
 

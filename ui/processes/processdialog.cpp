@@ -1,7 +1,7 @@
 #include "processdialog.h"
 
-#include "coretext.h"
-#include "worker/workerconfig.h"
+#include "core/worker/workerconfig.h"
+#include "ui/common/coretext.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "supervisor/processdefinition.h"
+#include "core/supervisor/processdefinition.h"
 
 #include <QDialog>
 

@@ -1,13 +1,13 @@
 #include "processesview.h"
 
-#include "appcontext.h"
-#include "columnwidths.h"
-#include "confirm.h"
-#include "coretext.h"
-#include "processdialog.h"
-#include "processtablemodel.h"
-#include "statusbadgedelegate.h"
-#include "supervisor/processstore.h"
+#include "core/supervisor/processstore.h"
+#include "ui/app/appcontext.h"
+#include "ui/common/columnwidths.h"
+#include "ui/common/confirm.h"
+#include "ui/common/coretext.h"
+#include "ui/common/statusbadgedelegate.h"
+#include "ui/processes/processdialog.h"
+#include "ui/processes/processtablemodel.h"
 
 #include <QAction>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "messagebar.h"
-#include "supervisor/processstore.h"
+#include "core/supervisor/processstore.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QHash>
 #include <QWidget>

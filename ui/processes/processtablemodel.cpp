@@ -1,7 +1,7 @@
 #include "processtablemodel.h"
 
-#include "badgepainter.h"
-#include "timeformat.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/timeformat.h"
 
 namespace taskdesk::ui {
 

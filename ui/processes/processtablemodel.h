@@ -1,7 +1,7 @@
 #pragma once
 
-#include "itemroles.h"
-#include "supervisor/processinfo.h"
+#include "core/supervisor/processinfo.h"
+#include "ui/common/itemroles.h"
 
 #include <QAbstractTableModel>
 #include <QVector>

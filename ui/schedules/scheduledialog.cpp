@@ -1,6 +1,6 @@
 #include "scheduledialog.h"
 
-#include "coretext.h"
+#include "ui/common/coretext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scheduling/schedule.h"
+#include "core/scheduling/schedule.h"
 
 #include <QDialog>
 

@@ -1,13 +1,13 @@
 #include "schedulesview.h"
 
-#include "appcontext.h"
-#include "columnwidths.h"
-#include "confirm.h"
-#include "coretext.h"
-#include "scheduledialog.h"
-#include "scheduletablemodel.h"
-#include "scheduling/schedulestore.h"
-#include "statusbadgedelegate.h"
+#include "core/scheduling/schedulestore.h"
+#include "ui/app/appcontext.h"
+#include "ui/common/columnwidths.h"
+#include "ui/common/confirm.h"
+#include "ui/common/coretext.h"
+#include "ui/common/statusbadgedelegate.h"
+#include "ui/schedules/scheduledialog.h"
+#include "ui/schedules/scheduletablemodel.h"
 
 #include <QAction>
 #include <QHeaderView>

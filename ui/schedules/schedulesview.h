@@ -1,6 +1,6 @@
 #pragma once
 
-#include "messagebar.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QWidget>
 

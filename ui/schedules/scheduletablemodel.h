@@ -1,7 +1,7 @@
 #pragma once
 
-#include "itemroles.h"
-#include "scheduling/schedule.h"
+#include "core/scheduling/schedule.h"
+#include "ui/common/itemroles.h"
 
 #include <QAbstractTableModel>
 #include <QVector>

@@ -1,11 +1,11 @@
 #include "statsview.h"
 
-#include "appcontext.h"
-#include "backgroundrunner.h"
-#include "badgelabel.h"
-#include "coretext.h"
-#include "throughputchart.h"
-#include "timeformat.h"
+#include "ui/app/appcontext.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/coretext.h"
+#include "ui/common/timeformat.h"
+#include "ui/stats/throughputchart.h"
+#include "ui/widgets/badgelabel.h"
 
 #include <QComboBox>
 #include <QFrame>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tasks/taskreader.h"
+#include "core/tasks/taskreader.h"
 
 #include <QMap>
 #include <QWidget>

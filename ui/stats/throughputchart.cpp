@@ -1,6 +1,6 @@
 #include "throughputchart.h"
 
-#include "badgepainter.h"
+#include "ui/common/badgepainter.h"
 
 #include <QDateTime>
 #include <QHelpEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "itemroles.h"
-#include "tasks/stucktasks.h"
+#include "core/tasks/stucktasks.h"
+#include "ui/common/itemroles.h"
 
 #include <QAbstractTableModel>
 

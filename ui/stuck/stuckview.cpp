@@ -1,17 +1,17 @@
 #include "stuckview.h"
 
-#include "appcontext.h"
-#include "audittablemodel.h"
-#include "backgroundrunner.h"
-#include "badgepainter.h"
-#include "columnwidths.h"
-#include "confirm.h"
-#include "coretext.h"
-#include "database.h"
-#include "statusbadgedelegate.h"
-#include "stucktablemodel.h"
-#include "taskactions.h"
-#include "timeformat.h"
+#include "core/database.h"
+#include "ui/app/appcontext.h"
+#include "ui/audit/audittablemodel.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/columnwidths.h"
+#include "ui/common/confirm.h"
+#include "ui/common/coretext.h"
+#include "ui/common/statusbadgedelegate.h"
+#include "ui/common/timeformat.h"
+#include "ui/stuck/stucktablemodel.h"
+#include "ui/tasks/taskactions.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -137,8 +137,6 @@ void StuckView::buildSummary()
 // The stuck tasks, and the sweeper's decisions below them.
 void StuckView::buildTables()
 {
-    const int em = fontMetrics().averageCharWidth();
-    const int gap = fontMetrics().height() / 2;
     const int rowHeight = fontMetrics().height() * 17 / 10;
     m_table = makeTable(this, rowHeight);
     m_table->setObjectName(QStringLiteral("stuckTable"));
@@ -167,6 +165,7 @@ void StuckView::buildTables()
 
 QHBoxLayout *StuckView::buildRowBar()
 {
+    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     // The actions of one stuck row: the Tasks page's, on that task alone.
     auto *rowBar = new QHBoxLayout;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "messagebar.h"
-#include "tasks/stucktasks.h"
+#include "core/tasks/stucktasks.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "filterchips.h"
 
-#include "badgepainter.h"
+#include "ui/common/badgepainter.h"
 
 #include <QButtonGroup>
 #include <QEvent>

@@ -1,8 +1,8 @@
 #include "progressdelegate.h"
 
-#include "badgepainter.h"
-#include "itemroles.h"
-#include "tasktablemodel.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/itemroles.h"
+#include "ui/tasks/tasktablemodel.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -1,10 +1,10 @@
 #include "taskactions.h"
 
-#include "appcontext.h"
-#include "backgroundrunner.h"
-#include "confirm.h"
-#include "database.h"
-#include "tasks/operatoractions.h"
+#include "core/database.h"
+#include "core/tasks/operatoractions.h"
+#include "ui/app/appcontext.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/confirm.h"
 
 #include <QAction>
 #include <QIcon>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "confirm.h"
-#include "messagebar.h"
-#include "task.h"
-#include "tasks/operatoractions.h"
-#include "tasks/taskrules.h"
+#include "core/task.h"
+#include "core/tasks/operatoractions.h"
+#include "core/tasks/taskrules.h"
+#include "ui/common/confirm.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QMap>
 #include <QObject>

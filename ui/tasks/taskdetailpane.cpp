@@ -1,12 +1,12 @@
 #include "taskdetailpane.h"
 
-#include "appcontext.h"
-#include "badgelabel.h"
-#include "badgepainter.h"
-#include "statusbadgedelegate.h"
-#include "taskitemsmodel.h"
-#include "tasks/taskrules.h"
-#include "timeformat.h"
+#include "core/tasks/taskrules.h"
+#include "ui/app/appcontext.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/statusbadgedelegate.h"
+#include "ui/common/timeformat.h"
+#include "ui/tasks/taskitemsmodel.h"
+#include "ui/widgets/badgelabel.h"
 
 #include <QAction>
 #include <QDateTime>

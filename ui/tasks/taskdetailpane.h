@@ -1,7 +1,7 @@
 #pragma once
 
-#include "task.h"
-#include "taskactions.h"
+#include "core/task.h"
+#include "ui/tasks/taskactions.h"
 
 #include <QMap>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "itemroles.h"
-#include "task.h"
+#include "core/task.h"
+#include "ui/common/itemroles.h"
 
 #include <QAbstractTableModel>
 #include <QVector>

@@ -1,15 +1,15 @@
 #include "tasksview.h"
 
-#include "appcontext.h"
-#include "appsettings.h"
-#include "backgroundrunner.h"
-#include "badgepainter.h"
-#include "columnwidths.h"
-#include "progressdelegate.h"
-#include "statusbadgedelegate.h"
-#include "taskactions.h"
-#include "taskdetailpane.h"
-#include "tasktablemodel.h"
+#include "ui/app/appcontext.h"
+#include "ui/app/appsettings.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/columnwidths.h"
+#include "ui/common/statusbadgedelegate.h"
+#include "ui/tasks/progressdelegate.h"
+#include "ui/tasks/taskactions.h"
+#include "ui/tasks/taskdetailpane.h"
+#include "ui/tasks/tasktablemodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -149,8 +149,6 @@ void TasksView::buildTable()
 // Their widths, delegates, order and sort; the saved state of the header.
 void TasksView::buildColumns()
 {
-    const int em = fontMetrics().averageCharWidth();
-    const int gap = fontMetrics().height() / 2;
     QHeaderView *columns = m_table->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setSectionsMovable(true);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "filterchips.h"
-#include "messagebar.h"
-#include "tasks/taskstore.h"
+#include "core/tasks/taskstore.h"
+#include "ui/tasks/filterchips.h"
+#include "ui/widgets/messagebar.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
 #include "tasktablemodel.h"
 
-#include "backgroundrunner.h"
-#include "badgepainter.h"
-#include "tasks/taskrules.h"
-#include "coretext.h"
-#include "timeformat.h"
+#include "core/tasks/taskrules.h"
+#include "ui/common/backgroundrunner.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/coretext.h"
+#include "ui/common/timeformat.h"
 
 #include <QDateTime>
 #include <QGuiApplication>

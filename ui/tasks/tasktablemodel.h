@@ -1,7 +1,7 @@
 #pragma once
 
-#include "itemroles.h"
-#include "tasks/taskstore.h"
+#include "core/tasks/taskstore.h"
+#include "ui/common/itemroles.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "badgepainter.h"
+#include "ui/common/badgepainter.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "messagebar.h"
 
-#include "badgepainter.h"
+#include "ui/common/badgepainter.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

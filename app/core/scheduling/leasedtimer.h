@@ -1,7 +1,7 @@
 #pragma once
 
-#include "error.h"
-#include "singletonlease.h"
+#include "core/error.h"
+#include "core/scheduling/singletonlease.h"
 
 #include <QObject>
 #include <QSet>

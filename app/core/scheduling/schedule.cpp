@@ -1,6 +1,6 @@
 #include "schedule.h"
 
-#include "cronexpression.h"
+#include "core/scheduling/cronexpression.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "scheduler.h"
 
-#include "database.h"
+#include "core/database.h"
 
 namespace taskdesk {
 

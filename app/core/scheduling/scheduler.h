@@ -1,10 +1,10 @@
 #pragma once
 
-#include "error.h"
-#include "leasedtimer.h"
-#include "schedulestore.h"
-#include "settings.h"
-#include "tasks/taskstore.h"
+#include "core/error.h"
+#include "core/scheduling/leasedtimer.h"
+#include "core/scheduling/schedulestore.h"
+#include "core/settings.h"
+#include "core/tasks/taskstore.h"
 
 namespace taskdesk {
 

@@ -1,8 +1,8 @@
 #include "schedulestore.h"
 
-#include "database.h"
-#include "task.h"
-#include "tasks/taskstore.h"
+#include "core/database.h"
+#include "core/task.h"
+#include "core/tasks/taskstore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auditlog.h"
-#include "error.h"
-#include "schedule.h"
+#include "core/auditlog.h"
+#include "core/error.h"
+#include "core/scheduling/schedule.h"
 
 #include <QString>
 #include <QVector>

@@ -1,7 +1,7 @@
 #include "singletonlease.h"
 
-#include "auditlog.h"
-#include "database.h"
+#include "core/auditlog.h"
+#include "core/database.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

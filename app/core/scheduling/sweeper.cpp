@@ -1,6 +1,6 @@
 #include "sweeper.h"
 
-#include "database.h"
+#include "core/database.h"
 
 #include <QSqlQuery>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "auditlog.h"
-#include "error.h"
-#include "leasedtimer.h"
-#include "settings.h"
-#include "sweepreport.h"
-#include "tasks/taskstore.h"
+#include "core/auditlog.h"
+#include "core/error.h"
+#include "core/scheduling/leasedtimer.h"
+#include "core/scheduling/sweepreport.h"
+#include "core/settings.h"
+#include "core/tasks/taskstore.h"
 
 #include <QSet>
 

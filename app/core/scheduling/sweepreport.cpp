@@ -1,6 +1,6 @@
 #include "sweepreport.h"
 
-#include "englishcount.h"
+#include "core/englishcount.h"
 
 #include <QJsonArray>
 

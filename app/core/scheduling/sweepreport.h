@@ -1,7 +1,7 @@
 #pragma once
 
-#include "settings.h"
-#include "tasks/stucktasks.h"
+#include "core/settings.h"
+#include "core/tasks/stucktasks.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "allowlist.h"
 
-#include "worker/workerconfig.h"
+#include "core/worker/workerconfig.h"
 
 #include <QDir>
 #include <QFile>

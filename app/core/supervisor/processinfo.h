@@ -1,6 +1,6 @@
 #pragma once
 
-#include "processdefinition.h"
+#include "core/supervisor/processdefinition.h"
 
 #include <QJsonObject>
 #include <QString>

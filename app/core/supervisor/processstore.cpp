@@ -1,7 +1,7 @@
 #include "processstore.h"
 
-#include "database.h"
-#include "scheduling/singletonlease.h"
+#include "core/database.h"
+#include "core/scheduling/singletonlease.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

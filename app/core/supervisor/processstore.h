@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auditlog.h"
-#include "error.h"
-#include "processinfo.h"
+#include "core/auditlog.h"
+#include "core/error.h"
+#include "core/supervisor/processinfo.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,14 +1,14 @@
 #include "supervisor.h"
 
-#include "allowlist.h"
-#include "auditlog.h"
-#include "cleanenvironment.h"
-#include "database.h"
-#include "outputtail.h"
-#include "processgroup.h"
-#include "scheduling/settings.h"
-#include "tasks/executionstore.h"
-#include "tasks/taskstore.h"
+#include "core/auditlog.h"
+#include "core/cleanenvironment.h"
+#include "core/database.h"
+#include "core/processgroup.h"
+#include "core/settings.h"
+#include "core/supervisor/allowlist.h"
+#include "core/supervisor/outputtail.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

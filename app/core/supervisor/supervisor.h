@@ -1,8 +1,8 @@
 #pragma once
 
-#include "orphans.h"
-#include "processinfo.h"
-#include "processstore.h"
+#include "core/supervisor/orphans.h"
+#include "core/supervisor/processinfo.h"
+#include "core/supervisor/processstore.h"
 
 #include <QElapsedTimer>
 #include <QObject>

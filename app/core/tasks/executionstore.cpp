@@ -1,9 +1,9 @@
 #include "executionstore.h"
 
-#include "auditlog.h"
-#include "database.h"
-#include "localprocess.h"
-#include "task.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/task.h"
+#include "core/tasks/localprocess.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

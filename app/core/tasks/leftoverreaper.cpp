@@ -1,7 +1,7 @@
 #include "leftoverreaper.h"
 
-#include "executionstore.h"
-#include "localprocess.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/localprocess.h"
 
 #include <QLoggingCategory>
 

@@ -1,6 +1,6 @@
 #include "localprocess.h"
 
-#include "processgroup.h"
+#include "core/processgroup.h"
 
 #include <QFile>
 

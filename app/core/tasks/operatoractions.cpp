@@ -1,6 +1,6 @@
 #include "operatoractions.h"
 
-#include "tasks/taskrows.h"
+#include "core/tasks/taskrows.h"
 
 #include <QJsonValue>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "auditlog.h"
-#include "database.h"
-#include "error.h"
-#include "task.h"
-#include "tasks/taskrules.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/task.h"
+#include "core/tasks/taskrules.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "stucktasks.h"
+#include "core/tasks/stucktasks.h"
 
-#include "tasks/taskrows.h"
+#include "core/tasks/taskrows.h"
 
 // The stuck tasks counted and listed: what a report shows and a clean-up's
 // confirmation names.

@@ -1,7 +1,7 @@
 #include "stucktasks.h"
 
-#include "englishcount.h"
-#include "tasks/taskrows.h"
+#include "core/englishcount.h"
+#include "core/tasks/taskrows.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

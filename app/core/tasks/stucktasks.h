@@ -1,11 +1,11 @@
 #pragma once
 
-#include "auditlog.h"
-#include "database.h"
-#include "error.h"
-#include "task.h"
-#include "tasks/taskqueue.h"
-#include "tasks/taskrules.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/task.h"
+#include "core/tasks/taskqueue.h"
+#include "core/tasks/taskrules.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "taskquery.h"
 
-#include "tasks/taskrules.h"
-#include "taskstatus.h"
+#include "core/tasks/taskrules.h"
+#include "core/taskstatus.h"
 
 #include <QRegularExpression>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "database.h"
-#include "error.h"
-#include "task.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/task.h"
 
 #include <QSqlQuery>
 #include <QString>

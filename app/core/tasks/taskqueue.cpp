@@ -1,8 +1,8 @@
 #include "taskqueue.h"
 
-#include "tasks/executionstore.h"
-#include "tasks/taskrows.h"
-#include "taskstatus.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/taskrows.h"
+#include "core/taskstatus.h"
 
 #include <QHash>
 #include <QJsonDocument>

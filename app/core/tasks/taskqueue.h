@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auditlog.h"
-#include "database.h"
-#include "error.h"
-#include "task.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/task.h"
 
 #include <QSqlQuery>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "taskreader.h"
 
-#include "tasks/taskrows.h"
-#include "taskstatus.h"
+#include "core/tasks/taskrows.h"
+#include "core/taskstatus.h"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "database.h"
-#include "error.h"
-#include "task.h"
-#include "tasks/stucktasks.h"
-#include "tasks/taskquery.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/task.h"
+#include "core/tasks/stucktasks.h"
+#include "core/tasks/taskquery.h"
 
 #include <QMap>
 #include <QPair>

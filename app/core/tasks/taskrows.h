@@ -1,9 +1,9 @@
 #pragma once
 
-#include "database.h"
-#include "error.h"
-#include "task.h"
-#include "taskstatus.h"
+#include "core/database.h"
+#include "core/error.h"
+#include "core/task.h"
+#include "core/taskstatus.h"
 
 #include <QSqlQuery>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "taskrules.h"
 
-#include "task.h"
+#include "core/task.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "error.h"
-#include "taskstatus.h"
+#include "core/error.h"
+#include "core/taskstatus.h"
 
 #include <QString>
 #include <QVector>

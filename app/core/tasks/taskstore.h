@@ -1,11 +1,11 @@
 #pragma once
 
-#include "auditlog.h"
-#include "database.h"
-#include "tasks/operatoractions.h"
-#include "tasks/stucktasks.h"
-#include "tasks/taskqueue.h"
-#include "tasks/taskreader.h"
+#include "core/auditlog.h"
+#include "core/database.h"
+#include "core/tasks/operatoractions.h"
+#include "core/tasks/stucktasks.h"
+#include "core/tasks/taskqueue.h"
+#include "core/tasks/taskreader.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "taskqueue.h"
+#include "core/tasks/taskqueue.h"
 
-#include "tasks/taskrows.h"
+#include "core/tasks/taskrows.h"
 
 // What a worker reports about a task it holds while the task runs: its
 // heartbeat and progress, its items, its output; and the end of a worker's

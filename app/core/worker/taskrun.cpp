@@ -1,9 +1,9 @@
 #include "taskrun.h"
 
-#include "processgroup.h"
-#include "tasks/executionstore.h"
-#include "tasks/localprocess.h"
-#include "workerlog.h"
+#include "core/processgroup.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/localprocess.h"
+#include "core/worker/workerlog.h"
 
 #include <QFileInfo>
 #include <QProcessEnvironment>

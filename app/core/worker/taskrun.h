@@ -1,9 +1,9 @@
 #pragma once
 
-#include "linesplitter.h"
-#include "task.h"
-#include "tasks/taskstore.h"
-#include "workerconfig.h"
+#include "core/task.h"
+#include "core/tasks/taskstore.h"
+#include "core/worker/linesplitter.h"
+#include "core/worker/workerconfig.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,15 +1,15 @@
 #include "worker.h"
 
-#include "changenotifier.h"
+#include "core/changenotifier.h"
 
-#include "auditlog.h"
-#include "cleanenvironment.h"
-#include "database.h"
-#include "processgroup.h"
-#include "taskrun.h"
-#include "tasks/executionstore.h"
-#include "tasks/leftoverreaper.h"
-#include "workerlog.h"
+#include "core/auditlog.h"
+#include "core/cleanenvironment.h"
+#include "core/database.h"
+#include "core/processgroup.h"
+#include "core/tasks/executionstore.h"
+#include "core/tasks/leftoverreaper.h"
+#include "core/worker/taskrun.h"
+#include "core/worker/workerlog.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "error.h"
-#include "tasks/taskstore.h"
-#include "workerconfig.h"
-#include "workerregistry.h"
+#include "core/error.h"
+#include "core/tasks/taskstore.h"
+#include "core/worker/workerconfig.h"
+#include "core/worker/workerregistry.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "workerconfig.h"
 
-#include "cleanenvironment.h"
+#include "core/cleanenvironment.h"
 
 #include <QFile>
 #include <QFileInfo>

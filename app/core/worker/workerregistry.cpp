@@ -1,6 +1,6 @@
 #include "workerregistry.h"
 
-#include "database.h"
+#include "core/database.h"
 
 #include <QSqlQuery>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auditlog.h"
-#include "error.h"
-#include "tasks/stucktasks.h"
+#include "core/auditlog.h"
+#include "core/error.h"
+#include "core/tasks/stucktasks.h"
 
 #include <QLatin1String>
 #include <QMap>

@@ -1,6 +1,6 @@
 #include "settings.h"
 
-#include "database.h"
+#include "core/database.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
