@@ -1402,10 +1402,6 @@
         <translation>Не удалось прочитать правила: %1</translation>
     </message>
     <message>
-        <source>This build has no sweeper.</source>
-        <translation>В этой сборке нет чистильщика.</translation>
-    </message>
-    <message>
         <source>Changes apply to every sweeper at its next pass, and are audited.</source>
         <translation>Изменения применяются к каждому чистильщику при его следующем проходе и записываются в журнал аудита.</translation>
     </message>
@@ -2071,6 +2067,50 @@
             <numerusform>%Ln задачи, до которых дело не дошло, остались как были.</numerusform>
             <numerusform>%Ln задач, до которых дело не дошло, остались как были.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task %1 is not running (current status: %2)</source>
+        <translation>Задача %1 не выполняется (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed.</source>
+        <translation>Задача «%1» отменена и получила статус «Ошибка».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed. %Ln running item(s) were also stopped.</source>
+        <translation>
+            <numerusform>Задача «%1» отменена и получила статус «Ошибка». Также остановлен %Ln выполнявшийся элемент.</numerusform>
+            <numerusform>Задача «%1» отменена и получила статус «Ошибка». Также остановлены %Ln выполнявшихся элемента.</numerusform>
+            <numerusform>Задача «%1» отменена и получила статус «Ошибка». Также остановлено %Ln выполнявшихся элементов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be cancelled: it is not pending or running (current status: %2)</source>
+        <translation>Задачу %1 нельзя отменить: она не в очереди и не в работе (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been restarted and is pending.</source>
+        <translation>Задача «%1» перезапущена и ждёт в очереди.</translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be restarted: only completed or failed tasks can (current status: %2)</source>
+        <translation>Задачу %1 нельзя перезапустить: перезапускаются только завершённые или ошибочные задачи (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been deleted.</source>
+        <translation>Задача «%1» удалена.</translation>
+    </message>
+    <message>
+        <source>Task %1 is running and cannot be deleted; force stop or cancel it first (current status: %2)</source>
+        <translation>Задача %1 выполняется, удалить её нельзя; сначала остановите её принудительно или отмените (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>%1, changing</source>
+        <translation>%1, меняется</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Задача %1 не найдена</translation>
     </message>
 </context>
 <context>

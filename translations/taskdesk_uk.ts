@@ -1402,10 +1402,6 @@
         <translation>Не вдалося прочитати правила: %1</translation>
     </message>
     <message>
-        <source>This build has no sweeper.</source>
-        <translation>У цій збірці немає чистильника.</translation>
-    </message>
-    <message>
         <source>Changes apply to every sweeper at its next pass, and are audited.</source>
         <translation>Зміни застосовуються до кожного чистильника під час його наступного проходу й записуються в журнал аудиту.</translation>
     </message>
@@ -2071,6 +2067,50 @@
             <numerusform>%Ln задачі, до яких черга не дійшла, лишилися як були.</numerusform>
             <numerusform>%Ln задач, до яких черга не дійшла, лишилися як були.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task %1 is not running (current status: %2)</source>
+        <translation>Задача %1 не виконується (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed.</source>
+        <translation>Задачу «%1» скасовано, вона отримала статус «Помилка».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed. %Ln running item(s) were also stopped.</source>
+        <translation>
+            <numerusform>Задачу «%1» скасовано, вона отримала статус «Помилка». Також зупинено %Ln елемент, що виконувався.</numerusform>
+            <numerusform>Задачу «%1» скасовано, вона отримала статус «Помилка». Також зупинено %Ln елементи, що виконувалися.</numerusform>
+            <numerusform>Задачу «%1» скасовано, вона отримала статус «Помилка». Також зупинено %Ln елементів, що виконувалися.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be cancelled: it is not pending or running (current status: %2)</source>
+        <translation>Задачу %1 не можна скасувати: вона не в черзі й не в роботі (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been restarted and is pending.</source>
+        <translation>Задачу «%1» перезапущено, вона чекає в черзі.</translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be restarted: only completed or failed tasks can (current status: %2)</source>
+        <translation>Задачу %1 не можна перезапустити: перезапускаються лише завершені або помилкові задачі (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been deleted.</source>
+        <translation>Задачу «%1» видалено.</translation>
+    </message>
+    <message>
+        <source>Task %1 is running and cannot be deleted; force stop or cancel it first (current status: %2)</source>
+        <translation>Задача %1 виконується, тому її не можна видалити; спершу примусово зупиніть або скасуйте її (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>%1, changing</source>
+        <translation>%1, змінюється</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Задачу %1 не знайдено</translation>
     </message>
 </context>
 <context>
