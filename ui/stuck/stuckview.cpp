@@ -137,8 +137,6 @@ void StuckView::buildSummary()
 // The stuck tasks, and the sweeper's decisions below them.
 void StuckView::buildTables()
 {
-    const int em = fontMetrics().averageCharWidth();
-    const int gap = fontMetrics().height() / 2;
     const int rowHeight = fontMetrics().height() * 17 / 10;
     m_table = makeTable(this, rowHeight);
     m_table->setObjectName(QStringLiteral("stuckTable"));
@@ -167,6 +165,7 @@ void StuckView::buildTables()
 
 QHBoxLayout *StuckView::buildRowBar()
 {
+    const int em = fontMetrics().averageCharWidth();
     const int gap = fontMetrics().height() / 2;
     // The actions of one stuck row: the Tasks page's, on that task alone.
     auto *rowBar = new QHBoxLayout;

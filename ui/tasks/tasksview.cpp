@@ -149,8 +149,6 @@ void TasksView::buildTable()
 // Their widths, delegates, order and sort; the saved state of the header.
 void TasksView::buildColumns()
 {
-    const int em = fontMetrics().averageCharWidth();
-    const int gap = fontMetrics().height() / 2;
     QHeaderView *columns = m_table->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setSectionsMovable(true);
