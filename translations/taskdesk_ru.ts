@@ -486,6 +486,10 @@
         <source>enqueued by schedule</source>
         <translation>поставлена по расписанию</translation>
     </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditView</name>

@@ -486,6 +486,10 @@
         <source>enqueued by schedule</source>
         <translation>поставлено за розкладом</translation>
     </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Видалено</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditView</name>

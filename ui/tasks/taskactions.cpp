@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "backgroundrunner.h"
+#include "badgepainter.h"
 #include "confirm.h"
 #include "database.h"
 #include "tasks/operatoractions.h"
@@ -368,7 +369,10 @@ QString TaskActions::doneText(const ActionReport &r) const
 
 QString TaskActions::refusalText(const ActionReport &r)
 {
-    const QString status = r.changing ? tr("%1, changing").arg(r.before) : r.before;
+    // The status in the badges' words ("Running"), as the table shows it.
+    const std::optional<TaskStatus> current = parseStatus(r.before);
+    const QString word = current ? BadgePainter::wordFor(*current) : r.before;
+    const QString status = r.changing ? tr("%1, changing").arg(word) : word;
     return tr(spec(r.action).refusal).arg(r.taskId).arg(status);
 }
 
