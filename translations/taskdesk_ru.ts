@@ -1799,7 +1799,7 @@
     <message numerus="yes">
         <source>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
         <translation>
-            <numerusform>%Ln задача получит статус «Ошибка», все её выполняемые элементы будут остановлены. Используйте, если задача зависла или на самом деле не выполняется.</numerusform>
+            <numerusform>%Ln задача получит статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
             <numerusform>%Ln задачи получат статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
             <numerusform>%Ln задач получат статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
         </translation>
@@ -1835,7 +1835,7 @@
     <message numerus="yes">
         <source>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
         <translation>
-            <numerusform>%Ln задача получит статус «Ошибка» (отменена), её выполняемые элементы будут остановлены; воркер, который её выполняет, получит команду остановиться.</numerusform>
+            <numerusform>%Ln задача получит статус «Ошибка» (отменена), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
             <numerusform>%Ln задачи получат статус «Ошибка» (отменены), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
             <numerusform>%Ln задач получат статус «Ошибка» (отменены), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
         </translation>
@@ -1871,7 +1871,7 @@
     <message numerus="yes">
         <source>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
         <translation>
-            <numerusform>%Ln задача вернётся в статус «В очереди» с новым запасом попыток, и все её элементы выполнятся снова.</numerusform>
+            <numerusform>%Ln задача вернётся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
             <numerusform>%Ln задачи вернутся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
             <numerusform>%Ln задач вернутся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
         </translation>
@@ -1907,7 +1907,7 @@
     <message numerus="yes">
         <source>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
         <translation>
-            <numerusform>%Ln задача, её элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о ней.</numerusform>
+            <numerusform>%Ln задача, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
             <numerusform>%Ln задачи, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
             <numerusform>%Ln задач, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
         </translation>
@@ -1927,7 +1927,7 @@
     <message numerus="yes">
         <source>Force stop the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Принудительно остановить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1935,7 +1935,7 @@
     <message numerus="yes">
         <source>Cancel the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Отменить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1943,7 +1943,7 @@
     <message numerus="yes">
         <source>Restart the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Перезапустить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1951,7 +1951,7 @@
     <message numerus="yes">
         <source>Delete the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Удалить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1963,7 +1963,7 @@
     <message numerus="yes">
         <source>The other %Ln selected tasks stay as they are.</source>
         <translation>
-            <numerusform>Остальная %Ln выбранная задача останется как есть.</numerusform>
+            <numerusform>Ещё %Ln выбранная задача останется как есть.</numerusform>
             <numerusform>Остальные %Ln выбранные задачи останутся как есть.</numerusform>
             <numerusform>Остальные %Ln выбранных задач останутся как есть.</numerusform>
         </translation>
@@ -1971,7 +1971,7 @@
     <message numerus="yes">
         <source>%Ln other selected task(s) cannot take this action and stay as they are.</source>
         <translation>
-            <numerusform>К ещё %Ln выбранной задаче это действие неприменимо, она останется как есть.</numerusform>
+            <numerusform>Ещё %Ln выбранная задача не подходит для этого действия и останется как есть.</numerusform>
             <numerusform>К ещё %Ln выбранным задачам это действие неприменимо, они останутся как есть.</numerusform>
             <numerusform>К ещё %Ln выбранным задачам это действие неприменимо, они останутся как есть.</numerusform>
         </translation>
