@@ -486,6 +486,10 @@
         <source>enqueued by schedule</source>
         <translation>поставлена по расписанию</translation>
     </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditView</name>
@@ -1402,10 +1406,6 @@
         <translation>Не удалось прочитать правила: %1</translation>
     </message>
     <message>
-        <source>This build has no sweeper.</source>
-        <translation>В этой сборке нет чистильщика.</translation>
-    </message>
-    <message>
         <source>Changes apply to every sweeper at its next pass, and are audited.</source>
         <translation>Изменения применяются к каждому чистильщику при его следующем проходе и записываются в журнал аудита.</translation>
     </message>
@@ -1799,7 +1799,7 @@
     <message numerus="yes">
         <source>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
         <translation>
-            <numerusform>%Ln задача получит статус «Ошибка», все её выполняемые элементы будут остановлены. Используйте, если задача зависла или на самом деле не выполняется.</numerusform>
+            <numerusform>%Ln задача получит статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
             <numerusform>%Ln задачи получат статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
             <numerusform>%Ln задач получат статус «Ошибка», все их выполняемые элементы будут остановлены. Используйте, если задачи зависли или на самом деле не выполняются.</numerusform>
         </translation>
@@ -1835,7 +1835,7 @@
     <message numerus="yes">
         <source>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
         <translation>
-            <numerusform>%Ln задача получит статус «Ошибка» (отменена), её выполняемые элементы будут остановлены; воркер, который её выполняет, получит команду остановиться.</numerusform>
+            <numerusform>%Ln задача получит статус «Ошибка» (отменена), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
             <numerusform>%Ln задачи получат статус «Ошибка» (отменены), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
             <numerusform>%Ln задач получат статус «Ошибка» (отменены), их выполняемые элементы будут остановлены; воркеры, которые их выполняют, получат команду остановиться.</numerusform>
         </translation>
@@ -1871,7 +1871,7 @@
     <message numerus="yes">
         <source>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
         <translation>
-            <numerusform>%Ln задача вернётся в статус «В очереди» с новым запасом попыток, и все её элементы выполнятся снова.</numerusform>
+            <numerusform>%Ln задача вернётся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
             <numerusform>%Ln задачи вернутся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
             <numerusform>%Ln задач вернутся в статус «В очереди» с новым запасом попыток, и все их элементы выполнятся снова.</numerusform>
         </translation>
@@ -1907,7 +1907,7 @@
     <message numerus="yes">
         <source>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
         <translation>
-            <numerusform>%Ln задача, её элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о ней.</numerusform>
+            <numerusform>%Ln задача, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
             <numerusform>%Ln задачи, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
             <numerusform>%Ln задач, их элементы и строки журнала будут удалены безвозвратно. В журнале аудита останется запись о них.</numerusform>
         </translation>
@@ -1927,7 +1927,7 @@
     <message numerus="yes">
         <source>Force stop the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Принудительно остановить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Принудительно остановить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1935,7 +1935,7 @@
     <message numerus="yes">
         <source>Cancel the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Отменить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Отменить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1943,7 +1943,7 @@
     <message numerus="yes">
         <source>Restart the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Перезапустить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Перезапустить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1951,7 +1951,7 @@
     <message numerus="yes">
         <source>Delete the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Удалить первую %Ln из %1 выбранных задач?</numerusform>
+            <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
             <numerusform>Удалить первые %Ln из %1 выбранных задач?</numerusform>
         </translation>
@@ -1963,7 +1963,7 @@
     <message numerus="yes">
         <source>The other %Ln selected tasks stay as they are.</source>
         <translation>
-            <numerusform>Остальная %Ln выбранная задача останется как есть.</numerusform>
+            <numerusform>Ещё %Ln выбранная задача останется как есть.</numerusform>
             <numerusform>Остальные %Ln выбранные задачи останутся как есть.</numerusform>
             <numerusform>Остальные %Ln выбранных задач останутся как есть.</numerusform>
         </translation>
@@ -1971,7 +1971,7 @@
     <message numerus="yes">
         <source>%Ln other selected task(s) cannot take this action and stay as they are.</source>
         <translation>
-            <numerusform>К ещё %Ln выбранной задаче это действие неприменимо, она останется как есть.</numerusform>
+            <numerusform>Ещё %Ln выбранная задача не подходит для этого действия и останется как есть.</numerusform>
             <numerusform>К ещё %Ln выбранным задачам это действие неприменимо, они останутся как есть.</numerusform>
             <numerusform>К ещё %Ln выбранным задачам это действие неприменимо, они останутся как есть.</numerusform>
         </translation>
@@ -2071,6 +2071,50 @@
             <numerusform>%Ln задачи, до которых дело не дошло, остались как были.</numerusform>
             <numerusform>%Ln задач, до которых дело не дошло, остались как были.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task %1 is not running (current status: %2)</source>
+        <translation>Задача %1 не выполняется (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed.</source>
+        <translation>Задача «%1» отменена и получила статус «Ошибка».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed. %Ln running item(s) were also stopped.</source>
+        <translation>
+            <numerusform>Задача «%1» отменена и получила статус «Ошибка». Также остановлен %Ln выполнявшийся элемент.</numerusform>
+            <numerusform>Задача «%1» отменена и получила статус «Ошибка». Также остановлены %Ln выполнявшихся элемента.</numerusform>
+            <numerusform>Задача «%1» отменена и получила статус «Ошибка». Также остановлено %Ln выполнявшихся элементов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be cancelled: it is not pending or running (current status: %2)</source>
+        <translation>Задачу %1 нельзя отменить: она не в очереди и не в работе (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been restarted and is pending.</source>
+        <translation>Задача «%1» перезапущена и ждёт в очереди.</translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be restarted: only completed or failed tasks can (current status: %2)</source>
+        <translation>Задачу %1 нельзя перезапустить: перезапускаются только завершённые или ошибочные задачи (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been deleted.</source>
+        <translation>Задача «%1» удалена.</translation>
+    </message>
+    <message>
+        <source>Task %1 is running and cannot be deleted; force stop or cancel it first (current status: %2)</source>
+        <translation>Задача %1 выполняется, удалить её нельзя; сначала остановите её принудительно или отмените (текущий статус: %2)</translation>
+    </message>
+    <message>
+        <source>%1, changing</source>
+        <translation>%1, меняется</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Задача %1 не найдена</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,10 @@
         <source>enqueued by schedule</source>
         <translation>поставлено за розкладом</translation>
     </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Видалено</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditView</name>
@@ -1402,10 +1406,6 @@
         <translation>Не вдалося прочитати правила: %1</translation>
     </message>
     <message>
-        <source>This build has no sweeper.</source>
-        <translation>У цій збірці немає чистильника.</translation>
-    </message>
-    <message>
         <source>Changes apply to every sweeper at its next pass, and are audited.</source>
         <translation>Зміни застосовуються до кожного чистильника під час його наступного проходу й записуються в журнал аудиту.</translation>
     </message>
@@ -1799,7 +1799,7 @@
     <message numerus="yes">
         <source>This will mark the %Ln tasks as FAILED and stop all their running items. Use this if the tasks are stuck or not actually running.</source>
         <translation>
-            <numerusform>%Ln задача отримає статус «Помилка», усі її елементи, що виконуються, буде зупинено. Використовуйте, якщо задача застрягла або насправді не виконується.</numerusform>
+            <numerusform>%Ln задача отримає статус «Помилка», усі їхні елементи, що виконуються, буде зупинено. Використовуйте, якщо задачі застрягли або насправді не виконуються.</numerusform>
             <numerusform>%Ln задачі отримають статус «Помилка», усі їхні елементи, що виконуються, буде зупинено. Використовуйте, якщо задачі застрягли або насправді не виконуються.</numerusform>
             <numerusform>%Ln задач отримають статус «Помилка», усі їхні елементи, що виконуються, буде зупинено. Використовуйте, якщо задачі застрягли або насправді не виконуються.</numerusform>
         </translation>
@@ -1835,7 +1835,7 @@
     <message numerus="yes">
         <source>The %Ln tasks will be marked as FAILED (cancelled) and their running items stopped; workers running them are told to stop.</source>
         <translation>
-            <numerusform>%Ln задача отримає статус «Помилка» (скасовано), її елементи, що виконуються, буде зупинено; воркер, який її виконує, отримає команду зупинитися.</numerusform>
+            <numerusform>%Ln задача отримає статус «Помилка» (скасовано), їхні елементи, що виконуються, буде зупинено; воркери, які їх виконують, отримають команду зупинитися.</numerusform>
             <numerusform>%Ln задачі отримають статус «Помилка» (скасовано), їхні елементи, що виконуються, буде зупинено; воркери, які їх виконують, отримають команду зупинитися.</numerusform>
             <numerusform>%Ln задач отримають статус «Помилка» (скасовано), їхні елементи, що виконуються, буде зупинено; воркери, які їх виконують, отримають команду зупинитися.</numerusform>
         </translation>
@@ -1871,7 +1871,7 @@
     <message numerus="yes">
         <source>The %Ln tasks go back to PENDING with a fresh attempt budget, and all their items will run again.</source>
         <translation>
-            <numerusform>%Ln задача повернеться в статус «У черзі» з новим запасом спроб, і всі її елементи виконаються знову.</numerusform>
+            <numerusform>%Ln задача повернеться в статус «У черзі» з новим запасом спроб, і всі їхні елементи виконаються знову.</numerusform>
             <numerusform>%Ln задачі повернуться в статус «У черзі» з новим запасом спроб, і всі їхні елементи виконаються знову.</numerusform>
             <numerusform>%Ln задач повернуться в статус «У черзі» з новим запасом спроб, і всі їхні елементи виконаються знову.</numerusform>
         </translation>
@@ -1907,7 +1907,7 @@
     <message numerus="yes">
         <source>The %Ln tasks, their items and their log lines are removed for good. The audit log keeps a record of them.</source>
         <translation>
-            <numerusform>%Ln задачу, її елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про неї.</numerusform>
+            <numerusform>%Ln задачу, їхні елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про них.</numerusform>
             <numerusform>%Ln задачі, їхні елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про них.</numerusform>
             <numerusform>%Ln задач, їхні елементи й рядки журналу буде видалено назавжди. У журналі аудиту залишиться запис про них.</numerusform>
         </translation>
@@ -1927,7 +1927,7 @@
     <message numerus="yes">
         <source>Force stop the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Примусово зупинити першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Примусово зупинити перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Примусово зупинити перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Примусово зупинити перші %Ln з %1 вибраних задач?</numerusform>
         </translation>
@@ -1935,7 +1935,7 @@
     <message numerus="yes">
         <source>Cancel the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Скасувати першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Скасувати перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Скасувати перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Скасувати перші %Ln з %1 вибраних задач?</numerusform>
         </translation>
@@ -1943,7 +1943,7 @@
     <message numerus="yes">
         <source>Restart the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Перезапустити першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Перезапустити перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Перезапустити перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Перезапустити перші %Ln з %1 вибраних задач?</numerusform>
         </translation>
@@ -1951,7 +1951,7 @@
     <message numerus="yes">
         <source>Delete the first %Ln of the %1 selected tasks?</source>
         <translation>
-            <numerusform>Видалити першу %Ln з %1 вибраних задач?</numerusform>
+            <numerusform>Видалити перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Видалити перші %Ln з %1 вибраних задач?</numerusform>
             <numerusform>Видалити перші %Ln з %1 вибраних задач?</numerusform>
         </translation>
@@ -1971,7 +1971,7 @@
     <message numerus="yes">
         <source>%Ln other selected task(s) cannot take this action and stay as they are.</source>
         <translation>
-            <numerusform>До ще %Ln вибраної задачі ця дія незастосовна, вона залишиться як є.</numerusform>
+            <numerusform>Ще %Ln вибрана задача не підходить для цієї дії й залишиться як є.</numerusform>
             <numerusform>До ще %Ln вибраних задач ця дія незастосовна, вони залишаться як є.</numerusform>
             <numerusform>До ще %Ln вибраних задач ця дія незастосовна, вони залишаться як є.</numerusform>
         </translation>
@@ -2071,6 +2071,50 @@
             <numerusform>%Ln задачі, до яких черга не дійшла, лишилися як були.</numerusform>
             <numerusform>%Ln задач, до яких черга не дійшла, лишилися як були.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task %1 is not running (current status: %2)</source>
+        <translation>Задача %1 не виконується (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed.</source>
+        <translation>Задачу «%1» скасовано, вона отримала статус «Помилка».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task &quot;%1&quot; has been cancelled and marked as failed. %Ln running item(s) were also stopped.</source>
+        <translation>
+            <numerusform>Задачу «%1» скасовано, вона отримала статус «Помилка». Також зупинено %Ln елемент, що виконувався.</numerusform>
+            <numerusform>Задачу «%1» скасовано, вона отримала статус «Помилка». Також зупинено %Ln елементи, що виконувалися.</numerusform>
+            <numerusform>Задачу «%1» скасовано, вона отримала статус «Помилка». Також зупинено %Ln елементів, що виконувалися.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be cancelled: it is not pending or running (current status: %2)</source>
+        <translation>Задачу %1 не можна скасувати: вона не в черзі й не в роботі (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been restarted and is pending.</source>
+        <translation>Задачу «%1» перезапущено, вона чекає в черзі.</translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be restarted: only completed or failed tasks can (current status: %2)</source>
+        <translation>Задачу %1 не можна перезапустити: перезапускаються лише завершені або помилкові задачі (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>Task &quot;%1&quot; has been deleted.</source>
+        <translation>Задачу «%1» видалено.</translation>
+    </message>
+    <message>
+        <source>Task %1 is running and cannot be deleted; force stop or cancel it first (current status: %2)</source>
+        <translation>Задача %1 виконується, тому її не можна видалити; спершу примусово зупиніть або скасуйте її (поточний статус: %2)</translation>
+    </message>
+    <message>
+        <source>%1, changing</source>
+        <translation>%1, змінюється</translation>
+    </message>
+    <message>
+        <source>Task %1 not found</source>
+        <translation>Задачу %1 не знайдено</translation>
     </message>
 </context>
 <context>

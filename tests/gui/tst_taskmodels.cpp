@@ -85,6 +85,7 @@ private Q_SLOTS:
     void aRunningTaskWithAStaleHeartbeatIsStuck();
     void theItemsModelPassesTheTesterAndSignalsChangedItemsOnly();
     void theAuditProcessScheduleAndStuckModelsPassTheTester();
+    void theAuditChangeSaysTheStatusesInTheBadgesWords();
 };
 
 void TestTaskModels::theTaskModelPassesTheItemModelTester()
@@ -546,6 +547,32 @@ void TestTaskModels::theItemsModelPassesTheTesterAndSignalsChangedItemsOnly()
     model.setItems(store.reader().items(other).value(), 0);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
+}
+
+// The Change column said the stored codes ("RUNNING → PENDING") where every
+// other place says the badges' words, and so stayed English in every language.
+void TestTaskModels::theAuditChangeSaysTheStatusesInTheBadgesWords()
+{
+    AuditTableModel model;
+    AuditEntry requeued;
+    requeued.action = QStringLiteral("stuck_requeue");
+    requeued.beforeStatus = QStringLiteral("RUNNING");
+    requeued.afterStatus = QStringLiteral("PENDING");
+    AuditEntry deleted;
+    deleted.action = QStringLiteral("delete");
+    deleted.beforeStatus = QStringLiteral("COMPLETED");
+    deleted.afterStatus = QStringLiteral("DELETED");
+    AuditEntry process; // a process's states are not a task's statuses
+    process.action = QStringLiteral("process_stop");
+    process.beforeStatus = QStringLiteral("running");
+    process.afterStatus = QStringLiteral("stopped");
+    model.setEntries({requeued, deleted, process});
+    const auto change = [&model](int row) {
+        return model.index(row, AuditTableModel::Change).data().toString();
+    };
+    QCOMPARE(change(0), QStringLiteral("Running → Pending"));
+    QCOMPARE(change(1), QStringLiteral("Completed → Deleted"));
+    QCOMPARE(change(2), QStringLiteral("running → stopped"));
 }
 
 void TestTaskModels::theAuditProcessScheduleAndStuckModelsPassTheTester()

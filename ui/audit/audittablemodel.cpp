@@ -1,6 +1,7 @@
 #include "audittablemodel.h"
 
 #include "core/taskstatus.h"
+#include "ui/common/badgepainter.h"
 #include "ui/common/timeformat.h"
 
 #include <QDateTime>
@@ -123,6 +124,17 @@ QString AuditTableModel::actionText(const QString &action)
     return words.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
+QString AuditTableModel::statusText(const QString &status)
+{
+    // Task statuses are stored upper case; process states ("running") are not.
+    const std::optional<TaskStatus> task = parseStatus(status);
+    if (task && status == statusName(*task))
+        return BadgePainter::wordFor(*task);
+    if (status == QLatin1String("DELETED"))
+        return tr("Deleted");
+    return status;
+}
+
 QString AuditTableModel::detailText(const QString &key, const QJsonValue &v)
 {
     static const QMap<QString, const char *> words{
@@ -228,7 +240,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             if (e.beforeStatus.isEmpty() && e.afterStatus.isEmpty())
                 return QString();
             return tr("%1 → %2").arg(
-                e.beforeStatus.isEmpty() ? tr("new") : e.beforeStatus, e.afterStatus);
+                e.beforeStatus.isEmpty() ? tr("new") : statusText(e.beforeStatus),
+                statusText(e.afterStatus));
         case Details:
             return detailsText(e.details);
         default:
@@ -288,8 +301,10 @@ void AuditTableModel::sizeColumns(QTableView &table)
     const int gap = metrics.height() / 2;
     const int em = metrics.averageCharWidth();
     // The widest change any row can show: each status, "new" and DELETED.
-    QStringList states = allStatusNames();
-    states << tr("new") << QStringLiteral("DELETED");
+    QStringList states;
+    for (const QString &status : allStatusNames())
+        states << statusText(status);
+    states << tr("new") << statusText(QStringLiteral("DELETED"));
     int change = 0;
     for (const QString &before : std::as_const(states))
         for (const QString &after : std::as_const(states))

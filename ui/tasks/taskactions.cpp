@@ -4,6 +4,7 @@
 #include "core/tasks/operatoractions.h"
 #include "ui/app/appcontext.h"
 #include "ui/common/backgroundrunner.h"
+#include "ui/common/badgepainter.h"
 #include "ui/common/confirm.h"
 
 #include <QAction>
@@ -368,7 +369,10 @@ QString TaskActions::doneText(const ActionReport &r) const
 
 QString TaskActions::refusalText(const ActionReport &r)
 {
-    const QString status = r.changing ? tr("%1, changing").arg(r.before) : r.before;
+    // The status in the badges' words ("Running"), as the table shows it.
+    const std::optional<TaskStatus> current = parseStatus(r.before);
+    const QString word = current ? BadgePainter::wordFor(*current) : r.before;
+    const QString status = r.changing ? tr("%1, changing").arg(word) : word;
     return tr(spec(r.action).refusal).arg(r.taskId).arg(status);
 }
 
