@@ -20,6 +20,12 @@ inline const QString WorkerLost = QStringLiteral("worker_lost");
 inline const QString WorkerStopped = QStringLiteral("worker_stopped");
 inline const QString StuckSwept = QStringLiteral("stuck_swept");
 QStringList all();
+// As an SQL string literal ("'worker_lost'"), so that statements name an
+// outcome through these constants too.
+inline QString sql(const QString &outcome)
+{
+    return QLatin1Char('\'') + outcome + QLatin1Char('\'');
+}
 } // namespace Outcome
 
 QString statusName(TaskStatus status); // "PENDING", the word stored in the database

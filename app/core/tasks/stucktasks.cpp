@@ -58,19 +58,22 @@ QString auditAction(const QString &rule)
 // adds error_message and its WHERE.
 QString lostWorkerDecision()
 {
-    return QStringLiteral(
-        "status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 THEN 'PENDING' "
-        "ELSE 'FAILED' END, "
-        "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 THEN NULL ELSE "
-        "'worker_lost' END, "
-        "completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN NULL "
-        "ELSE {NOW} END, "
-        // 64-bit arithmetic: PostgreSQL types the bound values as int4 from
-        // the context, and 5 s × 2^19 does not fit in 32 bits.
-        "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
-        "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
-        "END)) END)), "
-        "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, ");
+    return QStringLiteral("status = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison1 "
+                          "THEN 'PENDING' "
+                          "ELSE 'FAILED' END, "
+                          "outcome = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison2 "
+                          "THEN NULL ELSE ")
+        + Outcome::sql(Outcome::WorkerLost)
+        + QStringLiteral(
+            " END, completed_at = CASE WHEN attempt < max_attempts AND rescues + 1 < :poison3 THEN "
+            "NULL "
+            "ELSE {NOW} END, "
+            // 64-bit arithmetic: PostgreSQL types the bound values as int4 from
+            // the context, and 5 s × 2^19 does not fit in 32 bits.
+            "run_after = {NOW} + {LEAST}(CAST(:cap AS BIGINT), CAST(:base AS BIGINT) * (CASE WHEN "
+            "attempt > 20 THEN 1048576 ELSE (1 << (CASE WHEN attempt > 0 THEN attempt - 1 ELSE 0 "
+            "END)) END)), "
+            "rescues = rescues + 1, lease = NULL, updated_at = {NOW}, ");
 }
 
 // :poison1 to :poison<poisons>, :base and :cap.
@@ -413,9 +416,12 @@ Result<CleanupReport> StuckTasks::sweepQueued(
         scope.asOf = report.cleanedAt;
         Result<QSqlQuery> q = m_db.runWith(
             QStringLiteral("UPDATE tasks {INDEX:tasks_pending_due_idx} SET status = 'FAILED', "
-                           "outcome = 'stuck_swept', completed_at = {NOW}, updated_at = {NOW}, "
-                           "error_message = 'Stuck in the queue longer than ' || :threshold || "
-                           "'; cleaned up' WHERE ")
+                           "outcome = ")
+                + Outcome::sql(Outcome::StuckSwept)
+                + QStringLiteral(
+                    ", completed_at = {NOW}, updated_at = {NOW}, "
+                    "error_message = 'Stuck in the queue longer than ' || :threshold || "
+                    "'; cleaned up' WHERE ")
                 + kQueuedStuck + namedIdsSql(m_db, fence, QStringLiteral(":qids"))
                 + QStringLiteral(" RETURNING id, name, run_after"),
             QStringLiteral("sweep queue"), [&](QSqlQuery &query) {

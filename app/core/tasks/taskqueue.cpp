@@ -107,10 +107,11 @@ QString claimPick(const QStringList &queues)
 // What a success sets: done means all done, unless items say how many are.
 QString completedSet()
 {
-    return QStringLiteral("status = 'COMPLETED', outcome = 'succeeded', error_message = NULL, "
-                          "completed_at = {NOW}, heartbeat_at = {NOW}, updated_at = {NOW}, "
-                          "lease = NULL, rescues = 0, progress_done = CASE WHEN progress_total > "
-                          "0 AND ")
+    return QStringLiteral("status = 'COMPLETED', outcome = ") + Outcome::sql(Outcome::Succeeded)
+        + QStringLiteral(", error_message = NULL, completed_at = {NOW}, heartbeat_at = {NOW}, "
+                         "updated_at = {NOW}, "
+                         "lease = NULL, rescues = 0, progress_done = CASE WHEN progress_total > "
+                         "0 AND ")
         + kNoItems + QStringLiteral(" THEN progress_total ELSE progress_done END");
 }
 
