@@ -6,6 +6,7 @@
 #include "ui/common/backgroundrunner.h"
 #include "ui/common/badgepainter.h"
 #include "ui/common/confirm.h"
+#include "ui/common/coretext.h"
 
 #include <QAction>
 #include <QIcon>
@@ -379,22 +380,25 @@ QString TaskActions::refusalText(const ActionReport &r)
 void TaskActions::report(Kind kind, int n, const Outcome &outcome)
 {
     Q_EMIT tasksChanged();
-    // Why a task could not be changed: a refusal in our words, else the store's error.
-    QStringList failures;
-    for (const ActionReport &r : outcome.refused)
-        failures << refusalText(r);
-    for (const auto &[id, error] : outcome.errors)
-        failures << (error.kind() == ErrorKind::NotFound ? tr("Task %1 not found").arg(id)
-                                                         : error.message());
+    // Why a task could not be changed: the first refusal in our words, else
+    // the first error in the operator's language; the others are counted.
+    const int failed = int(outcome.refused.size() + outcome.errors.size());
+    QString firstFailure;
+    if (!outcome.refused.isEmpty()) {
+        firstFailure = refusalText(outcome.refused.first());
+    } else if (!outcome.errors.isEmpty()) {
+        const auto &[id, error] = outcome.errors.first();
+        firstFailure = error.kind() == ErrorKind::NotFound ? tr("Task %1 not found").arg(id)
+                                                           : coreText(error);
+    }
     QString text;
     if (n == 1) {
-        text = outcome.done.isEmpty() ? failures.value(0) : doneText(outcome.done.first());
+        text = outcome.done.isEmpty() ? firstFailure : doneText(outcome.done.first());
     } else {
         text = tr(spec(kind).doneMany, nullptr, int(outcome.done.size()));
-        if (!failures.isEmpty())
+        if (failed > 0)
             text += QLatin1Char(' ')
-                + tr("%Ln could not be changed: %1", nullptr, int(failures.size()))
-                      .arg(failures.first());
+                + tr("%Ln could not be changed: %1", nullptr, failed).arg(firstFailure);
         if (outcome.notReached > 0)
             text = tr("Stopped: %1 %2")
                        .arg(text,
@@ -403,7 +407,7 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
     }
     // Failures decide the colour; a stop without them is news, not success.
     MessageBar::Type type = MessageBar::Type::Positive;
-    if (!failures.isEmpty())
+    if (failed > 0)
         type = outcome.done.isEmpty() ? MessageBar::Type::Error : MessageBar::Type::Warning;
     else if (outcome.notReached > 0)
         type = MessageBar::Type::Information;
