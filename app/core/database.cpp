@@ -402,8 +402,9 @@ Error DatabaseLocation::execAlone(const QString &statement) const
     return error;
 }
 
-Database::Database(DatabaseLocation location)
+Database::Database(DatabaseLocation location, Role role)
     : m_location(std::move(location))
+    , m_role(role)
     , m_serial(s_serial.fetchAndAddRelaxed(1))
 { }
 
@@ -495,13 +496,20 @@ Error Database::openConnection(QSqlDatabase &db)
         if (Error e = checkFile())
             return e;
         firstInProcess = !s_sqliteFiles.contains(sqliteFileKey(m_location.path));
-        if (firstInProcess) {
+        if (isAttached()) {
+            if (!QFileInfo(m_location.path).isFile())
+                return Error::database(
+                    QStringLiteral("cannot open %1: there is no such file (nothing was created)")
+                        .arg(m_location.path));
+        } else if (firstInProcess) {
             if (Error e = checkSqliteFile())
                 return e;
         }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_location.path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(m_role == Role::AttachedReadOnly
+                ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
+                : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         m_location.configure(db);
@@ -527,17 +535,19 @@ Error Database::openConnection(QSqlDatabase &db)
         const QString file = sqliteFileKey(m_location.path);
         ++s_sqliteFiles[file];
         s_sqliteFileOf.insert(name, file);
-        // Reading only, before WAL mode rewrites the header: whose file it is,
-        // its version, and whether it holds together.
-        if (Error e = checkSqliteContents(db, firstInProcess))
-            return e;
-        QSqlQuery q(db);
-        if (Error e = AuditChain::registerSqliteFunctions(db))
-            return e;
-        for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                 "PRAGMA foreign_keys = ON"}) {
-            if (!q.exec(QString::fromLatin1(pragma)))
-                return errorFrom(q.lastError(), m_location.path);
+        if (!isAttached()) {
+            // Reading only, before WAL mode rewrites the header: whose file it
+            // is, its version, and whether it holds together.
+            if (Error e = checkSqliteContents(db, firstInProcess))
+                return e;
+            if (Error e = AuditChain::registerSqliteFunctions(db))
+                return e;
+            QSqlQuery q(db);
+            for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                     "PRAGMA foreign_keys = ON"}) {
+                if (!q.exec(QString::fromLatin1(pragma)))
+                    return errorFrom(q.lastError(), m_location.path);
+            }
         }
         QMutexLocker identity(&m_reasonMutex);
         struct stat st;
@@ -548,6 +558,9 @@ Error Database::openConnection(QSqlDatabase &db)
     } else {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
+            return errorFrom(q.lastError(), m_location.display());
+        if (m_role == Role::AttachedReadOnly
+            && !q.exec(QStringLiteral("SET default_transaction_read_only = on")))
             return errorFrom(q.lastError(), m_location.display());
     }
     return {};
@@ -1208,6 +1221,8 @@ int Database::currentVersion()
 
 Error Database::open(OpenMode mode, int targetVersion)
 {
+    if (isAttached())
+        return probe();
     // SQLite creates a missing file on open: a read-only front end must not.
     if (mode == OpenMode::NoMigrate && !isPostgres()) {
         const QFileInfo file(m_location.path);

@@ -66,7 +66,16 @@ public:
         NoMigrate, // refuse an older schema instead of changing it
     };
 
-    explicit Database(DatabaseLocation location);
+    // Whose database it is. Taskdesk's own is created, migrated and checked
+    // (application id, schema version, WAL mode). Another program's (a job
+    // table attached as a source) is only connected to: nothing is created,
+    // checked or changed in it but the rows an operator's action names, and a
+    // missing SQLite file is an error, never a new empty file. Read-only also
+    // refuses every write at the connection (SQLite opens the file read-only,
+    // PostgreSQL sets default_transaction_read_only).
+    enum class Role { Taskdesk, Attached, AttachedReadOnly };
+
+    explicit Database(DatabaseLocation location, Role role = Role::Taskdesk);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -77,6 +86,7 @@ public:
     // Opens this thread's connection and checks (or migrates) the schema.
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
     bool isPostgres() const { return m_location.backend == DatabaseLocation::Backend::Postgres; }
+    bool isAttached() const { return m_role != Role::Taskdesk; }
     const DatabaseLocation &location() const { return m_location; }
 
     // A thread that must never wait for a connect (a window's): while the
@@ -235,6 +245,7 @@ private:
     void setUnreachable(const QString &reason);
 
     DatabaseLocation m_location;
+    Role m_role = Role::Taskdesk;
     int m_serial;
     QAtomicPointer<QThread> m_interactive;
     QAtomicInt m_unreachable;
