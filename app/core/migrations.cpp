@@ -789,6 +789,21 @@ QVector<Migration> buildMigrations()
                 $fn$ LANGUAGE plpgsql)"),
         }});
 
+    // 13: sources, other programs' job tables attached by a mapping (a JSON
+    // definition that names a connection and never holds its password).
+    list.append({13, QStringLiteral("sources"),
+        {
+            QStringLiteral(R"(CREATE TABLE sources (
+                id {ID},
+                name TEXT NOT NULL UNIQUE,
+                definition TEXT NOT NULL,
+                created_at BIGINT NOT NULL DEFAULT {NOW},
+                updated_at BIGINT NOT NULL DEFAULT {NOW},
+                created_by TEXT NOT NULL DEFAULT ''
+            ))"),
+        },
+        {}, {}});
+
     return list;
 }
 

@@ -8,6 +8,7 @@
 #include "ctl/processcommands.h"
 #include "ctl/reportcommands.h"
 #include "ctl/schedulecommands.h"
+#include "ctl/sourcecommands.h"
 #include "ctl/stuckcommands.h"
 #include "ctl/supervisecommand.h"
 #include "ctl/sweepcommands.h"
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
     addProcessCommands(registry);
     addWorkerCommands(registry);
     addScheduleCommands(registry);
+    addSourceCommands(registry);
     addSuperviseCommand(registry);
 
     Console console;

@@ -8,6 +8,7 @@
 #include "ctl/exitcode.h"
 #include "ctl/formatting.h"
 #include "ctl/jsonformat.h"
+#include "ctl/sourcecommands.h"
 #include "ctl/tableprinter.h"
 
 #include <QJsonArray>
@@ -29,8 +30,10 @@ public:
     }
     QList<QCommandLineOption> options() const override
     {
-        return {{QStringLiteral("hours"),
-            QStringLiteral("The window, 1 … 8784 hours (default 24)."), QStringLiteral("H")}};
+        return {
+            {QStringLiteral("hours"), QStringLiteral("The window, 1 … 8784 hours (default 24)."),
+                QStringLiteral("H")},
+            sourceOption()};
     }
 
     Error parse(const QCommandLineParser &parser, const QStringList &) override
@@ -42,12 +45,15 @@ public:
                 return h.error();
             m_hours = int(*h);
         }
-        return {};
+        return parseSourceOption(parser, m_source);
     }
     Access access() const override { return Access::Read; }
 
     int run(CtlContext &context) override
     {
+        // A source's counts now (its table keeps no history of throughput).
+        if (!m_source.isEmpty())
+            return showSourceStats(context, m_source);
         Result<Stats> stats = context.store().reader().stats(m_hours);
         if (!stats.ok())
             return context.fail(stats.error());
@@ -96,6 +102,7 @@ public:
 
 private:
     int m_hours = 24;
+    QString m_source;
 };
 
 // ------------------------------------------------------------------ audit

@@ -7,6 +7,7 @@
 #include "ctl/exitcode.h"
 #include "ctl/formatting.h"
 #include "ctl/jsonformat.h"
+#include "ctl/sourcecommands.h"
 #include "ctl/tableprinter.h"
 
 namespace taskdesk::ctl {
@@ -122,7 +123,8 @@ public:
     {
         return thresholdOptions() << QCommandLineOption(QStringLiteral("limit"),
                    QStringLiteral("At most N tasks of each kind, 1 … 100000 (default 1000)."),
-                   QStringLiteral("N"));
+                   QStringLiteral("N"))
+                                  << sourceOption();
     }
     QStringList examples() const override
     {
@@ -139,12 +141,15 @@ public:
         m_thresholds = *thresholds;
         if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
             return e;
-        return {};
+        return parseSourceOption(parser, m_source);
     }
     Access access() const override { return Access::Read; }
 
     int run(CtlContext &context) override
     {
+        // A source's own rules (sources edit --queued-minutes, --running-minutes).
+        if (!m_source.isEmpty())
+            return showSourceStuck(context, m_source, m_limit);
         Result<StuckReport> report = context.store().stuck().stuckReport(m_thresholds, m_limit);
         if (!report.ok())
             return context.fail(report.error());
@@ -175,6 +180,7 @@ public:
 private:
     StuckThresholds m_thresholds;
     int m_limit = 1000;
+    QString m_source;
 };
 
 // ------------------------------------------------------------------ cleanup
@@ -206,7 +212,8 @@ public:
                                          QStringLiteral("A dry run lists at most N tasks of each "
                                                         "kind, 1 … 100000 (default 1000); its "
                                                         "counts are always whole."),
-                                         QStringLiteral("N"));
+                                         QStringLiteral("N"))
+                                  << sourceOption();
     }
     QStringList examples() const override
     {
@@ -233,12 +240,17 @@ public:
         m_dryRun = parser.isSet(QStringLiteral("dry-run"));
         if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
             return e;
-        return {};
+        return parseSourceOption(parser, m_source);
     }
     Access access() const override { return m_dryRun ? Access::Read : Access::Write; }
 
     int run(CtlContext &context) override
     {
+        if (!m_source.isEmpty())
+            return cleanUpSource(context, m_source,
+                m_action == CleanupAction::Retry ? SourceStuckRules::Action::Retry
+                                                 : SourceStuckRules::Action::MarkFailed,
+                m_dryRun, m_limit);
         std::optional<StuckReport> stuck;
         CleanupReport report;
         if (m_dryRun) {
@@ -332,6 +344,7 @@ private:
     StuckThresholds m_thresholds;
     CleanupAction m_action = CleanupAction::MarkFailed;
     bool m_dryRun = false;
+    QString m_source;
     int m_limit = 1000;
 };
 

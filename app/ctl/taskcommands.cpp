@@ -8,6 +8,7 @@
 #include "ctl/exitcode.h"
 #include "ctl/formatting.h"
 #include "ctl/jsonformat.h"
+#include "ctl/sourcecommands.h"
 #include "ctl/stopsignal.h"
 #include "ctl/tableprinter.h"
 
@@ -247,6 +248,7 @@ public:
             {QStringLiteral("asc"), QStringLiteral("Ascending order (default descending).")},
             {QStringLiteral("limit"), QStringLiteral("At most N tasks, 1 … 1000000 (default 100)."),
                 QStringLiteral("N")},
+            sourceOption(),
         };
     }
     QStringList examples() const override
@@ -287,12 +289,14 @@ public:
         m_filter.descending = !parser.isSet(QStringLiteral("asc"));
         if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 1000000, m_filter.limit))
             return e;
-        return {};
+        return parseSourceOption(parser, m_source);
     }
     Access access() const override { return Access::Read; }
 
     int run(CtlContext &context) override
     {
+        if (!m_source.isEmpty())
+            return listSourceRows(context, m_source, m_filter);
         Result<QVector<Task>> tasks = context.store().reader().list(m_filter);
         if (!tasks.ok())
             return context.fail(tasks.error());
@@ -338,6 +342,7 @@ public:
 
 private:
     TaskFilter m_filter;
+    QString m_source;
 };
 
 // ------------------------------------------------------------------ show
@@ -356,9 +361,11 @@ public:
     }
     QList<QCommandLineOption> options() const override
     {
-        return {{QStringLiteral("log-lines"),
-            QStringLiteral("How many of the last log lines to show, 0 … 10000 (default 20)."),
-            QStringLiteral("N")}};
+        return {
+            {QStringLiteral("log-lines"),
+                QStringLiteral("How many of the last log lines to show, 0 … 10000 (default 20)."),
+                QStringLiteral("N")},
+            sourceOption()};
     }
 
     Error parse(const QCommandLineParser &parser, const QStringList &arguments) override
@@ -369,12 +376,14 @@ public:
         m_id = *id;
         if (Error e = parseCount(parser, QStringLiteral("log-lines"), 0, 10000, m_logLines))
             return e;
-        return {};
+        return parseSourceOption(parser, m_source);
     }
     Access access() const override { return Access::Read; }
 
     int run(CtlContext &context) override
     {
+        if (!m_source.isEmpty())
+            return showSourceRow(context, m_source, m_id);
         TaskStore &store = context.store();
         Result<Task> task = store.reader().task(m_id);
         if (!task.ok())
@@ -474,6 +483,7 @@ private:
 
     qint64 m_id = 0;
     int m_logLines = 20;
+    QString m_source;
 };
 
 // ------------------------------------------------------------------ logs
@@ -509,6 +519,7 @@ public:
                 QStringLiteral("Seconds between two looks at the database when following, "
                                "0.05 … 60 (default 1)."),
                 QStringLiteral("SECONDS")},
+            sourceOption(),
         };
     }
     QStringList examples() const override
@@ -526,12 +537,20 @@ public:
         m_follow = parser.isSet(QStringLiteral("follow"));
         if (Error e = parseCount(parser, QStringLiteral("limit"), 1, 100000, m_limit))
             return e;
+        if (Error e = parseSourceOption(parser, m_source))
+            return e;
+        if (!m_source.isEmpty() && m_follow)
+            return Error::invalid(
+                QStringLiteral("--follow reads Taskdesk's own log lines; a "
+                               "source's log column is read whole (drop --follow)"));
         return parseFollowInterval(parser, m_intervalMs);
     }
     Access access() const override { return Access::Read; }
 
     int run(CtlContext &context) override
     {
+        if (!m_source.isEmpty())
+            return showSourceLog(context, m_source, m_id, m_limit);
         TaskStore &store = context.store();
         Result<Task> task = store.reader().task(m_id);
         if (!task.ok())
@@ -609,6 +628,7 @@ private:
     qint64 m_id = 0;
     bool m_follow = false;
     int m_limit = 0;
+    QString m_source;
     int m_intervalMs = 1000;
     QHash<qint64, QString> m_labels;
 };
