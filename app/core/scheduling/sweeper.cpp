@@ -1,5 +1,8 @@
 #include "sweeper.h"
 
+#include "core/sources/attachedsource.h"
+#include "core/sources/sourceregistry.h"
+
 #include "core/database.h"
 
 #include <QSqlQuery>
@@ -32,7 +35,40 @@ void Sweeper::reloadRules()
 
 void Sweeper::tick()
 {
-    reportPass(sweep().error());
+    const Error e = sweep().error();
+    reportPass(e);
+    if (!e)
+        sweepSources();
+}
+
+void Sweeper::sweepSources()
+{
+    if (!m_clock.isValid())
+        m_clock.start();
+    Result<QVector<SourceDefinition>> sources = SourceRegistry(m_db, name()).list();
+    if (!sources.ok()) {
+        reportError(QStringLiteral("sources"), sources.error().message());
+        return;
+    }
+    clearError(QStringLiteral("sources"));
+    for (const SourceDefinition &d : std::as_const(*sources)) {
+        const QString key = QStringLiteral("source ") + d.name;
+        const auto last = m_sourceSweptAt.constFind(d.name);
+        if (!d.stuck.sweep
+            || (last != m_sourceSweptAt.cend()
+                && m_clock.elapsed() - *last < qint64(d.stuck.sweepIntervalS) * 1000))
+            continue;
+        m_sourceSweptAt.insert(d.name, m_clock.elapsed());
+        Result<std::unique_ptr<AttachedSource>> source = AttachedSource::open(m_db, d, name());
+        Result<SourceCleanupReport> report = source.ok()
+            ? (*source)->cleanup(d.stuck.action, false)
+            : Result<SourceCleanupReport>(source.error());
+        if (!report.ok()) {
+            reportError(key, report.error().message());
+            continue;
+        }
+        clearError(key);
+    }
 }
 
 Result<SweepReport> Sweeper::sweepNow()

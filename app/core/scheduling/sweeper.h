@@ -7,6 +7,8 @@
 #include "core/settings.h"
 #include "core/tasks/taskstore.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 
 namespace taskdesk {
@@ -33,6 +35,10 @@ class Database;
 // when the database stalled during it.
 // Each decision writes a task log line (tasks) and an audit row with the rule,
 // the threshold, the age seen and the action, as actor "sweeper".
+// Sources (other programs' job tables) whose periodic sweep an operator turned
+// on are cleaned up by their own rules and action every sweep interval of
+// theirs, in the same passes (AttachedSource::cleanup, each row its own fenced
+// action, audited with its rule).
 //
 // It acts only while it holds the "sweeper" lease: one sweeper at a time across
 // hosts and processes, and every action is a conditional update anyway. The
@@ -78,6 +84,9 @@ private:
     // One pass of the watch (inside the sweep's transaction): whether the
     // sweeper has seen the database answer for the whole heartbeat timeout.
     Result<bool> watchLongEnough(qint64 now, qint64 maxGapMs);
+    // The sources whose sweep is on and due; each one's failure is reported
+    // under its name and does not stop the others.
+    void sweepSources();
 
     Database &m_db;
     TaskStore m_tasks;
@@ -85,7 +94,9 @@ private:
     AuditLog m_audit;
     SweeperRules m_rules;
     QSet<qint64> m_knownStuck;
+    QHash<QString, qint64> m_sourceSweptAt; // the last sweep of each source, monotonic ms
     bool m_watchBroken = true; // the last pass failed: the next one starts watching anew
+    QElapsedTimer m_clock;
 };
 
 } // namespace taskdesk
