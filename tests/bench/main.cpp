@@ -7,6 +7,7 @@
 #include "modelbench.h"
 #include "queuebench.h"
 #include "report.h"
+#include "sourcebench.h"
 #include "workerbench.h"
 
 #include <QApplication>
@@ -59,10 +60,10 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
     const QCommandLineOption noPostgres(
         QStringLiteral("no-postgres"), QStringLiteral("Skip the PostgreSQL halves."));
     const QCommandLineOption parts(QStringLiteral("parts"),
-        QStringLiteral("Which parts, e.g. 1,2,3 (default 1,2,3,4,5,6,7): 1 task table model, 2 "
+        QStringLiteral("Which parts, e.g. 1,2,3 (default 1,2,3,4,5,6,7,8): 1 task table model, 2 "
                        "QSqlTableModel baseline, 3 sweeper, 4 claim + finish, 5 worker end to "
                        "end, 6 latencies, 7 the window's event loop during a bulk action and a "
-                       "sweep."),
+                       "sweep, 8 an attached job table of another program."),
         QStringLiteral("LIST"));
     const QCommandLineOption json(QStringLiteral("json"),
         QStringLiteral("Write the JSON object to FILE instead of stdout."), QStringLiteral("FILE"));
@@ -142,8 +143,8 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
         for (const QString &part : p.value(parts).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             bool ok = false;
             const int n = part.trimmed().toInt(&ok);
-            if (!ok || n < 1 || n > 7) {
-                error = QStringLiteral("--parts takes numbers from 1 to 7, e.g. 1,3");
+            if (!ok || n < 1 || n > 8) {
+                error = QStringLiteral("--parts takes numbers from 1 to 8, e.g. 1,3");
                 return false;
             }
             o.parts.insert(n);
@@ -351,6 +352,7 @@ int main(int argc, char **argv)
     part(4, QStringLiteral("queue"), [&] { return bothBackends(&runQueueBench); });
     part(5, QStringLiteral("worker_e2e"), [&] { return runWorkerE2e(url, o); });
     part(6, QStringLiteral("latency"), [&] { return bothBackends(&runLatencyBench); });
+    part(8, QStringLiteral("source"), [&] { return bothBackends(&runSourceBench); });
     if (pg && o.keep) {
         progress(QStringLiteral("keeping %1").arg(pg->url()));
         pg->keep();

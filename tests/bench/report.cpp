@@ -139,6 +139,20 @@ QVector<Target> targetsOf(const QJsonObject &r)
                   : std::nullopt,
             QStringLiteral("timeout + interval + 10 %")});
     }
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        const QString base = QStringLiteral("source/") + backend;
+        t.append({QStringLiteral("source.first_screen.") + backend,
+            QStringLiteral("attached table, %1: first screen (median)").arg(backend),
+            QStringLiteral("ms"), 50, false,
+            at(r, base + QStringLiteral("/first_screen_ms/p50_ms")), {}});
+        t.append({QStringLiteral("source.jump_p99.") + backend,
+            QStringLiteral("attached table, %1: jump, p99").arg(backend), QStringLiteral("ms"), 16,
+            false, at(r, base + QStringLiteral("/jump_ms/p99_ms")), {}});
+        t.append({QStringLiteral("source.filter_change.") + backend,
+            QStringLiteral("attached table, %1: slowest filter change (median)").arg(backend),
+            QStringLiteral("ms"), 150, false, at(r, base + QStringLiteral("/filter_worst_p50_ms")),
+            QStringLiteral("only the primary key indexed")});
+    }
     return t;
 }
 
