@@ -173,6 +173,13 @@ QSqlDatabase TestJobDatabase::connection() const
 bool TestJobDatabase::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(connection());
+    // Without values, not prepared: PostgreSQL prepares no CREATE or GRANT.
+    if (values.isEmpty()) {
+        if (q.exec(sql))
+            return true;
+        qWarning("exec failed: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return false;
+    }
     if (!q.prepare(sql)) {
         qWarning("prepare failed: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return false;

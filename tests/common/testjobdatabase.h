@@ -60,7 +60,8 @@ public:
     QSqlDatabase connection() const;
     QString tempPath() const { return m_dir.path(); }
 
-    // Raw SQL with positional (?) values; false (and a warning) on error.
+    // Raw SQL with positional (?) values (prepared only when there are values);
+    // false (and a warning) on error.
     bool exec(const QString &sql, const QVariantList &values = {});
     // The first column of the first row; an invalid QVariant on error.
     QVariant scalar(const QString &sql, const QVariantList &values = {});

@@ -14,10 +14,12 @@
 #include <QFileInfo>
 #include <QObject>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -57,6 +59,7 @@ private slots:
     void aWriteCountsTheRowsItMatched();
     void aRolledBackWriteChangesNothing();
     void aReadOnlyAttachmentRefusesWrites();
+    void aMysqlLockWaitRunsTheWorkAgain();
     void aMissingSqliteFileIsRefusedAndNotCreated();
     void mysqlReadsItsPasswordFromTheOptionFile();
 
@@ -415,6 +418,66 @@ void AttachedTest::aReadOnlyAttachmentRefusesWrites()
         = db->run(QStringLiteral("DELETE FROM reading_sessions"), QStringLiteral("delete"));
     QVERIFY(!alone.ok());
     QCOMPARE(jdb.scalar(QStringLiteral("SELECT count(*) FROM reading_sessions")).toInt(), 1);
+}
+
+void AttachedTest::aMysqlLockWaitRunsTheWorkAgain()
+{
+    if (m_backend != JobBackend::Mysql)
+        QSKIP("MySQL meets another writer inside the work, not at COMMIT");
+    TestJobDatabase jdb;
+    TASKDESK_REQUIRE_JOB_DB(jdb);
+    QVERIFY(jdb.createJobsTable());
+    const qint64 id = jdb.addJob(QStringLiteral("running"), kT0, kT0, kT0);
+    std::unique_ptr<Database> db = attach(jdb.url());
+    QVERIFY(db && !db->open());
+
+    // The program holds the row for 1.5 s in a transaction of its own.
+    QSemaphore locked;
+    const QString url = jdb.url();
+    std::unique_ptr<QThread> holder(QThread::create([&locked, url, id]() {
+        std::unique_ptr<Database> other = attach(url);
+        const Error e = other->write([&]() -> Error {
+            Result<QSqlQuery> q
+                = other->run(QStringLiteral("UPDATE jobs SET error = 'held' WHERE id = :id"),
+                    QStringLiteral("hold"), {{":id", id}});
+            if (!q.ok())
+                return q.error();
+            locked.release();
+            QThread::msleep(1500);
+            return {};
+        });
+        if (e)
+            qWarning("holder: %s", qPrintable(e.message()));
+        locked.release();
+    }));
+    holder->start();
+    QVERIFY(locked.tryAcquire(1, 10000));
+
+    // A lock wait timeout (1205) after 1 s: the work runs again and then wins.
+    int rounds = 0;
+    int matched = -1;
+    const Error e = db->write([&]() -> Error {
+        ++rounds;
+        Result<QSqlQuery> q = db->run(
+            QStringLiteral("SET SESSION innodb_lock_wait_timeout = 1"), QStringLiteral("timeout"));
+        if (!q.ok())
+            return q.error();
+        q = db->run(QStringLiteral(
+                        "UPDATE jobs SET status = 'failed' WHERE id = :id AND status = 'running'"),
+            QStringLiteral("fail"), {{":id", id}});
+        if (!q.ok())
+            return q.error();
+        matched = q.value().numRowsAffected();
+        return {};
+    });
+    holder->wait();
+    QVERIFY2(!e, qPrintable(e.message()));
+    QVERIFY2(rounds >= 2, qPrintable(QString::number(rounds)));
+    QCOMPARE(matched, 1);
+    QCOMPARE(jdb.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), {id}).toString(),
+        QStringLiteral("failed"));
+    QCOMPARE(jdb.scalar(QStringLiteral("SELECT error FROM jobs WHERE id = ?"), {id}).toString(),
+        QStringLiteral("held"));
 }
 
 void AttachedTest::aMissingSqliteFileIsRefusedAndNotCreated()
