@@ -118,10 +118,23 @@ start_mariadb() {
     chown nobody:nogroup "$my_dir"
     as=(--user=nobody)
   fi
-  mariadb-install-db --no-defaults "${as[@]}" --datadir="$my_dir/data" --skip-test-db \
-    --auth-root-authentication-method=normal --skip-name-resolve --innodb-flush-method=nosync \
-    --innodb-doublewrite=0 --innodb-flush-log-at-trx-commit=0 >"$my_dir/install.log" 2>&1 \
-    || { cat "$my_dir/install.log" >&2; die "mariadb-install-db failed"; }
+  # The system tables only, straight through --bootstrap: about 1.5 s, where
+  # mariadb-install-db also loads the help tables and the sys schema (4-5 s).
+  local share=/usr/share/mysql
+  if [ -f "$share/mysql_system_tables.sql" ] && [ -f "$share/mysql_system_tables_data.sql" ]; then
+    mkdir "$my_dir/data"
+    [ ${#as[@]} -eq 0 ] || chown nobody:nogroup "$my_dir/data"
+    { printf "SET @auth_root_authentication_method='normal';\nCREATE DATABASE IF NOT EXISTS mysql;\nuse mysql;\n"
+      cat "$share/mysql_system_tables.sql" "$share/mysql_system_tables_data.sql"
+    } | "$server" --no-defaults "${as[@]}" --bootstrap --datadir="$my_dir/data" \
+      --log-warnings=0 --skip-log-bin --innodb-flush-method=nosync --innodb-doublewrite=0 \
+      --innodb-flush-log-at-trx-commit=0 >"$my_dir/install.log" 2>&1 \
+      || { cat "$my_dir/install.log" >&2; die "MariaDB bootstrap failed"; }
+  else
+    mariadb-install-db --no-defaults "${as[@]}" --datadir="$my_dir/data" --skip-test-db \
+      --auth-root-authentication-method=normal --skip-name-resolve >"$my_dir/install.log" 2>&1 \
+      || { cat "$my_dir/install.log" >&2; die "mariadb-install-db failed"; }
+  fi
   "$server" --no-defaults "${as[@]}" --datadir="$my_dir/data" --socket="$my_dir/mysqld.sock" \
     --pid-file="$my_dir/mysqld.pid" --log-error="$my_dir/server.log" --skip-networking \
     --skip-name-resolve --skip-log-bin --innodb-flush-log-at-trx-commit=0 \

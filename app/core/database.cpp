@@ -1059,7 +1059,7 @@ QString Database::sql(const QString &statement) const
         // a second at 500,000 rows, holding the write lock); PostgreSQL plans
         // well from its statistics and needs no hint.
         static const QRegularExpression token(QStringLiteral("\\{INDEX:([A-Za-z0-9_]+)\\}"));
-        out.replace(token, isPostgres() ? QString() : QStringLiteral("INDEXED BY \\1"));
+        out.replace(token, isSqlite() ? QStringLiteral("INDEXED BY \\1") : QString());
     }
     if (isMysql()) {
         out.replace(QLatin1String("{NOW}"), kMysqlNow);
