@@ -22,8 +22,8 @@ packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-l10n-tools
   qt6-translations-l10n
-  libqt6sql6-sqlite libqt6sql6-psql libgl-dev libsqlite3-dev
-  postgresql faketime xvfb xauth fonts-dejavu-core procps python3
+  libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libgl-dev libsqlite3-dev
+  postgresql mariadb-server mariadb-client faketime xvfb xauth fonts-dejavu-core procps python3
   # the package and its check
   dpkg-dev lintian appstream desktop-file-utils systemd man-db bash-completion adduser
 )
@@ -95,15 +95,86 @@ stop_postgres() {
   pg_dir=""
 }
 
+# A throwaway MariaDB server for the suites that attach another program's
+# MySQL database: an unprivileged owner, a Unix socket in a temporary folder, no
+# TCP port, no durability (nothing is kept), and a server time zone that is not
+# UTC, so that a statement that forgets the session's zone shows. A user
+# taskdesk without a password may do anything (create and drop databases).
+my_dir=""
+my_pid=""
+start_mariadb() {
+  local server
+  server=$(command -v mariadbd || ls /usr/sbin/mariadbd 2>/dev/null || true)
+  if [ -z "$server" ] || ! command -v mariadb-install-db >/dev/null 2>&1; then
+    log "MariaDB not found: MySQL suites will be skipped"; return 0
+  fi
+  local start=$SECONDS
+  my_dir=$(mktemp -d /tmp/taskdesk-my.XXXXXX)
+  chmod 755 "$my_dir"
+  # As root, mariadbd drops to nobody itself (--user): it stays our direct
+  # child, whose pid stops it (runuser would stand between).
+  local as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown nobody:nogroup "$my_dir"
+    as=(--user=nobody)
+  fi
+  # The system tables only, straight through --bootstrap: about 1.5 s, where
+  # mariadb-install-db also loads the help tables and the sys schema (4-5 s).
+  local share=/usr/share/mysql
+  if [ -f "$share/mysql_system_tables.sql" ] && [ -f "$share/mysql_system_tables_data.sql" ]; then
+    mkdir "$my_dir/data"
+    [ ${#as[@]} -eq 0 ] || chown nobody:nogroup "$my_dir/data"
+    { printf "SET @auth_root_authentication_method='normal';\nCREATE DATABASE IF NOT EXISTS mysql;\nuse mysql;\n"
+      cat "$share/mysql_system_tables.sql" "$share/mysql_system_tables_data.sql"
+    } | "$server" --no-defaults "${as[@]}" --bootstrap --datadir="$my_dir/data" \
+      --log-warnings=0 --skip-log-bin --innodb-flush-method=nosync --innodb-doublewrite=0 \
+      --innodb-flush-log-at-trx-commit=0 >"$my_dir/install.log" 2>&1 \
+      || { cat "$my_dir/install.log" >&2; die "MariaDB bootstrap failed"; }
+  else
+    mariadb-install-db --no-defaults "${as[@]}" --datadir="$my_dir/data" --skip-test-db \
+      --auth-root-authentication-method=normal --skip-name-resolve >"$my_dir/install.log" 2>&1 \
+      || { cat "$my_dir/install.log" >&2; die "mariadb-install-db failed"; }
+  fi
+  "$server" --no-defaults "${as[@]}" --datadir="$my_dir/data" --socket="$my_dir/mysqld.sock" \
+    --pid-file="$my_dir/mysqld.pid" --log-error="$my_dir/server.log" --skip-networking \
+    --skip-name-resolve --skip-log-bin --innodb-flush-log-at-trx-commit=0 \
+    --innodb-doublewrite=0 --innodb-flush-method=nosync --innodb-buffer-pool-size=128M \
+    --max-connections=300 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --default-time-zone=+03:00 >/dev/null 2>&1 &
+  my_pid=$!
+  local i
+  for i in $(seq 1 600); do
+    mariadb-admin --no-defaults -S "$my_dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && break
+    kill -0 "$my_pid" 2>/dev/null || { cat "$my_dir/server.log" >&2; die "MariaDB did not start"; }
+    sleep 0.05
+  done
+  mariadb --no-defaults -S "$my_dir/mysqld.sock" -uroot -e \
+    "CREATE USER taskdesk@localhost; GRANT ALL PRIVILEGES ON *.* TO taskdesk@localhost WITH GRANT OPTION" \
+    || { cat "$my_dir/server.log" >&2; die "MariaDB did not start"; }
+  export TASKDESK_TEST_MYSQL="mysql://taskdesk@/mysql?socket=$my_dir/mysqld.sock"
+  log "MariaDB test server on $my_dir ($((SECONDS - start)) s)"
+}
+stop_mariadb() {
+  [ -n "$my_dir" ] || return 0
+  if [ -n "$my_pid" ]; then
+    kill -9 "$my_pid" 2>/dev/null || true
+    wait "$my_pid" 2>/dev/null || true
+  fi
+  rm -rf "$my_dir"
+  my_dir="" my_pid=""
+}
+stop_servers() { stop_postgres; stop_mariadb; }
+
 cmd_test() {
   install_deps
   configure_and_build ON
-  trap stop_postgres EXIT
+  trap stop_servers EXIT
   start_postgres
+  start_mariadb
   log "running the tests"
   export QT_QPA_PLATFORM=offscreen
   ctest --test-dir "$build" --output-on-failure --timeout 600 -j "$(nproc)" "$@"
-  stop_postgres
+  stop_servers
   # The whole suite (CI) also proves the package: built as released, installed,
   # run and purged on this machine.
   if [ $# -eq 0 ] && [ "${TASKDESK_PACKAGE_CHECK:-1}" != 0 ]; then

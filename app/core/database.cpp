@@ -110,12 +110,18 @@ thread_local ThreadConnections t_connections;
 thread_local QSet<QString> t_broken;
 // Database::failCommitsAsBusyForTesting().
 thread_local int t_busyCommitsForTesting = 0;
+// MySQL: the last error that errorFrom() saw on this thread was a deadlock or a
+// lock wait timeout (write() runs its work again then).
+thread_local bool t_busyError = false;
 
 const QString kSqliteNow = QStringLiteral(
     "(CAST(strftime('%s','now') AS INTEGER) * 1000 + CAST(substr(strftime('%f','now'), 4) AS "
     "INTEGER))");
 const QString kPostgresNow
     = QStringLiteral("(CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT))");
+// SYSDATE(3) is the time of the call (NOW() that of the statement's start), in
+// the session's time zone, which UNIX_TIMESTAMP reads back in the same zone.
+const QString kMysqlNow = QStringLiteral("(CAST(UNIX_TIMESTAMP(SYSDATE(3)) * 1000 AS SIGNED))");
 
 // libpq's options for the network link that a URL may set, and their defaults.
 const QStringList kLinkOptions{QStringLiteral("connect_timeout"), QStringLiteral("keepalives"),
@@ -125,11 +131,13 @@ constexpr std::pair<const char *, const char *> kLinkDefaults[]
     = {{"connect_timeout", "5"}, {"keepalives_idle", "15"}, {"keepalives_interval", "5"},
         {"keepalives_count", "3"}, {"tcp_user_timeout", "15000"}};
 
-bool isBusy(const QSqlError &error, bool postgres)
+bool isBusy(const QSqlError &error, DatabaseLocation::Backend backend)
 {
     const QString code = error.nativeErrorCode();
-    if (postgres) // serialization failure, deadlock
+    if (backend == DatabaseLocation::Backend::Postgres) // serialization failure, deadlock
         return code == QLatin1String("40001") || code == QLatin1String("40P01");
+    if (backend == DatabaseLocation::Backend::Mysql) // lock wait timeout, deadlock
+        return code == QLatin1String("1205") || code == QLatin1String("1213");
     // SQLITE_BUSY and its extended codes (BUSY_SNAPSHOT = 517), SQLITE_LOCKED
     bool ok = false;
     const int n = code.toInt(&ok);
@@ -184,6 +192,133 @@ bool isPlainOptionValue(const QString &value)
     return plain.match(value).hasMatch();
 }
 
+const QString kMysqlNoPassword = QStringLiteral(
+    "a password in the database URL is not accepted; put it in the [client] group of a MySQL "
+    "option file (~/.my.cnf, mode 0600)");
+
+// mysql://user@host:port/dbname[?socket=/path/mysqld.sock&connect_timeout=N];
+// mariadb:// is the same.
+Result<DatabaseLocation> parseMysql(const QString &text, const QString &scheme)
+{
+    const QString expected = QStringLiteral("not a valid MySQL URL '%1': expected "
+                                            "%2://[user@]host[:port]/database[?socket=/path]")
+                                 .arg(maskSecrets(text), scheme);
+    if (!text.startsWith(scheme + QLatin1String("://")))
+        return Error::invalid(expected);
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return Error::invalid(expected);
+    if (!url.password().isEmpty())
+        return Error::invalid(kMysqlNoPassword);
+    DatabaseLocation loc;
+    loc.backend = DatabaseLocation::Backend::Mysql;
+    loc.host = url.host(QUrl::FullyDecoded);
+    loc.port = url.port(-1);
+    loc.user = url.userName(QUrl::FullyDecoded);
+    loc.databaseName = url.path(QUrl::FullyDecoded).mid(1);
+    QStringList options;
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("socket")) {
+            if (!QDir::isAbsolutePath(value))
+                return Error::invalid(
+                    QStringLiteral("'%1' is not a valid socket (an absolute path)")
+                        .arg(maskSecrets(value)));
+            loc.socket = value;
+        } else if (key == QLatin1String("password"))
+            return Error::invalid(kMysqlNoPassword);
+        else if (key == QLatin1String("connect_timeout")) {
+            bool ok = false;
+            const int n = value.toInt(&ok);
+            if (!ok || n < 1 || n > 3600)
+                return Error::invalid(
+                    QStringLiteral("'%1' is not a valid connect_timeout (seconds, 1 to 3600)")
+                        .arg(maskSecrets(value)));
+            options << key + QLatin1Char('=') + QString::number(n);
+        } else
+            return Error::invalid(
+                QStringLiteral("unknown MySQL option '%1' (known: socket, connect_timeout)")
+                    .arg(maskSecrets(key)));
+    }
+    loc.options = options.join(QLatin1Char(';'));
+    if (!loc.socket.isEmpty() && !loc.host.isEmpty())
+        return Error::invalid(QStringLiteral("the MySQL URL names both a host and a socket; leave "
+                                             "the host out: %1://user@/db?socket=…")
+                                  .arg(scheme));
+    if (loc.socket.isEmpty() && loc.host.isEmpty())
+        return Error::invalid(
+            QStringLiteral("the MySQL URL names no host (or ?socket=/path/mysqld.sock)"));
+    if (loc.databaseName.isEmpty() || loc.databaseName.contains(QLatin1Char('/')))
+        return Error::invalid(QStringLiteral("the MySQL URL names no database"));
+    return loc;
+}
+
+// A value as the MySQL client reads it: in quotes up to the closing quote, or
+// up to a '#' (a comment); backslash escapes (\" \\ \n \t \s …) unescaped.
+QString optionValue(const QString &raw)
+{
+    const bool quoted = raw.startsWith(u'"') || raw.startsWith(u'\'');
+    QString value;
+    for (qsizetype i = quoted ? 1 : 0; i < raw.size(); ++i) {
+        const QChar c = raw.at(i);
+        if (quoted && c == raw.at(0))
+            break;
+        if (!quoted && c == u'#')
+            break;
+        if (c == u'\\' && i + 1 < raw.size()) {
+            const QChar next = raw.at(++i);
+            static const QHash<QChar, QChar> escapes{
+                {u'n', u'\n'}, {u't', u'\t'}, {u'r', u'\r'}, {u'b', u'\b'}, {u's', u' '}};
+            value += escapes.value(next, next);
+            continue;
+        }
+        value += c;
+    }
+    return quoted ? value : value.trimmed();
+}
+
+// MySQL option files: QMYSQL cannot make the client library read them (Qt 6.4
+// passes no MYSQL_READ_DEFAULT_FILE/GROUP to mysql_options()), so the groups a
+// MySQL or MariaDB client reads are read here: [client], [client-server],
+// [client-mariadb], later lines winning; `!include` and `!includedir` are followed.
+void readOptionFile(const QString &path, QHash<QString, QString> &values, int depth = 0)
+{
+    if (depth > 8)
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return;
+    static const QStringList groups{QStringLiteral("client"), QStringLiteral("client-server"),
+        QStringLiteral("client-mariadb")};
+    bool inGroup = false;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
+            continue;
+        if (line.startsWith(QLatin1String("!includedir "))) {
+            const QDir dir(line.mid(12).trimmed());
+            for (const QString &name :
+                dir.entryList({QStringLiteral("*.cnf")}, QDir::Files, QDir::Name))
+                readOptionFile(dir.filePath(name), values, depth + 1);
+            continue;
+        }
+        if (line.startsWith(QLatin1String("!include "))) {
+            readOptionFile(line.mid(9).trimmed(), values, depth + 1);
+            continue;
+        }
+        if (line.startsWith(u'[')) {
+            inGroup = groups.contains(line.mid(1, line.indexOf(u']') - 1).trimmed().toLower());
+            continue;
+        }
+        if (!inGroup)
+            continue;
+        const qsizetype eq = line.indexOf(u'=');
+        // Option names spell '-' and '_' alike.
+        const QString key = (eq < 0 ? line : line.left(eq)).trimmed().replace(u'_', u'-');
+        values.insert(key, eq < 0 ? QString() : optionValue(line.mid(eq + 1).trimmed()));
+    }
+}
+
 } // namespace
 
 Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
@@ -199,10 +334,14 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString &text)
     const QString scheme = schemePattern.match(trimmed).captured(1);
     const bool postgresScheme
         = scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres");
-    if (!scheme.isEmpty() && scheme != QLatin1String("sqlite") && !postgresScheme)
-        return Error::invalid(QStringLiteral("unknown database URL '%1': use a file path, "
-                                             "sqlite:///path or postgresql://… (in lower case)")
-                                  .arg(maskSecrets(trimmed)));
+    const bool mysqlScheme = scheme == QLatin1String("mysql") || scheme == QLatin1String("mariadb");
+    if (!scheme.isEmpty() && scheme != QLatin1String("sqlite") && !postgresScheme && !mysqlScheme)
+        return Error::invalid(
+            QStringLiteral("unknown database URL '%1': use a file path, sqlite:///path, "
+                           "postgresql://… or mysql://… (in lower case)")
+                .arg(maskSecrets(trimmed)));
+    if (mysqlScheme)
+        return parseMysql(trimmed, scheme);
     if (postgresScheme && !trimmed.startsWith(scheme + QLatin1String("://")))
         return Error::invalid(QStringLiteral("not a valid PostgreSQL URL '%1': expected "
                                              "postgresql://[user@]host[:port]/database")
@@ -309,6 +448,18 @@ QString DatabaseLocation::display() const
 {
     if (backend == Backend::Sqlite)
         return path;
+    if (backend == Backend::Mysql) {
+        QString text = QStringLiteral("mysql://");
+        if (!user.isEmpty())
+            text += user + QLatin1Char('@');
+        text += host;
+        if (port > 0)
+            text += QLatin1Char(':') + QString::number(port);
+        text += QLatin1Char('/') + databaseName;
+        if (!socket.isEmpty())
+            text += QStringLiteral("?socket=") + socket;
+        return text;
+    }
     QString text = QStringLiteral("postgresql://");
     if (!user.isEmpty())
         text += user + QLatin1Char('@');
@@ -329,19 +480,21 @@ QString DatabaseLocation::toText() const
     const auto encode = [](const QString &part) {
         return QString::fromLatin1(QUrl::toPercentEncoding(part));
     };
-    const bool socket = host.startsWith(QLatin1Char('/'));
-    QString text = QStringLiteral("postgresql://");
+    const bool mysql = backend == Backend::Mysql;
+    const bool viaSocket = mysql ? !socket.isEmpty() : host.startsWith(QLatin1Char('/'));
+    QString text = mysql ? QStringLiteral("mysql://") : QStringLiteral("postgresql://");
     if (!user.isEmpty())
         text += encode(user) + QLatin1Char('@');
-    if (!socket)
+    if (!viaSocket)
         text += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']')
                                                 : encode(host);
     if (port > 0)
         text += QLatin1Char(':') + QString::number(port);
     text += QLatin1Char('/') + encode(databaseName);
     QStringList query;
-    if (socket)
-        query << QStringLiteral("host=") + encode(host);
+    if (viaSocket)
+        query << (mysql ? QStringLiteral("socket=") + encode(socket)
+                        : QStringLiteral("host=") + encode(host));
     for (const QString &option : options.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         const qsizetype eq = option.indexOf(QLatin1Char('='));
         query << option.left(eq) + QLatin1Char('=') + encode(option.mid(eq + 1));
@@ -351,8 +504,45 @@ QString DatabaseLocation::toText() const
     return text;
 }
 
+QString DatabaseLocation::driverName() const
+{
+    switch (backend) {
+    case Backend::Sqlite:
+        return QStringLiteral("QSQLITE");
+    case Backend::Postgres:
+        return QStringLiteral("QPSQL");
+    case Backend::Mysql:
+        break;
+    }
+    return QStringLiteral("QMYSQL");
+}
+
 void DatabaseLocation::configure(QSqlDatabase &db) const
 {
+    if (backend == Backend::Mysql) {
+        QHash<QString, QString> file;
+        readOptionFile(QDir::homePath() + QStringLiteral("/.my.cnf"), file);
+        db.setHostName(socket.isEmpty() ? host : QStringLiteral("localhost"));
+        if (port > 0)
+            db.setPort(port);
+        db.setUserName(user.isEmpty() ? file.value(QStringLiteral("user")) : user);
+        // No password at all (not an empty one) lets the client library try
+        // MYSQL_PWD, as the mysql command does.
+        if (file.contains(QStringLiteral("password")))
+            db.setPassword(file.value(QStringLiteral("password")));
+        db.setDatabaseName(databaseName);
+        QStringList mysql;
+        // An UPDATE counts the rows it matched, as SQLite and PostgreSQL do, not
+        // only those it changed: a transition's row count decides.
+        mysql << QStringLiteral("CLIENT_FOUND_ROWS");
+        if (!socket.isEmpty())
+            mysql << QStringLiteral("UNIX_SOCKET=") + socket;
+        const QString timeout = options.section(QLatin1Char('='), 1);
+        mysql << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=")
+                + (timeout.isEmpty() ? QStringLiteral("5") : timeout);
+        db.setConnectOptions(mysql.join(QLatin1Char(';')));
+        return;
+    }
     db.setHostName(host);
     if (port > 0)
         db.setPort(port);
@@ -380,13 +570,13 @@ void DatabaseLocation::configure(QSqlDatabase &db) const
 
 Error DatabaseLocation::execAlone(const QString &statement) const
 {
-    if (backend != Backend::Postgres)
-        return Error::invalid(QStringLiteral("a statement alone runs on PostgreSQL only"));
+    if (backend == Backend::Sqlite)
+        return Error::invalid(QStringLiteral("a statement alone runs on PostgreSQL or MySQL only"));
     static QAtomicInt serial;
     const QString name = QStringLiteral("taskdesk-alone-%1").arg(serial.fetchAndAddRelaxed(1));
     Error error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(driverName(), name);
         configure(db);
         if (!db.open()) {
             error = Error::database(
@@ -511,7 +701,9 @@ Error Database::openConnection(QSqlDatabase &db)
                 ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        if (isMysql() && !isAttached())
+            return mysqlNotOwn();
+        db = QSqlDatabase::addDatabase(m_location.driverName(), name);
         m_location.configure(db);
     }
     t_connections.names.append(name);
@@ -555,6 +747,16 @@ Error Database::openConnection(QSqlDatabase &db)
             m_fileDevice = qint64(st.st_dev);
             m_fileInode = qint64(st.st_ino);
         }
+    } else if (isMysql()) {
+        // Times in UTC: NOW() and TIMESTAMP columns follow the session's zone,
+        // which is otherwise the server's (often local time). A read-only role
+        // refuses every write at the server (error 1792), as PostgreSQL does.
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SET time_zone = '+00:00'")))
+            return errorFrom(q.lastError(), m_location.display());
+        if (m_role == Role::AttachedReadOnly
+            && !q.exec(QStringLiteral("SET SESSION TRANSACTION READ ONLY")))
+            return errorFrom(q.lastError(), m_location.display());
     } else {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
@@ -564,6 +766,14 @@ Error Database::openConnection(QSqlDatabase &db)
             return errorFrom(q.lastError(), m_location.display());
     }
     return {};
+}
+
+Error Database::mysqlNotOwn() const
+{
+    return Error::invalid(
+        QStringLiteral("%1: Taskdesk keeps its own data in SQLite or PostgreSQL; a MySQL or "
+                       "MariaDB database can only be attached as another program's job table")
+            .arg(m_location.display()));
 }
 
 Error Database::checkSqliteContents(QSqlDatabase &db, bool firstInProcess)
@@ -690,7 +900,7 @@ Error Database::lostError() const
 
 Error Database::checkFile()
 {
-    if (isPostgres())
+    if (!isSqlite())
         return {};
     if (Error e = lostError())
         return e;
@@ -724,7 +934,7 @@ Error Database::checkFile()
 
 Result<QStringList> Database::checkIntegrity(int limit)
 {
-    if (isPostgres()) {
+    if (!isSqlite()) {
         Result<QSqlDatabase> db = connection();
         if (!db.ok())
             return db.error();
@@ -779,12 +989,19 @@ Result<QStringList> Database::checkIntegrity(int limit)
 void Database::noteFailure(const QSqlError &error)
 {
     // Class 08 (connection exception), 57P0x (server shutting down), or no code
-    // at all: the connection is gone. PostgreSQL only; SQLite files do not drop.
-    if (!isPostgres())
+    // at all: the connection is gone. MySQL: the client library's "cannot
+    // connect" (2002, 2003), "server has gone away" (2006), "lost connection"
+    // (2013), and the server's "connection killed" (1927) and "disconnected for
+    // inactivity" (4031). SQLite files do not drop.
+    if (isSqlite())
         return;
     const QString code = error.nativeErrorCode();
-    if (code.isEmpty() || code.startsWith(QLatin1String("08"))
-        || code.startsWith(QLatin1String("57P"))) {
+    static const QStringList mysqlLost{QStringLiteral("2002"), QStringLiteral("2003"),
+        QStringLiteral("2006"), QStringLiteral("2013"), QStringLiteral("1927"),
+        QStringLiteral("4031")};
+    if (isMysql() ? mysqlLost.contains(code)
+                  : code.isEmpty() || code.startsWith(QLatin1String("08"))
+                || code.startsWith(QLatin1String("57P"))) {
         t_broken.insert(connectionName());
         setUnreachable(error.text());
     }
@@ -792,7 +1009,7 @@ void Database::noteFailure(const QSqlError &error)
 
 void Database::setUnreachable(const QString &reason)
 {
-    if (!isPostgres())
+    if (isSqlite())
         return;
     QMutexLocker lock(&m_reasonMutex);
     m_unreachableReason = reason;
@@ -842,7 +1059,11 @@ QString Database::sql(const QString &statement) const
         // a second at 500,000 rows, holding the write lock); PostgreSQL plans
         // well from its statistics and needs no hint.
         static const QRegularExpression token(QStringLiteral("\\{INDEX:([A-Za-z0-9_]+)\\}"));
-        out.replace(token, isPostgres() ? QString() : QStringLiteral("INDEXED BY \\1"));
+        out.replace(token, isSqlite() ? QStringLiteral("INDEXED BY \\1") : QString());
+    }
+    if (isMysql()) {
+        out.replace(QLatin1String("{NOW}"), kMysqlNow);
+        return out;
     }
     if (isPostgres()) {
         out.replace(QLatin1String("{NOW}"), kPostgresNow);
@@ -1011,7 +1232,18 @@ Error Database::errorFrom(const QSqlError &error, const QString &what) const
     text = text.trimmed();
     if (isPostgres() && code == QLatin1String("42501"))
         return {ErrorKind::PermissionDenied, QStringLiteral("permission denied (read-only role)")};
-    if (!isPostgres()) {
+    if (isMysql()) {
+        // 1792: a write in a read-only transaction; 1142/1143: no privilege on
+        // the table or column; 1290: the server runs --read-only.
+        if (code == QLatin1String("1792") || code == QLatin1String("1290"))
+            return {ErrorKind::PermissionDenied,
+                QStringLiteral("permission denied (read-only connection): ") + text};
+        if (code == QLatin1String("1142") || code == QLatin1String("1143"))
+            return {ErrorKind::PermissionDenied, QStringLiteral("permission denied: ") + text};
+        if (isBusy(error, m_location.backend))
+            t_busyError = true;
+    }
+    if (isSqlite()) {
         bool ok = false;
         const int n = code.toInt(&ok) & 0xff;
         if (ok && n == 26)
@@ -1043,12 +1275,13 @@ Error Database::write(const std::function<Error()> &work, Plans plans)
     // The settings end with the transaction; sent with BEGIN, in the same round
     // trip. A sort stays possible where nothing else gives the order, but costs
     // so much in the plan that PostgreSQL would compile it (JIT, 300 ms a claim).
-    const QString begin = !isPostgres() ? QStringLiteral("BEGIN IMMEDIATE")
+    const QString begin = isSqlite() ? QStringLiteral("BEGIN IMMEDIATE")
+        : isMysql()                  ? QStringLiteral("START TRANSACTION")
         : plans == Plans::IndexOrder
         ? QStringLiteral("BEGIN; SET LOCAL enable_sort = off; SET LOCAL jit = off")
         : QStringLiteral("BEGIN");
     std::optional<QMutexLocker<QRecursiveMutex>> writer;
-    if (!isPostgres()) {
+    if (isSqlite()) {
         // Nothing is written to a file that was deleted or replaced: one stat().
         if (Error e = checkFile())
             return e;
@@ -1059,17 +1292,26 @@ Error Database::write(const std::function<Error()> &work, Plans plans)
         QSqlQuery q(db.value());
         if (!q.exec(begin)) {
             last = errorFrom(q.lastError(), QStringLiteral("begin"));
-            if (isBusy(q.lastError(), isPostgres())) {
+            if (isBusy(q.lastError(), m_location.backend)) {
                 QThread::msleep(20 + QRandomGenerator::global()->bounded(50));
                 continue;
             }
             noteFailure(q.lastError());
             return last;
         }
+        t_busyError = false;
         Error e = work();
         if (e) {
             QSqlQuery rollback(db.value());
             rollback.exec(QStringLiteral("ROLLBACK"));
+            // MySQL meets other writers inside the work, not at COMMIT: a
+            // deadlock (1213) or a lock wait timeout (1205) runs it again, from
+            // a clean start (a deadlock rolled back the whole transaction).
+            if (isMysql() && t_busyError && attempt < 4) {
+                last = e;
+                QThread::msleep(20 + QRandomGenerator::global()->bounded(50));
+                continue;
+            }
             // A statement that failed aborted the PostgreSQL transaction, and the
             // queries of `work` could not DEALLOCATE their server-side statements
             // then: a fresh connection frees them instead of leaking one per failure.
@@ -1085,7 +1327,7 @@ Error Database::write(const std::function<Error()> &work, Plans plans)
             return {};
         last = forcedBusy ? Error::database(QStringLiteral("commit: busy (forced by a test)"))
                           : errorFrom(q.lastError(), QStringLiteral("commit"));
-        const bool busy = forcedBusy || isBusy(q.lastError(), isPostgres());
+        const bool busy = forcedBusy || isBusy(q.lastError(), m_location.backend);
         QSqlQuery rollback(db.value());
         rollback.exec(QStringLiteral("ROLLBACK"));
         if (!busy)
@@ -1120,6 +1362,8 @@ int Database::schemaVersion()
 
 Result<bool> Database::canEditDefinitions()
 {
+    if (isMysql())
+        return false; // only another program's jobs
     if (!isPostgres())
         return canWrite();
     Result<QSqlQuery> q = prepare(
@@ -1146,6 +1390,8 @@ Result<bool> Database::canReadSecrets()
 
 Result<bool> Database::canWrite()
 {
+    if (isMysql())
+        return m_role != Role::AttachedReadOnly;
     if (!isPostgres()) {
         const QFileInfo file(m_location.path);
         return !file.exists() || file.isWritable();
@@ -1221,6 +1467,8 @@ int Database::currentVersion()
 
 Error Database::open(OpenMode mode, int targetVersion)
 {
+    if (isMysql() && !isAttached())
+        return mysqlNotOwn();
     if (isAttached())
         return probe();
     // SQLite creates a missing file on open: a read-only front end must not.

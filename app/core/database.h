@@ -17,22 +17,31 @@
 
 namespace taskdesk {
 
-// Where the data lives: a SQLite file (one host) or a PostgreSQL database.
+// Where the data lives: a SQLite file (one host) or a PostgreSQL database; for
+// another program's job table attached as a source, also a MySQL or MariaDB
+// database (never Taskdesk's own).
 struct DatabaseLocation
 {
-    enum class Backend { Sqlite, Postgres };
+    enum class Backend { Sqlite, Postgres, Mysql };
 
     Backend backend = Backend::Sqlite;
     QString path; // SQLite file
-    QString host; // PostgreSQL: a host name or a socket folder
+    QString host; // PostgreSQL: a host name or a socket folder; MySQL: a host name
+    QString socket; // MySQL: the server's Unix socket file
     int port = -1;
     QString user;
     QString databaseName;
-    QString options; // extra libpq options ("sslmode=require")
+    QString options; // extra libpq options ("sslmode=require"); MySQL: "connect_timeout=5"
 
-    // Accepts a plain path, sqlite:///abs/path.db, or
-    // postgresql://user@host:port/dbname[?host=/socket/dir&sslmode=…].
-    // A password in the URL is refused: it belongs to PGPASSWORD or ~/.pgpass.
+    bool isSqlite() const { return backend == Backend::Sqlite; }
+    bool isPostgres() const { return backend == Backend::Postgres; }
+    bool isMysql() const { return backend == Backend::Mysql; }
+
+    // Accepts a plain path, sqlite:///abs/path.db,
+    // postgresql://user@host:port/dbname[?host=/socket/dir&sslmode=…], or
+    // mysql://user@host:port/dbname[?socket=/path/mysqld.sock&connect_timeout=…]
+    // (mariadb:// is the same). A password in the URL is refused: it belongs to
+    // PGPASSWORD or ~/.pgpass, or to the [client] group of ~/.my.cnf.
     static Result<DatabaseLocation> parse(const QString &text);
     // --db beats TASKDESK_DB beats the user's data folder.
     static QString resolve(const QString &fromCommandLine);
@@ -47,17 +56,23 @@ struct DatabaseLocation
 
     // A PostgreSQL connection's settings from this location (host or socket
     // folder, port, user, database, libpq options); unless the URL sets them, a
-    // 5 s connect timeout, keepalives, and a 15 s TCP user timeout.
+    // 5 s connect timeout, keepalives, and a 15 s TCP user timeout. MySQL: host
+    // or socket, port, user, database, the password of the [client] group of
+    // ~/.my.cnf (QMYSQL cannot read option files itself), a connect timeout and
+    // CLIENT_FOUND_ROWS (an UPDATE counts the rows it matched, as elsewhere).
     void configure(QSqlDatabase &db) const;
+    // The Qt driver of this backend: QSQLITE, QPSQL or QMYSQL.
+    QString driverName() const;
     // One statement on a connection of its own, opened and closed for it, outside
     // any transaction: what cannot run inside one or through a prepared statement
-    // (CREATE and DROP DATABASE, VACUUM). PostgreSQL only.
+    // (CREATE and DROP DATABASE, VACUUM). PostgreSQL and MySQL only.
     Error execAlone(const QString &statement) const;
 };
 
 // One database, one connection per thread. Every SQL statement of Taskdesk runs
 // through a Database; the dialect tokens of sql() keep the statements the same
-// for SQLite and PostgreSQL.
+// for SQLite and PostgreSQL. A MySQL database is only ever attached (another
+// program's): a Taskdesk role on one is refused at open().
 class Database final
 {
 public:
@@ -85,7 +100,9 @@ public:
 
     // Opens this thread's connection and checks (or migrates) the schema.
     Error open(OpenMode mode = OpenMode::Migrate, int targetVersion = schemaVersion());
-    bool isPostgres() const { return m_location.backend == DatabaseLocation::Backend::Postgres; }
+    bool isPostgres() const { return m_location.isPostgres(); }
+    bool isMysql() const { return m_location.isMysql(); }
+    bool isSqlite() const { return m_location.isSqlite(); }
     bool isAttached() const { return m_role != Role::Taskdesk; }
     const DatabaseLocation &location() const { return m_location; }
 
@@ -110,7 +127,9 @@ public:
     // auto-increment primary key), {SKIP_LOCKED} (row locks for claims),
     // {FOR_UPDATE} (a row lock taken early, to keep one lock order),
     // {INDEX:name} after a table name (SQLite: use that index; PostgreSQL: nothing),
-    // {UUID} (a random UUID as text, a new one per row).
+    // {UUID} (a random UUID as text, a new one per row). On MySQL only {NOW} is
+    // replaced: Taskdesk's own statements never run there, and an attached
+    // source writes its statements in MySQL's own dialect.
     QString sql(const QString &statement) const;
 
     // "%text%" with LIKE's wild cards escaped (use with ESCAPE '\\').
@@ -164,9 +183,10 @@ public:
         IndexOrder,
     };
 
-    // Runs `work` inside one write transaction (BEGIN IMMEDIATE on SQLite) and
-    // commits it; rolls back if `work` returns an error. Retries a few times
-    // when another writer holds the database.
+    // Runs `work` inside one write transaction (BEGIN IMMEDIATE on SQLite, START
+    // TRANSACTION on MySQL) and commits it; rolls back if `work` returns an
+    // error. Retries a few times when another writer holds the database (MySQL:
+    // a lock wait timeout or a deadlock).
     Error write(const std::function<Error()> &work, Plans plans = Plans::Default);
     // write() for work that builds a result: each round fills its own copy of
     // `initial`, so a round retried after a busy COMMIT starts clean instead of
@@ -232,6 +252,7 @@ public:
 
 private:
     Error openConnection(QSqlDatabase &db);
+    Error mysqlNotOwn() const;
     void noteFailure(const class QSqlError &error);
     Error checkSqliteFile() const;
     Error checkSqliteContents(QSqlDatabase &db, bool firstInProcess);

@@ -58,7 +58,9 @@ private:
     } while (false)
 
 // QTEST_GUILESS_MAIN that exits 77 (ctest's "skipped") when the suite is asked
-// to run on PostgreSQL but no test server was started.
+// to run on PostgreSQL or MySQL but no test server was started. A suite run on
+// mysql keeps Taskdesk's own database (TestDatabase) in SQLite: MySQL is only
+// another program's (TestJobDatabase).
 #define TASKDESK_TEST_MAIN(TestObject)                                                             \
     int main(int argc, char **argv)                                                                \
     {                                                                                              \
@@ -66,6 +68,11 @@ private:
         if (taskdesk::test::TestDatabase::postgres()                                               \
             && qEnvironmentVariableIsEmpty("TASKDESK_TEST_PG")) {                                  \
             qInfo("skipped: no PostgreSQL test server (run packaging/dev.sh test)");               \
+            return 77;                                                                             \
+        }                                                                                          \
+        if (qEnvironmentVariable("TASKDESK_TEST_BACKEND") == QLatin1String("mysql")                \
+            && qEnvironmentVariableIsEmpty("TASKDESK_TEST_MYSQL")) {                               \
+            qInfo("skipped: no MySQL/MariaDB test server (run packaging/dev.sh test)");            \
             return 77;                                                                             \
         }                                                                                          \
         TestObject tc;                                                                             \

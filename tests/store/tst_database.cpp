@@ -1200,11 +1200,11 @@ void DatabaseTest::parse_data()
                                                  << ""
                                                  << ""
                                                  << "empty database location";
-    QTest::newRow("another scheme is refused") << "mysql://db/taskdesk" << false << false << ""
+    QTest::newRow("another scheme is refused") << "oracle://db/taskdesk" << false << false << ""
                                                << "" << -1 << ""
                                                << ""
                                                << ""
-                                               << "unknown database URL 'mysql://db/taskdesk'";
+                                               << "unknown database URL 'oracle://db/taskdesk'";
     QTest::newRow("a ; encoded as %3B cannot add a password to sslmode")
         << "postgresql://db/taskdesk?sslmode=require%3Bpassword%3Ds3cret" << false << true << ""
         << "" << -1 << ""
