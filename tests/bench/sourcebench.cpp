@@ -170,13 +170,13 @@ QJsonObject runSourceBench(const QString &url, const Options &o)
     if (Error e = taskdesk.open())
         return fail(e.message());
     QString sourceUrl = url;
-    if (!(loc->backend == DatabaseLocation::Backend::Postgres))
+    if (!loc->isPostgres())
         sourceUrl = QFileInfo(loc->path).absolutePath() + QStringLiteral("/bench-source.sqlite3");
     {
         Result<DatabaseLocation> sloc = DatabaseLocation::parse(sourceUrl);
         if (!sloc.ok())
             return fail(sloc.error().message());
-        if (!(loc->backend == DatabaseLocation::Backend::Postgres)) {
+        if (!loc->isPostgres()) {
             QFile::remove(sourceUrl);
             QFile file(sourceUrl);
             if (!file.open(QIODevice::WriteOnly))
@@ -186,10 +186,9 @@ QJsonObject runSourceBench(const QString &url, const Options &o)
         if (Error e = source.open())
             return fail(e.message());
         Stopwatch fillTimer;
-        if (Error e
-            = fillDjango(source, o.tasks, (loc->backend == DatabaseLocation::Backend::Postgres)))
+        if (Error e = fillDjango(source, o.tasks, loc->isPostgres()))
             return fail(e.message());
-        if ((loc->backend == DatabaseLocation::Backend::Postgres)) {
+        if (loc->isPostgres()) {
             if (Error e = execSql(source, QStringLiteral("ANALYZE warmup_warmuptask")))
                 return fail(e.message());
         }
@@ -235,7 +234,7 @@ QJsonObject runSourceBench(const QString &url, const Options &o)
     out.insert(QStringLiteral("first_page_ms"), firstPage.toJson());
     out = measure(*kept, o, out);
     kept.reset();
-    if (!(loc->backend == DatabaseLocation::Backend::Postgres))
+    if (!loc->isPostgres())
         QFile::remove(sourceUrl);
     return out;
 }

@@ -60,6 +60,8 @@ SourceDialect SourceDialect::of(const Database &db)
     switch (db.location().backend) {
     case DatabaseLocation::Backend::Postgres:
         return SourceDialect(Kind::Postgres);
+    case DatabaseLocation::Backend::Mysql:
+        return SourceDialect(Kind::Mysql);
     case DatabaseLocation::Backend::Sqlite:
         break;
     }
