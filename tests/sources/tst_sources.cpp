@@ -5,6 +5,7 @@
 // SQLite, PostgreSQL and MySQL (MariaDB).
 
 #include "core/auditlog.h"
+#include "core/scheduling/sweeper.h"
 #include "core/sources/attachedsource.h"
 #include "core/sources/sourcecatalog.h"
 #include "core/sources/sourceregistry.h"
@@ -570,6 +571,48 @@ private slots:
                 .toString(),
             QStringLiteral("PENDING"));
         QCOMPARE(s->reader().counts()->stuckQueued, qint64(0));
+    }
+
+    // The sweeper cleans up a source whose sweep an operator turned on, by its
+    // own rules, and leaves one whose sweep is off alone.
+    void theSweeperSweepsOnlySourcesWhoseSweepIsOn()
+    {
+        TestDatabase tdb;
+        TASKDESK_REQUIRE_DB(tdb);
+        TestJobDatabase jdb;
+        TASKDESK_REQUIRE_JOB_DB(jdb);
+        std::unique_ptr<AttachedSource> s = django(tdb, jdb);
+        QVERIFY(s);
+        QVERIFY(jdb.createJobsTable());
+        const qint64 old = nowMs() - 2 * 3600 * 1000;
+        const qint64 stuck = jdb.addDjangoTask(QStringLiteral("RUNNING"), old, old, old);
+        const qint64 job = jdb.addJob(QStringLiteral("running"), old, old, old);
+        SourceDefinition on = s->definition();
+        on.stuck.sweep = true;
+        on.stuck.sweepIntervalS = 10;
+        Result<SourceDefinition> off
+            = suggested(jdb, QStringLiteral("jobs"), QStringLiteral("jobs"));
+        QVERIFY(off.ok());
+        SourceRegistry registry(tdb.db(), QStringLiteral("alice"));
+        QVERIFY(registry.add(on).message().isEmpty());
+        QVERIFY(registry.add(*off).message().isEmpty());
+        s.reset();
+        Sweeper sweeper(tdb.db());
+        sweeper.start();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            jdb.scalar(QStringLiteral("SELECT status FROM warmup_warmuptask WHERE id = ?"), {stuck})
+                .toString(),
+            QStringLiteral("FAILED"), 15000);
+        sweeper.stop();
+        QCOMPARE(
+            jdb.scalar(QStringLiteral("SELECT status FROM jobs WHERE id = ?"), {job}).toString(),
+            QStringLiteral("running"));
+        AuditFilter filter;
+        filter.action = QStringLiteral("source_force_stop");
+        Result<QVector<AuditEntry>> audit = AuditLog(tdb.db()).list(filter);
+        QVERIFY(audit.ok());
+        QCOMPARE(audit->size(), 1);
+        QCOMPARE(audit->constFirst().actor, QStringLiteral("sweeper"));
     }
 
     void aDryRunChangesNothing()
