@@ -99,10 +99,10 @@ QString preferredValue(const StatusMapping &s, TaskStatus status, const QStringL
     return values.value(0);
 }
 
-// The values of `status` guessed from those the table holds; where no value
-// means FAILED or PENDING yet, the plain word in the table's own case (a
-// Django choice that no row holds yet), so that Force Stop and Retry have one
-// to write.
+// The values of `status` guessed from those the table holds; a status no
+// value means yet gets the plain word in the table's own case (a Django choice
+// that no row holds today: a table attached while nothing runs still knows
+// RUNNING when a row starts), and Force Stop and Retry a value to write.
 void guessValues(StatusMapping &status, const QVector<StatusValueCount> &values)
 {
     bool upper = false;
@@ -112,14 +112,14 @@ void guessValues(StatusMapping &status, const QVector<StatusValueCount> &values)
             upper = upper || (v.value == v.value.toUpper() && v.value != v.value.toLower());
         }
     }
-    const auto word = [&](const char *plain) {
-        const QString w = QString::fromLatin1(plain);
-        return upper ? w.toUpper() : w;
-    };
-    if (status.valuesOf(TaskStatus::Failed).isEmpty())
-        status.values.insert(word("failed"), TaskStatus::Failed);
-    if (status.valuesOf(TaskStatus::Pending).isEmpty())
-        status.values.insert(word("pending"), TaskStatus::Pending);
+    const std::pair<TaskStatus, const char *> plain[]
+        = {{TaskStatus::Pending, "pending"}, {TaskStatus::Running, "running"},
+            {TaskStatus::Completed, "completed"}, {TaskStatus::Failed, "failed"}};
+    for (const auto &[st, word] : plain) {
+        const QString w = QString::fromLatin1(word);
+        if (status.valuesOf(st).isEmpty() && !status.values.contains(upper ? w.toUpper() : w))
+            status.values.insert(upper ? w.toUpper() : w, st);
+    }
     status.failedValue = preferredValue(status, TaskStatus::Failed,
         {QStringLiteral("failed"), QStringLiteral("failure"), QStringLiteral("error")});
     status.pendingValue = preferredValue(
