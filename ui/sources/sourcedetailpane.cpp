@@ -47,9 +47,11 @@ SourceDetailPane::SourceDetailPane(QWidget *parent)
     m_items->horizontalHeader()->setStretchLastSection(true);
     m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_items->setWordWrap(false);
     m_items->setItemDelegateForColumn(1, new StatusBadgeDelegate(m_items));
-    m_items->setColumnWidth(0, fontMetrics().averageCharWidth() * 28);
+    m_items->setColumnWidth(0, fontMetrics().averageCharWidth() * 20);
     m_items->setColumnWidth(1, fontMetrics().averageCharWidth() * 16);
+    m_items->setColumnWidth(2, fontMetrics().averageCharWidth() * 14);
     m_log->setObjectName(QStringLiteral("sourceLog"));
     m_log->setReadOnly(true);
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -69,8 +71,8 @@ SourceDetailPane::SourceDetailPane(QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(m_log);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -229,8 +229,8 @@ QWidget *SourceView::buildContent()
     m_search->setObjectName(QStringLiteral("sourceSearch"));
     m_search->setPlaceholderText(tr("Search title, kind, queue, error or key"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(em * 24);
-    chips->addWidget(m_search);
+    m_search->setMinimumWidth(em * 16);
+    m_search->setMaximumWidth(em * 36);
     updateChips();
 
     m_table->setObjectName(QStringLiteral("sourceTable"));
@@ -286,8 +286,12 @@ QWidget *SourceView::buildContent()
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
 
+    // The heading gives way in a narrow window (whole in its tool tip); the
+    // search and the actions keep their room.
+    m_heading->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *header = new QHBoxLayout;
     header->addWidget(m_heading, 1);
+    header->addWidget(m_search, 1);
     header->addWidget(m_toolBar);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(em, em / 2, em, em / 2);
@@ -351,6 +355,18 @@ void SourceView::open()
             m_def = o.definition;
             m_open = true;
             m_model->setDefinition(m_def);
+            // A column the mapping does not name would stay empty: it is not shown.
+            const SourceMapping &m = m_def.mapping;
+            const QVector<QPair<int, bool>> shown{{SourceTableModel::Kind, !m.kind.isEmpty()},
+                {SourceTableModel::Queue, !m.queue.isEmpty()},
+                {SourceTableModel::Progress, !m.progressTotal.isEmpty()},
+                {SourceTableModel::Created, m.created.isSet()},
+                {SourceTableModel::Started, m.started.isSet()},
+                {SourceTableModel::Finished, m.finished.isSet()},
+                {SourceTableModel::Changed, m.heartbeat.isSet()}};
+            for (const auto &[column, on] : shown)
+                m_table->setColumnHidden(column, !on);
+            m_heading->setToolTip(m_def.location);
             m_heading->setText(
                 (m_def.readOnly ? tr("<b>%1</b> · table %2 in %3 · read-only")
                                 : tr("<b>%1</b> · table %2 in %3"))
