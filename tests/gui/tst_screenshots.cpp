@@ -355,6 +355,9 @@ void TestScreenshots::theSourcePageRendersAtTheDefaultAndSmallestSize()
     m_context->background().waitForIdle();
     QVERIFY(view->selectKey(1));
     m_context->background().waitForIdle();
+    QTest::qWait(100);
+    const QString readme = save(m_window->grab(), QStringLiteral("source"));
+    QVERIFY(!readme.isEmpty());
     for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
         m_window->resize(size);
         m_context->background().waitForIdle();
