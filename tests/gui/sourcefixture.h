@@ -112,8 +112,8 @@ private:
 };
 
 // The mapping the catalog suggests for the file, as `taskdeskctl sources add` makes it.
-inline bool attach(
-    TestDatabase &tdb, const QString &path, const QString &name = QStringLiteral("warmup"))
+inline bool attach(TestDatabase &tdb, const QString &path,
+    const QString &name = QStringLiteral("warmup"), bool readOnly = false)
 {
     Result<DatabaseLocation> location = DatabaseLocation::parse(path);
     if (!location.ok())
@@ -131,6 +131,7 @@ inline bool attach(
     }
     def->name = name;
     def->location = path;
+    def->readOnly = readOnly;
     if (Error e = SourceRegistry(tdb.db(), QStringLiteral("alice")).add(*def)) {
         qWarning("%s", qPrintable(e.message()));
         return false;

@@ -149,9 +149,9 @@ void SourceDetailPane::showRow(const SourceRow &row, const QVector<SourceItem> &
     }
 }
 
-void SourceDetailPane::appendLog(qint64 key, const QString &text, bool restart)
+void SourceDetailPane::appendLog(qint64 key, const QString &text, bool restart, qint64 from)
 {
-    if (key != m_key)
+    if (key != m_key || (!restart && from != m_logChars))
         return;
     QScrollBar *bar = m_log->verticalScrollBar();
     const bool follow = restart || bar->value() >= bar->maximum() - 2;

@@ -27,8 +27,10 @@ public:
     // No row: the pane says so.
     void clear();
     void showRow(const SourceRow &row, const QVector<SourceItem> &items);
-    // The log from character logChars() on; `restart` replaces what is shown.
-    void appendLog(qint64 key, const QString &text, bool restart);
+    // The log of `key` read from character `from` on; `restart` replaces what
+    // is shown. A read from another place than logChars() (an older read that
+    // came late) is dropped: the next one reads on from what is shown.
+    void appendLog(qint64 key, const QString &text, bool restart, qint64 from);
     qint64 key() const { return m_key; }
     // Characters (code points) of the log shown so far: where the next read starts.
     qint64 logChars() const { return m_logChars; }

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QButtonGroup>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -40,6 +41,8 @@ struct SourceView::Snapshot
 {
     QString error;
     QVector<SourceRow> rows;
+    bool haveCounts = false;
+    qint64 countsMs = 0;
     qint64 matches = 0;
     SourceCounts counts;
     qint64 detailKey = 0;
@@ -47,6 +50,7 @@ struct SourceView::Snapshot
     SourceRow detailRow;
     QVector<SourceItem> items;
     QString log;
+    qint64 logFrom = 0;
     bool logRestart = false;
 };
 
@@ -65,6 +69,32 @@ struct SourceView::Outcome
     QVector<Refusal> refused;
     QStringList errors;
 };
+
+namespace {
+
+// The detail of row `key` into `s`, its log from character `from`.
+template<typename Snapshot>
+void readDetail(SourceReader &reader, qint64 key, qint64 from, bool sameRow, Snapshot &s)
+{
+    s.detailKey = key;
+    if (key == 0)
+        return;
+    Result<SourceRow> row = reader.row(key);
+    if (!row.ok())
+        return;
+    s.detailFound = true;
+    s.detailRow = *row;
+    Result<QVector<SourceItem>> items = reader.items(key);
+    if (items.ok())
+        s.items = *items;
+    Result<QString> log = reader.log(key, from);
+    if (log.ok())
+        s.log = *log;
+    s.logFrom = from;
+    s.logRestart = !sameRow;
+}
+
+} // namespace
 
 SourceView::SourceView(AppContext &context, const QString &name, QWidget *parent)
     : QWidget(parent)
@@ -106,6 +136,7 @@ SourceView::SourceView(AppContext &context, const QString &name, QWidget *parent
             refresh();
     });
     m_timer->start(kRefreshMs);
+    connect(&m_context, &AppContext::canActChanged, this, &SourceView::updateActions);
     open();
 }
 
@@ -163,7 +194,10 @@ void SourceView::buildActions()
     m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
     m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_refresh->setToolTip(tr("Read the rows again (F5)"));
-    connect(m_refresh, &QAction::triggered, this, [this]() { m_open ? refresh() : open(); });
+    connect(m_refresh, &QAction::triggered, this, [this]() {
+        m_countsWanted = true;
+        m_open ? refresh() : open();
+    });
     addAction(m_refresh);
     m_find->setShortcut(QKeySequence::Find);
     m_find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -425,6 +459,7 @@ TaskFilter SourceView::currentFilter() const
 
 void SourceView::restart()
 {
+    m_countsWanted = true;
     m_page = 0;
     m_anchors = {std::nullopt};
     refresh();
@@ -460,50 +495,49 @@ void SourceView::refresh()
     m_reading = true;
     m_rereadWanted = false;
     const TaskFilter filter = currentFilter();
+    // The chip of the values nobody mapped lists the rows holding them, as last counted.
+    const QStringList raw = m_chip == Unmapped ? m_counts.unmapped.keys() : QStringList();
     const qint64 key = m_currentKey;
     const bool sameRow = key != 0 && m_detail->key() == key;
     const qint64 from = sameRow ? m_detail->logChars() : 0;
+    const bool withCounts = m_countsWanted || ++m_sinceCounts >= m_countsEvery;
+    if (withCounts) {
+        m_countsWanted = false;
+        m_sinceCounts = 0;
+    }
     m_context.background().run(
         this,
-        [session = m_session, filter, key, from, sameRow]() {
+        [session = m_session, filter, raw, key, from, sameRow, withCounts]() {
             Snapshot s;
             if (!session->source) {
                 s.error = QStringLiteral("not connected");
                 return s;
             }
             SourceReader &reader = session->source->reader();
-            Result<QVector<SourceRow>> rows = reader.list(filter);
+            Result<QVector<SourceRow>> rows = reader.list(filter, raw);
             if (!rows.ok()) {
                 s.error = coreText(rows.error());
                 return s;
             }
             s.rows = *rows;
-            TaskFilter all = filter;
-            all.after.reset();
-            all.offset = 0;
-            Result<qint64> matches = reader.count(all);
-            Result<SourceCounts> counts = reader.counts();
-            if (!matches.ok() || !counts.ok()) {
-                s.error = coreText(!matches.ok() ? matches.error() : counts.error());
-                return s;
-            }
-            s.matches = *matches;
-            s.counts = *counts;
-            s.detailKey = key;
-            if (key != 0) {
-                Result<SourceRow> row = reader.row(key);
-                if (row.ok()) {
-                    s.detailFound = true;
-                    s.detailRow = *row;
-                    Result<QVector<SourceItem>> items = reader.items(key);
-                    if (items.ok())
-                        s.items = *items;
-                    Result<QString> log = reader.log(key, from);
-                    if (log.ok())
-                        s.log = *log;
-                    s.logRestart = !sameRow;
+            if (withCounts) {
+                QElapsedTimer timer;
+                timer.start();
+                TaskFilter all = filter;
+                all.after.reset();
+                all.offset = 0;
+                Result<qint64> matches = reader.count(all, raw);
+                Result<SourceCounts> counts = reader.counts();
+                if (!matches.ok() || !counts.ok()) {
+                    s.error = coreText(!matches.ok() ? matches.error() : counts.error());
+                    return s;
                 }
+                s.haveCounts = true;
+                s.countsMs = timer.elapsed();
+                s.matches = *matches;
+                s.counts = *counts;
             }
+            readDetail(reader, key, from, sameRow, s);
             return s;
         },
         [this](Snapshot s) {
@@ -542,8 +576,16 @@ void SourceView::applySnapshot(const Snapshot &s)
         selection->setCurrentIndex(m_model->index(current, 0), QItemSelectionModel::NoUpdate);
     m_restoring = false;
 
-    m_counts = s.counts;
-    m_matches = s.matches;
+    if (s.haveCounts) {
+        m_counts = s.counts;
+        m_matches = s.matches;
+        m_countsEvery = int(std::clamp<qint64>(1 + s.countsMs / 100, 1, 4));
+    }
+    if (m_chip == Unmapped && m_counts.unmapped.isEmpty()) {
+        // The last of them was mapped or changed: nothing is left to list.
+        setChip(All);
+        return;
+    }
     updateChips();
     const qint64 first = qint64(m_page) * kPageSize + (s.rows.isEmpty() ? 0 : 1);
     const qint64 last = qint64(m_page) * kPageSize + s.rows.size();
@@ -555,6 +597,12 @@ void SourceView::applySnapshot(const Snapshot &s)
     m_previous->setEnabled(m_page > 0);
     m_next->setEnabled(s.rows.size() == kPageSize && last < m_matches);
 
+    applyDetail(s);
+    updateActions();
+}
+
+void SourceView::applyDetail(const Snapshot &s)
+{
     if (s.detailKey == 0 || s.detailKey != m_currentKey) {
         if (m_currentKey == 0)
             m_detail->clear();
@@ -562,9 +610,26 @@ void SourceView::applySnapshot(const Snapshot &s)
         m_detail->clear();
     } else {
         m_detail->showRow(s.detailRow, s.items);
-        m_detail->appendLog(s.detailKey, s.log, s.logRestart);
+        m_detail->appendLog(s.detailKey, s.log, s.logRestart, s.logFrom);
     }
-    updateActions();
+}
+
+void SourceView::refreshDetail()
+{
+    if (!m_open)
+        return;
+    const qint64 key = m_currentKey;
+    const bool sameRow = key != 0 && m_detail->key() == key;
+    const qint64 from = sameRow ? m_detail->logChars() : 0;
+    m_context.background().run(
+        this,
+        [session = m_session, key, from, sameRow]() {
+            Snapshot s;
+            if (session->source)
+                readDetail(session->source->reader(), key, from, sameRow, s);
+            return s;
+        },
+        [this](const Snapshot &s) { applyDetail(s); });
 }
 
 void SourceView::readSelection()
@@ -585,7 +650,8 @@ void SourceView::readSelection()
         m_currentKey = key;
         if (key == 0)
             m_detail->clear();
-        refresh();
+        else
+            refreshDetail();
     }
 }
 
@@ -662,17 +728,13 @@ void SourceView::updateChips()
     other->setToolTip(tr("Rows whose status value the mapping does not map; they are shown as "
                          "stored and no action changes them.\n%1")
                           .arg(values.join(QLatin1Char('\n'))));
-    // The table lists them under All; a chip of their own only says how many.
-    other->setVisible(unmapped > 0);
-    other->setCheckable(false);
+    other->setVisible(unmapped > 0 || m_chip == Unmapped);
 }
 
 void SourceView::setChip(Chip c)
 {
-    if (c == Unmapped) {
-        m_chips.value(m_chip)->setChecked(true);
-        return;
-    }
+    if (c == Unmapped && m_counts.unmapped.isEmpty())
+        c = All;
     m_chip = c;
     m_chips.value(c)->setChecked(true);
     restart();
@@ -749,8 +811,8 @@ void SourceView::runAction(TaskAction kind)
         + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
     if (leftOut > 0)
         c.details += QStringLiteral("\n\n")
-            + tr("%n selected row(s) are left out: their status does not allow this.", "",
-                int(leftOut));
+            + tr(
+                "Left out: %n selected row(s) whose status does not allow this.", "", int(leftOut));
     c.rejectLabel = tr("Keep As Is");
     if (!Confirm::ask(this, c))
         return;
@@ -802,6 +864,7 @@ void SourceView::runAction(TaskAction kind)
         },
         [this, kind](Outcome o) {
             m_busy = false;
+            m_countsWanted = true;
             report(kind, o);
             refresh();
         });

@@ -90,6 +90,9 @@ private:
     QWidget *buildErrorPanel();
     TaskFilter currentFilter() const;
     void applySnapshot(const Snapshot &snapshot);
+    // The current row's detail alone (a new row chosen): no page, no counts.
+    void refreshDetail();
+    void applyDetail(const Snapshot &snapshot);
     void showFailure(const QString &text);
     void restart(); // page 1 of a new filter or sort
     void readSelection();
@@ -135,6 +138,12 @@ private:
     // first); other sorts page by offset.
     QVector<std::optional<qint64>> m_anchors{std::nullopt};
     int m_page = 0;
+    // Counting a big table's rows takes longer than reading a page: the counts
+    // are read every m_countsEvery ticks (from how long they took), and at once
+    // after a new filter, sort or action.
+    int m_countsEvery = 1;
+    int m_sinceCounts = 0;
+    bool m_countsWanted = true;
     SourceCounts m_counts;
     qint64 m_matches = 0;
     QVector<qint64> m_selectedKeys;
