@@ -349,6 +349,38 @@ private Q_SLOTS:
         QCOMPARE(view->detail()->logView()->toPlainText(), log + QStringLiteral("more ✓\n"));
     }
 
+    // The Tasks page's shortcuts act on the source's rows where its page has the
+    // focus, and on nothing else there.
+    void theShortcutsOfTheTasksPageActOnTheSourcesRows()
+    {
+        TestDatabase tdb;
+        QVERIFY2(tdb.isValid(), qPrintable(tdb.errorString()));
+        const QString path = tdb.tempPath() + QStringLiteral("/app.sqlite3");
+        DjangoFile file(path);
+        QVERIFY(file.create());
+        QVERIFY(attach(tdb, path));
+        auto w = openWindow(tdb);
+        QVERIFY(w);
+        TaskSeeder seed(w->context->tasks());
+        QVERIFY(seed.running(QStringLiteral("own task")) > 0);
+        w->window->showSource(QStringLiteral("warmup"));
+        SourceView *view = w->source();
+        QVERIFY(view && view->isOpen());
+        QVERIFY(view->selectKey(1));
+        w->settle();
+        QApplication::setActiveWindow(w->window.get());
+        view->table()->setFocus();
+        QVERIFY(QTest::qWaitForWindowActive(w->window.get()));
+        Confirm::answerNext(false);
+        QTest::keyClick(view->table(), Qt::Key_Period, Qt::ControlModifier | Qt::ShiftModifier);
+        w->settle();
+        QCOMPARE(Confirm::questionCount(), 1);
+        QCOMPARE(Confirm::lastQuestion()->question, QStringLiteral("Force stop 1 row of warmup?"));
+        QCOMPARE(file.scalar(QStringLiteral("SELECT status FROM warmup_warmuptask WHERE id = 1"))
+                     .toString(),
+            QStringLiteral("RUNNING"));
+    }
+
     void aRowChangedSinceItWasShownIsRefusedAndLeftAlone()
     {
         TestDatabase tdb;
