@@ -126,7 +126,7 @@ SourceWizard::StepPage *SourceWizard::buildConnectionPage()
     page->setSubTitle(tr("The database of the program whose job table Taskdesk should show."));
     m_name = new QLineEdit(page);
     m_name->setObjectName(QStringLiteral("sourceName"));
-    m_name->setPlaceholderText(tr("warmup"));
+    m_name->setPlaceholderText(QStringLiteral("warmup"));
     m_kind = new QComboBox(page);
     m_kind->setObjectName(QStringLiteral("sourceKind"));
     m_kind->addItem(tr("SQLite file"), QStringLiteral("sqlite"));
@@ -144,9 +144,11 @@ SourceWizard::StepPage *SourceWizard::buildConnectionPage()
     auto updateKind = [this, browse]() {
         const QString kind = m_kind->currentData().toString();
         browse->setVisible(kind == QLatin1String("sqlite"));
-        m_location->setPlaceholderText(kind == QLatin1String("sqlite") ? tr("/srv/app/db.sqlite3")
-                : kind == QLatin1String("postgresql") ? tr("postgresql://user@host/database")
-                                                      : tr("mysql://user@host/database"));
+        m_location->setPlaceholderText(kind == QLatin1String("sqlite")
+                ? QStringLiteral("/srv/app/db.sqlite3")
+                : kind == QLatin1String("postgresql")
+                ? QStringLiteral("postgresql://user@host/database")
+                : QStringLiteral("mysql://user@host/database"));
     };
     connect(m_kind, &QComboBox::currentIndexChanged, this, updateKind);
     updateKind();
