@@ -14,6 +14,7 @@
 #include "ui/processes/processesview.h"
 #include "ui/processes/processtablemodel.h"
 #include "ui/sources/sourceview.h"
+#include "ui/sources/sourcewizard.h"
 #include "ui/stats/statsview.h"
 #include "ui/stuck/stuckview.h"
 #include "ui/tasks/taskactions.h"
@@ -23,6 +24,8 @@
 
 #include <QAction>
 #include <QDir>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPalette>
 #include <QSignalSpy>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void eachLanguageRendersItsPagesAndTheForceStopQuestion_data();
     void eachLanguageRendersItsPagesAndTheForceStopQuestion();
     void theSourcePageRendersAtTheDefaultAndSmallestSize();
+    void theSourceWizardsMappingRendersToAFile();
 
 private:
     void selectTheRunningTaskWithItems();
@@ -369,6 +373,38 @@ void TestScreenshots::theSourcePageRendersAtTheDefaultAndSmallestSize()
     }
     m_window->showPage(MainWindow::Tasks);
     m_window->resize(1680, 1000);
+}
+
+// The wizard's mapping page, as suggested for a Django table.
+void TestScreenshots::theSourceWizardsMappingRendersToAFile()
+{
+    if (m_dark)
+        open(false);
+    SourceWizard *wizard = m_window->showAttachWizard();
+    QVERIFY(wizard);
+    wizard->nameField()->setText(QStringLiteral("warmup2"));
+    wizard->locationField()->setText(m_tdb.tempPath() + QStringLiteral("/warmup.sqlite3"));
+    wizard->next();
+    m_context->background().waitForIdle();
+    QCOMPARE(wizard->currentId(), int(SourceWizard::TablePage));
+    const QList<QListWidgetItem *> found
+        = wizard->tableList()->findItems(QStringLiteral("warmup_warmuptask"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    wizard->tableList()->setCurrentItem(found.first());
+    wizard->next();
+    m_context->background().waitForIdle();
+    QCOMPARE(wizard->currentId(), int(SourceWizard::PreviewPage));
+    QTest::qWait(100);
+    QVERIFY(!save(wizard->grab(), QStringLiteral("source-wizard-preview")).isEmpty());
+    wizard->next();
+    QTest::qWait(100);
+    QVERIFY(!save(wizard->grab(), QStringLiteral("source-wizard-mapping")).isEmpty());
+    wizard->next();
+    m_context->background().waitForIdle();
+    QCOMPARE(wizard->currentId(), int(SourceWizard::TestPage));
+    QTest::qWait(100);
+    QVERIFY(!save(wizard->grab(), QStringLiteral("source-wizard-test")).isEmpty());
+    wizard->reject();
 }
 
 void TestScreenshots::theForceStopQuestionRendersToAFile()

@@ -104,7 +104,8 @@ SourceWizard::SourceWizard(AppContext &context, QWidget *parent)
     setPage(MappingPage, buildMappingPage());
     setPage(TestPage, buildTestPage());
     const QFontMetrics m = fontMetrics();
-    resize(m.averageCharWidth() * 110, m.height() * 38);
+    // The mapping page is a long form: room for its combo boxes side by side.
+    setMinimumSize(m.averageCharWidth() * 150, m.height() * 42);
 }
 
 SourceWizard::~SourceWizard()
