@@ -115,6 +115,152 @@
         </message>
     </context>
     <context>
+        <name>taskdesk::ui::SourceView</name>
+        <message numerus="yes">
+            <source>Force stop %n row(s) of %1?</source>
+            <translation>
+                <numerusform>Force stop %n row of %1?</numerusform>
+                <numerusform>Force stop %n rows of %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Force Stop %n Row(s)</source>
+            <translation>
+                <numerusform>Force Stop %n Row</numerusform>
+                <numerusform>Force Stop %n Rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancel %n row(s) of %1?</source>
+            <translation>
+                <numerusform>Cancel %n row of %1?</numerusform>
+                <numerusform>Cancel %n rows of %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancel %n Row(s)</source>
+            <translation>
+                <numerusform>Cancel %n Row</numerusform>
+                <numerusform>Cancel %n Rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Retry %n row(s) of %1?</source>
+            <translation>
+                <numerusform>Retry %n row of %1?</numerusform>
+                <numerusform>Retry %n rows of %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Retry %n Row(s)</source>
+            <translation>
+                <numerusform>Retry %n Row</numerusform>
+                <numerusform>Retry %n Rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n row(s) of %1?</source>
+            <translation>
+                <numerusform>Delete %n row of %1?</numerusform>
+                <numerusform>Delete %n rows of %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n Row(s)</source>
+            <translation>
+                <numerusform>Delete %n Row</numerusform>
+                <numerusform>Delete %n Rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %n more.</source>
+            <translation>
+                <numerusform>…and %n more.</numerusform>
+                <numerusform>…and %n more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Left out: %n selected row(s) whose status does not allow this.</source>
+            <translation>
+                <numerusform>Left out: %n selected row whose status does not allow this.</numerusform>
+                <numerusform>Left out: %n selected rows whose status does not allow this.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) force stopped.</source>
+            <translation>
+                <numerusform>%n row force stopped.</numerusform>
+                <numerusform>%n rows force stopped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) cancelled and marked failed.</source>
+            <translation>
+                <numerusform>%n row cancelled and marked failed.</numerusform>
+                <numerusform>%n rows cancelled and marked failed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) pending again.</source>
+            <translation>
+                <numerusform>%n row pending again.</numerusform>
+                <numerusform>%n rows pending again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) deleted.</source>
+            <translation>
+                <numerusform>%n row deleted.</numerusform>
+                <numerusform>%n rows deleted.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) changed with them.</source>
+            <translation>
+                <numerusform>%n item changed with them.</numerusform>
+                <numerusform>%n items changed with them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more row(s) refused.</source>
+            <translation>
+                <numerusform>%n more row refused.</numerusform>
+                <numerusform>%n more rows refused.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) failed: %1</source>
+            <translation>
+                <numerusform>%n row failed: %1</numerusform>
+                <numerusform>%n rows failed: %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>taskdesk::ui::SourceWizard</name>
+        <message numerus="yes">
+            <source>  %1: %n row(s)</source>
+            <translation>
+                <numerusform>  %1: %n row</numerusform>
+                <numerusform>  %1: %n rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n row(s)):</source>
+            <translation>
+                <numerusform>%1 (%n row):</numerusform>
+                <numerusform>%1 (%n rows):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 on row %2: would write %3 (was %4), %n item(s); rolled back</source>
+            <translation>
+                <numerusform>%1 on row %2: would write %3 (was %4), %n item; rolled back</numerusform>
+                <numerusform>%1 on row %2: would write %3 (was %4), %n items; rolled back</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>taskdesk::ui::StatsView</name>
         <message numerus="yes">
             <source>Last %n hour(s)</source>

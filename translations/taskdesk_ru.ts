@@ -731,6 +731,18 @@
         <source>Stopping the processes; Taskdesk closes when they have stopped.</source>
         <translation>Процессы останавливаются; Taskdesk закроется, когда они остановятся.</translation>
     </message>
+    <message>
+        <source>&amp;Attach a Table…</source>
+        <translation>&amp;Подключить таблицу…</translation>
+    </message>
+    <message>
+        <source>The source %1 is attached.</source>
+        <translation>Источник %1 подключён.</translation>
+    </message>
+    <message>
+        <source>The attached table of the source %1</source>
+        <translation>Подключённая таблица источника %1</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::MessageBar</name>
@@ -1448,6 +1460,784 @@
     <message>
         <source>The new language is used from the next start.</source>
         <translation>Новый язык будет использоваться со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceDetailPane</name>
+    <message>
+        <source>Item</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>No log</source>
+        <translation>Журнала нет</translation>
+    </message>
+    <message>
+        <source>No row selected</source>
+        <translation>Строка не выбрана</translation>
+    </message>
+    <message>
+        <source>Select a row to see its fields, its items and its log.</source>
+        <translation>Выберите строку, чтобы увидеть её поля, элементы и журнал.</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Строка %1</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+    <message>
+        <source>Stored status: %1</source>
+        <translation>Статус в таблице: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Вид: %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Очередь: %1</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2</source>
+        <translation>Прогресс: %1 из %2</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Создана: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Начало: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Окончание: %1</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Изменена: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceTableModel</name>
+    <message>
+        <source>%1 (stored as %2)</source>
+        <translation>%1 (в таблице: %2)</translation>
+    </message>
+    <message>
+        <source>%1: a value the mapping does not map; shown as stored, and no action changes it</source>
+        <translation>%1: значение, которого нет в сопоставлении; показано как есть, и ни одно действие его не меняет</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогресс</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменена</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceView</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Принудительно остановить</translation>
+    </message>
+    <message>
+        <source>Mark the selected running rows failed (%1)</source>
+        <translation>Перевести выбранные строки в работе в «Ошибка» (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Mark the selected pending or running rows failed (%1)</source>
+        <translation>Перевести выбранные строки в очереди или в работе в «Ошибка» (%1)</translation>
+    </message>
+    <message>
+        <source>Make the selected failed rows pending again (%1)</source>
+        <translation>Вернуть выбранные строки с ошибкой в очередь (%1)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows that are not running (%1)</source>
+        <translation>Удалить выбранные строки, которые не в работе (%1)</translation>
+    </message>
+    <message>
+        <source>Read the rows again (F5)</source>
+        <translation>Перечитать строки (F5)</translation>
+    </message>
+    <message>
+        <source>Search title, kind, queue, error or key</source>
+        <translation>Поиск по заголовку, виду, очереди, ошибке или ключу</translation>
+    </message>
+    <message>
+        <source>Connecting to the source %1…</source>
+        <translation>Подключение к источнику %1…</translation>
+    </message>
+    <message>
+        <source>The source %1 could not be opened: %2</source>
+        <translation>Не удалось открыть источник %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3 · read-only</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · таблица %2 в %3 · только чтение</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · таблица %2 в %3</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Retry connects again.</source>
+        <translation>Ничего не изменено. «Повторить» подключается заново.</translation>
+    </message>
+    <message>
+        <source>The source %1 could not be read: %2</source>
+        <translation>Не удалось прочитать источник %1: %2</translation>
+    </message>
+    <message>
+        <source>No rows match.</source>
+        <translation>Подходящих строк нет.</translation>
+    </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <translation>Строки %1–%2 из %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Зависшие</translation>
+    </message>
+    <message>
+        <source>Not mapped</source>
+        <translation>Не сопоставлены</translation>
+    </message>
+    <message>
+        <source>Rows whose status value the mapping does not map; they are shown as stored and no action changes them.
+%1</source>
+        <translation>Строки, значение статуса которых не сопоставлено; они показаны как есть, и ни одно действие их не меняет.
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stop %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Принудительно остановить %n строку источника %1?</numerusform>
+            <numerusform>Принудительно остановить %n строки источника %1?</numerusform>
+            <numerusform>Принудительно остановить %n строк источника %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row gets %1 in its column %2, and its running items are stopped.</source>
+        <translation>Каждая строка получит %1 в столбце %2, а её элементы в работе будут остановлены.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force Stop %n Row(s)</source>
+        <translation>
+            <numerusform>Остановить %n строку</numerusform>
+            <numerusform>Остановить %n строки</numerusform>
+            <numerusform>Остановить %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Отменить %n строку источника %1?</numerusform>
+            <numerusform>Отменить %n строки источника %1?</numerusform>
+            <numerusform>Отменить %n строк источника %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n Row(s)</source>
+        <translation>
+            <numerusform>Отменить %n строку</numerusform>
+            <numerusform>Отменить %n строки</numerusform>
+            <numerusform>Отменить %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Повторить %n строку источника %1?</numerusform>
+            <numerusform>Повторить %n строки источника %1?</numerusform>
+            <numerusform>Повторить %n строк источника %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row gets %1 in its column %2, for its program to run it again.</source>
+        <translation>Каждая строка получит %1 в столбце %2, чтобы её программа выполнила её снова.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n Row(s)</source>
+        <translation>
+            <numerusform>Повторить %n строку</numerusform>
+            <numerusform>Повторить %n строки</numerusform>
+            <numerusform>Повторить %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Удалить %n строку источника %1?</numerusform>
+            <numerusform>Удалить %n строки источника %1?</numerusform>
+            <numerusform>Удалить %n строк источника %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row is deleted from the table %1 for good; the audit log keeps a record of it.</source>
+        <translation>Каждая строка будет удалена из таблицы %1 навсегда; журнал аудита сохранит запись о ней.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Row(s)</source>
+        <translation>
+            <numerusform>Удалить %n строку</numerusform>
+            <numerusform>Удалить %n строки</numerusform>
+            <numerusform>Удалить %n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 (%2)</source>
+        <translation>Строка %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2” (%3)</source>
+        <translation>Строка %1 «%2» (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…и ещё %n.</numerusform>
+            <numerusform>…и ещё %n.</numerusform>
+            <numerusform>…и ещё %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A row that changed since you looked is left as it is.</source>
+        <translation>Строка, изменившаяся с тех пор, как вы её видели, останется как есть.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %n selected row(s) whose status does not allow this.</source>
+        <translation>
+            <numerusform>Пропущена %n выбранная строка: её статус этого не допускает.</numerusform>
+            <numerusform>Пропущены %n выбранные строки: их статус этого не допускает.</numerusform>
+            <numerusform>Пропущено %n выбранных строк: их статус этого не допускает.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep As Is</source>
+        <translation>Оставить как есть</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) force stopped.</source>
+        <translation>
+            <numerusform>%n строка принудительно остановлена.</numerusform>
+            <numerusform>%n строки принудительно остановлены.</numerusform>
+            <numerusform>%n строк принудительно остановлено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cancelled and marked failed.</source>
+        <translation>
+            <numerusform>%n строка отменена и помечена как ошибка.</numerusform>
+            <numerusform>%n строки отменены и помечены как ошибка.</numerusform>
+            <numerusform>%n строк отменено и помечено как ошибка.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) pending again.</source>
+        <translation>
+            <numerusform>%n строка снова в очереди.</numerusform>
+            <numerusform>%n строки снова в очереди.</numerusform>
+            <numerusform>%n строк снова в очереди.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted.</source>
+        <translation>
+            <numerusform>%n строка удалена.</numerusform>
+            <numerusform>%n строки удалены.</numerusform>
+            <numerusform>%n строк удалено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) changed with them.</source>
+        <translation>
+            <numerusform>Вместе с ними изменён %n элемент.</numerusform>
+            <numerusform>Вместе с ними изменены %n элемента.</numerusform>
+            <numerusform>Вместе с ними изменено %n элементов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 is gone (deleted by someone else); nothing was changed.</source>
+        <translation>Строки %1 больше нет (её удалил кто-то другой); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Row %1 is %2 now (it was %3 when you looked); nothing was changed.</source>
+        <translation>Строка %1 теперь %2 (когда вы смотрели, была %3); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Row %1 is %2, which this action is not taken from; nothing was changed.</source>
+        <translation>Строка %1 в статусе %2, из которого это действие не выполняется; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Row %1 changed since you looked; nothing was changed.</source>
+        <translation>Строка %1 изменилась с тех пор, как вы её видели; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Row %1 was refused: %2</source>
+        <translation>Строка %1 отклонена: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more row(s) refused.</source>
+        <translation>
+            <numerusform>Отклонена ещё %n строка.</numerusform>
+            <numerusform>Отклонены ещё %n строки.</numerusform>
+            <numerusform>Отклонено ещё %n строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) failed: %1</source>
+        <translation>
+            <numerusform>Не удалось для %n строки: %1</numerusform>
+            <numerusform>Не удалось для %n строк: %1</numerusform>
+            <numerusform>Не удалось для %n строк: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceWizard</name>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Attach a Table</source>
+        <translation>Подключить таблицу</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>The database of the program whose job table Taskdesk should show.</source>
+        <translation>База данных программы, таблицу заданий которой должен показывать Taskdesk.</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Файл SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation>URL PostgreSQL</translation>
+    </message>
+    <message>
+        <source>MySQL URL</source>
+        <translation>URL MySQL</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>SQLite File</source>
+        <translation>Файл SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Базы SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Read-only: show the rows, change nothing</source>
+        <translation>Только чтение: показывать строки, ничего не менять</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Расположение:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>The table that holds one row per job.</source>
+        <translation>Таблица, в которой одна строка — одно задание.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>The columns as the database names them, the status values present with their rows, and the first rows.</source>
+        <translation>Столбцы так, как их называет база, имеющиеся значения статуса с числом строк и первые строки.</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Сопоставление</translation>
+    </message>
+    <message>
+        <source>Which column means what. Suggested from the table; every part can be changed.</source>
+        <translation>Какой столбец что означает. Предложено по таблице; всё можно изменить.</translation>
+    </message>
+    <message>
+        <source>One or more columns, separated by commas</source>
+        <translation>Один или несколько столбцов через запятую</translation>
+    </message>
+    <message>
+        <source>A boolean column (true: running, false: completed)</source>
+        <translation>Логический столбец (true — в работе, false — готово)</translation>
+    </message>
+    <message>
+        <source>Allow Delete on its rows</source>
+        <translation>Разрешить удаление его строк</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Sweep its stuck rows periodically</source>
+        <translation>Периодически разбирать его зависшие строки</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Ключ:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Заголовок:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>Очередь:</translation>
+    </message>
+    <message>
+        <source>Status column:</source>
+        <translation>Столбец статуса:</translation>
+    </message>
+    <message>
+        <source>Status values:</source>
+        <translation>Значения статуса:</translation>
+    </message>
+    <message>
+        <source>Failed value (written by Force Stop, Cancel):</source>
+        <translation>Значение ошибки (пишут остановка и отмена):</translation>
+    </message>
+    <message>
+        <source>Pending value (written by Retry):</source>
+        <translation>Значение очереди (пишет повтор):</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Создана:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Finished:</source>
+        <translation>Окончание:</translation>
+    </message>
+    <message>
+        <source>Changed:</source>
+        <translation>Изменена:</translation>
+    </message>
+    <message>
+        <source>not a time</source>
+        <translation>не время</translation>
+    </message>
+    <message>
+        <source>timestamp with time zone</source>
+        <translation>метка времени с часовым поясом</translation>
+    </message>
+    <message>
+        <source>timestamp (UTC)</source>
+        <translation>метка времени (UTC)</translation>
+    </message>
+    <message>
+        <source>ISO text</source>
+        <translation>текст ISO</translation>
+    </message>
+    <message>
+        <source>epoch seconds</source>
+        <translation>секунды с 1970 года</translation>
+    </message>
+    <message>
+        <source>epoch milliseconds</source>
+        <translation>миллисекунды с 1970 года</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Журнал:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Ошибка:</translation>
+    </message>
+    <message>
+        <source>Fence (changes with every write):</source>
+        <translation>Защитный столбец (меняется при каждой записи):</translation>
+    </message>
+    <message>
+        <source>Stuck when pending for:</source>
+        <translation>Зависла, если в очереди дольше:</translation>
+    </message>
+    <message>
+        <source>Stuck when running unchanged for:</source>
+        <translation>Зависла, если в работе без изменений дольше:</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>The mapping against the table, each action as a dry run on one row (rolled back), and the indexes a sort or filter needs.</source>
+        <translation>Сопоставление против таблицы, каждое действие пробным запуском на одной строке (с откатом) и индексы, нужные сортировке или фильтру.</translation>
+    </message>
+    <message>
+        <source>The name cannot be used: %1</source>
+        <translation>Это имя нельзя использовать: %1</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s file or URL.</source>
+        <translation>Укажите файл или URL базы данных.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>Нет подключения: %1</translation>
+    </message>
+    <message>
+        <source>The database holds no tables.</source>
+        <translation>В базе данных нет таблиц.</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>Выберите таблицу.</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Чтение таблицы…</translation>
+    </message>
+    <message>
+        <source>The table %1 cannot be attached: %2</source>
+        <translation>Таблицу %1 нельзя подключить: %2</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Столбцы:</translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>первичный ключ</translation>
+    </message>
+    <message>
+        <source>indexed</source>
+        <translation>есть индекс</translation>
+    </message>
+    <message>
+        <source>references %1</source>
+        <translation>ссылается на %1</translation>
+    </message>
+    <message>
+        <source>Status values in %1:</source>
+        <translation>Значения статуса в %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %n row(s)</source>
+        <translation>
+            <numerusform>  %1: %n строка</numerusform>
+            <numerusform>  %1: %n строки</numerusform>
+            <numerusform>  %1: %n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>не сопоставлено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s)):</source>
+        <translation>
+            <numerusform>%1 (%n строка):</numerusform>
+            <numerusform>%1 (%n строки):</numerusform>
+            <numerusform>%1 (%n строк):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say how the column %1 keeps its time.</source>
+        <translation>Укажите, как столбец %1 хранит время.</translation>
+    </message>
+    <message>
+        <source>The mapping cannot be used: %1</source>
+        <translation>Это сопоставление нельзя использовать: %1</translation>
+    </message>
+    <message>
+        <source>Testing the mapping…</source>
+        <translation>Проверка сопоставления…</translation>
+    </message>
+    <message>
+        <source>%1: read-only, not tried</source>
+        <translation>%1: только чтение, не проверялось</translation>
+    </message>
+    <message>
+        <source>%1: no row to try it on</source>
+        <translation>%1: нет строки для проверки</translation>
+    </message>
+    <message>
+        <source>%1 on row %2: failed: %3</source>
+        <translation>%1 на строке %2: сбой: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on row %2: would write %3 (was %4), %n item(s); rolled back</source>
+        <translation>
+            <numerusform>%1 на строке %2: записал бы %3 (было %4), %n элемент; откачено</numerusform>
+            <numerusform>%1 на строке %2: записал бы %3 (было %4), %n элемента; откачено</numerusform>
+            <numerusform>%1 на строке %2: записал бы %3 (было %4), %n элементов; откачено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on row %2: refused: %3</source>
+        <translation>%1 на строке %2: отклонено: %3</translation>
+    </message>
+    <message>
+        <source>Every sort and filter is served by an index.</source>
+        <translation>Каждую сортировку и фильтр обслуживает индекс.</translation>
+    </message>
+    <message>
+        <source>Index advice: %1</source>
+        <translation>Совет по индексу: %1</translation>
+    </message>
+    <message>
+        <source>The mapping does not fit the table: %1</source>
+        <translation>Сопоставление не подходит к таблице: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>The source was not saved: %1</source>
+        <translation>Источник не сохранён: %1</translation>
     </message>
 </context>
 <context>

@@ -731,6 +731,18 @@
         <source>Stopping the processes; Taskdesk closes when they have stopped.</source>
         <translation>Процеси зупиняються; Taskdesk закриється, коли вони зупиняться.</translation>
     </message>
+    <message>
+        <source>&amp;Attach a Table…</source>
+        <translation>&amp;Підключити таблицю…</translation>
+    </message>
+    <message>
+        <source>The source %1 is attached.</source>
+        <translation>Джерело %1 підключено.</translation>
+    </message>
+    <message>
+        <source>The attached table of the source %1</source>
+        <translation>Підключена таблиця джерела %1</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::MessageBar</name>
@@ -1448,6 +1460,784 @@
     <message>
         <source>The new language is used from the next start.</source>
         <translation>Нова мова використовуватиметься з наступного запуску.</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceDetailPane</name>
+    <message>
+        <source>Item</source>
+        <translation>Елемент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Кінець</translation>
+    </message>
+    <message>
+        <source>No log</source>
+        <translation>Журналу немає</translation>
+    </message>
+    <message>
+        <source>No row selected</source>
+        <translation>Рядок не вибрано</translation>
+    </message>
+    <message>
+        <source>Select a row to see its fields, its items and its log.</source>
+        <translation>Виберіть рядок, щоб побачити його поля, елементи й журнал.</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Рядок %1</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Рядок %1: %2</translation>
+    </message>
+    <message>
+        <source>Stored status: %1</source>
+        <translation>Статус у таблиці: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Вид: %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Черга: %1</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2</source>
+        <translation>Прогрес: %1 з %2</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Створено: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Початок: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Кінець: %1</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Змінено: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Помилка: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceTableModel</name>
+    <message>
+        <source>%1 (stored as %2)</source>
+        <translation>%1 (у таблиці: %2)</translation>
+    </message>
+    <message>
+        <source>%1: a value the mapping does not map; shown as stored, and no action changes it</source>
+        <translation>%1: значення, якого немає у зіставленні; показано як є, і жодна дія його не змінює</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Черга</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогрес</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Створено</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Кінець</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Змінено</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceView</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Знайти</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Далі</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Примусово зупинити</translation>
+    </message>
+    <message>
+        <source>Mark the selected running rows failed (%1)</source>
+        <translation>Перевести вибрані рядки в роботі в «Помилка» (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Mark the selected pending or running rows failed (%1)</source>
+        <translation>Перевести вибрані рядки в черзі або в роботі в «Помилка» (%1)</translation>
+    </message>
+    <message>
+        <source>Make the selected failed rows pending again (%1)</source>
+        <translation>Повернути вибрані рядки з помилкою в чергу (%1)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows that are not running (%1)</source>
+        <translation>Видалити вибрані рядки, що не в роботі (%1)</translation>
+    </message>
+    <message>
+        <source>Read the rows again (F5)</source>
+        <translation>Перечитати рядки (F5)</translation>
+    </message>
+    <message>
+        <source>Search title, kind, queue, error or key</source>
+        <translation>Пошук за заголовком, видом, чергою, помилкою або ключем</translation>
+    </message>
+    <message>
+        <source>Connecting to the source %1…</source>
+        <translation>Підключення до джерела %1…</translation>
+    </message>
+    <message>
+        <source>The source %1 could not be opened: %2</source>
+        <translation>Не вдалося відкрити джерело %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3 · read-only</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · таблиця %2 у %3 · лише читання</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · таблиця %2 у %3</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Retry connects again.</source>
+        <translation>Нічого не змінено. «Повторити» підключається знову.</translation>
+    </message>
+    <message>
+        <source>The source %1 could not be read: %2</source>
+        <translation>Не вдалося прочитати джерело %1: %2</translation>
+    </message>
+    <message>
+        <source>No rows match.</source>
+        <translation>Відповідних рядків немає.</translation>
+    </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <translation>Рядки %1–%2 з %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(немає)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>У черзі</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>У роботі</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>Stuck</source>
+        <translation>Застряглі</translation>
+    </message>
+    <message>
+        <source>Not mapped</source>
+        <translation>Не зіставлені</translation>
+    </message>
+    <message>
+        <source>Rows whose status value the mapping does not map; they are shown as stored and no action changes them.
+%1</source>
+        <translation>Рядки, значення статусу яких не зіставлено; вони показані як є, і жодна дія їх не змінює.
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force stop %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Примусово зупинити %n рядок джерела %1?</numerusform>
+            <numerusform>Примусово зупинити %n рядки джерела %1?</numerusform>
+            <numerusform>Примусово зупинити %n рядків джерела %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row gets %1 in its column %2, and its running items are stopped.</source>
+        <translation>Кожен рядок отримає %1 у стовпці %2, а його елементи в роботі буде зупинено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force Stop %n Row(s)</source>
+        <translation>
+            <numerusform>Зупинити %n рядок</numerusform>
+            <numerusform>Зупинити %n рядки</numerusform>
+            <numerusform>Зупинити %n рядків</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Скасувати %n рядок джерела %1?</numerusform>
+            <numerusform>Скасувати %n рядки джерела %1?</numerusform>
+            <numerusform>Скасувати %n рядків джерела %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n Row(s)</source>
+        <translation>
+            <numerusform>Скасувати %n рядок</numerusform>
+            <numerusform>Скасувати %n рядки</numerusform>
+            <numerusform>Скасувати %n рядків</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Повторити %n рядок джерела %1?</numerusform>
+            <numerusform>Повторити %n рядки джерела %1?</numerusform>
+            <numerusform>Повторити %n рядків джерела %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row gets %1 in its column %2, for its program to run it again.</source>
+        <translation>Кожен рядок отримає %1 у стовпці %2, щоб його програма виконала його знову.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n Row(s)</source>
+        <translation>
+            <numerusform>Повторити %n рядок</numerusform>
+            <numerusform>Повторити %n рядки</numerusform>
+            <numerusform>Повторити %n рядків</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) of %1?</source>
+        <translation>
+            <numerusform>Видалити %n рядок джерела %1?</numerusform>
+            <numerusform>Видалити %n рядки джерела %1?</numerusform>
+            <numerusform>Видалити %n рядків джерела %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row is deleted from the table %1 for good; the audit log keeps a record of it.</source>
+        <translation>Кожен рядок буде видалено з таблиці %1 назавжди; журнал аудиту збереже запис про нього.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Row(s)</source>
+        <translation>
+            <numerusform>Видалити %n рядок</numerusform>
+            <numerusform>Видалити %n рядки</numerusform>
+            <numerusform>Видалити %n рядків</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 (%2)</source>
+        <translation>Рядок %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2” (%3)</source>
+        <translation>Рядок %1 «%2» (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…і ще %n.</numerusform>
+            <numerusform>…і ще %n.</numerusform>
+            <numerusform>…і ще %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A row that changed since you looked is left as it is.</source>
+        <translation>Рядок, що змінився відтоді, як ви його бачили, залишиться як є.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %n selected row(s) whose status does not allow this.</source>
+        <translation>
+            <numerusform>Пропущено %n вибраний рядок: його статус цього не допускає.</numerusform>
+            <numerusform>Пропущено %n вибрані рядки: їхній статус цього не допускає.</numerusform>
+            <numerusform>Пропущено %n вибраних рядків: їхній статус цього не допускає.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep As Is</source>
+        <translation>Залишити як є</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) force stopped.</source>
+        <translation>
+            <numerusform>%n рядок примусово зупинено.</numerusform>
+            <numerusform>%n рядки примусово зупинено.</numerusform>
+            <numerusform>%n рядків примусово зупинено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cancelled and marked failed.</source>
+        <translation>
+            <numerusform>%n рядок скасовано й позначено як помилку.</numerusform>
+            <numerusform>%n рядки скасовано й позначено як помилку.</numerusform>
+            <numerusform>%n рядків скасовано й позначено як помилку.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) pending again.</source>
+        <translation>
+            <numerusform>%n рядок знову в черзі.</numerusform>
+            <numerusform>%n рядки знову в черзі.</numerusform>
+            <numerusform>%n рядків знову в черзі.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted.</source>
+        <translation>
+            <numerusform>%n рядок видалено.</numerusform>
+            <numerusform>%n рядки видалено.</numerusform>
+            <numerusform>%n рядків видалено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) changed with them.</source>
+        <translation>
+            <numerusform>Разом із ними змінено %n елемент.</numerusform>
+            <numerusform>Разом із ними змінено %n елементи.</numerusform>
+            <numerusform>Разом із ними змінено %n елементів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 is gone (deleted by someone else); nothing was changed.</source>
+        <translation>Рядка %1 більше немає (його видалив хтось інший); нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Row %1 is %2 now (it was %3 when you looked); nothing was changed.</source>
+        <translation>Рядок %1 тепер %2 (коли ви дивилися, був %3); нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Row %1 is %2, which this action is not taken from; nothing was changed.</source>
+        <translation>Рядок %1 у статусі %2, з якого ця дія не виконується; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Row %1 changed since you looked; nothing was changed.</source>
+        <translation>Рядок %1 змінився відтоді, як ви його бачили; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Row %1 was refused: %2</source>
+        <translation>Рядок %1 відхилено: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more row(s) refused.</source>
+        <translation>
+            <numerusform>Відхилено ще %n рядок.</numerusform>
+            <numerusform>Відхилено ще %n рядки.</numerusform>
+            <numerusform>Відхилено ще %n рядків.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) failed: %1</source>
+        <translation>
+            <numerusform>Не вдалося для %n рядка: %1</numerusform>
+            <numerusform>Не вдалося для %n рядків: %1</numerusform>
+            <numerusform>Не вдалося для %n рядків: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::SourceWizard</name>
+    <message>
+        <source>(none)</source>
+        <translation>(немає)</translation>
+    </message>
+    <message>
+        <source>Attach a Table</source>
+        <translation>Підключити таблицю</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Підключення</translation>
+    </message>
+    <message>
+        <source>The database of the program whose job table Taskdesk should show.</source>
+        <translation>База даних програми, таблицю завдань якої має показувати Taskdesk.</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Файл SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation>URL PostgreSQL</translation>
+    </message>
+    <message>
+        <source>MySQL URL</source>
+        <translation>URL MySQL</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Вибрати…</translation>
+    </message>
+    <message>
+        <source>SQLite File</source>
+        <translation>Файл SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Бази SQLite (*.sqlite3 *.sqlite *.db);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Read-only: show the rows, change nothing</source>
+        <translation>Лише читання: показувати рядки, нічого не змінювати</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Ім’я:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База даних:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Розташування:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблиця</translation>
+    </message>
+    <message>
+        <source>The table that holds one row per job.</source>
+        <translation>Таблиця, у якій один рядок — одне завдання.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Перегляд</translation>
+    </message>
+    <message>
+        <source>The columns as the database names them, the status values present with their rows, and the first rows.</source>
+        <translation>Стовпці так, як їх називає база, наявні значення статусу з кількістю рядків і перші рядки.</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Зіставлення</translation>
+    </message>
+    <message>
+        <source>Which column means what. Suggested from the table; every part can be changed.</source>
+        <translation>Який стовпець що означає. Запропоновано за таблицею; усе можна змінити.</translation>
+    </message>
+    <message>
+        <source>One or more columns, separated by commas</source>
+        <translation>Один або кілька стовпців через кому</translation>
+    </message>
+    <message>
+        <source>A boolean column (true: running, false: completed)</source>
+        <translation>Логічний стовпець (true — у роботі, false — готово)</translation>
+    </message>
+    <message>
+        <source>Allow Delete on its rows</source>
+        <translation>Дозволити видалення його рядків</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>Sweep its stuck rows periodically</source>
+        <translation>Періодично розбирати його застряглі рядки</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Ключ:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Заголовок:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>Черга:</translation>
+    </message>
+    <message>
+        <source>Status column:</source>
+        <translation>Стовпець статусу:</translation>
+    </message>
+    <message>
+        <source>Status values:</source>
+        <translation>Значення статусу:</translation>
+    </message>
+    <message>
+        <source>Failed value (written by Force Stop, Cancel):</source>
+        <translation>Значення помилки (пишуть зупинка й скасування):</translation>
+    </message>
+    <message>
+        <source>Pending value (written by Retry):</source>
+        <translation>Значення черги (пише повтор):</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Створено:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Початок:</translation>
+    </message>
+    <message>
+        <source>Finished:</source>
+        <translation>Кінець:</translation>
+    </message>
+    <message>
+        <source>Changed:</source>
+        <translation>Змінено:</translation>
+    </message>
+    <message>
+        <source>not a time</source>
+        <translation>не час</translation>
+    </message>
+    <message>
+        <source>timestamp with time zone</source>
+        <translation>мітка часу з часовим поясом</translation>
+    </message>
+    <message>
+        <source>timestamp (UTC)</source>
+        <translation>мітка часу (UTC)</translation>
+    </message>
+    <message>
+        <source>ISO text</source>
+        <translation>текст ISO</translation>
+    </message>
+    <message>
+        <source>epoch seconds</source>
+        <translation>секунди з 1970 року</translation>
+    </message>
+    <message>
+        <source>epoch milliseconds</source>
+        <translation>мілісекунди з 1970 року</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Журнал:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Помилка:</translation>
+    </message>
+    <message>
+        <source>Fence (changes with every write):</source>
+        <translation>Захисний стовпець (змінюється з кожним записом):</translation>
+    </message>
+    <message>
+        <source>Stuck when pending for:</source>
+        <translation>Застрягло, якщо в черзі довше:</translation>
+    </message>
+    <message>
+        <source>Stuck when running unchanged for:</source>
+        <translation>Застрягло, якщо в роботі без змін довше:</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>The mapping against the table, each action as a dry run on one row (rolled back), and the indexes a sort or filter needs.</source>
+        <translation>Зіставлення проти таблиці, кожна дія пробним запуском на одному рядку (з відкатом) та індекси, потрібні сортуванню чи фільтру.</translation>
+    </message>
+    <message>
+        <source>The name cannot be used: %1</source>
+        <translation>Це ім’я не можна використати: %1</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s file or URL.</source>
+        <translation>Вкажіть файл або URL бази даних.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Підключення…</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>Немає підключення: %1</translation>
+    </message>
+    <message>
+        <source>The database holds no tables.</source>
+        <translation>У базі даних немає таблиць.</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>Виберіть таблицю.</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Читання таблиці…</translation>
+    </message>
+    <message>
+        <source>The table %1 cannot be attached: %2</source>
+        <translation>Таблицю %1 не можна підключити: %2</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Стовпці:</translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>первинний ключ</translation>
+    </message>
+    <message>
+        <source>indexed</source>
+        <translation>є індекс</translation>
+    </message>
+    <message>
+        <source>references %1</source>
+        <translation>посилається на %1</translation>
+    </message>
+    <message>
+        <source>Status values in %1:</source>
+        <translation>Значення статусу в %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %n row(s)</source>
+        <translation>
+            <numerusform>  %1: %n рядок</numerusform>
+            <numerusform>  %1: %n рядки</numerusform>
+            <numerusform>  %1: %n рядків</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>не зіставлено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s)):</source>
+        <translation>
+            <numerusform>%1 (%n рядок):</numerusform>
+            <numerusform>%1 (%n рядки):</numerusform>
+            <numerusform>%1 (%n рядків):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say how the column %1 keeps its time.</source>
+        <translation>Вкажіть, як стовпець %1 зберігає час.</translation>
+    </message>
+    <message>
+        <source>The mapping cannot be used: %1</source>
+        <translation>Це зіставлення не можна використати: %1</translation>
+    </message>
+    <message>
+        <source>Testing the mapping…</source>
+        <translation>Перевірка зіставлення…</translation>
+    </message>
+    <message>
+        <source>%1: read-only, not tried</source>
+        <translation>%1: лише читання, не перевірялося</translation>
+    </message>
+    <message>
+        <source>%1: no row to try it on</source>
+        <translation>%1: немає рядка для перевірки</translation>
+    </message>
+    <message>
+        <source>%1 on row %2: failed: %3</source>
+        <translation>%1 на рядку %2: збій: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on row %2: would write %3 (was %4), %n item(s); rolled back</source>
+        <translation>
+            <numerusform>%1 на рядку %2: записав би %3 (було %4), %n елемент; відкочено</numerusform>
+            <numerusform>%1 на рядку %2: записав би %3 (було %4), %n елементи; відкочено</numerusform>
+            <numerusform>%1 на рядку %2: записав би %3 (було %4), %n елементів; відкочено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on row %2: refused: %3</source>
+        <translation>%1 на рядку %2: відхилено: %3</translation>
+    </message>
+    <message>
+        <source>Every sort and filter is served by an index.</source>
+        <translation>Кожне сортування й фільтр обслуговує індекс.</translation>
+    </message>
+    <message>
+        <source>Index advice: %1</source>
+        <translation>Порада щодо індексу: %1</translation>
+    </message>
+    <message>
+        <source>The mapping does not fit the table: %1</source>
+        <translation>Зіставлення не підходить до таблиці: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Збереження…</translation>
+    </message>
+    <message>
+        <source>The source was not saved: %1</source>
+        <translation>Джерело не збережено: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "core/demodata.h"
 #include "core/supervisor/processstore.h"
 #include "guitest.h"
+#include "sourcefixture.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/mainwindow.h"
@@ -12,6 +13,8 @@
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/processes/processesview.h"
 #include "ui/processes/processtablemodel.h"
+#include "ui/sources/sourceview.h"
+#include "ui/sources/sourcewizard.h"
 #include "ui/stats/statsview.h"
 #include "ui/stuck/stuckview.h"
 #include "ui/tasks/taskactions.h"
@@ -21,6 +24,8 @@
 
 #include <QAction>
 #include <QDir>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPalette>
 #include <QSignalSpy>
@@ -50,6 +55,8 @@ private Q_SLOTS:
     void eachOwnPageRendersAtTheDefaultAndSmallestSize();
     void eachLanguageRendersItsPagesAndTheForceStopQuestion_data();
     void eachLanguageRendersItsPagesAndTheForceStopQuestion();
+    void theSourcePageRendersAtTheDefaultAndSmallestSize();
+    void theSourceWizardsMappingRendersToAFile();
 
 private:
     void selectTheRunningTaskWithItems();
@@ -98,6 +105,13 @@ void TestScreenshots::initTestCase()
     missing.name = QStringLiteral("report-exporter");
     missing.program = QStringLiteral("/opt/reports/bin/exporter");
     QVERIFY(processes.add(missing).ok());
+    // Another program's job table, attached as a source.
+    const QString source = m_tdb.tempPath() + QStringLiteral("/warmup.sqlite3");
+    {
+        DjangoFile file(source);
+        QVERIFY(file.create());
+    }
+    QVERIFY(attach(m_tdb, source));
     open(false);
 }
 
@@ -328,6 +342,69 @@ void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize()
         qInfo("wrote %s", qPrintable(path));
     }
     m_window->resize(1680, 1000);
+}
+
+// The page of an attached source, its running row chosen, at the default
+// size and at 800×500.
+void TestScreenshots::theSourcePageRendersAtTheDefaultAndSmallestSize()
+{
+    if (m_dark)
+        open(false);
+    m_context->background().waitForIdle();
+    SourceView *view = m_window->sourceView(QStringLiteral("warmup"));
+    QVERIFY(view);
+    QVERIFY2(view->isOpen(), qPrintable(view->errorText()));
+    m_window->showSource(QStringLiteral("warmup"));
+    view->refresh();
+    m_context->background().waitForIdle();
+    QVERIFY(view->selectKey(1));
+    m_context->background().waitForIdle();
+    QTest::qWait(100);
+    const QString readme = save(m_window->grab(), QStringLiteral("source"));
+    QVERIFY(!readme.isEmpty());
+    for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
+        m_window->resize(size);
+        m_context->background().waitForIdle();
+        QTest::qWait(100);
+        const QString path = save(
+            m_window->grab(), QStringLiteral("source-%1x%2").arg(size.width()).arg(size.height()));
+        QVERIFY(!path.isEmpty());
+        qInfo("wrote %s", qPrintable(path));
+    }
+    m_window->showPage(MainWindow::Tasks);
+    m_window->resize(1680, 1000);
+}
+
+// The wizard's mapping page, as suggested for a Django table.
+void TestScreenshots::theSourceWizardsMappingRendersToAFile()
+{
+    if (m_dark)
+        open(false);
+    SourceWizard *wizard = m_window->showAttachWizard();
+    QVERIFY(wizard);
+    wizard->nameField()->setText(QStringLiteral("warmup2"));
+    wizard->locationField()->setText(m_tdb.tempPath() + QStringLiteral("/warmup.sqlite3"));
+    wizard->next();
+    m_context->background().waitForIdle();
+    QCOMPARE(wizard->currentId(), int(SourceWizard::TablePage));
+    const QList<QListWidgetItem *> found
+        = wizard->tableList()->findItems(QStringLiteral("warmup_warmuptask"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    wizard->tableList()->setCurrentItem(found.first());
+    wizard->next();
+    m_context->background().waitForIdle();
+    QCOMPARE(wizard->currentId(), int(SourceWizard::PreviewPage));
+    QTest::qWait(100);
+    QVERIFY(!save(wizard->grab(), QStringLiteral("source-wizard-preview")).isEmpty());
+    wizard->next();
+    QTest::qWait(100);
+    QVERIFY(!save(wizard->grab(), QStringLiteral("source-wizard-mapping")).isEmpty());
+    wizard->next();
+    m_context->background().waitForIdle();
+    QCOMPARE(wizard->currentId(), int(SourceWizard::TestPage));
+    QTest::qWait(100);
+    QVERIFY(!save(wizard->grab(), QStringLiteral("source-wizard-test")).isEmpty());
+    wizard->reject();
 }
 
 void TestScreenshots::theForceStopQuestionRendersToAFile()

@@ -1,17 +1,21 @@
 #include "mainwindow.h"
 
 #include "core/database.h"
+#include "core/sources/sourceregistry.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/demosetup.h"
 #include "ui/app/runtimehost.h"
 #include "ui/app/traynotifier.h"
 #include "ui/audit/auditview.h"
+#include "ui/common/backgroundrunner.h"
 #include "ui/common/coretext.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/processes/processesview.h"
 #include "ui/processes/processtablemodel.h"
 #include "ui/schedules/schedulesview.h"
+#include "ui/sources/sourceview.h"
+#include "ui/sources/sourcewizard.h"
 #include "ui/stats/statsview.h"
 #include "ui/stuck/stuckview.h"
 #include "ui/tasks/taskactions.h"
@@ -68,6 +72,7 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     connectRefreshes();
 
     m_sidebar->setCurrentRow(Tasks);
+    loadSources();
     updateBanner();
     const QByteArray geometry = context.settings().windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
@@ -258,6 +263,10 @@ void MainWindow::buildMenus()
         tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setObjectName(QStringLiteral("actionSettings"));
+    QAction *attach = file->addAction(QIcon(QStringLiteral(":/icons/add.svg")),
+        tr("&Attach a Table…"), this, &MainWindow::showAttachWizard);
+    attach->setObjectName(QStringLiteral("actionAttachTable"));
+    attach->setEnabled(!m_context.isReadOnly());
     QAction *demo = file->addAction(tr("Load &Demo"), this, &MainWindow::loadDemo);
     demo->setEnabled(!m_context.isReadOnly());
     file->addSeparator();
@@ -279,6 +288,86 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Taskdesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::loadSources()
+{
+    Database *db = &m_context.database();
+    m_context.background().run(
+        this,
+        [db, actor = m_context.operatorName()]() {
+            Result<QVector<SourceDefinition>> list = SourceRegistry(*db, actor).list();
+            QStringList names;
+            if (list.ok()) {
+                for (const SourceDefinition &d : std::as_const(*list))
+                    names << d.name;
+            }
+            return names;
+        },
+        [this](const QStringList &names) {
+            for (const QString &name : names) {
+                if (!sourceView(name))
+                    addSourcePage(name);
+            }
+        });
+}
+
+SourceWizard *MainWindow::showAttachWizard()
+{
+    auto *wizard = new SourceWizard(m_context, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &SourceWizard::sourceAdded, this, [this](const QString &name) {
+        addSourcePage(name);
+        showSource(name);
+        showMessage(tr("The source %1 is attached.").arg(name), MessageBar::Type::Positive);
+    });
+    wizard->open();
+    return wizard;
+}
+
+void MainWindow::addSourcePage(const QString &name)
+{
+    if (sourceView(name))
+        return;
+    const int line = fontMetrics().height();
+    auto *view = new SourceView(m_context, name, this);
+    m_sourceViews << view;
+    auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/tasks.svg")), name, m_sidebar);
+    item->setToolTip(tr("The attached table of the source %1").arg(name));
+    item->setSizeHint(
+        QSize(m_sidebar->width() - fontMetrics().averageCharWidth() * 2, line * 2 + line / 2));
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(view);
+    m_pages->addWidget(scroll);
+    connect(view, &SourceView::message, this, &MainWindow::showMessage);
+}
+
+SourceView *MainWindow::sourceView(const QString &name) const
+{
+    for (SourceView *v : m_sourceViews) {
+        if (v->name() == name)
+            return v;
+    }
+    return nullptr;
+}
+
+QStringList MainWindow::sourceNames() const
+{
+    QStringList names;
+    for (SourceView *v : m_sourceViews)
+        names << v->name();
+    return names;
+}
+
+void MainWindow::showSource(const QString &name)
+{
+    for (qsizetype i = 0; i < m_sourceViews.size(); ++i) {
+        if (m_sourceViews.at(i)->name() == name)
+            m_sidebar->setCurrentRow(PageCount + int(i));
+    }
 }
 
 QWidget *MainWindow::page(Page page) const

@@ -18,15 +18,17 @@ class ProcessesView;
 class RuntimeHost;
 class SchedulesView;
 class SettingsDialog;
+class SourceView;
+class SourceWizard;
 class StatsView;
 class StuckView;
 class TasksView;
 class TrayNotifier;
 
 // The main window: a sidebar of pages (Tasks, Processes, Stuck, Schedules,
-// Stats, Audit), a banner when the database does not answer or the app is
-// read-only, a message bar that says what the last action did, and a status
-// bar with the overall state.
+// Stats, Audit, then one per attached source), a banner when the database does not answer or the
+// app is read-only, a message bar that says what the last action did, and a status bar with the
+// overall state.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -51,6 +53,10 @@ public:
     SchedulesView *schedulesView() const { return m_schedules; }
     TrayNotifier *tray() const { return m_tray; }
     QWidget *page(Page page) const;
+    // The pages of the attached sources, after the fixed pages, by name.
+    SourceView *sourceView(const QString &name) const;
+    QStringList sourceNames() const;
+    void showSource(const QString &name);
     void showPage(Page page);
     Page currentPage() const;
 
@@ -67,6 +73,11 @@ public Q_SLOTS:
     // Offers the demo on an empty database (once), or loads it when asked to.
     void offerDemo();
     void loadDemo();
+    // Lists the sources (on the background thread) and adds a page for each new one.
+    void loadSources();
+    // "Attach a Table…": the wizard (window-modal, not a nested loop); a source
+    // it adds gets its page and is shown.
+    SourceWizard *showAttachWizard();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,6 +95,7 @@ private:
     void applySettings(const SettingsDialog &dialog);
     void tick();
     void onCountsChanged(const StatusCounts &counts);
+    void addSourcePage(const QString &name);
 
     AppContext &m_context;
     RuntimeHost *m_runtime;
@@ -97,6 +109,7 @@ private:
     AuditView *m_audit;
     ProcessesView *m_processes;
     SchedulesView *m_schedules;
+    QVector<SourceView *> m_sourceViews;
     QLabel *m_databaseLabel;
     QLabel *m_rolesLabel;
     QLabel *m_stateLabel;

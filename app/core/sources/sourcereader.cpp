@@ -170,7 +170,8 @@ SourceReader::Condition SourceReader::stuckCondition(qint64 nowMs, bool queued, 
     return c;
 }
 
-Result<SourceReader::Condition> SourceReader::filterCondition(const TaskFilter &f)
+Result<SourceReader::Condition> SourceReader::filterCondition(
+    const TaskFilter &f, const QStringList &rawStatuses)
 {
     if (Error e = checkSearch(f.search))
         return e;
@@ -191,6 +192,15 @@ Result<SourceReader::Condition> SourceReader::filterCondition(const TaskFilter &
                 ? QStringLiteral("1 = 0")
                 : QStringLiteral("%1 IN (%2)")
                       .arg(d.statusText(m.status), names.join(QStringLiteral(", "))));
+    }
+    if (!rawStatuses.isEmpty()) {
+        QStringList names;
+        for (const QString &v : rawStatuses) {
+            names << QStringLiteral(":fr%1").arg(names.size());
+            c.values.append({names.last(), v});
+        }
+        parts << QStringLiteral("%1 IN (%2)")
+                     .arg(d.statusText(m.status), names.join(QStringLiteral(", ")));
     }
     if (f.stuckOnly) {
         Result<qint64> now = m_db.now();
@@ -235,9 +245,14 @@ Result<SourceReader::Condition> SourceReader::filterCondition(const TaskFilter &
 
 Result<QVector<SourceRow>> SourceReader::list(const TaskFilter &f)
 {
+    return list(f, {});
+}
+
+Result<QVector<SourceRow>> SourceReader::list(const TaskFilter &f, const QStringList &rawStatuses)
+{
     if (Error e = checkLimit(f.limit))
         return e;
-    Result<Condition> where = filterCondition(f);
+    Result<Condition> where = filterCondition(f, rawStatuses);
     if (!where.ok())
         return where.error();
     const SourceMapping &m = m_def.mapping;
@@ -317,7 +332,12 @@ Result<QVector<SourceRow>> SourceReader::list(const TaskFilter &f)
 
 Result<qint64> SourceReader::count(const TaskFilter &f)
 {
-    Result<Condition> where = filterCondition(f);
+    return count(f, {});
+}
+
+Result<qint64> SourceReader::count(const TaskFilter &f, const QStringList &rawStatuses)
+{
+    Result<Condition> where = filterCondition(f, rawStatuses);
     if (!where.ok())
         return where.error();
     QString sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(m_dialect.id(m_def.mapping.table));

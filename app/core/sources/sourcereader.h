@@ -65,6 +65,10 @@ public:
     const SourceDefinition &definition() const { return m_def; }
     Result<QVector<SourceRow>> list(const TaskFilter &filter);
     Result<qint64> count(const TaskFilter &filter);
+    // The same, of the rows whose stored status is one of `rawStatuses` too
+    // (the values nobody mapped: the window's chip of them); empty: any.
+    Result<QVector<SourceRow>> list(const TaskFilter &filter, const QStringList &rawStatuses);
+    Result<qint64> count(const TaskFilter &filter, const QStringList &rawStatuses);
     Result<SourceCounts> counts();
     Result<SourceRow> row(qint64 key);
     Result<QVector<SourceItem>> items(qint64 key, int limit = 1000);
@@ -88,7 +92,8 @@ public:
 private:
     QString selectList() const;
     SourceRow readRow(const QSqlQuery &q, qint64 dbNow) const;
-    Result<Condition> filterCondition(const TaskFilter &filter);
+    Result<Condition> filterCondition(
+        const TaskFilter &filter, const QStringList &rawStatuses = {});
 
     Database &m_db;
     SourceDefinition m_def;
