@@ -593,4 +593,4 @@ private Q_SLOTS:
 };
 
 TASKDESK_GUI_TEST_MAIN(SourcesTest)
-#include "tst_sources.moc"
+#include "tst_sourcesview.moc"
