@@ -14,6 +14,7 @@ namespace taskdesk::ui {
 
 class AppContext;
 class AuditView;
+class ElidedLabel;
 class ProcessesView;
 class RuntimeHost;
 class SchedulesView;
@@ -97,7 +98,7 @@ private:
     AuditView *m_audit;
     ProcessesView *m_processes;
     SchedulesView *m_schedules;
-    QLabel *m_databaseLabel;
+    ElidedLabel *m_databaseLabel;
     QLabel *m_rolesLabel;
     QLabel *m_stateLabel;
     QLabel *m_operatorLabel;

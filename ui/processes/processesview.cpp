@@ -6,6 +6,7 @@
 #include "ui/common/confirm.h"
 #include "ui/common/coretext.h"
 #include "ui/common/statusbadgedelegate.h"
+#include "ui/common/storedtext.h"
 #include "ui/processes/processdialog.h"
 #include "ui/processes/processtablemodel.h"
 
@@ -165,7 +166,7 @@ void ProcessesView::refresh()
         const auto before = m_lastStates.constFind(p.definition.name);
         if (p.runtime.state == ProcessState::Fatal && before != m_lastStates.constEnd()
             && *before != ProcessState::Fatal)
-            Q_EMIT processWentFatal(p.definition.name, p.runtime.message);
+            Q_EMIT processWentFatal(p.definition.name, storedText(p.runtime.message));
         m_lastStates.insert(p.definition.name, p.runtime.state);
     }
     m_lastList = list.value();
