@@ -14,7 +14,8 @@ namespace {
 constexpr const char *kContext = "taskdesk::StoredText";
 
 // Each sentence as the core writes it: %1, %2… a part (itself worded when it is
-// a known sentence too), %n a count that chooses the plural form. The numbering
+// a known sentence too), %n a count that chooses the plural form (marked with
+// QT_TRANSLATE_N_NOOP, so that the translations have its forms). The numbering
 // is the translation's, in the order the parts appear. A sentence changed in
 // the core must change here as well: the tests that run the real core in
 // Russian (tst_languages) fail when one no longer matches.
@@ -42,7 +43,7 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Item started"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Item completed"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Item failed: %1"),
-    QT_TRANSLATE_NOOP("taskdesk::StoredText", "[… %n lines dropped …]"),
+    QT_TRANSLATE_N_NOOP("taskdesk::StoredText", "[… %n lines dropped …]"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Worker %1 stopped while the task was running"),
     QT_TRANSLATE_NOOP(
         "taskdesk::StoredText", "Time limit of %1 s exceeded; the process group was stopped"),
@@ -74,10 +75,10 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP(
         "taskdesk::StoredText", "the allow list %1 does not allow %2 with these arguments"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "the program %1 is not in the allow list %2"),
-    QT_TRANSLATE_NOOP("taskdesk::StoredText", "restarting after %n failure(s)"),
+    QT_TRANSLATE_N_NOOP("taskdesk::StoredText", "restarting after %n failure(s)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "cannot start %1: %2"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "exited (%1); not restarted: restart policy %2"),
-    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+    QT_TRANSLATE_N_NOOP("taskdesk::StoredText",
         "exited %n time(s) in a row without staying up for %1 ms (last: %2); start it again once "
         "the cause is fixed"),
     QT_TRANSLATE_NOOP(
