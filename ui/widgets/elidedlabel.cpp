@@ -51,7 +51,11 @@ void ElidedLabel::changeEvent(QEvent *event)
 void ElidedLabel::elide()
 {
     const int width = contentsRect().width() - 2 * margin();
-    const QString shown = fontMetrics().elidedText(m_fullText, m_mode, std::max(0, width));
+    // elidedText() measures in fractions of a pixel and may cut a text that
+    // horizontalAdvance(), which sizeHint() uses, says fits.
+    const QString shown = fontMetrics().horizontalAdvance(m_fullText) <= width
+        ? m_fullText
+        : fontMetrics().elidedText(m_fullText, m_mode, std::max(0, width));
     if (shown != text())
         QLabel::setText(shown);
 }
