@@ -766,6 +766,26 @@
         <source>the database is locked by another process</source>
         <translation>база данных заблокирована другим процессом</translation>
     </message>
+    <message>
+        <source>adopted (pid %1)</source>
+        <translation>принят (pid %1)</translation>
+    </message>
+    <message>
+        <source>started (pid %1)</source>
+        <translation>запущен (pid %1)</translation>
+    </message>
+    <message>
+        <source>did not stop within %1 ms: SIGKILL</source>
+        <translation>не остановился за %1 мс: SIGKILL</translation>
+    </message>
+    <message>
+        <source>exited: %1</source>
+        <translation>завершился: %1</translation>
+    </message>
+    <message>
+        <source>FATAL: %1</source>
+        <translation>Сбой: %1</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

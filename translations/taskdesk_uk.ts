@@ -766,6 +766,26 @@
         <source>the database is locked by another process</source>
         <translation>базу даних заблоковано іншим процесом</translation>
     </message>
+    <message>
+        <source>adopted (pid %1)</source>
+        <translation>прийнято (pid %1)</translation>
+    </message>
+    <message>
+        <source>started (pid %1)</source>
+        <translation>запущено (pid %1)</translation>
+    </message>
+    <message>
+        <source>did not stop within %1 ms: SIGKILL</source>
+        <translation>не зупинився за %1 мс: SIGKILL</translation>
+    </message>
+    <message>
+        <source>exited: %1</source>
+        <translation>завершився: %1</translation>
+    </message>
+    <message>
+        <source>FATAL: %1</source>
+        <translation>Збій: %1</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

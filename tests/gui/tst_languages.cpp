@@ -365,6 +365,17 @@ void TestLanguages::supervisorMessagesSpeakTheLanguage()
         30000);
     QCOMPARE(cell(QStringLiteral("crasher"), ProcessTableModel::LastExit),
         QStringLiteral("код выхода 3"));
+    // The supervisor's notes among its output, as it went.
+    QVERIFY(view->selectProcess(QStringLiteral("crasher")));
+    const auto output = [view]() {
+        view->refresh();
+        return view->outputText();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(output().contains(QStringLiteral("[event] Сбой: ")), 10000);
+    QVERIFY2(view->outputText().contains(QStringLiteral("[event] запущен (pid ")),
+        qPrintable(view->outputText()));
+    QVERIFY2(view->outputText().contains(QStringLiteral("[event] завершился: код выхода 3")),
+        qPrintable(view->outputText()));
     // As stored, for taskdeskctl and its --json.
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT message FROM processes WHERE name = 'missing'"))
                  .toString(),
@@ -548,9 +559,10 @@ void TestLanguages::theTaskLogSpeaksTheLanguage()
     QVERIFY2(log.contains(QStringLiteral("Задача создана пользователем alice")), qPrintable(log));
     QVERIFY2(
         log.contains(QStringLiteral("Попытка 1 из 3 начата на воркере worker-1")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("⚠️ Задача принудительно остановлена "
-                                         "пользователем "
-                                         "alice")),
+    QVERIFY2(log.contains(QStringLiteral(
+                 "⚠️ Задача принудительно остановлена "
+                 "пользователем "
+                 "alice")),
         qPrintable(log));
     QVERIFY2(!log.contains(QStringLiteral("Task created by")), qPrintable(log));
     // What the task printed stays as printed.

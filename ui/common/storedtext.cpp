@@ -88,6 +88,12 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "exit code %1"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "killed by signal %1 (%2)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "exit status unknown (adopted process)"),
+    // The supervisor's notes among a process's output (stream "event").
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "adopted (pid %1)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "started (pid %1)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "did not stop within %1 ms: SIGKILL"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "exited: %1"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "FATAL: %1"),
 
     // The database's errors: opening it, its location, losing it.
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "empty database location"),

@@ -288,7 +288,11 @@ void ProcessesView::showOutput()
         const QString stream = line.stream == QLatin1String("stdout")
             ? QString()
             : QLatin1Char('[') + line.stream + QStringLiteral("] ");
-        m_output->appendPlainText(time + QLatin1Char(' ') + stream + line.line);
+        // The supervisor's own notes in the operator's language; the
+        // process's output as it printed it.
+        const QString text
+            = line.stream == QLatin1String("event") ? storedText(line.line) : line.line;
+        m_output->appendPlainText(time + QLatin1Char(' ') + stream + text);
     }
     if (atEnd)
         bar->setValue(bar->maximum());
