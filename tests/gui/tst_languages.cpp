@@ -136,6 +136,7 @@ private Q_SLOTS:
     void supervisorMessagesSpeakTheLanguage();
     void aStoredCountHasTheRightPluralForm_data();
     void aStoredCountHasTheRightPluralForm();
+    void everyStoredSentenceIsWordedByItsOwnTranslation();
     void cronAndProcessProblemsAreWordedPartByPart();
     void databaseErrorsSpeakTheLanguage();
     void theTaskLogSpeaksTheLanguage();
@@ -438,6 +439,30 @@ void TestLanguages::aStoredCountHasTheRightPluralForm()
             QStringLiteral("[… пропущено 22 строки …]"));
         QCOMPARE(storedText(QStringLiteral("[… 5 lines dropped …]")),
             QStringLiteral("[… пропущено 5 строк …]"));
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+// Each known sentence, as the core fills it, is found and worded by its own
+// translation: none is shadowed by another that matches first.
+void TestLanguages::everyStoredSentenceIsWordedByItsOwnTranslation()
+{
+    for (const QString &language : {QStringLiteral("ru"), QStringLiteral("uk")}) {
+        useLanguage(language);
+        for (const QString &pattern : storedTextPatterns()) {
+            QStringList args;
+            for (int i = 1; i <= 9; ++i)
+                args << QStringLiteral("<%1>").arg(i);
+            QString english = Error::fill(pattern, args);
+            english.replace(QLatin1String("%n"), QLatin1String("7"));
+            const QByteArray source = pattern.toUtf8();
+            const QString expected = Error::fill(
+                QCoreApplication::translate("taskdesk::StoredText", source.constData(), nullptr,
+                    pattern.contains(QLatin1String("%n")) ? 7 : -1),
+                args);
+            QCOMPARE(storedText(english), expected);
+            QVERIFY2(expected != english, qPrintable(language + QLatin1String(": ") + english));
+        }
     }
     useLanguage(QStringLiteral("en"));
 }
