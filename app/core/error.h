@@ -64,6 +64,13 @@ public:
         return translatable(ErrorKind::None, source, std::move(args));
     }
     static Error plain(const QString &text) { return {ErrorKind::None, text}; }
+    // The same message as an error of `kind` (a part become the error itself).
+    Error as(ErrorKind kind) const
+    {
+        Error e = *this;
+        e.m_kind = kind;
+        return e;
+    }
 
     // %1, %2… of `text` replaced by `args` in one pass, so that an argument
     // that holds "%2" itself stays as it is.

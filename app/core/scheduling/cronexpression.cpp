@@ -88,10 +88,15 @@ template<size_t N> int lastUpTo(const std::bitset<N> &bits, int upTo)
 }
 
 // The field's name and what is wrong with it, each worded in the window.
-Error fieldError(const FieldSpec &spec, const char *detail, QStringList args)
+Error fieldError(const FieldSpec &spec, Error detail)
 {
     return Error::composed(ErrorKind::Invalid, QT_TRANSLATE_NOOP("taskdesk::Error", "%1 field: %2"),
-        {Error::text(spec.name), Error::text(detail, std::move(args))});
+        {Error::text(spec.name), std::move(detail)});
+}
+
+Error fieldError(const FieldSpec &spec, const char *detail, QStringList args)
+{
+    return fieldError(spec, Error::text(detail, std::move(args)));
 }
 
 // One value of a field: a number, or a name where the field has names.
@@ -104,12 +109,10 @@ Result<int> parseValue(const FieldSpec &spec, const QString &text)
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,9}$"));
     if (!digits.match(text).hasMatch()) {
         if (spec.namesHint)
-            return Error::composed(ErrorKind::Invalid,
-                QT_TRANSLATE_NOOP("taskdesk::Error", "%1 field: %2"),
-                {Error::text(spec.name),
-                    Error::composed(ErrorKind::None,
-                        QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' is not a number or %2"),
-                        {Error::plain(text), Error::text(spec.namesHint)})});
+            return fieldError(spec,
+                Error::composed(ErrorKind::None,
+                    QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' is not a number or %2"),
+                    {Error::plain(text), Error::text(spec.namesHint)}));
         return fieldError(
             spec, QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' is not a number"), {text});
     }

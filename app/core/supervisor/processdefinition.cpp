@@ -167,9 +167,7 @@ Error ProcessDefinition::validate() const
     for (size_t i = 1; i < problems.size(); ++i)
         joined = Error::composed(ErrorKind::None, QT_TRANSLATE_NOOP("taskdesk::Error", "%1; %2"),
             {std::move(joined), std::move(problems[i])});
-    if (problems.size() == 1)
-        return Error::translatable(ErrorKind::Invalid, joined.source(), joined.args());
-    return Error::composed(ErrorKind::Invalid, joined.source(), joined.parts());
+    return joined.as(ErrorKind::Invalid);
 }
 
 } // namespace taskdesk
