@@ -40,6 +40,30 @@
         </message>
     </context>
     <context>
+        <name>taskdesk::StoredText</name>
+        <message numerus="yes">
+            <source>[… %n lines dropped …]</source>
+            <translation>
+                <numerusform>[… %n line dropped …]</numerusform>
+                <numerusform>[… %n lines dropped …]</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>restarting after %n failure(s)</source>
+            <translation>
+                <numerusform>restarting after %n failure</numerusform>
+                <numerusform>restarting after %n failures</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>exited %n time(s) in a row without staying up for %1 ms (last: %2); start it again once the cause is fixed</source>
+            <translation>
+                <numerusform>exited %n time in a row without staying up for %1 ms (last: %2); start it again once the cause is fixed</numerusform>
+                <numerusform>exited %n times in a row without staying up for %1 ms (last: %2); start it again once the cause is fixed</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>taskdesk::ui::AuditTableModel</name>
         <message numerus="yes">
             <source>%Ln running item(s) stopped</source>

@@ -259,6 +259,533 @@
         <source>Task %1 not found</source>
         <translation>Задача %1 не найдена</translation>
     </message>
+    <message>
+        <source>minute</source>
+        <translation>минута</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>день месяца</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>месяц</translation>
+    </message>
+    <message>
+        <source>a month name (jan-dec)</source>
+        <translation>название месяца (jan–dec)</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>день недели</translation>
+    </message>
+    <message>
+        <source>a day name (sun-sat)</source>
+        <translation>название дня недели (sun–sat)</translation>
+    </message>
+    <message>
+        <source>%1 field: %2</source>
+        <translation>поле «%1»: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number or %2</source>
+        <translation>«%1» — не число и не %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>«%1» — не число</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range %2-%3</source>
+        <translation>«%1» вне диапазона %2–%3</translation>
+    </message>
+    <message>
+        <source>empty element in &apos;%1&apos;</source>
+        <translation>пустой элемент в «%1»</translation>
+    </message>
+    <message>
+        <source>step &apos;%1&apos; in &apos;%2&apos; must be a number from 1 to %3</source>
+        <translation>шаг «%1» в «%2» должен быть числом от 1 до %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no value before the step</source>
+        <translation>в «%1» нет значения перед шагом</translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; is missing an end</source>
+        <translation>у диапазона «%1» нет конца</translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; runs backwards</source>
+        <translation>диапазон «%1» идёт в обратную сторону</translation>
+    </message>
+    <message>
+        <source>invalid cron expression &apos;%1&apos;: %2</source>
+        <translation>неверное выражение cron «%1»: %2</translation>
+    </message>
+    <message>
+        <source>unknown shorthand &apos;%1&apos; (use @yearly, @monthly, @weekly, @daily or @hourly)</source>
+        <translation>неизвестное сокращение «%1» (используйте @yearly, @monthly, @weekly, @daily или @hourly)</translation>
+    </message>
+    <message>
+        <source>expected five fields (minute hour day-of-month month day-of-week), got %1</source>
+        <translation>нужно пять полей (minute hour day-of-month month day-of-week), указано %1</translation>
+    </message>
+    <message>
+        <source>it matches no date at all (is the day of month past the end of every month chosen?)</source>
+        <translation>оно не совпадает ни с одной датой (может быть, выбранный день месяца позже конца каждого из выбранных месяцев?)</translation>
+    </message>
+    <message>
+        <source>the process name is empty</source>
+        <translation>имя процесса не указано</translation>
+    </message>
+    <message>
+        <source>the process name &apos;%1&apos; may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64, starting with a letter or digit)</source>
+        <translation>имя процесса «%1» может содержать только буквы, цифры, «.», «_» и «-» (не больше 64 символов, начиная с буквы или цифры)</translation>
+    </message>
+    <message>
+        <source>the host &apos;%1&apos; contains spaces</source>
+        <translation>в имени хоста «%1» есть пробелы</translation>
+    </message>
+    <message>
+        <source>the program is empty</source>
+        <translation>программа не указана</translation>
+    </message>
+    <message>
+        <source>the program &apos;%1&apos; is not an absolute path (for example /usr/bin/%1); it is run without a shell</source>
+        <translation>программа «%1» указана не абсолютным путём (например, /usr/bin/%1); она запускается без оболочки</translation>
+    </message>
+    <message>
+        <source>the working folder &apos;%1&apos; is not an absolute path</source>
+        <translation>рабочая папка «%1» указана не абсолютным путём</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid environment variable name</source>
+        <translation>«%1» — недопустимое имя переменной окружения</translation>
+    </message>
+    <message>
+        <source>the stop grace time must be between %1 and %2 ms (got %3)</source>
+        <translation>время на остановку должно быть от %1 до %2 мс (указано %3)</translation>
+    </message>
+    <message>
+        <source>the base backoff must be between %1 and %2 ms (got %3)</source>
+        <translation>начальная пауза перед перезапуском должна быть от %1 до %2 мс (указано %3)</translation>
+    </message>
+    <message>
+        <source>the backoff cap must be between %1 and %2 ms (got %3)</source>
+        <translation>наибольшая пауза перед перезапуском должна быть от %1 до %2 мс (указано %3)</translation>
+    </message>
+    <message>
+        <source>the healthy uptime must be between %1 and %2 ms (got %3)</source>
+        <translation>время работы без сбоев должно быть от %1 до %2 мс (указано %3)</translation>
+    </message>
+    <message>
+        <source>the startup time must be between %1 and %2 ms (got %3)</source>
+        <translation>время запуска должно быть от %1 до %2 мс (указано %3)</translation>
+    </message>
+    <message>
+        <source>the maximum of consecutive failures must be between 1 and 1000 (got %1)</source>
+        <translation>наибольшее число сбоев подряд должно быть от 1 до 1000 (указано %1)</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::StoredText</name>
+    <message>
+        <source>Task created by %1</source>
+        <translation>Задача создана пользователем %1</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 started on worker %3</source>
+        <translation>Попытка %1 из %2 начата на воркере %3</translation>
+    </message>
+    <message>
+        <source>Task completed</source>
+        <translation>Задача выполнена</translation>
+    </message>
+    <message>
+        <source>Attempt %1 failed: %2. Retrying in %3 s</source>
+        <translation>Попытка %1 не удалась: %2. Повтор через %3 с</translation>
+    </message>
+    <message>
+        <source>Task failed (%1): %2</source>
+        <translation>Задача завершилась ошибкой (%1): %2</translation>
+    </message>
+    <message>
+        <source>Task cancelled manually by %1</source>
+        <translation>Задача отменена вручную пользователем %1</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>Отменено пользователем %1</translation>
+    </message>
+    <message>
+        <source>⚠️ Task force stopped by %1</source>
+        <translation>⚠️ Задача принудительно остановлена пользователем %1</translation>
+    </message>
+    <message>
+        <source>⚠️ Force stopped by %1</source>
+        <translation>⚠️ Принудительно остановлено пользователем %1</translation>
+    </message>
+    <message>
+        <source>Task force stopped by %1</source>
+        <translation>Задача принудительно остановлена пользователем %1</translation>
+    </message>
+    <message>
+        <source>Task restarted by %1</source>
+        <translation>Задача перезапущена пользователем %1</translation>
+    </message>
+    <message>
+        <source>Worker %1 lost: %2; %3</source>
+        <translation>Воркер %1 потерян: %2; %3</translation>
+    </message>
+    <message>
+        <source>no heartbeat for %1 s (timeout %2 s)</source>
+        <translation>нет пульса %1 с (предел %2 с)</translation>
+    </message>
+    <message>
+        <source>re-queued (attempt %1 of %2 used)</source>
+        <translation>возвращена в очередь (использована попытка %1 из %2)</translation>
+    </message>
+    <message>
+        <source>marked FAILED (worker_lost)</source>
+        <translation>получила статус «Ошибка» (worker_lost)</translation>
+    </message>
+    <message>
+        <source>its process died, %1</source>
+        <translation>его процесс завершился, %1</translation>
+    </message>
+    <message>
+        <source>Stuck in the queue for %1 min (threshold %2 min); marked FAILED (stuck_swept) by %3</source>
+        <translation>Зависла в очереди на %1 мин (порог %2 мин); статус «Ошибка» (stuck_swept) присвоил %3</translation>
+    </message>
+    <message>
+        <source>No heartbeat for %1 s; re-queued by %2 (clean-up)</source>
+        <translation>Нет пульса %1 с; возвращена в очередь пользователем %2 (очистка)</translation>
+    </message>
+    <message>
+        <source>Item started</source>
+        <translation>Элемент начат</translation>
+    </message>
+    <message>
+        <source>Item completed</source>
+        <translation>Элемент выполнен</translation>
+    </message>
+    <message>
+        <source>Item failed: %1</source>
+        <translation>Элемент не выполнен: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>[… %n lines dropped …]</source>
+        <translation>
+            <numerusform>[… пропущена %n строка …]</numerusform>
+            <numerusform>[… пропущено %n строки …]</numerusform>
+            <numerusform>[… пропущено %n строк …]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker %1 stopped while the task was running</source>
+        <translation>Воркер %1 остановлен во время выполнения задачи</translation>
+    </message>
+    <message>
+        <source>Time limit of %1 s exceeded; the process group was stopped</source>
+        <translation>Превышен предел времени %1 с; группа процессов остановлена</translation>
+    </message>
+    <message>
+        <source>Exited with code %1</source>
+        <translation>Завершилась с кодом %1</translation>
+    </message>
+    <message>
+        <source>Killed by %1 (signal %2)</source>
+        <translation>Убита сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not start %1: it is missing or not executable</source>
+        <translation>Не удалось запустить %1: программа отсутствует или не исполняемая</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>Не удалось запустить %1: %2</translation>
+    </message>
+    <message>
+        <source>Item &apos;%1&apos; could not be started: %2</source>
+        <translation>Элемент «%1» не удалось начать: %2</translation>
+    </message>
+    <message>
+        <source>Item &apos;%1&apos; failed: %2</source>
+        <translation>Элемент «%1» не выполнен: %2</translation>
+    </message>
+    <message>
+        <source>Item &apos;%1&apos; completed but could not be recorded: %2</source>
+        <translation>Элемент «%1» выполнен, но записать это не удалось: %2</translation>
+    </message>
+    <message>
+        <source>Enqueued by schedule &apos;%1&apos; (%2) for the slot of %3</source>
+        <translation>Поставлена в очередь расписанием «%1» (%2) на время %3</translation>
+    </message>
+    <message>
+        <source>adopted from %1; its output is followed from now on</source>
+        <translation>принят от %1; его вывод отслеживается с этого момента</translation>
+    </message>
+    <message>
+        <source>a supervisor that is gone</source>
+        <translation>супервизора, которого больше нет</translation>
+    </message>
+    <message>
+        <source>exited while no supervisor watched it</source>
+        <translation>завершился, пока за ним не следил ни один супервизор</translation>
+    </message>
+    <message>
+        <source>unknown (it exited while no supervisor watched it)</source>
+        <translation>неизвестно (завершился, пока за ним не следил ни один супервизор)</translation>
+    </message>
+    <message>
+        <source>stopped by an operator</source>
+        <translation>остановлен оператором</translation>
+    </message>
+    <message>
+        <source>restarted by an operator</source>
+        <translation>перезапущен оператором</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалён</translation>
+    </message>
+    <message>
+        <source>stopped with the supervisor</source>
+        <translation>остановлен вместе с супервизором</translation>
+    </message>
+    <message>
+        <source>the program %1 does not exist</source>
+        <translation>программа %1 не существует</translation>
+    </message>
+    <message>
+        <source>the program %1 is not a file</source>
+        <translation>программа %1 — не файл</translation>
+    </message>
+    <message>
+        <source>the program %1 is not executable</source>
+        <translation>программа %1 не исполняемая</translation>
+    </message>
+    <message>
+        <source>the working folder %1 does not exist</source>
+        <translation>рабочая папка %1 не существует</translation>
+    </message>
+    <message>
+        <source>cannot read the allow list %1: %2</source>
+        <translation>не удаётся прочитать список разрешённых %1: %2</translation>
+    </message>
+    <message>
+        <source>the allow list %1 does not allow %2 with these arguments</source>
+        <translation>список разрешённых %1 не разрешает %2 с этими аргументами</translation>
+    </message>
+    <message>
+        <source>the program %1 is not in the allow list %2</source>
+        <translation>программы %1 нет в списке разрешённых %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>restarting after %n failure(s)</source>
+        <translation>
+            <numerusform>перезапуск после %n сбоя</numerusform>
+            <numerusform>перезапуск после %n сбоев</numerusform>
+            <numerusform>перезапуск после %n сбоев</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>не удаётся запустить %1: %2</translation>
+    </message>
+    <message>
+        <source>exited (%1); not restarted: restart policy %2</source>
+        <translation>завершился (%1); не перезапускается: правило перезапуска %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>exited %n time(s) in a row without staying up for %1 ms (last: %2); start it again once the cause is fixed</source>
+        <translation>
+            <numerusform>завершился %n раз подряд, не проработав и %1 мс (последний выход: %2); запустите его снова, когда причина будет устранена</numerusform>
+            <numerusform>завершился %n раза подряд, не проработав и %1 мс (последний выход: %2); запустите его снова, когда причина будет устранена</numerusform>
+            <numerusform>завершился %n раз подряд, не проработав и %1 мс (последний выход: %2); запустите его снова, когда причина будет устранена</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exited (%1); restarting in %2 ms (failure %3 of %4)</source>
+        <translation>завершился (%1); перезапуск через %2 мс (сбой %3 из %4)</translation>
+    </message>
+    <message>
+        <source>left running without a supervisor (%1 detached)</source>
+        <translation>оставлен работать без супервизора (%1 отключился)</translation>
+    </message>
+    <message>
+        <source>not restarted: the supervisor left</source>
+        <translation>не перезапущен: супервизор завершил работу</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>код выхода %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (%2)</source>
+        <translation>убит сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <source>exit status unknown (adopted process)</source>
+        <translation>код выхода неизвестен (принятый процесс)</translation>
+    </message>
+    <message>
+        <source>empty database location</source>
+        <translation>расположение базы данных не указано</translation>
+    </message>
+    <message>
+        <source>unknown database URL &apos;%1&apos;: use a file path, sqlite:///path or postgresql://… (in lower case)</source>
+        <translation>неизвестный адрес базы данных «%1»: укажите путь к файлу, sqlite:///путь или postgresql://… (строчными буквами)</translation>
+    </message>
+    <message>
+        <source>not a valid PostgreSQL URL &apos;%1&apos;: expected postgresql://[user@]host[:port]/database</source>
+        <translation>недопустимый адрес PostgreSQL «%1»: ожидается postgresql://[пользователь@]хост[:порт]/база</translation>
+    </message>
+    <message>
+        <source>not a valid PostgreSQL URL: %1</source>
+        <translation>недопустимый адрес PostgreSQL: %1</translation>
+    </message>
+    <message>
+        <source>a password in the database URL is not accepted; use PGPASSWORD or ~/.pgpass</source>
+        <translation>пароль в адресе базы данных не принимается; используйте PGPASSWORD или ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid port (1 to 65535)</source>
+        <translation>«%1» — недопустимый порт (от 1 до 65535)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid sslmode (%2)</source>
+        <translation>«%1» — недопустимое значение sslmode (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid application_name (1 to 63 letters, digits and _ . : @ / + -)</source>
+        <translation>«%1» — недопустимое значение application_name (от 1 до 63 букв, цифр и _ . : @ / + -)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid %2 (%3)</source>
+        <translation>«%1» — недопустимое значение %2 (%3)</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 or more</source>
+        <translation>целое число, 0 или больше</translation>
+    </message>
+    <message>
+        <source>0 or 1</source>
+        <translation>0 или 1</translation>
+    </message>
+    <message>
+        <source>unknown PostgreSQL option &apos;%1&apos;</source>
+        <translation>неизвестный параметр PostgreSQL «%1»</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL names no database</source>
+        <translation>в адресе PostgreSQL не указана база данных</translation>
+    </message>
+    <message>
+        <source>expected sqlite:///absolute/path.db, got &apos;%1&apos;</source>
+        <translation>ожидается sqlite:///абсолютный/путь.db, указано «%1»</translation>
+    </message>
+    <message>
+        <source>cannot open %1: the folder %2 is read-only (SQLite writes its -wal and -shm files beside the database)</source>
+        <translation>не удаётся открыть %1: папка %2 доступна только для чтения (SQLite пишет свои файлы -wal и -shm рядом с базой данных)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>не удаётся открыть %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>не удаётся создать папку %1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file</source>
+        <translation>%1 — это папка, а не файл базы данных</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (the file was left untouched)</source>
+        <translation>%1 — не база данных SQLite (файл не тронут)</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database of another program, not Taskdesk&apos;s (the file was left untouched)</source>
+        <translation>%1 — база данных SQLite другой программы, а не Taskdesk (файл не тронут)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); nothing was written to it, &apos;taskdeskctl check&apos; lists what is wrong</source>
+        <translation>%1 повреждена (%2); в неё ничего не записано, «taskdeskctl check» покажет, что не так</translation>
+    </message>
+    <message>
+        <source>the database %1 has a table schema_migrations that is not Taskdesk&apos;s (another program&apos;s, such as a Rails application&apos;s); nothing was changed</source>
+        <translation>в базе данных %1 есть таблица schema_migrations, которая принадлежит не Taskdesk (а другой программе, например приложению Rails); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>the database %1 has schema version %2, newer than this Taskdesk understands (version %3); upgrade Taskdesk to open it (nothing was changed)</source>
+        <translation>у базы данных %1 версия схемы %2 — новее, чем понимает этот Taskdesk (версия %3); обновите Taskdesk, чтобы её открыть (ничего не изменено)</translation>
+    </message>
+    <message>
+        <source>the database file %1 was deleted while in use; nothing more is written, and it is not created again</source>
+        <translation>файл базы данных %1 удалён во время работы; больше ничего не записывается, и он не будет создан заново</translation>
+    </message>
+    <message>
+        <source>the database file %1 was replaced by another file while in use; nothing more is written to either; restart to open the new one</source>
+        <translation>файл базы данных %1 заменён другим файлом во время работы; больше ничего не записывается ни в один из них; перезапустите программу, чтобы открыть новый</translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation>по пути %1 нет базы данных</translation>
+    </message>
+    <message>
+        <source>permission denied (read-only role)</source>
+        <translation>доступ запрещён (роль только для чтения)</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database</source>
+        <translation>%1 — не база данных SQLite</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (database disk image is malformed)</source>
+        <translation>%1 повреждена (образ базы данных на диске испорчен)</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 доступна только для чтения</translation>
+    </message>
+    <message>
+        <source>the database is locked by another process</source>
+        <translation>база данных заблокирована другим процессом</translation>
+    </message>
+    <message>
+        <source>adopted (pid %1)</source>
+        <translation>принят (pid %1)</translation>
+    </message>
+    <message>
+        <source>started (pid %1)</source>
+        <translation>запущен (pid %1)</translation>
+    </message>
+    <message>
+        <source>did not stop within %1 ms: SIGKILL</source>
+        <translation>не остановился за %1 мс: SIGKILL</translation>
+    </message>
+    <message>
+        <source>exited: %1</source>
+        <translation>завершился: %1</translation>
+    </message>
+    <message>
+        <source>FATAL: %1</source>
+        <translation>Сбой: %1</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

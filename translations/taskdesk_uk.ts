@@ -259,6 +259,533 @@
         <source>Task %1 not found</source>
         <translation>Задачу %1 не знайдено</translation>
     </message>
+    <message>
+        <source>minute</source>
+        <translation>хвилина</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>година</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>день місяця</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>місяць</translation>
+    </message>
+    <message>
+        <source>a month name (jan-dec)</source>
+        <translation>назва місяця (jan–dec)</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>день тижня</translation>
+    </message>
+    <message>
+        <source>a day name (sun-sat)</source>
+        <translation>назва дня тижня (sun–sat)</translation>
+    </message>
+    <message>
+        <source>%1 field: %2</source>
+        <translation>поле «%1»: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number or %2</source>
+        <translation>«%1» — не число і не %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>«%1» — не число</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range %2-%3</source>
+        <translation>«%1» поза діапазоном %2–%3</translation>
+    </message>
+    <message>
+        <source>empty element in &apos;%1&apos;</source>
+        <translation>порожній елемент у «%1»</translation>
+    </message>
+    <message>
+        <source>step &apos;%1&apos; in &apos;%2&apos; must be a number from 1 to %3</source>
+        <translation>крок «%1» у «%2» має бути числом від 1 до %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no value before the step</source>
+        <translation>у «%1» немає значення перед кроком</translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; is missing an end</source>
+        <translation>у діапазону «%1» немає кінця</translation>
+    </message>
+    <message>
+        <source>range &apos;%1&apos; runs backwards</source>
+        <translation>діапазон «%1» іде у зворотний бік</translation>
+    </message>
+    <message>
+        <source>invalid cron expression &apos;%1&apos;: %2</source>
+        <translation>неправильний вираз cron «%1»: %2</translation>
+    </message>
+    <message>
+        <source>unknown shorthand &apos;%1&apos; (use @yearly, @monthly, @weekly, @daily or @hourly)</source>
+        <translation>невідоме скорочення «%1» (використовуйте @yearly, @monthly, @weekly, @daily або @hourly)</translation>
+    </message>
+    <message>
+        <source>expected five fields (minute hour day-of-month month day-of-week), got %1</source>
+        <translation>потрібно п’ять полів (minute hour day-of-month month day-of-week), вказано %1</translation>
+    </message>
+    <message>
+        <source>it matches no date at all (is the day of month past the end of every month chosen?)</source>
+        <translation>він не збігається з жодною датою (можливо, вибраний день місяця пізніший за кінець кожного з вибраних місяців?)</translation>
+    </message>
+    <message>
+        <source>the process name is empty</source>
+        <translation>ім’я процесу не вказано</translation>
+    </message>
+    <message>
+        <source>the process name &apos;%1&apos; may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64, starting with a letter or digit)</source>
+        <translation>ім’я процесу «%1» може містити лише літери, цифри, «.», «_» і «-» (не більше 64 символів, починаючи з літери або цифри)</translation>
+    </message>
+    <message>
+        <source>the host &apos;%1&apos; contains spaces</source>
+        <translation>в імені хоста «%1» є пробіли</translation>
+    </message>
+    <message>
+        <source>the program is empty</source>
+        <translation>програму не вказано</translation>
+    </message>
+    <message>
+        <source>the program &apos;%1&apos; is not an absolute path (for example /usr/bin/%1); it is run without a shell</source>
+        <translation>програму «%1» вказано не абсолютним шляхом (наприклад, /usr/bin/%1); вона запускається без оболонки</translation>
+    </message>
+    <message>
+        <source>the working folder &apos;%1&apos; is not an absolute path</source>
+        <translation>робочу теку «%1» вказано не абсолютним шляхом</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid environment variable name</source>
+        <translation>«%1» — неприпустиме ім’я змінної середовища</translation>
+    </message>
+    <message>
+        <source>the stop grace time must be between %1 and %2 ms (got %3)</source>
+        <translation>час на зупинку має бути від %1 до %2 мс (вказано %3)</translation>
+    </message>
+    <message>
+        <source>the base backoff must be between %1 and %2 ms (got %3)</source>
+        <translation>початкова пауза перед перезапуском має бути від %1 до %2 мс (вказано %3)</translation>
+    </message>
+    <message>
+        <source>the backoff cap must be between %1 and %2 ms (got %3)</source>
+        <translation>найбільша пауза перед перезапуском має бути від %1 до %2 мс (вказано %3)</translation>
+    </message>
+    <message>
+        <source>the healthy uptime must be between %1 and %2 ms (got %3)</source>
+        <translation>час роботи без збоїв має бути від %1 до %2 мс (вказано %3)</translation>
+    </message>
+    <message>
+        <source>the startup time must be between %1 and %2 ms (got %3)</source>
+        <translation>час запуску має бути від %1 до %2 мс (вказано %3)</translation>
+    </message>
+    <message>
+        <source>the maximum of consecutive failures must be between 1 and 1000 (got %1)</source>
+        <translation>найбільша кількість збоїв поспіль має бути від 1 до 1000 (вказано %1)</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::StoredText</name>
+    <message>
+        <source>Task created by %1</source>
+        <translation>Задачу створив користувач %1</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 started on worker %3</source>
+        <translation>Спробу %1 з %2 розпочато на воркері %3</translation>
+    </message>
+    <message>
+        <source>Task completed</source>
+        <translation>Задачу виконано</translation>
+    </message>
+    <message>
+        <source>Attempt %1 failed: %2. Retrying in %3 s</source>
+        <translation>Спроба %1 не вдалася: %2. Повтор через %3 с</translation>
+    </message>
+    <message>
+        <source>Task failed (%1): %2</source>
+        <translation>Задача завершилася помилкою (%1): %2</translation>
+    </message>
+    <message>
+        <source>Task cancelled manually by %1</source>
+        <translation>Задачу вручну скасував користувач %1</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>Скасував користувач %1</translation>
+    </message>
+    <message>
+        <source>⚠️ Task force stopped by %1</source>
+        <translation>⚠️ Задачу примусово зупинив користувач %1</translation>
+    </message>
+    <message>
+        <source>⚠️ Force stopped by %1</source>
+        <translation>⚠️ Примусово зупинив користувач %1</translation>
+    </message>
+    <message>
+        <source>Task force stopped by %1</source>
+        <translation>Задачу примусово зупинив користувач %1</translation>
+    </message>
+    <message>
+        <source>Task restarted by %1</source>
+        <translation>Задачу перезапустив користувач %1</translation>
+    </message>
+    <message>
+        <source>Worker %1 lost: %2; %3</source>
+        <translation>Воркер %1 втрачено: %2; %3</translation>
+    </message>
+    <message>
+        <source>no heartbeat for %1 s (timeout %2 s)</source>
+        <translation>немає пульсу %1 с (межа %2 с)</translation>
+    </message>
+    <message>
+        <source>re-queued (attempt %1 of %2 used)</source>
+        <translation>повернуто в чергу (використано спробу %1 з %2)</translation>
+    </message>
+    <message>
+        <source>marked FAILED (worker_lost)</source>
+        <translation>отримала статус «Помилка» (worker_lost)</translation>
+    </message>
+    <message>
+        <source>its process died, %1</source>
+        <translation>його процес завершився, %1</translation>
+    </message>
+    <message>
+        <source>Stuck in the queue for %1 min (threshold %2 min); marked FAILED (stuck_swept) by %3</source>
+        <translation>Зависла в черзі на %1 хв (поріг %2 хв); статус «Помилка» (stuck_swept) присвоїв %3</translation>
+    </message>
+    <message>
+        <source>No heartbeat for %1 s; re-queued by %2 (clean-up)</source>
+        <translation>Немає пульсу %1 с; повернув у чергу користувач %2 (очищення)</translation>
+    </message>
+    <message>
+        <source>Item started</source>
+        <translation>Елемент розпочато</translation>
+    </message>
+    <message>
+        <source>Item completed</source>
+        <translation>Елемент виконано</translation>
+    </message>
+    <message>
+        <source>Item failed: %1</source>
+        <translation>Елемент не виконано: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>[… %n lines dropped …]</source>
+        <translation>
+            <numerusform>[… пропущено %n рядок …]</numerusform>
+            <numerusform>[… пропущено %n рядки …]</numerusform>
+            <numerusform>[… пропущено %n рядків …]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker %1 stopped while the task was running</source>
+        <translation>Воркер %1 зупинено під час виконання задачі</translation>
+    </message>
+    <message>
+        <source>Time limit of %1 s exceeded; the process group was stopped</source>
+        <translation>Перевищено межу часу %1 с; групу процесів зупинено</translation>
+    </message>
+    <message>
+        <source>Exited with code %1</source>
+        <translation>Завершилася з кодом %1</translation>
+    </message>
+    <message>
+        <source>Killed by %1 (signal %2)</source>
+        <translation>Убита сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not start %1: it is missing or not executable</source>
+        <translation>Не вдалося запустити %1: програми немає або вона не виконувана</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>Не вдалося запустити %1: %2</translation>
+    </message>
+    <message>
+        <source>Item &apos;%1&apos; could not be started: %2</source>
+        <translation>Елемент «%1» не вдалося розпочати: %2</translation>
+    </message>
+    <message>
+        <source>Item &apos;%1&apos; failed: %2</source>
+        <translation>Елемент «%1» не виконано: %2</translation>
+    </message>
+    <message>
+        <source>Item &apos;%1&apos; completed but could not be recorded: %2</source>
+        <translation>Елемент «%1» виконано, але записати це не вдалося: %2</translation>
+    </message>
+    <message>
+        <source>Enqueued by schedule &apos;%1&apos; (%2) for the slot of %3</source>
+        <translation>Поставлено в чергу розкладом «%1» (%2) на час %3</translation>
+    </message>
+    <message>
+        <source>adopted from %1; its output is followed from now on</source>
+        <translation>прийнято від %1; його вивід відстежується відтепер</translation>
+    </message>
+    <message>
+        <source>a supervisor that is gone</source>
+        <translation>супервізора, якого вже немає</translation>
+    </message>
+    <message>
+        <source>exited while no supervisor watched it</source>
+        <translation>завершився, поки за ним не стежив жоден супервізор</translation>
+    </message>
+    <message>
+        <source>unknown (it exited while no supervisor watched it)</source>
+        <translation>невідомо (завершився, поки за ним не стежив жоден супервізор)</translation>
+    </message>
+    <message>
+        <source>stopped by an operator</source>
+        <translation>зупинено оператором</translation>
+    </message>
+    <message>
+        <source>restarted by an operator</source>
+        <translation>перезапущено оператором</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>видалено</translation>
+    </message>
+    <message>
+        <source>stopped with the supervisor</source>
+        <translation>зупинено разом із супервізором</translation>
+    </message>
+    <message>
+        <source>the program %1 does not exist</source>
+        <translation>програми %1 не існує</translation>
+    </message>
+    <message>
+        <source>the program %1 is not a file</source>
+        <translation>програма %1 — не файл</translation>
+    </message>
+    <message>
+        <source>the program %1 is not executable</source>
+        <translation>програма %1 не виконувана</translation>
+    </message>
+    <message>
+        <source>the working folder %1 does not exist</source>
+        <translation>робочої теки %1 не існує</translation>
+    </message>
+    <message>
+        <source>cannot read the allow list %1: %2</source>
+        <translation>не вдається прочитати список дозволених %1: %2</translation>
+    </message>
+    <message>
+        <source>the allow list %1 does not allow %2 with these arguments</source>
+        <translation>список дозволених %1 не дозволяє %2 з цими аргументами</translation>
+    </message>
+    <message>
+        <source>the program %1 is not in the allow list %2</source>
+        <translation>програми %1 немає в списку дозволених %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>restarting after %n failure(s)</source>
+        <translation>
+            <numerusform>перезапуск після %n збою</numerusform>
+            <numerusform>перезапуск після %n збоїв</numerusform>
+            <numerusform>перезапуск після %n збоїв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>не вдається запустити %1: %2</translation>
+    </message>
+    <message>
+        <source>exited (%1); not restarted: restart policy %2</source>
+        <translation>завершився (%1); не перезапускається: правило перезапуску %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>exited %n time(s) in a row without staying up for %1 ms (last: %2); start it again once the cause is fixed</source>
+        <translation>
+            <numerusform>завершився %n раз поспіль, не пропрацювавши й %1 мс (останній вихід: %2); запустіть його знову, коли причину буде усунено</numerusform>
+            <numerusform>завершився %n рази поспіль, не пропрацювавши й %1 мс (останній вихід: %2); запустіть його знову, коли причину буде усунено</numerusform>
+            <numerusform>завершився %n разів поспіль, не пропрацювавши й %1 мс (останній вихід: %2); запустіть його знову, коли причину буде усунено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exited (%1); restarting in %2 ms (failure %3 of %4)</source>
+        <translation>завершився (%1); перезапуск через %2 мс (збій %3 з %4)</translation>
+    </message>
+    <message>
+        <source>left running without a supervisor (%1 detached)</source>
+        <translation>залишено працювати без супервізора (%1 від’єднався)</translation>
+    </message>
+    <message>
+        <source>not restarted: the supervisor left</source>
+        <translation>не перезапущено: супервізор завершив роботу</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>код виходу %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (%2)</source>
+        <translation>убитий сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <source>exit status unknown (adopted process)</source>
+        <translation>код виходу невідомий (прийнятий процес)</translation>
+    </message>
+    <message>
+        <source>empty database location</source>
+        <translation>розташування бази даних не вказано</translation>
+    </message>
+    <message>
+        <source>unknown database URL &apos;%1&apos;: use a file path, sqlite:///path or postgresql://… (in lower case)</source>
+        <translation>невідома адреса бази даних «%1»: вкажіть шлях до файлу, sqlite:///шлях або postgresql://… (малими літерами)</translation>
+    </message>
+    <message>
+        <source>not a valid PostgreSQL URL &apos;%1&apos;: expected postgresql://[user@]host[:port]/database</source>
+        <translation>неприпустима адреса PostgreSQL «%1»: очікується postgresql://[користувач@]хост[:порт]/база</translation>
+    </message>
+    <message>
+        <source>not a valid PostgreSQL URL: %1</source>
+        <translation>неприпустима адреса PostgreSQL: %1</translation>
+    </message>
+    <message>
+        <source>a password in the database URL is not accepted; use PGPASSWORD or ~/.pgpass</source>
+        <translation>пароль в адресі бази даних не приймається; використовуйте PGPASSWORD або ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid port (1 to 65535)</source>
+        <translation>«%1» — неприпустимий порт (від 1 до 65535)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid sslmode (%2)</source>
+        <translation>«%1» — неприпустиме значення sslmode (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid application_name (1 to 63 letters, digits and _ . : @ / + -)</source>
+        <translation>«%1» — неприпустиме значення application_name (від 1 до 63 літер, цифр і _ . : @ / + -)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid %2 (%3)</source>
+        <translation>«%1» — неприпустиме значення %2 (%3)</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 or more</source>
+        <translation>ціле число, 0 або більше</translation>
+    </message>
+    <message>
+        <source>0 or 1</source>
+        <translation>0 або 1</translation>
+    </message>
+    <message>
+        <source>unknown PostgreSQL option &apos;%1&apos;</source>
+        <translation>невідомий параметр PostgreSQL «%1»</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL names no database</source>
+        <translation>в адресі PostgreSQL не вказано базу даних</translation>
+    </message>
+    <message>
+        <source>expected sqlite:///absolute/path.db, got &apos;%1&apos;</source>
+        <translation>очікується sqlite:///абсолютний/шлях.db, вказано «%1»</translation>
+    </message>
+    <message>
+        <source>cannot open %1: the folder %2 is read-only (SQLite writes its -wal and -shm files beside the database)</source>
+        <translation>не вдається відкрити %1: тека %2 доступна лише для читання (SQLite записує свої файли -wal і -shm поруч із базою даних)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>не вдається відкрити %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>не вдається створити теку %1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file</source>
+        <translation>%1 — це тека, а не файл бази даних</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>не вдається прочитати %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (the file was left untouched)</source>
+        <translation>%1 — не база даних SQLite (файл не змінено)</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database of another program, not Taskdesk&apos;s (the file was left untouched)</source>
+        <translation>%1 — база даних SQLite іншої програми, а не Taskdesk (файл не змінено)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); nothing was written to it, &apos;taskdeskctl check&apos; lists what is wrong</source>
+        <translation>%1 пошкоджено (%2); до неї нічого не записано, «taskdeskctl check» покаже, що не так</translation>
+    </message>
+    <message>
+        <source>the database %1 has a table schema_migrations that is not Taskdesk&apos;s (another program&apos;s, such as a Rails application&apos;s); nothing was changed</source>
+        <translation>у базі даних %1 є таблиця schema_migrations, що належить не Taskdesk (а іншій програмі, наприклад застосунку Rails); нічого не змінено</translation>
+    </message>
+    <message>
+        <source>the database %1 has schema version %2, newer than this Taskdesk understands (version %3); upgrade Taskdesk to open it (nothing was changed)</source>
+        <translation>база даних %1 має версію схеми %2 — новішу, ніж розуміє цей Taskdesk (версія %3); оновіть Taskdesk, щоб її відкрити (нічого не змінено)</translation>
+    </message>
+    <message>
+        <source>the database file %1 was deleted while in use; nothing more is written, and it is not created again</source>
+        <translation>файл бази даних %1 видалено під час роботи; більше нічого не записується, і його не буде створено знову</translation>
+    </message>
+    <message>
+        <source>the database file %1 was replaced by another file while in use; nothing more is written to either; restart to open the new one</source>
+        <translation>файл бази даних %1 замінено іншим файлом під час роботи; більше нічого не записується в жоден із них; перезапустіть програму, щоб відкрити новий</translation>
+    </message>
+    <message>
+        <source>no database at %1</source>
+        <translation>за шляхом %1 немає бази даних</translation>
+    </message>
+    <message>
+        <source>permission denied (read-only role)</source>
+        <translation>доступ заборонено (роль лише для читання)</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database</source>
+        <translation>%1 — не база даних SQLite</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (database disk image is malformed)</source>
+        <translation>%1 пошкоджено (образ бази даних на диску зіпсовано)</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 доступна лише для читання</translation>
+    </message>
+    <message>
+        <source>the database is locked by another process</source>
+        <translation>базу даних заблоковано іншим процесом</translation>
+    </message>
+    <message>
+        <source>adopted (pid %1)</source>
+        <translation>прийнято (pid %1)</translation>
+    </message>
+    <message>
+        <source>started (pid %1)</source>
+        <translation>запущено (pid %1)</translation>
+    </message>
+    <message>
+        <source>did not stop within %1 ms: SIGKILL</source>
+        <translation>не зупинився за %1 мс: SIGKILL</translation>
+    </message>
+    <message>
+        <source>exited: %1</source>
+        <translation>завершився: %1</translation>
+    </message>
+    <message>
+        <source>FATAL: %1</source>
+        <translation>Збій: %1</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <utility>
+#include <vector>
 
 namespace taskdesk {
 
@@ -44,6 +45,33 @@ public:
         e.m_args = std::move(args);
         return e;
     }
+    // A message made of messages: `source`'s %1, %2… are `parts`, each worded
+    // in the window on its own ("%1 field: %2" holding "minute" and "'x' is
+    // not a number"). message() is the English of the whole.
+    static Error composed(ErrorKind kind, const char *source, std::vector<Error> parts)
+    {
+        QStringList args;
+        for (const Error &part : parts)
+            args << part.message();
+        Error e = translatable(kind, source, std::move(args));
+        e.m_parts = std::move(parts);
+        return e;
+    }
+    // A part of a composed message: a marked text with its arguments, or a
+    // plain one (a name, a value the operator typed) that stays as it is.
+    static Error text(const char *source, QStringList args = {})
+    {
+        return translatable(ErrorKind::None, source, std::move(args));
+    }
+    static Error plain(const QString &text) { return {ErrorKind::None, text}; }
+    // The same message as an error of `kind` (a part become the error itself).
+    Error as(ErrorKind kind) const
+    {
+        Error e = *this;
+        e.m_kind = kind;
+        return e;
+    }
+
     // %1, %2… of `text` replaced by `args` in one pass, so that an argument
     // that holds "%2" itself stays as it is.
     static QString fill(const QString &text, const QStringList &args)
@@ -66,6 +94,7 @@ public:
     const QString &message() const { return m_message; }
     const char *source() const { return m_source; } // nullptr: not translatable
     const QStringList &args() const { return m_args; }
+    const std::vector<Error> &parts() const { return m_parts; } // empty: args are plain
     bool isError() const { return m_kind != ErrorKind::None; }
     explicit operator bool() const { return isError(); }
 
@@ -74,6 +103,7 @@ private:
     QString m_message;
     const char *m_source = nullptr;
     QStringList m_args;
+    std::vector<Error> m_parts;
 };
 
 // How many rows a caller may ask for at once: nothing when 1 <= limit <= max,

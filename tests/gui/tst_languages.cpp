@@ -3,25 +3,39 @@
 // forms that Russian and Ukrainian have three of (1 задача, 2 задачи, 5 задач,
 // 21 задача).
 
+#include "core/auditlog.h"
 #include "core/database.h"
 #include "core/scheduling/schedule.h"
+#include "core/supervisor/processdefinition.h"
+#include "core/supervisor/processstore.h"
 #include "guitest.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/mainwindow.h"
+#include "ui/audit/audittablemodel.h"
 #include "ui/common/backgroundrunner.h"
 #include "ui/common/confirm.h"
 #include "ui/common/coretext.h"
+#include "ui/common/storedtext.h"
 #include "ui/dialogs/settingsdialog.h"
+#include "ui/processes/processesview.h"
+#include "ui/processes/processtablemodel.h"
+#include "ui/stats/throughputchart.h"
 #include "ui/tasks/taskactions.h"
+#include "ui/tasks/taskdetailpane.h"
 #include "ui/tasks/tasksview.h"
 #include "ui/tasks/tasktablemodel.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
 #include <QPushButton>
+#include <QStatusBar>
 
+#include <algorithm>
 #include <memory>
 
 using namespace taskdesk;
@@ -33,11 +47,18 @@ namespace {
 struct Window
 {
     std::unique_ptr<AppContext> context;
+    std::unique_ptr<RuntimeHost> runtime;
     std::unique_ptr<MainWindow> window;
 
     ~Window()
     {
+        if (runtime && runtime->hasSupervisor()) {
+            QSignalSpy stopped(runtime.get(), &RuntimeHost::processesStopped);
+            runtime->stopProcesses();
+            stopped.wait(30000);
+        }
         window.reset();
+        runtime.reset();
         context.reset();
     }
     TasksView *tasks() const { return window->tasksView(); }
@@ -51,18 +72,31 @@ struct Window
 
 // A window made after the language is installed: widgets take their words
 // when they are built.
-std::unique_ptr<Window> openWindow(TestDatabase &tdb)
+// With `supervisor`, the window supervises this host's processes, as the app does.
+// `db`: the window's own database (default: a second one on the test's data).
+std::unique_ptr<Window> openWindow(TestDatabase &tdb, bool supervisor = false,
+    QSize size = QSize(1200, 800), std::unique_ptr<Database> db = nullptr)
 {
     auto w = std::make_unique<Window>();
-    std::unique_ptr<Database> db = tdb.open();
+    if (!db)
+        db = tdb.open();
     if (db->open())
         return nullptr;
     auto settings = std::make_unique<AppSettings>(tdb.tempPath() + QStringLiteral("/taskdesk.ini"));
     settings->setRefreshIntervalMs(AppSettings::kMaxRefreshMs);
     settings->setOperatorName(QStringLiteral("alice"));
     w->context = std::make_unique<AppContext>(std::move(db), std::move(settings));
-    w->window = std::make_unique<MainWindow>(*w->context);
-    w->window->resize(1200, 800);
+    if (supervisor) {
+        RuntimeHost::Options options;
+        options.sweeper = false;
+        options.scheduler = false;
+        options.outputDir = tdb.tempPath() + QStringLiteral("/output");
+        w->runtime = std::make_unique<RuntimeHost>(w->context->database(), options);
+    }
+    w->window = std::make_unique<MainWindow>(*w->context, w->runtime.get());
+    if (w->runtime)
+        w->runtime->start();
+    w->window->resize(size);
     w->window->show();
     if (!QTest::qWaitForWindowExposed(w->window.get()))
         return nullptr;
@@ -99,6 +133,17 @@ private Q_SLOTS:
     void numbersFollowTheLanguage();
     void aCoreMessageIsTranslatedInTheWindowOnly();
     void settingsOfferEachLanguageForTheNextStart();
+    void supervisorMessagesSpeakTheLanguage();
+    void aStoredCountHasTheRightPluralForm_data();
+    void aStoredCountHasTheRightPluralForm();
+    void everyStoredSentenceIsWordedByItsOwnTranslation();
+    void cronAndProcessProblemsAreWordedPartByPart();
+    void databaseErrorsSpeakTheLanguage();
+    void theTaskLogSpeaksTheLanguage();
+    void theAuditSaysProcessStatesInTheProcessesWords();
+    void theChartTimesFollowTheLocale();
+    void theStatusBarGivesWayInTheMiddleOfThePath_data();
+    void theStatusBarGivesWayInTheMiddleOfThePath();
 };
 
 void TestLanguages::theTaskCountHasTheRightPluralForm_data()
@@ -279,6 +324,384 @@ void TestLanguages::settingsOfferEachLanguageForTheNextStart()
         qPrintable(dialog.resultMessage()));
     QCOMPARE(localeForLanguage(QStringLiteral("uk")).language(), QLocale::Ukrainian);
     QCOMPARE(localeForLanguage(QString()), QLocale::system());
+}
+
+// The supervisor stores its messages in English (taskdeskctl prints them as
+// stored); the Processes page words them, with their parts and counts.
+void TestLanguages::supervisorMessagesSpeakTheLanguage()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    ProcessStore processes(tdb.db(), QStringLiteral("setup"));
+    ProcessDefinition missing;
+    missing.name = QStringLiteral("missing");
+    missing.program = QStringLiteral("/nonexistent/exporter");
+    QVERIFY(processes.add(missing).ok());
+    ProcessDefinition crasher;
+    crasher.name = QStringLiteral("crasher");
+    crasher.program = QStringLiteral("/bin/sh");
+    crasher.args = {QStringLiteral("-c"), QStringLiteral("exit 3")};
+    crasher.maxFailures = 2;
+    crasher.backoffBaseMs = 20;
+    crasher.backoffCapMs = 40;
+    crasher.healthyAfterMs = 10000;
+    QVERIFY(processes.add(crasher).ok());
+    useLanguage(QStringLiteral("ru"));
+    std::unique_ptr<Window> w = openWindow(tdb, true);
+    QVERIFY(w);
+    QVERIFY(processes.setDesired(QStringLiteral("missing"), DesiredState::Running).ok());
+    QVERIFY(processes.setDesired(QStringLiteral("crasher"), DesiredState::Running).ok());
+    w->window->showPage(MainWindow::Processes);
+    ProcessesView *view = w->window->processesView();
+    auto cell = [view](const QString &name, int column) {
+        view->refresh();
+        const int row = view->model()->rowOf(name);
+        return row < 0 ? QString() : view->model()->index(row, column).data().toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("missing"), ProcessTableModel::Message),
+        QStringLiteral("программа /nonexistent/exporter не существует"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("crasher"), ProcessTableModel::Message),
+        QStringLiteral("завершился 2 раза подряд, не проработав и 10000 мс (последний выход: код "
+                       "выхода 3); запустите его снова, когда причина будет устранена"),
+        30000);
+    QCOMPARE(cell(QStringLiteral("crasher"), ProcessTableModel::LastExit),
+        QStringLiteral("код выхода 3"));
+    // The supervisor's notes among its output, as it went.
+    QVERIFY(view->selectProcess(QStringLiteral("crasher")));
+    const auto output = [view]() {
+        view->refresh();
+        return view->outputText();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(output().contains(QStringLiteral("[event] Сбой: ")), 10000);
+    QVERIFY2(view->outputText().contains(QStringLiteral("[event] запущен (pid ")),
+        qPrintable(view->outputText()));
+    QVERIFY2(view->outputText().contains(QStringLiteral("[event] завершился: код выхода 3")),
+        qPrintable(view->outputText()));
+    // As stored, for taskdeskctl and its --json.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT message FROM processes WHERE name = 'missing'"))
+                 .toString(),
+        QStringLiteral("the program /nonexistent/exporter does not exist"));
+    // The messages of the states between, worded the same way.
+    QCOMPARE(storedText(QStringLiteral("exited (exit code 3); restarting in 1200 ms (failure 1 "
+                                       "of 5)")),
+        QStringLiteral("завершился (код выхода 3); перезапуск через 1200 мс (сбой 1 из 5)"));
+    QCOMPARE(storedText(QStringLiteral("stopped by an operator")),
+        QStringLiteral("остановлен оператором"));
+    useLanguage(QStringLiteral("uk"));
+    QCOMPARE(cell(QStringLiteral("missing"), ProcessTableModel::Message),
+        QStringLiteral("програми /nonexistent/exporter не існує"));
+    useLanguage(QStringLiteral("en"));
+    QCOMPARE(cell(QStringLiteral("missing"), ProcessTableModel::Message),
+        QStringLiteral("the program /nonexistent/exporter does not exist"));
+}
+
+void TestLanguages::aStoredCountHasTheRightPluralForm_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("expected"); // for 1, 2, 5, 11, 21 and 22
+    QTest::newRow("English") << QStringLiteral("en")
+                             << QStringList{QStringLiteral("restarting after 1 failure"),
+                                    QStringLiteral("restarting after 2 failures"),
+                                    QStringLiteral("restarting after 5 failures"),
+                                    QStringLiteral("restarting after 11 failures"),
+                                    QStringLiteral("restarting after 21 failures"),
+                                    QStringLiteral("restarting after 22 failures")};
+    QTest::newRow("Russian") << QStringLiteral("ru")
+                             << QStringList{QStringLiteral("перезапуск после 1 сбоя"),
+                                    QStringLiteral("перезапуск после 2 сбоев"),
+                                    QStringLiteral("перезапуск после 5 сбоев"),
+                                    QStringLiteral("перезапуск после 11 сбоев"),
+                                    QStringLiteral("перезапуск после 21 сбоя"),
+                                    QStringLiteral("перезапуск после 22 сбоев")};
+    QTest::newRow("Ukrainian") << QStringLiteral("uk")
+                               << QStringList{QStringLiteral("перезапуск після 1 збою"),
+                                      QStringLiteral("перезапуск після 2 збоїв"),
+                                      QStringLiteral("перезапуск після 5 збоїв"),
+                                      QStringLiteral("перезапуск після 11 збоїв"),
+                                      QStringLiteral("перезапуск після 21 збою"),
+                                      QStringLiteral("перезапуск після 22 збоїв")};
+}
+
+// A count in a stored sentence chooses the plural form of the language.
+void TestLanguages::aStoredCountHasTheRightPluralForm()
+{
+    QFETCH(QString, language);
+    QFETCH(QStringList, expected);
+    useLanguage(language);
+    const QList<int> counts{1, 2, 5, 11, 21, 22};
+    for (int i = 0; i < counts.size(); ++i)
+        QCOMPARE(storedText(QStringLiteral("restarting after %1 failure(s)").arg(counts.at(i))),
+            expected.at(i));
+    if (language == QLatin1String("ru")) {
+        QCOMPARE(storedText(QStringLiteral("[… 1 lines dropped …]")),
+            QStringLiteral("[… пропущена 1 строка …]"));
+        QCOMPARE(storedText(QStringLiteral("[… 22 lines dropped …]")),
+            QStringLiteral("[… пропущено 22 строки …]"));
+        QCOMPARE(storedText(QStringLiteral("[… 5 lines dropped …]")),
+            QStringLiteral("[… пропущено 5 строк …]"));
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+// Each known sentence, as the core fills it, is found and worded by its own
+// translation: none is shadowed by another that matches first.
+void TestLanguages::everyStoredSentenceIsWordedByItsOwnTranslation()
+{
+    for (const QString &language : {QStringLiteral("ru"), QStringLiteral("uk")}) {
+        useLanguage(language);
+        for (const QString &pattern : storedTextPatterns()) {
+            QStringList args;
+            for (int i = 1; i <= 9; ++i)
+                args << QStringLiteral("<%1>").arg(i);
+            QString english = Error::fill(pattern, args);
+            english.replace(QLatin1String("%n"), QLatin1String("7"));
+            const QByteArray source = pattern.toUtf8();
+            const QString expected = Error::fill(
+                QCoreApplication::translate("taskdesk::StoredText", source.constData(), nullptr,
+                    pattern.contains(QLatin1String("%n")) ? 7 : -1),
+                args);
+            QCOMPARE(storedText(english), expected);
+            QVERIFY2(expected != english, qPrintable(language + QLatin1String(": ") + english));
+        }
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+// A cron expression's error and a process definition's problems are made of
+// parts: the window words each one, the whole stays English for taskdeskctl.
+void TestLanguages::cronAndProcessProblemsAreWordedPartByPart()
+{
+    Schedule s;
+    s.name = QStringLiteral("nightly");
+    s.kind = QStringLiteral("report");
+    s.cron = QStringLiteral("61 * * * *");
+    const Error cron = s.validate();
+    QCOMPARE(cron.kind(), ErrorKind::Invalid);
+    QCOMPARE(cron.message(),
+        QStringLiteral("invalid cron expression '61 * * * *': minute field: '61' is out of range "
+                       "0-59"));
+    s.cron = QStringLiteral("* * * jun-foo *");
+    const Error named = s.validate();
+    s.cron = QStringLiteral("* *");
+    const Error fields = s.validate();
+
+    ProcessDefinition d;
+    d.name = QStringLiteral("exporter");
+    d.stopGraceMs = -1;
+    const Error one = [&d] {
+        ProcessDefinition single = d;
+        single.program = QStringLiteral("/bin/true");
+        return single.validate();
+    }();
+    const Error problems = d.validate();
+    QCOMPARE(problems.kind(), ErrorKind::Invalid);
+    QCOMPARE(problems.message(),
+        QStringLiteral("the program is empty; the stop grace time must be between 0 and 3600000 "
+                       "ms (got -1)"));
+
+    useLanguage(QStringLiteral("ru"));
+    QCOMPARE(coreText(cron),
+        QStringLiteral("неверное выражение cron «61 * * * *»: поле «минута»: «61» вне диапазона "
+                       "0–59"));
+    QCOMPARE(coreText(named),
+        QStringLiteral("неверное выражение cron «* * * jun-foo *»: поле «месяц»: «foo» — не число "
+                       "и не название месяца (jan–dec)"));
+    QCOMPARE(coreText(fields),
+        QStringLiteral("неверное выражение cron «* *»: нужно пять полей (minute hour day-of-month "
+                       "month day-of-week), указано 2"));
+    QCOMPARE(coreText(problems),
+        QStringLiteral("программа не указана; время на остановку должно быть от 0 до 3600000 мс "
+                       "(указано -1)"));
+    QCOMPARE(one.kind(), ErrorKind::Invalid);
+    QCOMPARE(coreText(one),
+        QStringLiteral("время на остановку должно быть от 0 до 3600000 мс (указано -1)"));
+    useLanguage(QStringLiteral("uk"));
+    QCOMPARE(coreText(cron),
+        QStringLiteral("неправильний вираз cron «61 * * * *»: поле «хвилина»: «61» поза "
+                       "діапазоном 0–59"));
+    useLanguage(QStringLiteral("en"));
+    QCOMPARE(coreText(cron), cron.message());
+    QCOMPARE(coreText(problems), problems.message());
+}
+
+// What the database says when it cannot be opened, or is lost while the
+// window runs (the banner), in the operator's language.
+void TestLanguages::databaseErrorsSpeakTheLanguage()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    useLanguage(QStringLiteral("ru"));
+    const QString folder = tdb.tempPath() + QStringLiteral("/folder.db");
+    QVERIFY(QDir().mkpath(folder));
+    Database onFolder(*DatabaseLocation::parse(folder));
+    const Error e = onFolder.open();
+    QVERIFY(e.isError());
+    QCOMPARE(coreText(e), QStringLiteral("%1 — это папка, а не файл базы данных").arg(folder));
+    const Result<DatabaseLocation> url
+        = DatabaseLocation::parse(QStringLiteral("mysql://db/taskdesk"));
+    QVERIFY(!url.ok());
+    QVERIFY2(coreText(url.error()).startsWith(QStringLiteral("неизвестный адрес базы данных")),
+        qPrintable(coreText(url.error())));
+
+    if (!TestDatabase::postgres()) {
+        std::unique_ptr<Window> w = openWindow(tdb);
+        QVERIFY(w);
+        const QString path = w->context->database().location().path;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        w->context->checkNow();
+        QTRY_VERIFY(w->context->isFileLost());
+        const QString reason = QStringLiteral("файл базы данных %1 удалён во время работы; больше "
+                                              "ничего не записывается, и он не будет создан заново")
+                                   .arg(path);
+        QCOMPARE(w->context->unavailableReason(), reason);
+        QVERIFY2(
+            w->window->banner()->text().contains(reason), qPrintable(w->window->banner()->text()));
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+// The store's own log lines are stored in English; the detail pane words them.
+void TestLanguages::theTaskLogSpeaksTheLanguage()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("alice"));
+    TaskSeeder seed(store);
+    const qint64 id = seed.running(QStringLiteral("Nightly report"), {QStringLiteral("bob")});
+    QVERIFY(id > 0);
+    QVERIFY(store.actions().forceStop(id).ok());
+    QVERIFY(!store.queue().appendLog(
+        id, 0, QStringLiteral("output"), QStringLiteral("Task completed")));
+    useLanguage(QStringLiteral("ru"));
+    std::unique_ptr<Window> w = openWindow(tdb);
+    QVERIFY(w);
+    w->refresh();
+    QVERIFY(w->tasks()->selectTask(id));
+    TaskDetailPane *detail = w->tasks()->detail();
+    QTRY_VERIFY(detail->logText().contains(QStringLiteral("alice")));
+    const QString log = detail->logText();
+    QVERIFY2(log.contains(QStringLiteral("Задача создана пользователем alice")), qPrintable(log));
+    QVERIFY2(
+        log.contains(QStringLiteral("Попытка 1 из 3 начата на воркере worker-1")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral(
+                 "⚠️ Задача принудительно остановлена "
+                 "пользователем "
+                 "alice")),
+        qPrintable(log));
+    QVERIFY2(!log.contains(QStringLiteral("Task created by")), qPrintable(log));
+    // What the task printed stays as printed.
+    QVERIFY2(log.contains(QStringLiteral("Task completed")), qPrintable(log));
+    QCOMPARE(detail->errorText(),
+        QStringLiteral("Задача принудительно остановлена пользователем alice"));
+    // Stored as written, for taskdeskctl.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM task_log WHERE message = 'Task "
+                                       "created by alice'"))
+                 .toInt(),
+        1);
+    useLanguage(QStringLiteral("en"));
+}
+
+// A process's audit rows hold its states ("RUNNING", "STOPPED"), which are
+// worded as on the Processes page, not left as stored nor taken for a task's.
+void TestLanguages::theAuditSaysProcessStatesInTheProcessesWords()
+{
+    useLanguage(QStringLiteral("ru"));
+    AuditTableModel model;
+    AuditEntry stop;
+    stop.action = QStringLiteral("process_stop");
+    stop.beforeStatus = QStringLiteral("RUNNING");
+    stop.afterStatus = QStringLiteral("STOPPED");
+    AuditEntry fatal;
+    fatal.action = QStringLiteral("process_fatal");
+    fatal.beforeStatus = QStringLiteral("BACKOFF");
+    fatal.afterStatus = QStringLiteral("FATAL");
+    model.setEntries({stop, fatal});
+    QCOMPARE(model.index(0, AuditTableModel::Change).data().toString(),
+        QStringLiteral("Работает → Остановлен"));
+    QCOMPARE(
+        model.index(1, AuditTableModel::Change).data().toString(), QStringLiteral("Пауза → Сбой"));
+    useLanguage(QStringLiteral("en"));
+}
+
+// The time axis reads the operator's clock: 24 hours in Russian, AM/PM in the US.
+void TestLanguages::theChartTimesFollowTheLocale()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QMap<qint64, QPair<qint64, qint64>> perMinute;
+    perMinute.insert(now / 60000 - 30, {3, 1});
+    for (const QString &language : {QStringLiteral("en_US"), QStringLiteral("ru")}) {
+        installTranslations(*QCoreApplication::instance(), QLocale(language));
+        ThroughputChart chart;
+        chart.resize(900, 300);
+        chart.setSeries(now - 3 * 3600 * 1000, now, perMinute);
+        const QStringList labels = chart.timeAxisLabels();
+        QVERIFY(labels.size() >= 2);
+        for (const QString &label : labels) {
+            const QTime t = QLocale().toTime(label, QLocale::ShortFormat);
+            QVERIFY2(t.isValid(), qPrintable(label));
+            QCOMPARE(label, QLocale().toString(t, QLocale::ShortFormat));
+        }
+        const bool twelveHours = std::any_of(labels.cbegin(), labels.cend(), [](const QString &l) {
+            return l.contains(QLatin1String("AM")) || l.contains(QLatin1String("PM"));
+        });
+        QVERIFY2(
+            twelveHours == (language == QLatin1String("en_US")), qPrintable(labels.join(u' ')));
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+void TestLanguages::theStatusBarGivesWayInTheMiddleOfThePath_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("Russian") << QStringLiteral("ru");
+    QTest::newRow("Ukrainian") << QStringLiteral("uk");
+}
+
+// At 800×500 the database's path gives way in its middle (whole in its tool
+// tip); the processes, the connection and the operator stay whole.
+void TestLanguages::theStatusBarGivesWayInTheMiddleOfThePath()
+{
+    QFETCH(QString, language);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    useLanguage(language);
+    // A path as long as a home folder's often is.
+    const QString folder
+        = tdb.tempPath() + QStringLiteral("/home/operator/.local/share/taskdesk/production");
+    QVERIFY(QDir().mkpath(folder));
+    auto db = std::make_unique<Database>(
+        *DatabaseLocation::parse(folder + QStringLiteral("/taskdesk.db")));
+    std::unique_ptr<Window> w = openWindow(tdb, false, QSize(800, 500), std::move(db));
+    QVERIFY(w);
+    QCOMPARE(w->window->size(), QSize(800, 500));
+    QCoreApplication::processEvents();
+    auto *database = w->window->findChild<QLabel *>(QStringLiteral("databaseLabel"));
+    QVERIFY(database);
+    const QString whole = QCoreApplication::translate("taskdesk::ui::MainWindow", "Database: %1")
+                              .arg(w->context->database().location().display());
+    QCOMPARE(database->toolTip(), whole);
+    const QString shown = database->text();
+    const int room = database->contentsRect().width();
+    QVERIFY2(database->fontMetrics().horizontalAdvance(shown) <= room,
+        qPrintable(QStringLiteral("'%1' is cut: %2 px in %3 px")
+                       .arg(shown)
+                       .arg(database->fontMetrics().horizontalAdvance(shown))
+                       .arg(room)));
+    QVERIFY2(shown.contains(QChar(0x2026)), qPrintable(shown)); // elided: the path is long
+    QVERIFY2(shown.startsWith(whole.left(5)), qPrintable(shown));
+    QVERIFY2(shown.endsWith(whole.right(3)), qPrintable(shown));
+    const QRect bar = w->window->statusBar()->rect();
+    for (const char *name : {"rolesLabel", "stateLabel", "operatorLabel", "databaseLabel"}) {
+        auto *label = w->window->findChild<QLabel *>(QLatin1String(name));
+        QVERIFY(label);
+        QVERIFY2(label->isVisible(), name);
+        const QRect at(label->mapTo(w->window->statusBar(), QPoint(0, 0)), label->size());
+        QVERIFY2(bar.contains(at), name);
+        if (label != database)
+            QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+    }
+    useLanguage(QStringLiteral("en"));
 }
 
 TASKDESK_GUI_TEST_MAIN(TestLanguages)

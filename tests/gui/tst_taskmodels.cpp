@@ -562,17 +562,17 @@ void TestTaskModels::theAuditChangeSaysTheStatusesInTheBadgesWords()
     deleted.action = QStringLiteral("delete");
     deleted.beforeStatus = QStringLiteral("COMPLETED");
     deleted.afterStatus = QStringLiteral("DELETED");
-    AuditEntry process; // a process's states are not a task's statuses
+    AuditEntry process; // a process's states, in the Processes page's words
     process.action = QStringLiteral("process_stop");
-    process.beforeStatus = QStringLiteral("running");
-    process.afterStatus = QStringLiteral("stopped");
+    process.beforeStatus = QStringLiteral("STARTING");
+    process.afterStatus = QStringLiteral("STOPPED");
     model.setEntries({requeued, deleted, process});
     const auto change = [&model](int row) {
         return model.index(row, AuditTableModel::Change).data().toString();
     };
     QCOMPARE(change(0), QStringLiteral("Running → Pending"));
     QCOMPARE(change(1), QStringLiteral("Completed → Deleted"));
-    QCOMPARE(change(2), QStringLiteral("running → stopped"));
+    QCOMPARE(change(2), QStringLiteral("Starting → Stopped"));
 }
 
 void TestTaskModels::theAuditProcessScheduleAndStuckModelsPassTheTester()

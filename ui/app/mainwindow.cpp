@@ -20,6 +20,7 @@
 #include "ui/stuck/stuckview.h"
 #include "ui/tasks/taskactions.h"
 #include "ui/tasks/tasksview.h"
+#include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/overlaystack.h"
 
 #include <QAction>
@@ -53,7 +54,7 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     , m_audit(new AuditView(context, this))
     , m_processes(new ProcessesView(context, this))
     , m_schedules(new SchedulesView(context, this))
-    , m_databaseLabel(new QLabel(this))
+    , m_databaseLabel(new ElidedLabel(this))
     , m_rolesLabel(new QLabel(this))
     , m_stateLabel(new QLabel(this))
     , m_operatorLabel(new QLabel(this))
@@ -157,22 +158,20 @@ void MainWindow::buildCentralWidget()
 void MainWindow::buildStatusBar()
 {
     const int em = fontMetrics().averageCharWidth();
-    // A long path must not push the other labels out of a narrow window: the
-    // middle gives way, the tooltip holds all of it.
-    const QString database = tr("Database: %1").arg(m_context.database().location().display());
-    m_databaseLabel->setText(fontMetrics().elidedText(database, Qt::ElideMiddle, em * 45));
-    m_databaseLabel->setToolTip(database);
+    // A long path must not push the other labels out of a narrow window: its
+    // middle gives way to the width left, the tool tip holds all of it.
+    m_databaseLabel->setFullText(tr("Database: %1").arg(m_context.database().location().display()));
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
     m_rolesLabel->setObjectName(QStringLiteral("rolesLabel"));
     m_rolesLabel->setText(m_processes->summary());
-    for (QLabel *label : {m_rolesLabel, m_stateLabel, m_operatorLabel, m_databaseLabel})
+    for (QLabel *label :
+        {m_rolesLabel, m_stateLabel, m_operatorLabel, static_cast<QLabel *>(m_databaseLabel)})
         label->setContentsMargins(em, 0, em, 0);
-    // The path may be long: at 800 px it gives way (whole in its tool tip)
-    // instead of setting the window's minimum width.
+    // The path may be long: at 800 px it gives way instead of setting the
+    // window's minimum width, and the labels before it stay whole.
     m_databaseLabel->setMinimumWidth(em * 12);
-    m_databaseLabel->setToolTip(m_databaseLabel->text());
     statusBar()->addPermanentWidget(m_rolesLabel);
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_operatorLabel);

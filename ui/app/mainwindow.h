@@ -14,6 +14,7 @@ namespace taskdesk::ui {
 
 class AppContext;
 class AuditView;
+class ElidedLabel;
 class ProcessesView;
 class RuntimeHost;
 class SchedulesView;
@@ -110,7 +111,7 @@ private:
     ProcessesView *m_processes;
     SchedulesView *m_schedules;
     QVector<SourceView *> m_sourceViews;
-    QLabel *m_databaseLabel;
+    ElidedLabel *m_databaseLabel;
     QLabel *m_rolesLabel;
     QLabel *m_stateLabel;
     QLabel *m_operatorLabel;

@@ -1,8 +1,10 @@
 #include "audittablemodel.h"
 
+#include "core/supervisor/processinfo.h"
 #include "core/taskstatus.h"
 #include "ui/common/badgepainter.h"
 #include "ui/common/timeformat.h"
+#include "ui/processes/processtablemodel.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -124,9 +126,15 @@ QString AuditTableModel::actionText(const QString &action)
     return words.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
-QString AuditTableModel::statusText(const QString &status)
+QString AuditTableModel::statusText(const QString &action, const QString &status)
 {
-    // Task statuses are stored upper case; process states ("running") are not.
+    // A process's actions record its states ("RUNNING", "FATAL"), in the
+    // words of the Processes page.
+    if (action.startsWith(QLatin1String("process_"))) {
+        if (const std::optional<ProcessState> state = parseProcessState(status))
+            return ProcessTableModel::stateWord(*state);
+        return status;
+    }
     const std::optional<TaskStatus> task = parseStatus(status);
     if (task && status == statusName(*task))
         return BadgePainter::wordFor(*task);
@@ -240,8 +248,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             if (e.beforeStatus.isEmpty() && e.afterStatus.isEmpty())
                 return QString();
             return tr("%1 → %2").arg(
-                e.beforeStatus.isEmpty() ? tr("new") : statusText(e.beforeStatus),
-                statusText(e.afterStatus));
+                e.beforeStatus.isEmpty() ? tr("new") : statusText(e.action, e.beforeStatus),
+                statusText(e.action, e.afterStatus));
         case Details:
             return detailsText(e.details);
         default:
@@ -301,14 +309,22 @@ void AuditTableModel::sizeColumns(QTableView &table)
     const int gap = metrics.height() / 2;
     const int em = metrics.averageCharWidth();
     // The widest change any row can show: each status, "new" and DELETED.
+    // A process's states too, which change only into one another.
     QStringList states;
     for (const QString &status : allStatusNames())
-        states << statusText(status);
-    states << tr("new") << statusText(QStringLiteral("DELETED"));
+        states << statusText(QString(), status);
+    states << tr("new") << statusText(QString(), QStringLiteral("DELETED"));
+    QStringList processStates;
+    for (ProcessState state : {ProcessState::Stopped, ProcessState::Starting, ProcessState::Running,
+             ProcessState::Backoff, ProcessState::Stopping, ProcessState::Exited,
+             ProcessState::Fatal})
+        processStates << ProcessTableModel::stateWord(state);
     int change = 0;
-    for (const QString &before : std::as_const(states))
-        for (const QString &after : std::as_const(states))
-            change = std::max(change, metrics.horizontalAdvance(tr("%1 → %2").arg(before, after)));
+    for (const QStringList *words : {&states, &processStates})
+        for (const QString &before : *words)
+            for (const QString &after : *words)
+                change
+                    = std::max(change, metrics.horizontalAdvance(tr("%1 → %2").arg(before, after)));
     // The widest time and action in the language shown: a time of the 22nd
     // of December, late in the evening, is the longest in every locale.
     const QString latest = TimeFormat::dateTime(

@@ -34,9 +34,9 @@ public:
     qint64 oldestId() const { return m_entries.isEmpty() ? 0 : m_entries.last().id; }
 
     static QString actionText(const QString &action);
-    // A status of the change column in the words of the badges ("Running");
-    // what is not a task's status (a process's state) stays as stored.
-    static QString statusText(const QString &status);
+    // A status of the change column in the words of the badges ("Running"),
+    // or for a process's action, its state in the Processes page's words.
+    static QString statusText(const QString &action, const QString &status);
     // The details in words ("marked failed, stuck for 10 min, threshold 1 min"),
     // never the stored keys ("age_ms=600000").
     static QString detailsText(const QJsonObject &details);

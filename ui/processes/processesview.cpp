@@ -6,6 +6,7 @@
 #include "ui/common/confirm.h"
 #include "ui/common/coretext.h"
 #include "ui/common/statusbadgedelegate.h"
+#include "ui/common/storedtext.h"
 #include "ui/processes/processdialog.h"
 #include "ui/processes/processtablemodel.h"
 
@@ -165,7 +166,7 @@ void ProcessesView::refresh()
         const auto before = m_lastStates.constFind(p.definition.name);
         if (p.runtime.state == ProcessState::Fatal && before != m_lastStates.constEnd()
             && *before != ProcessState::Fatal)
-            Q_EMIT processWentFatal(p.definition.name, p.runtime.message);
+            Q_EMIT processWentFatal(p.definition.name, storedText(p.runtime.message));
         m_lastStates.insert(p.definition.name, p.runtime.state);
     }
     m_lastList = list.value();
@@ -287,7 +288,11 @@ void ProcessesView::showOutput()
         const QString stream = line.stream == QLatin1String("stdout")
             ? QString()
             : QLatin1Char('[') + line.stream + QStringLiteral("] ");
-        m_output->appendPlainText(time + QLatin1Char(' ') + stream + line.line);
+        // The supervisor's own notes in the operator's language; the
+        // process's output as it printed it.
+        const QString text
+            = line.stream == QLatin1String("event") ? storedText(line.line) : line.line;
+        m_output->appendPlainText(time + QLatin1Char(' ') + stream + text);
     }
     if (atEnd)
         bar->setValue(bar->maximum());

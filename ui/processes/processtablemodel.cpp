@@ -1,6 +1,7 @@
 #include "processtablemodel.h"
 
 #include "ui/common/badgepainter.h"
+#include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
 
 namespace taskdesk::ui {
@@ -152,11 +153,11 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         case Failures:
             return r.consecutiveFailures;
         case LastExit:
-            return r.lastExit;
+            return storedText(r.lastExit);
         case Host:
             return p->definition.host;
         case Message:
-            return r.message;
+            return storedText(r.message);
         default:
             return {};
         }
@@ -170,7 +171,7 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == Name || index.column() == Message)
             return QString(p->definition.program + QLatin1Char(' ')
                 + p->definition.args.join(QLatin1Char(' '))
-                + (r.message.isEmpty() ? QString() : QLatin1Char('\n') + r.message));
+                + (r.message.isEmpty() ? QString() : QLatin1Char('\n') + storedText(r.message)));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Pid || index.column() == Restarts || index.column() == Failures

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QToolTip>
 
@@ -97,6 +98,52 @@ QVector<ThroughputChart::Bucket> ThroughputChart::buckets() const
     return out;
 }
 
+QString ThroughputChart::timeText(qint64 minute)
+{
+    // The operator's own clock: "15:05" in Russian, "3:05 PM" in the US.
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(minute * 60000).toLocalTime();
+    return QLocale().toString(t.time(), QLocale::ShortFormat);
+}
+
+QVector<QPair<int, QString>> ThroughputChart::timeTicks() const
+{
+    // Labels on round times (every 5, 10, 15, 30 … minutes), about 10 em apart.
+    const QFontMetrics fm = fontMetrics();
+    const QRect plot = plotRect();
+    const QVector<Bucket> bars = buckets();
+    QVector<QPair<int, QString>> ticks;
+    if (bars.isEmpty() || plot.width() < 20 || plot.height() < 20)
+        return ticks;
+    const int size = bucketMinutes();
+    const double width = double(plot.width()) / std::max<qsizetype>(1, bars.size());
+    const double pxPerMinute = width / size;
+    int labelMinutes = 360;
+    for (int choice : {1, 2, 5, 10, 15, 30, 60, 120, 180, 360}) {
+        if (choice * pxPerMinute >= fm.averageCharWidth() * 10) {
+            labelMinutes = choice;
+            break;
+        }
+    }
+    const qint64 first = bars.first().startMinute;
+    const qint64 offset = QDateTime::currentDateTime().offsetFromUtc() / 60; // local round times
+    for (qint64 m = (first + offset + labelMinutes - 1) / labelMinutes * labelMinutes - offset;
+         m <= bars.last().startMinute + size; m += labelMinutes) {
+        const int x = plot.left() + int(double(m - first) * pxPerMinute);
+        if (x > plot.right())
+            break;
+        ticks.append({x, timeText(m)});
+    }
+    return ticks;
+}
+
+QStringList ThroughputChart::timeAxisLabels() const
+{
+    QStringList labels;
+    for (const auto &tick : timeTicks())
+        labels << tick.second;
+    return labels;
+}
+
 void ThroughputChart::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -146,33 +193,14 @@ void ThroughputChart::paintEvent(QPaintEvent *)
             p.fillRect(x, plot.bottom() - hc - hf, w, hf, failed);
     }
 
-    // Time axis: labels on round times (every 5, 10, 15, 30 … minutes), about
-    // 10 em apart.
+    // Time axis.
     p.setPen(pal.color(QPalette::Text));
     p.drawLine(plot.bottomLeft(), plot.bottomRight());
-    const double pxPerMinute = width / size;
-    int labelMinutes = 360;
-    for (int choice : {1, 2, 5, 10, 15, 30, 60, 120, 180, 360}) {
-        if (choice * pxPerMinute >= fm.averageCharWidth() * 10) {
-            labelMinutes = choice;
-            break;
-        }
-    }
     p.setPen(axisText);
-    if (!bars.isEmpty()) {
-        const qint64 first = bars.first().startMinute;
-        const qint64 offset
-            = QDateTime::currentDateTime().offsetFromUtc() / 60; // local round times
-        for (qint64 m = (first + offset + labelMinutes - 1) / labelMinutes * labelMinutes - offset;
-             m <= bars.last().startMinute + size; m += labelMinutes) {
-            const int x = plot.left() + int(double(m - first) * pxPerMinute);
-            if (x > plot.right())
-                break;
-            const QDateTime t = QDateTime::fromMSecsSinceEpoch(m * 60000).toLocalTime();
-            p.drawLine(x, plot.bottom(), x, plot.bottom() + fm.height() / 4);
-            p.drawText(QRect(x - 50, plot.bottom() + fm.height() / 4, 100, fm.height()),
-                Qt::AlignHCenter | Qt::AlignTop, t.toString(QStringLiteral("HH:mm")));
-        }
+    for (const auto &[x, text] : timeTicks()) {
+        p.drawLine(x, plot.bottom(), x, plot.bottom() + fm.height() / 4);
+        p.drawText(QRect(x - 50, plot.bottom() + fm.height() / 4, 100, fm.height()),
+            Qt::AlignHCenter | Qt::AlignTop, text);
     }
 
     // Legend and title.
@@ -210,10 +238,9 @@ bool ThroughputChart::event(QEvent *event)
             const int i
                 = std::clamp(int((help->pos().x() - plot.left()) / width), 0, int(bars.size()) - 1);
             const Bucket &b = bars.at(i);
-            const QDateTime t = QDateTime::fromMSecsSinceEpoch(b.startMinute * 60000).toLocalTime();
             QToolTip::showText(help->globalPos(),
                 tr("%1: %2 completed, %3 failed")
-                    .arg(t.toString(QStringLiteral("HH:mm")))
+                    .arg(timeText(b.startMinute))
                     .arg(b.completed)
                     .arg(b.failed),
                 this);

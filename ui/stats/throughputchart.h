@@ -23,6 +23,8 @@ public:
         qint64 fromMs, qint64 toMs, const QMap<qint64, QPair<qint64, qint64>> &perMinute);
     // Minutes per bar for the current size.
     int bucketMinutes() const;
+    // The times written under the bars, in the locale's short time format.
+    QStringList timeAxisLabels() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -39,6 +41,8 @@ private:
         qint64 failed = 0;
     };
     QVector<Bucket> buckets() const;
+    QVector<QPair<int, QString>> timeTicks() const; // x, label
+    static QString timeText(qint64 minute);
     QRect plotRect() const;
 
     qint64 m_from = 0;

@@ -414,7 +414,7 @@ void TaskActions::report(Kind kind, int n, const Outcome &outcome)
     Q_EMIT message(text, type);
     for (const auto &[id, error] : outcome.errors) {
         if (error.kind() == ErrorKind::Database) {
-            m_context.reportFailure(error.message());
+            m_context.reportFailure(coreText(error));
             break;
         }
     }

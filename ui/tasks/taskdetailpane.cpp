@@ -4,6 +4,7 @@
 #include "ui/app/appcontext.h"
 #include "ui/common/badgepainter.h"
 #include "ui/common/statusbadgedelegate.h"
+#include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
 #include "ui/tasks/taskitemsmodel.h"
 #include "ui/widgets/badgelabel.h"
@@ -303,9 +304,8 @@ void TaskDetailPane::fill(const Task &t)
     // Only a failed task's error is its own: a task waiting again or running
     // again still holds the error of the attempt before, which says so.
     const bool ownError = t.status == TaskStatus::Failed;
-    m_error->setText(ownError || t.errorMessage.isEmpty()
-            ? t.errorMessage
-            : tr("Previous attempt: %1").arg(t.errorMessage));
+    const QString error = storedText(t.errorMessage);
+    m_error->setText(ownError || error.isEmpty() ? error : tr("Previous attempt: %1").arg(error));
     m_error->setVisible(!t.errorMessage.isEmpty());
     m_error->setStyleSheet(ownError
             ? QStringLiteral("color: %1")
@@ -367,7 +367,11 @@ void TaskDetailPane::appendLog(const QVector<LogLine> &lines)
             = line.level == QLatin1String("error") || line.level == QLatin1String("stderr") ? error
             : line.level == QLatin1String("warning") ? warning
                                                      : normal;
-        cursor.insertText(line.message, f);
+        // The store's, the worker's and the sweeper's own sentences in the
+        // operator's language; what the task printed stays as printed.
+        const bool printed
+            = line.level == QLatin1String("output") || line.level == QLatin1String("stderr");
+        cursor.insertText(printed ? line.message : storedText(line.message), f);
     }
     if (atEnd)
         bar->setValue(bar->maximum());

@@ -1,6 +1,7 @@
 #include "taskitemsmodel.h"
 
 #include "ui/common/badgepainter.h"
+#include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
 
 namespace taskdesk::ui {
@@ -81,7 +82,7 @@ QVariant TaskItemsModel::data(const QModelIndex &index, int role) const
         case Duration:
             return duration >= 0 ? TimeFormat::duration(duration) : QString();
         case Error:
-            return item.errorMessage;
+            return storedText(item.errorMessage);
         default:
             return {};
         }
@@ -112,8 +113,9 @@ QVariant TaskItemsModel::data(const QModelIndex &index, int role) const
         return item.taskId;
     case Qt::ToolTipRole:
         if (column == Error || column == Label)
-            return item.errorMessage.isEmpty() ? item.label
-                                               : item.label + QLatin1Char('\n') + item.errorMessage;
+            return item.errorMessage.isEmpty()
+                ? item.label
+                : item.label + QLatin1Char('\n') + storedText(item.errorMessage);
         return {};
     case Qt::TextAlignmentRole:
         if (column == Position || column == Duration)

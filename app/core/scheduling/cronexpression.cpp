@@ -28,21 +28,21 @@ struct FieldSpec
 const FieldSpec &fieldSpec(int index)
 {
     static const FieldSpec specs[] = {
-        {"minute", 0, 59, {}, nullptr},
-        {"hour", 0, 23, {}, nullptr},
-        {"day-of-month", 1, 31, {}, nullptr},
-        {"month", 1, 12,
+        {QT_TRANSLATE_NOOP("taskdesk::Error", "minute"), 0, 59, {}, nullptr},
+        {QT_TRANSLATE_NOOP("taskdesk::Error", "hour"), 0, 23, {}, nullptr},
+        {QT_TRANSLATE_NOOP("taskdesk::Error", "day-of-month"), 1, 31, {}, nullptr},
+        {QT_TRANSLATE_NOOP("taskdesk::Error", "month"), 1, 12,
             {QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
                 QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
                 QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
                 QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")},
-            "a month name (jan-dec)"},
+            QT_TRANSLATE_NOOP("taskdesk::Error", "a month name (jan-dec)")},
         // 7 is Sunday as well as 0.
-        {"day-of-week", 0, 7,
+        {QT_TRANSLATE_NOOP("taskdesk::Error", "day-of-week"), 0, 7,
             {QStringLiteral("sun"), QStringLiteral("mon"), QStringLiteral("tue"),
                 QStringLiteral("wed"), QStringLiteral("thu"), QStringLiteral("fri"),
                 QStringLiteral("sat")},
-            "a day name (sun-sat)"},
+            QT_TRANSLATE_NOOP("taskdesk::Error", "a day name (sun-sat)")},
     };
     return specs[index];
 }
@@ -87,9 +87,16 @@ template<size_t N> int lastUpTo(const std::bitset<N> &bits, int upTo)
     return -1;
 }
 
-QString fieldError(const FieldSpec &spec, const QString &detail)
+// The field's name and what is wrong with it, each worded in the window.
+Error fieldError(const FieldSpec &spec, Error detail)
 {
-    return QStringLiteral("%1 field: %2").arg(QLatin1String(spec.name), detail);
+    return Error::composed(ErrorKind::Invalid, QT_TRANSLATE_NOOP("taskdesk::Error", "%1 field: %2"),
+        {Error::text(spec.name), std::move(detail)});
+}
+
+Error fieldError(const FieldSpec &spec, const char *detail, QStringList args)
+{
+    return fieldError(spec, Error::text(detail, std::move(args)));
 }
 
 // One value of a field: a number, or a name where the field has names.
@@ -102,15 +109,17 @@ Result<int> parseValue(const FieldSpec &spec, const QString &text)
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,9}$"));
     if (!digits.match(text).hasMatch()) {
         if (spec.namesHint)
-            return Error::invalid(fieldError(spec,
-                QStringLiteral("'%1' is not a number or %2")
-                    .arg(text, QLatin1String(spec.namesHint))));
-        return Error::invalid(fieldError(spec, QStringLiteral("'%1' is not a number").arg(text)));
+            return fieldError(spec,
+                Error::composed(ErrorKind::None,
+                    QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' is not a number or %2"),
+                    {Error::plain(text), Error::text(spec.namesHint)}));
+        return fieldError(
+            spec, QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' is not a number"), {text});
     }
     const int value = text.toInt();
     if (value < spec.min || value > spec.max)
-        return Error::invalid(fieldError(spec,
-            QStringLiteral("'%1' is out of range %2-%3").arg(text).arg(spec.min).arg(spec.max)));
+        return fieldError(spec, QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' is out of range %2-%3"),
+            {text, QString::number(spec.min), QString::number(spec.max)});
     return value;
 }
 
@@ -121,8 +130,8 @@ Result<quint64> parseField(const FieldSpec &spec, const QString &field)
     const QStringList elements = field.split(QLatin1Char(','));
     for (const QString &element : elements) {
         if (element.isEmpty())
-            return Error::invalid(
-                fieldError(spec, QStringLiteral("empty element in '%1'").arg(field)));
+            return fieldError(
+                spec, QT_TRANSLATE_NOOP("taskdesk::Error", "empty element in '%1'"), {field});
         QString base = element;
         int step = 1;
         const qsizetype slash = element.indexOf(QLatin1Char('/'));
@@ -133,25 +142,27 @@ Result<quint64> parseField(const FieldSpec &spec, const QString &field)
             step = stepText.toInt(&ok);
             const int span = spec.max - spec.min + 1;
             if (!ok || step < 1 || step > span || stepText.contains(QLatin1Char('+')))
-                return Error::invalid(fieldError(spec,
-                    QStringLiteral("step '%1' in '%2' must be a number from 1 to %3")
-                        .arg(stepText, element)
-                        .arg(span)));
+                return fieldError(spec,
+                    QT_TRANSLATE_NOOP(
+                        "taskdesk::Error", "step '%1' in '%2' must be a number from 1 to %3"),
+                    {stepText, element, QString::number(span)});
         }
         int from = spec.min;
         int to = spec.max;
         if (base == QLatin1String("*")) {
             // the whole range
         } else if (base.isEmpty()) {
-            return Error::invalid(
-                fieldError(spec, QStringLiteral("'%1' has no value before the step").arg(element)));
+            return fieldError(spec,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "'%1' has no value before the step"),
+                {element});
         } else {
             // From 1: a leading '-' is a negative number, refused as not a number.
             const qsizetype dash = base.indexOf(QLatin1Char('-'), 1);
             if (dash >= 0) {
                 if (dash == base.size() - 1)
-                    return Error::invalid(
-                        fieldError(spec, QStringLiteral("range '%1' is missing an end").arg(base)));
+                    return fieldError(spec,
+                        QT_TRANSLATE_NOOP("taskdesk::Error", "range '%1' is missing an end"),
+                        {base});
                 Result<int> a = parseValue(spec, base.left(dash));
                 if (!a.ok())
                     return a.error();
@@ -159,8 +170,8 @@ Result<quint64> parseField(const FieldSpec &spec, const QString &field)
                 if (!b.ok())
                     return b.error();
                 if (*a > *b)
-                    return Error::invalid(
-                        fieldError(spec, QStringLiteral("range '%1' runs backwards").arg(base)));
+                    return fieldError(spec,
+                        QT_TRANSLATE_NOOP("taskdesk::Error", "range '%1' runs backwards"), {base});
                 from = *a;
                 to = *b;
             } else {
@@ -183,8 +194,10 @@ Result<quint64> parseField(const FieldSpec &spec, const QString &field)
 Result<CronExpression> CronExpression::parse(const QString &input)
 {
     const QString text = input.simplified();
-    auto refuse = [&](const QString &why) {
-        return Error::invalid(QStringLiteral("invalid cron expression '%1': %2").arg(text, why));
+    auto refuse = [&](Error why) {
+        return Error::composed(ErrorKind::Invalid,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "invalid cron expression '%1': %2"),
+            {Error::plain(text), std::move(why)});
     };
     QString expanded = text;
     if (text.startsWith(QLatin1Char('@'))) {
@@ -199,22 +212,24 @@ Result<CronExpression> CronExpression::parse(const QString &input)
         };
         expanded = shorthands.value(text.toLower());
         if (expanded.isEmpty())
-            return refuse(QStringLiteral("unknown shorthand '%1' (use @yearly, @monthly, "
-                                         "@weekly, @daily or @hourly)")
-                              .arg(text));
+            return refuse(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+                                          "unknown shorthand '%1' (use @yearly, @monthly, "
+                                          "@weekly, @daily or @hourly)"),
+                {text}));
     }
     const QStringList fields = expanded.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (fields.size() != 5)
-        return refuse(QStringLiteral("expected five fields (minute hour day-of-month month "
-                                     "day-of-week), got %1")
-                          .arg(fields.size()));
+        return refuse(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+                                      "expected five fields (minute hour day-of-month month "
+                                      "day-of-week), got %1"),
+            {QString::number(fields.size())}));
 
     CronExpression cron;
     quint64 masks[5] = {};
     for (int i = 0; i < 5; ++i) {
         Result<quint64> mask = parseField(fieldSpec(i), fields.at(i));
         if (!mask.ok())
-            return refuse(mask.error().message());
+            return refuse(mask.error());
         masks[i] = *mask;
     }
     cron.m_minutes = std::bitset<60>(masks[0]);
@@ -232,8 +247,9 @@ Result<CronExpression> CronExpression::parse(const QString &input)
 
     // 2000-01-01: any expression that can fire does so within kSearchYears of it.
     if (!cron.next(qint64(946684800000)))
-        return refuse(QStringLiteral("it matches no date at all (is the day of month "
-                                     "past the end of every month chosen?)"));
+        return refuse(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+            "it matches no date at all (is the day of month past the end of every month "
+            "chosen?)")));
     return cron;
 }
 

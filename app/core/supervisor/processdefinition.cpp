@@ -52,15 +52,13 @@ Result<Enum> parseWord(const Word<Enum> (&words)[N], const QString &text, const 
             .arg(QString::fromLatin1(what), text, known.join(QStringLiteral(", "))));
 }
 
-QString rangeError(const char *what, qint64 value, qint64 min, qint64 max)
+// `sentence` says which value, its bounds and the value given: %1, %2, %3.
+Error rangeError(const char *sentence, qint64 value, qint64 min, qint64 max)
 {
     if (value >= min && value <= max)
         return {};
-    return QStringLiteral("%1 must be between %2 and %3 ms (got %4)")
-        .arg(QString::fromLatin1(what))
-        .arg(min)
-        .arg(max)
-        .arg(value);
+    return Error::text(
+        sentence, {QString::number(min), QString::number(max), QString::number(value)});
 }
 
 } // namespace
@@ -104,46 +102,72 @@ bool ProcessDefinition::isValidName(const QString &name)
 
 Error ProcessDefinition::validate() const
 {
-    QStringList problems;
+    // Each problem a sentence of its own, so that the window words each one.
+    std::vector<Error> problems;
     if (name.trimmed().isEmpty())
-        problems << QStringLiteral("the process name is empty");
+        problems.push_back(
+            Error::text(QT_TRANSLATE_NOOP("taskdesk::Error", "the process name is empty")));
     else if (!isValidName(name))
-        problems << QStringLiteral("the process name '%1' may hold only letters, digits, '.', '_' "
-                                   "and '-' (at most 64, starting with a letter or digit)")
-                        .arg(name);
+        problems.push_back(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+                                           "the process name '%1' may hold only letters, digits, "
+                                           "'.', '_' and '-' (at most 64, starting with a letter "
+                                           "or digit)"),
+            {name}));
     if (host != host.trimmed() || host.contains(QLatin1Char(' ')))
-        problems << QStringLiteral("the host '%1' contains spaces").arg(host);
+        problems.push_back(Error::text(
+            QT_TRANSLATE_NOOP("taskdesk::Error", "the host '%1' contains spaces"), {host}));
     if (program.isEmpty())
-        problems << QStringLiteral("the program is empty");
+        problems.push_back(
+            Error::text(QT_TRANSLATE_NOOP("taskdesk::Error", "the program is empty")));
     else if (!QDir::isAbsolutePath(program))
-        problems << QStringLiteral("the program '%1' is not an absolute path (for example "
-                                   "/usr/bin/%1); it is run without a shell")
-                        .arg(program);
+        problems.push_back(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+                                           "the program '%1' is not an absolute path (for "
+                                           "example /usr/bin/%1); it is run without a shell"),
+            {program}));
     if (!workdir.isEmpty() && !QDir::isAbsolutePath(workdir))
-        problems << QStringLiteral("the working folder '%1' is not an absolute path").arg(workdir);
+        problems.push_back(Error::text(
+            QT_TRANSLATE_NOOP("taskdesk::Error", "the working folder '%1' is not an absolute path"),
+            {workdir}));
     static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     for (auto it = env.cbegin(); it != env.cend(); ++it) {
         if (!envName.match(it.key()).hasMatch())
-            problems
-                << QStringLiteral("'%1' is not a valid environment variable name").arg(it.key());
+            problems.push_back(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+                                               "'%1' is not a valid environment variable name"),
+                {it.key()}));
     }
-    for (const QString &problem : {
-             rangeError("the stop grace time", stopGraceMs, 0, 3600 * 1000),
-             rangeError("the base backoff", backoffBaseMs, 1, 3600 * 1000),
-             rangeError("the backoff cap", backoffCapMs, backoffBaseMs, 24 * 3600 * 1000),
-             rangeError("the healthy uptime", healthyAfterMs, 0, 24 * 3600 * 1000),
-             rangeError("the startup time", startupMs, 0, 3600 * 1000),
+    for (Error &problem : std::vector<Error>{
+             rangeError(QT_TRANSLATE_NOOP("taskdesk::Error",
+                            "the stop grace time must be between %1 and %2 ms (got %3)"),
+                 stopGraceMs, 0, 3600 * 1000),
+             rangeError(QT_TRANSLATE_NOOP("taskdesk::Error",
+                            "the base backoff must be between %1 and %2 ms (got %3)"),
+                 backoffBaseMs, 1, 3600 * 1000),
+             rangeError(QT_TRANSLATE_NOOP("taskdesk::Error",
+                            "the backoff cap must be between %1 and %2 ms (got %3)"),
+                 backoffCapMs, backoffBaseMs, 24 * 3600 * 1000),
+             rangeError(QT_TRANSLATE_NOOP("taskdesk::Error",
+                            "the healthy uptime must be between %1 and %2 ms (got %3)"),
+                 healthyAfterMs, 0, 24 * 3600 * 1000),
+             rangeError(QT_TRANSLATE_NOOP("taskdesk::Error",
+                            "the startup time must be between %1 and %2 ms (got %3)"),
+                 startupMs, 0, 3600 * 1000),
          }) {
-        if (!problem.isEmpty())
-            problems << problem;
+        if (problem.source())
+            problems.push_back(std::move(problem));
     }
     if (maxFailures < 1 || maxFailures > 1000)
-        problems << QStringLiteral("the maximum of consecutive failures must be between 1 and 1000 "
-                                   "(got %1)")
-                        .arg(maxFailures);
-    if (problems.isEmpty())
+        problems.push_back(Error::text(QT_TRANSLATE_NOOP("taskdesk::Error",
+                                           "the maximum of consecutive failures must be between "
+                                           "1 and 1000 (got %1)"),
+            {QString::number(maxFailures)}));
+    if (problems.empty())
         return {};
-    return Error::invalid(problems.join(QStringLiteral("; ")));
+    // "a; b; c", joined two at a time: each problem stays a part of its own.
+    Error joined = std::move(problems.front());
+    for (size_t i = 1; i < problems.size(); ++i)
+        joined = Error::composed(ErrorKind::None, QT_TRANSLATE_NOOP("taskdesk::Error", "%1; %2"),
+            {std::move(joined), std::move(problems[i])});
+    return joined.as(ErrorKind::Invalid);
 }
 
 } // namespace taskdesk
