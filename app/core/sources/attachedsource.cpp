@@ -46,11 +46,15 @@ Result<std::unique_ptr<AttachedSource>> AttachedSource::open(
 }
 
 Result<SourceCleanupReport> AttachedSource::cleanup(
-    SourceStuckRules::Action action, bool dryRun, int limit)
+    SourceStuckRules::Action action, bool dryRun, int limit, const QSet<qint64> &only)
 {
-    Result<QVector<SourceRow>> stuck = m_reader.stuck(limit);
+    Result<QVector<SourceRow>> stuck = m_reader.stuck(only.isEmpty() ? limit : 100000);
     if (!stuck.ok())
         return stuck.error();
+    if (!only.isEmpty())
+        stuck->erase(std::remove_if(stuck->begin(), stuck->end(),
+                         [&](const SourceRow &r) { return !only.contains(r.key); }),
+            stuck->end());
     SourceCleanupReport report;
     report.action = action;
     report.dryRun = dryRun;

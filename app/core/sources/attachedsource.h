@@ -6,6 +6,7 @@
 #include "core/sources/sourcedefinition.h"
 #include "core/sources/sourcereader.h"
 
+#include <QSet>
 #include <QString>
 #include <QVector>
 
@@ -44,9 +45,11 @@ public:
 
     // The stuck rows (by the source's rules) failed or retried, each by its own
     // fenced action (a row that changed since it was read is left alone), each
-    // audited with the rule that found it. At most `limit` rows.
-    Result<SourceCleanupReport> cleanup(
-        SourceStuckRules::Action action, bool dryRun, int limit = 1000);
+    // audited with the rule that found it. At most `limit` rows. With `only`,
+    // the rows of that set alone (the ones a confirmation named): a row that
+    // became stuck after it was shown waits for the next clean-up.
+    Result<SourceCleanupReport> cleanup(SourceStuckRules::Action action, bool dryRun,
+        int limit = 1000, const QSet<qint64> &only = {});
 
 private:
     AttachedSource(std::unique_ptr<Database> db, SourceDefinition definition, Database &taskdesk,
