@@ -643,8 +643,8 @@
         <translation>расположение базы данных не указано</translation>
     </message>
     <message>
-        <source>unknown database URL &apos;%1&apos;: use a file path, sqlite:///path or postgresql://… (in lower case)</source>
-        <translation>неизвестный адрес базы данных «%1»: укажите путь к файлу, sqlite:///путь или postgresql://… (строчными буквами)</translation>
+        <source>unknown database URL &apos;%1&apos;: use a file path, sqlite:///path, postgresql://… or mysql://… (in lower case)</source>
+        <translation>неизвестный адрес базы данных «%1»: укажите путь к файлу, sqlite:///путь, postgresql://… или mysql://… (строчными буквами)</translation>
     </message>
     <message>
         <source>not a valid PostgreSQL URL &apos;%1&apos;: expected postgresql://[user@]host[:port]/database</source>

@@ -643,8 +643,8 @@
         <translation>розташування бази даних не вказано</translation>
     </message>
     <message>
-        <source>unknown database URL &apos;%1&apos;: use a file path, sqlite:///path or postgresql://… (in lower case)</source>
-        <translation>невідома адреса бази даних «%1»: вкажіть шлях до файлу, sqlite:///шлях або postgresql://… (малими літерами)</translation>
+        <source>unknown database URL &apos;%1&apos;: use a file path, sqlite:///path, postgresql://… or mysql://… (in lower case)</source>
+        <translation>невідома адреса бази даних «%1»: вкажіть шлях до файлу, sqlite:///шлях, postgresql://… або mysql://… (малими літерами)</translation>
     </message>
     <message>
         <source>not a valid PostgreSQL URL &apos;%1&apos;: expected postgresql://[user@]host[:port]/database</source>

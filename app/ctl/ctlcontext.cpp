@@ -20,7 +20,13 @@ CtlContext::~CtlContext()
 
 Result<DatabaseLocation> CtlContext::location() const
 {
-    return DatabaseLocation::parse(DatabaseLocation::resolve(m_databaseText));
+    Result<DatabaseLocation> loc
+        = DatabaseLocation::parse(DatabaseLocation::resolve(m_databaseText));
+    // Taskdesk's own database is never a MySQL one (bad input, refused before
+    // anything is opened); a MySQL database is only ever a source's.
+    if (loc.ok() && loc->isMysql())
+        return Database(*loc).open();
+    return loc;
 }
 
 Error CtlContext::openDatabase(Command::Access access)

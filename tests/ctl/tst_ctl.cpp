@@ -1589,7 +1589,10 @@ void TestCtl::badInputChangesNothing_data()
     QTest::newRow("an empty database location")
         << L({"--db", "", "list"}) << "--db needs a location" << before;
     QTest::newRow("a database URL of an unknown kind")
-        << L({"--db", "mysql://host/db", "list"}) << "unknown database URL" << before;
+        << L({"--db", "oracle://host/db", "list"}) << "unknown database URL" << before;
+    QTest::newRow("a MySQL database as Taskdesk's own")
+        << L({"--db", "mysql://host/db", "list"}) << "can only be attached as another program's"
+        << before;
     QTest::newRow("a password in the database URL")
         << L({"--db", "postgresql://u:secret@host/db", "list"})
         << "a password in the database URL is not accepted" << before;

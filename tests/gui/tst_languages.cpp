@@ -538,7 +538,7 @@ void TestLanguages::databaseErrorsSpeakTheLanguage()
     QVERIFY(e.isError());
     QCOMPARE(coreText(e), QStringLiteral("%1 — это папка, а не файл базы данных").arg(folder));
     const Result<DatabaseLocation> url
-        = DatabaseLocation::parse(QStringLiteral("mysql://db/taskdesk"));
+        = DatabaseLocation::parse(QStringLiteral("oracle://db/taskdesk"));
     QVERIFY(!url.ok());
     QVERIFY2(coreText(url.error()).startsWith(QStringLiteral("неизвестный адрес базы данных")),
         qPrintable(coreText(url.error())));

@@ -98,8 +98,8 @@ const char *const kSentences[] = {
     // The database's errors: opening it, its location, losing it.
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "empty database location"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText",
-        "unknown database URL '%1': use a file path, sqlite:///path or postgresql://… (in lower "
-        "case)"),
+        "unknown database URL '%1': use a file path, sqlite:///path, postgresql://… or mysql://… "
+        "(in lower case)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText",
         "not a valid PostgreSQL URL '%1': expected postgresql://[user@]host[:port]/database"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "not a valid PostgreSQL URL: %1"),
