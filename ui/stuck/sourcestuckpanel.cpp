@@ -252,7 +252,7 @@ SourceStuckPanel::Section *SourceStuckPanel::makeSection(const QString &name)
     s.table->setColumnWidth(Status, em * 14);
     s.table->setColumnWidth(Title, em * 36);
     // Compact: a few rows, the rest by scrolling.
-    s.table->setMaximumHeight(rowHeight * 5 + s.table->horizontalHeader()->sizeHint().height() + 4);
+    s.table->setMaximumHeight(rowHeight * 4 + s.table->horizontalHeader()->sizeHint().height() + 4);
 
     auto *head = new QHBoxLayout;
     head->setSpacing(gap);

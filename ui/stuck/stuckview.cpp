@@ -214,6 +214,7 @@ void StuckView::layOut(QHBoxLayout *rules, QHBoxLayout *rowBar)
     ll->addWidget(title);
     ll->addWidget(m_decisionView, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     // The attached sources' stuck rows: shown while some source has any (or
     // cannot be read).
@@ -266,7 +267,19 @@ void StuckView::connectSignals()
     });
     connect(m_rowActions, &TaskActions::message, this, &StuckView::message);
     connect(m_sources, &SourceStuckPanel::message, this, &StuckView::message);
-    connect(m_sources, &SourceStuckPanel::shown, m_sourcesPane, &QWidget::setVisible);
+    connect(m_sources, &SourceStuckPanel::shown, this, [this](bool any) {
+        if (any == m_sourcesPane->isVisibleTo(this))
+            return;
+        m_sourcesPane->setVisible(any);
+        if (!any)
+            return;
+        // Room for the sources without taking the own tasks' rows: 5:4:2.
+        QList<int> sizes = m_splitter->sizes();
+        int total = 0;
+        for (int size : std::as_const(sizes))
+            total += size;
+        m_splitter->setSizes({total * 5 / 11, total * 4 / 11, total * 2 / 11});
+    });
     connect(m_rowActions, &TaskActions::tasksChanged, this, [this]() {
         Q_EMIT tasksChanged();
         refresh();

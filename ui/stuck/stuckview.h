@@ -11,6 +11,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 
 namespace taskdesk::ui {
@@ -93,6 +94,7 @@ private:
     TaskActions *m_rowActions;
     SourceStuckPanel *m_sources;
     QWidget *m_sourcesPane = nullptr;
+    QSplitter *m_splitter = nullptr;
     QTableView *m_table;
     QTableView *m_decisionView;
     bool m_busy = false;
