@@ -139,6 +139,65 @@
         </message>
     </context>
     <context>
+        <name>taskdesk::ui::SourceStuckPanel</name>
+        <message numerus="yes">
+            <source>%n running with no change for over %1 min</source>
+            <translation>
+                <numerusform>%n running with no change for over %1 min</numerusform>
+                <numerusform>%n running with no change for over %1 min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pending for over %1 min</source>
+            <translation>
+                <numerusform>%n pending for over %1 min</numerusform>
+                <numerusform>%n pending for over %1 min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Clean up %n stuck row(s) of %1?</source>
+            <translation>
+                <numerusform>Clean up %n stuck row of %1?</numerusform>
+                <numerusform>Clean up %n stuck rows of %1?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %n more: rows %1.</source>
+            <translation>
+                <numerusform>…and %n more: rows %1.</numerusform>
+                <numerusform>…and %n more: rows %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Clean Up %n Row(s)</source>
+            <translation>
+                <numerusform>Clean Up %n Row</numerusform>
+                <numerusform>Clean Up %n Rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Clean-up of %1: %n row(s) changed.</source>
+            <translation>
+                <numerusform>Clean-up of %1: %n row changed.</numerusform>
+                <numerusform>Clean-up of %1: %n rows changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) refused.</source>
+            <translation>
+                <numerusform>%n row refused.</numerusform>
+                <numerusform>%n rows refused.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them no longer stuck.</source>
+            <translation>
+                <numerusform>%n of them no longer stuck.</numerusform>
+                <numerusform>%n of them no longer stuck.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>taskdesk::ui::SourceView</name>
         <message numerus="yes">
             <source>Force stop %n row(s) of %1?</source>

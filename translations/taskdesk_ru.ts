@@ -2065,6 +2065,161 @@
     </message>
 </context>
 <context>
+    <name>taskdesk::ui::SourceStuckPanel</name>
+    <message>
+        <source>Mark them failed</source>
+        <translation>Помечать как ошибку</translation>
+    </message>
+    <message>
+        <source>Retry: running ones pending again</source>
+        <translation>Повтор: выполняемые снова в очередь</translation>
+    </message>
+    <message>
+        <source>Clean Up…</source>
+        <translation>Очистить…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Последнее изменение</translation>
+    </message>
+    <message>
+        <source>The source %1 could not be read: %2</source>
+        <translation>Не удалось прочитать источник %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running with no change for over %1 min</source>
+        <translation>
+            <numerusform>%n выполняется без изменений дольше %1 мин</numerusform>
+            <numerusform>%n выполняются без изменений дольше %1 мин</numerusform>
+            <numerusform>%n выполняются без изменений дольше %1 мин</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending for over %1 min</source>
+        <translation>
+            <numerusform>%n ожидает дольше %1 мин</numerusform>
+            <numerusform>%n ожидают дольше %1 мин</numerusform>
+            <numerusform>%n ожидают дольше %1 мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>(the oldest %1 shown)</source>
+        <translation>(показаны %1 самых старых)</translation>
+    </message>
+    <message>
+        <source>The source %1 is attached read-only.</source>
+        <translation>Источник %1 подключён только для чтения.</translation>
+    </message>
+    <message>
+        <source>The clean-up of %1 did not happen: %2</source>
+        <translation>Очистка источника %1 не выполнена: %2</translation>
+    </message>
+    <message>
+        <source>Retry makes running rows pending again, and none of %1 is stuck. Nothing was changed.</source>
+        <translation>Повтор возвращает в очередь выполняемые строки, а в %1 ни одна из них не зависла. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Nothing is stuck in %1 any more. Nothing was changed.</source>
+        <translation>В %1 больше ничего не зависло. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Clean Up Stuck Rows</source>
+        <translation>Очистка зависших строк</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean up %n stuck row(s) of %1?</source>
+        <translation>
+            <numerusform>Очистить %n зависшую строку источника %1?</numerusform>
+            <numerusform>Очистить %n зависшие строки источника %1?</numerusform>
+            <numerusform>Очистить %n зависших строк источника %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row gets %1 in its column %2, and its running items are stopped; the program that runs it may still be working on it.</source>
+        <translation>Каждая строка получит %1 в столбце %2, а её элементы в работе будут остановлены; программа, которая её выполняет, может ещё работать над ней.</translation>
+    </message>
+    <message>
+        <source>Each running row is marked %1, then gets %2 in its column %3, for its program to run it again; pending rows are left as they are.</source>
+        <translation>Каждая выполняемая строка помечается %1, затем получает %2 в столбце %3, чтобы её программа выполнила её снова; ожидающие строки остаются как есть.</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2)</source>
+        <translation>Строка %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2” (%3)</source>
+        <translation>Строка %1 «%2» (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more: rows %1.</source>
+        <translation>
+            <numerusform>…и ещё %n: строка %1.</numerusform>
+            <numerusform>…и ещё %n: строки %1.</numerusform>
+            <numerusform>…и ещё %n: строки %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A row that changed since it was read, or became stuck after this question, is left as it is.</source>
+        <translation>Строка, изменившаяся после чтения или зависшая после этого вопроса, остаётся как есть.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean Up %n Row(s)</source>
+        <translation>
+            <numerusform>Очистить %n строку</numerusform>
+            <numerusform>Очистить %n строки</numerusform>
+            <numerusform>Очистить %n строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep As Is</source>
+        <translation>Оставить как есть</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean-up of %1: %n row(s) changed.</source>
+        <translation>
+            <numerusform>Очистка %1: изменена %n строка.</numerusform>
+            <numerusform>Очистка %1: изменены %n строки.</numerusform>
+            <numerusform>Очистка %1: изменено %n строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) refused.</source>
+        <translation>
+            <numerusform>%n строка отклонена.</numerusform>
+            <numerusform>%n строки отклонены.</numerusform>
+            <numerusform>%n строк отклонено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them no longer stuck.</source>
+        <translation>
+            <numerusform>%n из них больше не зависла.</numerusform>
+            <numerusform>%n из них больше не зависли.</numerusform>
+            <numerusform>%n из них больше не зависли.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Причина: %1</translation>
+    </message>
+</context>
+<context>
     <name>taskdesk::ui::SourceTableModel</name>
     <message>
         <source>%1 (stored as %2)</source>
@@ -3033,6 +3188,10 @@
             <numerusform>%Ln из %1 названных тем временем изменились и остались нетронутыми.</numerusform>
             <numerusform>%Ln из %1 названных тем временем изменились и остались нетронутыми.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attached sources, by their own rules</source>
+        <translation>Подключённые источники, по их собственным правилам</translation>
     </message>
 </context>
 <context>

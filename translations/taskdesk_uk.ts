@@ -2065,6 +2065,161 @@
     </message>
 </context>
 <context>
+    <name>taskdesk::ui::SourceStuckPanel</name>
+    <message>
+        <source>Mark them failed</source>
+        <translation>Позначати як помилку</translation>
+    </message>
+    <message>
+        <source>Retry: running ones pending again</source>
+        <translation>Повтор: виконувані знову в чергу</translation>
+    </message>
+    <message>
+        <source>Clean Up…</source>
+        <translation>Очистити…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Остання зміна</translation>
+    </message>
+    <message>
+        <source>The source %1 could not be read: %2</source>
+        <translation>Не вдалося прочитати джерело %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running with no change for over %1 min</source>
+        <translation>
+            <numerusform>%n виконується без змін понад %1 хв</numerusform>
+            <numerusform>%n виконуються без змін понад %1 хв</numerusform>
+            <numerusform>%n виконуються без змін понад %1 хв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending for over %1 min</source>
+        <translation>
+            <numerusform>%n очікує понад %1 хв</numerusform>
+            <numerusform>%n очікують понад %1 хв</numerusform>
+            <numerusform>%n очікують понад %1 хв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>(the oldest %1 shown)</source>
+        <translation>(показано %1 найстаріших)</translation>
+    </message>
+    <message>
+        <source>The source %1 is attached read-only.</source>
+        <translation>Джерело %1 підключено лише для читання.</translation>
+    </message>
+    <message>
+        <source>The clean-up of %1 did not happen: %2</source>
+        <translation>Очищення джерела %1 не виконано: %2</translation>
+    </message>
+    <message>
+        <source>Retry makes running rows pending again, and none of %1 is stuck. Nothing was changed.</source>
+        <translation>Повтор повертає в чергу виконувані рядки, а в %1 жоден із них не застряг. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Nothing is stuck in %1 any more. Nothing was changed.</source>
+        <translation>У %1 більше нічого не застрягло. Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Clean Up Stuck Rows</source>
+        <translation>Очищення застряглих рядків</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean up %n stuck row(s) of %1?</source>
+        <translation>
+            <numerusform>Очистити %n застряглий рядок джерела %1?</numerusform>
+            <numerusform>Очистити %n застряглі рядки джерела %1?</numerusform>
+            <numerusform>Очистити %n застряглих рядків джерела %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each row gets %1 in its column %2, and its running items are stopped; the program that runs it may still be working on it.</source>
+        <translation>Кожен рядок отримає %1 у стовпці %2, а його елементи в роботі буде зупинено; програма, що його виконує, може ще працювати над ним.</translation>
+    </message>
+    <message>
+        <source>Each running row is marked %1, then gets %2 in its column %3, for its program to run it again; pending rows are left as they are.</source>
+        <translation>Кожен виконуваний рядок позначається %1, потім отримує %2 у стовпці %3, щоб його програма виконала його знову; рядки в черзі залишаються як є.</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2)</source>
+        <translation>Рядок %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Row %1 “%2” (%3)</source>
+        <translation>Рядок %1 «%2» (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more: rows %1.</source>
+        <translation>
+            <numerusform>…і ще %n: рядок %1.</numerusform>
+            <numerusform>…і ще %n: рядки %1.</numerusform>
+            <numerusform>…і ще %n: рядки %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A row that changed since it was read, or became stuck after this question, is left as it is.</source>
+        <translation>Рядок, що змінився після читання або застряг після цього питання, залишається як є.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean Up %n Row(s)</source>
+        <translation>
+            <numerusform>Очистити %n рядок</numerusform>
+            <numerusform>Очистити %n рядки</numerusform>
+            <numerusform>Очистити %n рядків</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep As Is</source>
+        <translation>Залишити як є</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clean-up of %1: %n row(s) changed.</source>
+        <translation>
+            <numerusform>Очищення %1: змінено %n рядок.</numerusform>
+            <numerusform>Очищення %1: змінено %n рядки.</numerusform>
+            <numerusform>Очищення %1: змінено %n рядків.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) refused.</source>
+        <translation>
+            <numerusform>%n рядок відхилено.</numerusform>
+            <numerusform>%n рядки відхилено.</numerusform>
+            <numerusform>%n рядків відхилено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them no longer stuck.</source>
+        <translation>
+            <numerusform>%n з них більше не застряг.</numerusform>
+            <numerusform>%n з них більше не застрягли.</numerusform>
+            <numerusform>%n з них більше не застрягли.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Причина: %1</translation>
+    </message>
+</context>
+<context>
     <name>taskdesk::ui::SourceTableModel</name>
     <message>
         <source>%1 (stored as %2)</source>
@@ -3033,6 +3188,10 @@
             <numerusform>%Ln з %1 названих тим часом змінилися й лишилися без змін.</numerusform>
             <numerusform>%Ln з %1 названих тим часом змінилися й лишилися без змін.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attached sources, by their own rules</source>
+        <translation>Підключені джерела, за їхніми власними правилами</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "ui/sources/sourceview.h"
 #include "ui/sources/sourcewizard.h"
 #include "ui/stats/statsview.h"
+#include "ui/stuck/sourcestuckpanel.h"
 #include "ui/stuck/stuckview.h"
 #include "ui/tasks/taskactions.h"
 #include "ui/tasks/taskdetailpane.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void eachLanguageRendersItsPagesAndTheForceStopQuestion_data();
     void eachLanguageRendersItsPagesAndTheForceStopQuestion();
     void theSourcePageRendersAtTheDefaultAndSmallestSize();
+    void theStuckPageWithASourceRendersAtTheDefaultAndSmallestSize();
     void theSourceWizardsMappingRendersToAFile();
 
 private:
@@ -110,6 +112,13 @@ void TestScreenshots::initTestCase()
     {
         DjangoFile file(source);
         QVERIFY(file.create());
+        // Its running and its pending row stuck by its rules: the Stuck page shows them.
+        const QString old = QDateTime::currentDateTimeUtc().addSecs(-7200).toString(
+            QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz000"));
+        QVERIFY(file.exec(QStringLiteral("UPDATE warmup_warmuptask SET created_at = ?, "
+                                         "updated_at = ?, started_at = CASE WHEN started_at IS "
+                                         "NULL THEN NULL ELSE ? END WHERE id IN (1, 2)"),
+            {old, old, old}));
     }
     QVERIFY(attach(m_tdb, source));
     open(false);
@@ -368,6 +377,28 @@ void TestScreenshots::theSourcePageRendersAtTheDefaultAndSmallestSize()
         QTest::qWait(100);
         const QString path = save(
             m_window->grab(), QStringLiteral("source-%1x%2").arg(size.width()).arg(size.height()));
+        QVERIFY(!path.isEmpty());
+        qInfo("wrote %s", qPrintable(path));
+    }
+    m_window->showPage(MainWindow::Tasks);
+    m_window->resize(1680, 1000);
+}
+
+// The Stuck page with an attached source's stuck rows below the own tasks, at
+// the default size and at 800×500.
+void TestScreenshots::theStuckPageWithASourceRendersAtTheDefaultAndSmallestSize()
+{
+    if (m_dark)
+        open(false);
+    m_window->showPage(MainWindow::Stuck);
+    for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
+        m_window->resize(size);
+        m_window->stuckView()->refresh();
+        m_context->background().waitForIdle();
+        QTest::qWait(100);
+        QVERIFY(!m_window->stuckView()->sourcesPanel()->isEmpty());
+        const QString path = save(m_window->grab(),
+            QStringLiteral("stuck-sources-%1x%2").arg(size.width()).arg(size.height()));
         QVERIFY(!path.isEmpty());
         qInfo("wrote %s", qPrintable(path));
     }

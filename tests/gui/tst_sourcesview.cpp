@@ -12,6 +12,8 @@
 #include "ui/sources/sourcetablemodel.h"
 #include "ui/sources/sourceview.h"
 #include "ui/sources/sourcewizard.h"
+#include "ui/stuck/sourcestuckpanel.h"
+#include "ui/stuck/stuckview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -77,6 +79,33 @@ QStringList texts(std::initializer_list<const char *> items)
     QStringList out;
     for (const char *i : items)
         out << QString::fromUtf8(i);
+    return out;
+}
+
+// A time of the Django file (UTC text) `minutes` ago.
+QString minutesAgo(int minutes)
+{
+    return QDateTime::currentDateTimeUtc()
+        .addSecs(-60 * qint64(minutes))
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz000"));
+}
+
+// Rows of the Django file that have not changed for two hours: stuck by the
+// source's rules (30 minutes).
+bool makeStuck(DjangoFile &file, const QString &keys)
+{
+    return file.exec(QStringLiteral("UPDATE warmup_warmuptask SET created_at = ?, started_at = "
+                                    "CASE WHEN started_at IS NULL THEN NULL ELSE ? END, "
+                                    "updated_at = ? WHERE id IN (%1)")
+                         .arg(keys),
+        {minutesAgo(120), minutesAgo(120), minutesAgo(120)});
+}
+
+QStringList cells(const QTableWidget *table, int column)
+{
+    QStringList out;
+    for (int r = 0; r < table->rowCount(); ++r)
+        out << table->item(r, column)->text();
     return out;
 }
 
@@ -589,6 +618,157 @@ private Q_SLOTS:
         w->settle();
         QVERIFY2(view->isOpen(), qPrintable(view->errorText()));
         QCOMPARE(view->model()->rowCount(), 5);
+    }
+
+    // The Stuck page: a section per source with stuck rows, by the source's
+    // own rules, with true counts; a source with nothing stuck has none.
+    void theStuckPageShowsASourcesStuckRowsWithTrueCounts()
+    {
+        TestDatabase tdb;
+        QVERIFY2(tdb.isValid(), qPrintable(tdb.errorString()));
+        const QString path = tdb.tempPath() + QStringLiteral("/app.sqlite3");
+        const QString calm = tdb.tempPath() + QStringLiteral("/calm.sqlite3");
+        {
+            DjangoFile file(path);
+            QVERIFY(file.create());
+            QVERIFY(makeStuck(file, QStringLiteral("1, 2")));
+            DjangoFile other(calm);
+            QVERIFY(other.create());
+        }
+        QVERIFY(attach(tdb, path));
+        QVERIFY(attach(tdb, calm, QStringLiteral("calm")));
+        auto w = openWindow(tdb);
+        QVERIFY(w);
+        w->window->showPage(MainWindow::Stuck);
+        StuckView *stuck = w->window->stuckView();
+        stuck->refresh();
+        w->settle();
+        SourceStuckPanel *panel = stuck->sourcesPanel();
+        QCOMPARE(panel->sourceNames(), QStringList{QStringLiteral("warmup")});
+        QVERIFY(panel->isVisibleTo(stuck));
+        QCOMPARE(panel->countsText(QStringLiteral("warmup")),
+            QStringLiteral("1 running with no change for over 30 min, 1 pending for over 30 min"));
+        QCOMPARE(panel->errorText(QStringLiteral("warmup")), QString());
+        QTableWidget *table = panel->table(QStringLiteral("warmup"));
+        QVERIFY(table);
+        QCOMPARE(cells(table, 0), texts({"1", "2"}));
+        QCOMPARE(cells(table, 1), texts({"RUNNING", "PENDING"}));
+        QCOMPARE(cells(table, 2), texts({"warm alpha", "warm beta"}));
+        QCOMPARE(cells(table, 3), texts({"2 h ago", "2 h ago"}));
+        QVERIFY(panel->cleanUpButton(QStringLiteral("warmup"))->isEnabled());
+        // The own tasks' section is still there and true.
+        QVERIFY(stuck->summary().startsWith(QStringLiteral("Nothing is stuck")));
+    }
+
+    // Clean Up through the real button: one confirmation naming the rows, and
+    // exactly those failed in the source's file; a row stuck after the
+    // question waits for the next clean-up.
+    void cleanUpOfASourceFailsExactlyTheRowsItsConfirmationNamed()
+    {
+        TestDatabase tdb;
+        QVERIFY2(tdb.isValid(), qPrintable(tdb.errorString()));
+        const QString path = tdb.tempPath() + QStringLiteral("/app.sqlite3");
+        DjangoFile file(path);
+        QVERIFY(file.create());
+        // Row 6: running and fresh, until the question is on the screen.
+        QVERIFY(file.exec(
+            QStringLiteral("INSERT INTO warmup_warmuptask (name, status, created_at, started_at, "
+                           "updated_at, error_message, log) VALUES ('warm zeta', 'RUNNING', ?, "
+                           "?, ?, '', 'zeta\n')"),
+            {minutesAgo(1), minutesAgo(1), minutesAgo(1)}));
+        QVERIFY(makeStuck(file, QStringLiteral("1, 2")));
+        QVERIFY(attach(tdb, path));
+        auto w = openWindow(tdb);
+        QVERIFY(w);
+        w->window->showPage(MainWindow::Stuck);
+        StuckView *stuck = w->window->stuckView();
+        stuck->refresh();
+        w->settle();
+        SourceStuckPanel *panel = stuck->sourcesPanel();
+        QCOMPARE(panel->sourceNames(), QStringList{QStringLiteral("warmup")});
+        QCOMPARE(panel->actionBox(QStringLiteral("warmup"))->currentData().toInt(),
+            int(SourceStuckRules::Action::MarkFailed));
+
+        int asked = 0;
+        Confirmation question;
+        Confirm::setHook([&](const Confirmation &q) {
+            ++asked;
+            question = q;
+            // Another row becomes stuck while the operator reads the question.
+            makeStuck(file, QStringLiteral("6"));
+            return true;
+        });
+        panel->cleanUpButton(QStringLiteral("warmup"))->click();
+        w->settle();
+        QCOMPARE(asked, 1);
+        QCOMPARE(question.question, QStringLiteral("Clean up 2 stuck rows of warmup?"));
+        QCOMPARE(question.acceptLabel, QStringLiteral("Clean Up 2 Rows"));
+        QVERIFY2(question.details.contains(QStringLiteral("Row 1 “warm alpha” (RUNNING)")),
+            qPrintable(question.details));
+        QVERIFY2(question.details.contains(QStringLiteral("Row 2 “warm beta” (PENDING)")),
+            qPrintable(question.details));
+        QVERIFY2(!question.details.contains(QStringLiteral("Row 6")), qPrintable(question.details));
+
+        const auto status = [&](int key) {
+            return file
+                .scalar(QStringLiteral("SELECT status FROM warmup_warmuptask WHERE id = ?"), {key})
+                .toString();
+        };
+        const auto log = [&](int key) {
+            return file
+                .scalar(QStringLiteral("SELECT log FROM warmup_warmuptask WHERE id = ?"), {key})
+                .toString();
+        };
+        QCOMPARE(status(1), QStringLiteral("FAILED"));
+        QCOMPARE(status(2), QStringLiteral("FAILED"));
+        QCOMPARE(status(3), QStringLiteral("COMPLETED"));
+        QCOMPARE(status(4), QStringLiteral("FAILED"));
+        QCOMPARE(status(5), QStringLiteral("PAUSED"));
+        QCOMPARE(status(6), QStringLiteral("RUNNING"));
+        // A log line appended, the old text kept; the later row untouched.
+        QVERIFY2(log(1).startsWith(QStringLiteral("started\n")) && log(1).size() > 8,
+            qPrintable(log(1)));
+        QVERIFY2(!log(2).isEmpty(), qPrintable(log(2)));
+        QCOMPARE(log(6), QStringLiteral("zeta\n"));
+        QCOMPARE(w->window->lastMessage(), QStringLiteral("Clean-up of warmup: 2 rows changed."));
+        // The page read again: row 6 is the one stuck now.
+        QCOMPARE(panel->countsText(QStringLiteral("warmup")),
+            QStringLiteral("1 running with no change for over 30 min"));
+        QCOMPARE(cells(panel->table(QStringLiteral("warmup")), 0), texts({"6"}));
+    }
+
+    // A source that cannot be read is one line with its error on the Stuck
+    // page; the page's own tasks are read as ever.
+    void theStuckPageShowsASourceWhoseFileIsGoneAsOneErrorLine()
+    {
+        TestDatabase tdb;
+        QVERIFY2(tdb.isValid(), qPrintable(tdb.errorString()));
+        const QString path = tdb.tempPath() + QStringLiteral("/app.sqlite3");
+        {
+            DjangoFile file(path);
+            QVERIFY(file.create());
+            QVERIFY(makeStuck(file, QStringLiteral("1")));
+        }
+        QVERIFY(attach(tdb, path));
+        QVERIFY(QFile::remove(path));
+        auto w = openWindow(tdb);
+        QVERIFY(w);
+        TaskSeeder seeder(w->context->tasks());
+        QVERIFY(seeder.pending(QStringLiteral("own task")) > 0);
+        w->window->showPage(MainWindow::Stuck);
+        StuckView *stuck = w->window->stuckView();
+        stuck->refresh();
+        w->settle();
+        SourceStuckPanel *panel = stuck->sourcesPanel();
+        QCOMPARE(panel->sourceNames(), QStringList{QStringLiteral("warmup")});
+        const QString error = panel->errorText(QStringLiteral("warmup"));
+        QVERIFY2(error.startsWith(QStringLiteral("The source warmup could not be read: ")),
+            qPrintable(error));
+        QVERIFY(!error.contains(QLatin1Char('\n')));
+        QCOMPARE(panel->countsText(QStringLiteral("warmup")), QString());
+        QVERIFY(!panel->cleanUpButton(QStringLiteral("warmup"))->isVisibleTo(panel));
+        QVERIFY(stuck->summary().startsWith(QStringLiteral("Nothing is stuck")));
+        QVERIFY(!QFile::exists(path)); // reading it never made an empty file
     }
 };
 

@@ -10,6 +10,7 @@
 #include "ui/common/coretext.h"
 #include "ui/common/statusbadgedelegate.h"
 #include "ui/common/timeformat.h"
+#include "ui/stuck/sourcestuckpanel.h"
 #include "ui/stuck/stucktablemodel.h"
 #include "ui/tasks/taskactions.h"
 
@@ -23,6 +24,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -71,6 +73,7 @@ StuckView::StuckView(AppContext &context, QWidget *parent)
     , m_busyText(new QLabel(this))
     , m_busyBar(new QProgressBar(this))
     , m_rowActions(new TaskActions(context, this, this))
+    , m_sources(new SourceStuckPanel(context, this))
 {
     setObjectName(QStringLiteral("stuckView"));
     QHBoxLayout *rules = buildRules();
@@ -211,11 +214,29 @@ void StuckView::layOut(QHBoxLayout *rules, QHBoxLayout *rowBar)
     ll->addWidget(title);
     ll->addWidget(m_decisionView, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
+    // The attached sources' stuck rows: shown while some source has any (or
+    // cannot be read).
+    m_sourcesPane = new QWidget(this);
+    m_sourcesPane->setObjectName(QStringLiteral("stuckSourcesPane"));
+    auto *sl = new QVBoxLayout(m_sourcesPane);
+    sl->setContentsMargins(0, 0, 0, 0);
+    auto *sourcesTitle = new QLabel(tr("Attached sources, by their own rules"), m_sourcesPane);
+    sourcesTitle->setFont(m_summary->font()); // bold
+    sl->addWidget(sourcesTitle);
+    auto *scroll = new QScrollArea(m_sourcesPane);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_sources);
+    sl->addWidget(scroll, 1);
+    m_sourcesPane->hide();
     splitter->addWidget(upper);
+    splitter->addWidget(m_sourcesPane);
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(gap, gap, gap, gap);
@@ -245,6 +266,20 @@ void StuckView::connectSignals()
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
     connect(m_rowActions, &TaskActions::message, this, &StuckView::message);
+    connect(m_sources, &SourceStuckPanel::message, this, &StuckView::message);
+    connect(m_sources, &SourceStuckPanel::shown, this, [this](bool any) {
+        if (any == m_sourcesPane->isVisibleTo(this))
+            return;
+        m_sourcesPane->setVisible(any);
+        if (!any)
+            return;
+        // Room for the sources without taking the own tasks' rows: 5:4:2.
+        QList<int> sizes = m_splitter->sizes();
+        int total = 0;
+        for (int size : std::as_const(sizes))
+            total += size;
+        m_splitter->setSizes({total * 5 / 11, total * 4 / 11, total * 2 / 11});
+    });
     connect(m_rowActions, &TaskActions::tasksChanged, this, [this]() {
         Q_EMIT tasksChanged();
         refresh();
@@ -296,6 +331,8 @@ QString StuckView::summary() const
 
 void StuckView::refresh()
 {
+    // The sources answer on the background runner, each in its own time.
+    m_sources->refresh();
     // The report reads two partial indexes with a limit: bounded, so it runs here
     // and a test or an operator sees the preview at once.
     Result<StuckReport> report = m_context.tasks().stuck().stuckReport(thresholds(), kListLimit);

@@ -11,12 +11,14 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 
 namespace taskdesk::ui {
 
 class AppContext;
 class AuditTableModel;
+class SourceStuckPanel;
 class StuckTableModel;
 class TaskActions;
 
@@ -25,8 +27,9 @@ class TaskActions;
 // the sweeper's decision log, and "Clean up now" with the threshold and the
 // action behind a confirmation. The clean-up (its named set, then the change)
 // runs on the context's writer thread: the window stays live while it works.
-// A single stuck row takes the Tasks page's actions (Force Stop, Cancel, …),
-// behind the same confirmations, on that task alone.
+// Below them, the attached sources' stuck rows by each source's own rules,
+// each source with its own clean-up. A single stuck row takes the Tasks page's actions (Force Stop,
+// Cancel, …), behind the same confirmations, on that task alone.
 class StuckView final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +45,8 @@ public:
     QTableView *table() const { return m_table; }
     QTableView *decisionTable() const { return m_decisionView; }
     TaskActions *rowActions() const { return m_rowActions; }
+    // The attached sources' stuck rows, by their own rules.
+    SourceStuckPanel *sourcesPanel() const { return m_sources; }
     // Between the click on Clean Up and its answer.
     bool isCleaningUp() const { return m_busy; }
     QString busyText() const;
@@ -87,6 +92,9 @@ private:
     QLabel *m_busyText;
     QProgressBar *m_busyBar;
     TaskActions *m_rowActions;
+    SourceStuckPanel *m_sources;
+    QWidget *m_sourcesPane = nullptr;
+    QSplitter *m_splitter = nullptr;
     QTableView *m_table;
     QTableView *m_decisionView;
     bool m_busy = false;
