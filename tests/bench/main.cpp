@@ -300,7 +300,7 @@ int main(int argc, char **argv)
 
     // PostgreSQL: a database of our own on the server, filled alike.
     std::unique_ptr<PostgresScratch> pg;
-    if (!o.postgres.isEmpty() && (o.wants(4) || o.wants(6))) {
+    if (!o.postgres.isEmpty() && (o.wants(4) || o.wants(6) || o.wants(8))) {
         pg = std::make_unique<PostgresScratch>(o.postgres);
         if (!pg->isValid()) {
             collect(report, QStringLiteral("postgres"),

@@ -178,15 +178,14 @@ Result<QVector<CatalogColumn>> SourceCatalog::columns(const QString &table)
                              "pragma_table_info(:t) ORDER BY cid");
         break;
     case SourceDialect::Kind::Postgres:
+        // pg_catalog, not information_schema: its views cost about 50 ms a
+        // question, and a source is checked each time it is opened.
         sql = QStringLiteral(
-            "SELECT c.column_name, c.data_type, c.is_nullable = 'YES', EXISTS (SELECT 1 FROM "
-            "information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
-            "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
-            "AND k.table_name = tc.table_name WHERE tc.table_schema = c.table_schema AND "
-            "tc.table_name = c.table_name AND tc.constraint_type = 'PRIMARY KEY' AND "
-            "k.column_name = c.column_name) FROM information_schema.columns c WHERE "
-            "c.table_schema = current_schema() AND c.table_name = :t ORDER BY "
-            "c.ordinal_position");
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, EXISTS "
+            "(SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum "
+            "= ANY (i.indkey)) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN "
+            "pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = :t AND n.nspname = "
+            "current_schema() AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum");
         break;
     case SourceDialect::Kind::Mysql:
         sql = QStringLiteral("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES', COLUMN_KEY "
@@ -272,7 +271,7 @@ Result<QVector<QPair<QString, QString>>> SourceCatalog::foreignKeysTo(const QStr
     return out;
 }
 
-Result<CatalogTable> SourceCatalog::table(const QString &name)
+Result<CatalogTable> SourceCatalog::table(const QString &name, bool indexes)
 {
     Result<QVector<CatalogColumn>> cols = columns(name);
     if (!cols.ok())
@@ -280,12 +279,14 @@ Result<CatalogTable> SourceCatalog::table(const QString &name)
     if (cols->isEmpty())
         return Error::notFound(QStringLiteral("there is no table '%1' in %2 (renamed or dropped?)")
                                    .arg(name, m_db.location().display()));
-    Result<QStringList> indexed = indexedColumns(name);
-    if (!indexed.ok())
-        return indexed.error();
     CatalogTable t;
     t.name = name;
     t.columns = *cols;
+    if (!indexes)
+        return t;
+    Result<QStringList> indexed = indexedColumns(name);
+    if (!indexed.ok())
+        return indexed.error();
     for (CatalogColumn &c : t.columns) {
         // SQLite's INTEGER PRIMARY KEY is the rowid itself: its own index.
         c.indexed = indexed->contains(c.name)
@@ -329,11 +330,11 @@ std::optional<TimeType> SourceCatalog::timeTypeOf(
     const CatalogColumn &column, const QString &sample) const
 {
     const QString t = column.type.toLower();
-    if (m_dialect.kind() == SourceDialect::Kind::Postgres) {
-        if (t == QLatin1String("timestamp with time zone"))
-            return TimeType::TimestampTz;
-        if (t == QLatin1String("timestamp without time zone"))
-            return TimeType::Timestamp;
+    if (m_dialect.kind() == SourceDialect::Kind::Postgres
+        && t.startsWith(QLatin1String("timestamp"))) {
+        // "timestamp(3) with time zone" too
+        return t.endsWith(QLatin1String(" with time zone")) ? TimeType::TimestampTz
+                                                            : TimeType::Timestamp;
     }
     if (m_dialect.kind() == SourceDialect::Kind::Mysql
         && (t.startsWith(QLatin1String("datetime")) || t.startsWith(QLatin1String("timestamp"))))
@@ -364,7 +365,13 @@ Error SourceCatalog::checkTime(
                         .arg(what, time.column, table.name);
         return {};
     }
-    Result<QString> s = sample(table.name, c->name);
+    // A value is read only where the catalog's type does not decide (a number
+    // of seconds or milliseconds, a text): one question less per column.
+    Result<QString> s = timeTypeOf(*c, QString()) == TimeType::TimestampTz
+            || (timeTypeOf(*c, QString()) == TimeType::Timestamp
+                && m_dialect.kind() != SourceDialect::Kind::Sqlite)
+        ? Result<QString>(QString())
+        : sample(table.name, c->name);
     if (!s.ok())
         return s.error();
     const std::optional<TimeType> found = timeTypeOf(*c, *s);
@@ -388,7 +395,7 @@ Error SourceCatalog::checkTime(
 Error SourceCatalog::check(const SourceDefinition &d)
 {
     const SourceMapping &m = d.mapping;
-    Result<CatalogTable> t = table(m.table);
+    Result<CatalogTable> t = table(m.table, false);
     if (!t.ok())
         return t.error();
     QStringList problems;
@@ -437,7 +444,7 @@ Error SourceCatalog::check(const SourceDefinition &d)
             return e;
     }
     if (m.items.isSet()) {
-        Result<CatalogTable> items = table(m.items.table);
+        Result<CatalogTable> items = table(m.items.table, false);
         if (!items.ok())
             return items.error();
         need(*items, m.items.key, QStringLiteral("items key"));

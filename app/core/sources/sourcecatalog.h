@@ -48,7 +48,8 @@ public:
     explicit SourceCatalog(Database &db);
 
     Result<QStringList> tables();
-    Result<CatalogTable> table(const QString &name);
+    // With `indexes`, each column says whether an index starts with it.
+    Result<CatalogTable> table(const QString &name, bool indexes = true);
     // The values the status column holds now, most rows first (GROUP BY).
     Result<QVector<StatusValueCount>> statusValues(
         const QString &table, const StatusMapping &status, int limit = 50);
