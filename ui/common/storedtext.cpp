@@ -252,17 +252,17 @@ const char *const kSentences[] = {
         "taskdesk::StoredText", "the status column '%1' is %2, which a %3 mapping cannot read"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "text value"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "the version column '%1' is %2, not an integer"),
-    QT_TRANSLATE_NOOP(
-        "taskdesk::StoredText", "%1 needs an index on %2: CREATE INDEX %3_%2_idx ON %3 (%2)"),
+    // Before "%1 needs an index…", which would match it too.
     QT_TRANSLATE_NOOP("taskdesk::StoredText",
         "Reading a row's items needs an index on %1: CREATE INDEX %2_%1_idx ON %2 (%1)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "%1 needs an index on %2: CREATE INDEX %3_%2_idx ON %3 (%2)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Filtering by status and the stuck check"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the heartbeat"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the created time"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the start time"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the finish time"),
     // Attaching, reading and acting on a source's rows; the stored sources.
-    QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1: %2"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1 has no row %2 (deleted?)"),
     QT_TRANSLATE_NOOP(
         "taskdesk::StoredText", "source %1 is attached read-only: %2 changes nothing there"),
@@ -298,6 +298,8 @@ const char *const kSentences[] = {
         "taskdesk::StoredText", "there is no source '%1' ('taskdeskctl sources list' lists them)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is no source '%1'"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is a source '%1' already"),
+    // Last: it would match the other sentences that begin with "source ".
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1: %2"),
 };
 
 struct Pattern
@@ -324,11 +326,7 @@ Pattern compile(const char *source)
         const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
         const bool count = text.at(i) == QLatin1Char('%') && next == QLatin1Char('n');
         if (count || (text.at(i) == QLatin1Char('%') && next.digitValue() >= 1)) {
-            // A part that opens the sentence stops at "; ": in "a; the table: no
-            // status column" it is "the table", the problem before it is another.
-            re += count  ? QStringLiteral("(\\d+)")
-                : i == 0 ? QStringLiteral("((?:(?!; ).)*?)")
-                         : QStringLiteral("(.*?)");
+            re += count ? QStringLiteral("(\\d+)") : QStringLiteral("(.*?)");
             p.parts.append(count ? 0 : next.digitValue());
             if (firstPart < 0)
                 firstPart = i;
@@ -358,14 +356,22 @@ const QVector<Pattern> &patterns()
 
 QString word(const QString &english, int depth);
 
-// The sentence `english` is, worded; nothing when it is none of them.
-std::optional<QString> wordWhole(const QString &english, int depth)
+const QString kJoin = QStringLiteral("; ");
+
+// The sentence `english` is, worded; nothing when it is none of them. `strict`:
+// no part holds a "; " (it would be two problems joined, not one part).
+std::optional<QString> wordWhole(const QString &english, int depth, bool strict)
 {
     for (const Pattern &p : patterns()) {
         if (!english.startsWith(p.prefix) || !english.endsWith(p.suffix))
             continue;
         const QRegularExpressionMatch m = p.match.match(english);
         if (!m.hasMatch())
+            continue;
+        bool joined = false;
+        for (int g = 1; g <= p.parts.size() && strict && !joined; ++g)
+            joined = m.capturedView(g).contains(kJoin);
+        if (joined)
             continue;
         int count = -1;
         QStringList args;
@@ -390,30 +396,29 @@ QString word(const QString &english, int depth)
     // Parts of parts are rare, and a text can only hold so many.
     if (depth > 3 || english.isEmpty())
         return english;
-    if (std::optional<QString> whole = wordWhole(english, depth))
+    if (std::optional<QString> whole = wordWhole(english, depth, true))
         return *whole;
+    const QStringList pieces = english.split(kJoin);
+    if (pieces.size() < 2)
+        return wordWhole(english, depth, false).value_or(english);
     // Problems joined with "; " (a source's definition): each is worded on its
     // own, taking the longest run of pieces that is one sentence (some hold a
     // "; " themselves); a piece that is none stays as it is.
-    const QString separator = QStringLiteral("; ");
-    const QStringList pieces = english.split(separator);
-    if (pieces.size() < 2)
-        return english;
     QStringList out;
+    bool all = true;
     for (qsizetype i = 0; i < pieces.size();) {
         qsizetype j = pieces.size() - (i == 0 ? 2 : 1);
-        for (; j > i; --j) {
-            if (std::optional<QString> run
-                = wordWhole(pieces.mid(i, j - i + 1).join(separator), depth)) {
-                out << *run;
-                break;
-            }
-        }
-        if (j == i)
-            out << wordWhole(pieces.at(i), depth).value_or(pieces.at(i));
-        i = j + 1;
+        std::optional<QString> run;
+        for (; j >= i && !run; --j)
+            run = wordWhole(pieces.mid(i, j - i + 1).join(kJoin), depth, true);
+        all = all && run;
+        out << run.value_or(pieces.at(i));
+        i = run ? j + 2 : i + 1;
     }
-    return out.join(separator);
+    if (all)
+        return out.join(kJoin);
+    // Else one sentence whose part holds a "; " (an error a program printed).
+    return wordWhole(english, depth, false).value_or(out.join(kJoin));
 }
 
 } // namespace
