@@ -1158,6 +1158,14 @@
         <source>there is a source &apos;%1&apos; already</source>
         <translation>источник «%1» уже есть</translation>
     </message>
+    <message>
+        <source>cannot open %1: there is no such file (nothing was created)</source>
+        <translation>не удаётся открыть %1: такого файла нет (ничего не создано)</translation>
+    </message>
+    <message>
+        <source>there is no Taskdesk database at %1 (nothing was created)</source>
+        <translation>по адресу %1 нет базы данных Taskdesk (ничего не создано)</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

@@ -1158,6 +1158,14 @@
         <source>there is a source &apos;%1&apos; already</source>
         <translation>джерело «%1» вже є</translation>
     </message>
+    <message>
+        <source>cannot open %1: there is no such file (nothing was created)</source>
+        <translation>не вдається відкрити %1: такого файлу немає (нічого не створено)</translation>
+    </message>
+    <message>
+        <source>there is no Taskdesk database at %1 (nothing was created)</source>
+        <translation>за адресою %1 немає бази даних Taskdesk (нічого не створено)</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

@@ -634,6 +634,14 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
     const Result<DatabaseLocation> mysql
         = DatabaseLocation::parse(QStringLiteral("mysql://bob:secret@db/app"));
     QVERIFY(!mysql.ok());
+    SourceDefinition gone = *def;
+    gone.location = tdb.tempPath() + QStringLiteral("/gone.sqlite3");
+    const Result<std::unique_ptr<AttachedSource>> lost
+        = AttachedSource::open(tdb.db(), gone, QStringLiteral("alice"));
+    QVERIFY(!lost.ok());
+    QCOMPARE(lost.error().message(),
+        QStringLiteral("source warmup: cannot open %1: there is no such file (nothing was created)")
+            .arg(gone.location));
 
     useLanguage(QStringLiteral("ru"));
     QCOMPARE(coreText(Error::refused(fenced->refusal)),
@@ -662,6 +670,10 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
     QCOMPARE(coreText(mysql.error()),
         QStringLiteral("пароль в адресе базы данных не принимается; укажите его в группе [client] "
                        "файла параметров MySQL (~/.my.cnf, права 0600)"));
+    QCOMPARE(coreText(lost.error()),
+        QStringLiteral("источник warmup: не удаётся открыть %1: такого файла нет (ничего не "
+                       "создано)")
+            .arg(gone.location));
     QCOMPARE(coreText(Error::plain(QStringLiteral("row 7 is COMPLETED now (it was RUNNING when "
                                                   "you looked); nothing was changed"))),
         QStringLiteral("строка 7 теперь в статусе COMPLETED (когда вы смотрели, был RUNNING); "

@@ -127,6 +127,10 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText",
         "cannot open %1: the folder %2 is read-only (SQLite writes its -wal and -shm files beside "
         "the database)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "cannot open %1: there is no such file (nothing was created)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "there is no Taskdesk database at %1 (nothing was created)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "cannot open %1: %2"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "cannot create the folder %1"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1 is a folder, not a database file"),
