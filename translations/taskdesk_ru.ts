@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>source %1 is attached read-only: %2 changes nothing there</source>
-        <translation>источник %1 подключён только для чтения: %2 там ничего не меняет</translation>
+        <translation>источник %1 подключён только для чтения: действие «%2» там ничего не меняет</translation>
     </message>
     <message>
         <source>the mapping of source %1 does not allow Delete (allow_delete)</source>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <source>the mapping of source %1 names no failed value for %2 to write</source>
-        <translation>в сопоставлении источника %1 не указано значение сбоя, которое %2 мог бы записать</translation>
+        <translation>в сопоставлении источника %1 не указано значение сбоя, которое записало бы действие «%2»</translation>
     </message>
     <message>
         <source>the mapping of source %1 names no pending value for Retry to write</source>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <source>%1 of row %2 of source %3 was done, but its audit row could not be written: %4</source>
-        <translation>%1 для строки %2 источника %3 выполнено, но запись в журнал аудита не удалась: %4</translation>
+        <translation>действие «%1» для строки %2 источника %3 выполнено, но запись в журнал аудита не удалась: %4</translation>
     </message>
     <message>
         <source>the key %1 of source %2 named %3 rows; nothing was changed</source>
@@ -1120,7 +1120,7 @@
     </message>
     <message>
         <source>row %1 is %2: %3 is not taken from that status; nothing was changed</source>
-        <translation>строка %1 в статусе %2: из этого статуса %3 не выполняется; ничего не изменено</translation>
+        <translation>строка %1 в статусе %2: из этого статуса действие «%3» не выполняется; ничего не изменено</translation>
     </message>
     <message>
         <source>row %1 changed since you looked (%2 was &apos;%3&apos;, is &apos;%4&apos;); nothing was changed</source>
@@ -1165,6 +1165,22 @@
     <message>
         <source>there is no Taskdesk database at %1 (nothing was created)</source>
         <translation>по адресу %1 нет базы данных Taskdesk (ничего не создано)</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Принудительно остановить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>

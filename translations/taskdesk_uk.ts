@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>source %1 is attached read-only: %2 changes nothing there</source>
-        <translation>джерело %1 підключено лише для читання: %2 там нічого не змінює</translation>
+        <translation>джерело %1 підключено лише для читання: дія «%2» там нічого не змінює</translation>
     </message>
     <message>
         <source>the mapping of source %1 does not allow Delete (allow_delete)</source>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <source>the mapping of source %1 names no failed value for %2 to write</source>
-        <translation>у зіставленні джерела %1 не вказано значення збою, яке %2 міг би записати</translation>
+        <translation>у зіставленні джерела %1 не вказано значення збою, яке записала б дія «%2»</translation>
     </message>
     <message>
         <source>the mapping of source %1 names no pending value for Retry to write</source>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <source>%1 of row %2 of source %3 was done, but its audit row could not be written: %4</source>
-        <translation>%1 для рядка %2 джерела %3 виконано, але запис до журналу аудиту не вдався: %4</translation>
+        <translation>дію «%1» для рядка %2 джерела %3 виконано, але запис до журналу аудиту не вдався: %4</translation>
     </message>
     <message>
         <source>the key %1 of source %2 named %3 rows; nothing was changed</source>
@@ -1120,7 +1120,7 @@
     </message>
     <message>
         <source>row %1 is %2: %3 is not taken from that status; nothing was changed</source>
-        <translation>рядок %1 у статусі %2: з цього статусу %3 не виконується; нічого не змінено</translation>
+        <translation>рядок %1 у статусі %2: з цього статусу дія «%3» не виконується; нічого не змінено</translation>
     </message>
     <message>
         <source>row %1 changed since you looked (%2 was &apos;%3&apos;, is &apos;%4&apos;); nothing was changed</source>
@@ -1165,6 +1165,22 @@
     <message>
         <source>there is no Taskdesk database at %1 (nothing was created)</source>
         <translation>за адресою %1 немає бази даних Taskdesk (нічого не створено)</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Примусово зупинити</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
     </message>
 </context>
 <context>

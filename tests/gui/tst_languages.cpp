@@ -603,6 +603,15 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
                        "was changed")
             .arg(seen->fence, now->fence));
 
+    // An action not taken from the row's status names the action.
+    Result<SourceRow> completed = s.reader().row(3);
+    QVERIFY(completed.ok());
+    Result<SourceActionReport> notFrom = s.actions().apply(TaskAction::ForceStop, *completed);
+    QVERIFY(notFrom.ok());
+    QCOMPARE(notFrom->refusal,
+        QStringLiteral("row 3 is COMPLETED: Force Stop is not taken from that status; nothing was "
+                       "changed"));
+
     // The table as its database has it.
     SourceCatalog catalog(s.database());
     Result<CatalogTable> missing = catalog.table(QStringLiteral("warmup_old"));
@@ -648,6 +657,9 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
         QStringLiteral("строка 1 изменилась, пока вы смотрели (updated_at было «%1», стало «%2»); "
                        "ничего не изменено")
             .arg(seen->fence, now->fence));
+    QCOMPARE(coreText(Error::refused(notFrom->refusal)),
+        QStringLiteral("строка 3 в статусе COMPLETED: из этого статуса действие «Принудительно "
+                       "остановить» не выполняется; ничего не изменено"));
     QCOMPARE(coreText(missing.error()),
         QStringLiteral("в %1 нет таблицы «warmup_old» (переименована или удалена?)")
             .arg(s.database().location().display()));

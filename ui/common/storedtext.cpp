@@ -268,6 +268,11 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the finish time"),
     // Attaching, reading and acting on a source's rows; the stored sources.
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1 has no row %2 (deleted?)"),
+    // The actions, as a source's refusals name them.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Force Stop"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Cancel"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Retry"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Delete"),
     QT_TRANSLATE_NOOP(
         "taskdesk::StoredText", "source %1 is attached read-only: %2 changes nothing there"),
     QT_TRANSLATE_NOOP(
