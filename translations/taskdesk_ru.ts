@@ -786,6 +786,402 @@
         <source>FATAL: %1</source>
         <translation>Сбой: %1</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid socket (an absolute path)</source>
+        <translation>«%1» — недопустимый сокет (нужен абсолютный путь)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid connect_timeout (seconds, 1 to 3600)</source>
+        <translation>«%1» — недопустимое значение connect_timeout (секунды, от 1 до 3600)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid source name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;)</source>
+        <translation>«%1» — недопустимое имя источника (от 1 до 64 букв, цифр, «.», «_» или «-», но не с «-» в начале)</translation>
+    </message>
+    <message>
+        <source>a password in the database URL is not accepted; put it in the [client] group of a MySQL option file (~/.my.cnf, mode 0600)</source>
+        <translation>пароль в адресе базы данных не принимается; укажите его в группе [client] файла параметров MySQL (~/.my.cnf, права 0600)</translation>
+    </message>
+    <message>
+        <source>not a valid MySQL URL &apos;%1&apos;: expected %2://[user@]host[:port]/database[?socket=/path]</source>
+        <translation>недопустимый адрес MySQL «%1»: ожидается %2://[пользователь@]хост[:порт]/база[?socket=/путь]</translation>
+    </message>
+    <message>
+        <source>unknown MySQL option &apos;%1&apos; (known: socket, connect_timeout)</source>
+        <translation>неизвестный параметр MySQL «%1» (известны: socket, connect_timeout)</translation>
+    </message>
+    <message>
+        <source>the MySQL URL names both a host and a socket; leave the host out: %1://user@/db?socket=…</source>
+        <translation>в адресе MySQL указаны и хост, и сокет; уберите хост: %1://user@/db?socket=…</translation>
+    </message>
+    <message>
+        <source>the MySQL URL names no host (or ?socket=/path/mysqld.sock)</source>
+        <translation>в адресе MySQL не указан хост (или ?socket=/путь/mysqld.sock)</translation>
+    </message>
+    <message>
+        <source>the MySQL URL names no database</source>
+        <translation>в адресе MySQL не указана база данных</translation>
+    </message>
+    <message>
+        <source>%1: Taskdesk keeps its own data in SQLite or PostgreSQL; a MySQL or MariaDB database can only be attached as another program&apos;s job table</source>
+        <translation>%1: свои данные Taskdesk хранит в SQLite или PostgreSQL; базу MySQL или MariaDB можно только подключить как таблицу задач другой программы</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation>%1: неизвестный ключ «%2»</translation>
+    </message>
+    <message>
+        <source>%1.values: &apos;%2&apos; is mapped to &apos;%3&apos;, not to PENDING, RUNNING, COMPLETED or FAILED</source>
+        <translation>%1.values: «%2» сопоставлено с «%3», а не с PENDING, RUNNING, COMPLETED или FAILED</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be text</source>
+        <translation>%1.%2 должно быть текстом</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be true or false</source>
+        <translation>%1.%2 должно быть true или false</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a whole number</source>
+        <translation>%1.%2 должно быть целым числом</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be an object</source>
+        <translation>%1.%2 должно быть объектом</translation>
+    </message>
+    <message>
+        <source>%1: unknown time type &apos;%2&apos; (timestamptz, timestamp, iso, epoch_s or epoch_ms)</source>
+        <translation>%1: неизвестный тип времени «%2» (timestamptz, timestamp, iso, epoch_s или epoch_ms)</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a plain column name (letters, digits, &apos;_&apos;)</source>
+        <translation>%1: «%2» — недопустимое имя (только буквы, цифры и «_»)</translation>
+    </message>
+    <message>
+        <source>%1: no status column</source>
+        <translation>%1: не указан столбец статуса</translation>
+    </message>
+    <message>
+        <source>%1: no status value is mapped</source>
+        <translation>%1: не сопоставлено ни одно значение статуса</translation>
+    </message>
+    <message>
+        <source>%1: the failed value &apos;%2&apos; is not a value mapped to FAILED</source>
+        <translation>%1: значение для сбоя «%2» не сопоставлено с FAILED</translation>
+    </message>
+    <message>
+        <source>%1: the pending value &apos;%2&apos; is not a value mapped to PENDING</source>
+        <translation>%1: значение для ожидания «%2» не сопоставлено с PENDING</translation>
+    </message>
+    <message>
+        <source>source.title must be a column or a list of columns</source>
+        <translation>source.title должно быть столбцом или списком столбцов</translation>
+    </message>
+    <message>
+        <source>source.stuck.action must be mark_failed or retry, not &apos;%1&apos;</source>
+        <translation>source.stuck.action должно быть mark_failed или retry, а не «%1»</translation>
+    </message>
+    <message>
+        <source>no connection: give a SQLite file, a postgresql:// or a mysql:// URL</source>
+        <translation>не указано подключение: укажите файл SQLite или адрес postgresql:// либо mysql://</translation>
+    </message>
+    <message>
+        <source>no table</source>
+        <translation>не указана таблица</translation>
+    </message>
+    <message>
+        <source>no key column</source>
+        <translation>не указан столбец ключа</translation>
+    </message>
+    <message>
+        <source>the time column &apos;%1&apos; has no type</source>
+        <translation>у столбца времени «%1» не указан тип</translation>
+    </message>
+    <message>
+        <source>the time column &apos;%1&apos;: &apos;%2&apos; is not a time zone</source>
+        <translation>столбец времени «%1»: «%2» — не часовой пояс</translation>
+    </message>
+    <message>
+        <source>progress needs both its columns, done and total</source>
+        <translation>для прогресса нужны оба столбца: done и total</translation>
+    </message>
+    <message>
+        <source>the items table needs its key and the column that names the row (foreign key)</source>
+        <translation>для таблицы элементов нужны её ключ и столбец, указывающий на строку (внешний ключ)</translation>
+    </message>
+    <message>
+        <source>no fence column: choose the column an action checks is unchanged (updated_at, started_at or a version column)</source>
+        <translation>не указан контрольный столбец: выберите столбец, неизменность которого действие проверяет (updated_at, started_at или столбец версии)</translation>
+    </message>
+    <message>
+        <source>the fence column &apos;%1&apos; is neither a mapped time column nor a version column</source>
+        <translation>контрольный столбец «%1» — не сопоставленный столбец времени и не столбец версии</translation>
+    </message>
+    <message>
+        <source>queued longer than %1 minutes: give 1 to %2 minutes</source>
+        <translation>в очереди дольше %1 мин: укажите от 1 до %2 мин</translation>
+    </message>
+    <message>
+        <source>running without a change for %1 minutes: give 1 to %2 minutes</source>
+        <translation>выполняется без изменений %1 мин: укажите от 1 до %2 мин</translation>
+    </message>
+    <message>
+        <source>a sweep every %1 s: give 10 to 86400 seconds</source>
+        <translation>очистка каждые %1 с: укажите от 10 до 86400 секунд</translation>
+    </message>
+    <message>
+        <source>a sweep that retries needs the pending value it writes</source>
+        <translation>для очистки с повтором нужно значение ожидания, которое она запишет</translation>
+    </message>
+    <message>
+        <source>a read-only source cannot be swept</source>
+        <translation>источник только для чтения нельзя очищать</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>таблица</translation>
+    </message>
+    <message>
+        <source>the key column</source>
+        <translation>столбец ключа</translation>
+    </message>
+    <message>
+        <source>the title column</source>
+        <translation>столбец заголовка</translation>
+    </message>
+    <message>
+        <source>the kind column</source>
+        <translation>столбец вида</translation>
+    </message>
+    <message>
+        <source>the queue column</source>
+        <translation>столбец очереди</translation>
+    </message>
+    <message>
+        <source>the time column</source>
+        <translation>столбец времени</translation>
+    </message>
+    <message>
+        <source>the error column</source>
+        <translation>столбец ошибки</translation>
+    </message>
+    <message>
+        <source>the log column</source>
+        <translation>столбец журнала</translation>
+    </message>
+    <message>
+        <source>the progress column</source>
+        <translation>столбец прогресса</translation>
+    </message>
+    <message>
+        <source>the items table</source>
+        <translation>таблица элементов</translation>
+    </message>
+    <message>
+        <source>the items key</source>
+        <translation>ключ элементов</translation>
+    </message>
+    <message>
+        <source>the items foreign key</source>
+        <translation>внешний ключ элементов</translation>
+    </message>
+    <message>
+        <source>the items label</source>
+        <translation>название элемента</translation>
+    </message>
+    <message>
+        <source>the items log</source>
+        <translation>журнал элементов</translation>
+    </message>
+    <message>
+        <source>the items</source>
+        <translation>элементы</translation>
+    </message>
+    <message>
+        <source>the fence column</source>
+        <translation>контрольный столбец</translation>
+    </message>
+    <message>
+        <source>the table status column</source>
+        <translation>столбец статуса таблицы</translation>
+    </message>
+    <message>
+        <source>the items status column</source>
+        <translation>столбец статуса элементов</translation>
+    </message>
+    <message>
+        <source>there is no table &apos;%1&apos; in %2 (renamed or dropped?)</source>
+        <translation>в %2 нет таблицы «%1» (переименована или удалена?)</translation>
+    </message>
+    <message>
+        <source>source &apos;%1&apos;: %2</source>
+        <translation>источник «%1»: %2</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is not in &apos;%3&apos; (renamed?)</source>
+        <translation>столбца %1 «%2» нет в «%3» (переименован?)</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; (%3) keeps no time Taskdesk can read (timestamptz, timestamp, ISO text, epoch seconds or milliseconds)</source>
+        <translation>в столбце %1 «%2» (%3) нет времени, которое Taskdesk умеет читать (timestamptz, timestamp, текст ISO, секунды или миллисекунды epoch)</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>без типа</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is %3 (%4), not %5 as mapped</source>
+        <translation>столбец %1 «%2» хранит %3 (%4), а не %5, как указано в сопоставлении</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; of &apos;%2&apos; is not an integer primary key (%3): a row must be named by one to be acted on</source>
+        <translation>«%1» в «%2» — не целочисленный первичный ключ (%3): чтобы действовать над строкой, нужно указать её таким ключом</translation>
+    </message>
+    <message>
+        <source>the status column &apos;%1&apos; is %2, which a %3 mapping cannot read</source>
+        <translation>столбец статуса «%1» имеет тип %2, который сопоставление «%3» прочитать не может</translation>
+    </message>
+    <message>
+        <source>text value</source>
+        <translation>текстовое значение</translation>
+    </message>
+    <message>
+        <source>the version column &apos;%1&apos; is %2, not an integer</source>
+        <translation>столбец версии «%1» имеет тип %2, а не целое число</translation>
+    </message>
+    <message>
+        <source>%1 needs an index on %2: CREATE INDEX %3_%2_idx ON %3 (%2)</source>
+        <translation>%1: нужен индекс по %2: CREATE INDEX %3_%2_idx ON %3 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading a row&apos;s items needs an index on %1: CREATE INDEX %2_%1_idx ON %2 (%1)</source>
+        <translation>Для чтения элементов строки нужен индекс по %1: CREATE INDEX %2_%1_idx ON %2 (%1)</translation>
+    </message>
+    <message>
+        <source>Filtering by status and the stuck check</source>
+        <translation>Фильтр по статусу и поиск зависших</translation>
+    </message>
+    <message>
+        <source>Sorting by the heartbeat</source>
+        <translation>Сортировка по сигналу активности</translation>
+    </message>
+    <message>
+        <source>Sorting by the created time</source>
+        <translation>Сортировка по времени создания</translation>
+    </message>
+    <message>
+        <source>Sorting by the start time</source>
+        <translation>Сортировка по времени запуска</translation>
+    </message>
+    <message>
+        <source>Sorting by the finish time</source>
+        <translation>Сортировка по времени завершения</translation>
+    </message>
+    <message>
+        <source>source %1: %2</source>
+        <translation>источник %1: %2</translation>
+    </message>
+    <message>
+        <source>source %1 has no row %2 (deleted?)</source>
+        <translation>в источнике %1 нет строки %2 (удалена?)</translation>
+    </message>
+    <message>
+        <source>source %1 is attached read-only: %2 changes nothing there</source>
+        <translation>источник %1 подключён только для чтения: действие «%2» там ничего не меняет</translation>
+    </message>
+    <message>
+        <source>the mapping of source %1 does not allow Delete (allow_delete)</source>
+        <translation>сопоставление источника %1 не разрешает удаление (allow_delete)</translation>
+    </message>
+    <message>
+        <source>the mapping of source %1 names no failed value for %2 to write</source>
+        <translation>в сопоставлении источника %1 не указано значение сбоя, которое записало бы действие «%2»</translation>
+    </message>
+    <message>
+        <source>the mapping of source %1 names no pending value for Retry to write</source>
+        <translation>в сопоставлении источника %1 не указано значение ожидания, которое записал бы повтор</translation>
+    </message>
+    <message>
+        <source>%1 of row %2 of source %3 was done, but its audit row could not be written: %4</source>
+        <translation>действие «%1» для строки %2 источника %3 выполнено, но запись в журнал аудита не удалась: %4</translation>
+    </message>
+    <message>
+        <source>the key %1 of source %2 named %3 rows; nothing was changed</source>
+        <translation>ключ %1 источника %2 указал сразу на несколько строк (%3); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>row %1 is gone (deleted by someone else); nothing was changed</source>
+        <translation>строки %1 больше нет (её удалил кто-то другой); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>row %1 is %2 now (it was %3 when you looked); nothing was changed</source>
+        <translation>строка %1 теперь в статусе %2 (когда вы смотрели, был %3); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>row %1 is %2: %3 is not taken from that status; nothing was changed</source>
+        <translation>строка %1 в статусе %2: из этого статуса действие «%3» не выполняется; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>row %1 changed since you looked (%2 was &apos;%3&apos;, is &apos;%4&apos;); nothing was changed</source>
+        <translation>строка %1 изменилась, пока вы смотрели (%2 было «%3», стало «%4»); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>row %1 waits in the queue: a retry would not change that</source>
+        <translation>строка %1 ждёт в очереди: повтор этого не изменит</translation>
+    </message>
+    <message>
+        <source>stuck: running with no change of %1 for over %2 min</source>
+        <translation>зависла: выполняется, а %1 не меняется больше %2 мин</translation>
+    </message>
+    <message>
+        <source>stuck: pending with no change of %1 for over %2 min</source>
+        <translation>зависла: ждёт в очереди, а %1 не меняется больше %2 мин</translation>
+    </message>
+    <message>
+        <source>the stored definition of source &apos;%1&apos; is not JSON (%2): edit or remove it</source>
+        <translation>сохранённое описание источника «%1» — не JSON (%2): исправьте или удалите его</translation>
+    </message>
+    <message>
+        <source>the stored definition of source &apos;%1&apos; is not valid: %2</source>
+        <translation>сохранённое описание источника «%1» неверно: %2</translation>
+    </message>
+    <message>
+        <source>there is no source &apos;%1&apos; (&apos;taskdeskctl sources list&apos; lists them)</source>
+        <translation>источника «%1» нет (список источников: «taskdeskctl sources list»)</translation>
+    </message>
+    <message>
+        <source>there is no source &apos;%1&apos;</source>
+        <translation>источника «%1» нет</translation>
+    </message>
+    <message>
+        <source>there is a source &apos;%1&apos; already</source>
+        <translation>источник «%1» уже есть</translation>
+    </message>
+    <message>
+        <source>cannot open %1: there is no such file (nothing was created)</source>
+        <translation>не удаётся открыть %1: такого файла нет (ничего не создано)</translation>
+    </message>
+    <message>
+        <source>there is no Taskdesk database at %1 (nothing was created)</source>
+        <translation>по адресу %1 нет базы данных Taskdesk (ничего не создано)</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Принудительно остановить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

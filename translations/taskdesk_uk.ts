@@ -786,6 +786,402 @@
         <source>FATAL: %1</source>
         <translation>Збій: %1</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid socket (an absolute path)</source>
+        <translation>«%1» — неприпустимий сокет (потрібен абсолютний шлях)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid connect_timeout (seconds, 1 to 3600)</source>
+        <translation>«%1» — неприпустиме значення connect_timeout (секунди, від 1 до 3600)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid source name (1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not starting with &apos;-&apos;)</source>
+        <translation>«%1» — неприпустима назва джерела (від 1 до 64 літер, цифр, «.», «_» або «-», але не з «-» на початку)</translation>
+    </message>
+    <message>
+        <source>a password in the database URL is not accepted; put it in the [client] group of a MySQL option file (~/.my.cnf, mode 0600)</source>
+        <translation>пароль в адресі бази даних не приймається; вкажіть його в групі [client] файлу параметрів MySQL (~/.my.cnf, права 0600)</translation>
+    </message>
+    <message>
+        <source>not a valid MySQL URL &apos;%1&apos;: expected %2://[user@]host[:port]/database[?socket=/path]</source>
+        <translation>неприпустима адреса MySQL «%1»: очікується %2://[користувач@]хост[:порт]/база[?socket=/шлях]</translation>
+    </message>
+    <message>
+        <source>unknown MySQL option &apos;%1&apos; (known: socket, connect_timeout)</source>
+        <translation>невідомий параметр MySQL «%1» (відомі: socket, connect_timeout)</translation>
+    </message>
+    <message>
+        <source>the MySQL URL names both a host and a socket; leave the host out: %1://user@/db?socket=…</source>
+        <translation>в адресі MySQL вказано і хост, і сокет; приберіть хост: %1://user@/db?socket=…</translation>
+    </message>
+    <message>
+        <source>the MySQL URL names no host (or ?socket=/path/mysqld.sock)</source>
+        <translation>в адресі MySQL не вказано хост (або ?socket=/шлях/mysqld.sock)</translation>
+    </message>
+    <message>
+        <source>the MySQL URL names no database</source>
+        <translation>в адресі MySQL не вказано базу даних</translation>
+    </message>
+    <message>
+        <source>%1: Taskdesk keeps its own data in SQLite or PostgreSQL; a MySQL or MariaDB database can only be attached as another program&apos;s job table</source>
+        <translation>%1: свої дані Taskdesk зберігає в SQLite або PostgreSQL; базу MySQL або MariaDB можна лише підключити як таблицю завдань іншої програми</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation>%1: невідомий ключ «%2»</translation>
+    </message>
+    <message>
+        <source>%1.values: &apos;%2&apos; is mapped to &apos;%3&apos;, not to PENDING, RUNNING, COMPLETED or FAILED</source>
+        <translation>%1.values: «%2» зіставлено з «%3», а не з PENDING, RUNNING, COMPLETED або FAILED</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be text</source>
+        <translation>%1.%2 має бути текстом</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be true or false</source>
+        <translation>%1.%2 має бути true або false</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a whole number</source>
+        <translation>%1.%2 має бути цілим числом</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be an object</source>
+        <translation>%1.%2 має бути об’єктом</translation>
+    </message>
+    <message>
+        <source>%1: unknown time type &apos;%2&apos; (timestamptz, timestamp, iso, epoch_s or epoch_ms)</source>
+        <translation>%1: невідомий тип часу «%2» (timestamptz, timestamp, iso, epoch_s або epoch_ms)</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a plain column name (letters, digits, &apos;_&apos;)</source>
+        <translation>%1: «%2» — неприпустима назва (лише літери, цифри та «_»)</translation>
+    </message>
+    <message>
+        <source>%1: no status column</source>
+        <translation>%1: не вказано стовпець статусу</translation>
+    </message>
+    <message>
+        <source>%1: no status value is mapped</source>
+        <translation>%1: не зіставлено жодного значення статусу</translation>
+    </message>
+    <message>
+        <source>%1: the failed value &apos;%2&apos; is not a value mapped to FAILED</source>
+        <translation>%1: значення для збою «%2» не зіставлено з FAILED</translation>
+    </message>
+    <message>
+        <source>%1: the pending value &apos;%2&apos; is not a value mapped to PENDING</source>
+        <translation>%1: значення для очікування «%2» не зіставлено з PENDING</translation>
+    </message>
+    <message>
+        <source>source.title must be a column or a list of columns</source>
+        <translation>source.title має бути стовпцем або списком стовпців</translation>
+    </message>
+    <message>
+        <source>source.stuck.action must be mark_failed or retry, not &apos;%1&apos;</source>
+        <translation>source.stuck.action має бути mark_failed або retry, а не «%1»</translation>
+    </message>
+    <message>
+        <source>no connection: give a SQLite file, a postgresql:// or a mysql:// URL</source>
+        <translation>не вказано підключення: вкажіть файл SQLite або адресу postgresql:// чи mysql://</translation>
+    </message>
+    <message>
+        <source>no table</source>
+        <translation>не вказано таблицю</translation>
+    </message>
+    <message>
+        <source>no key column</source>
+        <translation>не вказано стовпець ключа</translation>
+    </message>
+    <message>
+        <source>the time column &apos;%1&apos; has no type</source>
+        <translation>для стовпця часу «%1» не вказано тип</translation>
+    </message>
+    <message>
+        <source>the time column &apos;%1&apos;: &apos;%2&apos; is not a time zone</source>
+        <translation>стовпець часу «%1»: «%2» — не часовий пояс</translation>
+    </message>
+    <message>
+        <source>progress needs both its columns, done and total</source>
+        <translation>для прогресу потрібні обидва стовпці: done і total</translation>
+    </message>
+    <message>
+        <source>the items table needs its key and the column that names the row (foreign key)</source>
+        <translation>для таблиці елементів потрібні її ключ і стовпець, що вказує на рядок (зовнішній ключ)</translation>
+    </message>
+    <message>
+        <source>no fence column: choose the column an action checks is unchanged (updated_at, started_at or a version column)</source>
+        <translation>не вказано контрольний стовпець: виберіть стовпець, незмінність якого дія перевіряє (updated_at, started_at або стовпець версії)</translation>
+    </message>
+    <message>
+        <source>the fence column &apos;%1&apos; is neither a mapped time column nor a version column</source>
+        <translation>контрольний стовпець «%1» — не зіставлений стовпець часу і не стовпець версії</translation>
+    </message>
+    <message>
+        <source>queued longer than %1 minutes: give 1 to %2 minutes</source>
+        <translation>у черзі довше ніж %1 хв: вкажіть від 1 до %2 хв</translation>
+    </message>
+    <message>
+        <source>running without a change for %1 minutes: give 1 to %2 minutes</source>
+        <translation>виконується без змін %1 хв: вкажіть від 1 до %2 хв</translation>
+    </message>
+    <message>
+        <source>a sweep every %1 s: give 10 to 86400 seconds</source>
+        <translation>очищення кожні %1 с: вкажіть від 10 до 86400 секунд</translation>
+    </message>
+    <message>
+        <source>a sweep that retries needs the pending value it writes</source>
+        <translation>для очищення з повтором потрібне значення очікування, яке воно запише</translation>
+    </message>
+    <message>
+        <source>a read-only source cannot be swept</source>
+        <translation>джерело лише для читання не можна очищати</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>таблиця</translation>
+    </message>
+    <message>
+        <source>the key column</source>
+        <translation>стовпець ключа</translation>
+    </message>
+    <message>
+        <source>the title column</source>
+        <translation>стовпець заголовка</translation>
+    </message>
+    <message>
+        <source>the kind column</source>
+        <translation>стовпець виду</translation>
+    </message>
+    <message>
+        <source>the queue column</source>
+        <translation>стовпець черги</translation>
+    </message>
+    <message>
+        <source>the time column</source>
+        <translation>стовпець часу</translation>
+    </message>
+    <message>
+        <source>the error column</source>
+        <translation>стовпець помилки</translation>
+    </message>
+    <message>
+        <source>the log column</source>
+        <translation>стовпець журналу</translation>
+    </message>
+    <message>
+        <source>the progress column</source>
+        <translation>стовпець прогресу</translation>
+    </message>
+    <message>
+        <source>the items table</source>
+        <translation>таблиця елементів</translation>
+    </message>
+    <message>
+        <source>the items key</source>
+        <translation>ключ елементів</translation>
+    </message>
+    <message>
+        <source>the items foreign key</source>
+        <translation>зовнішній ключ елементів</translation>
+    </message>
+    <message>
+        <source>the items label</source>
+        <translation>назва елемента</translation>
+    </message>
+    <message>
+        <source>the items log</source>
+        <translation>журнал елементів</translation>
+    </message>
+    <message>
+        <source>the items</source>
+        <translation>елементи</translation>
+    </message>
+    <message>
+        <source>the fence column</source>
+        <translation>контрольний стовпець</translation>
+    </message>
+    <message>
+        <source>the table status column</source>
+        <translation>стовпець статусу таблиці</translation>
+    </message>
+    <message>
+        <source>the items status column</source>
+        <translation>стовпець статусу елементів</translation>
+    </message>
+    <message>
+        <source>there is no table &apos;%1&apos; in %2 (renamed or dropped?)</source>
+        <translation>у %2 немає таблиці «%1» (перейменована чи видалена?)</translation>
+    </message>
+    <message>
+        <source>source &apos;%1&apos;: %2</source>
+        <translation>джерело «%1»: %2</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is not in &apos;%3&apos; (renamed?)</source>
+        <translation>стовпця %1 «%2» немає в «%3» (перейменовано?)</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; (%3) keeps no time Taskdesk can read (timestamptz, timestamp, ISO text, epoch seconds or milliseconds)</source>
+        <translation>у стовпці %1 «%2» (%3) немає часу, який Taskdesk уміє читати (timestamptz, timestamp, текст ISO, секунди або мілісекунди epoch)</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>без типу</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is %3 (%4), not %5 as mapped</source>
+        <translation>стовпець %1 «%2» зберігає %3 (%4), а не %5, як вказано в зіставленні</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; of &apos;%2&apos; is not an integer primary key (%3): a row must be named by one to be acted on</source>
+        <translation>«%1» у «%2» — не цілочисельний первинний ключ (%3): щоб діяти над рядком, треба вказати його таким ключем</translation>
+    </message>
+    <message>
+        <source>the status column &apos;%1&apos; is %2, which a %3 mapping cannot read</source>
+        <translation>стовпець статусу «%1» має тип %2, який зіставлення «%3» прочитати не може</translation>
+    </message>
+    <message>
+        <source>text value</source>
+        <translation>текстове значення</translation>
+    </message>
+    <message>
+        <source>the version column &apos;%1&apos; is %2, not an integer</source>
+        <translation>стовпець версії «%1» має тип %2, а не ціле число</translation>
+    </message>
+    <message>
+        <source>%1 needs an index on %2: CREATE INDEX %3_%2_idx ON %3 (%2)</source>
+        <translation>%1: потрібен індекс за %2: CREATE INDEX %3_%2_idx ON %3 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading a row&apos;s items needs an index on %1: CREATE INDEX %2_%1_idx ON %2 (%1)</source>
+        <translation>Для читання елементів рядка потрібен індекс за %1: CREATE INDEX %2_%1_idx ON %2 (%1)</translation>
+    </message>
+    <message>
+        <source>Filtering by status and the stuck check</source>
+        <translation>Фільтр за статусом і пошук завислих</translation>
+    </message>
+    <message>
+        <source>Sorting by the heartbeat</source>
+        <translation>Сортування за сигналом активності</translation>
+    </message>
+    <message>
+        <source>Sorting by the created time</source>
+        <translation>Сортування за часом створення</translation>
+    </message>
+    <message>
+        <source>Sorting by the start time</source>
+        <translation>Сортування за часом запуску</translation>
+    </message>
+    <message>
+        <source>Sorting by the finish time</source>
+        <translation>Сортування за часом завершення</translation>
+    </message>
+    <message>
+        <source>source %1: %2</source>
+        <translation>джерело %1: %2</translation>
+    </message>
+    <message>
+        <source>source %1 has no row %2 (deleted?)</source>
+        <translation>у джерелі %1 немає рядка %2 (видалено?)</translation>
+    </message>
+    <message>
+        <source>source %1 is attached read-only: %2 changes nothing there</source>
+        <translation>джерело %1 підключено лише для читання: дія «%2» там нічого не змінює</translation>
+    </message>
+    <message>
+        <source>the mapping of source %1 does not allow Delete (allow_delete)</source>
+        <translation>зіставлення джерела %1 не дозволяє видалення (allow_delete)</translation>
+    </message>
+    <message>
+        <source>the mapping of source %1 names no failed value for %2 to write</source>
+        <translation>у зіставленні джерела %1 не вказано значення збою, яке записала б дія «%2»</translation>
+    </message>
+    <message>
+        <source>the mapping of source %1 names no pending value for Retry to write</source>
+        <translation>у зіставленні джерела %1 не вказано значення очікування, яке записав би повтор</translation>
+    </message>
+    <message>
+        <source>%1 of row %2 of source %3 was done, but its audit row could not be written: %4</source>
+        <translation>дію «%1» для рядка %2 джерела %3 виконано, але запис до журналу аудиту не вдався: %4</translation>
+    </message>
+    <message>
+        <source>the key %1 of source %2 named %3 rows; nothing was changed</source>
+        <translation>ключ %1 джерела %2 вказав одразу на кілька рядків (%3); нічого не змінено</translation>
+    </message>
+    <message>
+        <source>row %1 is gone (deleted by someone else); nothing was changed</source>
+        <translation>рядка %1 більше немає (його видалив хтось інший); нічого не змінено</translation>
+    </message>
+    <message>
+        <source>row %1 is %2 now (it was %3 when you looked); nothing was changed</source>
+        <translation>рядок %1 тепер у статусі %2 (коли ви дивилися, був %3); нічого не змінено</translation>
+    </message>
+    <message>
+        <source>row %1 is %2: %3 is not taken from that status; nothing was changed</source>
+        <translation>рядок %1 у статусі %2: з цього статусу дія «%3» не виконується; нічого не змінено</translation>
+    </message>
+    <message>
+        <source>row %1 changed since you looked (%2 was &apos;%3&apos;, is &apos;%4&apos;); nothing was changed</source>
+        <translation>рядок %1 змінився, поки ви дивилися (%2 було «%3», стало «%4»); нічого не змінено</translation>
+    </message>
+    <message>
+        <source>row %1 waits in the queue: a retry would not change that</source>
+        <translation>рядок %1 чекає в черзі: повтор цього не змінить</translation>
+    </message>
+    <message>
+        <source>stuck: running with no change of %1 for over %2 min</source>
+        <translation>зависло: виконується, а %1 не змінюється понад %2 хв</translation>
+    </message>
+    <message>
+        <source>stuck: pending with no change of %1 for over %2 min</source>
+        <translation>зависло: чекає в черзі, а %1 не змінюється понад %2 хв</translation>
+    </message>
+    <message>
+        <source>the stored definition of source &apos;%1&apos; is not JSON (%2): edit or remove it</source>
+        <translation>збережений опис джерела «%1» — не JSON (%2): виправте або видаліть його</translation>
+    </message>
+    <message>
+        <source>the stored definition of source &apos;%1&apos; is not valid: %2</source>
+        <translation>збережений опис джерела «%1» неправильний: %2</translation>
+    </message>
+    <message>
+        <source>there is no source &apos;%1&apos; (&apos;taskdeskctl sources list&apos; lists them)</source>
+        <translation>джерела «%1» немає (список джерел: «taskdeskctl sources list»)</translation>
+    </message>
+    <message>
+        <source>there is no source &apos;%1&apos;</source>
+        <translation>джерела «%1» немає</translation>
+    </message>
+    <message>
+        <source>there is a source &apos;%1&apos; already</source>
+        <translation>джерело «%1» вже є</translation>
+    </message>
+    <message>
+        <source>cannot open %1: there is no such file (nothing was created)</source>
+        <translation>не вдається відкрити %1: такого файлу немає (нічого не створено)</translation>
+    </message>
+    <message>
+        <source>there is no Taskdesk database at %1 (nothing was created)</source>
+        <translation>за адресою %1 немає бази даних Taskdesk (нічого не створено)</translation>
+    </message>
+    <message>
+        <source>Force Stop</source>
+        <translation>Примусово зупинити</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AuditTableModel</name>

@@ -6,9 +6,14 @@
 #include "core/auditlog.h"
 #include "core/database.h"
 #include "core/scheduling/schedule.h"
+#include "core/sources/attachedsource.h"
+#include "core/sources/sourcecatalog.h"
+#include "core/sources/sourcedefinition.h"
+#include "core/sources/sourceregistry.h"
 #include "core/supervisor/processdefinition.h"
 #include "core/supervisor/processstore.h"
 #include "guitest.h"
+#include "sourcefixture.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/mainwindow.h"
@@ -31,6 +36,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QStatusBar>
@@ -139,6 +145,7 @@ private Q_SLOTS:
     void everyStoredSentenceIsWordedByItsOwnTranslation();
     void cronAndProcessProblemsAreWordedPartByPart();
     void databaseErrorsSpeakTheLanguage();
+    void sourceErrorsSpeakTheLanguage();
     void theTaskLogSpeaksTheLanguage();
     void theAuditSaysProcessStatesInTheProcessesWords();
     void theChartTimesFollowTheLocale();
@@ -559,6 +566,146 @@ void TestLanguages::databaseErrorsSpeakTheLanguage()
             w->window->banner()->text().contains(reason), qPrintable(w->window->banner()->text()));
     }
     useLanguage(QStringLiteral("en"));
+}
+
+// What the core says about another program's job table (its definition, its
+// table as the database has it, a refused action, a MySQL URL), made by the
+// real core and worded in the window; problems joined with "; " each on its own.
+void TestLanguages::sourceErrorsSpeakTheLanguage()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString path = tdb.tempPath() + QStringLiteral("/django.sqlite3");
+    DjangoFile django(path);
+    QVERIFY(django.create());
+    QVERIFY(attach(tdb, path));
+    Result<SourceDefinition> def
+        = SourceRegistry(tdb.db(), QStringLiteral("alice")).get(QStringLiteral("warmup"));
+    QVERIFY(def.ok());
+    Result<std::unique_ptr<AttachedSource>> source
+        = AttachedSource::open(tdb.db(), *def, QStringLiteral("alice"));
+    QVERIFY2(source.ok(), qPrintable(source.error().message()));
+    AttachedSource &s = **source;
+
+    // A row changed between reading it and acting on it.
+    Result<SourceRow> seen = s.reader().row(1);
+    QVERIFY(seen.ok());
+    QVERIFY(django.exec(
+        QStringLiteral("UPDATE warmup_warmuptask SET updated_at = '2031-01-01 00:00:00.000000' "
+                       "WHERE id = 1")));
+    Result<SourceRow> now = s.reader().row(1);
+    QVERIFY(now.ok());
+    Result<SourceActionReport> fenced = s.actions().apply(TaskAction::ForceStop, *seen);
+    QVERIFY(fenced.ok());
+    QVERIFY(!fenced->done);
+    QCOMPARE(fenced->refusal,
+        QStringLiteral("row 1 changed since you looked (updated_at was '%1', is '%2'); nothing "
+                       "was changed")
+            .arg(seen->fence, now->fence));
+
+    // An action not taken from the row's status names the action.
+    Result<SourceRow> completed = s.reader().row(3);
+    QVERIFY(completed.ok());
+    Result<SourceActionReport> notFrom = s.actions().apply(TaskAction::ForceStop, *completed);
+    QVERIFY(notFrom.ok());
+    QCOMPARE(notFrom->refusal,
+        QStringLiteral("row 3 is COMPLETED: Force Stop is not taken from that status; nothing was "
+                       "changed"));
+
+    // The table as its database has it.
+    SourceCatalog catalog(s.database());
+    Result<CatalogTable> missing = catalog.table(QStringLiteral("warmup_old"));
+    QVERIFY(!missing.ok());
+    SourceDefinition renamed = *def;
+    renamed.mapping.error = QStringLiteral("error_msg");
+    renamed.mapping.log = QStringLiteral("journal");
+    const Error check = catalog.check(renamed);
+    QCOMPARE(check.message(),
+        QStringLiteral("source 'warmup': the error column 'error_msg' is not in "
+                       "'warmup_warmuptask' (renamed?); the log column 'journal' is not in "
+                       "'warmup_warmuptask' (renamed?)"));
+
+    // A definition: what its JSON holds wrongly, then what its values are.
+    const Error json = SourceDefinition::fromJson(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("warmup")},
+            {QStringLiteral("colour"), QStringLiteral("red")},
+            {QStringLiteral("stuck"),
+                QJsonObject{{QStringLiteral("action"), QStringLiteral("nuke")}}}})
+                           .error();
+    QCOMPARE(json.message(),
+        QStringLiteral("source: unknown key 'colour'; source.stuck.action must be mark_failed or "
+                       "retry, not 'nuke'"));
+    const Error values = SourceDefinition::fromJson(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("x y")},
+            {QStringLiteral("location"), QStringLiteral("mysql://bob:secret@db/app")}})
+                             .error();
+    QCOMPARE(values.kind(), ErrorKind::Invalid);
+    const Result<DatabaseLocation> mysql
+        = DatabaseLocation::parse(QStringLiteral("mysql://bob:secret@db/app"));
+    QVERIFY(!mysql.ok());
+    SourceDefinition gone = *def;
+    gone.location = tdb.tempPath() + QStringLiteral("/gone.sqlite3");
+    const Result<std::unique_ptr<AttachedSource>> lost
+        = AttachedSource::open(tdb.db(), gone, QStringLiteral("alice"));
+    QVERIFY(!lost.ok());
+    QCOMPARE(lost.error().message(),
+        QStringLiteral("source warmup: cannot open %1: there is no such file (nothing was created)")
+            .arg(gone.location));
+
+    useLanguage(QStringLiteral("ru"));
+    QCOMPARE(coreText(Error::refused(fenced->refusal)),
+        QStringLiteral("строка 1 изменилась, пока вы смотрели (updated_at было «%1», стало «%2»); "
+                       "ничего не изменено")
+            .arg(seen->fence, now->fence));
+    QCOMPARE(coreText(Error::refused(notFrom->refusal)),
+        QStringLiteral("строка 3 в статусе COMPLETED: из этого статуса действие «Принудительно "
+                       "остановить» не выполняется; ничего не изменено"));
+    QCOMPARE(coreText(missing.error()),
+        QStringLiteral("в %1 нет таблицы «warmup_old» (переименована или удалена?)")
+            .arg(s.database().location().display()));
+    QCOMPARE(coreText(check),
+        QStringLiteral("источник «warmup»: столбца error «error_msg» нет в «warmup_warmuptask» "
+                       "(переименован?); столбца log «journal» нет в «warmup_warmuptask» "
+                       "(переименован?)"));
+    QCOMPARE(coreText(json),
+        QStringLiteral("source: неизвестный ключ «colour»; source.stuck.action должно быть "
+                       "mark_failed или retry, а не «nuke»"));
+    // One of its problems holds a "; " itself.
+    QCOMPARE(coreText(values),
+        QStringLiteral("«x y» — недопустимое имя источника (от 1 до 64 букв, цифр, «.», «_» или "
+                       "«-», но не с «-» в начале); пароль в адресе базы данных не принимается; "
+                       "укажите его в группе [client] файла параметров MySQL (~/.my.cnf, права "
+                       "0600); не указана таблица; не указан столбец ключа; таблица: не указан "
+                       "столбец статуса; не указан контрольный столбец: выберите столбец, "
+                       "неизменность которого действие проверяет (updated_at, started_at или "
+                       "столбец версии)"));
+    QCOMPARE(coreText(mysql.error()),
+        QStringLiteral("пароль в адресе базы данных не принимается; укажите его в группе [client] "
+                       "файла параметров MySQL (~/.my.cnf, права 0600)"));
+    QCOMPARE(coreText(lost.error()),
+        QStringLiteral("источник warmup: не удаётся открыть %1: такого файла нет (ничего не "
+                       "создано)")
+            .arg(gone.location));
+    QCOMPARE(coreText(Error::plain(QStringLiteral("row 7 is COMPLETED now (it was RUNNING when "
+                                                  "you looked); nothing was changed"))),
+        QStringLiteral("строка 7 теперь в статусе COMPLETED (когда вы смотрели, был RUNNING); "
+                       "ничего не изменено"));
+
+    useLanguage(QStringLiteral("uk"));
+    QCOMPARE(coreText(Error::refused(fenced->refusal)),
+        QStringLiteral("рядок 1 змінився, поки ви дивилися (updated_at було «%1», стало «%2»); "
+                       "нічого не змінено")
+            .arg(seen->fence, now->fence));
+    QCOMPARE(coreText(json),
+        QStringLiteral("source: невідомий ключ «colour»; source.stuck.action має бути "
+                       "mark_failed або retry, а не «nuke»"));
+    QCOMPARE(coreText(mysql.error()),
+        QStringLiteral("пароль в адресі бази даних не приймається; вкажіть його в групі [client] "
+                       "файлу параметрів MySQL (~/.my.cnf, права 0600)"));
+
+    useLanguage(QStringLiteral("en"));
+    QCOMPARE(coreText(values), values.message());
+    QCOMPARE(coreText(check), check.message());
 }
 
 // The store's own log lines are stored in English; the detail pane words them.

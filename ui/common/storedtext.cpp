@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace taskdesk::ui {
 
 namespace {
@@ -109,6 +111,13 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "'%1' is not a valid sslmode (%2)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText",
         "'%1' is not a valid application_name (1 to 63 letters, digits and _ . : @ / + -)"),
+    // Before the general "'%1' is not a valid %2 (%3)", which would match them too.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "'%1' is not a valid socket (an absolute path)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "'%1' is not a valid connect_timeout (seconds, 1 to 3600)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "'%1' is not a valid source name (1 to 64 letters, digits, '.', '_' or '-', not starting "
+        "with '-')"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "'%1' is not a valid %2 (%3)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "a whole number, 0 or more"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "0 or 1"),
@@ -118,6 +127,10 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText",
         "cannot open %1: the folder %2 is read-only (SQLite writes its -wal and -shm files beside "
         "the database)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "cannot open %1: there is no such file (nothing was created)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "there is no Taskdesk database at %1 (nothing was created)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "cannot open %1: %2"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "cannot create the folder %1"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1 is a folder, not a database file"),
@@ -147,6 +160,155 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1 is damaged (database disk image is malformed)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1 is read-only"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "the database is locked by another process"),
+
+    // MySQL: its URL, and its place (another program's job table only).
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "a password in the database URL is not accepted; put it in the [client] group of a MySQL "
+        "option file (~/.my.cnf, mode 0600)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "not a valid MySQL URL '%1': expected %2://[user@]host[:port]/database[?socket=/path]"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "unknown MySQL option '%1' (known: socket, connect_timeout)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "the MySQL URL names both a host and a socket; leave the host out: %1://user@/db?socket=…"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "the MySQL URL names no host (or ?socket=/path/mysqld.sock)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the MySQL URL names no database"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "%1: Taskdesk keeps its own data in SQLite or PostgreSQL; a MySQL or MariaDB database can "
+        "only be attached as another program's job table"),
+
+    // A source's definition (SourceDefinition::fromJson, validate): its problems,
+    // joined with "; ", and the names of the mapping's parts they speak of.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1: unknown key '%2'"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "%1.values: '%2' is mapped to '%3', not to PENDING, RUNNING, COMPLETED or FAILED"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1.%2 must be text"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1.%2 must be true or false"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1.%2 must be a whole number"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1.%2 must be an object"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "%1: unknown time type '%2' (timestamptz, timestamp, iso, epoch_s or epoch_ms)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "%1 '%2' is not a plain column name (letters, digits, '_')"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1: no status column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1: no status value is mapped"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "%1: the failed value '%2' is not a value mapped to FAILED"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "%1: the pending value '%2' is not a value mapped to PENDING"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "source.title must be a column or a list of columns"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "source.stuck.action must be mark_failed or retry, not '%1'"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "no connection: give a SQLite file, a postgresql:// or a mysql:// URL"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "no table"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "no key column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the time column '%1' has no type"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the time column '%1': '%2' is not a time zone"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "progress needs both its columns, done and total"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "the items table needs its key and the column that names the row (foreign key)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "no fence column: choose the column an action checks is unchanged (updated_at, started_at "
+        "or a version column)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "the fence column '%1' is neither a mapped time column nor a version column"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "queued longer than %1 minutes: give 1 to %2 minutes"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "running without a change for %1 minutes: give 1 to %2 minutes"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "a sweep every %1 s: give 10 to 86400 seconds"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "a sweep that retries needs the pending value it writes"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "a read-only source cannot be swept"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the table"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the key column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the title column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the kind column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the queue column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the time column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the error column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the log column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the progress column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items table"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items key"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items foreign key"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items label"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items log"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the fence column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the table status column"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the items status column"),
+    // The source's table as its database has it (SourceCatalog).
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is no table '%1' in %2 (renamed or dropped?)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "source '%1': %2"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the %1 column '%2' is not in '%3' (renamed?)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "the %1 column '%2' (%3) keeps no time Taskdesk can read (timestamptz, timestamp, ISO "
+        "text, epoch seconds or milliseconds)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "no type"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the %1 column '%2' is %3 (%4), not %5 as mapped"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "'%1' of '%2' is not an integer primary key (%3): a row must be named by one to be acted "
+        "on"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "the status column '%1' is %2, which a %3 mapping cannot read"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "text value"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the version column '%1' is %2, not an integer"),
+    // Before "%1 needs an index…", which would match it too.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "Reading a row's items needs an index on %1: CREATE INDEX %2_%1_idx ON %2 (%1)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "%1 needs an index on %2: CREATE INDEX %3_%2_idx ON %3 (%2)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Filtering by status and the stuck check"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the heartbeat"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the created time"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the start time"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sorting by the finish time"),
+    // Attaching, reading and acting on a source's rows; the stored sources.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1 has no row %2 (deleted?)"),
+    // The actions, as a source's refusals name them.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Force Stop"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Cancel"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Retry"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Delete"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "source %1 is attached read-only: %2 changes nothing there"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "the mapping of source %1 does not allow Delete (allow_delete)"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "the mapping of source %1 names no failed value for %2 to write"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "the mapping of source %1 names no pending value for Retry to write"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "%1 of row %2 of source %3 was done, but its audit row could not be written: %4"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "the key %1 of source %2 named %3 rows; nothing was changed"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "row %1 is gone (deleted by someone else); nothing was changed"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "row %1 is %2 now (it was %3 when you looked); nothing was changed"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "row %1 is %2: %3 is not taken from that status; nothing was changed"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "row %1 changed since you looked (%2 was '%3', is '%4'); nothing was changed"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "row %1 waits in the queue: a retry would not change that"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "stuck: running with no change of %1 for over %2 min"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "stuck: pending with no change of %1 for over %2 min"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText",
+        "the stored definition of source '%1' is not JSON (%2): edit or remove it"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "the stored definition of source '%1' is not valid: %2"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "there is no source '%1' ('taskdeskctl sources list' lists them)"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is no source '%1'"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is a source '%1' already"),
+    // Last: it would match the other sentences that begin with "source ".
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1: %2"),
 };
 
 struct Pattern
@@ -201,16 +363,24 @@ const QVector<Pattern> &patterns()
     return all;
 }
 
-QString word(const QString &english, int depth)
+QString word(const QString &english, int depth);
+
+const QString kJoin = QStringLiteral("; ");
+
+// The sentence `english` is, worded; nothing when it is none of them. `strict`:
+// no part holds a "; " (it would be two problems joined, not one part).
+std::optional<QString> wordWhole(const QString &english, int depth, bool strict)
 {
-    // Parts of parts are rare, and a text can only hold so many.
-    if (depth > 3 || english.isEmpty())
-        return english;
     for (const Pattern &p : patterns()) {
         if (!english.startsWith(p.prefix) || !english.endsWith(p.suffix))
             continue;
         const QRegularExpressionMatch m = p.match.match(english);
         if (!m.hasMatch())
+            continue;
+        bool joined = false;
+        for (int g = 1; g <= p.parts.size() && strict && !joined; ++g)
+            joined = m.capturedView(g).contains(kJoin);
+        if (joined)
             continue;
         int count = -1;
         QStringList args;
@@ -227,7 +397,37 @@ QString word(const QString &english, int depth)
         }
         return Error::fill(QCoreApplication::translate(kContext, p.source, nullptr, count), args);
     }
-    return english;
+    return std::nullopt;
+}
+
+QString word(const QString &english, int depth)
+{
+    // Parts of parts are rare, and a text can only hold so many.
+    if (depth > 3 || english.isEmpty())
+        return english;
+    if (std::optional<QString> whole = wordWhole(english, depth, true))
+        return *whole;
+    const QStringList pieces = english.split(kJoin);
+    if (pieces.size() < 2)
+        return wordWhole(english, depth, false).value_or(english);
+    // Problems joined with "; " (a source's definition): each is worded on its
+    // own, taking the longest run of pieces that is one sentence (some hold a
+    // "; " themselves); a piece that is none stays as it is.
+    QStringList out;
+    bool all = true;
+    for (qsizetype i = 0; i < pieces.size();) {
+        qsizetype j = pieces.size() - (i == 0 ? 2 : 1);
+        std::optional<QString> run;
+        for (; j >= i && !run; --j)
+            run = wordWhole(pieces.mid(i, j - i + 1).join(kJoin), depth, true);
+        all = all && run;
+        out << run.value_or(pieces.at(i));
+        i = run ? j + 2 : i + 1;
+    }
+    if (all)
+        return out.join(kJoin);
+    // Else one sentence whose part holds a "; " (an error a program printed).
+    return wordWhole(english, depth, false).value_or(out.join(kJoin));
 }
 
 } // namespace
