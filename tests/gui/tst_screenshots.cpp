@@ -542,6 +542,15 @@ void TestScreenshots::eachLanguageRendersItsPagesAndTheForceStopQuestion()
                     .arg(size.width())
                     .arg(size.height()));
         }
+        // The page of an attached source, its running row chosen.
+        m_window->showSource(QStringLiteral("warmup"));
+        SourceView *source = m_window->sourceView(QStringLiteral("warmup"));
+        QVERIFY(source);
+        source->refresh();
+        m_context->background().waitForIdle();
+        QVERIFY(source->selectKey(1));
+        shoot(m_window.get(),
+            QStringLiteral("source-%1-%2x%3").arg(language).arg(size.width()).arg(size.height()));
     }
     m_window->resize(1680, 1000);
     installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
