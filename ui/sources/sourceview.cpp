@@ -4,6 +4,8 @@
 #include "core/sources/sourceactions.h"
 #include "ui/app/appcontext.h"
 #include "ui/common/backgroundrunner.h"
+#include "ui/common/badgepainter.h"
+#include "ui/common/columnwidths.h"
 #include "ui/common/confirm.h"
 #include "ui/common/coretext.h"
 #include "ui/common/statusbadgedelegate.h"
@@ -279,13 +281,20 @@ QWidget *SourceView::buildContent()
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 3 / 2 + 4);
     m_table->setWordWrap(false);
     m_table->setItemDelegateForColumn(SourceTableModel::Status, new StatusBadgeDelegate(m_table));
-    const QVector<QPair<int, int>> widths{{SourceTableModel::Key, 8},
-        {SourceTableModel::Status, 22}, {SourceTableModel::Title, 34}, {SourceTableModel::Kind, 14},
-        {SourceTableModel::Queue, 12}, {SourceTableModel::Progress, 10},
-        {SourceTableModel::Created, 14}, {SourceTableModel::Started, 14},
-        {SourceTableModel::Finished, 14}};
-    for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, em * chars);
+    // As the Tasks page: wide enough for each header in the language shown,
+    // and the status column for each status's badge with the stuck mark.
+    setColumnWidths(*m_table,
+        {{SourceTableModel::Key, 8}, {SourceTableModel::Status, 22}, {SourceTableModel::Title, 34},
+            {SourceTableModel::Kind, 14}, {SourceTableModel::Queue, 12},
+            {SourceTableModel::Progress, 10}, {SourceTableModel::Created, 14},
+            {SourceTableModel::Started, 14}, {SourceTableModel::Finished, 14}});
+    QStringList statusWords;
+    for (TaskStatus status :
+        {TaskStatus::Pending, TaskStatus::Running, TaskStatus::Completed, TaskStatus::Failed})
+        statusWords << BadgePainter::wordFor(status);
+    m_table->setColumnWidth(SourceTableModel::Status,
+        std::max(m_table->columnWidth(SourceTableModel::Status),
+            StatusBadgeDelegate::widthFor(m_table->fontMetrics(), statusWords, true)));
     connect(
         m_model, &SourceTableModel::sortRequested, this, [this](int column, Qt::SortOrder order) {
             m_sort = SourceTableModel::sortFor(SourceTableModel::Column(column));
