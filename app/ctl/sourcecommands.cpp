@@ -27,21 +27,6 @@ namespace {
 const QStringList kSubcommands{QStringLiteral("show"), QStringLiteral("add"),
     QStringLiteral("edit"), QStringLiteral("remove"), QStringLiteral("test")};
 
-QString actionWord(TaskAction action)
-{
-    switch (action) {
-    case TaskAction::ForceStop:
-        return QStringLiteral("Force Stop");
-    case TaskAction::Cancel:
-        return QStringLiteral("Cancel");
-    case TaskAction::Restart:
-        return QStringLiteral("Retry");
-    case TaskAction::Delete:
-        return QStringLiteral("Delete");
-    }
-    return {};
-}
-
 QString rowStatusText(const SourceRow &r)
 {
     QString text = r.rawStatus.isEmpty() ? QStringLiteral("(none)") : r.rawStatus;
@@ -97,7 +82,7 @@ QString reportText(const SourceActionReport &r)
     return QStringLiteral("%1row %2 \"%3\": %4 (%5)%6")
         .arg(r.dryRun ? QStringLiteral("Dry run, rolled back: ") : QString())
         .arg(r.key)
-        .arg(r.title, what, actionWord(r.action), items);
+        .arg(r.title, what, sourceActionWord(r.action), items);
 }
 
 QString timeText(const TimeColumn &t)
@@ -789,7 +774,7 @@ public:
             QStringLiteral("Source %1: connected; the mapping matches the table.").arg(m_name)};
         int exitCode = ExitOk;
         for (TaskAction action : taskrules::actions()) {
-            const QString word = actionWord(action);
+            const QString word = sourceActionWord(action);
             if (s.definition().readOnly) {
                 lines << QStringLiteral("%1: not tried (read-only)").arg(word);
                 continue;

@@ -13,21 +13,6 @@ namespace {
 // back on an error, and this one is not reported as one.
 const QString kRollBack = QStringLiteral("rolled back on purpose");
 
-QString actionWord(TaskAction action)
-{
-    switch (action) {
-    case TaskAction::ForceStop:
-        return QStringLiteral("Force Stop");
-    case TaskAction::Cancel:
-        return QStringLiteral("Cancel");
-    case TaskAction::Restart:
-        return QStringLiteral("Retry");
-    case TaskAction::Delete:
-        return QStringLiteral("Delete");
-    }
-    return {};
-}
-
 QString stamp(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
@@ -43,6 +28,21 @@ struct Statement
 };
 
 } // namespace
+
+QString sourceActionWord(TaskAction action)
+{
+    switch (action) {
+    case TaskAction::ForceStop:
+        return QStringLiteral("Force Stop");
+    case TaskAction::Cancel:
+        return QStringLiteral("Cancel");
+    case TaskAction::Restart:
+        return QStringLiteral("Retry");
+    case TaskAction::Delete:
+        return QStringLiteral("Delete");
+    }
+    return {};
+}
 
 QString sourceActionName(TaskAction action)
 {
@@ -81,7 +81,7 @@ Result<SourceActionReport> SourceActions::apply(
     if (m_def.readOnly)
         return Error(ErrorKind::PermissionDenied,
             QStringLiteral("source %1 is attached read-only: %2 changes nothing there")
-                .arg(m_def.name, actionWord(action)));
+                .arg(m_def.name, sourceActionWord(action)));
     if (action == TaskAction::Delete && !m_def.mapping.allowDelete)
         return Error::refused(QStringLiteral("the mapping of source %1 does not allow Delete "
                                              "(allow_delete)")
@@ -90,7 +90,7 @@ Result<SourceActionReport> SourceActions::apply(
         && status.failedValue.isEmpty())
         return Error::invalid(QStringLiteral("the mapping of source %1 names no failed value for "
                                              "%2 to write")
-                                  .arg(m_def.name, actionWord(action)));
+                                  .arg(m_def.name, sourceActionWord(action)));
     if (action == TaskAction::Restart && (status.boolean || status.pendingValue.isEmpty()))
         return Error::invalid(QStringLiteral("the mapping of source %1 names no pending value for "
                                              "Retry to write")
@@ -132,7 +132,7 @@ Result<SourceActionReport> SourceActions::apply(
         if (Error e = audit(*report, seen))
             return Error::database(QStringLiteral("%1 of row %2 of source %3 was done, but its "
                                                   "audit row could not be written: %4")
-                                       .arg(actionWord(action))
+                                       .arg(sourceActionWord(action))
                                        .arg(seen.key)
                                        .arg(m_def.name, e.message()));
     }
@@ -228,7 +228,7 @@ Error SourceActions::transition(
     }
     Result<QSqlQuery> q = m_source.runWith(sql,
         QStringLiteral("%1 of row %2 of source %3")
-            .arg(actionWord(action))
+            .arg(sourceActionWord(action))
             .arg(seen.key)
             .arg(m_def.name),
         [&](QSqlQuery &query) {
@@ -341,7 +341,7 @@ QString SourceActions::refusalOf(TaskAction action, const SourceRow &seen)
     if (!now->status || !allowedFrom(action).contains(*now->status))
         return QStringLiteral("row %1 is %2: %3 is not taken from that status; nothing was changed")
             .arg(seen.key)
-            .arg(now->rawStatus, actionWord(action));
+            .arg(now->rawStatus, sourceActionWord(action));
     return QStringLiteral(
         "row %1 changed since you looked (%2 was '%3', is '%4'); nothing was changed")
         .arg(seen.key)

@@ -70,5 +70,6 @@ private:
 };
 
 QString sourceActionName(TaskAction action); // "force_stop", "cancel", "retry", "delete"
+QString sourceActionWord(TaskAction action); // "Force Stop", "Cancel", "Retry", "Delete"
 
 } // namespace taskdesk

@@ -55,7 +55,7 @@ SourceReader::SourceReader(Database &source, SourceDefinition definition)
     , m_dialect(SourceDialect::of(source))
 { }
 
-QString SourceReader::selectList() const
+QString SourceReader::selectList(bool wholeError) const
 {
     const SourceMapping &m = m_def.mapping;
     const SourceDialect &d = m_dialect;
@@ -68,8 +68,9 @@ QString SourceReader::selectList() const
     parts << columnOrNull(m.kind) << columnOrNull(m.queue) << d.statusText(m.status)
           << d.millis(m.created) << d.millis(m.started) << d.millis(m.finished)
           << d.millis(m.heartbeat)
-          << (m.error.isEmpty()
-                     ? QStringLiteral("NULL")
+          << (m.error.isEmpty() ? QStringLiteral("NULL")
+                     : wholeError
+                     ? d.id(m.error)
                      : QStringLiteral("SUBSTR(%1, 1, %2)").arg(d.id(m.error)).arg(kErrorChars))
           << columnOrNull(m.progressDone) << columnOrNull(m.progressTotal)
           << QStringLiteral("COALESCE(%1, '')").arg(d.asText(d.id(m.fence)));
@@ -392,7 +393,7 @@ Result<SourceRow> SourceReader::row(qint64 key)
     const SourceMapping &m = m_def.mapping;
     Result<QSqlQuery> q = m_db.run(
         QStringLiteral("SELECT %1 FROM %2 WHERE %3 = :key")
-            .arg(selectList(), m_dialect.id(m.table), m_dialect.id(m.key)),
+            .arg(selectList(true), m_dialect.id(m.table), m_dialect.id(m.key)),
         QStringLiteral("reading row %1 of source %2").arg(key).arg(m_def.name), {{":key", key}});
     if (!q.ok())
         return q.error();
@@ -401,17 +402,6 @@ Result<SourceRow> SourceReader::row(qint64 key)
             QStringLiteral("source %1 has no row %2 (deleted?)").arg(m_def.name).arg(key));
     SourceRow r = readRow(*q, *now);
     q->finish();
-    if (!m.error.isEmpty()) {
-        Result<QSqlQuery> e
-            = m_db.run(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = :key")
-                           .arg(m_dialect.id(m.error), m_dialect.id(m.table), m_dialect.id(m.key)),
-                QStringLiteral("reading row %1 of source %2").arg(key).arg(m_def.name),
-                {{":key", key}});
-        if (!e.ok())
-            return e.error();
-        if (e->next())
-            r.error = e->value(0).toString();
-    }
     return r;
 }
 

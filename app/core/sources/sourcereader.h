@@ -90,7 +90,8 @@ public:
     const SourceDialect &dialect() const { return m_dialect; }
 
 private:
-    QString selectList() const;
+    // The columns of a row; a list cuts the error text short, row() reads it whole.
+    QString selectList(bool wholeError = false) const;
     SourceRow readRow(const QSqlQuery &q, qint64 dbNow) const;
     Result<Condition> filterCondition(
         const TaskFilter &filter, const QStringList &rawStatuses = {});
