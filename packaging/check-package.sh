@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks a built taskdesk .deb the way an administrator meets it:
-#   packaging/check-package.sh build-pkg/taskdesk_0.1.0_amd64.deb
+#   packaging/check-package.sh build/taskdesk_0.1.0_amd64.deb
 # lintian (no error, no warning that the package's overrides do not explain),
 # the desktop entry and the AppStream metainfo validated, the systemd units
 # verified; then `apt-get install ./the.deb` (which pulls what it depends

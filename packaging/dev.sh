@@ -4,7 +4,7 @@
 #   packaging/dev.sh test   install what is missing, build, run every test with ctest; with
 #                           no ctest arguments (the whole suite, as CI runs it) then also
 #                           build the package and check it (TASKDESK_PACKAGE_CHECK=0 skips that)
-#   packaging/dev.sh package  build the Debian package (Release, in build-pkg/); with
+#   packaging/dev.sh package  build the Debian package (from build/, as released); with
 #                           --check also lint it, install it, run it and purge it (root)
 #   packaging/dev.sh translations  bring translations/*.ts up to date with the code (then
 #                           translate what lupdate marked unfinished)
@@ -16,7 +16,6 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${TASKDESK_BUILD_DIR:-$here/build}"
-pkg_build="${TASKDESK_PKG_BUILD_DIR:-$here/build-pkg}"
 
 packages=(
   g++ cmake ninja-build pkg-config
@@ -50,12 +49,27 @@ install_deps() {
     "${missing[@]}" >/dev/null
 }
 
+# One build serves the tests and the package: it is compiled as Debian builds a
+# release (dpkg-buildflags with all hardening, -O2, NDEBUG, /usr), so the
+# package that the whole suite checks is made of the very programs the tests
+# ran, and CI compiles everything once. The debug information it keeps for
+# the tests' backtraces is stripped from the package (packaging/strip.cmake).
+debian_flags() {
+  (cd "$here" && DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get "$1")
+}
+
 configure_and_build() {
   local werror=${1:-OFF}
+  local cxxflags ldflags
+  cxxflags="$(debian_flags CPPFLAGS) $(debian_flags CXXFLAGS)"
+  ldflags=$(debian_flags LDFLAGS)
   if [ ! -f "$build/CMakeCache.txt" ] || \
-     ! grep -q "TASKDESK_WERROR:BOOL=$werror" "$build/CMakeCache.txt"; then
+     ! grep -q "TASKDESK_WERROR:BOOL=$werror" "$build/CMakeCache.txt" || \
+     ! grep -qxF "CMAKE_CXX_FLAGS:STRING=$cxxflags" "$build/CMakeCache.txt"; then
     log "configuring in $build"
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CXX_FLAGS_RELEASE=-DNDEBUG -DCMAKE_INSTALL_PREFIX=/usr \
+      -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
       -DTASKDESK_WERROR="$werror" >/dev/null
   fi
   log "building"
@@ -182,12 +196,10 @@ cmd_test() {
   fi
 }
 
-# The package as it is released: a Release build with Debian's flags (those of
-# dpkg-buildflags with all hardening: -O2 as Debian builds, not CMake's -O3;
-# without -g: nothing to keep for a -dbgsym package) in its
-# own build dir, of the programs and what the package carries (not the tests),
-# stripped by CPack (packaging/strip.cmake). --check then runs
-# packaging/check-package.sh on it: lintian, the validators, install, run, purge.
+# The package as it is released, from the one build (see configure_and_build:
+# Debian's flags, the programs stripped by CPack through packaging/strip.cmake).
+# --check then runs packaging/check-package.sh on it: lintian, the validators,
+# install, run, purge. After `test` the build is there already and only CPack runs.
 cmd_package() {
   local check=""
   case "${1:-}" in
@@ -196,21 +208,13 @@ cmd_package() {
     *) die "usage: packaging/dev.sh package [--check]" ;;
   esac
   install_deps
-  cd "$here"  # dpkg-buildflags maps this folder to . in the debug paths
-  local -x DEB_BUILD_MAINT_OPTIONS=hardening=+all DEB_CXXFLAGS_MAINT_STRIP=-g
-  local start=$SECONDS
-  log "configuring the package build in $pkg_build"
-  cmake -S "$here" -B "$pkg_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_INSTALL_PREFIX=/usr -DTASKDESK_WERROR=OFF -DCMAKE_CXX_FLAGS_RELEASE=-DNDEBUG \
-    -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
-    -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" >/dev/null
-  log "building the package"
-  cmake --build "$pkg_build" --parallel "$(nproc)" \
-    --target taskdesk taskdeskctl taskdesk-worker taskdesk_package_docs || die "package build failed"
-  rm -f "$pkg_build"/taskdesk_*.deb
-  (cd "$pkg_build" && cpack -G DEB >cpack.log 2>&1) || { cat "$pkg_build/cpack.log" >&2; die "cpack failed"; }
+  local start=$SECONDS werror=OFF
+  [ -f "$build/CMakeCache.txt" ] && grep -q "TASKDESK_WERROR:BOOL=ON" "$build/CMakeCache.txt" && werror=ON
+  configure_and_build "$werror"
+  rm -f "$build"/taskdesk_*.deb
+  (cd "$build" && cpack -G DEB >cpack.log 2>&1) || { cat "$build/cpack.log" >&2; die "cpack failed"; }
   local deb
-  deb=$(ls "$pkg_build"/taskdesk_*.deb)
+  deb=$(ls "$build"/taskdesk_*.deb)
   log "$deb ($((SECONDS - start)) s)"
   if [ -n "$check" ]; then
     start=$SECONDS
