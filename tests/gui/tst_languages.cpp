@@ -5,6 +5,7 @@
 
 #include "core/auditlog.h"
 #include "core/database.h"
+#include "core/demodata.h"
 #include "core/scheduling/schedule.h"
 #include "core/sources/attachedsource.h"
 #include "core/sources/sourcecatalog.h"
@@ -25,6 +26,7 @@
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/processes/processesview.h"
 #include "ui/processes/processtablemodel.h"
+#include "ui/sources/sourceview.h"
 #include "ui/stats/throughputchart.h"
 #include "ui/tasks/taskactions.h"
 #include "ui/tasks/taskdetailpane.h"
@@ -38,7 +40,11 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -151,6 +157,8 @@ private Q_SLOTS:
     void theChartTimesFollowTheLocale();
     void theStatusBarGivesWayInTheMiddleOfThePath_data();
     void theStatusBarGivesWayInTheMiddleOfThePath();
+    void everyPageFitsTheSmallestWindow_data();
+    void everyPageFitsTheSmallestWindow();
 };
 
 void TestLanguages::theTaskCountHasTheRightPluralForm_data()
@@ -847,6 +855,94 @@ void TestLanguages::theStatusBarGivesWayInTheMiddleOfThePath()
         QVERIFY2(bar.contains(at), name);
         if (label != database)
             QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+void TestLanguages::everyPageFitsTheSmallestWindow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Russian") << QStringLiteral("ru");
+    QTest::newRow("Ukrainian") << QStringLiteral("uk");
+}
+
+// At 800×500 no page of the sidebar, an attached source's included, needs
+// more width than the window gives it: its scroll area never scrolls
+// sideways, so no word sits past the right edge. A failure names the widest
+// widgets of the page.
+void TestLanguages::everyPageFitsTheSmallestWindow()
+{
+    QFETCH(QString, language);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString path = tdb.tempPath() + QStringLiteral("/django.sqlite3");
+    DjangoFile django(path);
+    QVERIFY(django.create());
+    QVERIFY(attach(tdb, path));
+    // Every page with something on it, four-digit counts on the chips.
+    DemoSpec spec;
+    spec.workerProgram = QStringLiteral("/bin/true");
+    spec.schedulerProgram = QStringLiteral("/bin/true");
+    QVERIFY(DemoData::load(tdb.db(), spec).ok());
+    const qint64 id = tdb.scalar(QStringLiteral("SELECT id FROM tasks WHERE name = 'Warm-up "
+                                                "accounts (EU)'"))
+                          .toLongLong();
+    QVERIFY(id > 0);
+    useLanguage(language);
+    std::unique_ptr<Window> w = openWindow(tdb, false, QSize(800, 500));
+    QVERIFY(w);
+    QCOMPARE(w->window->size(), QSize(800, 500));
+    auto *sidebar = w->window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QCOMPARE(sidebar->count(), int(MainWindow::PageCount) + 1);
+    auto *pages = w->window->findChild<QStackedWidget *>();
+    QVERIFY(pages);
+    for (int row = 0; row < sidebar->count(); ++row) {
+        sidebar->setCurrentRow(row);
+        w->context->background().waitForIdle();
+        QCoreApplication::processEvents();
+        auto *scroll = qobject_cast<QScrollArea *>(pages->currentWidget());
+        QVERIFY(scroll);
+        // A row chosen, so that its detail pane shows too.
+        if (row == MainWindow::Tasks) {
+            w->refresh();
+            QVERIFY(w->tasks()->selectTask(id));
+            QTRY_COMPARE(w->tasks()->detail()->taskId(), id);
+        }
+        if (row == MainWindow::PageCount) {
+            SourceView *source = w->window->sourceView(QStringLiteral("warmup"));
+            QVERIFY(source);
+            source->refresh();
+            w->context->background().waitForIdle();
+            QVERIFY(source->selectKey(1));
+        }
+        w->context->background().waitForIdle();
+        QCoreApplication::processEvents();
+        QTest::qWait(50); // the layouts settle
+        QWidget *page = scroll->widget();
+        qInfo(
+            "page %d: %d of %d", row, page->minimumSizeHint().width(), scroll->viewport()->width());
+        const int room = scroll->viewport()->width();
+        QString widest;
+        if (scroll->horizontalScrollBar()->maximum() > 0) {
+            QList<QWidget *> children = page->findChildren<QWidget *>();
+            std::sort(children.begin(), children.end(), [](QWidget *a, QWidget *b) {
+                return a->minimumSizeHint().width() > b->minimumSizeHint().width();
+            });
+            for (qsizetype i = 0; i < std::min<qsizetype>(children.size(), 12); ++i) {
+                QWidget *c = children.at(i);
+                widest += QStringLiteral("\n  %1 '%2': %3 px")
+                              .arg(QLatin1String(c->metaObject()->className()), c->objectName())
+                              .arg(std::max(c->minimumWidth(), c->minimumSizeHint().width()));
+            }
+        }
+        QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+            qPrintable(QStringLiteral("page '%1' needs %2 px, has %3 px:%4")
+                           .arg(sidebar->item(row)->text())
+                           .arg(page->minimumSizeHint().width())
+                           .arg(room)
+                           .arg(widest)));
     }
     useLanguage(QStringLiteral("en"));
 }

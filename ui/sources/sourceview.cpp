@@ -11,6 +11,7 @@
 #include "ui/common/statusbadgedelegate.h"
 #include "ui/sources/sourcedetailpane.h"
 #include "ui/sources/sourcetablemodel.h"
+#include "ui/widgets/flowlayout.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -247,8 +248,10 @@ QWidget *SourceView::buildContent()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refresh);
 
-    auto *chips = new QHBoxLayout;
-    chips->setSpacing(em / 2);
+    // A second line when the window is too narrow for all of them.
+    auto *chips = new FlowLayout;
+    chips->setHorizontalSpacing(em / 2);
+    chips->setVerticalSpacing(em / 2);
     for (Chip c : {All, Pending, Running, Completed, Failed, Stuck, Unmapped}) {
         auto *b = new QToolButton(content);
         b->setCheckable(true);
@@ -261,7 +264,6 @@ QWidget *SourceView::buildContent()
     m_chips.value(All)->setChecked(true);
     m_chipGroup->setExclusive(true);
     connect(m_chipGroup, &QButtonGroup::idClicked, this, [this](int id) { setChip(Chip(id)); });
-    chips->addStretch(1);
     m_search->setObjectName(QStringLiteral("sourceSearch"));
     m_search->setPlaceholderText(tr("Search title, kind, queue, error or key"));
     m_search->setClearButtonEnabled(true);
