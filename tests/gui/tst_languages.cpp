@@ -627,11 +627,27 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
     SourceDefinition renamed = *def;
     renamed.mapping.error = QStringLiteral("error_msg");
     renamed.mapping.log = QStringLiteral("journal");
+    renamed.mapping.created.column = QStringLiteral("made_at");
     const Error check = catalog.check(renamed);
+    // English and the same for taskdeskctl and its --json.
     QCOMPARE(check.message(),
         QStringLiteral("source 'warmup': the error column 'error_msg' is not in "
                        "'warmup_warmuptask' (renamed?); the log column 'journal' is not in "
+                       "'warmup_warmuptask' (renamed?); the created column 'made_at' is not in "
                        "'warmup_warmuptask' (renamed?)"));
+
+    // What an action appends to the row's log column stays English in the
+    // table, for the program that owns it; the window words it.
+    Result<SourceRow> current = s.reader().row(1);
+    QVERIFY(current.ok());
+    Result<SourceActionReport> stopped = s.actions().apply(TaskAction::ForceStop, *current);
+    QVERIFY(stopped.ok());
+    QVERIFY(stopped->done);
+    const QString storedLog
+        = django.scalar(QStringLiteral("SELECT log FROM warmup_warmuptask WHERE id = 1"))
+              .toString();
+    QVERIFY2(storedLog.contains(QStringLiteral("] ⚠️ Task force stopped by alice")),
+        qPrintable(storedLog));
 
     // A definition: what its JSON holds wrongly, then what its values are.
     const Error json = SourceDefinition::fromJson(
@@ -672,9 +688,24 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
         QStringLiteral("в %1 нет таблицы «warmup_old» (переименована или удалена?)")
             .arg(s.database().location().display()));
     QCOMPARE(coreText(check),
-        QStringLiteral("источник «warmup»: столбца error «error_msg» нет в «warmup_warmuptask» "
-                       "(переименован?); столбца log «journal» нет в «warmup_warmuptask» "
-                       "(переименован?)"));
+        QStringLiteral("источник «warmup»: столбца ошибки «error_msg» нет в «warmup_warmuptask» "
+                       "(переименован?); столбца журнала «journal» нет в «warmup_warmuptask» "
+                       "(переименован?); столбца времени создания «made_at» нет в "
+                       "«warmup_warmuptask» (переименован?)"));
+    {
+        const QString log = sourceLogText(storedLog);
+        QVERIFY2(log.startsWith(QStringLiteral("started\n")), qPrintable(log)); // its own line
+        QVERIFY2(log.contains(QStringLiteral(
+                     "] ⚠️ Задача принудительно остановлена "
+                     "пользователем alice")),
+            qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("force stopped")), qPrintable(log));
+    }
+    QCOMPARE(sourceLogText(QStringLiteral("[2026-03-01 10:00:00] ↻ Task retried by bob")),
+        QStringLiteral("[2026-03-01 10:00:00] ↻ Задача повторно запущена пользователем bob"));
+    // A line the program wrote itself stays as written.
+    QCOMPARE(sourceLogText(QStringLiteral("[10:00] Task completed")),
+        QStringLiteral("[10:00] Task completed"));
     QCOMPARE(coreText(json),
         QStringLiteral("source: неизвестный ключ «colour»; source.stuck.action должно быть "
                        "mark_failed или retry, а не «nuke»"));
@@ -707,6 +738,15 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
     QCOMPARE(coreText(json),
         QStringLiteral("source: невідомий ключ «colour»; source.stuck.action має бути "
                        "mark_failed або retry, а не «nuke»"));
+    QCOMPARE(coreText(check),
+        QStringLiteral("джерело «warmup»: стовпця помилки «error_msg» немає в «warmup_warmuptask» "
+                       "(перейменовано?); стовпця журналу «journal» немає в «warmup_warmuptask» "
+                       "(перейменовано?); стовпця часу створення «made_at» немає в "
+                       "«warmup_warmuptask» (перейменовано?)"));
+    QVERIFY2(
+        sourceLogText(storedLog).contains(QStringLiteral(
+            "] ⚠️ Задачу примусово зупинив користувач alice")),
+        qPrintable(sourceLogText(storedLog)));
     QCOMPARE(coreText(mysql.error()),
         QStringLiteral("пароль в адресі бази даних не приймається; вкажіть його в групі [client] "
                        "файлу параметрів MySQL (~/.my.cnf, права 0600)"));
@@ -918,6 +958,15 @@ void TestLanguages::everyPageFitsTheSmallestWindow()
             QVERIFY(source->selectKey(1));
         }
         w->context->background().waitForIdle();
+        QCoreApplication::processEvents();
+        if (row == MainWindow::PageCount) {
+            // The source's name whole; where its table is may give way.
+            auto *heading = w->window->findChild<QLabel *>(QStringLiteral("sourceHeading"));
+            QVERIFY(heading);
+            QCOMPARE(heading->text(), QStringLiteral("warmup"));
+            QVERIFY2(heading->width() >= heading->sizeHint().width(),
+                qPrintable(QString::number(heading->width())));
+        }
         QCoreApplication::processEvents();
         QTest::qWait(50); // the layouts settle
         QWidget *page = scroll->widget();
