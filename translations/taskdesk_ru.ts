@@ -395,6 +395,106 @@
         <source>%1; %2</source>
         <translation>%1; %2</translation>
     </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is not in &apos;%3&apos; (renamed?)</source>
+        <translation>столбца %1 «%2» нет в «%3» (переименован?)</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; (%3) keeps no time Taskdesk can read (timestamptz, timestamp, ISO text, epoch seconds or milliseconds)</source>
+        <translation>в столбце %1 «%2» (%3) нет времени, которое Taskdesk умеет читать (timestamptz, timestamp, текст ISO, секунды или миллисекунды epoch)</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>без типа</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is %3 (%4), not %5 as mapped</source>
+        <translation>столбец %1 «%2» хранит %3 (%4), а не %5, как указано в сопоставлении</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>ключа</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>заголовка</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вида</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>очереди</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>ошибки</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>журнала</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>прогресса</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статуса</translation>
+    </message>
+    <message>
+        <source>fence</source>
+        <translation>проверки изменений</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>времени создания</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>времени начала</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>времени окончания</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <translation>времени изменения</translation>
+    </message>
+    <message>
+        <source>items key</source>
+        <translation>ключа элементов</translation>
+    </message>
+    <message>
+        <source>items foreign key</source>
+        <translation>ссылки элементов на строку</translation>
+    </message>
+    <message>
+        <source>items label</source>
+        <translation>названия элементов</translation>
+    </message>
+    <message>
+        <source>items log</source>
+        <translation>журнала элементов</translation>
+    </message>
+    <message>
+        <source>items status</source>
+        <translation>статуса элементов</translation>
+    </message>
+    <message>
+        <source>items started</source>
+        <translation>времени начала элементов</translation>
+    </message>
+    <message>
+        <source>items finished</source>
+        <translation>времени окончания элементов</translation>
+    </message>
+    <message>
+        <source>source &apos;%1&apos;: %2</source>
+        <translation>источник «%1»: %2</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::StoredText</name>
@@ -1181,6 +1281,18 @@
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>↻ Task retried by %1</source>
+        <translation>↻ Задача повторно запущена пользователем %1</translation>
+    </message>
+    <message>
+        <source>Cancelled manually by %1</source>
+        <translation>Отменено вручную пользователем %1</translation>
+    </message>
+    <message>
+        <source>↻ Retried by %1</source>
+        <translation>↻ Повторно запущено пользователем %1</translation>
     </message>
 </context>
 <context>
@@ -2733,14 +2845,6 @@
         <translation>Не удалось открыть источник %1: %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3 · read-only</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · таблица %2 в %3 · только чтение</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · таблица %2 в %3</translation>
-    </message>
-    <message>
         <source>Nothing was changed. Retry connects again.</source>
         <translation>Ничего не изменено. «Повторить» подключается заново.</translation>
     </message>
@@ -2985,6 +3089,14 @@
             <numerusform>Не удалось для %n строк: %1</numerusform>
             <numerusform>Не удалось для %n строк: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>· table %1 in %2 · read-only</source>
+        <translation>· таблица %1 в %2 · только чтение</translation>
+    </message>
+    <message>
+        <source>· table %1 in %2</source>
+        <translation>· таблица %1 в %2</translation>
     </message>
 </context>
 <context>

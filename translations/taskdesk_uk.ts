@@ -395,6 +395,106 @@
         <source>%1; %2</source>
         <translation>%1; %2</translation>
     </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is not in &apos;%3&apos; (renamed?)</source>
+        <translation>стовпця %1 «%2» немає в «%3» (перейменовано?)</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; (%3) keeps no time Taskdesk can read (timestamptz, timestamp, ISO text, epoch seconds or milliseconds)</source>
+        <translation>у стовпці %1 «%2» (%3) немає часу, який Taskdesk уміє читати (timestamptz, timestamp, текст ISO, секунди або мілісекунди epoch)</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>без типу</translation>
+    </message>
+    <message>
+        <source>the %1 column &apos;%2&apos; is %3 (%4), not %5 as mapped</source>
+        <translation>стовпець %1 «%2» зберігає %3 (%4), а не %5, як вказано в зіставленні</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>ключа</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>заголовка</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>виду</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>черги</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>помилки</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>журналу</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>прогресу</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статусу</translation>
+    </message>
+    <message>
+        <source>fence</source>
+        <translation>перевірки змін</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>часу створення</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>часу початку</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>часу завершення</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <translation>часу зміни</translation>
+    </message>
+    <message>
+        <source>items key</source>
+        <translation>ключа елементів</translation>
+    </message>
+    <message>
+        <source>items foreign key</source>
+        <translation>посилання елементів на рядок</translation>
+    </message>
+    <message>
+        <source>items label</source>
+        <translation>назви елементів</translation>
+    </message>
+    <message>
+        <source>items log</source>
+        <translation>журналу елементів</translation>
+    </message>
+    <message>
+        <source>items status</source>
+        <translation>статусу елементів</translation>
+    </message>
+    <message>
+        <source>items started</source>
+        <translation>часу початку елементів</translation>
+    </message>
+    <message>
+        <source>items finished</source>
+        <translation>часу завершення елементів</translation>
+    </message>
+    <message>
+        <source>source &apos;%1&apos;: %2</source>
+        <translation>джерело «%1»: %2</translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::StoredText</name>
@@ -1181,6 +1281,18 @@
     <message>
         <source>Delete</source>
         <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>↻ Task retried by %1</source>
+        <translation>↻ Задачу повторно запустив користувач %1</translation>
+    </message>
+    <message>
+        <source>Cancelled manually by %1</source>
+        <translation>Вручну скасував користувач %1</translation>
+    </message>
+    <message>
+        <source>↻ Retried by %1</source>
+        <translation>↻ Повторно запустив користувач %1</translation>
     </message>
 </context>
 <context>
@@ -2733,14 +2845,6 @@
         <translation>Не вдалося відкрити джерело %1: %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3 · read-only</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · таблиця %2 у %3 · лише читання</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · table %2 in %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · таблиця %2 у %3</translation>
-    </message>
-    <message>
         <source>Nothing was changed. Retry connects again.</source>
         <translation>Нічого не змінено. «Повторити» підключається знову.</translation>
     </message>
@@ -2985,6 +3089,14 @@
             <numerusform>Не вдалося для %n рядків: %1</numerusform>
             <numerusform>Не вдалося для %n рядків: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>· table %1 in %2 · read-only</source>
+        <translation>· таблиця %1 у %2 · лише читання</translation>
+    </message>
+    <message>
+        <source>· table %1 in %2</source>
+        <translation>· таблиця %1 у %2</translation>
     </message>
 </context>
 <context>

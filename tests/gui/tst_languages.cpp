@@ -5,6 +5,7 @@
 
 #include "core/auditlog.h"
 #include "core/database.h"
+#include "core/demodata.h"
 #include "core/scheduling/schedule.h"
 #include "core/sources/attachedsource.h"
 #include "core/sources/sourcecatalog.h"
@@ -25,6 +26,7 @@
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/processes/processesview.h"
 #include "ui/processes/processtablemodel.h"
+#include "ui/sources/sourceview.h"
 #include "ui/stats/throughputchart.h"
 #include "ui/tasks/taskactions.h"
 #include "ui/tasks/taskdetailpane.h"
@@ -38,7 +40,11 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -151,6 +157,8 @@ private Q_SLOTS:
     void theChartTimesFollowTheLocale();
     void theStatusBarGivesWayInTheMiddleOfThePath_data();
     void theStatusBarGivesWayInTheMiddleOfThePath();
+    void everyPageFitsTheSmallestWindow_data();
+    void everyPageFitsTheSmallestWindow();
 };
 
 void TestLanguages::theTaskCountHasTheRightPluralForm_data()
@@ -619,11 +627,27 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
     SourceDefinition renamed = *def;
     renamed.mapping.error = QStringLiteral("error_msg");
     renamed.mapping.log = QStringLiteral("journal");
+    renamed.mapping.created.column = QStringLiteral("made_at");
     const Error check = catalog.check(renamed);
+    // English and the same for taskdeskctl and its --json.
     QCOMPARE(check.message(),
         QStringLiteral("source 'warmup': the error column 'error_msg' is not in "
                        "'warmup_warmuptask' (renamed?); the log column 'journal' is not in "
+                       "'warmup_warmuptask' (renamed?); the created column 'made_at' is not in "
                        "'warmup_warmuptask' (renamed?)"));
+
+    // What an action appends to the row's log column stays English in the
+    // table, for the program that owns it; the window words it.
+    Result<SourceRow> current = s.reader().row(1);
+    QVERIFY(current.ok());
+    Result<SourceActionReport> stopped = s.actions().apply(TaskAction::ForceStop, *current);
+    QVERIFY(stopped.ok());
+    QVERIFY(stopped->done);
+    const QString storedLog
+        = django.scalar(QStringLiteral("SELECT log FROM warmup_warmuptask WHERE id = 1"))
+              .toString();
+    QVERIFY2(storedLog.contains(QStringLiteral("] ⚠️ Task force stopped by alice")),
+        qPrintable(storedLog));
 
     // A definition: what its JSON holds wrongly, then what its values are.
     const Error json = SourceDefinition::fromJson(
@@ -664,9 +688,24 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
         QStringLiteral("в %1 нет таблицы «warmup_old» (переименована или удалена?)")
             .arg(s.database().location().display()));
     QCOMPARE(coreText(check),
-        QStringLiteral("источник «warmup»: столбца error «error_msg» нет в «warmup_warmuptask» "
-                       "(переименован?); столбца log «journal» нет в «warmup_warmuptask» "
-                       "(переименован?)"));
+        QStringLiteral("источник «warmup»: столбца ошибки «error_msg» нет в «warmup_warmuptask» "
+                       "(переименован?); столбца журнала «journal» нет в «warmup_warmuptask» "
+                       "(переименован?); столбца времени создания «made_at» нет в "
+                       "«warmup_warmuptask» (переименован?)"));
+    {
+        const QString log = sourceLogText(storedLog);
+        QVERIFY2(log.startsWith(QStringLiteral("started\n")), qPrintable(log)); // its own line
+        QVERIFY2(log.contains(QStringLiteral(
+                     "] ⚠️ Задача принудительно остановлена "
+                     "пользователем alice")),
+            qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("force stopped")), qPrintable(log));
+    }
+    QCOMPARE(sourceLogText(QStringLiteral("[2026-03-01 10:00:00] ↻ Task retried by bob")),
+        QStringLiteral("[2026-03-01 10:00:00] ↻ Задача повторно запущена пользователем bob"));
+    // A line the program wrote itself stays as written.
+    QCOMPARE(sourceLogText(QStringLiteral("[10:00] Task completed")),
+        QStringLiteral("[10:00] Task completed"));
     QCOMPARE(coreText(json),
         QStringLiteral("source: неизвестный ключ «colour»; source.stuck.action должно быть "
                        "mark_failed или retry, а не «nuke»"));
@@ -699,6 +738,15 @@ void TestLanguages::sourceErrorsSpeakTheLanguage()
     QCOMPARE(coreText(json),
         QStringLiteral("source: невідомий ключ «colour»; source.stuck.action має бути "
                        "mark_failed або retry, а не «nuke»"));
+    QCOMPARE(coreText(check),
+        QStringLiteral("джерело «warmup»: стовпця помилки «error_msg» немає в «warmup_warmuptask» "
+                       "(перейменовано?); стовпця журналу «journal» немає в «warmup_warmuptask» "
+                       "(перейменовано?); стовпця часу створення «made_at» немає в "
+                       "«warmup_warmuptask» (перейменовано?)"));
+    QVERIFY2(
+        sourceLogText(storedLog).contains(QStringLiteral(
+            "] ⚠️ Задачу примусово зупинив користувач alice")),
+        qPrintable(sourceLogText(storedLog)));
     QCOMPARE(coreText(mysql.error()),
         QStringLiteral("пароль в адресі бази даних не приймається; вкажіть його в групі [client] "
                        "файлу параметрів MySQL (~/.my.cnf, права 0600)"));
@@ -847,6 +895,103 @@ void TestLanguages::theStatusBarGivesWayInTheMiddleOfThePath()
         QVERIFY2(bar.contains(at), name);
         if (label != database)
             QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+    }
+    useLanguage(QStringLiteral("en"));
+}
+
+void TestLanguages::everyPageFitsTheSmallestWindow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Russian") << QStringLiteral("ru");
+    QTest::newRow("Ukrainian") << QStringLiteral("uk");
+}
+
+// At 800×500 no page of the sidebar, an attached source's included, needs
+// more width than the window gives it: its scroll area never scrolls
+// sideways, so no word sits past the right edge. A failure names the widest
+// widgets of the page.
+void TestLanguages::everyPageFitsTheSmallestWindow()
+{
+    QFETCH(QString, language);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString path = tdb.tempPath() + QStringLiteral("/django.sqlite3");
+    DjangoFile django(path);
+    QVERIFY(django.create());
+    QVERIFY(attach(tdb, path));
+    // Every page with something on it, four-digit counts on the chips.
+    DemoSpec spec;
+    spec.workerProgram = QStringLiteral("/bin/true");
+    spec.schedulerProgram = QStringLiteral("/bin/true");
+    QVERIFY(DemoData::load(tdb.db(), spec).ok());
+    const qint64 id = tdb.scalar(QStringLiteral("SELECT id FROM tasks WHERE name = 'Warm-up "
+                                                "accounts (EU)'"))
+                          .toLongLong();
+    QVERIFY(id > 0);
+    useLanguage(language);
+    std::unique_ptr<Window> w = openWindow(tdb, false, QSize(800, 500));
+    QVERIFY(w);
+    QCOMPARE(w->window->size(), QSize(800, 500));
+    auto *sidebar = w->window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QCOMPARE(sidebar->count(), int(MainWindow::PageCount) + 1);
+    auto *pages = w->window->findChild<QStackedWidget *>();
+    QVERIFY(pages);
+    for (int row = 0; row < sidebar->count(); ++row) {
+        sidebar->setCurrentRow(row);
+        w->context->background().waitForIdle();
+        QCoreApplication::processEvents();
+        auto *scroll = qobject_cast<QScrollArea *>(pages->currentWidget());
+        QVERIFY(scroll);
+        // A row chosen, so that its detail pane shows too.
+        if (row == MainWindow::Tasks) {
+            w->refresh();
+            QVERIFY(w->tasks()->selectTask(id));
+            QTRY_COMPARE(w->tasks()->detail()->taskId(), id);
+        }
+        if (row == MainWindow::PageCount) {
+            SourceView *source = w->window->sourceView(QStringLiteral("warmup"));
+            QVERIFY(source);
+            source->refresh();
+            w->context->background().waitForIdle();
+            QVERIFY(source->selectKey(1));
+        }
+        w->context->background().waitForIdle();
+        QCoreApplication::processEvents();
+        if (row == MainWindow::PageCount) {
+            // The source's name whole; where its table is may give way.
+            auto *heading = w->window->findChild<QLabel *>(QStringLiteral("sourceHeading"));
+            QVERIFY(heading);
+            QCOMPARE(heading->text(), QStringLiteral("warmup"));
+            QVERIFY2(heading->width() >= heading->sizeHint().width(),
+                qPrintable(QString::number(heading->width())));
+        }
+        QCoreApplication::processEvents();
+        QTest::qWait(50); // the layouts settle
+        QWidget *page = scroll->widget();
+        qInfo(
+            "page %d: %d of %d", row, page->minimumSizeHint().width(), scroll->viewport()->width());
+        const int room = scroll->viewport()->width();
+        QString widest;
+        if (scroll->horizontalScrollBar()->maximum() > 0) {
+            QList<QWidget *> children = page->findChildren<QWidget *>();
+            std::sort(children.begin(), children.end(), [](QWidget *a, QWidget *b) {
+                return a->minimumSizeHint().width() > b->minimumSizeHint().width();
+            });
+            for (qsizetype i = 0; i < std::min<qsizetype>(children.size(), 12); ++i) {
+                QWidget *c = children.at(i);
+                widest += QStringLiteral("\n  %1 '%2': %3 px")
+                              .arg(QLatin1String(c->metaObject()->className()), c->objectName())
+                              .arg(std::max(c->minimumWidth(), c->minimumSizeHint().width()));
+            }
+        }
+        QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+            qPrintable(QStringLiteral("page '%1' needs %2 px, has %3 px:%4")
+                           .arg(sidebar->item(row)->text())
+                           .arg(page->minimumSizeHint().width())
+                           .arg(room)
+                           .arg(widest)));
     }
     useLanguage(QStringLiteral("en"));
 }

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <algorithm>
 #include <optional>
 
 namespace taskdesk::ui {
@@ -34,6 +35,10 @@ const char *const kSentences[] = {
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "⚠️ Force stopped by %1"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Task force stopped by %1"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Task restarted by %1"),
+    // Lines appended to another program's log column by an action on its row.
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "↻ Task retried by %1"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Cancelled manually by %1"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "↻ Retried by %1"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "Worker %1 lost: %2; %3"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "no heartbeat for %1 s (timeout %2 s)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "re-queued (attempt %1 of %2 used)"),
@@ -435,6 +440,35 @@ QString word(const QString &english, int depth)
 QString storedText(const QString &english)
 {
     return word(english, 0);
+}
+
+QString sourceLogText(const QString &text)
+{
+    // "[2026-03-01 10:00:00] ⚠️ Task force stopped by alice (rule)", as
+    // SourceActions appends it; the rule, when there is one, is worded too.
+    static const QRegularExpression ownLine(
+        QStringLiteral("^(\\[[^\\]]*\\] )(.+?)(?: \\((.+)\\))?$"));
+    static const QStringList ownStarts{QStringLiteral("⚠️ Task force stopped by "),
+        QStringLiteral("Task cancelled manually by "), QStringLiteral("↻ Task retried by "),
+        QStringLiteral("⚠️ Force stopped by "), QStringLiteral("Cancelled manually by "),
+        QStringLiteral("↻ Retried by ")};
+    if (!text.contains(QLatin1Char('[')))
+        return text;
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &line : lines) {
+        const QRegularExpressionMatch m = ownLine.match(line);
+        if (!m.hasMatch())
+            continue;
+        const QString sentence = m.captured(2);
+        const bool own = std::any_of(ownStarts.cbegin(), ownStarts.cend(),
+            [&sentence](const QString &start) { return sentence.startsWith(start); });
+        if (!own)
+            continue;
+        line = m.captured(1) + storedText(sentence)
+            + (m.capturedLength(3) > 0 ? QStringLiteral(" (%1)").arg(storedText(m.captured(3)))
+                                       : QString());
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QStringList storedTextPatterns()

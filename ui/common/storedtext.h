@@ -12,6 +12,11 @@ namespace taskdesk::ui {
 // 3" inside a process's message). A text it does not know stays as stored.
 QString storedText(const QString &english);
 
+// Another program's log column: the lines Taskdesk appended to it when an
+// operator acted on the row ("[…] ⚠️ Task force stopped by alice") worded as
+// above, the program's own lines left as it wrote them.
+QString sourceLogText(const QString &text);
+
 // The English patterns of the known sentences (%1… a part, %n a count), for a
 // test that each has a translation.
 QStringList storedTextPatterns();

@@ -3,6 +3,7 @@
 #include "ui/common/badgepainter.h"
 #include "ui/common/itemroles.h"
 #include "ui/common/statusbadgedelegate.h"
+#include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
 #include "ui/widgets/badgelabel.h"
 
@@ -128,7 +129,7 @@ void SourceDetailPane::showRow(const SourceRow &row, const QVector<SourceItem> &
         lines << QStringLiteral("<b>%1</b>").arg(StatusBadgeDelegate::stuckText());
     m_fields->setText(lines.join(QStringLiteral("<br>")));
     m_error->setVisible(!row.error.isEmpty());
-    m_error->setText(tr("Error: %1").arg(row.error));
+    m_error->setText(tr("Error: %1").arg(storedText(row.error)));
 
     m_items->setVisible(!items.isEmpty());
     m_items->setRowCount(int(items.size()));
@@ -164,7 +165,7 @@ void SourceDetailPane::appendLog(qint64 key, const QString &text, bool restart, 
     // SUBSTR counts characters, not UTF-16 units: an emoji is one.
     m_logChars += text.toUcs4().size();
     m_log->moveCursor(QTextCursor::End);
-    m_log->insertPlainText(text);
+    m_log->insertPlainText(sourceLogText(text));
     if (follow)
         bar->setValue(bar->maximum());
 }

@@ -11,6 +11,8 @@
 #include "ui/common/statusbadgedelegate.h"
 #include "ui/sources/sourcedetailpane.h"
 #include "ui/sources/sourcetablemodel.h"
+#include "ui/widgets/elidedlabel.h"
+#include "ui/widgets/flowlayout.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -107,6 +109,7 @@ SourceView::SourceView(AppContext &context, const QString &name, QWidget *parent
     , m_errorText(new QLabel(this))
     , m_retry(new QPushButton(tr("Retry"), this))
     , m_heading(new QLabel(this))
+    , m_where(new ElidedLabel(this))
     , m_toolBar(new QToolBar(this))
     , m_refresh(new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this))
     , m_find(new QAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("Find"), this))
@@ -237,6 +240,11 @@ QWidget *SourceView::buildContent()
     const int em = fontMetrics().averageCharWidth();
     m_heading->setObjectName(QStringLiteral("sourceHeading"));
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_heading->setTextFormat(Qt::PlainText);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
+    m_where->setObjectName(QStringLiteral("sourceWhere"));
 
     m_toolBar->setObjectName(QStringLiteral("sourceToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -247,8 +255,10 @@ QWidget *SourceView::buildContent()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refresh);
 
-    auto *chips = new QHBoxLayout;
-    chips->setSpacing(em / 2);
+    // A second line when the window is too narrow for all of them.
+    auto *chips = new FlowLayout;
+    chips->setHorizontalSpacing(em / 2);
+    chips->setVerticalSpacing(em / 2);
     for (Chip c : {All, Pending, Running, Completed, Failed, Stuck, Unmapped}) {
         auto *b = new QToolButton(content);
         b->setCheckable(true);
@@ -261,7 +271,6 @@ QWidget *SourceView::buildContent()
     m_chips.value(All)->setChecked(true);
     m_chipGroup->setExclusive(true);
     connect(m_chipGroup, &QButtonGroup::idClicked, this, [this](int id) { setChip(Chip(id)); });
-    chips->addStretch(1);
     m_search->setObjectName(QStringLiteral("sourceSearch"));
     m_search->setPlaceholderText(tr("Search title, kind, queue, error or key"));
     m_search->setClearButtonEnabled(true);
@@ -329,11 +338,13 @@ QWidget *SourceView::buildContent()
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
 
-    // The heading gives way in a narrow window (whole in its tool tip); the
-    // search and the actions keep their room.
-    m_heading->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The source's name stays whole; where its table is gives way in a
+    // narrow window (elided in its middle, whole in its tool tip); the search
+    // and the actions keep their room.
+    m_where->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *header = new QHBoxLayout;
-    header->addWidget(m_heading, 1);
+    header->addWidget(m_heading);
+    header->addWidget(m_where, 1);
     header->addWidget(m_search, 1);
     header->addWidget(m_toolBar);
     auto *layout = new QVBoxLayout(content);
@@ -409,12 +420,10 @@ void SourceView::open()
                 {SourceTableModel::Changed, m.heartbeat.isSet()}};
             for (const auto &[column, on] : shown)
                 m_table->setColumnHidden(column, !on);
-            m_heading->setToolTip(m_def.location);
-            m_heading->setText(
-                (m_def.readOnly ? tr("<b>%1</b> · table %2 in %3 · read-only")
-                                : tr("<b>%1</b> · table %2 in %3"))
-                    .arg(m_def.name.toHtmlEscaped(), m_def.mapping.table.toHtmlEscaped(),
-                        m_def.location.toHtmlEscaped()));
+            m_heading->setText(m_def.name);
+            m_where->setFullText(
+                (m_def.readOnly ? tr("· table %1 in %2 · read-only") : tr("· table %1 in %2"))
+                    .arg(m_def.mapping.table, m_def.location));
             m_actions.value(TaskAction::Delete)->setVisible(m_def.mapping.allowDelete);
             m_stack->setCurrentIndex(1);
             restart();

@@ -25,6 +25,7 @@ class QToolButton;
 namespace taskdesk::ui {
 
 class AppContext;
+class ElidedLabel;
 class SourceDetailPane;
 class SourceTableModel;
 
@@ -116,6 +117,7 @@ private:
     QLabel *m_errorText;
     QPushButton *m_retry;
     QLabel *m_heading;
+    ElidedLabel *m_where;
     QToolBar *m_toolBar;
     QMap<TaskAction, QAction *> m_actions;
     QAction *m_refresh;

@@ -1,10 +1,10 @@
 #include "filterchips.h"
 
 #include "ui/common/badgepainter.h"
+#include "ui/widgets/flowlayout.h"
 
 #include <QButtonGroup>
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLocale>
 #include <QPainter>
 #include <QToolButton>
@@ -22,9 +22,11 @@ FilterChips::FilterChips(QWidget *parent)
     : QWidget(parent)
     , m_group(new QButtonGroup(this))
 {
-    auto *layout = new QHBoxLayout(this);
+    // A second line when the window is too narrow for all of them.
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(fontMetrics().height() / 3);
+    layout->setHorizontalSpacing(fontMetrics().height() / 3);
+    layout->setVerticalSpacing(fontMetrics().height() / 4);
     m_group->setExclusive(true);
     for (Chip chip : kChips) {
         auto *button = new QToolButton(this);
@@ -38,7 +40,6 @@ FilterChips::FilterChips(QWidget *parent)
         layout->addWidget(button);
         button->setText(label(chip));
     }
-    layout->addStretch(1);
     m_buttons.value(All)->setChecked(true);
     // Chips, not push buttons: rounded, and the checked one filled.
     setStyleSheet(QStringLiteral(

@@ -8,6 +8,7 @@
 #include "ui/common/timeformat.h"
 #include "ui/tasks/taskitemsmodel.h"
 #include "ui/widgets/badgelabel.h"
+#include "ui/widgets/flowlayout.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -42,6 +44,27 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
     label->setFont(f);
     return label;
 }
+
+// Scrolls its contents up and down only: it is as wide as they need at the
+// least, so a narrow pane stacks the fields instead of cutting them.
+class VerticalScrollArea final : public QScrollArea
+{
+public:
+    explicit VerticalScrollArea(QWidget *contents, QWidget *parent)
+        : QScrollArea(parent)
+    {
+        setFrameShape(QFrame::NoFrame);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setWidgetResizable(true);
+        setWidget(contents);
+    }
+    QSize minimumSizeHint() const override
+    {
+        return QSize(widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width()
+                + 2 * frameWidth(),
+            QScrollArea::minimumSizeHint().height());
+    }
+};
 
 } // namespace
 
@@ -83,7 +106,8 @@ TaskDetailPane::TaskDetailPane(AppContext &context, TaskActions &actions, QWidge
 void TaskDetailPane::buildSummary(QWidget *parent)
 {
     const int gap = fontMetrics().height() / 2;
-    auto *summary = new QWidget(parent);
+    auto *summary = new QWidget;
+    m_summary = new VerticalScrollArea(summary, parent);
     auto *sl = new QVBoxLayout(summary);
     sl->setContentsMargins(gap, gap, gap, gap);
     auto *header = new QHBoxLayout;
@@ -108,7 +132,8 @@ void TaskDetailPane::buildSummary(QWidget *parent)
     m_stuck->hide();
     sl->addWidget(m_stuck);
 
-    auto *buttons = new QHBoxLayout;
+    // The buttons take a second line in a narrow pane ("Принудительно остановить").
+    auto *buttons = new FlowLayout;
     for (TaskAction kind : taskrules::actions()) {
         auto *button = new QToolButton(summary);
         button->setDefaultAction(m_actions.action(kind));
@@ -117,7 +142,6 @@ void TaskDetailPane::buildSummary(QWidget *parent)
         m_buttons.insert(kind, button);
         buttons->addWidget(button);
     }
-    buttons->addStretch(1);
     sl->addLayout(buttons);
     addFields(sl);
     sl->addStretch(1);
@@ -126,23 +150,34 @@ void TaskDetailPane::buildSummary(QWidget *parent)
 void TaskDetailPane::addFields(QVBoxLayout *layout)
 {
     const int gap = fontMetrics().height() / 2;
-    auto *grid = new QGridLayout;
-    grid->setHorizontalSpacing(gap * 2);
-    grid->setVerticalSpacing(gap / 2);
-    m_id = addField(grid, 0, 0, tr("ID"));
-    m_kind = addField(grid, 1, 0, tr("Kind"));
-    m_queue = addField(grid, 2, 0, tr("Queue"));
-    m_attempts = addField(grid, 3, 0, tr("Attempts"));
-    m_worker = addField(grid, 4, 0, tr("Worker"));
-    m_heartbeat = addField(grid, 5, 0, tr("Heartbeat"));
-    m_created = addField(grid, 0, 2, tr("Created"));
-    m_started = addField(grid, 1, 2, tr("Started"));
-    m_finished = addField(grid, 2, 2, tr("Finished"));
-    m_duration = addField(grid, 3, 2, tr("Duration"));
-    m_outcome = addField(grid, 4, 2, tr("Outcome"));
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(3, 1);
-    layout->addLayout(grid);
+    // Two blocks of fields side by side, the times under the others when the
+    // pane is narrow.
+    auto *blocks = new FlowLayout;
+    blocks->setHorizontalSpacing(gap * 3);
+    blocks->setVerticalSpacing(gap / 2);
+    auto block = [this, gap, blocks]() {
+        auto *widget = new QWidget(this);
+        auto *grid = new QGridLayout(widget);
+        grid->setContentsMargins(0, 0, 0, 0);
+        grid->setHorizontalSpacing(gap * 2);
+        grid->setVerticalSpacing(gap / 2);
+        blocks->addWidget(widget);
+        return grid;
+    };
+    QGridLayout *what = block();
+    m_id = addField(what, 0, 0, tr("ID"));
+    m_kind = addField(what, 1, 0, tr("Kind"));
+    m_queue = addField(what, 2, 0, tr("Queue"));
+    m_attempts = addField(what, 3, 0, tr("Attempts"));
+    m_worker = addField(what, 4, 0, tr("Worker"));
+    m_heartbeat = addField(what, 5, 0, tr("Heartbeat"));
+    QGridLayout *when = block();
+    m_created = addField(when, 0, 0, tr("Created"));
+    m_started = addField(when, 1, 0, tr("Started"));
+    m_finished = addField(when, 2, 0, tr("Finished"));
+    m_duration = addField(when, 3, 0, tr("Duration"));
+    m_outcome = addField(when, 4, 0, tr("Outcome"));
+    layout->addLayout(blocks);
     m_error = new QLabel(layout->parentWidget());
     m_error->setObjectName(QStringLiteral("detailError"));
     m_error->setWordWrap(true);
@@ -213,9 +248,10 @@ void TaskDetailPane::buildLog(QWidget *parent)
 
 QLabel *TaskDetailPane::addField(QGridLayout *grid, int row, int column, const QString &name)
 {
-    auto *label = new QLabel(name, this);
+    QWidget *block = grid->parentWidget();
+    auto *label = new QLabel(name, block);
     label->setForegroundRole(QPalette::PlaceholderText);
-    auto *value = new QLabel(this);
+    auto *value = new QLabel(block);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(label, row, column, Qt::AlignLeft | Qt::AlignTop);
     grid->addWidget(value, row, column + 1, Qt::AlignLeft | Qt::AlignTop);
@@ -312,6 +348,7 @@ void TaskDetailPane::fill(const Task &t)
                   .arg(BadgePainter::style(BadgeTone::Red, palette()).fill.color().name())
             : QString());
     m_error->setForegroundRole(ownError ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_summary->updateGeometry(); // its least width follows the values'
 
     const qint64 timeout = m_context.stuckHeartbeatMs();
     const bool stuck = taskrules::isRunningStuck(t, t.dbNow, timeout);

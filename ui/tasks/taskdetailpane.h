@@ -70,6 +70,7 @@ private:
     int m_reloads = 0;
 
     QStackedWidget *m_stack;
+    QWidget *m_summary = nullptr;
     QLabel *m_empty;
     QLabel *m_name;
     BadgeLabel *m_badge;

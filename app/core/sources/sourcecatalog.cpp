@@ -354,15 +354,27 @@ std::optional<TimeType> SourceCatalog::timeTypeOf(
     return std::nullopt;
 }
 
-Error SourceCatalog::checkTime(
-    const CatalogTable &table, const TimeColumn &time, const QString &what, QStringList &problems)
+namespace {
+
+// "the status column 'state' is not in 'jobs' (renamed?)": the role (a key of
+// the mapping) is a part of its own, so that the window words it too.
+Error notIn(const char *what, const QString &column, const QString &table)
+{
+    return Error::composed(ErrorKind::None,
+        QT_TRANSLATE_NOOP("taskdesk::Error", "the %1 column '%2' is not in '%3' (renamed?)"),
+        {Error::text(what), Error::plain(column), Error::plain(table)});
+}
+
+} // namespace
+
+Error SourceCatalog::checkTime(const CatalogTable &table, const TimeColumn &time, const char *what,
+    std::vector<Error> &problems)
 {
     if (!time.isSet())
         return {};
     const CatalogColumn *c = table.column(time.column);
     if (!c) {
-        problems << QStringLiteral("the %1 column '%2' is not in '%3' (renamed?)")
-                        .arg(what, time.column, table.name);
+        problems.push_back(notIn(what, time.column, table.name));
         return {};
     }
     // A value is read only where the catalog's type does not decide (a number
@@ -376,19 +388,23 @@ Error SourceCatalog::checkTime(
         return s.error();
     const std::optional<TimeType> found = timeTypeOf(*c, *s);
     if (!found) {
-        problems << QStringLiteral("the %1 column '%2' (%3) keeps no time Taskdesk can read "
-                                   "(timestamptz, timestamp, ISO text, epoch seconds or "
-                                   "milliseconds)")
-                        .arg(
-                            what, c->name, c->type.isEmpty() ? QStringLiteral("no type") : c->type);
+        problems.push_back(Error::composed(ErrorKind::None,
+            QT_TRANSLATE_NOOP("taskdesk::Error",
+                "the %1 column '%2' (%3) keeps no time Taskdesk can read (timestamptz, "
+                "timestamp, ISO text, epoch seconds or milliseconds)"),
+            {Error::text(what), Error::plain(c->name),
+                c->type.isEmpty() ? Error::text(QT_TRANSLATE_NOOP("taskdesk::Error", "no type"))
+                                  : Error::plain(c->type)}));
         return {};
     }
     // Whether a number counts seconds or milliseconds is the operator's to confirm.
     const bool epochs = (*found == TimeType::EpochSeconds || *found == TimeType::EpochMillis)
         && (time.type == TimeType::EpochSeconds || time.type == TimeType::EpochMillis);
     if (*found != time.type && !epochs)
-        problems << QStringLiteral("the %1 column '%2' is %3 (%4), not %5 as mapped")
-                        .arg(what, c->name, timeTypeName(*found), c->type, timeTypeName(time.type));
+        problems.push_back(Error::composed(ErrorKind::None,
+            QT_TRANSLATE_NOOP("taskdesk::Error", "the %1 column '%2' is %3 (%4), not %5 as mapped"),
+            {Error::text(what), Error::plain(c->name), Error::plain(timeTypeName(*found)),
+                Error::plain(c->type), Error::plain(timeTypeName(time.type))}));
     return {};
 }
 
@@ -398,70 +414,81 @@ Error SourceCatalog::check(const SourceDefinition &d)
     Result<CatalogTable> t = table(m.table, false);
     if (!t.ok())
         return t.error();
-    QStringList problems;
-    auto need = [&](const CatalogTable &in, const QString &column, const QString &what) {
+    std::vector<Error> problems;
+    auto need = [&](const CatalogTable &in, const QString &column, const char *what) {
         if (!column.isEmpty() && !in.column(column))
-            problems << QStringLiteral("the %1 column '%2' is not in '%3' (renamed?)")
-                            .arg(what, column, in.name);
+            problems.push_back(notIn(what, column, in.name));
     };
     const CatalogColumn *key = t->column(m.key);
     if (!key)
-        need(*t, m.key, QStringLiteral("key"));
+        need(*t, m.key, QT_TRANSLATE_NOOP("taskdesk::Error", "key"));
     else if (!key->primaryKey || !isIntegerType(*key))
-        problems << QStringLiteral("'%1' of '%2' is not an integer primary key (%3): a row must "
-                                   "be named by one to be acted on")
-                        .arg(m.key, m.table, key->type);
+        problems.push_back(
+            Error::plain(QStringLiteral("'%1' of '%2' is not an integer primary key (%3): a row "
+                                        "must be named by one to be acted on")
+                             .arg(m.key, m.table, key->type)));
     for (const QString &title : m.title)
-        need(*t, title, QStringLiteral("title"));
-    need(*t, m.kind, QStringLiteral("kind"));
-    need(*t, m.queue, QStringLiteral("queue"));
-    need(*t, m.error, QStringLiteral("error"));
-    need(*t, m.log, QStringLiteral("log"));
-    need(*t, m.progressDone, QStringLiteral("progress"));
-    need(*t, m.progressTotal, QStringLiteral("progress"));
+        need(*t, title, QT_TRANSLATE_NOOP("taskdesk::Error", "title"));
+    need(*t, m.kind, QT_TRANSLATE_NOOP("taskdesk::Error", "kind"));
+    need(*t, m.queue, QT_TRANSLATE_NOOP("taskdesk::Error", "queue"));
+    need(*t, m.error, QT_TRANSLATE_NOOP("taskdesk::Error", "error"));
+    need(*t, m.log, QT_TRANSLATE_NOOP("taskdesk::Error", "log"));
+    need(*t, m.progressDone, QT_TRANSLATE_NOOP("taskdesk::Error", "progress"));
+    need(*t, m.progressTotal, QT_TRANSLATE_NOOP("taskdesk::Error", "progress"));
     if (const CatalogColumn *s = t->column(m.status.column)) {
         if (m.status.boolean ? !(isBooleanType(*s) || isIntegerType(*s)) : !isTextType(*s))
-            problems << QStringLiteral(
-                "the status column '%1' is %2, which a %3 mapping cannot read")
-                            .arg(s->name, s->type,
-                                m.status.boolean ? QStringLiteral("true/false")
-                                                 : QStringLiteral("text value"));
+            problems.push_back(Error::plain(
+                QStringLiteral("the status column '%1' is %2, which a %3 mapping cannot read")
+                    .arg(s->name, s->type,
+                        m.status.boolean ? QStringLiteral("true/false")
+                                         : QStringLiteral("text value"))));
     } else {
-        need(*t, m.status.column, QStringLiteral("status"));
+        need(*t, m.status.column, QT_TRANSLATE_NOOP("taskdesk::Error", "status"));
     }
     if (m.fenceIsVersion) {
         const CatalogColumn *v = t->column(m.fence);
         if (!v)
-            need(*t, m.fence, QStringLiteral("fence"));
+            need(*t, m.fence, QT_TRANSLATE_NOOP("taskdesk::Error", "fence"));
         else if (!isIntegerType(*v))
-            problems << QStringLiteral("the version column '%1' is %2, not an integer")
-                            .arg(v->name, v->type);
+            problems.push_back(
+                Error::plain(QStringLiteral("the version column '%1' is %2, not an integer")
+                                 .arg(v->name, v->type)));
     }
-    const QPair<const TimeColumn *, const char *> times[] = {{&m.created, "created"},
-        {&m.started, "started"}, {&m.finished, "finished"}, {&m.heartbeat, "heartbeat"}};
+    const QPair<const TimeColumn *, const char *> times[]
+        = {{&m.created, QT_TRANSLATE_NOOP("taskdesk::Error", "created")},
+            {&m.started, QT_TRANSLATE_NOOP("taskdesk::Error", "started")},
+            {&m.finished, QT_TRANSLATE_NOOP("taskdesk::Error", "finished")},
+            {&m.heartbeat, QT_TRANSLATE_NOOP("taskdesk::Error", "heartbeat")}};
     for (const auto &[time, what] : times) {
-        if (Error e = checkTime(*t, *time, QString::fromLatin1(what), problems))
+        if (Error e = checkTime(*t, *time, what, problems))
             return e;
     }
     if (m.items.isSet()) {
         Result<CatalogTable> items = table(m.items.table, false);
         if (!items.ok())
             return items.error();
-        need(*items, m.items.key, QStringLiteral("items key"));
-        need(*items, m.items.foreignKey, QStringLiteral("items foreign key"));
-        need(*items, m.items.label, QStringLiteral("items label"));
-        need(*items, m.items.log, QStringLiteral("items log"));
-        need(*items, m.items.status.column, QStringLiteral("items status"));
-        if (Error e = checkTime(*items, m.items.started, QStringLiteral("items started"), problems))
+        need(*items, m.items.key, QT_TRANSLATE_NOOP("taskdesk::Error", "items key"));
+        need(*items, m.items.foreignKey, QT_TRANSLATE_NOOP("taskdesk::Error", "items foreign key"));
+        need(*items, m.items.label, QT_TRANSLATE_NOOP("taskdesk::Error", "items label"));
+        need(*items, m.items.log, QT_TRANSLATE_NOOP("taskdesk::Error", "items log"));
+        need(*items, m.items.status.column, QT_TRANSLATE_NOOP("taskdesk::Error", "items status"));
+        if (Error e = checkTime(*items, m.items.started,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "items started"), problems))
             return e;
-        if (Error e
-            = checkTime(*items, m.items.finished, QStringLiteral("items finished"), problems))
+        if (Error e = checkTime(*items, m.items.finished,
+                QT_TRANSLATE_NOOP("taskdesk::Error", "items finished"), problems))
             return e;
     }
-    if (problems.isEmpty())
+    if (problems.empty())
         return {};
-    return Error::invalid(
-        QStringLiteral("source '%1': %2").arg(d.name, problems.join(QStringLiteral("; "))));
+    // "a; b; c", joined two at a time: each problem stays a part of its own.
+    Error joined = std::move(problems.front());
+    for (size_t i = 1; i < problems.size(); ++i)
+        joined = Error::composed(ErrorKind::None, QT_TRANSLATE_NOOP("taskdesk::Error", "%1; %2"),
+            {std::move(joined), std::move(problems[i])});
+    return Error::composed(ErrorKind::Invalid,
+        QT_TRANSLATE_NOOP("taskdesk::Error", "source '%1': %2"),
+        {Error::plain(d.name), std::move(joined)});
 }
 
 Result<QStringList> SourceCatalog::indexAdvice(const SourceDefinition &d)

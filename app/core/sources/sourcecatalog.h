@@ -73,8 +73,9 @@ private:
     Result<QVector<CatalogColumn>> columns(const QString &table);
     Result<QStringList> indexedColumns(const QString &table);
     Result<QVector<QPair<QString, QString>>> foreignKeysTo(const QString &table);
-    Error checkTime(const CatalogTable &table, const TimeColumn &time, const QString &what,
-        QStringList &problems);
+    // `what`: the column's role, marked for the window ("created").
+    Error checkTime(const CatalogTable &table, const TimeColumn &time, const char *what,
+        std::vector<Error> &problems);
 
     Database &m_db;
     SourceDialect m_dialect;
