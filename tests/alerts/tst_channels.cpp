@@ -458,6 +458,44 @@ private slots:
         QVERIFY(!outcome->result.error.contains(QString::fromLatin1(kToken)));
     }
 
+    void aHugeAnswerIsCutOff()
+    {
+        TestHttpReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.enqueue({500, QByteArray(1024 * 1024, 'x')});
+        auto channel = telegram(receiver.url());
+        QVERIFY(channel);
+        AlertGroup group;
+        group.alerts << firing(QStringLiteral("x"));
+        auto outcome = deliverNow(*channel, group, 200);
+        QCOMPARE(outcome->calls, 1);
+        QVERIFY(!outcome->result.ok);
+        QVERIFY2(outcome->result.error.contains(QStringLiteral("more than 64 KiB")),
+            qPrintable(outcome->result.error));
+        QVERIFY(outcome->result.error.size() <= 300);
+    }
+
+    void aRedirectIsNotFollowed()
+    {
+        TestHttpReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.enqueue({302, QByteArray(),
+            {{"Location", receiver.url(QStringLiteral("/elsewhere")).toEncoded()}}});
+        receiver.setDefaultResponse({200, R"({"ok":true})"});
+        auto channel = telegram(receiver.url());
+        QVERIFY(channel);
+        AlertGroup group;
+        group.alerts << firing(QStringLiteral("x"));
+        auto outcome = deliverNow(*channel, group, 200);
+        QCOMPARE(outcome->calls, 1);
+        QVERIFY(!outcome->result.ok);
+        QVERIFY(!outcome->result.retryable);
+        QCOMPARE(outcome->result.httpStatus, 302);
+        QVERIFY2(outcome->result.error.contains(QStringLiteral("redirect")),
+            qPrintable(outcome->result.error));
+        QCOMPARE(receiver.requests().size(), 1);
+    }
+
     void secretsNeverComeBackInTheError_data()
     {
         QTest::addColumn<int>("status");

@@ -32,6 +32,7 @@ bool networkErrorRetryable(QNetworkReply::NetworkError code)
 
 HttpAlertChannel::HttpAlertChannel(QObject *parent)
     : AlertChannel(parent)
+    , m_timer(this) // a child, so that moveToThread() takes it along
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpAlertChannel::timeOut);
