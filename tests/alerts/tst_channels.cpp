@@ -537,9 +537,10 @@ private slots:
         QVERIFY(hook.listen());
         const QByteArray hmacKey = "the-hmac-key-value";
         hook.setHandler([status, hmacKey](const TestHttpReceiver::Request &request) {
-            return TestHttpReceiver::Response(status,
-                "error at " + request.target + " signed " + request.header("x-taskdesk-signature")
-                    + " key " + hmacKey);
+            QByteArray jsonEscaped = request.path;
+            jsonEscaped.replace("/", "\\/");
+            return TestHttpReceiver::Response(
+                status, "key " + hmacKey + " error at " + request.target + " or " + jsonEscaped);
         });
         const QString urlPath = m_dir.filePath(QStringLiteral("hook-url-echo"));
         QVERIFY(writeFile(
@@ -557,6 +558,7 @@ private slots:
         }
         const QString hookError = hooked->result.error;
         QVERIFY2(hookError.contains(QStringLiteral("error at")), qPrintable(hookError));
+        QVERIFY2(hookError.contains(QStringLiteral(" or \\/hook\\/")), qPrintable(hookError));
         QVERIFY2(!hookError.contains(QStringLiteral("K3yK3yK3yK3y")), qPrintable(hookError));
         QVERIFY2(!hookError.contains(QStringLiteral("QQQQQQQQQQ")), qPrintable(hookError));
         QVERIFY2(!hookError.contains(QString::fromLatin1(hmacKey)), qPrintable(hookError));
