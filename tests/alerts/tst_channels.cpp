@@ -458,6 +458,44 @@ private slots:
         QVERIFY(!outcome->result.error.contains(QString::fromLatin1(kToken)));
     }
 
+    void aHugeAnswerIsCutOff()
+    {
+        TestHttpReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.enqueue({500, QByteArray(1024 * 1024, 'x')});
+        auto channel = telegram(receiver.url());
+        QVERIFY(channel);
+        AlertGroup group;
+        group.alerts << firing(QStringLiteral("x"));
+        auto outcome = deliverNow(*channel, group, 200);
+        QCOMPARE(outcome->calls, 1);
+        QVERIFY(!outcome->result.ok);
+        QVERIFY2(outcome->result.error.contains(QStringLiteral("more than 64 KiB")),
+            qPrintable(outcome->result.error));
+        QVERIFY(outcome->result.error.size() <= 300);
+    }
+
+    void aRedirectIsNotFollowed()
+    {
+        TestHttpReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.enqueue({302, QByteArray(),
+            {{"Location", receiver.url(QStringLiteral("/elsewhere")).toEncoded()}}});
+        receiver.setDefaultResponse({200, R"({"ok":true})"});
+        auto channel = telegram(receiver.url());
+        QVERIFY(channel);
+        AlertGroup group;
+        group.alerts << firing(QStringLiteral("x"));
+        auto outcome = deliverNow(*channel, group, 200);
+        QCOMPARE(outcome->calls, 1);
+        QVERIFY(!outcome->result.ok);
+        QVERIFY(!outcome->result.retryable);
+        QCOMPARE(outcome->result.httpStatus, 302);
+        QVERIFY2(outcome->result.error.contains(QStringLiteral("redirect")),
+            qPrintable(outcome->result.error));
+        QCOMPARE(receiver.requests().size(), 1);
+    }
+
     void secretsNeverComeBackInTheError_data()
     {
         QTest::addColumn<int>("status");
@@ -499,9 +537,10 @@ private slots:
         QVERIFY(hook.listen());
         const QByteArray hmacKey = "the-hmac-key-value";
         hook.setHandler([status, hmacKey](const TestHttpReceiver::Request &request) {
-            return TestHttpReceiver::Response(status,
-                "error at " + request.target + " signed " + request.header("x-taskdesk-signature")
-                    + " key " + hmacKey);
+            QByteArray jsonEscaped = request.path;
+            jsonEscaped.replace("/", "\\/");
+            return TestHttpReceiver::Response(
+                status, "key " + hmacKey + " error at " + request.target + " or " + jsonEscaped);
         });
         const QString urlPath = m_dir.filePath(QStringLiteral("hook-url-echo"));
         QVERIFY(writeFile(
@@ -519,6 +558,7 @@ private slots:
         }
         const QString hookError = hooked->result.error;
         QVERIFY2(hookError.contains(QStringLiteral("error at")), qPrintable(hookError));
+        QVERIFY2(hookError.contains(QStringLiteral(" or \\/hook\\/")), qPrintable(hookError));
         QVERIFY2(!hookError.contains(QStringLiteral("K3yK3yK3yK3y")), qPrintable(hookError));
         QVERIFY2(!hookError.contains(QStringLiteral("QQQQQQQQQQ")), qPrintable(hookError));
         QVERIFY2(!hookError.contains(QString::fromLatin1(hmacKey)), qPrintable(hookError));

@@ -30,7 +30,9 @@ class QTcpSocket;
 // Responses are used in order; when none is left, defaultResponse() answers
 // (200 with an empty JSON object unless changed). A handler, when set, answers
 // instead of both and may read the request (to echo it, for example).
-// Every answer closes its connection. Lives in the thread that made it and
+// Bodies are read by their Content-Length (what QNetworkAccessManager sends
+// for a QByteArray; chunked bodies are not understood). Every answer closes
+// its connection. Lives in the thread that made it and
 // needs that thread's event loop (QTRY_*, QSignalSpy::wait, waitForRequests).
 class TestHttpReceiver : public QObject
 {

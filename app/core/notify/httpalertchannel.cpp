@@ -4,6 +4,7 @@
 #include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QUrlQuery>
 
 #include <utility>
 
@@ -32,6 +33,7 @@ bool networkErrorRetryable(QNetworkReply::NetworkError code)
 
 HttpAlertChannel::HttpAlertChannel(QObject *parent)
     : AlertChannel(parent)
+    , m_timer(this) // a child, so that moveToThread() takes it along
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpAlertChannel::timeOut);
@@ -261,7 +263,14 @@ QList<QByteArray> urlSecrets(const QUrl &url)
     QList<QByteArray> secrets{url.toEncoded(), url.toString().toUtf8()};
     // A path or query of a few characters ("/", "/hook") is no key and would
     // blank out ordinary words of an error line.
-    for (const QString &part : {url.path(), url.query(), url.password()}) {
+    QStringList parts{url.path(), url.query(), url.password()};
+    // Each segment and query value on its own too: a receiver that answers in
+    // JSON writes "/" as "\/", and the key is then found only by itself.
+    parts << url.path().split(QLatin1Char('/'));
+    const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems();
+    for (const QPair<QString, QString> &item : items)
+        parts << item.second;
+    for (const QString &part : std::as_const(parts)) {
         if (part.size() >= 8)
             secrets << part.toUtf8();
     }

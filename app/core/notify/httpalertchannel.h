@@ -101,8 +101,9 @@ private:
 // The secret URL of a webhook read and checked: http or https with a host.
 // The error names `setting` and the reference, never the URL.
 Result<QUrl> readSecretUrl(const SecretSource &source, const QString &setting);
-// What a URL gives away in an error line if echoed: itself, its path and its
-// query (where webhooks keep their keys), as scrubbable bytes.
+// What a URL gives away in an error line if echoed: itself, its path, its
+// query, and each path segment and query value of 8 characters or more (where
+// webhooks keep their keys), as scrubbable bytes.
 QList<QByteArray> urlSecrets(const QUrl &url);
 
 } // namespace taskdesk
