@@ -78,6 +78,8 @@ class HttpServerTest final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void cleanupTestCase();
     void livezAnswers();
     void metricsIsThePrometheusText();
     void metricsThatCannotBeReadIs500();
@@ -101,6 +103,12 @@ private slots:
     void listenSettingIsValidated();
 
 private:
+    // One server for the table-driven tests: a database per row would cost
+    // a PostgreSQL database each.
+    std::unique_ptr<TestDatabase> m_shared;
+    std::unique_ptr<MetricsServer> m_sharedServer;
+    quint16 m_port = 0;
+
     // The server still answers: checked after each abuse.
     static bool stillServes(quint16 port)
     {
@@ -108,6 +116,23 @@ private:
         return r.status == 200 && r.body == "ok\n";
     }
 };
+
+void HttpServerTest::initTestCase()
+{
+    m_shared = std::make_unique<TestDatabase>();
+    TASKDESK_REQUIRE_DB(*m_shared);
+    HttpLimits limits;
+    limits.headTimeoutMs = 3000;
+    m_sharedServer = startServer(m_shared->db(), loopback(limits));
+    QVERIFY(m_sharedServer);
+    m_port = m_sharedServer->boundAddress().port;
+}
+
+void HttpServerTest::cleanupTestCase()
+{
+    m_sharedServer.reset();
+    m_shared.reset();
+}
 
 void HttpServerTest::livezAnswers()
 {
@@ -166,11 +191,7 @@ void HttpServerTest::headSendsTheHeadersOnly_data()
 void HttpServerTest::headSendsTheHeadersOnly()
 {
     QFETCH(QByteArray, path);
-    TestDatabase tdb;
-    TASKDESK_REQUIRE_DB(tdb);
-    auto server = startServer(tdb.db(), loopback());
-    QVERIFY(server);
-    const quint16 port = server->boundAddress().port;
+    const quint16 port = m_port;
     const HttpReply get = httpGet(port, path);
     const HttpReply head = httpGet(port, path, "HEAD");
     QVERIFY2(get.status == 200, get.describe().constData());
@@ -194,11 +215,7 @@ void HttpServerTest::otherPathsAre404_data()
 void HttpServerTest::otherPathsAre404()
 {
     QFETCH(QByteArray, request);
-    TestDatabase tdb;
-    TASKDESK_REQUIRE_DB(tdb);
-    auto server = startServer(tdb.db(), loopback());
-    QVERIFY(server);
-    const HttpReply r = httpExchange(server->boundAddress().port, request);
+    const HttpReply r = httpExchange(m_port, request);
     QVERIFY2(r.status == 404, r.describe().constData());
     QVERIFY(r.closedByServer);
 }
@@ -216,14 +233,10 @@ void HttpServerTest::otherMethodsAre405_data()
 void HttpServerTest::otherMethodsAre405()
 {
     QFETCH(QByteArray, request);
-    TestDatabase tdb;
-    TASKDESK_REQUIRE_DB(tdb);
-    auto server = startServer(tdb.db(), loopback());
-    QVERIFY(server);
-    const HttpReply r = httpExchange(server->boundAddress().port, request);
+    const HttpReply r = httpExchange(m_port, request);
     QVERIFY2(r.status == 405, r.describe().constData());
     QCOMPARE(r.header("allow"), QByteArray("GET, HEAD"));
-    QVERIFY(stillServes(server->boundAddress().port));
+    QVERIFY(stillServes(m_port));
 }
 
 void HttpServerTest::readyzGoesUnreadyWhenAProcessOfTheHostIsFatal()
@@ -485,18 +498,12 @@ void HttpServerTest::garbageIs400()
 {
     QFETCH(QByteArray, request);
     QFETCH(int, status);
-    TestDatabase tdb;
-    TASKDESK_REQUIRE_DB(tdb);
-    HttpLimits limits;
-    limits.headTimeoutMs = 3000;
-    auto server = startServer(tdb.db(), loopback(limits));
-    QVERIFY(server);
-    const HttpReply r = httpExchange(server->boundAddress().port, request);
+    const HttpReply r = httpExchange(m_port, request);
     QVERIFY2(r.status == status, r.describe().constData());
     // At once, not after the time limit.
     QVERIFY2(r.elapsedMs < 2000, r.describe().constData());
     QVERIFY(r.closedByServer);
-    QVERIFY(stillServes(server->boundAddress().port));
+    QVERIFY(stillServes(m_port));
 }
 
 void HttpServerTest::connectionsAreCapped()
