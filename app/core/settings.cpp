@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "core/database.h"
+#include "core/metrics/listenaddress.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -61,6 +62,10 @@ QVector<SettingSpec> buildSpecs()
         {QString(SettingKey::SchedulerIntervalS),
             QStringLiteral("How often the scheduler looks for due schedule slots"),
             QStringLiteral("1"), s, 1, 60, {}},
+        {QString(SettingKey::MetricsListen),
+            QStringLiteral("Where taskdeskctl supervise serves /metrics, /livez and /readyz "
+                           "(a port alone is loopback; --listen overrides it; empty: off)"),
+            {}, {}, 0, 0, {}, &ListenAddress::check, QStringLiteral("[ADDRESS:]PORT or empty")},
     };
 }
 
@@ -132,6 +137,11 @@ Error Settings::validate(const QString &key, const QString &value)
                                   .arg(key, known.join(QStringLiteral(", "))));
     }
     const QString text = value.trimmed();
+    if (s->check) {
+        if (Error e = s->check(text))
+            return Error::invalid(QStringLiteral("%1: %2").arg(key, e.message()));
+        return {};
+    }
     if (!s->choices.isEmpty()) {
         if (!s->choices.contains(text))
             return Error::invalid(QStringLiteral("%1 must be one of %2; got '%3'")

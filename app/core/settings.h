@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 namespace taskdesk {
@@ -55,6 +56,11 @@ struct SettingSpec
     qint64 minimum = 0; // whole numbers: the allowed range
     qint64 maximum = 0;
     QStringList choices; // a choice: the allowed words (then minimum/maximum are unused)
+    // Text: any value that `check` accepts (then minimum/maximum are unused);
+    // `allowed` says what that is, for people. (Initialized here, so that the
+    // number and choice specs need not name them.)
+    std::function<Error(const QString &)> check = nullptr;
+    QString allowed = {};
 };
 
 namespace SettingKey {
@@ -66,6 +72,7 @@ inline constexpr QLatin1String SweeperPoisonRescues{"sweeper.poison_rescues"};
 inline constexpr QLatin1String SweeperRetryBaseS{"sweeper.retry_base_s"};
 inline constexpr QLatin1String SweeperRetryCapS{"sweeper.retry_cap_s"};
 inline constexpr QLatin1String SchedulerIntervalS{"scheduler.interval_s"};
+inline constexpr QLatin1String MetricsListen{"metrics.listen"};
 } // namespace SettingKey
 
 // Typed access to the shared `settings` table: what the settings dialog and

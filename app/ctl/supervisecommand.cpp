@@ -1,8 +1,11 @@
 #include "supervisecommand.h"
 
 #include "core/changenotifier.h"
+#include "core/metrics/listenaddress.h"
+#include "core/metrics/metricsserver.h"
 #include "core/scheduling/scheduler.h"
 #include "core/scheduling/sweeper.h"
+#include "core/settings.h"
 #include "core/supervisor/allowlist.h"
 #include "core/supervisor/processstore.h"
 #include "core/supervisor/supervisor.h"
@@ -121,6 +124,20 @@ private:
     QtMessageHandler m_previous;
 };
 
+// What /metrics serves until the collector of the database and the runtime
+// takes its place: facts that cost nothing to know.
+Result<QByteArray> provisionalMetrics()
+{
+    return QByteArray("# HELP taskdesk_build_info The version of Taskdesk that serves these "
+                      "metrics.\n"
+                      "# TYPE taskdesk_build_info gauge\n"
+                      "taskdesk_build_info{version=\"" TASKDESK_VERSION "\"} 1\n"
+                      "# HELP taskdesk_up Whether taskdeskctl supervise runs (always 1 when "
+                      "it answers).\n"
+                      "# TYPE taskdesk_up gauge\n"
+                      "taskdesk_up 1\n");
+}
+
 class SuperviseCommand final : public Command
 {
 public:
@@ -161,11 +178,18 @@ public:
                                "optionally with the exact arguments allowed); a definition it "
                                "does not list goes FATAL and never runs. Read at every start."),
                 QStringLiteral("FILE")},
+            {QStringLiteral("listen"),
+                QStringLiteral("Serve /metrics, /livez, /readyz and /healthz over HTTP on "
+                               "[ADDRESS:]PORT (a port alone: 127.0.0.1; 0.0.0.0:PORT or "
+                               "[::]:PORT only when written). Overrides the metrics.listen "
+                               "setting; an empty value turns it off."),
+                QStringLiteral("ADDRESS")},
         };
     }
     QStringList examples() const override
     {
         return {QStringLiteral("taskdeskctl --db postgresql://taskdesk@db1/taskdesk supervise"),
+            QStringLiteral("taskdeskctl supervise --listen 9464"),
             QStringLiteral("systemctl enable --now taskdesk-supervise")};
     }
 
@@ -184,15 +208,26 @@ public:
             if (!allowed.ok())
                 return allowed.error();
         }
+        if (parser.isSet(QStringLiteral("listen"))) {
+            m_listenSet = true;
+            m_listen = parser.value(QStringLiteral("listen")).trimmed();
+            if (Error e = ListenAddress::check(m_listen))
+                return Error::invalid(QStringLiteral("--listen: ") + e.message());
+        }
         return {};
     }
     Access access() const override { return Access::Write; }
 
     int run(CtlContext &context) override
     {
+        Database &db = context.database();
+        // A bad address or a port in use is said before anything starts.
+        std::unique_ptr<MetricsServer> metrics;
+        if (Error e = startMetrics(context, metrics))
+            return context.fail(e);
+
         const ServiceLog log;
         const StopSignal stop;
-        Database &db = context.database();
 
         SupervisorOptions options;
         options.host = m_host;
@@ -212,6 +247,7 @@ public:
             << "supervising host" << supervisor.host() << "on" << db.location().display() << "as"
             << supervisor.holder() << "(sweeper" << (m_sweeper ? "on," : "off,") << "scheduler"
             << (m_scheduler ? "on)" : "off)");
+        logMetrics(metrics.get());
         ProcessStore store(db, context.actor());
         if (Result<QString> other = store.supervisorOf(supervisor.host());
             other.ok() && !other->isEmpty())
@@ -291,11 +327,55 @@ public:
         watch.start();
         loop.exec();
 
+        if (metrics)
+            metrics->stop();
         qCInfo(lcSupervise).noquote() << "supervise ends";
         return exitCode;
     }
 
 private:
+    // The HTTP server of --listen, or of the metrics.listen setting; none when
+    // both are empty.
+    Error startMetrics(CtlContext &context, std::unique_ptr<MetricsServer> &server) const
+    {
+        QString listen = m_listen;
+        if (!m_listenSet) {
+            Settings settings(context.database(), context.actor());
+            Result<QString> stored = settings.value(QString(SettingKey::MetricsListen));
+            if (!stored.ok())
+                return stored.error();
+            if (Error e = Settings::validate(QString(SettingKey::MetricsListen), *stored))
+                return Error::invalid(
+                    QStringLiteral("the stored setting is not valid: %1").arg(e.message()));
+            listen = stored->trimmed();
+        }
+        if (listen.isEmpty())
+            return {};
+        Result<ListenAddress> address = ListenAddress::parse(listen);
+        if (!address.ok())
+            return address.error();
+        MetricsServerOptions options;
+        options.listen = *address;
+        options.host = m_host.isEmpty() ? AuditLog::localHost() : m_host;
+        // Replaced by the collector of the database and the runtime.
+        server = std::make_unique<MetricsServer>(
+            context.database(), options, MetricsServer::Provider(provisionalMetrics));
+        if (Error e = server->start()) {
+            server.reset();
+            return e;
+        }
+        return {};
+    }
+
+    // Said once the service log is in place.
+    static void logMetrics(const MetricsServer *server)
+    {
+        if (server)
+            qCInfo(lcSupervise).noquote()
+                << "serving /metrics, /livez, /readyz and /healthz on"
+                << QString(QStringLiteral("http://") + server->boundAddress().display());
+    }
+
     // The longest stop grace of this host's processes, and a margin: after
     // that the supervisor has sent SIGKILL to every group long ago.
     static int stopBoundMs(ProcessStore &store, const QString &host)
@@ -313,6 +393,8 @@ private:
     bool m_scheduler = true;
     QString m_host;
     QString m_allowList;
+    bool m_listenSet = false; // else the metrics.listen setting decides
+    QString m_listen;
 };
 
 } // namespace
