@@ -15,7 +15,8 @@ namespace taskdesk {
 using ChannelFactory
     = std::function<Result<std::unique_ptr<AlertChannel>>(const AlertChannelConfig &config)>;
 
-// The channels of core/notify (Telegram, Slack, the webhook).
+// The channels of core/notify (Telegram, Slack, the webhook), made by
+// AlertChannels from the channel's settings.
 ChannelFactory defaultChannelFactory();
 
 } // namespace taskdesk
