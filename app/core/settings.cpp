@@ -1,11 +1,14 @@
 #include "settings.h"
 
+#include "core/alerts/alertsettingspecs.h"
 #include "core/database.h"
 #include "core/metrics/listenaddress.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace taskdesk {
 
@@ -30,7 +33,7 @@ QString spanText(qint64 seconds)
 QVector<SettingSpec> buildSpecs()
 {
     const QString s = QStringLiteral("s");
-    return {
+    QVector<SettingSpec> list{
         {QString(SettingKey::SweeperIntervalS),
             QStringLiteral("How often the sweeper looks for lost workers and stuck tasks"),
             QStringLiteral("15"), s, 1, kHourS, {}},
@@ -45,7 +48,7 @@ QVector<SettingSpec> buildSpecs()
             QStringLiteral("What the sweeper does with tasks stuck in the queue: report them, or "
                            "mark them FAILED (stuck_swept)"),
             QStringLiteral("report"), {}, 0, 0,
-            {QStringLiteral("report"), QStringLiteral("mark_failed")}},
+            {QStringLiteral("report"), QStringLiteral("mark_failed")}, {}, {}},
         {QString(SettingKey::SweeperPoisonRescues),
             QStringLiteral("A task whose worker is lost this many times in a row fails "
                            "(worker_lost) instead of being re-queued again: a poison pill "
@@ -67,6 +70,8 @@ QVector<SettingSpec> buildSpecs()
                            "(a port alone is loopback; --listen overrides it; empty: off)"),
             {}, {}, 0, 0, {}, &ListenAddress::check, QStringLiteral("[ADDRESS:]PORT or empty")},
     };
+    list += alertSettingSpecs();
+    return list;
 }
 
 qint64 numberOf(const QMap<QString, QString> &values, QLatin1String key)
@@ -77,6 +82,8 @@ qint64 numberOf(const QMap<QString, QString> &values, QLatin1String key)
 // The settings that only make sense together, in a map of every key's value.
 Error checkTogether(const QMap<QString, QString> &values)
 {
+    if (Error e = checkAlertSettingsTogether(values))
+        return e;
     const qint64 base = numberOf(values, SettingKey::SweeperRetryBaseS);
     const qint64 cap = numberOf(values, SettingKey::SweeperRetryCapS);
     if (base > cap)
@@ -263,7 +270,8 @@ Error Settings::set(const QMap<QString, QString> &values)
 Error Settings::checkTogetherAfter(const QStringList &changed)
 {
     if (!changed.contains(QString(SettingKey::SweeperRetryBaseS))
-        && !changed.contains(QString(SettingKey::SweeperRetryCapS)))
+        && !changed.contains(QString(SettingKey::SweeperRetryCapS))
+        && !std::any_of(changed.cbegin(), changed.cend(), isAlertSettingTogether))
         return {};
     // Inside the change's transaction: the values as they would be committed.
     Result<QMap<QString, QString>> after = values();

@@ -61,6 +61,8 @@ struct SettingSpec
     // number and choice specs need not name them.)
     std::function<Error(const QString &)> check = nullptr;
     QString allowed = {};
+
+    bool isText() const { return bool(check); }
 };
 
 namespace SettingKey {

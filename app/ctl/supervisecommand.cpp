@@ -1,5 +1,6 @@
 #include "supervisecommand.h"
 
+#include "core/alerts/alertengine.h"
 #include "core/changenotifier.h"
 #include "core/metrics/listenaddress.h"
 #include "core/metrics/metricsserver.h"
@@ -109,6 +110,19 @@ void logScheduler(Scheduler &s, QObject *context)
         });
 }
 
+void logAlerts(AlertEngine &a, QObject *context)
+{
+    QObject::connect(&a, &AlertEngine::activeChanged, context, [](bool active) {
+        qCInfo(lcSupervise).noquote()
+            << (active ? "the alert engine acts from here"
+                       : "the alert engine stands by: another one is active");
+    });
+    QObject::connect(&a, &AlertEngine::deliveryFinished, context,
+        [](qint64 id, const QString &channel, const QString &status) {
+            qCInfo(lcSupervise).noquote() << "alert delivery" << id << "to" << channel << status;
+        });
+}
+
 // Installs logLine() for as long as it lives.
 class ServiceLog final
 {
@@ -156,8 +170,9 @@ public:
         return QStringLiteral(
             "What the Taskdesk app does in the background, for servers and systemd: it keeps "
             "the process definitions of this host in their desired state (one supervisor acts "
-            "per host: while another holds the host, this one waits), runs the sweeper and the "
-            "scheduler (one of each acts across all hosts; the others stand by), and logs what "
+            "per host: while another holds the host, this one waits), runs the sweeper, the "
+            "scheduler and the alert engine (one of each acts across all hosts; the others stand "
+            "by), and logs what "
             "happens on standard error with timestamps. On SIGTERM or SIGINT it stops the "
             "processes it runs (SIGTERM to each process group, SIGKILL to what is left of the "
             "group after its stop grace), leaves their desired state as it is so that the next "
@@ -169,6 +184,8 @@ public:
         return {
             {QStringLiteral("no-sweeper"), QStringLiteral("Do not run the sweeper here.")},
             {QStringLiteral("no-scheduler"), QStringLiteral("Do not run the scheduler here.")},
+            {QStringLiteral("no-alerts"),
+                QStringLiteral("Do not check the alert rules nor send alerts from here.")},
             {QStringLiteral("host"),
                 QStringLiteral("Act for host H (default: this host, %1).")
                     .arg(AuditLog::localHost()),
@@ -197,6 +214,7 @@ public:
     {
         m_sweeper = !parser.isSet(QStringLiteral("no-sweeper"));
         m_scheduler = !parser.isSet(QStringLiteral("no-scheduler"));
+        m_alerts = !parser.isSet(QStringLiteral("no-alerts"));
         if (parser.isSet(QStringLiteral("host"))) {
             m_host = parser.value(QStringLiteral("host")).trimmed();
             if (m_host.isEmpty() || m_host.contains(QLatin1Char(' ')))
@@ -239,6 +257,9 @@ public:
         std::unique_ptr<Scheduler> scheduler;
         if (m_scheduler)
             scheduler = std::make_unique<Scheduler>(db);
+        std::unique_ptr<AlertEngine> alerts;
+        if (m_alerts)
+            alerts = std::make_unique<AlertEngine>(db);
         ChangeNotifier notifier(db.location());
         QEventLoop loop;
         int exitCode = ExitOk;
@@ -271,6 +292,8 @@ public:
             logSweeper(*sweeper, &loop);
         if (scheduler)
             logScheduler(*scheduler, &loop);
+        if (alerts)
+            logAlerts(*alerts, &loop);
 
         QTimer bound;
         bound.setSingleShot(true);
@@ -288,8 +311,8 @@ public:
         QTimer watch;
         watch.setInterval(100);
         QObject::connect(&watch, &QTimer::timeout, &loop,
-            [&stopping, &stop, &watch, &pushedPoll, &scheduler, &sweeper, &loop, &bound, &store,
-                &supervisor] {
+            [&stopping, &stop, &watch, &pushedPoll, &scheduler, &sweeper, &alerts, &loop, &bound,
+                &store, &supervisor] {
                 if (stopping || !stop.requested())
                     return;
                 stopping = true;
@@ -305,6 +328,10 @@ public:
                     QObject::disconnect(sweeper.get(), nullptr, &loop, nullptr);
                     sweeper->stop();
                 }
+                if (alerts) {
+                    QObject::disconnect(alerts.get(), nullptr, &loop, nullptr);
+                    alerts->stop();
+                }
                 bound.start(stopBoundMs(store, supervisor.host()));
                 supervisor.stopAll();
             });
@@ -314,6 +341,8 @@ public:
             sweeper->start();
         if (scheduler)
             scheduler->start();
+        if (alerts)
+            alerts->start();
         if (notifier.isPushAvailable())
             notifier.start();
         // After their first passes (queued by start()): one that stands by from
@@ -391,6 +420,7 @@ private:
 
     bool m_sweeper = true;
     bool m_scheduler = true;
+    bool m_alerts = true;
     QString m_host;
     QString m_allowList;
     bool m_listenSet = false; // else the metrics.listen setting decides

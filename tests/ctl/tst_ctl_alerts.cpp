@@ -1,0 +1,201 @@
+// taskdeskctl alerts, alerts test, alerts history on the real binary: what
+// they show, a test alert through the real webhook channel to a loopback
+// receiver, and bad input refused with exit 2 and nothing written.
+#include "ctltestsupport.h"
+#include "testhttpreceiver.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+
+using namespace taskdesk;
+using namespace taskdesk::test;
+
+namespace {
+
+QStringList withDb(const TestDatabase &tdb, const QStringList &arguments)
+{
+    return QStringList{QStringLiteral("--db"), tdb.url()} + arguments;
+}
+
+qint64 count(TestDatabase &tdb, const QString &sql)
+{
+    return tdb.scalar(sql).toLongLong();
+}
+
+// Runs taskdeskctl while this thread's event loop keeps serving the receiver.
+CtlRun runServing(const QStringList &arguments, const QProcessEnvironment &env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(TASKDESK_CTL_PATH), arguments);
+    CtlRun run;
+    if (!finished.wait(60000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("taskdeskctl did not finish");
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+class TestCtlAlerts final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void listShowsRulesChannelsAndNoSecret();
+    void badInputIsRefusedAndWritesNothing_data();
+    void badInputIsRefusedAndWritesNothing();
+    void testSendsThroughTheWebhookAndHistoryShowsIt();
+};
+
+void TestCtlAlerts::listShowsRulesChannelsAndNoSecret()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    QProcessEnvironment env = ctlEnvironment();
+    env.insert(QStringLiteral("TASKDESK_TEST_TOKEN"), QStringLiteral("123:very-secret"));
+    CtlRun run = runCtl(withDb(tdb,
+                            {QStringLiteral("settings"), QStringLiteral("set"),
+                                QStringLiteral("alerts.telegram.token"),
+                                QStringLiteral("env:TASKDESK_TEST_TOKEN")}),
+        env);
+    QCOMPARE(run.exitCode, 0);
+    run = runCtl(withDb(tdb,
+        {QStringLiteral("settings"), QStringLiteral("set"),
+            QStringLiteral("alerts.queue_age.threshold_s"), QStringLiteral("120")}));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "INSERT INTO alerts (fingerprint, rule, severity, summary) VALUES "
+        "('process_fatal:web1/worker-1', 'process_fatal', 'critical', 'Process worker-1 on web1 "
+        "is FATAL')")));
+
+    run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("alerts")}), env);
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("rules")).toArray().size(), 7);
+    QJsonObject queueAge;
+    for (const QJsonValue &v : o.value(QStringLiteral("rules")).toArray()) {
+        if (v.toObject().value(QStringLiteral("rule")).toString() == QLatin1String("queue_age"))
+            queueAge = v.toObject();
+    }
+    QCOMPARE(queueAge.value(QStringLiteral("threshold_s")).toInt(), 120);
+    QCOMPARE(queueAge.value(QStringLiteral("on")).toBool(), true);
+    const QJsonObject telegram = o.value(QStringLiteral("channels")).toArray().at(0).toObject();
+    QCOMPARE(telegram.value(QStringLiteral("channel")).toString(), QStringLiteral("telegram"));
+    QCOMPARE(telegram.value(QStringLiteral("enabled")).toBool(), false);
+    QCOMPARE(telegram.value(QStringLiteral("secret_from")).toString(),
+        QStringLiteral("env:TASKDESK_TEST_TOKEN"));
+    QCOMPARE(o.value(QStringLiteral("firing")).toArray().size(), 1);
+
+    run = runCtl(withDb(tdb, {QStringLiteral("alerts"), QStringLiteral("list")}), env);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QLatin1String("env:TASKDESK_TEST_TOKEN")), qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QLatin1String("Process worker-1 on web1 is FATAL")), qPrintable(run.out));
+    QVERIFY(!run.out.contains(QLatin1String("very-secret")));
+}
+
+void TestCtlAlerts::badInputIsRefusedAndWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("a test to a channel that does not exist") << L(
+        {"alerts", "test", "--channel", "pager"}) << QStringLiteral("--channel must be one of");
+    QTest::newRow("a history of no rows")
+        << L({"alerts", "history", "--limit", "0"}) << QStringLiteral("--limit");
+    QTest::newRow("a word after alerts that is no command")
+        << L({"alerts", "send"}) << QStringLiteral("send");
+    QTest::newRow("a token typed in instead of named")
+        << L({"settings", "set", "alerts.telegram.token", "123456:AAHsecretvalue"})
+        << QStringLiteral("the value given was not shown");
+    QTest::newRow("quiet hours that are no hours")
+        << L({"settings", "set", "alerts.quiet_hours", "late"})
+        << QStringLiteral("alerts.quiet_hours");
+    QTest::newRow("a restart count of zero")
+        << L({"settings", "set", "alerts.process_restarts.count", "0"})
+        << QStringLiteral("alerts.process_restarts.count must be between 1 and 10000");
+}
+
+void TestCtlAlerts::badInputIsRefusedAndWritesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString before = dump(tdb, L({"settings", "alerts", "alert_deliveries", "audit_log"}));
+    const CtlRun run = runCtl(withDb(tdb, arguments));
+    verifyOneClearMessage(run, message);
+    QVERIFY(!run.err.contains(QLatin1String("secretvalue")));
+    QCOMPARE(dump(tdb, L({"settings", "alerts", "alert_deliveries", "audit_log"})), before);
+}
+
+void TestCtlAlerts::testSendsThroughTheWebhookAndHistoryShowsIt()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TestHttpReceiver receiver;
+    QVERIFY(receiver.listen());
+    QProcessEnvironment env = ctlEnvironment();
+    env.insert(QStringLiteral("TASKDESK_TEST_HOOK"),
+        receiver.url(QStringLiteral("/hook/hook-secret-4711")).toString());
+    for (const QStringList &setting :
+        {L({"alerts.webhook.url", "env:TASKDESK_TEST_HOOK"}), L({"alerts.webhook", "on"})}) {
+        const CtlRun set = runCtl(
+            withDb(tdb, QStringList{QStringLiteral("settings"), QStringLiteral("set")} + setting));
+        QVERIFY2(set.exitCode == 0, qPrintable(describe(set)));
+    }
+
+    CtlRun run = runServing(withDb(tdb, {QStringLiteral("alerts"), QStringLiteral("test")}), env);
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QLatin1String("webhook: test alert sent")), qPrintable(run.out));
+    QCOMPARE(receiver.requests().size(), 1);
+    QCOMPARE(receiver.requests().at(0).path, QByteArray("/hook/hook-secret-4711"));
+
+    // The receiver refuses: exit 1 and the channel's one line.
+    receiver.enqueue({400, QByteArray("{}")});
+    run = runServing(
+        withDb(tdb,
+            {QStringLiteral("--as"), QStringLiteral("alice"), QStringLiteral("alerts"),
+                QStringLiteral("test"), QStringLiteral("--channel"), QStringLiteral("webhook")}),
+        env);
+    QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(QLatin1String("webhook: The webhook answered HTTP 400")),
+        qPrintable(run.err));
+
+    run = runCtl(withDb(
+        tdb, {QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("history")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonArray deliveries = o.value(QStringLiteral("deliveries")).toArray();
+    QCOMPARE(deliveries.size(), 2);
+    QCOMPARE(deliveries.at(0).toObject().value(QStringLiteral("status")).toString(),
+        QStringLiteral("failed"));
+    QCOMPARE(deliveries.at(1).toObject().value(QStringLiteral("status")).toString(),
+        QStringLiteral("sent"));
+    const QJsonObject counts = o.value(QStringLiteral("counts")).toArray().at(0).toObject();
+    QCOMPARE(counts.value(QStringLiteral("sent")).toInt(), 1);
+    QCOMPARE(counts.value(QStringLiteral("failed")).toInt(), 1);
+    QCOMPARE(count(tdb,
+                 QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                "'alert_test' AND actor = 'alice'")),
+        1);
+    QCOMPARE(count(tdb,
+                 QStringLiteral("SELECT count(*) FROM audit_log WHERE details LIKE "
+                                "'%hook-secret%'")),
+        0);
+}
+
+TASKDESK_TEST_MAIN(TestCtlAlerts)
+
+#include "tst_ctl_alerts.moc"
