@@ -804,6 +804,92 @@ QVector<Migration> buildMigrations()
         },
         {}, {}});
 
+    // 15: alerts. A trigger records each task's move to FAILED in an event
+    // table that the alert engine consumes with DELETE … RETURNING, so that no
+    // failure is missed (a cursor on a time or an id skips a transaction that
+    // commits late) and none is counted twice (each row is deleted once). One
+    // firing alert per fingerprint (a unique partial index); deliveries are an
+    // outbox that a sender claims with a conditional UPDATE.
+    list.append({15, QStringLiteral("alerts"),
+        {
+            QStringLiteral(R"(CREATE TABLE alert_task_failures (
+                id {ID},
+                task_id BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                outcome TEXT,
+                at BIGINT NOT NULL DEFAULT {NOW}
+            ))"),
+            QStringLiteral(R"(CREATE TABLE alerts (
+                id {ID},
+                fingerprint TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                labels TEXT NOT NULL DEFAULT '{}',
+                count BIGINT NOT NULL DEFAULT 1,
+                started_at BIGINT NOT NULL DEFAULT {NOW},
+                last_seen_at BIGINT NOT NULL DEFAULT {NOW},
+                resolved_at BIGINT,
+                firing_sent_at BIGINT,
+                resolved_sent_at BIGINT
+            ))"),
+            QStringLiteral("CREATE UNIQUE INDEX alerts_firing_idx ON alerts (fingerprint) "
+                           "WHERE resolved_at IS NULL"),
+            QStringLiteral("CREATE INDEX alerts_unsent_idx ON alerts (id) WHERE firing_sent_at "
+                           "IS NULL OR (resolved_at IS NOT NULL AND resolved_sent_at IS NULL)"),
+            QStringLiteral(R"(CREATE TABLE alert_deliveries (
+                id {ID},
+                channel TEXT NOT NULL,
+                group_json TEXT NOT NULL,
+                alert_count INTEGER NOT NULL DEFAULT 0,
+                test INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at BIGINT NOT NULL DEFAULT {NOW},
+                claimed_by TEXT,
+                claimed_until BIGINT,
+                last_error TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL DEFAULT {NOW},
+                sent_at BIGINT,
+                updated_at BIGINT NOT NULL DEFAULT {NOW}
+            ))"),
+            QStringLiteral("CREATE INDEX alert_deliveries_due_idx ON alert_deliveries (channel, "
+                           "next_attempt_at) WHERE status IN ('pending', 'sending')"),
+        },
+        {
+            QStringLiteral(R"(CREATE TRIGGER tasks_alert_failed_insert AFTER INSERT ON tasks
+                WHEN NEW.status = 'FAILED' BEGIN
+                INSERT INTO alert_task_failures (task_id, kind, queue, outcome)
+                    VALUES (NEW.id, NEW.kind, NEW.queue, NEW.outcome);
+            END)"),
+            QStringLiteral(
+                R"(CREATE TRIGGER tasks_alert_failed_update AFTER UPDATE OF status ON tasks
+                WHEN NEW.status = 'FAILED' AND OLD.status <> 'FAILED' BEGIN
+                INSERT INTO alert_task_failures (task_id, kind, queue, outcome)
+                    VALUES (NEW.id, NEW.kind, NEW.queue, NEW.outcome);
+            END)"),
+        },
+        {
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_alert_task_failed() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO alert_task_failures (task_id, kind, queue, outcome)
+                        VALUES (NEW.id, NEW.kind, NEW.queue, NEW.outcome);
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral(
+                "CREATE TRIGGER tasks_alert_failed_insert AFTER INSERT ON tasks FOR EACH "
+                "ROW WHEN (NEW.status = 'FAILED') EXECUTE FUNCTION "
+                "taskdesk_alert_task_failed()"),
+            QStringLiteral("CREATE TRIGGER tasks_alert_failed_update AFTER UPDATE OF status ON "
+                           "tasks FOR EACH ROW WHEN (NEW.status = 'FAILED' AND OLD.status <> "
+                           "'FAILED') EXECUTE FUNCTION taskdesk_alert_task_failed()"),
+        }});
+
     return list;
 }
 

@@ -1,10 +1,13 @@
 #include "settings.h"
 
+#include "core/alerts/alertsettingspecs.h"
 #include "core/database.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace taskdesk {
 
@@ -29,39 +32,41 @@ QString spanText(qint64 seconds)
 QVector<SettingSpec> buildSpecs()
 {
     const QString s = QStringLiteral("s");
-    return {
+    QVector<SettingSpec> list{
         {QString(SettingKey::SweeperIntervalS),
             QStringLiteral("How often the sweeper looks for lost workers and stuck tasks"),
-            QStringLiteral("15"), s, 1, kHourS, {}},
+            QStringLiteral("15"), s, 1, kHourS, {}, {}, {}},
         {QString(SettingKey::SweeperHeartbeatTimeoutS),
             QStringLiteral("A RUNNING task, or a worker, without a heartbeat for this long is "
                            "lost"),
-            QStringLiteral("60"), s, 1, 7 * kDayS, {}},
+            QStringLiteral("60"), s, 1, 7 * kDayS, {}, {}, {}},
         {QString(SettingKey::SweeperQueueThresholdS),
             QStringLiteral("A task PENDING and due for this long is stuck in the queue"),
-            QStringLiteral("300"), s, 1, 30 * kDayS, {}},
+            QStringLiteral("300"), s, 1, 30 * kDayS, {}, {}, {}},
         {QString(SettingKey::SweeperQueuePolicy),
             QStringLiteral("What the sweeper does with tasks stuck in the queue: report them, or "
                            "mark them FAILED (stuck_swept)"),
             QStringLiteral("report"), {}, 0, 0,
-            {QStringLiteral("report"), QStringLiteral("mark_failed")}},
+            {QStringLiteral("report"), QStringLiteral("mark_failed")}, {}, {}},
         {QString(SettingKey::SweeperPoisonRescues),
             QStringLiteral("A task whose worker is lost this many times in a row fails "
                            "(worker_lost) instead of being re-queued again: a poison pill "
                            "(0 or 1: never re-queue)"),
-            QString::number(StuckTasks::kPoisonRescues), {}, 0, 100, {}},
+            QString::number(StuckTasks::kPoisonRescues), {}, 0, 100, {}, {}, {}},
         {QString(SettingKey::SweeperRetryBaseS),
             QStringLiteral("A task re-queued after its worker was lost waits this long before "
                            "its next attempt, doubled with each attempt"),
-            QString::number(RetryPolicy().baseMs / 1000), s, 1, kDayS, {}},
+            QString::number(RetryPolicy().baseMs / 1000), s, 1, kDayS, {}, {}, {}},
         {QString(SettingKey::SweeperRetryCapS),
             QStringLiteral("The longest such a re-queued task waits (at least "
                            "sweeper.retry_base_s)"),
-            QString::number(RetryPolicy().capMs / 1000), s, 1, 7 * kDayS, {}},
+            QString::number(RetryPolicy().capMs / 1000), s, 1, 7 * kDayS, {}, {}, {}},
         {QString(SettingKey::SchedulerIntervalS),
             QStringLiteral("How often the scheduler looks for due schedule slots"),
-            QStringLiteral("1"), s, 1, 60, {}},
+            QStringLiteral("1"), s, 1, 60, {}, {}, {}},
     };
+    list += alertSettingSpecs();
+    return list;
 }
 
 qint64 numberOf(const QMap<QString, QString> &values, QLatin1String key)
@@ -72,6 +77,8 @@ qint64 numberOf(const QMap<QString, QString> &values, QLatin1String key)
 // The settings that only make sense together, in a map of every key's value.
 Error checkTogether(const QMap<QString, QString> &values)
 {
+    if (Error e = checkAlertSettingsTogether(values))
+        return e;
     const qint64 base = numberOf(values, SettingKey::SweeperRetryBaseS);
     const qint64 cap = numberOf(values, SettingKey::SweeperRetryCapS);
     if (base > cap)
@@ -132,6 +139,11 @@ Error Settings::validate(const QString &key, const QString &value)
                                   .arg(key, known.join(QStringLiteral(", "))));
     }
     const QString text = value.trimmed();
+    if (s->isText()) {
+        if (Error e = s->check(text))
+            return Error::invalid(QStringLiteral("%1: %2").arg(key, e.message()));
+        return {};
+    }
     if (!s->choices.isEmpty()) {
         if (!s->choices.contains(text))
             return Error::invalid(QStringLiteral("%1 must be one of %2; got '%3'")
@@ -253,7 +265,8 @@ Error Settings::set(const QMap<QString, QString> &values)
 Error Settings::checkTogetherAfter(const QStringList &changed)
 {
     if (!changed.contains(QString(SettingKey::SweeperRetryBaseS))
-        && !changed.contains(QString(SettingKey::SweeperRetryCapS)))
+        && !changed.contains(QString(SettingKey::SweeperRetryCapS))
+        && !std::any_of(changed.cbegin(), changed.cend(), isAlertSettingTogether))
         return {};
     // Inside the change's transaction: the values as they would be committed.
     Result<QMap<QString, QString>> after = values();

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
 namespace taskdesk {
@@ -55,6 +56,12 @@ struct SettingSpec
     qint64 minimum = 0; // whole numbers: the allowed range
     qint64 maximum = 0;
     QStringList choices; // a choice: the allowed words (then minimum/maximum are unused)
+    // A text value (a list of names, a URL, a secret reference): refuses a bad
+    // one with its message; then minimum, maximum and choices are unused.
+    std::function<Error(const QString &)> check;
+    QString allowed; // a text value: what is allowed, in a few words
+
+    bool isText() const { return bool(check); }
 };
 
 namespace SettingKey {

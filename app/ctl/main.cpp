@@ -1,6 +1,7 @@
 // taskdeskctl: Taskdesk's operator actions and reports from a shell.
 #include "ctl/actioncommands.h"
 #include "ctl/admincommands.h"
+#include "ctl/alertcommands.h"
 #include "ctl/commandregistry.h"
 #include "ctl/console.h"
 #include "ctl/dispatcher.h"
@@ -38,6 +39,7 @@ int main(int argc, char *argv[])
     addWorkerCommands(registry);
     addScheduleCommands(registry);
     addSourceCommands(registry);
+    addAlertCommands(registry);
     addSuperviseCommand(registry);
 
     Console console;

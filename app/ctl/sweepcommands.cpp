@@ -182,7 +182,9 @@ QJsonObject settingJson(const SettingSpec &spec, const QString &value)
         {QStringLiteral("unit"), textOrNull(spec.unit)},
         {QStringLiteral("description"), spec.description},
     };
-    if (spec.choices.isEmpty()) {
+    if (spec.isText()) {
+        o.insert(QStringLiteral("allowed"), spec.allowed);
+    } else if (spec.choices.isEmpty()) {
         o.insert(QStringLiteral("minimum"), spec.minimum);
         o.insert(QStringLiteral("maximum"), spec.maximum);
     } else {
@@ -193,6 +195,8 @@ QJsonObject settingJson(const SettingSpec &spec, const QString &value)
 
 QString allowedText(const SettingSpec &spec)
 {
+    if (spec.isText())
+        return spec.allowed;
     if (!spec.choices.isEmpty())
         return spec.choices.join(QLatin1Char('|'));
     return QStringLiteral("%1 … %2%3")
