@@ -23,9 +23,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace taskdesk::ui {
@@ -69,8 +70,8 @@ AlertsView::AlertsView(AppContext &context, QWidget *parent)
     m_summary->setWordWrap(true);
     m_testChannel->setObjectName(QStringLiteral("alertsTestChannel"));
     m_testChannel->addItem(tr("Every channel that is on"), QString());
-    for (const QString &name : {QStringLiteral("telegram"), QStringLiteral("slack"),
-             QStringLiteral("webhook")})
+    for (const QString &name :
+        {QStringLiteral("telegram"), QStringLiteral("slack"), QStringLiteral("webhook")})
         m_testChannel->addItem(DeliveryTableModel::channelText(name), name);
     m_test->setObjectName(QStringLiteral("alertsTest"));
     m_test->setToolTip(tr("Sends a test alert now, from this app, and records how it went"));
@@ -82,13 +83,18 @@ AlertsView::AlertsView(AppContext &context, QWidget *parent)
     top->addWidget(m_test);
 
     m_tabs->setObjectName(QStringLiteral("alertsTabs"));
-    QTableView *alertTable = makeTable(m_alertModel, QStringLiteral("alertsTable"));
+    QTableView *alertTable
+        = makeTable(m_alertModel, QStringLiteral("alertsTable"), AlertTableModel::State);
     setColumnWidths(*alertTable,
         {{AlertTableModel::State, 12}, {AlertTableModel::Rule, 18}, {AlertTableModel::Summary, 40},
             {AlertTableModel::Started, 16}, {AlertTableModel::Resolved, 16},
             {AlertTableModel::Count, 8}});
     fitWords(*alertTable, AlertTableModel::State, {tr("Firing"), tr("Resolved")});
-    QTableView *deliveryTable = makeTable(m_deliveryModel, QStringLiteral("deliveriesTable"));
+    alertTable->horizontalHeader()->setStretchLastSection(false);
+    alertTable->horizontalHeader()->setSectionResizeMode(
+        AlertTableModel::Summary, QHeaderView::Stretch);
+    QTableView *deliveryTable
+        = makeTable(m_deliveryModel, QStringLiteral("deliveriesTable"), DeliveryTableModel::Status);
     setColumnWidths(*deliveryTable,
         {{DeliveryTableModel::Status, 12}, {DeliveryTableModel::Channel, 12},
             {DeliveryTableModel::Message, 16}, {DeliveryTableModel::Attempts, 8},
@@ -101,13 +107,21 @@ AlertsView::AlertsView(AppContext &context, QWidget *parent)
             DeliveryTableModel::statusText(QStringLiteral("sending"))});
     m_tabs->addTab(alertTable, tr("Alerts"));
     m_tabs->addTab(deliveryTable, tr("Deliveries"));
-    m_tabs->addTab(buildRulesTab(), tr("Rules"));
-    m_tabs->addTab(buildChannelsTab(), tr("Channels"));
+    // The forms scroll inside their tabs, so that Save stays in view at 800×500.
+    for (const auto &[form, title] :
+        {std::pair{buildRulesTab(), tr("Rules")}, std::pair{buildChannelsTab(), tr("Channels")}}) {
+        auto *scroll = new QScrollArea(m_tabs);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(form);
+        m_tabs->addTab(scroll, title);
+    }
 
     m_save->setObjectName(QStringLiteral("alertsSave"));
     m_revert->setObjectName(QStringLiteral("alertsRevert"));
     m_settingsNote->setObjectName(QStringLiteral("alertsSettingsNote"));
     m_settingsNote->setWordWrap(true);
+    m_settingsNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     connect(m_save, &QPushButton::clicked, this, &AlertsView::saveSettings);
     connect(m_revert, &QPushButton::clicked, this, &AlertsView::revertSettings);
     auto *bottom = new QHBoxLayout;
@@ -137,12 +151,12 @@ AlertsView::AlertsView(AppContext &context, QWidget *parent)
 
 AlertsView::~AlertsView() = default;
 
-QTableView *AlertsView::makeTable(QAbstractItemModel *model, const QString &name)
+QTableView *AlertsView::makeTable(QAbstractItemModel *model, const QString &name, int badgeColumn)
 {
     auto *table = new QTableView(this);
     table->setObjectName(name);
     table->setModel(model);
-    table->setItemDelegate(new StatusBadgeDelegate(table));
+    table->setItemDelegateForColumn(badgeColumn, new StatusBadgeDelegate(table));
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(false);
     table->setShowGrid(false);
@@ -182,7 +196,9 @@ QWidget *AlertsView::buildRulesTab()
         m_editors.insert(key, spin);
         return spin;
     };
-    auto text = [](const QString &words, QWidget *parent) { return new QLabel(words, parent); };
+    auto text = [](const QString &words, QWidget *parent) {
+        return new QLabel(words, parent);
+    };
     auto addRow = [&grid, &row](QWidget *first, const QList<QWidget *> &rest) {
         grid->addWidget(first, row, 0);
         auto *line = new QHBoxLayout;
@@ -197,7 +213,8 @@ QWidget *AlertsView::buildRulesTab()
     auto *kinds = new QLineEdit(page);
     kinds->setObjectName(K::TaskFailedKinds);
     kinds->setPlaceholderText(tr("every kind"));
-    kinds->setToolTip(tr("The kinds whose failed tasks alert, separated by commas; empty: every kind"));
+    kinds->setToolTip(
+        tr("The kinds whose failed tasks alert, separated by commas; empty: every kind"));
     m_editors.insert(K::TaskFailedKinds, kinds);
     addRow(check(K::TaskFailed, tr("A task failed after its last attempt")),
         {text(tr("of the kinds"), page), kinds});
@@ -225,6 +242,8 @@ QWidget *AlertsView::buildRulesTab()
     auto *quiet = new QLineEdit(page);
     quiet->setObjectName(K::QuietHours);
     quiet->setPlaceholderText(tr("none, or e.g. 22:00-07:00"));
+    quiet->setMinimumWidth(quiet->fontMetrics().horizontalAdvance(quiet->placeholderText())
+        + quiet->fontMetrics().height());
     quiet->setToolTip(tr("Nothing is sent during these hours; what was held goes out as one "
                          "message when they end"));
     m_editors.insert(K::QuietHours, quiet);
@@ -274,7 +293,8 @@ QWidget *AlertsView::buildChannelsTab()
     form->addRow(on(K::Telegram, tr("Telegram")));
     form->addRow(tr("Bot token from:"), secret(K::TelegramToken));
     form->addRow(tr("Chat ID:"), plain(K::TelegramChatId, QStringLiteral("-1001234567890")));
-    form->addRow(tr("Bot API address:"), plain(K::TelegramApiUrl, QStringLiteral("https://api.telegram.org")));
+    form->addRow(tr("Bot API address:"),
+        plain(K::TelegramApiUrl, QStringLiteral("https://api.telegram.org")));
     form->addRow(on(K::Slack, tr("Slack")));
     form->addRow(tr("Webhook address from:"), secret(K::SlackUrl));
     form->addRow(on(K::Webhook, tr("Webhook (Alertmanager's format)")));
@@ -332,8 +352,8 @@ void AlertsView::refresh()
             m_alertModel->setAlerts(*s.recent);
             m_deliveryModel->setDeliveries(*s.deliveries);
             const int firing = m_alertModel->firingCount();
-            m_summary->setText(firing == 0 ? tr("No alert is firing.")
-                                           : tr("%n alerts firing.", nullptr, firing));
+            m_summary->setText(
+                firing == 0 ? tr("No alert is firing.") : tr("%n alerts firing.", nullptr, firing));
             if (withSettings && s.settings.ok())
                 showSettings(*s.settings);
             noticeChanges(*s.recent);
@@ -369,8 +389,8 @@ void AlertsView::showSettings(const QMap<QString, QString> &values)
         if (auto *box = qobject_cast<QCheckBox *>(*it))
             box->setChecked(isOn(value));
         else if (auto *spin = qobject_cast<QSpinBox *>(*it))
-            spin->setValue(int(m_minuteKeys.contains(it.key()) ? value.toLongLong() / 60
-                                                                : value.toLongLong()));
+            spin->setValue(int(
+                m_minuteKeys.contains(it.key()) ? value.toLongLong() / 60 : value.toLongLong()));
         else if (auto *edit = qobject_cast<QLineEdit *>(*it))
             edit->setText(value);
     }
@@ -471,14 +491,15 @@ void AlertsView::sendTestAlert()
                 if (r.ok)
                     sent << DeliveryTableModel::channelText(r.channel);
                 else
-                    failed << tr("%1: %2").arg(DeliveryTableModel::channelText(r.channel),
-                        storedText(r.error));
+                    failed << tr("%1: %2").arg(
+                        DeliveryTableModel::channelText(r.channel), storedText(r.error));
             }
             if (failed.isEmpty())
                 Q_EMIT message(tr("A test alert went to %1.").arg(sent.join(QStringLiteral(", "))),
                     MessageBar::Type::Positive);
             else
-                Q_EMIT message(tr("The test alert failed on %1").arg(failed.join(QStringLiteral("; "))),
+                Q_EMIT message(
+                    tr("The test alert failed on %1").arg(failed.join(QStringLiteral("; "))),
                     MessageBar::Type::Error);
         });
 }

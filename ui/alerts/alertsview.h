@@ -8,6 +8,7 @@
 #include <QString>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -66,7 +67,7 @@ Q_SIGNALS:
 private:
     QWidget *buildRulesTab();
     QWidget *buildChannelsTab();
-    QTableView *makeTable(QAbstractItemModel *model, const QString &name);
+    QTableView *makeTable(QAbstractItemModel *model, const QString &name, int badgeColumn);
     // Each editor shows its setting; seconds as minutes where the form says so.
     void showSettings(const QMap<QString, QString> &values);
     QMap<QString, QString> editedSettings() const;

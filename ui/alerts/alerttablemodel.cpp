@@ -102,7 +102,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == BadgeToneRole && index.column() == State)
-        return int(a.resolved() ? BadgeTone::Green
+        return int(a.resolved()                           ? BadgeTone::Green
                 : a.severity == QLatin1String("critical") ? BadgeTone::Red
                                                           : BadgeTone::Orange);
     if (role == RawValueRole) {

@@ -77,8 +77,9 @@ QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
         case Message:
             if (d.test)
                 return tr("Test alert");
-            return d.groupStatus == QLatin1String("resolved") ? tr("%n resolved", nullptr, d.alertCount)
-                                                              : tr("%n firing", nullptr, d.alertCount);
+            return d.groupStatus == QLatin1String("resolved")
+                ? tr("%n resolved", nullptr, d.alertCount)
+                : tr("%n firing", nullptr, d.alertCount);
         case Attempts:
             return QLocale().toString(d.attempts);
         case Created:
@@ -98,9 +99,9 @@ QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == Error && !d.lastError.isEmpty())
         return storedText(d.lastError);
     if (role == BadgeToneRole && index.column() == Status)
-        return int(d.status == QLatin1String("sent") ? BadgeTone::Green
+        return int(d.status == QLatin1String("sent")  ? BadgeTone::Green
                 : d.status == QLatin1String("failed") ? BadgeTone::Red
-                                                       : BadgeTone::Yellow);
+                                                      : BadgeTone::Yellow);
     if (role == RawValueRole) {
         switch (index.column()) {
         case Attempts:

@@ -2,12 +2,12 @@
 
 #include "core/database.h"
 #include "core/sources/sourceregistry.h"
+#include "ui/alerts/alertsview.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/demosetup.h"
 #include "ui/app/runtimehost.h"
 #include "ui/app/traynotifier.h"
-#include "ui/alerts/alertsview.h"
 #include "ui/audit/auditview.h"
 #include "ui/common/backgroundrunner.h"
 #include "ui/common/coretext.h"

@@ -28,9 +28,9 @@ class TasksView;
 class TrayNotifier;
 
 // The main window: a sidebar of pages (Tasks, Processes, Stuck, Schedules,
-// Stats, Alerts, Audit, then one per attached source), a banner when the database does not answer or the
-// app is read-only, a message bar that says what the last action did, and a status bar with the
-// overall state.
+// Stats, Alerts, Audit, then one per attached source), a banner when the database does not answer
+// or the app is read-only, a message bar that says what the last action did, and a status bar with
+// the overall state.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
