@@ -16,6 +16,7 @@ NOUNS = {
     "workers": "worker", "hours": "hour", "items": "item", "rows": "row",
     "lines": "line", "minutes": "minute", "seconds": "second", "days": "day",
     "schedules": "schedule", "runs": "run", "attempts": "attempt",
+    "alerts": "alert",
 }
 
 # In the singular form, these words change with the noun.
@@ -35,6 +36,7 @@ SINGULAR = [
     (" worker that stop are", " worker that stops are"),
     (" item were also stopped", " item was also stopped"),
     ("Stop all %n process?", "Stop the %n process?"),
+    (" alert settings.", " alert setting."),
 ]
 
 

@@ -64,6 +64,23 @@
         </message>
     </context>
     <context>
+        <name>taskdesk::ui::AlertsView</name>
+        <message numerus="yes">
+            <source>%n alerts firing.</source>
+            <translation>
+                <numerusform>%n alert firing.</numerusform>
+                <numerusform>%n alerts firing.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n alert settings.</source>
+            <translation>
+                <numerusform>Saved %n alert setting.</numerusform>
+                <numerusform>Saved %n alert settings.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>taskdesk::ui::AuditTableModel</name>
         <message numerus="yes">
             <source>%Ln running item(s) stopped</source>
@@ -94,6 +111,23 @@
             <translation>
                 <numerusform>Showing the newest %Ln matching entry.</numerusform>
                 <numerusform>Showing the newest %Ln matching entries.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>taskdesk::ui::DeliveryTableModel</name>
+        <message numerus="yes">
+            <source>%n resolved</source>
+            <translation>
+                <numerusform>%n resolved</numerusform>
+                <numerusform>%n resolved</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n firing</source>
+            <translation>
+                <numerusform>%n firing</numerusform>
+                <numerusform>%n firing</numerusform>
             </translation>
         </message>
     </context>

@@ -1296,6 +1296,356 @@
     </message>
 </context>
 <context>
+    <name>taskdesk::ui::AlertTableModel</name>
+    <message>
+        <source>Task failed</source>
+        <translation>Задача упала</translation>
+    </message>
+    <message>
+        <source>Stuck tasks</source>
+        <translation>Зависшие задачи</translation>
+    </message>
+    <message>
+        <source>Process FATAL</source>
+        <translation>Процесс в FATAL</translation>
+    </message>
+    <message>
+        <source>Process restarts</source>
+        <translation>Перезапуски процесса</translation>
+    </message>
+    <message>
+        <source>Old queued task</source>
+        <translation>Старая задача в очереди</translation>
+    </message>
+    <message>
+        <source>Stalled queue</source>
+        <translation>Очередь встала</translation>
+    </message>
+    <message>
+        <source>Worker lost</source>
+        <translation>Воркер потерян</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Снято</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Активно</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Событий</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::AlertsView</name>
+    <message>
+        <source>Send Test Alert</source>
+        <translation>Отправить тестовое оповещение</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Every channel that is on</source>
+        <translation>Все включённые каналы</translation>
+    </message>
+    <message>
+        <source>Sends a test alert now, from this app, and records how it went</source>
+        <translation>Отправляет тестовое оповещение прямо сейчас из этого приложения и записывает результат</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Активно</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Снято</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Оповещения</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Правила</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>все виды</translation>
+    </message>
+    <message>
+        <source>The kinds whose failed tasks alert, separated by commas; empty: every kind</source>
+        <translation>Виды задач, чьи падения вызывают оповещение, через запятую; пусто — все виды</translation>
+    </message>
+    <message>
+        <source>A task failed after its last attempt</source>
+        <translation>Задача упала после последней попытки</translation>
+    </message>
+    <message>
+        <source>of the kinds</source>
+        <translation>видов</translation>
+    </message>
+    <message>
+        <source>Stuck tasks</source>
+        <translation>Зависшие задачи</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>больше</translation>
+    </message>
+    <message>
+        <source>for longer than</source>
+        <translation>дольше</translation>
+    </message>
+    <message>
+        <source>A process went FATAL</source>
+        <translation>Процесс перешёл в FATAL</translation>
+    </message>
+    <message>
+        <source>A process restarts often</source>
+        <translation>Процесс часто перезапускается</translation>
+    </message>
+    <message>
+        <source>times in</source>
+        <translation>раз за</translation>
+    </message>
+    <message>
+        <source>A queued task waits too long</source>
+        <translation>Задача слишком долго ждёт в очереди</translation>
+    </message>
+    <message>
+        <source>older than</source>
+        <translation>старше</translation>
+    </message>
+    <message>
+        <source>A queue stalled</source>
+        <translation>Очередь встала</translation>
+    </message>
+    <message>
+        <source>nothing finished for</source>
+        <translation>ничего не завершилось за</translation>
+    </message>
+    <message>
+        <source>while tasks wait</source>
+        <translation>при ждущих задачах</translation>
+    </message>
+    <message>
+        <source>A worker was lost</source>
+        <translation>Воркер потерян</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>One message per</source>
+        <translation>Одно сообщение за</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Check the rules every</source>
+        <translation>Проверять правила каждые</translation>
+    </message>
+    <message>
+        <source>none, or e.g. 22:00-07:00</source>
+        <translation>нет, или например 22:00-07:00</translation>
+    </message>
+    <message>
+        <source>Nothing is sent during these hours; what was held goes out as one message when they end</source>
+        <translation>В эти часы ничего не отправляется; накопившееся уходит одним сообщением, когда они закончатся</translation>
+    </message>
+    <message>
+        <source>The time zone of the quiet hours, e.g. Europe/Kyiv</source>
+        <translation>Часовой пояс тихих часов, например Europe/Kyiv</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Тихие часы</translation>
+    </message>
+    <message>
+        <source>in the time zone</source>
+        <translation>в часовом поясе</translation>
+    </message>
+    <message>
+        <source>Retry a failed delivery after</source>
+        <translation>Повторять неудачную доставку через</translation>
+    </message>
+    <message>
+        <source>at most every</source>
+        <translation>не реже чем раз в</translation>
+    </message>
+    <message>
+        <source>Give up on a delivery after</source>
+        <translation>Прекратить попытки доставки через</translation>
+    </message>
+    <message>
+        <source>env:VARIABLE or file:/path</source>
+        <translation>env:ПЕРЕМЕННАЯ или file:/путь</translation>
+    </message>
+    <message>
+        <source>Where the secret is read from when a message goes: an environment variable of the sending process, or a file. The secret itself is never stored, shown or logged.</source>
+        <translation>Откуда читается секрет при отправке: переменная окружения отправляющего процесса или файл. Сам секрет нигде не хранится, не показывается и не пишется в журналы.</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Bot token from:</source>
+        <translation>Токен бота из:</translation>
+    </message>
+    <message>
+        <source>Chat ID:</source>
+        <translation>ID чата:</translation>
+    </message>
+    <message>
+        <source>Bot API address:</source>
+        <translation>Адрес Bot API:</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook address from:</source>
+        <translation>Адрес вебхука из:</translation>
+    </message>
+    <message>
+        <source>Webhook (Alertmanager&apos;s format)</source>
+        <translation>Вебхук (формат Alertmanager)</translation>
+    </message>
+    <message>
+        <source>Address from:</source>
+        <translation>Адрес из:</translation>
+    </message>
+    <message>
+        <source>Signing key from:</source>
+        <translation>Ключ подписи из:</translation>
+    </message>
+    <message>
+        <source>This app&apos;s tray, while it runs</source>
+        <translation>Трей этого приложения, пока оно запущено</translation>
+    </message>
+    <message>
+        <source>Rules and channels are shared by every supervisor and apply at its next check; changes are audited.</source>
+        <translation>Правила и каналы общие для всех супервизоров и действуют с их следующей проверки; изменения попадают в журнал аудита.</translation>
+    </message>
+    <message>
+        <source>Read-only: the settings are shown, not changed.</source>
+        <translation>Только чтение: настройки видны, но не меняются.</translation>
+    </message>
+    <message>
+        <source>The database does not answer: nothing can be changed.</source>
+        <translation>База данных не отвечает: изменить ничего нельзя.</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read: %1</source>
+        <translation>Не удалось прочитать оповещения: %1</translation>
+    </message>
+    <message>
+        <source>No alert is firing.</source>
+        <translation>Активных оповещений нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts firing.</source>
+        <translation>
+            <numerusform>Срабатывает %n оповещение.</numerusform>
+            <numerusform>Срабатывают %n оповещения.</numerusform>
+            <numerusform>Срабатывают %n оповещений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Оповещение: %1</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Снято: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The alert settings were not saved: %1</source>
+        <translation>Настройки оповещений не сохранены: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n alert settings.</source>
+        <translation>
+            <numerusform>Сохранена %n настройка оповещений.</numerusform>
+            <numerusform>Сохранены %n настройки оповещений.</numerusform>
+            <numerusform>Сохранено %n настроек оповещений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test alert</source>
+        <translation>Тестовое оповещение</translation>
+    </message>
+    <message>
+        <source>A test alert from Taskdesk</source>
+        <translation>Тестовое оповещение от Taskdesk</translation>
+    </message>
+    <message>
+        <source>No test alert was sent: %1</source>
+        <translation>Тестовое оповещение не отправлено: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A test alert went to %1.</source>
+        <translation>Тестовое оповещение отправлено: %1.</translation>
+    </message>
+    <message>
+        <source>The test alert failed on %1</source>
+        <translation>Тестовое оповещение не дошло: %1</translation>
+    </message>
+</context>
+<context>
     <name>taskdesk::ui::AuditTableModel</name>
     <message>
         <source>When</source>
@@ -1562,6 +1912,89 @@
     </message>
 </context>
 <context>
+    <name>taskdesk::ui::DeliveryTableModel</name>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Вебхук</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Трей</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Отправляется</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Test alert</source>
+        <translation>Тестовое оповещение</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved</source>
+        <translation>
+            <numerusform>%n снято</numerusform>
+            <numerusform>%n снято</numerusform>
+            <numerusform>%n снято</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n срабатывает</numerusform>
+            <numerusform>%n срабатывают</numerusform>
+            <numerusform>%n срабатывают</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next at %1</source>
+        <translation>следующая в %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Last Error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+</context>
+<context>
     <name>taskdesk::ui::FilterChips</name>
     <message>
         <source>All</source>
@@ -1777,6 +2210,10 @@
     <message>
         <source>The attached table of the source %1</source>
         <translation>Подключённая таблица источника %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Оповещения</translation>
     </message>
 </context>
 <context>

@@ -1296,6 +1296,356 @@
     </message>
 </context>
 <context>
+    <name>taskdesk::ui::AlertTableModel</name>
+    <message>
+        <source>Task failed</source>
+        <translation>Завдання впало</translation>
+    </message>
+    <message>
+        <source>Stuck tasks</source>
+        <translation>Завислі завдання</translation>
+    </message>
+    <message>
+        <source>Process FATAL</source>
+        <translation>Процес у FATAL</translation>
+    </message>
+    <message>
+        <source>Process restarts</source>
+        <translation>Перезапуски процесу</translation>
+    </message>
+    <message>
+        <source>Old queued task</source>
+        <translation>Старе завдання в черзі</translation>
+    </message>
+    <message>
+        <source>Stalled queue</source>
+        <translation>Черга зупинилася</translation>
+    </message>
+    <message>
+        <source>Worker lost</source>
+        <translation>Воркер втрачено</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Знято</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Активне</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Опис</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Початок</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Подій</translation>
+    </message>
+</context>
+<context>
+    <name>taskdesk::ui::AlertsView</name>
+    <message>
+        <source>Send Test Alert</source>
+        <translation>Надіслати тестове сповіщення</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Скасувати зміни</translation>
+    </message>
+    <message>
+        <source>Every channel that is on</source>
+        <translation>Усі увімкнені канали</translation>
+    </message>
+    <message>
+        <source>Sends a test alert now, from this app, and records how it went</source>
+        <translation>Надсилає тестове сповіщення просто зараз із цього застосунку й записує результат</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Активне</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Знято</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Сповіщення</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Правила</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Канали</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>усі види</translation>
+    </message>
+    <message>
+        <source>The kinds whose failed tasks alert, separated by commas; empty: every kind</source>
+        <translation>Види завдань, чиї падіння викликають сповіщення, через кому; порожньо — усі види</translation>
+    </message>
+    <message>
+        <source>A task failed after its last attempt</source>
+        <translation>Завдання впало після останньої спроби</translation>
+    </message>
+    <message>
+        <source>of the kinds</source>
+        <translation>видів</translation>
+    </message>
+    <message>
+        <source>Stuck tasks</source>
+        <translation>Завислі завдання</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>більше ніж</translation>
+    </message>
+    <message>
+        <source>for longer than</source>
+        <translation>довше ніж</translation>
+    </message>
+    <message>
+        <source>A process went FATAL</source>
+        <translation>Процес перейшов у FATAL</translation>
+    </message>
+    <message>
+        <source>A process restarts often</source>
+        <translation>Процес часто перезапускається</translation>
+    </message>
+    <message>
+        <source>times in</source>
+        <translation>разів за</translation>
+    </message>
+    <message>
+        <source>A queued task waits too long</source>
+        <translation>Завдання надто довго чекає в черзі</translation>
+    </message>
+    <message>
+        <source>older than</source>
+        <translation>старше ніж</translation>
+    </message>
+    <message>
+        <source>A queue stalled</source>
+        <translation>Черга зупинилася</translation>
+    </message>
+    <message>
+        <source>nothing finished for</source>
+        <translation>нічого не завершилося за</translation>
+    </message>
+    <message>
+        <source>while tasks wait</source>
+        <translation>коли завдання чекають</translation>
+    </message>
+    <message>
+        <source>A worker was lost</source>
+        <translation>Воркер втрачено</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>One message per</source>
+        <translation>Одне повідомлення за</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Check the rules every</source>
+        <translation>Перевіряти правила кожні</translation>
+    </message>
+    <message>
+        <source>none, or e.g. 22:00-07:00</source>
+        <translation>немає, або наприклад 22:00-07:00</translation>
+    </message>
+    <message>
+        <source>Nothing is sent during these hours; what was held goes out as one message when they end</source>
+        <translation>У ці години нічого не надсилається; накопичене піде одним повідомленням, коли вони скінчаться</translation>
+    </message>
+    <message>
+        <source>The time zone of the quiet hours, e.g. Europe/Kyiv</source>
+        <translation>Часовий пояс тихих годин, наприклад Europe/Kyiv</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Тихі години</translation>
+    </message>
+    <message>
+        <source>in the time zone</source>
+        <translation>у часовому поясі</translation>
+    </message>
+    <message>
+        <source>Retry a failed delivery after</source>
+        <translation>Повторювати невдалу доставку через</translation>
+    </message>
+    <message>
+        <source>at most every</source>
+        <translation>не рідше ніж раз на</translation>
+    </message>
+    <message>
+        <source>Give up on a delivery after</source>
+        <translation>Припинити спроби доставки через</translation>
+    </message>
+    <message>
+        <source>env:VARIABLE or file:/path</source>
+        <translation>env:ЗМІННА або file:/шлях</translation>
+    </message>
+    <message>
+        <source>Where the secret is read from when a message goes: an environment variable of the sending process, or a file. The secret itself is never stored, shown or logged.</source>
+        <translation>Звідки читається секрет під час надсилання: змінна оточення процесу, що надсилає, або файл. Сам секрет ніде не зберігається, не показується й не пишеться в журнали.</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Bot token from:</source>
+        <translation>Токен бота з:</translation>
+    </message>
+    <message>
+        <source>Chat ID:</source>
+        <translation>ID чату:</translation>
+    </message>
+    <message>
+        <source>Bot API address:</source>
+        <translation>Адреса Bot API:</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook address from:</source>
+        <translation>Адреса вебхука з:</translation>
+    </message>
+    <message>
+        <source>Webhook (Alertmanager&apos;s format)</source>
+        <translation>Вебхук (формат Alertmanager)</translation>
+    </message>
+    <message>
+        <source>Address from:</source>
+        <translation>Адреса з:</translation>
+    </message>
+    <message>
+        <source>Signing key from:</source>
+        <translation>Ключ підпису з:</translation>
+    </message>
+    <message>
+        <source>This app&apos;s tray, while it runs</source>
+        <translation>Трей цього застосунку, поки він працює</translation>
+    </message>
+    <message>
+        <source>Rules and channels are shared by every supervisor and apply at its next check; changes are audited.</source>
+        <translation>Правила й канали спільні для всіх супервізорів і діють з їхньої наступної перевірки; зміни потрапляють до журналу аудиту.</translation>
+    </message>
+    <message>
+        <source>Read-only: the settings are shown, not changed.</source>
+        <translation>Лише читання: налаштування видно, але не змінюються.</translation>
+    </message>
+    <message>
+        <source>The database does not answer: nothing can be changed.</source>
+        <translation>База даних не відповідає: змінити нічого не можна.</translation>
+    </message>
+    <message>
+        <source>The alerts could not be read: %1</source>
+        <translation>Не вдалося прочитати сповіщення: %1</translation>
+    </message>
+    <message>
+        <source>No alert is firing.</source>
+        <translation>Активних сповіщень немає.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts firing.</source>
+        <translation>
+            <numerusform>Спрацьовує %n сповіщення.</numerusform>
+            <numerusform>Спрацьовують %n сповіщення.</numerusform>
+            <numerusform>Спрацьовують %n сповіщень.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Сповіщення: %1</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Знято: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>The alert settings were not saved: %1</source>
+        <translation>Налаштування сповіщень не збережено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n alert settings.</source>
+        <translation>
+            <numerusform>Збережено %n налаштування сповіщень.</numerusform>
+            <numerusform>Збережено %n налаштування сповіщень.</numerusform>
+            <numerusform>Збережено %n налаштувань сповіщень.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test alert</source>
+        <translation>Тестове сповіщення</translation>
+    </message>
+    <message>
+        <source>A test alert from Taskdesk</source>
+        <translation>Тестове сповіщення від Taskdesk</translation>
+    </message>
+    <message>
+        <source>No test alert was sent: %1</source>
+        <translation>Тестове сповіщення не надіслано: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A test alert went to %1.</source>
+        <translation>Тестове сповіщення надіслано: %1.</translation>
+    </message>
+    <message>
+        <source>The test alert failed on %1</source>
+        <translation>Тестове сповіщення не дійшло: %1</translation>
+    </message>
+</context>
+<context>
     <name>taskdesk::ui::AuditTableModel</name>
     <message>
         <source>When</source>
@@ -1562,6 +1912,89 @@
     </message>
 </context>
 <context>
+    <name>taskdesk::ui::DeliveryTableModel</name>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Вебхук</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Трей</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Надіслано</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Надсилається</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Очікує</translation>
+    </message>
+    <message>
+        <source>Test alert</source>
+        <translation>Тестове сповіщення</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved</source>
+        <translation>
+            <numerusform>%n знято</numerusform>
+            <numerusform>%n знято</numerusform>
+            <numerusform>%n знято</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n спрацьовує</numerusform>
+            <numerusform>%n спрацьовують</numerusform>
+            <numerusform>%n спрацьовують</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next at %1</source>
+        <translation>наступна о %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Спроби</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Створено</translation>
+    </message>
+    <message>
+        <source>Last Error</source>
+        <translation>Остання помилка</translation>
+    </message>
+</context>
+<context>
     <name>taskdesk::ui::FilterChips</name>
     <message>
         <source>All</source>
@@ -1777,6 +2210,10 @@
     <message>
         <source>The attached table of the source %1</source>
         <translation>Підключена таблиця джерела %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Сповіщення</translation>
     </message>
 </context>
 <context>

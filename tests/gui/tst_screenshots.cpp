@@ -3,6 +3,8 @@
 #include "core/supervisor/processstore.h"
 #include "guitest.h"
 #include "sourcefixture.h"
+#include "ui/alerts/alertsview.h"
+#include "ui/alerts/alerttablemodel.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/mainwindow.h"
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void eachOwnPageRendersAtTheDefaultAndSmallestSize();
     void eachLanguageRendersItsPagesAndTheForceStopQuestion_data();
     void eachLanguageRendersItsPagesAndTheForceStopQuestion();
+    void theAlertsTabsRenderAtTheDefaultAndSmallestSize();
     void theSourcePageRendersAtTheDefaultAndSmallestSize();
     void theStuckPageWithASourceRendersAtTheDefaultAndSmallestSize();
     void theSourceWizardsMappingRendersToAFile();
@@ -209,6 +212,8 @@ void TestScreenshots::eachViewRendersToAFile_data()
     QTest::newRow("the stats view with a few hours of work")
         << int(MainWindow::Stats) << false << QStringLiteral("stats");
     QTest::newRow("the audit log") << int(MainWindow::Audit) << false << QStringLiteral("audit");
+    QTest::newRow("the alerts view")
+        << int(MainWindow::Alerts) << false << QStringLiteral("alerts");
     QTest::newRow("the processes view")
         << int(MainWindow::Processes) << false << QStringLiteral("processes");
     QTest::newRow("the schedules view")
@@ -256,6 +261,13 @@ void TestScreenshots::eachViewRendersToAFile()
         QSignalSpy refreshed(m_window->statsView(), &StatsView::refreshed);
         m_window->statsView()->refresh();
         QVERIFY(refreshed.wait(10000));
+    }
+    if (page == MainWindow::Alerts) {
+        // The runtime's alert engine has looked at the demo data: what fires shows.
+        AlertsView *view = m_window->alertsView();
+        QTRY_VERIFY_WITH_TIMEOUT((view->refresh(), m_context->background().waitForIdle(),
+                                     view->alerts()->rowCount() > 2),
+            20000);
     }
     m_context->background().waitForIdle();
     QTest::qWait(50);
@@ -313,6 +325,7 @@ void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize_data()
     QTest::newRow("processes") << int(MainWindow::Processes) << QStringLiteral("processes");
     QTest::newRow("schedules") << int(MainWindow::Schedules) << QStringLiteral("schedules");
     QTest::newRow("stats") << int(MainWindow::Stats) << QStringLiteral("stats");
+    QTest::newRow("alerts") << int(MainWindow::Alerts) << QStringLiteral("alerts");
 }
 
 // Each page at the window's default size and at 800×500, to look at: words
@@ -350,6 +363,36 @@ void TestScreenshots::eachOwnPageRendersAtTheDefaultAndSmallestSize()
         QVERIFY(!path.isEmpty());
         qInfo("wrote %s", qPrintable(path));
     }
+    m_window->resize(1680, 1000);
+}
+
+// The Alerts page's tabs (what fired, the deliveries, the rules, the
+// channels) at the default size and at 800×500: every editor and its words
+// in view, nothing scrolled sideways.
+void TestScreenshots::theAlertsTabsRenderAtTheDefaultAndSmallestSize()
+{
+    if (m_dark)
+        open(false);
+    m_window->showPage(MainWindow::Alerts);
+    AlertsView *view = m_window->alertsView();
+    QTRY_VERIFY(view->editorFor(QStringLiteral("alerts.stuck_tasks"))->isEnabled());
+    const QStringList tabs{QStringLiteral("alerts"), QStringLiteral("deliveries"),
+        QStringLiteral("rules"), QStringLiteral("channels")};
+    for (const QSize &size : {MainWindow::defaultSize(*m_window), QSize(800, 500)}) {
+        m_window->resize(size);
+        for (int tab = 0; tab < tabs.size(); ++tab) {
+            view->tabs()->setCurrentIndex(tab);
+            m_context->background().waitForIdle();
+            QTest::qWait(50);
+            const QString path = save(m_window->grab(),
+                QStringLiteral("alerts-%1-%2x%3")
+                    .arg(tabs.at(tab))
+                    .arg(size.width())
+                    .arg(size.height()));
+            QVERIFY(!path.isEmpty());
+        }
+    }
+    view->tabs()->setCurrentIndex(0);
     m_window->resize(1680, 1000);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/database.h"
 #include "core/sources/sourceregistry.h"
+#include "ui/alerts/alertsview.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/demosetup.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(AppContext &context, RuntimeHost *runtime, QWidget *paren
     , m_tasks(new TasksView(context, this))
     , m_stuck(new StuckView(context, this))
     , m_stats(new StatsView(context, this))
+    , m_alerts(new AlertsView(context, this))
     , m_audit(new AuditView(context, this))
     , m_processes(new ProcessesView(context, this))
     , m_schedules(new SchedulesView(context, this))
@@ -98,6 +100,7 @@ void MainWindow::buildPages()
         {Stuck, QStringLiteral("stuck"), tr("Stuck"), m_stuck},
         {Schedules, QStringLiteral("schedules"), tr("Schedules"), m_schedules},
         {Stats, QStringLiteral("stats"), tr("Stats"), m_stats},
+        {Alerts, QStringLiteral("alerts"), tr("Alerts"), m_alerts},
         {Audit, QStringLiteral("audit"), tr("Audit Log"), m_audit},
     };
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -190,6 +193,8 @@ void MainWindow::connectPages()
     connect(m_stuck, &StuckView::message, this, &MainWindow::showMessage);
     connect(m_processes, &ProcessesView::message, this, &MainWindow::showMessage);
     connect(m_schedules, &SchedulesView::message, this, &MainWindow::showMessage);
+    connect(m_alerts, &AlertsView::message, this, &MainWindow::showMessage);
+    connect(m_alerts, &AlertsView::alertChanged, m_tray, &TrayNotifier::notify);
     connect(m_processes, &ProcessesView::summaryChanged, m_rolesLabel, &QLabel::setText);
     connect(m_processes, &ProcessesView::processWentFatal, this,
         [this](const QString &name, const QString &message) {
@@ -427,8 +432,11 @@ void MainWindow::updateBanner()
 
 void MainWindow::tick()
 {
-    // Every tick: the status bar and the FATAL notifications follow the processes.
+    // Every tick: the status bar and the FATAL notifications follow the processes,
+    // and the tray the alerts while it is a channel.
     m_processes->refresh();
+    if (currentPage() != Alerts && m_alerts->watchesTray())
+        m_alerts->refresh();
     switch (currentPage()) {
     case Schedules:
         m_schedules->refresh();
@@ -438,6 +446,9 @@ void MainWindow::tick()
         break;
     case Audit:
         m_audit->refresh();
+        break;
+    case Alerts:
+        m_alerts->refresh();
         break;
     case Stats:
         m_stats->refresh();

@@ -13,6 +13,7 @@ class QTimer;
 namespace taskdesk::ui {
 
 class AppContext;
+class AlertsView;
 class AuditView;
 class ElidedLabel;
 class ProcessesView;
@@ -27,16 +28,16 @@ class TasksView;
 class TrayNotifier;
 
 // The main window: a sidebar of pages (Tasks, Processes, Stuck, Schedules,
-// Stats, Audit, then one per attached source), a banner when the database does not answer or the
-// app is read-only, a message bar that says what the last action did, and a status bar with the
-// overall state.
+// Stats, Alerts, Audit, then one per attached source), a banner when the database does not answer
+// or the app is read-only, a message bar that says what the last action did, and a status bar with
+// the overall state.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Page { Tasks, Processes, Stuck, Schedules, Stats, Audit, PageCount };
+    enum Page { Tasks, Processes, Stuck, Schedules, Stats, Alerts, Audit, PageCount };
 
     // `runtime`: this app's supervisor, sweeper and scheduler, if it runs them.
     explicit MainWindow(
@@ -49,6 +50,7 @@ public:
     TasksView *tasksView() const { return m_tasks; }
     StuckView *stuckView() const { return m_stuck; }
     StatsView *statsView() const { return m_stats; }
+    AlertsView *alertsView() const { return m_alerts; }
     AuditView *auditView() const { return m_audit; }
     ProcessesView *processesView() const { return m_processes; }
     SchedulesView *schedulesView() const { return m_schedules; }
@@ -107,6 +109,7 @@ private:
     TasksView *m_tasks;
     StuckView *m_stuck;
     StatsView *m_stats;
+    AlertsView *m_alerts;
     AuditView *m_audit;
     ProcessesView *m_processes;
     SchedulesView *m_schedules;

@@ -1,5 +1,6 @@
 #include "runtimehost.h"
 
+#include "core/alerts/alertengine.h"
 #include "core/scheduling/scheduler.h"
 #include "core/scheduling/sweeper.h"
 #include "core/supervisor/supervisor.h"
@@ -30,6 +31,10 @@ RuntimeHost::RuntimeHost(Database &database, const Options &options, QObject *pa
         makeSweeper();
     if (options.scheduler)
         makeScheduler();
+    if (options.alerts) {
+        m_alerts = new AlertEngine(database);
+        m_alerts->moveToThread(&m_thread);
+    }
     m_thread.start();
 }
 
@@ -111,18 +116,22 @@ RuntimeHost::~RuntimeHost()
     Supervisor *supervisor = m_supervisor;
     Sweeper *sweeper = m_sweeper;
     Scheduler *scheduler = m_scheduler;
+    AlertEngine *alerts = m_alerts;
     const bool detached = m_detached;
     QMetaObject::invokeMethod(
         m_janitor,
-        [supervisor, sweeper, scheduler, detached]() {
+        [supervisor, sweeper, scheduler, alerts, detached]() {
             if (sweeper)
                 sweeper->stop();
             if (scheduler)
                 scheduler->stop();
+            if (alerts)
+                alerts->stop();
             if (supervisor && supervisor->isActive() && !detached)
                 supervisor->detach();
             delete sweeper;
             delete scheduler;
+            delete alerts;
             delete supervisor;
         },
         Qt::BlockingQueuedConnection);
@@ -139,6 +148,8 @@ void RuntimeHost::start()
         QMetaObject::invokeMethod(m_sweeper, &Sweeper::start, Qt::QueuedConnection);
     if (m_scheduler)
         QMetaObject::invokeMethod(m_scheduler, &Scheduler::start, Qt::QueuedConnection);
+    if (m_alerts)
+        QMetaObject::invokeMethod(m_alerts, &AlertEngine::start, Qt::QueuedConnection);
 }
 
 void RuntimeHost::stopProcesses()

@@ -4,6 +4,7 @@
 #include <QThread>
 
 namespace taskdesk {
+class AlertEngine;
 class Database;
 class Scheduler;
 class Supervisor;
@@ -15,8 +16,8 @@ namespace taskdesk::ui {
 // This app's share of the job runtime, on a thread of its own so that its
 // database work and process handling never wait on the GUI (nor the GUI on
 // them): the Supervisor of this host's processes and, unless the settings
-// switch them off, the Sweeper and the Scheduler. Each acts only while it holds
-// its lease, so several desktops and `taskdeskctl supervise` can run side by side.
+// switch them off, the Sweeper and the Scheduler; and the AlertEngine. Each acts only while it
+// holds its lease, so several desktops and `taskdeskctl supervise` can run side by side.
 class RuntimeHost final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
         bool supervisor = true;
         bool sweeper = true;
         bool scheduler = true;
+        // Sends alerts while it holds the alerts lease (one sender across hosts).
+        bool alerts = true;
         QString outputDir; // where the supervisor keeps process output; empty: its default
         qint64 sweepIntervalMs = 0; // 0: the shared setting (tests pass a short one)
     };
@@ -74,6 +77,7 @@ private:
     Supervisor *m_supervisor = nullptr; // live in m_thread
     Sweeper *m_sweeper = nullptr;
     Scheduler *m_scheduler = nullptr;
+    AlertEngine *m_alerts = nullptr;
     Database &m_database;
     qint64 m_sweepIntervalMs = 0;
     bool m_started = false;

@@ -43,6 +43,9 @@ TrayNotifier::TrayNotifier(QWidget *window, QObject *parent)
 
 void TrayNotifier::notify(const QString &title, const QString &text, bool warning)
 {
+    m_lastTitle = title;
+    m_lastText = text;
+    ++m_count;
     if (m_tray)
         m_tray->showMessage(
             title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);

@@ -24,12 +24,19 @@ public:
     void updateStuckCount(qint64 queued, qint64 running);
     // The tray icon's tooltip (kept without a tray too).
     QString toolTip() const { return m_toolTip; }
+    // The last notification and how many there were (kept without a tray too).
+    QString lastTitle() const { return m_lastTitle; }
+    QString lastText() const { return m_lastText; }
+    int notificationCount() const { return m_count; }
 
 private:
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_stuck = -1;
     QString m_toolTip;
+    QString m_lastTitle;
+    QString m_lastText;
+    int m_count = 0;
 };
 
 } // namespace taskdesk::ui
