@@ -3,10 +3,13 @@
 // forms that Russian and Ukrainian have three of (1 задача, 2 задачи, 5 задач,
 // 21 задача).
 
+#include "core/alerts/alertengine.h"
+#include "core/alerts/alertsettings.h"
 #include "core/auditlog.h"
 #include "core/database.h"
 #include "core/demodata.h"
 #include "core/scheduling/schedule.h"
+#include "core/settings.h"
 #include "core/sources/attachedsource.h"
 #include "core/sources/sourcecatalog.h"
 #include "core/sources/sourcedefinition.h"
@@ -15,6 +18,8 @@
 #include "core/supervisor/processstore.h"
 #include "guitest.h"
 #include "sourcefixture.h"
+#include "ui/alerts/alertsview.h"
+#include "ui/alerts/alerttablemodel.h"
 #include "ui/app/appcontext.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/mainwindow.h"
@@ -153,6 +158,7 @@ private Q_SLOTS:
     void databaseErrorsSpeakTheLanguage();
     void sourceErrorsSpeakTheLanguage();
     void theTaskLogSpeaksTheLanguage();
+    void alertsSpeakTheLanguage();
     void theAuditSaysProcessStatesInTheProcessesWords();
     void theChartTimesFollowTheLocale();
     void theStatusBarGivesWayInTheMiddleOfThePath_data();
@@ -795,6 +801,59 @@ void TestLanguages::theTaskLogSpeaksTheLanguage()
                  .toInt(),
         1);
     useLanguage(QStringLiteral("en"));
+}
+
+// What the alert engine writes (English, for taskdeskctl and the channels) is
+// worded on the Alerts page: the summaries of the real engine, with their
+// spans, in Russian and Ukrainian.
+void TestLanguages::alertsSpeakTheLanguage()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    TaskStore store(tdb.db(), QStringLiteral("alice"));
+    TaskSeeder seed(store);
+    QVERIFY(seed.failed(QStringLiteral("payment check")) > 0);
+    QVERIFY(seed.running(QStringLiteral("warm-up")) > 0);
+    // The running task is stuck at once: no heartbeat for over a second.
+    QVERIFY(!Settings(tdb.db()).set(
+        QMap<QString, QString>{{QStringLiteral("sweeper.heartbeat_timeout_s"), QStringLiteral("1")},
+            {QString(AlertSettingKey::StuckTasksForS), QStringLiteral("0")}}));
+    QTest::qWait(1100);
+    AlertEngine engine(tdb.db());
+    QVERIFY(engine.passNow().ok());
+    QTRY_VERIFY((engine.passNow(),
+        tdb.scalar(QStringLiteral("SELECT count(*) FROM alerts WHERE rule = 'stuck_tasks'")).toInt()
+            == 1));
+
+    const QStringList languages{QStringLiteral("ru"), QStringLiteral("uk")};
+    const QStringList failed{
+        QStringLiteral("Задачи вида demo упали"), QStringLiteral("Завдання виду demo впали")};
+    const QStringList stuck{QStringLiteral("Зависших задач: 1 дольше 0 с"),
+        QStringLiteral("Завислих завдань: 1 довше ніж 0 с")};
+    const QStringList rule{QStringLiteral("Задача упала"), QStringLiteral("Завдання впало")};
+    for (int i = 0; i < languages.size(); ++i) {
+        useLanguage(languages.at(i));
+        std::unique_ptr<Window> w = openWindow(tdb);
+        QVERIFY(w);
+        w->window->showPage(MainWindow::Alerts);
+        AlertsView *view = w->window->alertsView();
+        view->refresh();
+        QTRY_VERIFY(view->alerts()->rowCount() >= 2);
+        QStringList summaries;
+        QStringList rules;
+        for (int r = 0; r < view->alerts()->rowCount(); ++r) {
+            summaries << view->alerts()->index(r, AlertTableModel::Summary).data().toString();
+            rules << view->alerts()->index(r, AlertTableModel::Rule).data().toString();
+        }
+        QVERIFY2(summaries.contains(failed.at(i)), qPrintable(summaries.join(QLatin1Char('|'))));
+        QVERIFY2(summaries.contains(stuck.at(i)), qPrintable(summaries.join(QLatin1Char('|'))));
+        QVERIFY2(rules.contains(rule.at(i)), qPrintable(rules.join(QLatin1Char('|'))));
+    }
+    useLanguage(QStringLiteral("en"));
+    // Stored as the engine wrote it, for taskdeskctl and the channels.
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT summary FROM alerts WHERE rule = 'stuck_tasks'"))
+                 .toString(),
+        QStringLiteral("Stuck tasks: 1 for longer than 0 s"));
 }
 
 // A process's audit rows hold its states ("RUNNING", "STOPPED"), which are

@@ -312,6 +312,26 @@ const char *const kSentences[] = {
         "taskdesk::StoredText", "there is no source '%1' ('taskdeskctl sources list' lists them)"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is no source '%1'"),
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "there is a source '%1' already"),
+    // Alerts, as the engine and a test alert word them (summaries, descriptions).
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Tasks of kind %1 failed"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "the last one: task %1 (%2), queue %3"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Stuck tasks: %1 for longer than %2"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "%1 running without a heartbeat, %2 waiting in a queue"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Process %1 on %2 is FATAL"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Process %1 on %2 restarted %3 times in %4"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "The oldest task in queue %1 has waited %2"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "%1 due tasks wait; the threshold is %2"),
+    QT_TRANSLATE_NOOP(
+        "taskdesk::StoredText", "Queue %1 is stalled: no task finished in %2 while %3 wait"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Worker %1 on %2 is lost: no heartbeat"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "worker id %1"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Test alert from Taskdesk on %1"),
+    QT_TRANSLATE_NOOP("taskdesk::StoredText", "Sent by %1 to check the %2 channel"),
+    // A span inside them ("5 min"): only a whole number and its unit.
+    QT_TRANSLATE_N_NOOP("taskdesk::StoredText", "%n s"),
+    QT_TRANSLATE_N_NOOP("taskdesk::StoredText", "%n min"),
+    QT_TRANSLATE_N_NOOP("taskdesk::StoredText", "%n h"),
     // Last: it would match the other sentences that begin with "source ".
     QT_TRANSLATE_NOOP("taskdesk::StoredText", "source %1: %2"),
 };

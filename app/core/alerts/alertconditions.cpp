@@ -94,10 +94,9 @@ Error AlertConditions::stuckTasks(
     if (total <= rules.stuckTasksCount)
         return {};
     Alert a = make(QStringLiteral("stuck_tasks"), {}, QStringLiteral("warning"),
-        QStringLiteral("%1 stuck for longer than %2")
-            .arg(total == 1 ? QStringLiteral("1 task is")
-                            : QStringLiteral("%1 tasks are").arg(total),
-                spanText(rules.stuckTasksForMs)),
+        // One sentence for every count, so that the desktop can word it.
+        QStringLiteral("Stuck tasks: %1 for longer than %2")
+            .arg(QString::number(total), spanText(rules.stuckTasksForMs)),
         {});
     a.description = QStringLiteral("%1 running without a heartbeat, %2 waiting in a queue")
                         .arg(running)
