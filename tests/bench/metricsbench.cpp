@@ -5,6 +5,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
