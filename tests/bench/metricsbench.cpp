@@ -111,17 +111,18 @@ QJsonObject runMetricsBench(const QString &url, const Options &o)
     if (Error e = claimLoop(db, seconds, alone))
         return fail(e.message());
     std::atomic<bool> stop{false};
-    std::atomic<int> collects{0};
+    Samples scrapes;
     Error collectFailed;
     std::unique_ptr<QThread> scraper(QThread::create([&] {
         MetricsCollector c(db);
         while (!stop.load()) {
+            Stopwatch timer;
             Result<QByteArray> text = c.collect();
+            scrapes.add(timer.wallMs());
             if (!text.ok()) {
                 collectFailed = text.error();
                 break;
             }
-            collects.fetch_add(1);
         }
         db.closeThreadConnection();
     }));
@@ -136,7 +137,7 @@ QJsonObject runMetricsBench(const QString &url, const Options &o)
         return fail(collectFailed.message());
     out.insert(QStringLiteral("claim_alone"), alone.toJson());
     out.insert(QStringLiteral("claim_during_collect"), during.toJson());
-    out.insert(QStringLiteral("collects_during_claims"), collects.load());
+    out.insert(QStringLiteral("collect_during_claims"), scrapes.toJson());
     if (Error e = removeFixtureTasks(db, kQueue))
         fail(e.message());
     return out;
