@@ -215,11 +215,14 @@ Error MetricsCollector::addQueueAges(QVector<MetricFamily> &out)
         QStringLiteral("How long the queue's longest waiting PENDING task has been due (0: none "
                        "is due)."),
         MetricFamily::Type::Gauge, {}};
-    // One seek per queue in tasks_queue_due_idx.
+    // One seek per queue in tasks_queue_due_idx. Not min(): PostgreSQL, with
+    // statistics older than a burst of tasks, read the whole queue for it
+    // (200,000 rows, 1.9 s); in order with LIMIT 1 it reads one entry.
     for (const QString &queue : std::as_const(m_queues)) {
-        Result<QSqlQuery> q = m_db.run(QStringLiteral("SELECT min(run_after) FROM tasks "
+        Result<QSqlQuery> q = m_db.run(QStringLiteral("SELECT run_after FROM tasks "
                                                       "{INDEX:tasks_queue_due_idx} WHERE queue = "
-                                                      ":queue AND status = 'PENDING'"),
+                                                      ":queue AND status = 'PENDING' ORDER BY "
+                                                      "run_after LIMIT 1"),
             QStringLiteral("metrics: oldest task"), {{":queue", Database::text(queue)}});
         if (!q.ok())
             return q.error();
