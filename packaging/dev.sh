@@ -23,6 +23,8 @@ packages=(
   qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libgl-dev libsqlite3-dev
   postgresql mariadb-server mariadb-client faketime xvfb xauth fonts-dejavu-core procps python3
+  # promtool, which checks the text of /metrics (tst_metrics)
+  prometheus
   # the package and its check
   dpkg-dev lintian appstream desktop-file-utils systemd man-db bash-completion adduser
 )

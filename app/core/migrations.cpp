@@ -804,6 +804,183 @@ QVector<Migration> buildMigrations()
         },
         {}, {}});
 
+    // 14: what /metrics serves without a scan of the task table. Tasks by
+    // status, queue and kind, kept by triggers as task_counts is (4, 7); and
+    // every transition into COMPLETED or FAILED counted by queue, kind and
+    // outcome, with the run's duration in the buckets of a histogram (a
+    // duration only for a run that ended: RUNNING before), in the same
+    // transaction as the change, so that the counts never go down when tasks
+    // are deleted. Existing finished tasks are counted once here. The oldest
+    // due task of each queue comes from tasks_queue_due_idx (one index seek
+    // per queue instead of a walk over the queue's backlog).
+    list.append({14, QStringLiteral("counts for metrics: tasks by queue and kind, finishes"),
+        {
+            QStringLiteral(R"(CREATE TABLE task_state_counts (
+                status TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                shard INTEGER NOT NULL,
+                n BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (status, queue, kind, shard)
+            ))"),
+            QStringLiteral("INSERT INTO task_state_counts (status, queue, kind, shard, n) "
+                           "SELECT status, queue, kind, 0, count(*) FROM tasks "
+                           "GROUP BY status, queue, kind"),
+            // le_N: runs of at most N seconds (cumulative, as Prometheus has them).
+            QStringLiteral(R"(CREATE TABLE task_finishes (
+                queue TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                shard INTEGER NOT NULL,
+                n BIGINT NOT NULL DEFAULT 0,
+                runs BIGINT NOT NULL DEFAULT 0,
+                run_ms BIGINT NOT NULL DEFAULT 0,
+                le_1 BIGINT NOT NULL DEFAULT 0,
+                le_5 BIGINT NOT NULL DEFAULT 0,
+                le_15 BIGINT NOT NULL DEFAULT 0,
+                le_60 BIGINT NOT NULL DEFAULT 0,
+                le_300 BIGINT NOT NULL DEFAULT 0,
+                le_900 BIGINT NOT NULL DEFAULT 0,
+                le_3600 BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (queue, kind, outcome, shard)
+            ))"),
+            QStringLiteral(R"(INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs,
+                    run_ms, le_1, le_5, le_15, le_60, le_300, le_900, le_3600)
+                SELECT queue, kind, outcome, 0, count(*), count(d), COALESCE(sum(d), 0),
+                    sum(CASE WHEN d <= 1000 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN d <= 5000 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN d <= 15000 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN d <= 60000 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN d <= 300000 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN d <= 900000 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN d <= 3600000 THEN 1 ELSE 0 END)
+                FROM (SELECT queue, kind, COALESCE(outcome, 'unknown') AS outcome,
+                    CASE WHEN started_at IS NOT NULL AND completed_at >= started_at
+                        THEN completed_at - started_at END AS d
+                    FROM tasks WHERE status IN ('COMPLETED', 'FAILED')) f
+                GROUP BY queue, kind, outcome)"),
+            QStringLiteral("CREATE INDEX tasks_queue_due_idx ON tasks (queue, run_after) "
+                           "WHERE status = 'PENDING'"),
+        },
+        {
+            QStringLiteral(R"(CREATE TRIGGER tasks_state_count_insert AFTER INSERT ON tasks BEGIN
+                INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    VALUES (NEW.status, NEW.queue, NEW.kind, 0, 1)
+                    ON CONFLICT (status, queue, kind, shard) DO UPDATE SET n = n + 1;
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER tasks_state_count_update AFTER UPDATE OF status, queue,
+                kind ON tasks WHEN OLD.status <> NEW.status OR OLD.queue <> NEW.queue
+                    OR OLD.kind <> NEW.kind BEGIN
+                UPDATE task_state_counts SET n = n - 1 WHERE status = OLD.status
+                    AND queue = OLD.queue AND kind = OLD.kind AND shard = 0;
+                INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    VALUES (NEW.status, NEW.queue, NEW.kind, 0, 1)
+                    ON CONFLICT (status, queue, kind, shard) DO UPDATE SET n = n + 1;
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER tasks_state_count_delete AFTER DELETE ON tasks BEGIN
+                UPDATE task_state_counts SET n = n - 1 WHERE status = OLD.status
+                    AND queue = OLD.queue AND kind = OLD.kind AND shard = 0;
+            END)"),
+            // (WHERE true: SQLite's parser needs it before an upsert's ON CONFLICT.)
+            QStringLiteral(R"(CREATE TRIGGER tasks_finish_count AFTER UPDATE OF status ON tasks
+                WHEN NEW.status IN ('COMPLETED', 'FAILED')
+                    AND OLD.status NOT IN ('COMPLETED', 'FAILED') BEGIN
+                INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs, run_ms, le_1,
+                    le_5, le_15, le_60, le_300, le_900, le_3600)
+                SELECT NEW.queue, NEW.kind, COALESCE(NEW.outcome, 'unknown'), 0, 1,
+                    d IS NOT NULL, COALESCE(d, 0), COALESCE(d <= 1000, 0),
+                    COALESCE(d <= 5000, 0), COALESCE(d <= 15000, 0), COALESCE(d <= 60000, 0),
+                    COALESCE(d <= 300000, 0), COALESCE(d <= 900000, 0),
+                    COALESCE(d <= 3600000, 0)
+                FROM (SELECT CASE WHEN OLD.status = 'RUNNING' AND NEW.started_at IS NOT NULL
+                    THEN max(0, COALESCE(NEW.completed_at, {NOW}) - NEW.started_at) END AS d)
+                WHERE true
+                ON CONFLICT (queue, kind, outcome, shard) DO UPDATE SET n = n + excluded.n,
+                    runs = runs + excluded.runs, run_ms = run_ms + excluded.run_ms,
+                    le_1 = le_1 + excluded.le_1, le_5 = le_5 + excluded.le_5,
+                    le_15 = le_15 + excluded.le_15, le_60 = le_60 + excluded.le_60,
+                    le_300 = le_300 + excluded.le_300, le_900 = le_900 + excluded.le_900,
+                    le_3600 = le_3600 + excluded.le_3600;
+            END)"),
+        },
+        {
+            // The statement-level functions of 7 keep these too: one trigger call
+            // per statement as before, one more upsert per group of rows.
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_count_insert() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO task_counts (status, shard, n)
+                    SELECT status, pg_backend_pid() % 16, count(*) FROM new_rows GROUP BY status
+                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, count(*) FROM new_rows
+                    GROUP BY status, queue, kind
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_count_delete() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO task_counts (status, shard, n)
+                    SELECT status, pg_backend_pid() % 16, -count(*) FROM old_rows GROUP BY status
+                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, -count(*) FROM old_rows
+                    GROUP BY status, queue, kind
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_count_update() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO task_counts (status, shard, n)
+                    SELECT status, pg_backend_pid() % 16, sum(d) FROM (
+                        SELECT status, 1 AS d FROM new_rows
+                        UNION ALL SELECT status, -1 AS d FROM old_rows) x
+                    GROUP BY status HAVING sum(d) <> 0
+                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, sum(d) FROM (
+                        SELECT status, queue, kind, 1 AS d FROM new_rows
+                        UNION ALL SELECT status, queue, kind, -1 AS d FROM old_rows) x
+                    GROUP BY status, queue, kind HAVING sum(d) <> 0
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+                    INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs, run_ms, le_1,
+                        le_5, le_15, le_60, le_300, le_900, le_3600)
+                    SELECT queue, kind, outcome, pg_backend_pid() % 16, count(*), count(d),
+                        COALESCE(sum(d), 0), count(*) FILTER (WHERE d <= 1000),
+                        count(*) FILTER (WHERE d <= 5000), count(*) FILTER (WHERE d <= 15000),
+                        count(*) FILTER (WHERE d <= 60000), count(*) FILTER (WHERE d <= 300000),
+                        count(*) FILTER (WHERE d <= 900000), count(*) FILTER (WHERE d <= 3600000)
+                    FROM (SELECT n.queue, n.kind, COALESCE(n.outcome, 'unknown') AS outcome,
+                        CASE WHEN o.status = 'RUNNING' AND n.started_at IS NOT NULL
+                            THEN GREATEST(0, COALESCE(n.completed_at, {NOW}) - n.started_at)
+                        END AS d
+                        FROM new_rows n JOIN old_rows o ON o.id = n.id
+                        WHERE n.status IN ('COMPLETED', 'FAILED')
+                            AND o.status NOT IN ('COMPLETED', 'FAILED')) f
+                    GROUP BY queue, kind, outcome
+                    ON CONFLICT (queue, kind, outcome, shard) DO UPDATE SET
+                        n = task_finishes.n + EXCLUDED.n, runs = task_finishes.runs + EXCLUDED.runs,
+                        run_ms = task_finishes.run_ms + EXCLUDED.run_ms,
+                        le_1 = task_finishes.le_1 + EXCLUDED.le_1,
+                        le_5 = task_finishes.le_5 + EXCLUDED.le_5,
+                        le_15 = task_finishes.le_15 + EXCLUDED.le_15,
+                        le_60 = task_finishes.le_60 + EXCLUDED.le_60,
+                        le_300 = task_finishes.le_300 + EXCLUDED.le_300,
+                        le_900 = task_finishes.le_900 + EXCLUDED.le_900,
+                        le_3600 = task_finishes.le_3600 + EXCLUDED.le_3600;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+        }});
+
+
     // 15: alerts. A trigger records each task's move to FAILED in an event
     // table that the alert engine consumes with DELETE … RETURNING, so that no
     // failure is missed (a cursor on a time or an id skips a transaction that

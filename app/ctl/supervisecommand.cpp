@@ -1,8 +1,10 @@
 #include "supervisecommand.h"
 
 #include "core/alerts/alertengine.h"
+#include "core/alerts/alertmetrics.h"
 #include "core/changenotifier.h"
 #include "core/metrics/listenaddress.h"
+#include "core/metrics/metricscollector.h"
 #include "core/metrics/metricsserver.h"
 #include "core/scheduling/scheduler.h"
 #include "core/scheduling/sweeper.h"
@@ -137,20 +139,6 @@ public:
 private:
     QtMessageHandler m_previous;
 };
-
-// What /metrics serves until the collector of the database and the runtime
-// takes its place: facts that cost nothing to know.
-Result<QByteArray> provisionalMetrics()
-{
-    return QByteArray("# HELP taskdesk_build_info The version of Taskdesk that serves these "
-                      "metrics.\n"
-                      "# TYPE taskdesk_build_info gauge\n"
-                      "taskdesk_build_info{version=\"" TASKDESK_VERSION "\"} 1\n"
-                      "# HELP taskdesk_up Whether taskdeskctl supervise runs (always 1 when "
-                      "it answers).\n"
-                      "# TYPE taskdesk_up gauge\n"
-                      "taskdesk_up 1\n");
-}
 
 class SuperviseCommand final : public Command
 {
@@ -386,9 +374,11 @@ private:
         MetricsServerOptions options;
         options.listen = *address;
         options.host = m_host.isEmpty() ? AuditLog::localHost() : m_host;
-        // Replaced by the collector of the database and the runtime.
-        server = std::make_unique<MetricsServer>(
-            context.database(), options, MetricsServer::Provider(provisionalMetrics));
+        // Called on the server's thread, with that thread's connection.
+        auto collector = std::make_shared<MetricsCollector>(context.database());
+        collector->addSource(alertMetrics);
+        server = std::make_unique<MetricsServer>(context.database(), options,
+            MetricsServer::Provider([collector] { return collector->collect(); }));
         if (Error e = server->start()) {
             server.reset();
             return e;

@@ -20,7 +20,7 @@ struct Options
     qint64 tasks = 1'000'000;
     QString db; // the main database (parts 1, 2, 3, 5 and the SQLite half of 4, 6)
     QString postgres; // a PostgreSQL server for the other half; empty: none
-    QSet<int> parts{1, 2, 3, 4, 5, 6, 7, 8};
+    QSet<int> parts{1, 2, 3, 4, 5, 6, 7, 8, 9};
     QString jsonFile; // empty: stdout
     bool table = false; // the table on stdout instead of stderr
     int jumps = 200;

@@ -4,6 +4,7 @@
 // latencies; prints one JSON object and a table with each target of issue 6.
 
 #include "benchsupport.h"
+#include "metricsbench.h"
 #include "modelbench.h"
 #include "queuebench.h"
 #include "report.h"
@@ -60,10 +61,10 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
     const QCommandLineOption noPostgres(
         QStringLiteral("no-postgres"), QStringLiteral("Skip the PostgreSQL halves."));
     const QCommandLineOption parts(QStringLiteral("parts"),
-        QStringLiteral("Which parts, e.g. 1,2,3 (default 1,2,3,4,5,6,7,8): 1 task table model, 2 "
+        QStringLiteral("Which parts, e.g. 1,2,3 (default 1,2,3,4,5,6,7,8,9): 1 task table model, 2 "
                        "QSqlTableModel baseline, 3 sweeper, 4 claim + finish, 5 worker end to "
                        "end, 6 latencies, 7 the window's event loop during a bulk action and a "
-                       "sweep, 8 an attached job table of another program."),
+                       "sweep, 8 an attached job table of another program, 9 /metrics."),
         QStringLiteral("LIST"));
     const QCommandLineOption json(QStringLiteral("json"),
         QStringLiteral("Write the JSON object to FILE instead of stdout."), QStringLiteral("FILE"));
@@ -143,8 +144,8 @@ bool parseOptions(const QStringList &arguments, Options &o, QString &error)
         for (const QString &part : p.value(parts).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             bool ok = false;
             const int n = part.trimmed().toInt(&ok);
-            if (!ok || n < 1 || n > 8) {
-                error = QStringLiteral("--parts takes numbers from 1 to 8, e.g. 1,3");
+            if (!ok || n < 1 || n > 9) {
+                error = QStringLiteral("--parts takes numbers from 1 to 9, e.g. 1,3");
                 return false;
             }
             o.parts.insert(n);
@@ -300,7 +301,7 @@ int main(int argc, char **argv)
 
     // PostgreSQL: a database of our own on the server, filled alike.
     std::unique_ptr<PostgresScratch> pg;
-    if (!o.postgres.isEmpty() && (o.wants(4) || o.wants(6) || o.wants(8))) {
+    if (!o.postgres.isEmpty() && (o.wants(4) || o.wants(6) || o.wants(8) || o.wants(9))) {
         pg = std::make_unique<PostgresScratch>(o.postgres);
         if (!pg->isValid()) {
             collect(report, QStringLiteral("postgres"),
@@ -353,6 +354,7 @@ int main(int argc, char **argv)
     part(5, QStringLiteral("worker_e2e"), [&] { return runWorkerE2e(url, o); });
     part(6, QStringLiteral("latency"), [&] { return bothBackends(&runLatencyBench); });
     part(8, QStringLiteral("source"), [&] { return bothBackends(&runSourceBench); });
+    part(9, QStringLiteral("metrics"), [&] { return bothBackends(&runMetricsBench); });
     if (pg && o.keep) {
         progress(QStringLiteral("keeping %1").arg(pg->url()));
         pg->keep();

@@ -153,6 +153,15 @@ QVector<Target> targetsOf(const QJsonObject &r)
             QStringLiteral("ms"), 150, false, at(r, base + QStringLiteral("/filter_worst_p50_ms")),
             QStringLiteral("only the primary key indexed")});
     }
+    for (const QString &backend : {QStringLiteral("sqlite"), QStringLiteral("postgres")}) {
+        const QString base = QStringLiteral("metrics/") + backend;
+        t.append({QStringLiteral("metrics.collect.") + backend,
+            QStringLiteral("/metrics, %1: collect() (median)").arg(backend), QStringLiteral("ms"),
+            50, false, at(r, base + QStringLiteral("/collect/p50_ms")), {}});
+        t.append({QStringLiteral("metrics.collect_p99.") + backend,
+            QStringLiteral("/metrics, %1: collect(), p99").arg(backend), QStringLiteral("ms"), 50,
+            false, at(r, base + QStringLiteral("/collect/p99_ms")), {}});
+    }
     return t;
 }
 

@@ -121,7 +121,13 @@ void TestCtlMetrics::superviseServesLivezReadyzAndMetrics()
     r = httpGet(port, "/metrics");
     QVERIFY2(r.status == 200, r.describe().constData());
     QCOMPARE(r.header("content-type"), QByteArray("text/plain; version=0.0.4; charset=utf-8"));
-    QVERIFY2(r.body.contains("\ntaskdesk_up 1\n"), r.body.constData());
+    // The collector's families, the alerts' among them.
+    QVERIFY2(r.body.contains("\ntaskdesk_build_info{version=\"" TASKDESK_VERSION "\"} 1\n"),
+        r.body.constData());
+    QVERIFY2(
+        r.body.contains("\n# TYPE taskdesk_tasks_finished_total counter\n"), r.body.constData());
+    QVERIFY2(r.body.contains("\ntaskdesk_alerts_sent_total{channel=\"telegram\"} 0\n"),
+        r.body.constData());
     r = httpGet(port, "/nothing");
     QCOMPARE(r.status, 404);
 

@@ -4,6 +4,7 @@
 #include "core/sources/sourceregistry.h"
 
 #include "core/database.h"
+#include "core/metrics/metriccounters.h"
 
 #include <QSqlQuery>
 
@@ -138,6 +139,7 @@ Result<SweepReport> Sweeper::sweep()
         report.workersLost = *workers;
     }
 
+    countPass(report, MetricCounters::global());
     Q_EMIT swept(report);
     const QVector<qint64> ids = report.stuckTaskIds();
     const QSet<qint64> current(ids.cbegin(), ids.cend());
@@ -146,6 +148,48 @@ Result<SweepReport> Sweeper::sweep()
     if (fresh > 0)
         Q_EMIT newStuckTasks(fresh);
     return report;
+}
+
+namespace {
+
+const QString kSweepsTotal = QStringLiteral("taskdesk_sweeps_total");
+const QString kSweepsHelp
+    = QStringLiteral("Passes of the sweeper in this process that held the lease and finished.");
+const QString kDecisionsTotal = QStringLiteral("taskdesk_sweep_decisions_total");
+const QString kDecisionsHelp
+    = QStringLiteral("What the sweeper's passes in this process decided, by decision: tasks of "
+                     "lost workers re-queued or failed, tasks stuck in the queue failed or "
+                     "reported, workers marked lost, passes held back by the watch.");
+
+MetricCounters::Labels decision(const QString &name)
+{
+    return {{QStringLiteral("decision"), name}};
+}
+
+} // namespace
+
+void Sweeper::declareCounters(MetricCounters &counters)
+{
+    counters.declare(kSweepsTotal, kSweepsHelp);
+    for (const char *name : {"requeued_lost_worker", "failed_lost_worker", "failed_stuck_in_queue",
+             "reported_stuck_in_queue", "marked_worker_lost", "held_back"})
+        counters.declare(kDecisionsTotal, kDecisionsHelp, decision(QString::fromLatin1(name)));
+}
+
+void Sweeper::countPass(const SweepReport &report, MetricCounters &counters)
+{
+    declareCounters(counters);
+    counters.add(kSweepsTotal, kSweepsHelp);
+    const auto add = [&counters](const char *name, qint64 n) {
+        if (n > 0)
+            counters.add(kDecisionsTotal, kDecisionsHelp, decision(QString::fromLatin1(name)), n);
+    };
+    add("requeued_lost_worker", report.requeuedTotal());
+    add("failed_lost_worker", report.runningFailedTotal());
+    add("failed_stuck_in_queue", report.tasks.queuedTotal());
+    add("reported_stuck_in_queue", report.reportedTotal());
+    add("marked_worker_lost", report.workersLost.size());
+    add("held_back", report.tasks.heldBack ? 1 : 0);
 }
 
 Result<SweepReport> Sweeper::dryRun(int listLimit)

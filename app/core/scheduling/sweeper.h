@@ -14,6 +14,7 @@
 namespace taskdesk {
 
 class Database;
+class MetricCounters;
 
 // Finds and fixes what is stuck, on a QTimer (sweeper.interval_s, default every
 // 15 s). The rules come from the settings table on every pass:
@@ -69,6 +70,12 @@ public:
     // nothing (no lease needed): the stuck report (StuckScope) with its true
     // counts, its lists cut at `listLimit` tasks of each kind.
     Result<SweepReport> dryRun(int listLimit = kReportLimit);
+
+    // The counters of /metrics that the passes of this process add to
+    // (taskdesk_sweeps_total, taskdesk_sweep_decisions_total by decision), each
+    // made to appear at 0 before its first event.
+    static void declareCounters(MetricCounters &counters);
+    static void countPass(const SweepReport &report, MetricCounters &counters);
 
 Q_SIGNALS:
     void swept(const taskdesk::SweepReport &report);
