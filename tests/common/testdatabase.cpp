@@ -26,10 +26,14 @@ QString adminExec(const QString &statement)
 // A database migrated once per test process, copied by CREATE DATABASE … TEMPLATE for
 // each test: the same schema as migrating every new database, without running the
 // migrations again per test (on a loaded machine about half of each test's time).
-// Dropped when the application ends. Its name, or empty and the error in *error.
-QString migratedTemplate(QString *error)
+// Dropped when the application ends. The clause of CREATE DATABASE that copies it, or
+// empty and the error in *error. FILE_COPY (PostgreSQL 15+) copies the files of a
+// small template in half the time of WAL_LOG, its default, which writes every page
+// of the copy to the WAL.
+QString fromMigratedTemplate(QString *error)
 {
     static QString name;
+    static QString clause;
     static QString failure;
     static bool tried = false;
     if (!tried) {
@@ -48,9 +52,14 @@ QString migratedTemplate(QString *error)
                 Database db(*loc);
                 if (Error e = db.open())
                     failure = e.message();
+                Result<QSqlQuery> q = db.prepare(QStringLiteral("SHOW server_version_num"));
+                if (failure.isEmpty() && q.ok() && !db.exec(q.value()) && q.value().next()
+                    && q.value().value(0).toInt() >= 150000)
+                    clause = QStringLiteral(" STRATEGY FILE_COPY");
             }
             if (failure.isEmpty()) {
                 name = candidate;
+                clause.prepend(QStringLiteral(" TEMPLATE ") + name);
                 qAddPostRoutine([] {
                     adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + name
                         + QStringLiteral(" WITH (FORCE)"));
@@ -63,7 +72,7 @@ QString migratedTemplate(QString *error)
         }
     }
     *error = failure;
-    return name;
+    return clause;
 }
 
 } // namespace
@@ -95,10 +104,9 @@ TestDatabase::TestDatabase()
                        .arg(QCoreApplication::applicationPid())
                        .arg(s_counter.fetchAndAddRelaxed(1));
         QString err;
-        const QString templateName = migratedTemplate(&err);
+        const QString copy = fromMigratedTemplate(&err);
         if (err.isEmpty())
-            err = adminExec(QStringLiteral("CREATE DATABASE ") + m_pgName
-                + QStringLiteral(" TEMPLATE ") + templateName);
+            err = adminExec(QStringLiteral("CREATE DATABASE ") + m_pgName + copy);
         if (!err.isEmpty()) {
             m_error = QStringLiteral("cannot create test database: ") + err;
             m_pgName.clear();
