@@ -23,6 +23,58 @@ QString adminExec(const QString &statement)
     return loc->execAlone(statement).message();
 }
 
+// A database migrated once per test process, copied by CREATE DATABASE … TEMPLATE for
+// each test: the same schema as migrating every new database, without running the
+// migrations again per test (on a loaded machine about half of each test's time).
+// Dropped when the application ends. The clause of CREATE DATABASE that copies it, or
+// empty and the error in *error. FILE_COPY (PostgreSQL 15+) copies the files of a
+// small template in half the time of WAL_LOG, its default, which writes every page
+// of the copy to the WAL.
+QString fromMigratedTemplate(QString *error)
+{
+    static QString name;
+    static QString clause;
+    static QString failure;
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        const QString candidate
+            = QStringLiteral("tdtemplate_%1").arg(QCoreApplication::applicationPid());
+        failure = adminExec(QStringLiteral("CREATE DATABASE ") + candidate);
+        if (failure.isEmpty()) {
+            QUrl url(qEnvironmentVariable("TASKDESK_TEST_PG"));
+            url.setPath(QLatin1Char('/') + candidate);
+            Result<DatabaseLocation> loc = DatabaseLocation::parse(url.toString());
+            if (!loc.ok()) {
+                failure = loc.error().message();
+            } else {
+                // Closed before any copy: a template must have no other connection.
+                Database db(*loc);
+                if (Error e = db.open())
+                    failure = e.message();
+                Result<QSqlQuery> q = db.prepare(QStringLiteral("SHOW server_version_num"));
+                if (failure.isEmpty() && q.ok() && !db.exec(q.value()) && q.value().next()
+                    && q.value().value(0).toInt() >= 150000)
+                    clause = QStringLiteral(" STRATEGY FILE_COPY");
+            }
+            if (failure.isEmpty()) {
+                name = candidate;
+                clause.prepend(QStringLiteral(" TEMPLATE ") + name);
+                qAddPostRoutine([] {
+                    adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + name
+                        + QStringLiteral(" WITH (FORCE)"));
+                });
+            } else {
+                failure = QStringLiteral("cannot migrate the template database: ") + failure;
+                adminExec(QStringLiteral("DROP DATABASE IF EXISTS ") + candidate
+                    + QStringLiteral(" WITH (FORCE)"));
+            }
+        }
+    }
+    *error = failure;
+    return clause;
+}
+
 } // namespace
 
 bool TestDatabase::postgres()
@@ -51,7 +103,10 @@ TestDatabase::TestDatabase()
         m_pgName = QStringLiteral("tdtest_%1_%2")
                        .arg(QCoreApplication::applicationPid())
                        .arg(s_counter.fetchAndAddRelaxed(1));
-        const QString err = adminExec(QStringLiteral("CREATE DATABASE ") + m_pgName);
+        QString err;
+        const QString copy = fromMigratedTemplate(&err);
+        if (err.isEmpty())
+            err = adminExec(QStringLiteral("CREATE DATABASE ") + m_pgName + copy);
         if (!err.isEmpty()) {
             m_error = QStringLiteral("cannot create test database: ") + err;
             m_pgName.clear();

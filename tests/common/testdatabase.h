@@ -13,7 +13,8 @@ namespace taskdesk::test {
 
 // A fresh, empty, migrated Taskdesk database for one test: a SQLite file in a
 // temporary folder, or, when TASKDESK_TEST_BACKEND=postgres, a new database on
-// the throwaway server named by TASKDESK_TEST_PG (dropped again afterwards).
+// the throwaway server named by TASKDESK_TEST_PG (dropped again afterwards),
+// copied from a template database migrated once per test process.
 class TestDatabase final
 {
 public:
