@@ -141,6 +141,7 @@ private Q_SLOTS:
     void retriesAfterTooManyRequestsWhenAsked();
     void givesUpAfterGiveUpTime();
     void nonRetryableErrorFailsAtOnce();
+    void resolvedNeverOvertakesItsFiring();
     void twoEnginesDeliverEachAlertOnce();
     void testAlertIsSentRecordedAndAudited();
     void auditNeverHoldsTheSecret();
@@ -536,6 +537,34 @@ void TestAlerts::nonRetryableErrorFailsAtOnce()
     }));
     QCOMPARE(receiver.count(), 1);
     QCOMPARE(count(tdb, QStringLiteral("SELECT attempts FROM alert_deliveries")), 1);
+}
+
+void TestAlerts::resolvedNeverOvertakesItsFiring()
+{
+    // The firing message waits for its retry when the alert resolves: the
+    // resolved one must not reach the team first, followed by a "firing" for
+    // something already over.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("process_fatal")}, {{QString(K::RetryBaseS), QStringLiteral("3")}});
+    Receiver receiver;
+    receiver.script(500, "{\"error\":\"down\"}");
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE processes SET state = 'STOPPED'")));
+    QVERIFY(passUntil(engine, [&] {
+        return count(tdb,
+                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
+                                  "'sent'"))
+            == 2;
+    }));
+    const QVector<Receiver::Request> r = receiver.requests();
+    QCOMPARE(r.size(), 3);
+    QCOMPARE(r.at(1).body.value(QStringLiteral("status")).toString(), QStringLiteral("firing"));
+    QCOMPARE(r.at(2).body.value(QStringLiteral("status")).toString(), QStringLiteral("resolved"));
 }
 
 void TestAlerts::twoEnginesDeliverEachAlertOnce()
