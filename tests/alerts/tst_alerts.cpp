@@ -142,6 +142,7 @@ private Q_SLOTS:
     void givesUpAfterGiveUpTime();
     void nonRetryableErrorFailsAtOnce();
     void resolvedNeverOvertakesItsFiring();
+    void garbledChannelSwitchKeepsTheChannel();
     void twoEnginesDeliverEachAlertOnce();
     void testAlertIsSentRecordedAndAudited();
     void auditNeverHoldsTheSecret();
@@ -565,6 +566,39 @@ void TestAlerts::resolvedNeverOvertakesItsFiring()
     QCOMPARE(r.size(), 3);
     QCOMPARE(r.at(1).body.value(QStringLiteral("status")).toString(), QStringLiteral("firing"));
     QCOMPARE(r.at(2).body.value(QStringLiteral("status")).toString(), QStringLiteral("resolved"));
+}
+
+void TestAlerts::garbledChannelSwitchKeepsTheChannel()
+{
+    // A channel's on/off changed by hand to a word that means nothing: the
+    // engine says so once and keeps the last good settings; it does not take
+    // the channel as turned off and fail what waits for it.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("process_fatal")}, {{QString(K::RetryBaseS), QStringLiteral("2")}});
+    Receiver receiver;
+    receiver.script(500, "{\"error\":\"down\"}");
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QSignalSpy errors(&engine, &AlertEngine::errorOccurred);
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE settings SET value = 'yes' WHERE key = '%1'")
+                         .arg(QString(K::Webhook))));
+    QVERIFY(passUntil(engine, [&] {
+        return count(tdb,
+                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status IN "
+                                  "('sent', 'failed')"))
+            == 1;
+    }));
+    QCOMPARE(
+        count(tdb, QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = 'sent'")),
+        1);
+    QCOMPARE(receiver.count(), 2);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QString(K::Webhook)),
+        qPrintable(errors.at(0).at(0).toString()));
 }
 
 void TestAlerts::twoEnginesDeliverEachAlertOnce()

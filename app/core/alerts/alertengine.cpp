@@ -52,16 +52,17 @@ Error AlertEngine::reloadRules()
         return values.error();
     Result<AlertRules> rules = AlertStore::rulesFrom(*values);
     if (!rules.ok()) {
-        // Keep the last good rules rather than stop alerting.
+        // Keep the last good rules and channels rather than stop alerting (a
+        // garbled "on" would otherwise read as off and fail what waits).
         reportError(QStringLiteral("settings"), rules.error().message());
     } else {
         clearError(QStringLiteral("settings"));
         m_rules = *rules;
         setSettingIntervalMs(m_rules.intervalMs);
+        m_channels = AlertStore::channelsFrom(*values);
     }
     if (Result<SweeperRules> sweeper = m_settings.sweeperRules(); sweeper.ok())
         m_sweeper = *sweeper;
-    m_channels = AlertStore::channelsFrom(*values);
     return {};
 }
 
