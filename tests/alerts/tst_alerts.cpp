@@ -143,6 +143,7 @@ private Q_SLOTS:
     void nonRetryableErrorFailsAtOnce();
     void resolvedNeverOvertakesItsFiring();
     void garbledChannelSwitchKeepsTheChannel();
+    void staleFailuresDoNotFireAsNew();
     void twoEnginesDeliverEachAlertOnce();
     void testAlertIsSentRecordedAndAudited();
     void auditNeverHoldsTheSecret();
@@ -599,6 +600,32 @@ void TestAlerts::garbledChannelSwitchKeepsTheChannel()
     QCOMPARE(errors.count(), 1);
     QVERIFY2(errors.at(0).at(0).toString().contains(QString(K::Webhook)),
         qPrintable(errors.at(0).at(0).toString()));
+}
+
+void TestAlerts::staleFailuresDoNotFireAsNew()
+{
+    // Failures recorded while no engine ran (the desktop closed, no supervise)
+    // are taken out when one starts, but those older than alerts.give_up_s are
+    // not told as if they failed now: a message about them would have been
+    // given up already.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("task_failed")}, {{QString(K::GiveUpS), QStringLiteral("3600")}});
+    Receiver receiver;
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO tasks (name, kind) VALUES ('a', 'old'), ('b', "
+                                    "'new')")));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "UPDATE tasks SET status = 'FAILED', outcome = 'error', completed_at = {NOW}")));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE alert_task_failures SET at = {NOW} - 2 * 3600000 "
+                                    "WHERE kind = 'old'")));
+    QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alert_task_failures")), 0);
+    QCOMPARE(receiver.count(), 1);
+    QCOMPARE(fingerprints(receiver.requests().at(0), QStringLiteral("firing")),
+        QStringList{QStringLiteral("task_failed:new")});
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alerts")), 1);
 }
 
 void TestAlerts::twoEnginesDeliverEachAlertOnce()

@@ -113,7 +113,7 @@ Error AlertEngine::record(AlertPass &pass, const QVector<Alert> &conditions, qin
     Result<QSqlQuery> taken = m_db.run(
         QStringLiteral("DELETE FROM alert_task_failures WHERE id IN (SELECT id FROM "
                        "alert_task_failures ORDER BY id LIMIT :limit) RETURNING task_id, kind, "
-                       "queue, outcome"),
+                       "queue, outcome, at"),
         QStringLiteral("failed tasks"), {{":limit", kFailuresPerPass}});
     if (!taken.ok())
         return taken.error();
@@ -125,10 +125,15 @@ Error AlertEngine::record(AlertPass &pass, const QVector<Alert> &conditions, qin
         QSet<QString> queues;
     };
     QMap<QString, Failures> byKind;
+    // A failure recorded while no engine ran, longer ago than a message about
+    // it would still be tried (alerts.give_up_s), is taken out untold: it
+    // would fire now as if it were new.
+    const qint64 staleBefore = now - m_rules.giveUpMs;
     while (taken->next()) {
         const QString kind = taken->value(1).toString();
         const QString outcome = taken->value(3).toString();
-        if (!m_rules.taskFailed || !m_rules.watchesKind(kind) || !alertingOutcome(outcome))
+        if (!m_rules.taskFailed || !m_rules.watchesKind(kind) || !alertingOutcome(outcome)
+            || taken->value(4).toLongLong() < staleBefore)
             continue;
         Failures &f = byKind[kind];
         ++f.count;
