@@ -144,6 +144,7 @@ private Q_SLOTS:
     void resolvedNeverOvertakesItsFiring();
     void garbledChannelSwitchKeepsTheChannel();
     void staleFailuresDoNotFireAsNew();
+    void channelTurnedOnLaterHearsWhatFires();
     void twoEnginesDeliverEachAlertOnce();
     void testAlertIsSentRecordedAndAudited();
     void auditNeverHoldsTheSecret();
@@ -626,6 +627,37 @@ void TestAlerts::staleFailuresDoNotFireAsNew()
     QCOMPARE(fingerprints(receiver.requests().at(0), QStringLiteral("firing")),
         QStringList{QStringLiteral("task_failed:new")});
     QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alerts")), 1);
+}
+
+void TestAlerts::channelTurnedOnLaterHearsWhatFires()
+{
+    // An alert that fired while no channel was on is told once one is turned
+    // on, as firing; one that fired and cleared meanwhile is over and not told.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("process_fatal")}, {{QString(K::Webhook), QStringLiteral("off")}});
+    Receiver receiver;
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL'), ('worker-2', "
+                                    "'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(!passUntil(
+        engine, [&] { return receiver.count() > 0; }, 600));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE processes SET state = 'STOPPED' WHERE name = "
+                                    "'worker-2'")));
+    QVERIFY(!passUntil(
+        engine, [&] { return receiver.count() > 0; }, 600));
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alert_deliveries")), 0);
+
+    QVERIFY(!Settings(tdb.db()).set(QString(K::Webhook), QStringLiteral("on")));
+    QVERIFY(passUntil(
+        engine, [&] { return receiver.count() >= 1; }, 5000));
+    QVERIFY(!passUntil(
+        engine, [&] { return receiver.count() > 1; }, 600));
+    const Receiver::Request r = receiver.requests().at(0);
+    QCOMPARE(r.body.value(QStringLiteral("status")).toString(), QStringLiteral("firing"));
+    QCOMPARE(fingerprints(r, {}), QStringList{QStringLiteral("process_fatal:web1/worker-1")});
 }
 
 void TestAlerts::twoEnginesDeliverEachAlertOnce()

@@ -226,6 +226,18 @@ Error AlertEngine::group(AlertPass &pass, qint64 now)
     }
     const QString unsent = QStringLiteral(
         "(firing_sent_at IS NULL OR (resolved_at IS NOT NULL AND resolved_sent_at IS NULL))");
+    const bool anyChannel = std::any_of(m_channels.cbegin(), m_channels.cend(),
+        [](const AlertChannelConfig &c) { return c.enabled && c.isRemote(); });
+    if (!anyChannel) {
+        // Nobody to tell: what is over stays untold, what fires waits for a
+        // channel to be turned on (marking it sent would lose it for good).
+        Result<QSqlQuery> over = m_db.run(
+            QStringLiteral("UPDATE alerts SET firing_sent_at = COALESCE(firing_sent_at, {NOW}), "
+                           "resolved_sent_at = {NOW} WHERE resolved_at IS NOT NULL AND "
+                           "resolved_sent_at IS NULL"),
+            QStringLiteral("alerts"));
+        return over.ok() ? Error() : over.error();
+    }
     Result<QSqlQuery> oldest = m_db.run(
         QStringLiteral("SELECT min(CASE WHEN firing_sent_at IS NULL THEN started_at ELSE "
                        "resolved_at END) FROM alerts WHERE ")
