@@ -1525,6 +1525,10 @@
         <translation>env:ПЕРЕМЕННАЯ или file:/путь</translation>
     </message>
     <message>
+        <source>The stored value is no env: or file: reference and is not shown</source>
+        <translation>Сохранённое значение — не ссылка env: или file:, и оно не показано</translation>
+    </message>
+    <message>
         <source>Where the secret is read from when a message goes: an environment variable of the sending process, or a file. The secret itself is never stored, shown or logged.</source>
         <translation>Откуда читается секрет при отправке: переменная окружения отправляющего процесса или файл. Сам секрет нигде не хранится, не показывается и не пишется в журналы.</translation>
     </message>

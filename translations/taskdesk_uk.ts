@@ -1525,6 +1525,10 @@
         <translation>env:ЗМІННА або file:/шлях</translation>
     </message>
     <message>
+        <source>The stored value is no env: or file: reference and is not shown</source>
+        <translation>Збережене значення — не посилання env: чи file:, і його не показано</translation>
+    </message>
+    <message>
         <source>Where the secret is read from when a message goes: an environment variable of the sending process, or a file. The secret itself is never stored, shown or logged.</source>
         <translation>Звідки читається секрет під час надсилання: змінна оточення процесу, що надсилає, або файл. Сам секрет ніде не зберігається, не показується й не пишеться в журнали.</translation>
     </message>

@@ -141,6 +141,10 @@ private Q_SLOTS:
     void retriesAfterTooManyRequestsWhenAsked();
     void givesUpAfterGiveUpTime();
     void nonRetryableErrorFailsAtOnce();
+    void resolvedNeverOvertakesItsFiring();
+    void garbledChannelSwitchKeepsTheChannel();
+    void staleFailuresDoNotFireAsNew();
+    void channelTurnedOnLaterHearsWhatFires();
     void twoEnginesDeliverEachAlertOnce();
     void testAlertIsSentRecordedAndAudited();
     void auditNeverHoldsTheSecret();
@@ -536,6 +540,124 @@ void TestAlerts::nonRetryableErrorFailsAtOnce()
     }));
     QCOMPARE(receiver.count(), 1);
     QCOMPARE(count(tdb, QStringLiteral("SELECT attempts FROM alert_deliveries")), 1);
+}
+
+void TestAlerts::resolvedNeverOvertakesItsFiring()
+{
+    // The firing message waits for its retry when the alert resolves: the
+    // resolved one must not reach the team first, followed by a "firing" for
+    // something already over.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("process_fatal")}, {{QString(K::RetryBaseS), QStringLiteral("3")}});
+    Receiver receiver;
+    receiver.script(500, "{\"error\":\"down\"}");
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE processes SET state = 'STOPPED'")));
+    QVERIFY(passUntil(engine, [&] {
+        return count(tdb,
+                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
+                                  "'sent'"))
+            == 2;
+    }));
+    const QVector<Receiver::Request> r = receiver.requests();
+    QCOMPARE(r.size(), 3);
+    QCOMPARE(r.at(1).body.value(QStringLiteral("status")).toString(), QStringLiteral("firing"));
+    QCOMPARE(r.at(2).body.value(QStringLiteral("status")).toString(), QStringLiteral("resolved"));
+}
+
+void TestAlerts::garbledChannelSwitchKeepsTheChannel()
+{
+    // A channel's on/off changed by hand to a word that means nothing: the
+    // engine says so once and keeps the last good settings; it does not take
+    // the channel as turned off and fail what waits for it.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("process_fatal")}, {{QString(K::RetryBaseS), QStringLiteral("2")}});
+    Receiver receiver;
+    receiver.script(500, "{\"error\":\"down\"}");
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QSignalSpy errors(&engine, &AlertEngine::errorOccurred);
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE settings SET value = 'yes' WHERE key = '%1'")
+                         .arg(QString(K::Webhook))));
+    QVERIFY(passUntil(engine, [&] {
+        return count(tdb,
+                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status IN "
+                                  "('sent', 'failed')"))
+            == 1;
+    }));
+    QCOMPARE(
+        count(tdb, QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = 'sent'")),
+        1);
+    QCOMPARE(receiver.count(), 2);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QString(K::Webhook)),
+        qPrintable(errors.at(0).at(0).toString()));
+}
+
+void TestAlerts::staleFailuresDoNotFireAsNew()
+{
+    // Failures recorded while no engine ran (the desktop closed, no supervise)
+    // are taken out when one starts, but those older than alerts.give_up_s are
+    // not told as if they failed now: a message about them would have been
+    // given up already.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("task_failed")}, {{QString(K::GiveUpS), QStringLiteral("3600")}});
+    Receiver receiver;
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO tasks (name, kind) VALUES ('a', 'old'), ('b', "
+                                    "'new')")));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "UPDATE tasks SET status = 'FAILED', outcome = 'error', completed_at = {NOW}")));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE alert_task_failures SET at = {NOW} - 2 * 3600000 "
+                                    "WHERE kind = 'old'")));
+    QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alert_task_failures")), 0);
+    QCOMPARE(receiver.count(), 1);
+    QCOMPARE(fingerprints(receiver.requests().at(0), QStringLiteral("firing")),
+        QStringList{QStringLiteral("task_failed:new")});
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alerts")), 1);
+}
+
+void TestAlerts::channelTurnedOnLaterHearsWhatFires()
+{
+    // An alert that fired while no channel was on is told once one is turned
+    // on, as firing; one that fired and cleared meanwhile is over and not told.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    configure(
+        tdb, {QStringLiteral("process_fatal")}, {{QString(K::Webhook), QStringLiteral("off")}});
+    Receiver receiver;
+    AlertEngine engine(tdb.db(), channelsTo(receiver));
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                    "('worker-1', 'web1', '/bin/true', 'FATAL'), ('worker-2', "
+                                    "'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(!passUntil(
+        engine, [&] { return receiver.count() > 0; }, 600));
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE processes SET state = 'STOPPED' WHERE name = "
+                                    "'worker-2'")));
+    QVERIFY(!passUntil(
+        engine, [&] { return receiver.count() > 0; }, 600));
+    QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alert_deliveries")), 0);
+
+    QVERIFY(!Settings(tdb.db()).set(QString(K::Webhook), QStringLiteral("on")));
+    QVERIFY(passUntil(
+        engine, [&] { return receiver.count() >= 1; }, 5000));
+    QVERIFY(!passUntil(
+        engine, [&] { return receiver.count() > 1; }, 600));
+    const Receiver::Request r = receiver.requests().at(0);
+    QCOMPARE(r.body.value(QStringLiteral("status")).toString(), QStringLiteral("firing"));
+    QCOMPARE(fingerprints(r, {}), QStringList{QStringLiteral("process_fatal:web1/worker-1")});
 }
 
 void TestAlerts::twoEnginesDeliverEachAlertOnce()

@@ -51,6 +51,7 @@ class TestCtlAlerts final : public QObject
 
 private Q_SLOTS:
     void listShowsRulesChannelsAndNoSecret();
+    void listJsonNeverShowsASecretStoredByHand();
     void badInputIsRefusedAndWritesNothing_data();
     void badInputIsRefusedAndWritesNothing();
     void testSendsThroughTheWebhookAndHistoryShowsIt();
@@ -103,6 +104,24 @@ void TestCtlAlerts::listShowsRulesChannelsAndNoSecret()
     QVERIFY2(
         run.out.contains(QLatin1String("Process worker-1 on web1 is FATAL")), qPrintable(run.out));
     QVERIFY(!run.out.contains(QLatin1String("very-secret")));
+}
+
+void TestCtlAlerts::listJsonNeverShowsASecretStoredByHand()
+{
+    // The settings refuse a secret typed where its reference belongs, but one
+    // written into the database by hand must not come out of --json either.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    QVERIFY(tdb.exec(QStringLiteral(
+        "INSERT INTO settings (key, value) VALUES ('alerts.telegram.token', "
+        "'123456:very-secret-token'), ('alerts.webhook.hmac_key', 'very-secret-key'), "
+        "('alerts.webhook.url', 'https://hooks.example.com/very-secret-path')")));
+    const CtlRun run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("alerts")}));
+    QVERIFY(!run.out.contains(QLatin1String("very-secret")));
+    QVERIFY(!run.err.contains(QLatin1String("very-secret")));
+    const CtlRun human = runCtl(withDb(tdb, {QStringLiteral("alerts"), QStringLiteral("list")}));
+    QVERIFY(!human.out.contains(QLatin1String("very-secret")));
+    QVERIFY(!human.err.contains(QLatin1String("very-secret")));
 }
 
 void TestCtlAlerts::badInputIsRefusedAndWritesNothing_data()

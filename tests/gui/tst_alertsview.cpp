@@ -70,6 +70,7 @@ private Q_SLOTS:
     void thePageShowsWhatTheEngineRecorded();
     void savingWritesOnlyWhatWasEditedAndIsAudited();
     void aSecretTypedIntoTheFormIsRefusedAndNotStored();
+    void aSecretStoredByHandIsNotShown();
     void sendTestAlertGoesToTelegramOverHttp();
     void aFailingChannelSaysWhyWithoutItsSecret();
     void theTrayShowsANewAlertWhileItIsAChannel();
@@ -183,6 +184,30 @@ void TestAlertsView::aSecretTypedIntoTheFormIsRefusedAndNotStored()
                     {QStringLiteral("%AAH-real%")})
                  .toInt(),
         0);
+}
+
+void TestAlertsView::aSecretStoredByHandIsNotShown()
+{
+    // The form refuses a secret typed where its reference belongs; one written
+    // into the database by hand is not shown either, and saving another
+    // change leaves it as it is.
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QString token = QStringLiteral("123456:AAH-hand-stored-token");
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+        {QString(K::TelegramToken), token}));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    AlertsView *view = w->window->alertsView();
+    QTRY_VERIFY(view->saveButton()->isEnabled());
+    QLineEdit *edit = editor<QLineEdit>(view, K::TelegramToken);
+    QVERIFY2(!edit->text().contains(QLatin1String("hand-stored")), qPrintable(edit->text()));
+    QVERIFY(edit->text().isEmpty());
+    editor<QSpinBox>(view, K::StuckTasksCount)->setValue(3);
+    QTest::mouseClick(view->saveButton(), Qt::LeftButton);
+    QVERIFY(w->actionsDone());
+    QTRY_COMPARE(stored(tdb, K::StuckTasksCount), QStringLiteral("3"));
+    QCOMPARE(stored(tdb, K::TelegramToken), token);
 }
 
 void TestAlertsView::sendTestAlertGoesToTelegramOverHttp()

@@ -4,6 +4,7 @@
 #include "core/alerts/channelfactory.h"
 #include "core/alerts/testalert.h"
 #include "core/database.h"
+#include "core/notify/secret.h"
 #include "core/settings.h"
 #include "ui/alerts/alerttablemodel.h"
 #include "ui/alerts/deliverytablemodel.h"
@@ -275,6 +276,7 @@ QWidget *AlertsView::buildChannelsTab()
                             "variable of the sending process, or a file. The secret itself is "
                             "never stored, shown or logged."));
         m_editors.insert(key, edit);
+        m_secretKeys.insert(key);
         return edit;
     };
     auto plain = [this, page](const QString &key, const QString &placeholder) {
@@ -384,8 +386,20 @@ void AlertsView::noticeChanges(const QVector<AlertRecord> &recent)
 void AlertsView::showSettings(const QMap<QString, QString> &values)
 {
     m_loaded = values;
+    m_hiddenSecrets.clear();
     for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
         const QString value = values.value(it.key());
+        if (m_secretKeys.contains(it.key())) {
+            auto *edit = qobject_cast<QLineEdit *>(*it);
+            const bool hidden = !value.trimmed().isEmpty() && !SecretSource::parse(value).ok();
+            edit->setPlaceholderText(hidden
+                    ? tr("The stored value is no env: or file: reference and is not shown")
+                    : tr("env:VARIABLE or file:/path"));
+            edit->setText(hidden ? QString() : value);
+            if (hidden)
+                m_hiddenSecrets.insert(it.key());
+            continue;
+        }
         if (auto *box = qobject_cast<QCheckBox *>(*it))
             box->setChecked(isOn(value));
         else if (auto *spin = qobject_cast<QSpinBox *>(*it))
@@ -418,7 +432,7 @@ QMap<QString, QString> AlertsView::editedSettings() const
             shown = QString::number(minutes ? loaded.toLongLong() / 60 * 60 : loaded.toLongLong());
         } else if (auto *edit = qobject_cast<QLineEdit *>(*it)) {
             now = edit->text().trimmed();
-            shown = loaded.trimmed();
+            shown = m_hiddenSecrets.contains(it.key()) ? QString() : loaded.trimmed();
         }
         if (now != shown)
             changed.insert(it.key(), now);

@@ -88,6 +88,10 @@ private:
     QMap<QString, QWidget *> m_editors; // by settings key
     QSet<QString> m_minuteKeys; // shown in minutes, stored in seconds
     QMap<QString, QString> m_loaded; // the values the editors were filled from
+    // Secret settings whose stored value is no reference (perhaps the secret
+    // itself, written by hand): not shown, and unchanged unless typed over.
+    QSet<QString> m_hiddenSecrets;
+    QSet<QString> m_secretKeys;
     QMap<qint64, qint64> m_seen; // alert id -> its endsAt when last seen
     bool m_firstLook = true;
     bool m_loading = false;

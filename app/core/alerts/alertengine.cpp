@@ -52,16 +52,17 @@ Error AlertEngine::reloadRules()
         return values.error();
     Result<AlertRules> rules = AlertStore::rulesFrom(*values);
     if (!rules.ok()) {
-        // Keep the last good rules rather than stop alerting.
+        // Keep the last good rules and channels rather than stop alerting (a
+        // garbled "on" would otherwise read as off and fail what waits).
         reportError(QStringLiteral("settings"), rules.error().message());
     } else {
         clearError(QStringLiteral("settings"));
         m_rules = *rules;
         setSettingIntervalMs(m_rules.intervalMs);
+        m_channels = AlertStore::channelsFrom(*values);
     }
     if (Result<SweeperRules> sweeper = m_settings.sweeperRules(); sweeper.ok())
         m_sweeper = *sweeper;
-    m_channels = AlertStore::channelsFrom(*values);
     return {};
 }
 
@@ -112,7 +113,7 @@ Error AlertEngine::record(AlertPass &pass, const QVector<Alert> &conditions, qin
     Result<QSqlQuery> taken = m_db.run(
         QStringLiteral("DELETE FROM alert_task_failures WHERE id IN (SELECT id FROM "
                        "alert_task_failures ORDER BY id LIMIT :limit) RETURNING task_id, kind, "
-                       "queue, outcome"),
+                       "queue, outcome, at"),
         QStringLiteral("failed tasks"), {{":limit", kFailuresPerPass}});
     if (!taken.ok())
         return taken.error();
@@ -124,10 +125,15 @@ Error AlertEngine::record(AlertPass &pass, const QVector<Alert> &conditions, qin
         QSet<QString> queues;
     };
     QMap<QString, Failures> byKind;
+    // A failure recorded while no engine ran, longer ago than a message about
+    // it would still be tried (alerts.give_up_s), is taken out untold: it
+    // would fire now as if it were new.
+    const qint64 staleBefore = now - m_rules.giveUpMs;
     while (taken->next()) {
         const QString kind = taken->value(1).toString();
         const QString outcome = taken->value(3).toString();
-        if (!m_rules.taskFailed || !m_rules.watchesKind(kind) || !alertingOutcome(outcome))
+        if (!m_rules.taskFailed || !m_rules.watchesKind(kind) || !alertingOutcome(outcome)
+            || taken->value(4).toLongLong() < staleBefore)
             continue;
         Failures &f = byKind[kind];
         ++f.count;
@@ -220,6 +226,18 @@ Error AlertEngine::group(AlertPass &pass, qint64 now)
     }
     const QString unsent = QStringLiteral(
         "(firing_sent_at IS NULL OR (resolved_at IS NOT NULL AND resolved_sent_at IS NULL))");
+    const bool anyChannel = std::any_of(m_channels.cbegin(), m_channels.cend(),
+        [](const AlertChannelConfig &c) { return c.enabled && c.isRemote(); });
+    if (!anyChannel) {
+        // Nobody to tell: what is over stays untold, what fires waits for a
+        // channel to be turned on (marking it sent would lose it for good).
+        Result<QSqlQuery> over = m_db.run(
+            QStringLiteral("UPDATE alerts SET firing_sent_at = COALESCE(firing_sent_at, {NOW}), "
+                           "resolved_sent_at = {NOW} WHERE resolved_at IS NOT NULL AND "
+                           "resolved_sent_at IS NULL"),
+            QStringLiteral("alerts"));
+        return over.ok() ? Error() : over.error();
+    }
     Result<QSqlQuery> oldest = m_db.run(
         QStringLiteral("SELECT min(CASE WHEN firing_sent_at IS NULL THEN started_at ELSE "
                        "resolved_at END) FROM alerts WHERE ")

@@ -64,16 +64,25 @@ Result<std::optional<ClaimedDelivery>> AlertOutbox::claimNext(const QString &cha
     std::optional<ClaimedDelivery> claimed;
     Error e = m_db.write([&]() -> Error {
         claimed.reset();
-        Result<QSqlQuery> next = m_db.run(
-            QStringLiteral("SELECT id FROM alert_deliveries WHERE channel = :channel AND ") + due
-                + QStringLiteral(" ORDER BY id LIMIT 1"),
+        // A channel's messages go out in the order they were made: the oldest
+        // one not yet done goes first, and one waiting for its retry holds
+        // back the ones after it, so that a "resolved" never overtakes its
+        // "firing". A test alert, sent at once by whoever made it, holds back
+        // nothing unless its sender died.
+        Result<QSqlQuery> next = m_db.run(QStringLiteral("SELECT id, CASE WHEN ") + due
+                + QStringLiteral(" THEN 1 ELSE 0 END FROM alert_deliveries WHERE channel = "
+                                 ":channel AND status IN ('pending', 'sending') AND (test = 0 OR ")
+                + due + QStringLiteral(") ORDER BY id LIMIT 1"),
             QStringLiteral("alert delivery"), {{":channel", channel}});
         if (!next.ok())
             return next.error();
         if (!next->next())
             return {};
         const qint64 id = next->value(0).toLongLong();
+        const bool isDue = next->value(1).toInt() == 1;
         next->finish();
+        if (!isDue)
+            return {};
         // The claim: one conditional UPDATE; a sender that lost the race gets 0 rows.
         Result<QSqlQuery> q = m_db.run(
             QStringLiteral("UPDATE alert_deliveries SET status = 'sending', attempts = attempts + "

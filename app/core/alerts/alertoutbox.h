@@ -41,7 +41,9 @@ public:
 
     // Call inside Database::write(). A test is claimed by this holder at once.
     Result<qint64> enqueue(const QString &channel, const AlertGroup &group, bool test = false);
-    // The next due delivery of `channel`, claimed for `ttlMs`; nullopt: none due.
+    // The oldest delivery of `channel` not yet done, claimed for `ttlMs` if it
+    // is due; nullopt: none, or the oldest waits for its retry (a channel's
+    // messages go out in order).
     Result<std::optional<ClaimedDelivery>> claimNext(const QString &channel, qint64 ttlMs);
     // A test delivery enqueue()d by this holder, as claimed.
     Result<ClaimedDelivery> claimed(qint64 id);
