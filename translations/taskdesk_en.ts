@@ -62,6 +62,27 @@
                 <numerusform>exited %n times in a row without staying up for %1 ms (last: %2); start it again once the cause is fixed</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation>
+                <numerusform>%n h</numerusform>
+                <numerusform>%n h</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>taskdesk::ui::AlertsView</name>

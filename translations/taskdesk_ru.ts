@@ -1294,6 +1294,82 @@
         <source>↻ Retried by %1</source>
         <translation>↻ Повторно запущено пользователем %1</translation>
     </message>
+    <message>
+        <source>Tasks of kind %1 failed</source>
+        <translation>Задачи вида %1 упали</translation>
+    </message>
+    <message>
+        <source>the last one: task %1 (%2), queue %3</source>
+        <translation>последняя: задача %1 (%2), очередь %3</translation>
+    </message>
+    <message>
+        <source>Stuck tasks: %1 for longer than %2</source>
+        <translation>Зависших задач: %1 дольше %2</translation>
+    </message>
+    <message>
+        <source>%1 running without a heartbeat, %2 waiting in a queue</source>
+        <translation>без пульса выполняются: %1, ждут в очереди: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 on %2 is FATAL</source>
+        <translation>Процесс %1 на %2 в состоянии FATAL</translation>
+    </message>
+    <message>
+        <source>Process %1 on %2 restarted %3 times in %4</source>
+        <translation>Процесс %1 на %2: перезапусков за %4 — %3</translation>
+    </message>
+    <message>
+        <source>The oldest task in queue %1 has waited %2</source>
+        <translation>Самая старая задача в очереди %1 ждёт уже %2</translation>
+    </message>
+    <message>
+        <source>%1 due tasks wait; the threshold is %2</source>
+        <translation>ждут задач: %1; порог — %2</translation>
+    </message>
+    <message>
+        <source>Queue %1 is stalled: no task finished in %2 while %3 wait</source>
+        <translation>Очередь %1 встала: за %2 не завершилась ни одна задача, ждут: %3</translation>
+    </message>
+    <message>
+        <source>Worker %1 on %2 is lost: no heartbeat</source>
+        <translation>Воркер %1 на %2 потерян: нет пульса</translation>
+    </message>
+    <message>
+        <source>worker id %1</source>
+        <translation>id воркера %1</translation>
+    </message>
+    <message>
+        <source>Test alert from Taskdesk on %1</source>
+        <translation>Тестовое оповещение Taskdesk с %1</translation>
+    </message>
+    <message>
+        <source>Sent by %1 to check the %2 channel</source>
+        <translation>Отправил %1, чтобы проверить канал %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n ч</numerusform>
+            <numerusform>%n ч</numerusform>
+            <numerusform>%n ч</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AlertTableModel</name>

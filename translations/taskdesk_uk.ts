@@ -1294,6 +1294,82 @@
         <source>↻ Retried by %1</source>
         <translation>↻ Повторно запустив користувач %1</translation>
     </message>
+    <message>
+        <source>Tasks of kind %1 failed</source>
+        <translation>Завдання виду %1 впали</translation>
+    </message>
+    <message>
+        <source>the last one: task %1 (%2), queue %3</source>
+        <translation>останнє: завдання %1 (%2), черга %3</translation>
+    </message>
+    <message>
+        <source>Stuck tasks: %1 for longer than %2</source>
+        <translation>Завислих завдань: %1 довше ніж %2</translation>
+    </message>
+    <message>
+        <source>%1 running without a heartbeat, %2 waiting in a queue</source>
+        <translation>без пульсу виконуються: %1, чекають у черзі: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 on %2 is FATAL</source>
+        <translation>Процес %1 на %2 у стані FATAL</translation>
+    </message>
+    <message>
+        <source>Process %1 on %2 restarted %3 times in %4</source>
+        <translation>Процес %1 на %2: перезапусків за %4 — %3</translation>
+    </message>
+    <message>
+        <source>The oldest task in queue %1 has waited %2</source>
+        <translation>Найстаріше завдання в черзі %1 чекає вже %2</translation>
+    </message>
+    <message>
+        <source>%1 due tasks wait; the threshold is %2</source>
+        <translation>чекають завдань: %1; поріг — %2</translation>
+    </message>
+    <message>
+        <source>Queue %1 is stalled: no task finished in %2 while %3 wait</source>
+        <translation>Черга %1 зупинилася: за %2 не завершилося жодне завдання, чекають: %3</translation>
+    </message>
+    <message>
+        <source>Worker %1 on %2 is lost: no heartbeat</source>
+        <translation>Воркер %1 на %2 втрачено: немає пульсу</translation>
+    </message>
+    <message>
+        <source>worker id %1</source>
+        <translation>id воркера %1</translation>
+    </message>
+    <message>
+        <source>Test alert from Taskdesk on %1</source>
+        <translation>Тестове сповіщення Taskdesk з %1</translation>
+    </message>
+    <message>
+        <source>Sent by %1 to check the %2 channel</source>
+        <translation>Надіслав %1, щоб перевірити канал %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n хв</numerusform>
+            <numerusform>%n хв</numerusform>
+            <numerusform>%n хв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n год</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>taskdesk::ui::AlertTableModel</name>
