@@ -66,7 +66,7 @@ configure_and_build() {
   cxxflags="$(debian_flags CPPFLAGS) $(debian_flags CXXFLAGS)"
   ldflags=$(debian_flags LDFLAGS)
   if [ ! -f "$build/CMakeCache.txt" ] || \
-     ! grep -q "TASKDESK_WERROR:BOOL=$werror" "$build/CMakeCache.txt" || \
+     ! grep -qE "^TASKDESK_WERROR:[A-Z]+=$werror$" "$build/CMakeCache.txt" || \
      ! grep -qxF "CMAKE_CXX_FLAGS:STRING=$cxxflags" "$build/CMakeCache.txt"; then
     log "configuring in $build"
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
@@ -211,7 +211,7 @@ cmd_package() {
   esac
   install_deps
   local start=$SECONDS werror=OFF
-  [ -f "$build/CMakeCache.txt" ] && grep -q "TASKDESK_WERROR:BOOL=ON" "$build/CMakeCache.txt" && werror=ON
+  [ -f "$build/CMakeCache.txt" ] && grep -qE "^TASKDESK_WERROR:[A-Z]+=ON$" "$build/CMakeCache.txt" && werror=ON
   configure_and_build "$werror"
   rm -f "$build"/taskdesk_*.deb
   (cd "$build" && cpack -G DEB >cpack.log 2>&1) || { cat "$build/cpack.log" >&2; die "cpack failed"; }
