@@ -1459,7 +1459,9 @@ void SupervisorTest::orphansComeBackToTheSupervisorAndAreReaped()
     ProcessDefinition d = shell(QStringLiteral("orphaner"),
         QStringLiteral("(trap '' TERM; exec sleep 60) & echo $! > '%1'; exit 0").arg(orphanFile));
     d.restartPolicy = RestartPolicy::Never;
-    d.stopGraceMs = 1000;
+    // Long enough to see the orphan adopted before its group's SIGKILL, on a
+    // machine busy with the whole suite (1 s was seen to pass first).
+    d.stopGraceMs = 3000;
     // Its siblings' exits are still QProcess's to reap: their codes arrive.
     ProcessDefinition exiter = shell(QStringLiteral("exiter"), QStringLiteral("sleep 0.3; exit 3"));
     exiter.restartPolicy = RestartPolicy::Never;
@@ -1477,7 +1479,7 @@ void SupervisorTest::orphansComeBackToTheSupervisorAndAreReaped()
     QVERIFY(processRuns(orphan));
     // Its group gets SIGKILL after the grace time, and the supervisor reaps
     // the zombie: nothing of it is left, not even a process table entry.
-    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1").arg(orphan)), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1").arg(orphan)), 7000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(store, exiter.name), QStringLiteral("EXITED"), 5000);
     QCOMPARE(row(store, exiter.name).runtime.lastExit, QStringLiteral("exit code 3"));
     QCOMPARE(row(store, d.name).runtime.lastExit, QStringLiteral("exit code 0"));
