@@ -980,7 +980,6 @@ QVector<Migration> buildMigrations()
                 $fn$ LANGUAGE plpgsql)"),
         }});
 
-
     // 15: alerts. A trigger records each task's move to FAILED in an event
     // table that the alert engine consumes with DELETE … RETURNING, so that no
     // failure is missed (a cursor on a time or an id skips a transaction that
