@@ -128,6 +128,8 @@ QStringList alertLines(const QVector<AlertRecord> &alerts)
 
 // ------------------------------------------------------------------ alerts [list]
 
+constexpr int kFiringListed = 1000;
+
 class AlertsListCommand final : public Command
 {
 public:
@@ -172,9 +174,16 @@ public:
         Result<QVector<AlertChannelConfig>> channels = store.channels();
         if (!channels.ok())
             return context.fail(channels.error());
-        Result<QVector<AlertRecord>> firing = store.firing(1000);
+        Result<QVector<AlertRecord>> firing = store.firing(kFiringListed);
         if (!firing.ok())
             return context.fail(firing.error());
+        // The list is cut at kFiringListed; the count is of every alert firing.
+        Result<QMap<QString, qint64>> byRule = store.firingByRule();
+        if (!byRule.ok())
+            return context.fail(byRule.error());
+        qint64 firingCount = 0;
+        for (const qint64 n : std::as_const(*byRule))
+            firingCount += n;
         if (context.json()) {
             QJsonArray ruleArray;
             for (const QString &rule : AlertStore::ruleNames())
@@ -187,6 +196,7 @@ public:
                 firingArray.append(alertJson(r));
             context.console().printJson(QJsonObject{{QStringLiteral("rules"), ruleArray},
                 {QStringLiteral("channels"), channelArray}, {QStringLiteral("firing"), firingArray},
+                {QStringLiteral("firing_count"), firingCount},
                 {QStringLiteral("group_s"), rules->groupMs / 1000},
                 {QStringLiteral("quiet_hours"), textOrNull(rules->quietHours)},
                 {QStringLiteral("quiet_hours_zone"), rules->quietZone}});
@@ -228,7 +238,13 @@ public:
             out.print(QStringLiteral("No alert is firing."));
             return ExitOk;
         }
-        out.print(QStringLiteral("Firing:"));
+        out.print(firingCount > firing->size()
+                ? QStringLiteral("Firing: %1 alerts, the oldest %2 shown:")
+                      .arg(firingCount)
+                      .arg(firing->size())
+                : QStringLiteral("Firing: %1 %2:")
+                      .arg(firingCount)
+                      .arg(firingCount == 1 ? QStringLiteral("alert") : QStringLiteral("alerts")));
         out.print(alertLines(*firing));
         return ExitOk;
     }

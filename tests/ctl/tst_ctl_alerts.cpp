@@ -51,6 +51,7 @@ class TestCtlAlerts final : public QObject
 
 private Q_SLOTS:
     void listShowsRulesChannelsAndNoSecret();
+    void listCountsEveryFiringAlertBeyondTheListed();
     void listJsonNeverShowsASecretStoredByHand();
     void badInputIsRefusedAndWritesNothing_data();
     void badInputIsRefusedAndWritesNothing();
@@ -103,7 +104,33 @@ void TestCtlAlerts::listShowsRulesChannelsAndNoSecret()
     QVERIFY2(run.out.contains(QLatin1String("env:TASKDESK_TEST_TOKEN")), qPrintable(run.out));
     QVERIFY2(
         run.out.contains(QLatin1String("Process worker-1 on web1 is FATAL")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("Firing: 1 alert:")), qPrintable(run.out));
     QVERIFY(!run.out.contains(QLatin1String("very-secret")));
+}
+
+// The list stops at 1,000 alerts; the count it gives is of all that fire.
+void TestCtlAlerts::listCountsEveryFiringAlertBeyondTheListed()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    QVERIFY(tdb.exec(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1003) "
+        "INSERT INTO alerts (fingerprint, rule, severity, summary) "
+        "SELECT 'worker_lost:host-' || i, 'worker_lost', 'critical', 'Worker lost' FROM n")));
+    QVERIFY(tdb.exec(QStringLiteral(
+        "INSERT INTO alerts (fingerprint, rule, severity, summary, resolved_at) VALUES "
+        "('process_fatal:web1/worker-1', 'process_fatal', 'critical', 'FATAL', 1)")));
+
+    CtlRun run = runCtl(withDb(tdb, {QStringLiteral("--json"), QStringLiteral("alerts")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("firing")).toArray().size(), 1000);
+    QCOMPARE(o.value(QStringLiteral("firing_count")).toInteger(), 1003);
+
+    run = runCtl(withDb(tdb, {QStringLiteral("alerts")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    QVERIFY2(run.out.contains(QLatin1String("Firing: 1003 alerts, the oldest 1000 shown:")),
+        qPrintable(run.out));
 }
 
 void TestCtlAlerts::listJsonNeverShowsASecretStoredByHand()

@@ -30,6 +30,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace taskdesk::ui {
 
 namespace K = AlertSettingKey;
@@ -39,6 +41,7 @@ namespace {
 struct Snapshot
 {
     Result<QVector<AlertRecord>> recent = QVector<AlertRecord>();
+    Result<QMap<QString, qint64>> firing = QMap<QString, qint64>();
     Result<QVector<DeliveryRecord>> deliveries = QVector<DeliveryRecord>();
     Result<QMap<QString, QString>> settings = QMap<QString, QString>();
 };
@@ -339,6 +342,7 @@ void AlertsView::refresh()
             Snapshot s;
             AlertStore store(db);
             s.recent = store.recent(100);
+            s.firing = store.firingByRule();
             s.deliveries = store.deliveries(100);
             if (withSettings)
                 s.settings = Settings(db).values();
@@ -346,14 +350,20 @@ void AlertsView::refresh()
         },
         [this, withSettings](Snapshot s) {
             m_loading = false;
-            if (!s.recent.ok() || !s.deliveries.ok()) {
-                const Error &e = !s.recent.ok() ? s.recent.error() : s.deliveries.error();
+            if (!s.recent.ok() || !s.firing.ok() || !s.deliveries.ok()) {
+                const Error &e = !s.recent.ok() ? s.recent.error()
+                    : !s.firing.ok()            ? s.firing.error()
+                                                : s.deliveries.error();
                 m_summary->setText(tr("The alerts could not be read: %1").arg(coreText(e)));
                 return;
             }
             m_alertModel->setAlerts(*s.recent);
             m_deliveryModel->setDeliveries(*s.deliveries);
-            const int firing = m_alertModel->firingCount();
+            // Every alert firing now, not only those among the last 100 shown.
+            qint64 firingTotal = 0;
+            for (const qint64 n : std::as_const(*s.firing))
+                firingTotal += n;
+            const int firing = int(qMin<qint64>(firingTotal, std::numeric_limits<int>::max()));
             m_summary->setText(
                 firing == 0 ? tr("No alert is firing.") : tr("%n alerts firing.", nullptr, firing));
             if (withSettings && s.settings.ok())

@@ -29,12 +29,6 @@ void AlertTableModel::setAlerts(const QVector<AlertRecord> &alerts)
     endResetModel();
 }
 
-int AlertTableModel::firingCount() const
-{
-    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(),
-        [](const AlertRecord &r) { return !r.alert.resolved(); }));
-}
-
 QString AlertTableModel::ruleText(const QString &rule)
 {
     if (rule == QLatin1String("task_failed"))

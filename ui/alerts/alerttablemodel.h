@@ -21,7 +21,6 @@ public:
 
     void setAlerts(const QVector<AlertRecord> &alerts);
     const AlertRecord &alertAt(int row) const { return m_alerts.at(row); }
-    int firingCount() const;
 
     // A rule's name in the operator's language ("task_failed": "Task failed").
     static QString ruleText(const QString &rule);

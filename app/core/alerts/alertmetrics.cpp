@@ -13,10 +13,7 @@ Result<QVector<MetricFamily>> alertMetrics(Database &db)
     Result<QVector<DeliveryCounts>> counts = store.deliveryCounts();
     if (!counts.ok())
         return counts.error();
-    // A count, not a list: every firing alert, however many.
-    Result<QSqlQuery> firing = db.run(
-        QStringLiteral("SELECT rule, count(*) FROM alerts WHERE resolved_at IS NULL GROUP BY rule"),
-        QStringLiteral("firing alerts by rule"));
+    Result<QMap<QString, qint64>> firing = store.firingByRule();
     if (!firing.ok())
         return firing.error();
 
@@ -41,12 +38,10 @@ Result<QVector<MetricFamily>> alertMetrics(Database &db)
 
     MetricFamily active{QStringLiteral("taskdesk_alerts_firing"),
         QStringLiteral("Alerts firing now, by rule."), MetricFamily::Type::Gauge, {}};
-    QMap<QString, int> byRule;
+    QMap<QString, qint64> byRule;
     for (const QString &rule : AlertStore::ruleNames())
         byRule.insert(rule, 0);
-    while (firing->next())
-        byRule.insert(firing->value(0).toString(), firing->value(1).toInt());
-    firing->finish();
+    byRule.insert(*firing);
     for (auto it = byRule.cbegin(); it != byRule.cend(); ++it)
         active.samples.append({{{QStringLiteral("rule"), it.key()}}, double(it.value()), {}});
     return QVector<MetricFamily>{sent, failed, active};

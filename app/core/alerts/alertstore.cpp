@@ -270,6 +270,20 @@ Result<QVector<DeliveryRecord>> AlertStore::deliveries(int limit)
     return out;
 }
 
+Result<QMap<QString, qint64>> AlertStore::firingByRule()
+{
+    Result<QSqlQuery> q = m_db.run(
+        QStringLiteral("SELECT rule, count(*) FROM alerts WHERE resolved_at IS NULL GROUP BY rule"),
+        QStringLiteral("firing alerts by rule"));
+    if (!q.ok())
+        return q.error();
+    QMap<QString, qint64> out;
+    while (q->next())
+        out.insert(q->value(0).toString(), q->value(1).toLongLong());
+    q->finish();
+    return out;
+}
+
 Result<QVector<DeliveryCounts>> AlertStore::deliveryCounts()
 {
     Result<QSqlQuery> q = m_db.run(

@@ -116,6 +116,8 @@ public:
 
     // The alerts firing now, oldest first (at most `limit`).
     Result<QVector<AlertRecord>> firing(int limit = 1000);
+    // How many alerts fire now, by rule: a count, however many (a list is cut).
+    Result<QMap<QString, qint64>> firingByRule();
     // The last `limit` alerts, firing or resolved, the newest change first.
     Result<QVector<AlertRecord>> recent(int limit = 100);
     // The last `limit` deliveries, the newest first.
