@@ -18,7 +18,11 @@
 #include <QFile>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -91,6 +95,7 @@ private slots:
     void otherMethodsAre405();
     void readyzGoesUnreadyWhenAProcessOfTheHostIsFatal();
     void readyzGoesUnreadyWhenTheDatabaseStops();
+    void aDatabaseThatHangsHoldsUpNoAnswer();
     void slowClientIsCutWhileAnotherIsServed();
     void hugeHeadIs431();
     void garbageIs400_data();
@@ -361,6 +366,97 @@ void HttpServerTest::readyzGoesUnreadyWhenTheDatabaseStops()
         QVERIFY(waitUntil([&] { return httpGet(port, "/readyz").status == 200; }, 15000));
     }
     server->stop();
+}
+
+// A database that takes no answer back (here a lock on the table of supervised
+// programs that every read waits behind, as a hung server would): /livez still
+// answers at once, /readyz and /metrics with a 503 at their time limits, however
+// many ask, and all is well again once the database answers.
+void HttpServerTest::aDatabaseThatHangsHoldsUpNoAnswer()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    if (!tdb.db().isPostgres())
+        QSKIP("a SQLite writer does not hold up readers (WAL): nothing hangs there");
+    MetricsServerOptions options = loopback();
+    options.readyTimeoutMs = 1000;
+    options.metricsTimeoutMs = 1500;
+    Database &db = tdb.db();
+    auto server = startServer(db, options, [&db]() -> Result<QByteArray> {
+        Result<QSqlQuery> q
+            = db.run(QStringLiteral("SELECT count(*) FROM processes"), QStringLiteral("count"));
+        if (!q.ok())
+            return q.error();
+        q->next();
+        return QByteArray(QByteArray("taskdesk_processes ") + q->value(0).toByteArray() + '\n');
+    });
+    QVERIFY(server);
+    const quint16 port = server->boundAddress().port;
+    QCOMPARE(httpGet(port, "/readyz").status, 200);
+    QCOMPARE(httpGet(port, "/metrics").body, QByteArray("taskdesk_processes 0\n"));
+
+    const DatabaseLocation &location = db.location();
+    QSqlDatabase locker = QSqlDatabase::addDatabase(location.driverName(), QStringLiteral("lock"));
+    auto dropLocker = qScopeGuard([&locker] {
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    });
+    location.configure(locker);
+    QVERIFY2(locker.open(), qPrintable(locker.lastError().text()));
+    QSqlQuery lock(locker);
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE processes IN ACCESS EXCLUSIVE MODE")));
+
+    // Five probes at once: each answered at the limit, none queued behind another.
+    std::vector<std::unique_ptr<QTcpSocket>> probes;
+    QElapsedTimer since;
+    since.start();
+    for (int i = 0; i < 5; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write("GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QVERIFY(socket->waitForBytesWritten(5000));
+        probes.push_back(std::move(socket));
+    }
+    const HttpReply live = httpGet(port, "/livez");
+    QVERIFY2(live.status == 200, live.describe().constData());
+    QVERIFY2(live.elapsedMs < options.readyTimeoutMs, live.describe().constData());
+    for (auto &socket : probes) {
+        QByteArray reply;
+        while (socket->state() == QAbstractSocket::ConnectedState && since.elapsed() < 10000) {
+            socket->waitForReadyRead(100);
+            reply += socket->readAll();
+        }
+        reply += socket->readAll();
+        QVERIFY2(reply.startsWith("HTTP/1.1 503 "), reply.constData());
+        QVERIFY2(reply.endsWith("\r\n\r\nnot ready: database: no answer within 1 s\n"),
+            reply.constData());
+    }
+    QVERIFY2(since.elapsed() < 5000, QByteArray::number(since.elapsed()).constData());
+    const HttpReply metrics = httpGet(port, "/metrics");
+    QVERIFY2(metrics.status == 503, metrics.describe().constData());
+    QCOMPARE(metrics.body,
+        QByteArray("metrics unavailable: the database did not answer within 1.5 s\n"));
+    QVERIFY2(metrics.elapsedMs < 5000, metrics.describe().constData());
+    QVERIFY(stillServes(port));
+
+    // The database answers again: so does every route.
+    QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+    QVERIFY(waitUntil([&] { return httpGet(port, "/readyz").status == 200; }, 10000));
+    QCOMPARE(httpGet(port, "/metrics").body, QByteArray("taskdesk_processes 0\n"));
+
+    // A stop does not wait for a read that never returns: the supervisor's way
+    // out would hang with it.
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE processes IN ACCESS EXCLUSIVE MODE")));
+    QCOMPARE(httpGet(port, "/readyz").status, 503);
+    QElapsedTimer stopping;
+    stopping.start();
+    server->stop();
+    QVERIFY2(stopping.elapsed() < 8000, QByteArray::number(stopping.elapsed()).constData());
+    QVERIFY(lock.exec(QStringLiteral("COMMIT")));
 }
 
 void HttpServerTest::slowClientIsCutWhileAnotherIsServed()

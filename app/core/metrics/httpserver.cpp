@@ -240,6 +240,8 @@ public:
 
     void answer(const HttpResponse &response, bool head = false)
     {
+        if (m_answered)
+            return;
         m_answered = true;
         m_received.clear();
         m_socket->write(response.serialize(head));
@@ -251,7 +253,7 @@ public:
 private:
     void onReadyRead()
     {
-        if (m_answered) {
+        if (m_answered || m_handling) {
             m_socket->readAll(); // dropped: see the class comment
             return;
         }
@@ -270,9 +272,17 @@ private:
         case State::BadVersion:
             answer(HttpResponse::text(505, "HTTP/1.0 or HTTP/1.1 only"));
             return;
-        case State::Complete:
-            answer(m_server.m_handler(parsed.request), parsed.request.isHead());
+        case State::Complete: {
+            // The head is in: its time limit is over, the answer's is the route's.
+            m_timer.stop();
+            m_received.clear();
+            m_handling = true;
+            HttpResponder responder;
+            responder.m_connection = this;
+            responder.m_head = parsed.request.isHead();
+            m_server.m_handler(parsed.request, responder);
             return;
+        }
         }
     }
 
@@ -302,8 +312,23 @@ private:
     QByteArray m_received;
     bool m_counted;
     bool m_answered = false;
+    bool m_handling = false; // the head is complete and with the handler
     bool m_shut = false;
 };
+
+void HttpResponder::send(const HttpResponse &response) const
+{
+    if (auto *c = static_cast<HttpServer::Connection *>(m_connection.data()))
+        c->answer(response, m_head);
+}
+
+HttpServer::Handler HttpServer::immediate(std::function<HttpResponse(const HttpRequest &)> answer)
+{
+    return
+        [answer = std::move(answer)](const HttpRequest &request, const HttpResponder &responder) {
+            responder.send(answer(request));
+        };
+}
 
 HttpServer::HttpServer(Handler handler, const HttpLimits &limits, QObject *parent)
     : QObject(parent)

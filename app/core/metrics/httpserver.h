@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -59,19 +60,38 @@ struct HttpHeadParse
     static HttpHeadParse parse(const QByteArray &received, int maxHeadBytes);
 };
 
+// Sends the one answer of one request. Copyable; used on the server's thread
+// only. The first send() answers; later ones, and any once the client has
+// gone, do nothing.
+class HttpResponder final
+{
+public:
+    HttpResponder() = default;
+    void send(const HttpResponse &response) const;
+
+private:
+    friend class HttpServer;
+    QPointer<QObject> m_connection; // an HttpServer::Connection
+    bool m_head = false;
+};
+
 // A minimal HTTP/1.x server for a few fixed routes: one request per
 // connection, answered with Connection: close. Request heads are bounded in
 // size and in time, connections in number; whatever a client sends (garbage,
 // binary, a head dripped byte by byte) costs at most those limits and gets a
 // 4xx answer, never a crash. Event driven: a slow client never holds up
-// another one. The handler runs in the server's thread, the thread it lives in.
+// another one. The handler runs in the server's thread, the thread it lives in,
+// and answers through its responder then or later (work done elsewhere); a
+// request waiting for its answer still counts against maxConnections.
 class HttpServer final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpServer)
 
 public:
-    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    using Handler = std::function<void(const HttpRequest &, const HttpResponder &)>;
+    // A handler that answers at once.
+    static Handler immediate(std::function<HttpResponse(const HttpRequest &)> answer);
 
     HttpServer(Handler handler, const HttpLimits &limits, QObject *parent = nullptr);
     ~HttpServer() override;
@@ -84,6 +104,7 @@ public:
 
 private:
     class Connection;
+    friend class HttpResponder;
     void acceptPending();
     void release(Connection *connection);
 

@@ -22,23 +22,34 @@ struct MetricsServerOptions
     ListenAddress listen;
     QString host; // whose supervised programs /readyz looks at
     HttpLimits limits;
+    // How long an answer may wait for the database; then /readyz is 503
+    // ("database: no answer within 2 s") and /metrics 503. A probe's or a
+    // scrape's own time limit is usually 1–10 s.
+    int readyTimeoutMs = 2000;
+    int metricsTimeoutMs = 10000;
 };
 
-// The HTTP side of `taskdeskctl supervise --listen`, on a thread of its own
-// with its own event loop and its own database connection, so that a scrape
-// never holds up the supervisor, the sweeper or the scheduler, and they never
-// hold up a scrape:
+// The HTTP side of `taskdeskctl supervise --listen`, on threads of its own,
+// so that a scrape never holds up the supervisor, the sweeper or the
+// scheduler, and they never hold up a scrape:
 //   GET /metrics  the Prometheus text exposition (format 0.0.4)
 //   GET /livez    200 while the process serves at all
 //   GET /readyz   200, or 503 with one line saying why (Readiness)
 //   GET /healthz  the same as /readyz
 // HEAD works on each; another method is 405, another path 404.
+//
+// Sockets are served by one thread and the database is read by another, with
+// its own connection, so that a database that hangs (a lock, a server that
+// stopped answering) never holds up /livez nor the answer of any request:
+// /readyz and /metrics answer 503 at their time limit. One read of each kind
+// is in flight at a time; requests that come meanwhile take its answer, so
+// that clients piling up on a hung database queue nothing more on it.
 class MetricsServer final
 {
 public:
     // The whole text exposition, or why not (a 500). Called on the server's
-    // thread: what it reads from the database goes through that thread's
-    // connection (Database gives each thread its own).
+    // database thread: what it reads goes through that thread's connection
+    // (Database gives each thread its own).
     using Provider = std::function<Result<QByteArray>()>;
 
     MetricsServer(Database &db, MetricsServerOptions options, Provider provider);
@@ -50,7 +61,9 @@ public:
     // Error::invalid naming the address and why it cannot be bound (then no
     // thread is left running).
     Error start();
-    // Closes the port and ends the thread (its database connection closed first).
+    // Closes the port and ends the threads (their database connections closed
+    // first). A database read that does not return within 5 s is left behind
+    // with its thread rather than wait for it.
     void stop();
     bool isRunning() const { return m_thread != nullptr; }
     // The address bound, with the port chosen for port 0.
