@@ -1,5 +1,7 @@
 #include "formatting.h"
 
+#include "core/visibletext.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,47 +10,14 @@
 
 namespace taskdesk::ctl {
 
-namespace {
-
-bool isControl(char16_t c)
-{
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
-}
-
-} // namespace
-
 QString visible(const QString &text)
 {
-    const auto firstControl = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
-        return isControl(c.unicode()) && c != QLatin1Char('\n') && c != QLatin1Char('\t');
-    });
-    if (firstControl == text.cend())
-        return text;
-    QString out;
-    out.reserve(text.size() + 16);
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (!isControl(u) || c == QLatin1Char('\n') || c == QLatin1Char('\t'))
-            out += c;
-        else if (u == 0x1b)
-            out += QStringLiteral("\\e");
-        else if (u == u'\r')
-            out += QStringLiteral("\\r");
-        else
-            out += QStringLiteral("\\x")
-                + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
-    }
-    return out;
+    return visibleText(text);
 }
 
 QString singleLine(const QString &text)
 {
-    QString out = text;
-    for (QChar &c : out) {
-        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))
-            c = QLatin1Char(' ');
-    }
-    return visible(out);
+    return visibleText(text, LineBreaks::AsSpaces);
 }
 
 QString localTime(qint64 utcMs)

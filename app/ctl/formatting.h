@@ -15,12 +15,12 @@
 // the database clock (so that a skewed desktop clock does not lie), durations.
 namespace taskdesk::ctl {
 
-// Control characters that a terminal would act on (C0 but tab and line feed,
-// DEL, C1) shown as text: ESC as \e, CR as \r, the others as \xHH ("\x07",
-// "\x9b"). Text from tasks, logs, audit rows and programs cannot move the
-// cursor, clear the screen or retitle the terminal of the operator reading it.
+// visibleText(): control characters that a terminal would act on and the
+// characters that reorder text shown as text ("\e", "\x07", "\u202e"). Text
+// from tasks, logs, audit rows and programs cannot move the cursor, clear the
+// screen, retitle the terminal or disguise itself for the operator reading it.
 QString visible(const QString &text);
-// One line: line breaks and tabs become spaces, control characters as visible().
+// One line: line breaks and tabs become spaces, the rest as visible().
 QString singleLine(const QString &text);
 QString localTime(qint64 utcMs); // "2026-11-03 13:00:00", "-" for 0
 QString age(qint64 utcMs, qint64 nowMs); // "3 min ago", "in 20 s", "-" for 0

@@ -1393,6 +1393,22 @@ void TestCtl::controlCharactersAreShownEscaped()
     QVERIFY2(
         run.out.contains(QLatin1String("evil\\e]0;owned\\x07\\e[2Jname")), qPrintable(run.out));
 
+    // So are the characters that reorder text: a name cannot pass for another.
+    NewTask reordered;
+    reordered.kind = QStringLiteral("escapes");
+    reordered.name
+        = QStringLiteral("report") + QChar(0x202e) + QStringLiteral("fdp.exe") + QChar(0x2066);
+    Result<qint64> reorderedId = store.queue().enqueue(reordered);
+    QVERIFY(reorderedId.ok());
+    for (const QStringList &command : {QStringList{QStringLiteral("list")},
+             QStringList{QStringLiteral("show"), QString::number(*reorderedId)}}) {
+        run = runCtl(withDb(tdb, command));
+        QVERIFY2(
+            run.out.contains(QLatin1String("report\\u202efdp.exe\\u2066")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QChar(0x202e)) && !run.out.contains(QChar(0x2066)),
+            qPrintable(run.out));
+    }
+
     // JSON stays JSON: every control character escaped, the text unchanged.
     for (const QStringList &command : {QStringList{QStringLiteral("show"), idText},
              QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("logs"), idText}}) {

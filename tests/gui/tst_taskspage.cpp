@@ -24,6 +24,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void theHeaderShowsTheSortInForceAfterARestore();
     void theSearchSaysHowManyTasksMatch();
     void eachConfirmationNamesItsDismissButton();
+    void aHostileNameShowsAsTheCharactersItIs();
     void theWindowWorksAt800x500();
     void theTableTakesTheRoomWhenNothingIsSelected();
     void anEmptyTableSaysWhyAndWhatToDo();
@@ -273,6 +275,79 @@ void TestTasksPage::eachConfirmationNamesItsDismissButton()
     QCOMPARE(labels, (QStringList{QStringLiteral("Cancel Task"), QStringLiteral("Keep Task")}));
     QCOMPARE(box->defaultButton()->text().remove(QLatin1Char('&')), QStringLiteral("Keep Task"));
     QCOMPARE(box->escapeButton(), box->defaultButton());
+}
+
+// Another program enqueued a task whose name, error and output hold markup and
+// the characters that reorder text ("Trojan Source"): the table, the detail
+// pane, its log, the tool tips and the confirmation show each as the
+// characters it is, so that the name cannot restyle the window nor pass for
+// another; and none of it is read as rich text.
+void TestTasksPage::aHostileNameShowsAsTheCharactersItIs()
+{
+    TestDatabase tdb;
+    TASKDESK_REQUIRE_DB(tdb);
+    const QChar rlo(0x202e);
+    const QString name = QStringLiteral("<b>Invoice</b> ") + rlo + QStringLiteral("fdp.exe");
+    const QString error
+        = QStringLiteral("<img src=\"x\">boom") + QChar(0x2066) + QStringLiteral("\x1b[31m red");
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO tasks (name, kind, args, status, outcome, "
+                                    "error_message, worker_id) VALUES (?, ?, '{}', 'FAILED', "
+                                    "'error', ?, ?)"),
+        {name, QStringLiteral("<i>zkind</i>"), error, QStringLiteral("<u>zw1</u>")}));
+    const qint64 id = tdb.scalar(QStringLiteral("SELECT max(id) FROM tasks")).toLongLong();
+    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO task_log (task_id, level, message) VALUES (?, "
+                                    "'output', ?)"),
+        {id, QString(rlo + QStringLiteral("txt.lanruoj <script>"))}));
+    auto w = openWindow(tdb);
+    QVERIFY(w);
+    TaskTableModel *model = w->tasks()->model();
+    QTRY_COMPARE(model->rowCount(), 1);
+    const QString shownName = QStringLiteral("<b>Invoice</b> \\u202efdp.exe");
+    QCOMPARE(model->index(0, TaskTableModel::Name).data().toString(), shownName);
+    QCOMPARE(
+        model->index(0, TaskTableModel::Kind).data().toString(), QStringLiteral("<i>zkind</i>"));
+    const QString tip = model->index(0, TaskTableModel::Name).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("&lt;b&gt;Invoice&lt;/b&gt;")), qPrintable(tip));
+    QVERIFY2(!tip.contains(rlo) && !tip.contains(QLatin1String("<img")), qPrintable(tip));
+
+    w->tasks()->table()->selectRow(0);
+    TaskDetailPane *detail = w->tasks()->detail();
+    QTRY_VERIFY(detail->logText().contains(QLatin1String("\\u202etxt.lanruoj <script>")));
+    QVERIFY2(detail->errorText().contains(QLatin1String("<img src=\"x\">boom\\u2066\\e[31m red")),
+        qPrintable(detail->errorText()));
+    // Every label of the window that shows any of it shows it as plain text.
+    int seen = 0;
+    for (const QLabel *label : w->window->findChildren<QLabel *>()) {
+        const QString text = label->text();
+        if (!text.contains(QLatin1String("Invoice")) && !text.contains(QLatin1String("boom"))
+            && !text.contains(QLatin1String("zkind")) && !text.contains(QLatin1String("zw1")))
+            continue;
+        ++seen;
+        QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(text));
+        QVERIFY2(
+            !text.contains(rlo) && !text.contains(QChar(0x2066)) && !text.contains(QChar(0x1b)),
+            qPrintable(text));
+        QVERIFY2(!Qt::mightBeRichText(label->toolTip())
+                || !label->toolTip().contains(QLatin1String("<b>")),
+            qPrintable(label->toolTip()));
+    }
+    QVERIFY2(seen >= 4, qPrintable(QString::number(seen)));
+
+    // The confirmation names the task as it is, and reads nothing as markup.
+    Confirm::answerNext(false);
+    w->tasks()->actions()->action(TaskActions::Kind::Delete)->trigger();
+    const Confirmation q = *Confirm::lastQuestion();
+    QVERIFY2(q.details.contains(shownName), qPrintable(q.details));
+    QVERIFY(!q.details.contains(rlo) && !q.question.contains(rlo));
+    std::unique_ptr<QMessageBox> box = Confirm::dialog(w->window.get(), q);
+    int named = 0;
+    for (const QLabel *label : box->findChildren<QLabel *>()) {
+        if (!label->text().contains(QLatin1String("Invoice")))
+            continue;
+        ++named;
+        QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
+    }
+    QCOMPARE(named, 1);
 }
 
 // The window and the Tasks page work at 800×500: it can be that small, and

@@ -1,5 +1,7 @@
 #include "alerttablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/itemroles.h"
 #include "ui/common/storedtext.h"
@@ -61,6 +63,11 @@ int AlertTableModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant AlertTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant AlertTableModel::roleData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_alerts.size())
         return {};

@@ -1,5 +1,7 @@
 #include "deliverytablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/itemroles.h"
 #include "ui/common/storedtext.h"
@@ -64,6 +66,11 @@ int DeliveryTableModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant DeliveryTableModel::roleData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_deliveries.size())
         return {};

@@ -32,6 +32,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     QVector<DeliveryRecord> m_deliveries;
 };
 

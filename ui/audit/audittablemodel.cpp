@@ -1,5 +1,7 @@
 #include "audittablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "core/supervisor/processinfo.h"
 #include "core/taskstatus.h"
 #include "ui/common/badgepainter.h"
@@ -222,6 +224,11 @@ QString AuditTableModel::detailsText(const QJsonObject &details)
 }
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant AuditTableModel::roleData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_entries.size())
         return {};

@@ -48,6 +48,8 @@ public:
     static void sizeColumns(QTableView &table);
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     QVector<AuditEntry> m_entries;
 };
 

@@ -1,5 +1,10 @@
 #include "confirm.h"
 
+#include "core/visibletext.h"
+#include "ui/common/plaintext.h"
+
+#include <QLabel>
+
 #include <QMessageBox>
 #include <QPushButton>
 #include <QQueue>
@@ -22,10 +27,19 @@ ConfirmState &state()
     return s;
 }
 
+// What the question shows: the names in it (tasks', rows', programs') as the
+// characters they are (plaintext.h), so that it names what the action changes.
+Confirmation shown(const Confirmation &c)
+{
+    return {plainShown(c.title), visibleText(c.question), visibleText(c.details),
+        plainShown(c.acceptLabel), plainShown(c.rejectLabel)};
+}
+
 } // namespace
 
-bool Confirm::ask(QWidget *parent, const Confirmation &confirmation)
+bool Confirm::ask(QWidget *parent, const Confirmation &asked)
 {
+    const Confirmation confirmation = shown(asked);
     ConfirmState &s = state();
     s.last = confirmation;
     ++s.count;
@@ -44,13 +58,20 @@ bool Confirm::ask(QWidget *parent, const Confirmation &confirmation)
     return accept && box->clickedButton() == accept;
 }
 
-std::unique_ptr<QMessageBox> Confirm::dialog(QWidget *parent, const Confirmation &confirmation)
+std::unique_ptr<QMessageBox> Confirm::dialog(QWidget *parent, const Confirmation &asked)
 {
+    const Confirmation confirmation = shown(asked);
     auto box = std::make_unique<QMessageBox>(parent);
     box->setIcon(QMessageBox::Warning);
     box->setWindowTitle(confirmation.title);
+    box->setTextFormat(Qt::PlainText);
     box->setText(confirmation.question);
     box->setInformativeText(confirmation.details);
+    // Its own label, which QMessageBox would read as rich text when it looks like it.
+    for (QLabel *label : box->findChildren<QLabel *>()) {
+        if (label->objectName() == QLatin1String("qt_msgbox_informativelabel"))
+            label->setTextFormat(Qt::PlainText);
+    }
     QPushButton *accept = box->addButton(confirmation.acceptLabel, QMessageBox::DestructiveRole);
     QPushButton *cancel = confirmation.rejectLabel.isEmpty()
         ? box->addButton(QMessageBox::Cancel)

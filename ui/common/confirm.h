@@ -31,7 +31,8 @@ class Confirm final
 public:
     Confirm() = delete;
 
-    // True if the operator chose the action.
+    // True if the operator chose the action. The texts are shown as plain text,
+    // with the characters that reorder text made visible (plaintext.h).
     static bool ask(QWidget *parent, const Confirmation &confirmation);
     // The dialog that ask() shows (for screenshots): the action is its DestructiveRole button.
     static std::unique_ptr<QMessageBox> dialog(QWidget *parent, const Confirmation &confirmation);

@@ -1,5 +1,7 @@
 #include "processtablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
@@ -128,6 +130,11 @@ int ProcessTableModel::rowOf(const QString &name) const
 }
 
 QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant ProcessTableModel::roleData(const QModelIndex &index, int role) const
 {
     const ProcessInfo *p = index.isValid() ? processAt(index.row()) : nullptr;
     if (!p)

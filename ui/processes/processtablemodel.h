@@ -52,6 +52,8 @@ public:
     static int toneOf(ProcessState state);
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     QVector<ProcessInfo> m_processes;
 };
 

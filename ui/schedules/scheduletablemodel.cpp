@@ -1,5 +1,7 @@
 #include "scheduletablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/timeformat.h"
 
@@ -54,6 +56,11 @@ QVariant ScheduleTableModel::headerData(int section, Qt::Orientation orientation
 }
 
 QVariant ScheduleTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant ScheduleTableModel::roleData(const QModelIndex &index, int role) const
 {
     const Schedule *s = index.isValid() ? scheduleAt(index.row()) : nullptr;
     if (!s)

@@ -30,6 +30,8 @@ public:
     const Schedule *scheduleAt(int row) const;
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     QVector<Schedule> m_schedules;
 };
 

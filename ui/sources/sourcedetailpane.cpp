@@ -1,5 +1,8 @@
 #include "sourcedetailpane.h"
 
+#include "core/visibletext.h"
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/itemroles.h"
 #include "ui/common/statusbadgedelegate.h"
@@ -33,13 +36,16 @@ SourceDetailPane::SourceDetailPane(QWidget *parent)
     QFont bold = m_heading->font();
     bold.setBold(true);
     m_heading->setFont(bold);
+    m_heading->setTextFormat(Qt::PlainText);
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fields->setObjectName(QStringLiteral("sourceDetailFields"));
+    m_fields->setTextFormat(Qt::RichText); // the values in it are escaped
     m_fields->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fields->setWordWrap(true);
     m_fields->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_error->setObjectName(QStringLiteral("sourceDetailError"));
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("color: palette(link);"));
     m_items->setObjectName(QStringLiteral("sourceItems"));
@@ -101,8 +107,9 @@ void SourceDetailPane::showRow(const SourceRow &row, const QVector<SourceItem> &
         m_logChars = 0;
         m_log->clear();
     }
-    m_heading->setText(row.title.isEmpty() ? tr("Row %1").arg(row.key)
-                                           : tr("Row %1: %2").arg(row.key).arg(row.title));
+    m_heading->setText(row.title.isEmpty()
+            ? tr("Row %1").arg(row.key)
+            : tr("Row %1: %2").arg(row.key).arg(plainShown(row.title)));
     if (row.status)
         m_badge->setStatus(*row.status);
     else
@@ -112,11 +119,14 @@ void SourceDetailPane::showRow(const SourceRow &row, const QVector<SourceItem> &
         return ms > 0 ? TimeFormat::dateTime(ms) : QStringLiteral("—");
     };
     QStringList lines;
-    lines << tr("Stored status: %1").arg(row.rawStatus.toHtmlEscaped());
+    auto escaped = [](const QString &value) {
+        return plainShown(value).toHtmlEscaped();
+    };
+    lines << tr("Stored status: %1").arg(escaped(row.rawStatus));
     if (!row.kind.isEmpty())
-        lines << tr("Kind: %1").arg(row.kind.toHtmlEscaped());
+        lines << tr("Kind: %1").arg(escaped(row.kind));
     if (!row.queue.isEmpty())
-        lines << tr("Queue: %1").arg(row.queue.toHtmlEscaped());
+        lines << tr("Queue: %1").arg(escaped(row.queue));
     if (row.progressTotal > 0)
         lines << tr("Progress: %1 of %2")
                      .arg(QLocale().toString(row.progressDone),
@@ -129,14 +139,15 @@ void SourceDetailPane::showRow(const SourceRow &row, const QVector<SourceItem> &
         lines << QStringLiteral("<b>%1</b>").arg(StatusBadgeDelegate::stuckText());
     m_fields->setText(lines.join(QStringLiteral("<br>")));
     m_error->setVisible(!row.error.isEmpty());
-    m_error->setText(tr("Error: %1").arg(storedText(row.error)));
+    m_error->setText(tr("Error: %1").arg(visibleText(storedText(row.error))));
 
     m_items->setVisible(!items.isEmpty());
     m_items->setRowCount(int(items.size()));
     for (int i = 0; i < items.size(); ++i) {
         const SourceItem &it = items.at(i);
-        auto *label = new QTableWidgetItem(it.label.isEmpty() ? QString::number(it.key) : it.label);
-        auto *status = new QTableWidgetItem(it.rawStatus);
+        auto *label = new QTableWidgetItem(
+            it.label.isEmpty() ? QString::number(it.key) : plainShown(it.label));
+        auto *status = new QTableWidgetItem(plainShown(it.rawStatus));
         status->setData(
             BadgeToneRole, int(it.status ? BadgePainter::toneFor(*it.status) : BadgeTone::Neutral));
         m_items->setItem(i, 0, label);
@@ -165,7 +176,7 @@ void SourceDetailPane::appendLog(qint64 key, const QString &text, bool restart, 
     // SUBSTR counts characters, not UTF-16 units: an emoji is one.
     m_logChars += text.toUcs4().size();
     m_log->moveCursor(QTextCursor::End);
-    m_log->insertPlainText(sourceLogText(text));
+    m_log->insertPlainText(visibleText(sourceLogText(text)));
     if (follow)
         bar->setValue(bar->maximum());
 }

@@ -1,5 +1,7 @@
 #include "sourcetablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/timeformat.h"
 
@@ -60,6 +62,11 @@ QVariant SourceTableModel::displayData(const SourceRow &r, int column) const
 }
 
 QVariant SourceTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant SourceTableModel::roleData(const QModelIndex &index, int role) const
 {
     const SourceRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
     if (!r)

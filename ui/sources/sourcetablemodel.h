@@ -60,6 +60,8 @@ Q_SIGNALS:
     void sortRequested(int column, Qt::SortOrder order);
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     QVariant displayData(const SourceRow &row, int column) const;
 
     SourceDefinition m_def;

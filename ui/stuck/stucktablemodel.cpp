@@ -1,5 +1,7 @@
 #include "stucktablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/timeformat.h"
 
@@ -63,6 +65,11 @@ QVariant StuckTableModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 QVariant StuckTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant StuckTableModel::roleData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};

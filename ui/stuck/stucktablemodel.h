@@ -47,6 +47,8 @@ public:
     Task taskAt(int row) const { return at(row).task; }
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     const StuckTask &at(int row) const;
 
     StuckReport m_report;

@@ -1,8 +1,11 @@
 #include "taskdetailpane.h"
 
+#include "core/visibletext.h"
+
 #include "core/tasks/taskrules.h"
 #include "ui/app/appcontext.h"
 #include "ui/common/badgepainter.h"
+#include "ui/common/plaintext.h"
 #include "ui/common/statusbadgedelegate.h"
 #include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
@@ -117,6 +120,7 @@ void TaskDetailPane::buildSummary(QWidget *parent)
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_name->setFont(big);
+    m_name->setTextFormat(Qt::PlainText);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_name->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
     m_badge = new BadgeLabel(summary);
@@ -181,6 +185,7 @@ void TaskDetailPane::addFields(QVBoxLayout *layout)
     m_error = new QLabel(layout->parentWidget());
     m_error->setObjectName(QStringLiteral("detailError"));
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_error);
 }
@@ -252,6 +257,7 @@ QLabel *TaskDetailPane::addField(QGridLayout *grid, int row, int column, const Q
     auto *label = new QLabel(name, block);
     label->setForegroundRole(QPalette::PlaceholderText);
     auto *value = new QLabel(block);
+    value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(label, row, column, Qt::AlignLeft | Qt::AlignTop);
     grid->addWidget(value, row, column + 1, Qt::AlignLeft | Qt::AlignTop);
@@ -318,15 +324,15 @@ void TaskDetailPane::fill(const Task &t)
     m_task = t;
     m_loaded = true;
     m_stack->setCurrentIndex(1);
-    m_name->setText(t.name);
-    m_name->setToolTip(t.name);
+    m_name->setText(plainShown(t.name));
+    m_name->setToolTip(plainToolTip(t.name));
     m_badge->setStatus(t.status);
     m_id->setText(QString::number(t.id));
-    m_kind->setText(t.kind);
-    m_queue->setText(
-        t.priority != 0 ? tr("%1 (priority %2)").arg(t.queue).arg(t.priority) : t.queue);
+    m_kind->setText(plainShown(t.kind));
+    m_queue->setText(plainShown(
+        t.priority != 0 ? tr("%1 (priority %2)").arg(t.queue).arg(t.priority) : t.queue));
     m_attempts->setText(tr("%1 of %2").arg(t.attempt).arg(t.maxAttempts));
-    m_worker->setText(t.workerId.isEmpty() ? tr("none") : t.workerId);
+    m_worker->setText(t.workerId.isEmpty() ? tr("none") : plainShown(t.workerId));
     const qint64 age = t.heartbeatAgeMs();
     m_heartbeat->setText(t.heartbeatAt > 0 ? TimeFormat::age(age) : tr("never"));
     m_created->setText(TimeFormat::dateTime(t.createdAt));
@@ -336,11 +342,11 @@ void TaskDetailPane::fill(const Task &t)
     if (t.startedAt > 0)
         duration = (t.status == TaskStatus::Running ? t.dbNow : t.completedAt) - t.startedAt;
     m_duration->setText(duration >= 0 ? TimeFormat::duration(duration) : QString());
-    m_outcome->setText(t.outcome);
+    m_outcome->setText(plainShown(t.outcome));
     // Only a failed task's error is its own: a task waiting again or running
     // again still holds the error of the attempt before, which says so.
     const bool ownError = t.status == TaskStatus::Failed;
-    const QString error = storedText(t.errorMessage);
+    const QString error = visibleText(storedText(t.errorMessage));
     m_error->setText(ownError || error.isEmpty() ? error : tr("Previous attempt: %1").arg(error));
     m_error->setVisible(!t.errorMessage.isEmpty());
     m_error->setStyleSheet(ownError
@@ -408,7 +414,7 @@ void TaskDetailPane::appendLog(const QVector<LogLine> &lines)
         // operator's language; what the task printed stays as printed.
         const bool printed
             = line.level == QLatin1String("output") || line.level == QLatin1String("stderr");
-        cursor.insertText(printed ? line.message : storedText(line.message), f);
+        cursor.insertText(visibleText(printed ? line.message : storedText(line.message)), f);
     }
     if (atEnd)
         bar->setValue(bar->maximum());

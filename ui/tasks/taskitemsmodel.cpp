@@ -1,5 +1,7 @@
 #include "taskitemsmodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "ui/common/badgepainter.h"
 #include "ui/common/storedtext.h"
 #include "ui/common/timeformat.h"
@@ -60,6 +62,11 @@ QVariant TaskItemsModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 QVariant TaskItemsModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant TaskItemsModel::roleData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_items.size() || index.column() >= ColumnCount)
         return {};

@@ -33,6 +33,8 @@ public:
     const QVector<TaskItem> &items() const { return m_items; }
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     QVector<TaskItem> m_items;
     qint64 m_dbNow = 0;
 };

@@ -1,5 +1,7 @@
 #include "tasktablemodel.h"
 
+#include "ui/common/plaintext.h"
+
 #include "core/tasks/taskrules.h"
 #include "ui/common/backgroundrunner.h"
 #include "ui/common/badgepainter.h"
@@ -400,6 +402,11 @@ QVariant TaskTableModel::rawData(const Task &t, int column) const
 }
 
 QVariant TaskTableModel::data(const QModelIndex &index, int role) const
+{
+    return plainRole(roleData(index, role), role);
+}
+
+QVariant TaskTableModel::roleData(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_count || index.column() >= ColumnCount)
         return {};

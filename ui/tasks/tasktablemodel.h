@@ -130,6 +130,8 @@ Q_SIGNALS:
     void countChanged(qint64 count);
 
 private:
+    // data() before plainRole(): what the columns hold.
+    QVariant roleData(const QModelIndex &index, int role) const;
     struct Page
     {
         qint64 first = 0; // offset in the page of rows[0]
