@@ -1083,6 +1083,84 @@ QVector<Migration> buildMigrations()
                            "INCLUDE (id) WHERE status = 'RUNNING'"),
         }});
 
+    // 17: one table of counts instead of two. task_counts (4, 7) kept the
+    // totals by status that task_state_counts (14) keeps by status, queue and
+    // kind: the same numbers written twice at each change of status, one more
+    // page in each commit on SQLite and one more upsert (and row lock) in each
+    // statement on PostgreSQL. The totals are now a sum over
+    // task_state_counts, a few hundred rows at most.
+    list.append({17, QStringLiteral("task counts kept once, by status, queue and kind"), {},
+        {
+            QStringLiteral("DROP TRIGGER tasks_count_insert"),
+            QStringLiteral("DROP TRIGGER tasks_count_update"),
+            QStringLiteral("DROP TRIGGER tasks_count_delete"),
+            QStringLiteral("DROP TABLE task_counts"),
+        },
+        {
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_count_insert() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, count(*) FROM new_rows
+                    GROUP BY status, queue, kind
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_count_delete() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, -count(*) FROM old_rows
+                    GROUP BY status, queue, kind
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral(
+                R"(CREATE OR REPLACE FUNCTION taskdesk_count_update() RETURNS trigger AS $fn$
+                BEGIN
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, sum(d) FROM (
+                        SELECT status, queue, kind, 1 AS d FROM new_rows
+                        UNION ALL SELECT status, queue, kind, -1 AS d FROM old_rows) x
+                    GROUP BY status, queue, kind HAVING sum(d) <> 0
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+                    INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs, run_ms, le_1,
+                        le_5, le_15, le_60, le_300, le_900, le_3600)
+                    SELECT queue, kind, outcome, pg_backend_pid() % 16, count(*), count(d),
+                        COALESCE(sum(d), 0), count(*) FILTER (WHERE d <= 1000),
+                        count(*) FILTER (WHERE d <= 5000), count(*) FILTER (WHERE d <= 15000),
+                        count(*) FILTER (WHERE d <= 60000), count(*) FILTER (WHERE d <= 300000),
+                        count(*) FILTER (WHERE d <= 900000), count(*) FILTER (WHERE d <= 3600000)
+                    FROM (SELECT n.queue, n.kind, COALESCE(n.outcome, 'unknown') AS outcome,
+                        CASE WHEN o.status = 'RUNNING' AND n.started_at IS NOT NULL
+                            THEN GREATEST(0, COALESCE(n.completed_at, {NOW}) - n.started_at)
+                        END AS d
+                        FROM new_rows n JOIN old_rows o ON o.id = n.id
+                        WHERE n.status IN ('COMPLETED', 'FAILED')
+                            AND o.status NOT IN ('COMPLETED', 'FAILED')) f
+                    GROUP BY queue, kind, outcome
+                    ON CONFLICT (queue, kind, outcome, shard) DO UPDATE SET
+                        n = task_finishes.n + EXCLUDED.n, runs = task_finishes.runs + EXCLUDED.runs,
+                        run_ms = task_finishes.run_ms + EXCLUDED.run_ms,
+                        le_1 = task_finishes.le_1 + EXCLUDED.le_1,
+                        le_5 = task_finishes.le_5 + EXCLUDED.le_5,
+                        le_15 = task_finishes.le_15 + EXCLUDED.le_15,
+                        le_60 = task_finishes.le_60 + EXCLUDED.le_60,
+                        le_300 = task_finishes.le_300 + EXCLUDED.le_300,
+                        le_900 = task_finishes.le_900 + EXCLUDED.le_900,
+                        le_3600 = task_finishes.le_3600 + EXCLUDED.le_3600;
+                    RETURN NULL;
+                END
+                $fn$ LANGUAGE plpgsql)"),
+            QStringLiteral("DROP FUNCTION IF EXISTS taskdesk_count_apply(TEXT[], BIGINT[])"),
+            QStringLiteral("DROP TABLE task_counts"),
+        }});
+
     return list;
 }
 

@@ -707,7 +707,7 @@ void StuckTest::aTaskCommittedAfterTheScopeIsLeftAloneWhateverItsId()
     std::unique_ptr<Database> other = m_tdb->open();
     QVERIFY(!other->open());
     if (TestDatabase::postgres()) {
-        // The count triggers add to a row of task_counts chosen by the backend's
+        // The count triggers add to a row of task_state_counts chosen by the backend's
         // pid (modulo 16): a held insert on a connection of the same shard would
         // make the store's own enqueue below wait for it, and this single thread
         // would wait for ever. Another connection until the shards differ.

@@ -218,9 +218,9 @@ Result<QString> indexHint(Database &db, const TaskFilter &filter)
             = !filter.queue.isEmpty() || !filter.kind.isEmpty() || !filter.search.isEmpty();
         return narrowed ? QString() : QString(QStringLiteral(" INDEXED BY ") + sortIndexName);
     }
-    // The counts by status that triggers keep (migration 4): microseconds.
+    // The counts that triggers keep (migrations 14, 17): microseconds.
     Result<QSqlQuery> q
-        = db.run(QStringLiteral("SELECT status, sum(n) FROM task_counts GROUP BY status"),
+        = db.run(QStringLiteral("SELECT status, sum(n) FROM task_state_counts GROUP BY status"),
             QStringLiteral("counts"));
     if (!q.ok())
         return q.error();

@@ -225,9 +225,9 @@ Result<StatusCounts> TaskReader::counts(const StuckThresholds &stuckThresholds)
     if (Error e = stuckThresholds.validate())
         return e;
     StatusCounts counts;
-    // Kept by triggers (migration 4): no scan of the tasks table.
+    // Kept by triggers (migrations 14, 17): no scan of the tasks table.
     Result<QSqlQuery> q
-        = m_db.run(QStringLiteral("SELECT status, sum(n) FROM task_counts GROUP BY status"),
+        = m_db.run(QStringLiteral("SELECT status, sum(n) FROM task_state_counts GROUP BY status"),
             QStringLiteral("counts"));
     if (!q.ok())
         return q.error();
