@@ -809,9 +809,11 @@ void TestScheduler::slotRaceFromTwoConnectionsEnqueuesEachSlotOnce()
         base + (kSlots - 1) * 1000);
 }
 
-// Two whole schedulers on two connections and two threads. The lease is taken
-// away every 100 ms, so that a former holder still acts on its last renewal
-// while the new one acts already: only the slot's unique key keeps them apart.
+// Two whole schedulers on two connections and two threads. The lease is handed
+// from one to the other every 70 ms, so that a former holder still acts on its
+// last renewal while the new one acts already: only the slot's unique key keeps
+// them apart. (Handed, not just expired: an expired lease goes to whichever
+// ticks first, and one scheduler could win nearly every time.)
 void TestScheduler::twoSchedulersRacingEnqueueEachSlotOnce()
 {
     TestDatabase tdb;
@@ -830,23 +832,29 @@ void TestScheduler::twoSchedulersRacingEnqueueEachSlotOnce()
             [&enqueuedBy, index](qint64, qint64, qint64) { ++enqueuedBy[index]; });
 
         // Intervals that drift against each other: either one may come first.
-        const qint64 interval = index == 0 ? 20 : 27;
+        const qint64 interval = index == 0 ? 20 : 23;
         t->run([interval](Scheduler *s) {
             s->setIntervalMs(interval);
-            s->setLeaseTtlMs(3000);
+            // A holder renews after a third of this: a lease handed on is
+            // noticed within 100 ms.
+            s->setLeaseTtlMs(300);
             s->start();
         });
         ++index;
     }
     QElapsedTimer clock;
     clock.start();
-    // At least four seconds, and until each one has won a few slots (who wins
-    // a slot is up to the threads' timing).
-    while (clock.elapsed() < 30000
-        && (clock.elapsed() < 4000 || std::min(enqueuedBy[0], enqueuedBy[1]) < 3)) {
-        QTest::qWait(100);
-        QVERIFY(
-            tdb.exec(QStringLiteral("UPDATE leases SET expires_at = 0 WHERE name = 'scheduler'")));
+    // At least four seconds, and until each one has won a few slots (which of
+    // the two enqueues a slot is up to the threads' timing).
+    for (int turn = 0; clock.elapsed() < 30000
+         && (clock.elapsed() < 4000 || std::min(enqueuedBy[0], enqueuedBy[1]) < 3);
+         ++turn) {
+        // 70 ms a turn: two turns do not divide the second on which the slots
+        // fall, so the slots land in either one's turns.
+        QTest::qWait(70);
+        QVERIFY(tdb.exec(QStringLiteral("UPDATE leases SET holder = ?, expires_at = {NOW} + 3000 "
+                                        "WHERE name = 'scheduler'"),
+            {turn % 2 == 0 ? QStringLiteral("scheduler-b") : QStringLiteral("scheduler-a")}));
     }
     for (ThreadedScheduler *t : {&a, &b})
         t->run([](Scheduler *s) { s->stop(); });
