@@ -4,6 +4,86 @@ namespace taskdesk {
 
 namespace {
 
+// PostgreSQL's count triggers (migrations 14 and 17): the rows a statement
+// inserted, deleted or changed, counted by status, queue and kind.
+enum class CountedRows { Inserted, Deleted, Updated };
+
+QString pgStateCounts(CountedRows rows)
+{
+    switch (rows) {
+    case CountedRows::Inserted:
+        return QStringLiteral(R"(
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, count(*) FROM new_rows
+                    GROUP BY status, queue, kind
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+)");
+    case CountedRows::Deleted:
+        return QStringLiteral(R"(
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, -count(*) FROM old_rows
+                    GROUP BY status, queue, kind
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+)");
+    case CountedRows::Updated:
+        break;
+    }
+    return QStringLiteral(R"(
+                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
+                    SELECT status, queue, kind, pg_backend_pid() % 16, sum(d) FROM (
+                        SELECT status, queue, kind, 1 AS d FROM new_rows
+                        UNION ALL SELECT status, queue, kind, -1 AS d FROM old_rows) x
+                    GROUP BY status, queue, kind HAVING sum(d) <> 0
+                    ON CONFLICT (status, queue, kind, shard)
+                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+)");
+}
+
+// PostgreSQL's count triggers (migrations 14 and 17): each row of a statement
+// that moved into COMPLETED or FAILED counted in task_finishes by queue, kind
+// and outcome, with its run's duration in the histogram's buckets.
+QString pgFinishCounts()
+{
+    return QStringLiteral(R"(
+                    INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs, run_ms, le_1,
+                        le_5, le_15, le_60, le_300, le_900, le_3600)
+                    SELECT queue, kind, outcome, pg_backend_pid() % 16, count(*), count(d),
+                        COALESCE(sum(d), 0), count(*) FILTER (WHERE d <= 1000),
+                        count(*) FILTER (WHERE d <= 5000), count(*) FILTER (WHERE d <= 15000),
+                        count(*) FILTER (WHERE d <= 60000), count(*) FILTER (WHERE d <= 300000),
+                        count(*) FILTER (WHERE d <= 900000), count(*) FILTER (WHERE d <= 3600000)
+                    FROM (SELECT n.queue, n.kind, COALESCE(n.outcome, 'unknown') AS outcome,
+                        CASE WHEN o.status = 'RUNNING' AND n.started_at IS NOT NULL
+                            THEN GREATEST(0, COALESCE(n.completed_at, {NOW}) - n.started_at)
+                        END AS d
+                        FROM new_rows n JOIN old_rows o ON o.id = n.id
+                        WHERE n.status IN ('COMPLETED', 'FAILED')
+                            AND o.status NOT IN ('COMPLETED', 'FAILED')) f
+                    GROUP BY queue, kind, outcome
+                    ON CONFLICT (queue, kind, outcome, shard) DO UPDATE SET
+                        n = task_finishes.n + EXCLUDED.n, runs = task_finishes.runs + EXCLUDED.runs,
+                        run_ms = task_finishes.run_ms + EXCLUDED.run_ms,
+                        le_1 = task_finishes.le_1 + EXCLUDED.le_1,
+                        le_5 = task_finishes.le_5 + EXCLUDED.le_5,
+                        le_15 = task_finishes.le_15 + EXCLUDED.le_15,
+                        le_60 = task_finishes.le_60 + EXCLUDED.le_60,
+                        le_300 = task_finishes.le_300 + EXCLUDED.le_300,
+                        le_900 = task_finishes.le_900 + EXCLUDED.le_900,
+                        le_3600 = task_finishes.le_3600 + EXCLUDED.le_3600;
+)");
+}
+
+// A function of PostgreSQL's for a statement-level trigger, that runs `body`.
+QString pgTriggerFunction(const QString &name, const QString &body)
+{
+    return QStringLiteral("CREATE OR REPLACE FUNCTION ") + name
+        + QStringLiteral("() RETURNS trigger AS $fn$\n                BEGIN") + body
+        + QStringLiteral("                    RETURN NULL;\n                END\n                "
+                         "$fn$ LANGUAGE plpgsql");
+}
+
 QVector<Migration> buildMigrations()
 {
     QVector<Migration> list;
@@ -912,11 +992,8 @@ QVector<Migration> buildMigrations()
                     INSERT INTO task_counts (status, shard, n)
                     SELECT status, pg_backend_pid() % 16, count(*) FROM new_rows GROUP BY status
                     ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
-                    SELECT status, queue, kind, pg_backend_pid() % 16, count(*) FROM new_rows
-                    GROUP BY status, queue, kind
-                    ON CONFLICT (status, queue, kind, shard)
-                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+)") + pgStateCounts(CountedRows::Inserted)
+                + QStringLiteral(R"(
                     RETURN NULL;
                 END
                 $fn$ LANGUAGE plpgsql)"),
@@ -926,11 +1003,8 @@ QVector<Migration> buildMigrations()
                     INSERT INTO task_counts (status, shard, n)
                     SELECT status, pg_backend_pid() % 16, -count(*) FROM old_rows GROUP BY status
                     ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
-                    SELECT status, queue, kind, pg_backend_pid() % 16, -count(*) FROM old_rows
-                    GROUP BY status, queue, kind
-                    ON CONFLICT (status, queue, kind, shard)
-                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
+)") + pgStateCounts(CountedRows::Deleted)
+                + QStringLiteral(R"(
                     RETURN NULL;
                 END
                 $fn$ LANGUAGE plpgsql)"),
@@ -943,38 +1017,8 @@ QVector<Migration> buildMigrations()
                         UNION ALL SELECT status, -1 AS d FROM old_rows) x
                     GROUP BY status HAVING sum(d) <> 0
                     ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
-                    SELECT status, queue, kind, pg_backend_pid() % 16, sum(d) FROM (
-                        SELECT status, queue, kind, 1 AS d FROM new_rows
-                        UNION ALL SELECT status, queue, kind, -1 AS d FROM old_rows) x
-                    GROUP BY status, queue, kind HAVING sum(d) <> 0
-                    ON CONFLICT (status, queue, kind, shard)
-                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
-                    INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs, run_ms, le_1,
-                        le_5, le_15, le_60, le_300, le_900, le_3600)
-                    SELECT queue, kind, outcome, pg_backend_pid() % 16, count(*), count(d),
-                        COALESCE(sum(d), 0), count(*) FILTER (WHERE d <= 1000),
-                        count(*) FILTER (WHERE d <= 5000), count(*) FILTER (WHERE d <= 15000),
-                        count(*) FILTER (WHERE d <= 60000), count(*) FILTER (WHERE d <= 300000),
-                        count(*) FILTER (WHERE d <= 900000), count(*) FILTER (WHERE d <= 3600000)
-                    FROM (SELECT n.queue, n.kind, COALESCE(n.outcome, 'unknown') AS outcome,
-                        CASE WHEN o.status = 'RUNNING' AND n.started_at IS NOT NULL
-                            THEN GREATEST(0, COALESCE(n.completed_at, {NOW}) - n.started_at)
-                        END AS d
-                        FROM new_rows n JOIN old_rows o ON o.id = n.id
-                        WHERE n.status IN ('COMPLETED', 'FAILED')
-                            AND o.status NOT IN ('COMPLETED', 'FAILED')) f
-                    GROUP BY queue, kind, outcome
-                    ON CONFLICT (queue, kind, outcome, shard) DO UPDATE SET
-                        n = task_finishes.n + EXCLUDED.n, runs = task_finishes.runs + EXCLUDED.runs,
-                        run_ms = task_finishes.run_ms + EXCLUDED.run_ms,
-                        le_1 = task_finishes.le_1 + EXCLUDED.le_1,
-                        le_5 = task_finishes.le_5 + EXCLUDED.le_5,
-                        le_15 = task_finishes.le_15 + EXCLUDED.le_15,
-                        le_60 = task_finishes.le_60 + EXCLUDED.le_60,
-                        le_300 = task_finishes.le_300 + EXCLUDED.le_300,
-                        le_900 = task_finishes.le_900 + EXCLUDED.le_900,
-                        le_3600 = task_finishes.le_3600 + EXCLUDED.le_3600;
+)") + pgStateCounts(CountedRows::Updated)
+                + pgFinishCounts() + QStringLiteral(R"(
                     RETURN NULL;
                 END
                 $fn$ LANGUAGE plpgsql)"),
@@ -1097,66 +1141,12 @@ QVector<Migration> buildMigrations()
             QStringLiteral("DROP TABLE task_counts"),
         },
         {
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_insert() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
-                    SELECT status, queue, kind, pg_backend_pid() % 16, count(*) FROM new_rows
-                    GROUP BY status, queue, kind
-                    ON CONFLICT (status, queue, kind, shard)
-                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_delete() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
-                    SELECT status, queue, kind, pg_backend_pid() % 16, -count(*) FROM old_rows
-                    GROUP BY status, queue, kind
-                    ON CONFLICT (status, queue, kind, shard)
-                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_update() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_state_counts (status, queue, kind, shard, n)
-                    SELECT status, queue, kind, pg_backend_pid() % 16, sum(d) FROM (
-                        SELECT status, queue, kind, 1 AS d FROM new_rows
-                        UNION ALL SELECT status, queue, kind, -1 AS d FROM old_rows) x
-                    GROUP BY status, queue, kind HAVING sum(d) <> 0
-                    ON CONFLICT (status, queue, kind, shard)
-                        DO UPDATE SET n = task_state_counts.n + EXCLUDED.n;
-                    INSERT INTO task_finishes (queue, kind, outcome, shard, n, runs, run_ms, le_1,
-                        le_5, le_15, le_60, le_300, le_900, le_3600)
-                    SELECT queue, kind, outcome, pg_backend_pid() % 16, count(*), count(d),
-                        COALESCE(sum(d), 0), count(*) FILTER (WHERE d <= 1000),
-                        count(*) FILTER (WHERE d <= 5000), count(*) FILTER (WHERE d <= 15000),
-                        count(*) FILTER (WHERE d <= 60000), count(*) FILTER (WHERE d <= 300000),
-                        count(*) FILTER (WHERE d <= 900000), count(*) FILTER (WHERE d <= 3600000)
-                    FROM (SELECT n.queue, n.kind, COALESCE(n.outcome, 'unknown') AS outcome,
-                        CASE WHEN o.status = 'RUNNING' AND n.started_at IS NOT NULL
-                            THEN GREATEST(0, COALESCE(n.completed_at, {NOW}) - n.started_at)
-                        END AS d
-                        FROM new_rows n JOIN old_rows o ON o.id = n.id
-                        WHERE n.status IN ('COMPLETED', 'FAILED')
-                            AND o.status NOT IN ('COMPLETED', 'FAILED')) f
-                    GROUP BY queue, kind, outcome
-                    ON CONFLICT (queue, kind, outcome, shard) DO UPDATE SET
-                        n = task_finishes.n + EXCLUDED.n, runs = task_finishes.runs + EXCLUDED.runs,
-                        run_ms = task_finishes.run_ms + EXCLUDED.run_ms,
-                        le_1 = task_finishes.le_1 + EXCLUDED.le_1,
-                        le_5 = task_finishes.le_5 + EXCLUDED.le_5,
-                        le_15 = task_finishes.le_15 + EXCLUDED.le_15,
-                        le_60 = task_finishes.le_60 + EXCLUDED.le_60,
-                        le_300 = task_finishes.le_300 + EXCLUDED.le_300,
-                        le_900 = task_finishes.le_900 + EXCLUDED.le_900,
-                        le_3600 = task_finishes.le_3600 + EXCLUDED.le_3600;
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
+            pgTriggerFunction(
+                QStringLiteral("taskdesk_count_insert"), pgStateCounts(CountedRows::Inserted)),
+            pgTriggerFunction(
+                QStringLiteral("taskdesk_count_delete"), pgStateCounts(CountedRows::Deleted)),
+            pgTriggerFunction(QStringLiteral("taskdesk_count_update"),
+                pgStateCounts(CountedRows::Updated) + pgFinishCounts()),
             QStringLiteral("DROP FUNCTION IF EXISTS taskdesk_count_apply(TEXT[], BIGINT[])"),
             QStringLiteral("DROP TABLE task_counts"),
         }});
