@@ -374,7 +374,7 @@ private:
         MetricsServerOptions options;
         options.listen = *address;
         options.host = m_host.isEmpty() ? AuditLog::localHost() : m_host;
-        // Called on the server's thread, with that thread's connection.
+        // Called on the server's database thread, with that thread's connection.
         auto collector = std::make_shared<MetricsCollector>(context.database());
         collector->addSource(alertMetrics);
         server = std::make_unique<MetricsServer>(context.database(), options,

@@ -27,6 +27,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 #include <vector>
@@ -96,6 +97,7 @@ private slots:
     void readyzGoesUnreadyWhenAProcessOfTheHostIsFatal();
     void readyzGoesUnreadyWhenTheDatabaseStops();
     void aDatabaseThatHangsHoldsUpNoAnswer();
+    void aHandlerThatNeverAnswersGets503();
     void slowClientIsCutWhileAnotherIsServed();
     void hugeHeadIs431();
     void garbageIs400_data();
@@ -459,6 +461,42 @@ void HttpServerTest::aDatabaseThatHangsHoldsUpNoAnswer()
     QVERIFY(lock.exec(QStringLiteral("COMMIT")));
 }
 
+// The server's own backstop: a handler that drops its responder without an
+// answer still has one sent for it, and the connection does not wait for ever.
+void HttpServerTest::aHandlerThatNeverAnswersGets503()
+{
+    HttpLimits limits;
+    limits.answerTimeoutMs = 500;
+    QThread thread;
+    auto *context = new QObject;
+    context->moveToThread(&thread);
+    connect(&thread, &QThread::finished, context, &QObject::deleteLater);
+    thread.start();
+    HttpServer *server = nullptr;
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        context,
+        [&] {
+            server = new HttpServer([](const HttpRequest &, const HttpResponder &) {}, limits);
+            ListenAddress address;
+            address.address = QHostAddress(QHostAddress::LocalHost);
+            if (!server->listen(address))
+                port = server->boundAddress().port;
+        },
+        Qt::BlockingQueuedConnection);
+    auto stop = qScopeGuard([&] {
+        QMetaObject::invokeMethod(
+            context, [&] { delete server; }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    });
+    QVERIFY(port != 0);
+    const HttpReply r = httpGet(port, "/livez");
+    QVERIFY2(r.status == 503, r.describe().constData());
+    QCOMPARE(r.body, QByteArray("no answer in time\n"));
+    QVERIFY2(r.elapsedMs >= 400, r.describe().constData());
+}
+
 void HttpServerTest::slowClientIsCutWhileAnotherIsServed()
 {
     TestDatabase tdb;
@@ -641,7 +679,16 @@ void HttpServerTest::connectionsAreCapped()
             ++refused;
     }
     QCOMPARE(refused, 50);
-    const HttpReply over = httpGet(port, "/livez");
+    // Once the flood's connections are gone from the server too (it counts a
+    // connection until its thread has let it go, a moment after the client
+    // saw it close), one more is told why, not cut off.
+    HttpReply over;
+    QVERIFY(waitUntil(
+        [&] {
+            over = httpGet(port, "/livez");
+            return over.status != 0;
+        },
+        5000));
     QVERIFY2(over.status == 503, over.describe().constData());
     QCOMPARE(over.body, QByteArray("too many connections\n"));
 

@@ -273,8 +273,9 @@ private:
             answer(HttpResponse::text(505, "HTTP/1.0 or HTTP/1.1 only"));
             return;
         case State::Complete: {
-            // The head is in: its time limit is over, the answer's is the route's.
-            m_timer.stop();
+            // The head is in: its time limit is over. The route answers within
+            // its own; this one is the backstop.
+            m_timer.start(m_server.m_limits.answerTimeoutMs);
             m_received.clear();
             m_handling = true;
             HttpResponder responder;
@@ -293,7 +294,8 @@ private:
             deleteLater();
             return;
         }
-        answer(HttpResponse::text(408, "request head not received in time"));
+        answer(m_handling ? HttpResponse::text(503, "no answer in time")
+                          : HttpResponse::text(408, "request head not received in time"));
     }
 
     void shutWriteWhenFlushed()

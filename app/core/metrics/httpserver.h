@@ -48,6 +48,9 @@ struct HttpLimits
     int headTimeoutMs = 5000; // from accept to the end of the head; later: 408
     int maxConnections = 64; // open at once; more get 503 and are closed
     int lingerMs = 2000; // after an answer, for the client to read it and close
+    // From the end of the head to the answer: a handler that has not answered
+    // by then gets 503 sent for it, so that no connection waits for ever.
+    int answerTimeoutMs = 60000;
 };
 
 // The request head parser, incremental: fed the bytes received so far.

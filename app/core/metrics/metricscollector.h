@@ -18,7 +18,8 @@ class MetricCounters;
 // and of any source added. Every number is read from what the database holds
 // at the moment of the call, from tables kept by triggers (migration 14) or
 // through an index: no scan of the task table.
-// Runs on the thread that owns `db`'s connection (the HTTP server's own).
+// Runs on the thread that owns `db`'s connection (the metrics server's
+// database thread).
 class MetricsCollector final
 {
 public:
