@@ -41,6 +41,36 @@ QString pgStateCounts(CountedRows rows)
 )");
 }
 
+// PostgreSQL's count triggers of migrations 7 and 14: the rows a statement
+// inserted, deleted or changed, counted by status in task_counts.
+QString pgTaskCounts(CountedRows rows)
+{
+    switch (rows) {
+    case CountedRows::Inserted:
+        return QStringLiteral(R"(
+                    INSERT INTO task_counts (status, shard, n)
+                    SELECT status, pg_backend_pid() % 16, count(*) FROM new_rows GROUP BY status
+                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
+)");
+    case CountedRows::Deleted:
+        return QStringLiteral(R"(
+                    INSERT INTO task_counts (status, shard, n)
+                    SELECT status, pg_backend_pid() % 16, -count(*) FROM old_rows GROUP BY status
+                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
+)");
+    case CountedRows::Updated:
+        break;
+    }
+    return QStringLiteral(R"(
+                    INSERT INTO task_counts (status, shard, n)
+                    SELECT status, pg_backend_pid() % 16, sum(d) FROM (
+                        SELECT status, 1 AS d FROM new_rows
+                        UNION ALL SELECT status, -1 AS d FROM old_rows) x
+                    GROUP BY status HAVING sum(d) <> 0
+                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
+)");
+}
+
 // PostgreSQL's count triggers (migrations 14 and 17): each row of a statement
 // that moved into COMPLETED or FAILED counted in task_finishes by queue, kind
 // and outcome, with its run's duration in the histogram's buckets.
@@ -421,36 +451,12 @@ QVector<Migration> buildMigrations()
     // 0.03 ms without a status change and 0.07 ms with one.
     list.append({7, QStringLiteral("cheaper PostgreSQL count triggers"), {}, {},
         {
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_insert() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_counts (status, shard, n)
-                    SELECT status, pg_backend_pid() % 16, count(*) FROM new_rows GROUP BY status
-                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_delete() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_counts (status, shard, n)
-                    SELECT status, pg_backend_pid() % 16, -count(*) FROM old_rows GROUP BY status
-                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_update() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_counts (status, shard, n)
-                    SELECT status, pg_backend_pid() % 16, sum(d) FROM (
-                        SELECT status, 1 AS d FROM new_rows
-                        UNION ALL SELECT status, -1 AS d FROM old_rows) x
-                    GROUP BY status HAVING sum(d) <> 0
-                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
+            pgTriggerFunction(
+                QStringLiteral("taskdesk_count_insert"), pgTaskCounts(CountedRows::Inserted)),
+            pgTriggerFunction(
+                QStringLiteral("taskdesk_count_delete"), pgTaskCounts(CountedRows::Deleted)),
+            pgTriggerFunction(
+                QStringLiteral("taskdesk_count_update"), pgTaskCounts(CountedRows::Updated)),
         }});
 
     // 8: what a claim and a finish write. Most tasks have no schedule, and no
@@ -986,42 +992,13 @@ QVector<Migration> buildMigrations()
         {
             // The statement-level functions of 7 keep these too: one trigger call
             // per statement as before, one more upsert per group of rows.
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_insert() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_counts (status, shard, n)
-                    SELECT status, pg_backend_pid() % 16, count(*) FROM new_rows GROUP BY status
-                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-)") + pgStateCounts(CountedRows::Inserted)
-                + QStringLiteral(R"(
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_delete() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_counts (status, shard, n)
-                    SELECT status, pg_backend_pid() % 16, -count(*) FROM old_rows GROUP BY status
-                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-)") + pgStateCounts(CountedRows::Deleted)
-                + QStringLiteral(R"(
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
-            QStringLiteral(
-                R"(CREATE OR REPLACE FUNCTION taskdesk_count_update() RETURNS trigger AS $fn$
-                BEGIN
-                    INSERT INTO task_counts (status, shard, n)
-                    SELECT status, pg_backend_pid() % 16, sum(d) FROM (
-                        SELECT status, 1 AS d FROM new_rows
-                        UNION ALL SELECT status, -1 AS d FROM old_rows) x
-                    GROUP BY status HAVING sum(d) <> 0
-                    ON CONFLICT (status, shard) DO UPDATE SET n = task_counts.n + EXCLUDED.n;
-)") + pgStateCounts(CountedRows::Updated)
-                + pgFinishCounts() + QStringLiteral(R"(
-                    RETURN NULL;
-                END
-                $fn$ LANGUAGE plpgsql)"),
+            pgTriggerFunction(QStringLiteral("taskdesk_count_insert"),
+                pgTaskCounts(CountedRows::Inserted) + pgStateCounts(CountedRows::Inserted)),
+            pgTriggerFunction(QStringLiteral("taskdesk_count_delete"),
+                pgTaskCounts(CountedRows::Deleted) + pgStateCounts(CountedRows::Deleted)),
+            pgTriggerFunction(QStringLiteral("taskdesk_count_update"),
+                pgTaskCounts(CountedRows::Updated) + pgStateCounts(CountedRows::Updated)
+                    + pgFinishCounts()),
         }});
 
     // 15: alerts. A trigger records each task's move to FAILED in an event

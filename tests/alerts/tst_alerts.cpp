@@ -39,6 +39,23 @@ qint64 count(TestDatabase &tdb, const QString &sql)
     return tdb.scalar(sql).toLongLong();
 }
 
+// Deliveries in `status` (sent, failed, pending, sending).
+qint64 deliveries(TestDatabase &tdb, const char *status)
+{
+    return tdb
+        .scalar(QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = ?"),
+            {QString::fromLatin1(status)})
+        .toLongLong();
+}
+
+// A supervised program of host web1 that is FATAL, as a supervisor records it.
+bool insertFatal(TestDatabase &tdb, const QString &name = QStringLiteral("worker-1"))
+{
+    return tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
+                                   "(?, 'web1', '/bin/true', 'FATAL')"),
+        {name});
+}
+
 // Every rule off but `rule`, the webhook on, no grouping delay, 1 s retries.
 void configure(TestDatabase &tdb, const QStringList &rulesOn, QMap<QString, QString> extra = {})
 {
@@ -330,10 +347,7 @@ void TestAlerts::eachRuleFiresOnceAndResolvesOnce()
     QCOMPARE(resolved.body.value(QStringLiteral("status")).toString(), QStringLiteral("resolved"));
     QCOMPARE(fingerprints(resolved, QStringLiteral("resolved")), firing);
     QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alerts")), 1);
-    QCOMPARE(count(tdb,
-                 QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
-                                "'sent'")),
-        2);
+    QCOMPARE(deliveries(tdb, "sent"), 2);
     QCOMPARE(count(tdb,
                  QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
                                 "'alert_sent'")),
@@ -354,8 +368,7 @@ void TestAlerts::rulesOffSendNothing()
                                     "'import', 'FAILED', 'error')")));
     QVERIFY(tdb.exec(QStringLiteral("INSERT INTO tasks (name, kind, queue, run_after) VALUES "
                                     "('b', 'k', 'emails', {NOW} - 600000)")));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(insertFatal(tdb));
     QVERIFY(tdb.exec(QStringLiteral("INSERT INTO workers (id, name, host, status, heartbeat_at) "
                                     "VALUES ('w1', 'worker-1', 'web1', 'lost', {NOW})")));
     QVERIFY(!passUntil(
@@ -418,13 +431,11 @@ void TestAlerts::quietHoursHoldAndRelease()
             {QString(K::QuietZone), QStringLiteral("UTC")}});
     Receiver receiver;
     AlertEngine engine(tdb.db(), channelsTo(receiver));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(insertFatal(tdb));
     Result<AlertPass> pass = engine.passNow();
     QVERIFY(pass.ok());
     QVERIFY(pass->quiet);
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-2', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(insertFatal(tdb, QStringLiteral("worker-2")));
     QVERIFY(!passUntil(
         engine, [&] { return receiver.count() > 0; }, 1000));
     QCOMPARE(count(tdb, QStringLiteral("SELECT count(*) FROM alerts")), 2);
@@ -447,14 +458,8 @@ void TestAlerts::retriesAfterServerError()
     Receiver receiver;
     receiver.script(500, "{\"error\":\"down\"}");
     AlertEngine engine(tdb.db(), channelsTo(receiver));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
-    QVERIFY(passUntil(engine, [&] {
-        return count(tdb,
-                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
-                                  "'sent'"))
-            == 1;
-    }));
+    QVERIFY(insertFatal(tdb));
+    QVERIFY(passUntil(engine, [&] { return deliveries(tdb, "sent") == 1; }));
     QCOMPARE(receiver.count(), 2);
     QCOMPARE(count(tdb, QStringLiteral("SELECT attempts FROM alert_deliveries")), 2);
     const QVector<Receiver::Request> r = receiver.requests();
@@ -478,14 +483,8 @@ void TestAlerts::retriesAfterTooManyRequestsWhenAsked()
         "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
         "3\",\"parameters\":{\"retry_after\":3}}");
     AlertEngine engine(tdb.db(), defaultChannelFactory());
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
-    QVERIFY(passUntil(engine, [&] {
-        return count(tdb,
-                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
-                                  "'sent'"))
-            == 1;
-    }));
+    QVERIFY(insertFatal(tdb));
+    QVERIFY(passUntil(engine, [&] { return deliveries(tdb, "sent") == 1; }));
     const QVector<Receiver::Request> r = receiver.requests();
     QCOMPARE(r.size(), 2);
     QVERIFY(r.at(0).path.endsWith("/sendMessage"));
@@ -501,14 +500,8 @@ void TestAlerts::givesUpAfterGiveUpTime()
     Receiver receiver;
     receiver.script(503, "{}", 50);
     AlertEngine engine(tdb.db(), channelsTo(receiver));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
-    QVERIFY(passUntil(engine, [&] {
-        return count(tdb,
-                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
-                                  "'failed'"))
-            == 1;
-    }));
+    QVERIFY(insertFatal(tdb));
+    QVERIFY(passUntil(engine, [&] { return deliveries(tdb, "failed") == 1; }));
     QVERIFY(count(tdb, QStringLiteral("SELECT attempts FROM alert_deliveries")) >= 2);
     const QString error
         = tdb.scalar(QStringLiteral("SELECT last_error FROM alert_deliveries")).toString();
@@ -530,14 +523,8 @@ void TestAlerts::nonRetryableErrorFailsAtOnce()
     Receiver receiver;
     receiver.script(400, "{\"ok\":false,\"description\":\"Bad Request: chat not found\"}");
     AlertEngine engine(tdb.db(), channelsTo(receiver));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
-    QVERIFY(passUntil(engine, [&] {
-        return count(tdb,
-                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
-                                  "'failed'"))
-            == 1;
-    }));
+    QVERIFY(insertFatal(tdb));
+    QVERIFY(passUntil(engine, [&] { return deliveries(tdb, "failed") == 1; }));
     QCOMPARE(receiver.count(), 1);
     QCOMPARE(count(tdb, QStringLiteral("SELECT attempts FROM alert_deliveries")), 1);
 }
@@ -554,16 +541,10 @@ void TestAlerts::resolvedNeverOvertakesItsFiring()
     Receiver receiver;
     receiver.script(500, "{\"error\":\"down\"}");
     AlertEngine engine(tdb.db(), channelsTo(receiver));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(insertFatal(tdb));
     QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
     QVERIFY(tdb.exec(QStringLiteral("UPDATE processes SET state = 'STOPPED'")));
-    QVERIFY(passUntil(engine, [&] {
-        return count(tdb,
-                   QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = "
-                                  "'sent'"))
-            == 2;
-    }));
+    QVERIFY(passUntil(engine, [&] { return deliveries(tdb, "sent") == 2; }));
     const QVector<Receiver::Request> r = receiver.requests();
     QCOMPARE(r.size(), 3);
     QCOMPARE(r.at(1).body.value(QStringLiteral("status")).toString(), QStringLiteral("firing"));
@@ -583,8 +564,7 @@ void TestAlerts::garbledChannelSwitchKeepsTheChannel()
     receiver.script(500, "{\"error\":\"down\"}");
     AlertEngine engine(tdb.db(), channelsTo(receiver));
     QSignalSpy errors(&engine, &AlertEngine::errorOccurred);
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(insertFatal(tdb));
     QVERIFY(passUntil(engine, [&] { return receiver.count() >= 1; }));
     QVERIFY(tdb.exec(QStringLiteral("UPDATE settings SET value = 'yes' WHERE key = '%1'")
                          .arg(QString(K::Webhook))));
@@ -765,8 +745,7 @@ void TestAlerts::auditNeverHoldsTheSecret()
     Receiver receiver;
     receiver.script(500, "{}");
     AlertEngine engine(tdb.db(), channelsTo(receiver));
-    QVERIFY(tdb.exec(QStringLiteral("INSERT INTO processes (name, host, program, state) VALUES "
-                                    "('worker-1', 'web1', '/bin/true', 'FATAL')")));
+    QVERIFY(insertFatal(tdb));
     QVERIFY(passUntil(engine, [&] {
         return count(tdb,
                    QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
