@@ -172,4 +172,46 @@ inline bool waitForOutput(QProcess &process, QString &output, const QString &tex
     return output.contains(text);
 }
 
+// A taskdeskctl that runs in the background (supervise, --follow), stopped
+// with SIGTERM and waited for even when a test fails half way.
+class Background final
+{
+public:
+    Background() = default;
+    Background(const Background &) = delete;
+    Background &operator=(const Background &) = delete;
+    ~Background() { stop(); }
+
+    bool start(const QStringList &arguments, const QProcessEnvironment &env)
+    {
+        m_process.setProcessEnvironment(env);
+        m_process.start(QStringLiteral(TASKDESK_CTL_PATH), arguments);
+        return m_process.waitForStarted(30000);
+    }
+    QProcess &process() { return m_process; }
+    QString readErr()
+    {
+        m_err += QString::fromUtf8(m_process.readAllStandardError());
+        return m_err;
+    }
+    // SIGTERM, then the exit code (-1: killed, or did not end in time).
+    int stop(int timeoutMs = 60000)
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+        m_process.terminate();
+        if (!m_process.waitForFinished(timeoutMs)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+            return -1;
+        }
+        readErr();
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+private:
+    QProcess m_process;
+    QString m_err;
+};
+
 } // namespace taskdesk::test

@@ -21,63 +21,31 @@ using namespace taskdesk::test;
 
 namespace {
 
-// A supervise in the background, stopped with SIGTERM even when a test fails.
-class Supervise final
+// `supervise` in the background with a cache folder of its own.
+bool startSupervise(Background &supervise, const QStringList &arguments, const QString &cacheDir)
 {
-public:
-    Supervise() = default;
-    Supervise(const Supervise &) = delete;
-    Supervise &operator=(const Supervise &) = delete;
-    ~Supervise() { stop(); }
+    QProcessEnvironment env = ctlEnvironment();
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheDir);
+    return supervise.start(arguments, env);
+}
 
-    bool start(const QStringList &arguments, const QString &cacheDir)
-    {
-        QProcessEnvironment env = ctlEnvironment();
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheDir);
-        m_process.setProcessEnvironment(env);
-        m_process.start(QStringLiteral(TASKDESK_CTL_PATH), arguments);
-        return m_process.waitForStarted(30000);
+// The port of its "serving … on http://127.0.0.1:PORT" line; 0 if it did not
+// come in time.
+quint16 waitForPort(Background &supervise)
+{
+    static const QRegularExpression line(
+        QStringLiteral("serving /metrics, /livez, /readyz and /healthz on "
+                       "http://127\\.0\\.0\\.1:(\\d+)"));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 30000 && supervise.process().state() == QProcess::Running) {
+        supervise.process().waitForReadyRead(200);
+        const QRegularExpressionMatch m = line.match(supervise.readErr());
+        if (m.hasMatch())
+            return quint16(m.captured(1).toUInt());
     }
-    QString readErr()
-    {
-        m_err += QString::fromUtf8(m_process.readAllStandardError());
-        return m_err;
-    }
-    // The port of the "serving … on http://127.0.0.1:PORT" line; 0 if it
-    // did not come in time.
-    quint16 waitForPort()
-    {
-        static const QRegularExpression line(
-            QStringLiteral("serving /metrics, /livez, /readyz and /healthz on "
-                           "http://127\\.0\\.0\\.1:(\\d+)"));
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 30000 && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(200);
-            const QRegularExpressionMatch m = line.match(readErr());
-            if (m.hasMatch())
-                return quint16(m.captured(1).toUInt());
-        }
-        return 0;
-    }
-    int stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-        m_process.terminate();
-        if (!m_process.waitForFinished(60000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-            return -1;
-        }
-        readErr();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-private:
-    QProcess m_process;
-    QString m_err;
-};
+    return 0;
+}
 
 QStringList withDb(const TestDatabase &tdb, const QStringList &arguments)
 {
@@ -108,9 +76,10 @@ void TestCtlMetrics::superviseServesLivezReadyzAndMetrics()
 {
     TestDatabase tdb;
     TASKDESK_REQUIRE_DB(tdb);
-    Supervise supervise;
-    QVERIFY(supervise.start(withDb(tdb, kQuiet + L({"--listen", "127.0.0.1:0"})), m_cache.path()));
-    const quint16 port = supervise.waitForPort();
+    Background supervise;
+    QVERIFY(startSupervise(
+        supervise, withDb(tdb, kQuiet + L({"--listen", "127.0.0.1:0"})), m_cache.path()));
+    const quint16 port = waitForPort(supervise);
     QVERIFY2(port != 0, qPrintable(supervise.readErr()));
 
     HttpReply r = httpGet(port, "/livez");
@@ -145,16 +114,16 @@ void TestCtlMetrics::theSettingSaysWhereToListen()
     CtlRun run = runCtl(withDb(tdb, L({"settings", "set", "metrics.listen", "127.0.0.1:0"})));
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     {
-        Supervise supervise;
-        QVERIFY(supervise.start(withDb(tdb, kQuiet), m_cache.path()));
-        const quint16 port = supervise.waitForPort();
+        Background supervise;
+        QVERIFY(startSupervise(supervise, withDb(tdb, kQuiet), m_cache.path()));
+        const quint16 port = waitForPort(supervise);
         QVERIFY2(port != 0, qPrintable(supervise.readErr()));
         QCOMPARE(httpGet(port, "/livez").status, 200);
         QCOMPARE(supervise.stop(), 0);
     }
     // --listen "" turns it off for this run: no server, the rest as usual.
-    Supervise supervise;
-    QVERIFY(supervise.start(withDb(tdb, kQuiet + L({"--listen", ""})), m_cache.path()));
+    Background supervise;
+    QVERIFY(startSupervise(supervise, withDb(tdb, kQuiet + L({"--listen", ""})), m_cache.path()));
     ProcessStore store(tdb.db());
     QElapsedTimer timer;
     timer.start();
