@@ -11,6 +11,7 @@
 #include "core/worker/workerregistry.h"
 #include "ctltestsupport.h"
 #include "testdatabase.h"
+#include "waituntil.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -52,18 +53,6 @@ const QString kReadOnly = QStringLiteral("taskdeskctl: permission denied (read-o
 QString sleepProgram()
 {
     return QStandardPaths::findExecutable(QStringLiteral("sleep"));
-}
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(100);
-    }
-    return true;
 }
 
 bool pidAlive(qint64 pid)

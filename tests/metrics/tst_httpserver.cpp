@@ -13,6 +13,7 @@
 #include "testdatabase.h"
 #include "testhttpclient.h"
 #include "testpostgresserver.h"
+#include "waituntil.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -62,18 +63,6 @@ std::unique_ptr<MetricsServer> startServer(
         return nullptr;
     }
     return server;
-}
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(50);
-    }
-    return true;
 }
 
 } // namespace
